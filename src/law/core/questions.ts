@@ -1,0 +1,55 @@
+/**
+ * A question the rulebook answers: documented facts in, a decision out.
+ * The decision API and `stateline decide` list and call these.
+ */
+import type { z } from "zod";
+import type { PlainDate } from "./dates.ts";
+import type { Citation, Finding, Outcome } from "./rules.ts";
+import { allOf, missingOf } from "./rules.ts";
+
+export interface Answer<R> {
+  outcome: Outcome;
+  /** Fields documented by the question's `result` map. */
+  result: R;
+  findings: Finding[];
+}
+
+export interface Question<F = unknown, R = Record<string, unknown>> {
+  /** kebab-case id used in URLs and the CLI, e.g. "credential-eligibility". */
+  id: string;
+  title: string;
+  /** Plain-language description for the rule catalogue. */
+  description: string;
+  citations: Citation[];
+  /** Earliest date the question is modelled for (inclusive); asking earlier is refused. */
+  modelledFrom: string;
+  /** zod schema of the facts; every fact optional unless the question is meaningless without it. */
+  facts: z.ZodType<F>;
+  /** Each field of `result`, with its meaning. */
+  result: Record<string, string>;
+  /** An example facts object that the question answers (used in docs and tests). */
+  example: F;
+  decide(facts: F, on: PlainDate): Answer<R>;
+}
+
+export interface Decision<R = Record<string, unknown>> extends Answer<R> {
+  question: string;
+  on: PlainDate;
+  rulebookVersion: string;
+  missing: string[];
+}
+
+/** Helper to build an Answer from findings with a result computed from the outcome. */
+export function answer<R>(findings: Finding[], result: (outcome: Outcome) => R): Answer<R> {
+  const outcome = allOf(findings);
+  return { outcome, result: result(outcome), findings };
+}
+
+export function toDecision<R>(q: Question<unknown, R>, a: Answer<R>, on: PlainDate, rulebookVersion: string): Decision<R> {
+  return { question: q.id, on, rulebookVersion, ...a, missing: missingOf(a.findings) };
+}
+
+/** Identity helper that keeps the facts type of a question literal. */
+export function defineQuestion<F, R>(q: Question<F, R>): Question<F, R> {
+  return q;
+}
