@@ -53,3 +53,15 @@ export function toDecision<R>(q: Question<unknown, R>, a: Answer<R>, on: PlainDa
 export function defineQuestion<F, R>(q: Question<F, R>): Question<F, R> {
   return q;
 }
+
+/** One rule, for the catalogue page: its id, what it says in plain words, where it comes from, and when. */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  citations: Citation[];
+  /** First day in force (inclusive). */
+  from: string;
+  /** Day it stopped applying (exclusive), if it did. */
+  until?: string;
+}

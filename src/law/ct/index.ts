@@ -1,18 +1,22 @@
 /**
- * The Connecticut rulebook: every question the system can decide, by id.
- * Each area registers its questions in its own `questions.ts`; add the import here.
+ * The Connecticut rulebook: every question the system can decide, by id, and
+ * every rule for the catalogue. Each area exports `questions` and `rules` from
+ * its own `questions.ts`; add one import and one entry per area below.
  */
-import type { Question } from "../core/questions.ts";
+import type { Question, RuleInfo } from "../core/questions.ts";
 export { RULEBOOK_VERSION } from "./version.ts";
 
-// Areas add one line each below (keep alphabetical).
-// import { questions as credentials } from "./credentials/questions.ts";
+type AnyQuestion = Question<any, any>;
+interface Area { name: string; questions: AnyQuestion[]; rules: RuleInfo[] }
 
-const areas: Question<any, any>[][] = [
+// Areas: one import each (keep alphabetical).
+
+export const AREAS: Area[] = [
 ];
 
-export const QUESTIONS: ReadonlyMap<string, Question<any, any>> = new Map(areas.flat().map((q) => [q.id, q]));
+export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));
+export const RULES: readonly RuleInfo[] = AREAS.flatMap((a) => a.rules);
 
-export function findQuestion(id: string): Question<any, any> | undefined {
+export function findQuestion(id: string): AnyQuestion | undefined {
   return QUESTIONS.get(id);
 }
