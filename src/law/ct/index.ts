@@ -10,8 +10,10 @@ type AnyQuestion = Question<any, any>;
 interface Area { name: string; questions: AnyQuestion[]; rules: RuleInfo[] }
 
 // Areas: one import each (keep alphabetical).
+import * as credentials from "./credentials/questions.ts";
 
 export const AREAS: Area[] = [
+  { name: "Credentials", questions: credentials.questions, rules: credentials.rules },
 ];
 
 export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));

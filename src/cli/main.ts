@@ -1,0 +1,191 @@
+/**
+ * The `stateline` command: serve, migrate, seed, decide, users, audit verify, jobs.
+ * Each command has --help. All of them call the same services as the API.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.ts";
+import { openServices, seedIfEmpty, startServer } from "../app.ts";
+import { systemCtx } from "../context.ts";
+import { migrate } from "../db/migrate.ts";
+import { openDb } from "../db/client.ts";
+import { DEMO_PASSWORD, DEMO_USERS, seed, isSeeded } from "../db/seed.ts";
+import { isPlainDate, type PlainDate } from "../law/core/dates.ts";
+import { citationLabel } from "../law/core/rules.ts";
+import { AppError } from "../http/errors.ts";
+import { decide, listQuestions } from "../modules/decisions/service.ts";
+import { verifyAudit } from "../modules/audit/service.ts";
+import { createApiKey, createUser, listUsers, unlockUser } from "../modules/auth/service.ts";
+import { ROLES, type Role } from "../modules/auth/roles.ts";
+import { runDailyJobs } from "../modules/credentials/service.ts";
+import { progressBar } from "./progress.ts";
+
+const HELP: Record<string, string> = {
+  main: `stateline: Connecticut firearm law information system (Public Act 13-3)
+
+Usage: stateline <command> [options]
+
+Commands:
+  serve          start the web UI and API (migrates, and seeds demo data on first start)
+  migrate        apply database migrations
+  seed           load synthetic demo data (once)
+  decide         ask the rulebook a question
+  users          list, create or unlock users; create API keys
+  audit verify   check the audit trail's hash chain
+  jobs run       run the daily sweep (expiries, renewal notices, late surrenders)
+
+Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite), DATA_DIR (embedded data folder,
+default ./data/pglite), PORT (default 3000), HOST (default 127.0.0.1), STATELINE_TODAY (pin today's date).
+Run 'stateline <command> --help' for a command's options.`,
+  serve: `stateline serve [--no-seed]
+
+Starts Stateline. On an empty database it creates the schema and loads demo data, then prints the
+address and the demo logins. --no-seed skips the demo data.`,
+  migrate: "stateline migrate\n\nApplies the SQL migrations in src/db/migrations that have not run yet.",
+  seed: "stateline seed [--seed N] [--people N]\n\nLoads synthetic demo people, credentials, applications and events. Deterministic for a given --seed (default 2013). Refuses a database that already has users.",
+  decide: `stateline decide QUESTION --on YYYY-MM-DD --facts FILE|-  [--json]
+stateline decide --list
+
+Asks the rulebook QUESTION about the facts in FILE (JSON; - for standard input) on the date given.
+Prints the outcome (yes / no / unknown), the result, every finding with its citation, and the missing facts.`,
+  users: `stateline users list
+stateline users create --username U --name "Display Name" --role ROLE [--password P] [--person-id UUID]
+stateline users unlock --username U
+stateline users api-key --username U --label "Shop POS"
+
+Roles: ${ROLES.join(", ")}.`,
+  audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
+  jobs: "stateline jobs run\n\nRuns the daily sweep: expires credentials past their term, queues renewal notices 90 days ahead, flags late surrenders.",
+};
+
+function fail(msg: string, code = 2): never {
+  process.stderr.write(`stateline: ${msg}\n`);
+  process.exit(code);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") { console.log(HELP.main); return 0; }
+  if (rest.includes("--help") || rest.includes("-h")) { console.log(HELP[cmd] ?? HELP.main); return 0; }
+  const config = loadConfig();
+  switch (cmd) {
+    case "serve": {
+      const { values } = parseArgs({ args: rest, options: { "no-seed": { type: "boolean" } } });
+      const started = Date.now();
+      const s = await openServices(config);
+      if (!values["no-seed"]) {
+        const seeded = await seedIfEmpty(s, progressBar("seeding demo data"));
+        if (seeded) console.log("Loaded demo data.");
+      }
+      const { url } = await startServer(s, { logger: process.env.STATELINE_LOG === "1" });
+      const jobs = setInterval(() => { runDailyJobs(systemCtx(s)).catch((e) => process.stderr.write(`daily jobs: ${(e as Error).message}\n`)); }, 60 * 60 * 1000);
+      jobs.unref();
+      console.log(`Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      if (await isSeeded(systemCtx(s))) {
+        console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(", ")}`);
+      }
+      const shutdown = () => { s.db.close().finally(() => process.exit(0)); };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+      return -1; // keep running
+    }
+    case "migrate": {
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const applied = await migrate(db, (m) => console.log(m));
+      console.log(applied.length ? `${applied.length} migration(s) applied` : "database is up to date");
+      await db.close();
+      return 0;
+    }
+    case "seed": {
+      const { values } = parseArgs({ args: rest, options: { seed: { type: "string" }, people: { type: "string" } } });
+      const s = await openServices(config);
+      const ctx = systemCtx(s);
+      if (await isSeeded(ctx)) { console.log("database already has data; nothing done"); await s.db.close(); return 0; }
+      const bar = progressBar("seeding");
+      const r = await seed(ctx, { seed: values.seed ? Number(values.seed) : 2013, people: values.people ? Number(values.people) : 400, onProgress: (d, t) => bar(d, t) });
+      console.log(`seeded ${r.people} people, ${r.credentials} credentials, ${r.users} users (password "${DEMO_PASSWORD}")`);
+      await s.db.close();
+      return 0;
+    }
+    case "decide": {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { on: { type: "string" }, facts: { type: "string" }, json: { type: "boolean" }, list: { type: "boolean" } } });
+      if (values.list) {
+        for (const q of listQuestions()) console.log(`${q.id.padEnd(34)} ${q.title}`);
+        return 0;
+      }
+      const question = positionals[0];
+      if (!question) fail("name a question (stateline decide --list shows them)");
+      if (!values.on || !isPlainDate(values.on)) fail("--on YYYY-MM-DD is required");
+      if (!values.facts) fail("--facts FILE is required (use - for standard input)");
+      let facts: unknown;
+      try { facts = JSON.parse(readFileSync(values.facts === "-" ? 0 : values.facts, "utf8")); } catch (e) { fail(`cannot read facts: ${(e as Error).message}`); }
+      try {
+        const d = decide(question, values.on as PlainDate, facts);
+        if (values.json) { console.log(JSON.stringify(d, null, 2)); return 0; }
+        console.log(`${d.question} on ${d.on}: ${d.outcome.toUpperCase()}   (rulebook ${d.rulebookVersion})`);
+        console.log(`result: ${JSON.stringify(d.result)}`);
+        for (const f of d.findings) console.log(`  [${f.status}] ${f.because}  — ${citationLabel(f.source)}`);
+        if (d.missing.length) console.log(`missing facts: ${d.missing.join(", ")}`);
+        return 0;
+      } catch (e) {
+        if (e instanceof AppError) fail(e.message, 1);
+        throw e;
+      }
+    }
+    case "users": {
+      const [sub, ...args] = rest;
+      const { values } = parseArgs({ args, options: { username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, "person-id": { type: "string" }, label: { type: "string" } } });
+      const s = await openServices(config);
+      const ctx = systemCtx(s);
+      try {
+        if (sub === "list") for (const u of await listUsers(s.db)) console.log(`${u.username.padEnd(16)} ${u.role.padEnd(18)} ${u.displayName}${u.locked ? "  [locked]" : ""}`);
+        else if (sub === "create") {
+          if (!values.username || !values.name || !values.role) fail("--username, --name and --role are required");
+          if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(", ")}`);
+          const password = values.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
+          const u = await createUser(s.db, { username: values.username, displayName: values.name, role: values.role as Role, password, personId: values["person-id"] ?? null, passwordCost: config.passwordCost });
+          console.log(`created ${u.username} (${u.role})${values.password ? "" : `; password: ${password}`}`);
+        } else if (sub === "unlock") {
+          if (!values.username) fail("--username is required");
+          await unlockUser(ctx, values.username);
+          console.log(`unlocked ${values.username}`);
+        } else if (sub === "api-key") {
+          if (!values.username || !values.label) fail("--username and --label are required");
+          const u = (await listUsers(s.db)).find((x) => x.username === values.username);
+          if (!u) fail(`no user ${values.username}`);
+          const k = await createApiKey({ ...ctx, user: u }, u.id, values.label);
+          console.log(`API key for ${u.username} (shown once): ${k.key}`);
+        } else fail(`unknown users command ${sub ?? ""}; see stateline users --help`);
+      } catch (e) {
+        if (e instanceof AppError) fail(e.message, 1);
+        throw e;
+      } finally {
+        await s.db.close();
+      }
+      return 0;
+    }
+    case "audit": {
+      if (rest[0] !== "verify") fail("usage: stateline audit verify");
+      const s = await openServices(config);
+      const r = await verifyAudit(s.db, progressBar("verifying audit trail"));
+      await s.db.close();
+      if (r.breaks.length) {
+        console.log(`audit trail BROKEN: ${r.breaks.length} problem(s) in ${r.checked} entries`);
+        for (const b of r.breaks) console.log(`  entry ${b.seq}: ${b.problem}`);
+        return 1;
+      }
+      console.log(`audit trail intact: ${r.checked} entries, every hash matches`);
+      return 0;
+    }
+    case "jobs": {
+      if (rest[0] !== "run") fail("usage: stateline jobs run");
+      const s = await openServices(config);
+      const r = await runDailyJobs(systemCtx(s));
+      console.log(`expired ${r.expired}, renewal notices ${r.renewalNotices}, late surrenders flagged ${r.lateSurrenders}`);
+      await s.db.close();
+      return 0;
+    }
+    default:
+      fail(`unknown command ${cmd}; run stateline --help`);
+  }
+}

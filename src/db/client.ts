@@ -1,0 +1,94 @@
+/**
+ * One database interface over two engines: PGlite (PostgreSQL in WebAssembly,
+ * in-process, the embedded default) and a PostgreSQL server through `pg`.
+ * The same SQL runs on both. Dates come back as `YYYY-MM-DD` strings,
+ * timestamps as ISO strings, bigints as numbers.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export type Row = Record<string, any>;
+
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
+const toIso = (v: string) => new Date(v.includes("T") || v.includes("+") || v.endsWith("Z") ? v : `${v}Z`).toISOString();
+const parsers: Record<number, (v: string) => unknown> = {
+  [OID.int8]: (v) => Number(v),
+  [OID.date]: (v) => v,
+  [OID.timestamp]: toIso,
+  [OID.timestamptz]: (v) => new Date(v).toISOString(),
+  [OID.numeric]: (v) => Number(v),
+};
+
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const db = await PGlite.create(dataDir ?? "memory://", { parsers });
+  const wrap = (q: { query: PGlite["query"] }): Queryable => ({
+    async query<T extends Row>(text: string, params?: readonly unknown[]) {
+      const r = await q.query<T>(text, params as unknown[] | undefined);
+      return r.rows;
+    },
+  });
+  return {
+    kind: "pglite",
+    ...wrap(db),
+    tx: (fn) => db.transaction((t) => fn(wrap(t))),
+    close: () => db.close(),
+  };
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(text: string, params?: readonly unknown[]) {
+      const r = await c.query(text, params as unknown[] | undefined);
+      return r.rows as T[];
+    },
+  });
+  return {
+    kind: "postgres",
+    ...wrap(pool),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const out = await fn(wrap(client));
+        await client.query("COMMIT");
+        return out;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+/** Errors that mean the database cannot be reached right now (answer 503, retry later). */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  if (!code) return false;
+  return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "53300"].includes(code);
+}

@@ -1,0 +1,122 @@
+/**
+ * Demo data: synthetic people spread over Connecticut's 169 towns in
+ * proportion to population, deterministic from a seed, with credentials in
+ * every state, applications in every state, prohibiting events, and one demo
+ * login per role. Nobody here is a real person.
+ */
+import type { Ctx } from "../context.ts";
+import { addDays, addYears, fromEpochDay, toEpochDay, type PlainDate } from "../law/core/dates.ts";
+import { credentialTerm } from "../law/ct/credentials/index.ts";
+import { createRng, weightedPicker } from "../lib/random.ts";
+import { createUser } from "../modules/auth/service.ts";
+import type { Role, User } from "../modules/auth/roles.ts";
+import * as creds from "../modules/credentials/service.ts";
+import { createPerson } from "../modules/people/service.ts";
+import { appendAudit } from "../modules/audit/service.ts";
+import { ensureTowns, loadNames, loadTowns } from "./reference-data.ts";
+
+export const DEMO_PASSWORD = "stateline-demo-2026";
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; organization?: string }[] = [
+  { username: "staff", displayName: "Pat Licensing", role: "licensing_staff", organization: "State Police Special Licensing and Firearms Unit" },
+  { username: "dealer", displayName: "Riverside Sporting Goods", role: "dealer", organization: "Riverside Sporting Goods (FFL 6-06-001-01-7A-00001)" },
+  { username: "vendor", displayName: "Nutmeg Ammunition Supply", role: "ammunition_vendor", organization: "Nutmeg Ammunition Supply" },
+  { username: "police", displayName: "Officer Lee", role: "law_enforcement", organization: "Hartford Police Department" },
+  { username: "resident", displayName: "Dana Whitfield", role: "resident" },
+  { username: "auditor", displayName: "Avery Auditor", role: "auditor", organization: "Auditors of Public Accounts" },
+  { username: "admin", displayName: "Sam Admin", role: "admin", organization: "Stateline operations" },
+];
+
+export async function isSeeded(ctx: Ctx): Promise<boolean> {
+  const r = await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
+  return (r[0]?.n ?? 0) > 0;
+}
+
+export interface SeedOptions { seed?: number; people?: number; onProgress?: (done: number, total: number, label: string) => void }
+
+export async function seed(ctx: Ctx, opts: SeedOptions = {}): Promise<{ people: number; credentials: number; users: number }> {
+  const rng = createRng(opts.seed ?? 2013);
+  const peopleCount = opts.people ?? 400;
+  const today = ctx.today;
+  const towns = loadTowns();
+  const names = loadNames();
+  const pickTown = weightedPicker(towns.map((t) => t.population));
+  const progress = opts.onProgress ?? (() => {});
+  await ensureTowns(ctx.db);
+
+  // The demo resident, with an address in Hartford and an ammunition certificate.
+  const dana = await createPerson(ctx.db, { firstName: "Dana", lastName: "Whitfield", birthDate: "1985-04-12" as PlainDate, birthPlace: "New Haven, CT", street: "12 Asylum Street", town: "Hartford", zip: "06103", email: "dana.whitfield@example.test" });
+  const users: Record<string, User> = {};
+  for (const u of DEMO_USERS) {
+    users[u.username] = await createUser(ctx.db, { ...u, password: DEMO_PASSWORD, personId: u.role === "resident" ? dana.id : null, organization: u.organization ?? null, passwordCost: ctx.config.passwordCost });
+  }
+  const staffCtx: Ctx = { ...ctx, user: users.staff! };
+
+  // Synthetic people and their credentials, inserted in bulk.
+  const kinds = creds.CREDENTIAL_KINDS;
+  let credentialCount = 0;
+  const personIds: string[] = [];
+  for (let i = 0; i < peopleCount; i++) {
+    const female = rng.chance(0.5);
+    const town = towns[pickTown(rng.next())]!;
+    const birth = fromEpochDay(toEpochDay(addYears(today, -80)) + rng.int(0, 62 * 365));
+    const p = await createPerson(ctx.db, {
+      firstName: rng.pick(female ? names.female.slice(0, 300) : names.male.slice(0, 300)),
+      middleName: rng.chance(0.6) ? rng.pick(female ? names.female : names.male).slice(0, 1) : null,
+      lastName: rng.pick(names.last.slice(0, 2000)),
+      birthDate: birth, birthPlace: rng.chance(0.7) ? `${rng.pick(towns).name}, CT` : "Springfield, MA",
+      street: `${rng.int(1, 999)} ${rng.pick(["Main", "Elm", "Maple", "Church", "High", "Park", "Oak", "Washington", "Prospect", "Center"])} ${rng.pick(["Street", "Road", "Avenue", "Lane"])}`,
+      town: town.name, zip: String(6001 + rng.int(0, 927)).padStart(5, "0"),
+    });
+    personIds.push(p.id);
+    if (rng.chance(0.45)) {
+      const kind = rng.pick(kinds.filter((k) => k !== "temporary-state-permit"));
+      // Spread issue dates over the last five years so some expire soon and some already have.
+      const issuedOn = addDays(today, -rng.int(0, 5 * 365 + 60));
+      const term = credentialTerm(kind, issuedOn);
+      const status = term.expiresOn <= today ? "expired" : "active";
+      const seq = await ctx.db.query<{ n: number }>("SELECT nextval('credential_number_seq') AS n");
+      const prefix = { "state-handgun-permit": "SP", "handgun-eligibility-certificate": "HE", "long-gun-eligibility-certificate": "LE", "ammunition-certificate": "AC", "temporary-state-permit": "TP" }[kind];
+      await ctx.db.query("INSERT INTO credentials (number, person_id, kind, status, issued_on, expires_on, fee_cents) VALUES ($1,$2,$3,$4,$5,$6,$7)",
+        [`${prefix}-${seq[0]!.n}`, p.id, kind, status, issuedOn, term.expiresOn, 7000]);
+      credentialCount += 1;
+    }
+    if (i % 50 === 0) progress(i, peopleCount, "people");
+  }
+  progress(peopleCount, peopleCount, "people");
+
+  // Flows through the services, so decisions, history, outbox and audit are real.
+  const residentCtx: Ctx = { ...ctx, user: users.resident! };
+  const dAmmo = await creds.submitApplication(residentCtx, { credentialKind: "ammunition-certificate", residenceTown: "Hartford", backgroundCheckConsent: true, feePaid: true });
+  if (dAmmo.application.status === "approvable") await creds.issueCredential(staffCtx, dAmmo.application.id, {});
+  await creds.submitApplication(residentCtx, { credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", backgroundCheckConsent: true, feePaid: true });
+
+  const paper = (personId: string, credentialKind: creds.ApplicationInput["credentialKind"], town: string) =>
+    creds.submitApplication(staffCtx, { personId, credentialKind, residenceTown: town, backgroundCheckConsent: true, feePaid: true, attestedNoTemporaryPermitIn12Months: true });
+  const townOf = async (id: string) => (await ctx.db.query("SELECT town FROM people WHERE id = $1", [id]))[0]!.town as string;
+
+  // Applications in every state.
+  const open: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const pid = personIds[i]!;
+    const kind = (["handgun-eligibility-certificate", "long-gun-eligibility-certificate", "ammunition-certificate", "temporary-state-permit"] as const)[i % 4]!;
+    const r = await paper(pid, kind, await townOf(pid)).catch(() => undefined);
+    if (r) open.push(r.application.id);
+  }
+  // A person with a recent felony conviction: ineligible.
+  const felon = personIds[20]!;
+  await creds.recordProhibitingEvent(staffCtx, { personId: felon, kind: "conviction", eventOn: addDays(today, -200), offenseOn: addDays(today, -400), felony: true, statute: "53a-59", source: "Superior Court (demo)" });
+  await paper(felon, "long-gun-eligibility-certificate", await townOf(felon)).catch(() => undefined);
+  // Issue two, deny one, withdraw one.
+  for (const id of open.slice(0, 2)) await creds.issueCredential(staffCtx, id, { reviewNote: "demo: reviewed" }).catch(() => undefined);
+  if (open[2]) await creds.denyApplication(staffCtx, open[2], "demo: applicant did not complete the safety course").catch(() => undefined);
+  if (open[3]) await creds.withdrawApplication(staffCtx, open[3]).catch(() => undefined);
+
+  // A holder who becomes prohibited: revoked, surrender clock running.
+  const holders = await ctx.db.query<{ person_id: string }>("SELECT person_id::text FROM credentials WHERE status = 'active' ORDER BY number LIMIT 3");
+  if (holders[0]) await creds.recordProhibitingEvent(staffCtx, { personId: holders[0].person_id, kind: "protective-order", eventOn: addDays(today, -1), active: true, expiresOn: addDays(today, 180), source: "Judicial Branch protective order registry (demo)" });
+
+  await creds.runDailyJobs(staffCtx);
+  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "seed", details: { seed: opts.seed ?? 2013, people: peopleCount } }));
+  return { people: peopleCount + 1, credentials: credentialCount, users: DEMO_USERS.length };
+}

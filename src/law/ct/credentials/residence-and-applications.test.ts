@@ -1,0 +1,75 @@
+/** Temporary state permit residence and 12-month limit; the state permit's route. */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { NotInForce } from "../../core/rules.ts";
+import { permanentResidence } from "./permanent-residence.ts";
+import { statePermitRoute } from "./state-permit-route.ts";
+import { noRecentTemporaryPermitApplication, temporaryPermitAttestation } from "./temporary-permit-application-limit.ts";
+import { type Case, d, eligibleFacts, expectStatus } from "./test-fixtures.ts";
+
+const applicant = (residenceState?: string, residenceTown?: string) => ({
+  applicant: { birthDate: d("1980-01-15"), citizenOrLawfulResident: true, ...(residenceState ? { residenceState } : {}), ...(residenceTown ? { residenceTown } : {}) },
+});
+const temp = (o: Parameters<typeof eligibleFacts>[1] = {}) => eligibleFacts("temporary-state-permit", o);
+const state = (o: Parameters<typeof eligibleFacts>[1] = {}) => eligibleFacts("state-handgun-permit", o);
+
+describe("residence in the issuing town (temporary state permit)", () => {
+  const cases: Case[] = [
+    { name: "Connecticut town, day before 2013-10-01", facts: temp(applicant("CT", "Hartford")), on: "2013-09-30", status: "met" },
+    { name: "Connecticut town, 2013-10-01", facts: temp(applicant("CT", "Hartford")), on: "2013-10-01", status: "met" },
+    { name: "state written in lower case", facts: temp(applicant("ct", "Hartford")), on: "2014-01-01", status: "met" },
+    { name: "out of state, 2013-09-30: a place of business also sufficed, not recorded", facts: temp(applicant("NY", "Albany")), on: "2013-09-30", status: "unknown", missing: ["applicant.residenceTown"] },
+    { name: "out of state, 2013-10-01: permanent residence in the town required", facts: temp(applicant("NY", "Albany")), on: "2013-10-01", status: "not-met" },
+    { name: "Connecticut without a town: unknown", facts: temp(applicant("CT")), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceTown"] },
+    { name: "residence not known: unknown", facts: temp(applicant()), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceState"] },
+  ];
+  for (const c of cases) test(c.name, () => expectStatus(permanentResidence(c.facts, d(c.on)), c.status, c.missing));
+  test("refused before 2013-07-01", () => assert.throws(() => permanentResidence(temp(), d("2013-06-30")), NotInForce));
+});
+
+describe("the state permit follows a temporary permit (or the nonresident exception)", () => {
+  const cases: Case[] = [
+    { name: "Connecticut resident holding a temporary permit", facts: state({ holdsTemporaryPermit: true }), on: "2014-01-01", status: "met" },
+    { name: "Connecticut resident without one", facts: state({ holdsTemporaryPermit: false }), on: "2014-01-01", status: "not-met" },
+    { name: "Connecticut resident, not known", facts: state({ holdsTemporaryPermit: undefined }), on: "2014-01-01", status: "unknown", missing: ["holdsTemporaryPermit"] },
+    { name: "exception: nonresident with another state's carry permit", facts: state({ ...applicant("MA", "Boston"), holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "met" },
+    { name: "nonresident without another state's permit", facts: state({ ...applicant("MA", "Boston"), holdsOtherStateCarryPermit: false }), on: "2014-01-01", status: "not-met" },
+    { name: "nonresident, other permit not known", facts: state({ ...applicant("MA", "Boston") }), on: "2014-01-01", status: "unknown", missing: ["holdsOtherStateCarryPermit"] },
+    { name: "the exception does not reach Connecticut residents", facts: state({ holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "not-met" },
+    { name: "residence not known", facts: state(applicant()), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceState"] },
+  ];
+  for (const c of cases) test(c.name, () => expectStatus(statePermitRoute(c.facts, d(c.on)), c.status, c.missing));
+});
+
+describe("statement of no temporary permit application in 12 months", () => {
+  const cases: Case[] = [
+    { name: "2013-09-30: not yet required", facts: temp({ attestedNoTemporaryPermitApplicationIn12Months: undefined }), on: "2013-09-30", status: "not-applicable" },
+    { name: "2013-10-01: made", facts: temp(), on: "2013-10-01", status: "met" },
+    { name: "2013-10-01: refused", facts: temp({ attestedNoTemporaryPermitApplicationIn12Months: false }), on: "2013-10-01", status: "not-met" },
+    { name: "2013-10-01: not known", facts: temp({ attestedNoTemporaryPermitApplicationIn12Months: undefined }), on: "2013-10-01", status: "unknown", missing: ["attestedNoTemporaryPermitApplicationIn12Months"] },
+  ];
+  for (const c of cases) test(c.name, () => expectStatus(temporaryPermitAttestation(c.facts, d(c.on)), c.status, c.missing));
+});
+
+describe("one temporary permit application in any 12 months", () => {
+  const prior = (dates: string[], attested?: boolean) =>
+    temp({ priorTemporaryPermitApplicationDates: dates.map(d), attestedNoTemporaryPermitApplicationIn12Months: attested });
+  const cases: Case[] = [
+    { name: "2013-09-30: the limit does not exist yet", facts: prior(["2013-09-01"], false), on: "2013-09-30", status: "not-applicable" },
+    { name: "2013-10-01: an application a month earlier bars a new one", facts: prior(["2013-09-01"], false), on: "2013-10-01", status: "not-met" },
+    { name: "exactly 12 months earlier: a new 12-month period has begun", facts: prior(["2013-10-01"], false), on: "2014-10-01", status: "met" },
+    { name: "12 months less a day earlier: barred", facts: prior(["2013-10-02"], false), on: "2014-10-01", status: "not-met" },
+    { name: "records show one, applicant said none: conflict, unknown", facts: prior(["2014-05-01"], true), on: "2014-10-01", status: "unknown", missing: ["attestedNoTemporaryPermitApplicationIn12Months", "priorTemporaryPermitApplicationDates"] },
+    { name: "records show one, no statement: not-met (the records decide)", facts: prior(["2014-05-01"]), on: "2014-10-01", status: "not-met" },
+    { name: "an application dated the check date is the one being decided", facts: prior(["2014-10-01"], true), on: "2014-10-01", status: "met" },
+    { name: "an application after the check date is ignored", facts: prior(["2014-12-01"], true), on: "2014-10-01", status: "met" },
+    { name: "records show none", facts: prior([], true), on: "2014-10-01", status: "met" },
+    { name: "no records, statement made: the statement stands", facts: temp({ priorTemporaryPermitApplicationDates: undefined }), on: "2014-10-01", status: "met" },
+    { name: "no records and no statement: unknown", facts: temp({ priorTemporaryPermitApplicationDates: undefined, attestedNoTemporaryPermitApplicationIn12Months: undefined }), on: "2014-10-01", status: "unknown", missing: ["priorTemporaryPermitApplicationDates"] },
+  ];
+  for (const c of cases) test(c.name, () => expectStatus(noRecentTemporaryPermitApplication(c.facts, d(c.on)), c.status, c.missing));
+  test("the remedy names the first day a new application may be made", () => {
+    const f = noRecentTemporaryPermitApplication(prior(["2013-10-02"], false), d("2014-10-01"));
+    assert.match(f.remedy ?? "", /2014-10-02/);
+  });
+});

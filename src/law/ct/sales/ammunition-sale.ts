@@ -1,0 +1,121 @@
+/**
+ * Question "ammunition-sale": may this ammunition or ammunition magazine be
+ * sold to this buyer on this date? PA 13-3 §§ 14-17 (CGS § 29-38m), modelled
+ * from passage (4 April 2013).
+ *
+ * OLR analysis: "The bill defines 'ammunition' as a loaded cartridge,
+ * consisting of a primed case, propellant, or projectile, designed for use in
+ * any firearm. It defines 'magazine' as a firearm magazine, belt, drum, feed
+ * strip, or similar device that accepts ammunition." "Anyone who violates
+ * these provisions commits a class D felony."
+ *
+ * Large capacity magazines (more than 10 rounds) are banned from sale by
+ * §§ 23-24, which this question does not apply.
+ */
+import { z } from "zod";
+import type { PlainDate } from "../../core/dates.ts";
+import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
+import { type Dated, type Finding, allOf, inForce, notApplicable, pa133, unknown } from "../../core/rules.ts";
+import { PlainDateSchema } from "../../core/schema.ts";
+import { type Penalty, penalty } from "../criminal-possession/crime-classes.ts";
+import { PersonEvents } from "../criminal-possession/events.ts";
+import { AMMUNITION_CREDENTIALS, type AmmunitionBasis, PhotoId, ammunitionBuyerCredential } from "./ammunition-credential.ts";
+import { AMMUNITION_MINIMUM_AGE, ammunitionMinimumAge } from "./ammunition-minimum-age.ts";
+import { buyerMayPossess } from "./buyer-may-possess.ts";
+import { Credential } from "./credentials.ts";
+import { AMMUNITION_LICENSEE_EXEMPTION, FederalLicence, licenseeExemption } from "./licensee-exemption.ts";
+
+export const AmmunitionSaleFacts = z.object({
+  item: z.enum(["ammunition", "magazine"]).optional().describe("ammunition (a loaded cartridge) or an ammunition magazine"),
+  seller: z.object({ federalLicence: FederalLicence.optional() }).optional(),
+  buyer: z
+    .object({
+      federalLicence: FederalLicence.optional(),
+      birthDate: PlainDateSchema.optional(),
+      credentials: z.array(Credential).optional().describe("credentials the buyer holds, each with whether it was presented; [] when none"),
+      photoId: PhotoId.optional(),
+      events: PersonEvents.optional(),
+    })
+    .optional(),
+});
+export type AmmunitionSaleFacts = z.infer<typeof AmmunitionSaleFacts>;
+
+export interface AmmunitionSaleResult {
+  permitted: boolean | null;
+  route: "licensee-exempt" | "sale" | null;
+  basis: AmmunitionBasis | null;
+  violation: Penalty;
+}
+
+export const AMMUNITION_SALE_PENALTY: readonly Dated<Penalty>[] = [
+  {
+    from: "2013-04-04",
+    value: penalty("selling ammunition or a magazine in violation of PA 13-3 §§ 14-17", "CGS § 29-38m", "class D felony"),
+    source: pa133("§§ 14-17", { cgs: "CGS § 29-38m", text: "Anyone who violates these provisions commits a class D felony." }),
+  },
+];
+
+const SECTIONS = pa133("§§ 14-17", { cgs: "CGS § 29-38m" });
+
+export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate): Answer<AmmunitionSaleResult> {
+  inForce(AMMUNITION_MINIMUM_AGE, on, "ammunition-sale");
+  const buyer = facts.buyer;
+  const findings: Finding[] = [];
+  let basis: AmmunitionBasis | null = null;
+  const exemption = licenseeExemption("sales.ammunition.licensee-exemption", AMMUNITION_LICENSEE_EXEMPTION, facts.seller?.federalLicence, buyer?.federalLicence);
+  const exempt = exemption?.status === "not-applicable";
+  if (exemption) findings.push(exemption);
+  if (!exempt) {
+    findings.push(ammunitionMinimumAge(buyer?.birthDate, on));
+    const c = ammunitionBuyerCredential(buyer, on);
+    findings.push(c.finding);
+    basis = c.basis;
+    if (facts.item === "magazine") {
+      findings.push(notApplicable("sales.ammunition.buyer-may-possess", SECTIONS, "the possession crimes do not reach a magazine"));
+    } else {
+      const f = buyerMayPossess("sales.ammunition.buyer-may-possess", SECTIONS, "ammunition", buyer, on);
+      if (facts.item === undefined && f.status === "not-met") {
+        findings.push(unknown(f.id, f.source, ["item"], `${f.because} (matters only if the item is ammunition)`));
+      } else findings.push(f);
+    }
+  }
+  const outcome = allOf(findings);
+  return {
+    outcome,
+    findings,
+    result: {
+      permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
+      route: exempt ? "licensee-exempt" : exemption ? null : "sale",
+      basis,
+      violation: inForce(AMMUNITION_SALE_PENALTY, on, "sales.ammunition.penalty").value,
+    },
+  };
+}
+
+export const ammunitionSaleQuestion: Question<AmmunitionSaleFacts, AmmunitionSaleResult> = defineQuestion({
+  id: "ammunition-sale",
+  title: "May this ammunition or magazine be sold to this buyer?",
+  description:
+    "Applies PA 13-3 §§ 14-17 to a sale of ammunition or an ammunition magazine on a date: never to anyone under 18 (from passage), and from 1 October 2013 only to a buyer who presents a permit to carry, permit to sell, or long gun or handgun eligibility certificate, or an ammunition certificate together with government photo identification showing the date of birth. Transfers between federal licensees (manufacturer or importer and dealer, or two dealers) are exempt. Also checks that the buyer may lawfully possess ammunition. A violation is a class D felony.",
+  citations: [AMMUNITION_MINIMUM_AGE[0]!.source, AMMUNITION_CREDENTIALS[1]!.source, AMMUNITION_LICENSEE_EXEMPTION, AMMUNITION_SALE_PENALTY[0]!.source],
+  modelledFrom: "2013-04-04",
+  facts: AmmunitionSaleFacts,
+  result: {
+    permitted: "true when the sale may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
+    route: "licensee-exempt for transfers between the listed federal licensees, sale otherwise, null when a licence is not known",
+    basis: "what satisfied the credential requirement: gun-credential or ammunition-certificate (with photo identification); null when none or not required",
+    violation: "the offense and class (class D felony) for selling in violation",
+  },
+  example: {
+    item: "ammunition",
+    seller: { federalLicence: "dealer" },
+    buyer: {
+      federalLicence: "none",
+      birthDate: "1995-07-20" as PlainDate,
+      credentials: [{ kind: "ammunition-certificate", status: "valid", presented: true }],
+      photoId: { kind: "drivers-license", valid: true, hasPhotograph: true, showsDateOfBirth: true, presented: true },
+      events: [],
+    },
+  },
+  decide: decideAmmunitionSale,
+});

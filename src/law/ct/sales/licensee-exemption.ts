@@ -1,0 +1,62 @@
+/**
+ * Transfers between federal licensees, which PA 13-3 §§ 1 and 14-17 leave
+ * alone.
+ *
+ * § 1 (long guns), OLR analysis: "The bill creates several requirements
+ * regarding the sale of long guns, except between federally licensed firearm
+ * (1) manufacturers and dealers, (2) importers and dealers, or (3) dealers."
+ * §§ 14-17 (ammunition), OLR analysis: "these restrictions and requirements do
+ * not apply to sales or other transfers of ammunition between federally
+ * licensed firearm (1) manufacturers and dealers, (2) importers and dealers, or
+ * (3) dealers."
+ *
+ * QUESTION(legal): "between" is read in both directions (dealer to
+ * manufacturer as well as manufacturer to dealer). Pairs the text does not
+ * list (manufacturer to manufacturer, importer to importer, manufacturer to
+ * importer) are not exempt.
+ */
+import { z } from "zod";
+import { type Citation, type Finding, pa133, notApplicable, unknown } from "../../core/rules.ts";
+
+export const FEDERAL_LICENCES = ["dealer", "manufacturer", "importer", "none"] as const;
+export type FederalLicence = (typeof FEDERAL_LICENCES)[number];
+export const FederalLicence = z.enum(FEDERAL_LICENCES).describe('the party\'s federal firearms licence; "none" for a private person');
+
+export const LONG_GUN_LICENSEE_EXEMPTION: Citation = pa133("§ 1", {
+  cgs: "CGS § 29-37a",
+  text: "The bill creates several requirements regarding the sale of long guns, except between federally licensed firearm (1) manufacturers and dealers, (2) importers and dealers, or (3) dealers.",
+});
+
+export const AMMUNITION_LICENSEE_EXEMPTION: Citation = pa133("§§ 14-17", {
+  cgs: "CGS § 29-38m",
+  text: "these restrictions and requirements do not apply to sales or other transfers of ammunition between federally licensed firearm (1) manufacturers and dealers, (2) importers and dealers, or (3) dealers.",
+});
+
+/** True when the pair is one the text lists: manufacturer-dealer, importer-dealer, dealer-dealer (either direction). */
+export function isExemptLicenseePair(a: FederalLicence, b: FederalLicence): boolean {
+  if (a === "dealer") return b === "dealer" || b === "manufacturer" || b === "importer";
+  if (b === "dealer") return a === "manufacturer" || a === "importer";
+  return false;
+}
+
+/**
+ * The exemption as a finding: not-applicable when the pair is exempt (the
+ * other requirements then do not apply), unknown when a licence is not known,
+ * `undefined` when the requirements apply (nothing to record).
+ */
+export function licenseeExemption(
+  id: string,
+  source: Citation,
+  seller: FederalLicence | undefined,
+  buyer: FederalLicence | undefined,
+): Finding | undefined {
+  if (seller !== undefined && buyer !== undefined) {
+    return isExemptLicenseePair(seller, buyer)
+      ? notApplicable(id, source, `transfer between federal licensees (${seller} to ${buyer}): the requirements do not apply`)
+      : undefined;
+  }
+  // One party known to hold no licence already rules the exemption out.
+  if (seller === "none" || buyer === "none") return undefined;
+  const missing = [...(seller === undefined ? ["seller.federalLicence"] : []), ...(buyer === undefined ? ["buyer.federalLicence"] : [])];
+  return unknown(id, source, missing, "cannot tell whether this is a transfer between federal licensees");
+}

@@ -1,0 +1,43 @@
+/** The facts about a bullet (or cartridge) that the ammunition definitions test. */
+import { z } from "zod";
+
+const yes = (description: string) => z.boolean().optional().describe(description);
+
+/** Materials named by the construction test and by the soft-core exclusion, and "other" for anything else. */
+export const HARD_MATERIALS = ["tungsten-alloy", "steel", "iron", "brass", "bronze", "beryllium-copper", "depleted-uranium"] as const;
+export const SOFT_MATERIALS = ["lead", "lead-alloy", "zinc", "zinc-alloy"] as const;
+export const Material = z.enum([...HARD_MATERIALS, ...SOFT_MATERIALS, "copper", "other"]);
+export type Material = z.infer<typeof Material>;
+
+export const AmmunitionFacts = z
+  .object({
+    shotgunShell: yes("It is a shotgun shell."),
+    fireableFromHandgun: yes("The bullet can be fired from a handgun (pistol or revolver)."),
+    nominalCaliber: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Nominal caliber in inches (0.45 for .45 ACP, 0.5 for .50 BMG). Compared in whole hundredths: .223 and 5.56 mm (0.224) count as .22 caliber."),
+    coreMaterials: z
+      .array(Material)
+      .min(1)
+      .optional()
+      .describe("Every material the projectile or its core is constructed of, ignoring traces of other substances. Omit when not known."),
+    fullyJacketed: yes("The projectile is fully jacketed."),
+    jacketWeightPercent: z.number().min(0).max(100).optional().describe("Jacket weight as a percentage of the total weight of the projectile."),
+    designedForFirearm: yes("The projectile is designed and intended for use in a firearm."),
+    frangibleForSporting: yes("It is a frangible projectile designed primarily for sporting purposes."),
+    attorneyGeneralExempted: yes("The U.S. Attorney General has found the projectile or core primarily intended for sporting or industrial purposes."),
+    designation: z.string().optional().describe('Military or trade designation, e.g. "M2 AP", "M903 SLAP".'),
+    armorPenetrationCapability: yes(
+      "It is designed, held out by the manufacturer or distributor as, or generally recognized as having a specialized capability to penetrate armor or bulletproof glass.",
+    ),
+    incendiary: yes("It is an incendiary bullet (designed, held out or generally recognized as igniting on impact)."),
+  })
+  .describe("A bullet or cartridge.");
+export type AmmunitionFacts = z.infer<typeof AmmunitionFacts>;
+
+/** Caliber in whole hundredths of an inch: 0.223 → 22, 0.45 → 45, 0.5 and 0.510 → 50. */
+export function hundredths(caliber: number): number {
+  return Math.floor(caliber * 100 + 1e-9);
+}

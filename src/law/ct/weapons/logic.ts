@@ -1,0 +1,115 @@
+/**
+ * Three-valued logic for the weapons rules: a test is true, false, or not
+ * known yet (null) with the fact paths whose absence left it open.
+ *
+ * The combinators are Kleene's: `all` is false as soon as one part is false,
+ * `any` is true as soon as one part is true, and otherwise a single unknown
+ * part keeps the whole unknown. They are monotone, so learning a fact can
+ * only settle an open test, never flip a settled one.
+ */
+import type { Citation, Finding, FindingStatus, Outcome } from "../../core/rules.ts";
+
+export interface Tri {
+  value: boolean | null;
+  /** Fact paths that would settle an unknown value (empty when settled). */
+  missing: string[];
+}
+
+export const TRUE: Tri = { value: true, missing: [] };
+export const FALSE: Tri = { value: false, missing: [] };
+
+export function unknownTri(...missing: string[]): Tri {
+  return { value: null, missing };
+}
+
+/** A boolean fact: settled when given, unknown (naming its path) when not. */
+export function fact(value: boolean | undefined, path: string): Tri {
+  return value === undefined ? { value: null, missing: [path] } : { value, missing: [] };
+}
+
+/** A test on an optional fact: unknown (naming its path) when the fact is missing. */
+export function test<T>(value: T | undefined, path: string, predicate: (v: T) => boolean): Tri {
+  return value === undefined ? { value: null, missing: [path] } : { value: predicate(value), missing: [] };
+}
+
+function union(ts: readonly Tri[]): string[] {
+  return [...new Set(ts.flatMap((t) => t.missing))];
+}
+
+/** True when every part is true; false when any part is false; unknown otherwise. */
+export function all(...ts: Tri[]): Tri {
+  if (ts.some((t) => t.value === false)) return FALSE;
+  const open = ts.filter((t) => t.value === null);
+  return open.length ? { value: null, missing: union(open) } : TRUE;
+}
+
+/** True when any part is true; false when every part is false; unknown otherwise. */
+export function any(...ts: Tri[]): Tri {
+  if (ts.some((t) => t.value === true)) return TRUE;
+  const open = ts.filter((t) => t.value === null);
+  return open.length ? { value: null, missing: union(open) } : FALSE;
+}
+
+/** True when at least `n` parts are true; false when fewer than `n` could be; unknown otherwise. */
+export function atLeast(n: number, ts: readonly Tri[]): Tri {
+  const yes = ts.filter((t) => t.value === true).length;
+  const open = ts.filter((t) => t.value === null);
+  if (yes >= n) return TRUE;
+  if (yes + open.length < n) return FALSE;
+  return { value: null, missing: union(open) };
+}
+
+export function not(t: Tri): Tri {
+  return t.value === null ? t : { value: !t.value, missing: [] };
+}
+
+/** A finding from a tri-state test. */
+export function finding(id: string, source: Citation, t: Tri, because: { met: string; notMet: string; unknown?: string }): Finding {
+  if (t.value === true) return { id, status: "met", because: because.met, source };
+  if (t.value === false) return { id, status: "not-met", because: because.notMet, source };
+  return { id, status: "unknown", because: because.unknown ?? `not known: ${t.missing.join(", ")}`, source, missing: [...t.missing] };
+}
+
+/** The tri-state value a finding stands for: met is true, not-met and not-applicable are false. */
+export function triOf(f: Finding): Tri {
+  if (f.status === "met") return TRUE;
+  if (f.status === "unknown") return { value: null, missing: f.missing ?? [] };
+  return FALSE;
+}
+
+/**
+ * Combine alternative findings (any one suffices): yes if any is met, no if
+ * every one is not-met or not-applicable, unknown otherwise. This is the
+ * opposite of core's `allOf`, which combines requirements.
+ */
+export function anyOf(findings: readonly Finding[]): Outcome {
+  if (findings.some((f) => f.status === "met")) return "yes";
+  if (findings.every((f) => f.status === "not-met" || f.status === "not-applicable")) return "no";
+  return "unknown";
+}
+
+export function outcomeOf(t: Tri): Outcome {
+  return t.value === true ? "yes" : t.value === false ? "no" : "unknown";
+}
+
+export function boolOf(o: Outcome): boolean | null {
+  return o === "yes" ? true : o === "no" ? false : null;
+}
+
+/**
+ * Once an outcome is settled, open findings no longer need their facts: drop
+ * their `missing` paths so the decision does not ask for facts that cannot
+ * change it, and say so in `because`.
+ */
+export function settle(findings: Finding[], outcome: Outcome): Finding[] {
+  if (outcome === "unknown") return findings;
+  return findings.map((f) => {
+    if (f.status !== "unknown" || !f.missing?.length) return f;
+    const { missing: _dropped, ...rest } = f;
+    return { ...rest, because: `${f.because} (not needed: the answer is settled by other findings)` };
+  });
+}
+
+export function statusOf(t: Tri): FindingStatus {
+  return t.value === true ? "met" : t.value === false ? "not-met" : "unknown";
+}

@@ -1,0 +1,23 @@
+/** The audit trail, for auditors. */
+import { z } from "zod";
+import { route } from "../../http/route.ts";
+import { forbidden } from "../../http/errors.ts";
+import { listAudit, verifyAudit } from "./service.ts";
+
+export const auditRoutes = [
+  route({
+    method: "GET", url: "/api/v1/audit", tags: ["audit"], auth: "user", roles: ["auditor", "admin"], summary: "Audit entries, newest first",
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional(), entityId: z.string().max(100).optional() }),
+    handler: async (ctx, { query }) => {
+      if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
+      return { items: await listAudit(ctx.db, query) };
+    },
+  }),
+  route({
+    method: "POST", url: "/api/v1/audit/verify", tags: ["audit"], auth: "user", roles: ["auditor", "admin"], successStatus: 200, summary: "Walk the hash chain and report any break",
+    handler: async (ctx) => {
+      if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
+      return verifyAudit(ctx.db);
+    },
+  }),
+];

@@ -1,0 +1,254 @@
+/**
+ * Shared pieces for the capability pages: sign-in guard, form parsing, USWDS
+ * form fields with error states, status tags, findings and small formatters.
+ * Every page reads as: authenticate, authorize, validate, act, render.
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../../http/errors.ts";
+import type { User } from "../../modules/auth/roles.ts";
+import type { Queryable } from "../../db/client.ts";
+import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
+import { citationLabel, type Citation, type Finding, type Outcome } from "../../law/core/rules.ts";
+import { RULES } from "../../law/ct/index.ts";
+import { html, raw, type Html } from "../html.ts";
+import { page } from "../layout.ts";
+
+export type Flash = { text: string; type?: "success" | "error" | "info" | "warning" };
+
+// ---------------------------------------------------------------- request and response
+
+/** Wraps a page handler: anyone not signed in is sent to the sign-in page. */
+export function signedIn(h: (req: FastifyRequest, reply: FastifyReply, user: User) => Promise<unknown>) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.user) return reply.redirect("/login", 303);
+    return h(req, reply, req.user);
+  };
+}
+
+/** Sends a full HTML page. */
+export function sendPage(reply: FastifyReply, req: FastifyRequest, title: string, body: Html, opts: { status?: number; flash?: Flash | undefined } = {}) {
+  return reply.code(opts.status ?? 200).type("text/html; charset=utf-8").header("Cache-Control", "no-store").send(page(req, title, body, opts.flash));
+}
+
+/** The posted form as single strings (the first value of a repeated field). */
+export function formBody(req: FastifyRequest): Record<string, string> {
+  const body = req.body;
+  const out: Record<string, string> = {};
+  if (!body || typeof body !== "object") return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === "string") out[k] = first;
+  }
+  return out;
+}
+
+/** A query parameter as a string, or "" when absent. */
+export function queryParam(req: FastifyRequest, name: string): string {
+  const v = (req.query as Record<string, unknown> | undefined)?.[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" ? first : "";
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The :id route parameter, which must be a uuid (anything else is a 404, not a database error). */
+export function idParam(req: FastifyRequest, what: string): string {
+  const id = (req.params as { id?: string }).id ?? "";
+  if (!UUID.test(id)) throw new AppError("not_found", `${what} not found`);
+  return id;
+}
+
+// ---------------------------------------------------------------- validation
+
+/** Field name → message. "" holds a message for the form as a whole. */
+export type FormErrors = Record<string, string>;
+
+/** Errors from a service's AppError, keyed by the form's own field names. */
+export function errorsFrom(e: AppError, known: readonly string[], alias: Record<string, string> = {}): FormErrors {
+  const out: FormErrors = {};
+  for (const f of e.fields) {
+    const path = f.field.replace(/^(body|query|params)\.?/, "");
+    const key = alias[path] ?? (known.includes(path) ? path : known.find((k) => path === k || path.startsWith(`${k}.`)));
+    if (key) out[key] ??= f.message;
+    else out[""] = out[""] ? `${out[""]}; ${f.field ? `${f.field}: ` : ""}${f.message}` : `${f.field ? `${f.field}: ` : ""}${f.message}`;
+  }
+  if (!Object.keys(out).length) out[""] = e.message;
+  else if (!out[""] && e.code === "conflict") out[""] = e.message;
+  return out;
+}
+
+/** True for errors a form shows to the person (bad input, a state that does not allow the action). */
+export const isFormError = (e: unknown): e is AppError => e instanceof AppError && (e.code === "validation" || e.code === "conflict");
+
+export function checkDate(errors: FormErrors, field: string, value: string, label: string, opts: { required?: boolean } = {}): PlainDate | undefined {
+  if (!value) {
+    if (opts.required) errors[field] = `Enter the ${label} (YYYY-MM-DD)`;
+    return undefined;
+  }
+  if (!isPlainDate(value)) {
+    errors[field] = `The ${label} must be a real date written YYYY-MM-DD`;
+    return undefined;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------- form fields (USWDS)
+
+interface FieldBase { name: string; label: string | Html; id?: string; error?: string | undefined; hint?: string | Html | undefined; required?: boolean }
+
+function describedBy(id: string, o: FieldBase): string {
+  return [o.hint ? `${id}-hint` : "", o.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+}
+
+const requiredMark = (required?: boolean) => (required ? html` <abbr title="required" class="usa-hint usa-hint--required">*</abbr>` : "");
+
+function group(id: string, o: FieldBase, control: Html): Html {
+  return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
+    <label class="usa-label${o.error ? " usa-label--error" : ""}" for="${id}">${o.label}${requiredMark(o.required)}</label>
+    ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
+    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
+    ${control}
+  </div>`;
+}
+
+function ariaAttrs(id: string, o: FieldBase): Html {
+  const d = describedBy(id, o);
+  return html`${d ? html` aria-describedby="${d}"` : ""}${o.required ? raw(' aria-required="true"') : ""}${o.error ? raw(' aria-invalid="true"') : ""}`;
+}
+
+export function textField(o: FieldBase & { value?: string | undefined; type?: string; autocomplete?: string; inputmode?: string; width?: "sm" | "md" | "lg" | "xl" | "2xl" }): Html {
+  const id = o.id ?? o.name;
+  return group(id, o, html`<input class="usa-input${o.width ? ` usa-input--${o.width}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode ? html` inputmode="${o.inputmode}"` : ""}${ariaAttrs(id, o)}>`);
+}
+
+export function dateField(o: FieldBase & { value?: string | undefined }): Html {
+  return textField({ ...o, type: "date", width: "md", hint: o.hint ?? "Written YYYY-MM-DD, for example 2026-01-31" });
+}
+
+export function textareaField(o: FieldBase & { value?: string | undefined; rows?: number; className?: string }): Html {
+  const id = o.id ?? o.name;
+  return group(id, o, html`<textarea class="usa-textarea${o.className ? ` ${o.className}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" rows="${o.rows ?? 4}"${ariaAttrs(id, o)}>${o.value ?? ""}</textarea>`);
+}
+
+export function selectField(o: FieldBase & { value?: string | undefined; options: readonly { value: string; label: string }[]; empty?: string }): Html {
+  const id = o.id ?? o.name;
+  return group(id, o, html`<select class="usa-select${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}"${ariaAttrs(id, o)}>
+    ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ""}
+    ${o.options.map((op) => html`<option value="${op.value}"${op.value === o.value ? raw(" selected") : ""}>${op.label}</option>`)}
+  </select>`);
+}
+
+/** A radio group in a fieldset with a legend. */
+export function radioGroup(o: FieldBase & { value?: string | undefined; options: readonly { value: string; label: string | Html; description?: string | Html }[]; tile?: boolean }): Html {
+  const id = o.id ?? o.name;
+  const d = describedBy(id, o);
+  return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
+    <fieldset class="usa-fieldset"${d ? html` aria-describedby="${d}"` : ""}>
+      <legend class="usa-legend${o.error ? " usa-label--error" : ""}">${o.label}${requiredMark(o.required)}</legend>
+      ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
+      ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
+      ${o.options.map((op, i) => html`<div class="usa-radio">
+        <input class="usa-radio__input${o.tile ? " usa-radio__input--tile" : ""}" id="${id}-${i}" type="radio" name="${o.name}" value="${op.value}"${op.value === o.value ? raw(" checked") : ""}>
+        <label class="usa-radio__label" for="${id}-${i}">${op.label}${op.description ? html`<span class="usa-checkbox__label-description">${op.description}</span>` : ""}</label>
+      </div>`)}
+    </fieldset>
+  </div>`;
+}
+
+/** Yes / No / Not known, for optional facts. */
+export function yesNoUnknown(o: FieldBase & { value?: string | undefined }): Html {
+  return radioGroup({ ...o, options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "", label: "Not known" }], value: o.value ?? "" });
+}
+
+export function checkboxField(o: FieldBase & { checked?: boolean; value?: string; description?: string | Html }): Html {
+  const id = o.id ?? o.name;
+  const d = describedBy(id, o);
+  return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
+    ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
+    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
+    <div class="usa-checkbox">
+      <input class="usa-checkbox__input" id="${id}" type="checkbox" name="${o.name}" value="${o.value ?? "yes"}"${o.checked ? raw(" checked") : ""}${d ? html` aria-describedby="${d}"` : ""}${o.error ? raw(' aria-invalid="true"') : ""}>
+      <label class="usa-checkbox__label" for="${id}">${o.label}${requiredMark(o.required)}${o.description ? html`<span class="usa-checkbox__label-description">${o.description}</span>` : ""}</label>
+    </div>
+  </div>`;
+}
+
+/** The alert at the top of a form listing each problem, linked to its field. */
+export function errorSummary(errors: FormErrors, labels: Record<string, string> = {}, anchors: Record<string, string> = {}): Html {
+  const entries = Object.entries(errors);
+  if (!entries.length) return html``;
+  return html`<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body">
+    <h2 class="usa-alert__heading">Please check your entry</h2>
+    <ul class="usa-list">${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? f}</a>: ` : ""}${m}</li>`)}</ul>
+  </div></div>`;
+}
+
+export const requiredNote = html`<p class="usa-hint">Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.</p>`;
+
+// ---------------------------------------------------------------- display
+
+const STATUS_LABELS: Record<string, string> = {
+  submitted: "Submitted", approvable: "Approvable", "needs-review": "Needs review", ineligible: "Ineligible", issued: "Issued", denied: "Denied", withdrawn: "Withdrawn",
+  active: "Active", revoked: "Revoked", expired: "Expired", superseded: "Superseded",
+  met: "Met", "not-met": "Not met", unknown: "Unknown", "not-applicable": "Not applicable",
+};
+const STATUS_TONE: Record<string, "good" | "bad" | "warn" | "neutral" | "info"> = {
+  submitted: "info", approvable: "good", "needs-review": "warn", ineligible: "bad", issued: "good", denied: "bad", withdrawn: "neutral",
+  active: "good", revoked: "bad", expired: "neutral", superseded: "neutral",
+  met: "good", "not-met": "bad", unknown: "warn", "not-applicable": "neutral",
+};
+
+export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+
+export function statusTag(s: string): Html {
+  return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}">${statusLabel(s)}</span>`;
+}
+
+const OUTCOME_TEXT: Record<Outcome, string> = { yes: "Yes: every requirement is met", no: "No: at least one requirement is not met", unknown: "Not known yet: some facts are missing, so a person must review" };
+
+export function outcomeTag(o: Outcome): Html {
+  const tone = o === "yes" ? "good" : o === "no" ? "bad" : "warn";
+  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}">${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span> ${OUTCOME_TEXT[o]}`;
+}
+
+const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+export const ruleTitle = (id: string) => RULE_TITLES.get(id) ?? id;
+
+export function citationText(c: Citation): Html {
+  return html`<cite>${citationLabel(c)}</cite>${c.text ? html`: <q>${c.text}</q>` : ""}`;
+}
+
+/** Every finding with its status, plain-language reason, citation, missing facts and remedy. */
+export function findingsList(findings: readonly Finding[], headingLevel: 3 | 4 = 3): Html {
+  const h = (s: string) => (headingLevel === 3 ? html`<h3 class="margin-y-05 font-sans-sm">${s}</h3>` : html`<h4 class="margin-y-05 font-sans-sm">${s}</h4>`);
+  return html`<ul class="usa-list usa-list--unstyled stateline-findings">
+    ${findings.map((f) => html`<li class="stateline-finding stateline-finding--${f.status}">
+      ${statusTag(f.status)} ${h(ruleTitle(f.id))}
+      <p class="margin-y-05">${f.because}</p>
+      <p class="margin-y-05 font-sans-2xs">Citation: <cite>${citationLabel(f.source)}</cite></p>
+      ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
+      ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
+    </li>`)}
+  </ul>`;
+}
+
+export const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** A timestamp shown as a Connecticut date and time. */
+export function when(iso: string | Date | null | undefined): string {
+  if (!iso) return "";
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(d);
+}
+
+/** A summary list (definition list) of label/value rows. */
+export function summaryList(rows: readonly (readonly [string, Html | string | number | null | undefined])[]): Html {
+  return html`<dl class="stateline-dl">${rows.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+}
+
+/** The CT towns for a select (reference data loaded at start-up). */
+export async function townOptions(q: Queryable): Promise<{ value: string; label: string }[]> {
+  const rows = await q.query<{ name: string }>("SELECT name FROM towns ORDER BY name");
+  return rows.map((r) => ({ value: r.name, label: r.name }));
+}
