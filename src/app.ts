@@ -10,6 +10,7 @@ import { simulatedAdapters, type Adapters } from "./adapters/index.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 import { buildServer } from "./http/server.ts";
 import type { FastifyInstance } from "fastify";
+import { sealAudit, startAuditSealer } from "./modules/audit/service.ts";
 
 export async function openServices(config: Config, opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {}): Promise<Services> {
   const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -27,6 +28,8 @@ export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: numbe
 
 export async function startServer(s: Services, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildServer(s, opts);
+  const stopSealer = startAuditSealer(s.db, 250, (e) => app.log.error({ err: e }, "audit sealer"));
+  app.addHook("onClose", async () => { stopSealer(); await sealAudit(s.db).catch(() => {}); });
   await app.listen({ port: s.config.port, host: s.config.host });
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : s.config.port;

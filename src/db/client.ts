@@ -88,6 +88,8 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?:
 
 /** Errors that mean the database cannot be reached right now (answer 503, retry later). */
 export function isDatabaseUnavailable(e: unknown): boolean {
+  // A closed embedded database (or an ended pool, during shutdown) cannot answer either.
+  if (e instanceof Error && /^(PGlite is closed|Cannot use a pool after calling end on the pool)/.test(e.message)) return true;
   const code = (e as { code?: string } | null)?.code;
   if (!code) return false;
   return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "53300"].includes(code);

@@ -87,12 +87,12 @@ export async function seed(ctx: Ctx, opts: SeedOptions = {}): Promise<{ people: 
 
   // Flows through the services, so decisions, history, outbox and audit are real.
   const residentCtx: Ctx = { ...ctx, user: users.resident! };
-  const dAmmo = await creds.submitApplication(residentCtx, { credentialKind: "ammunition-certificate", residenceTown: "Hartford", backgroundCheckConsent: true, feePaid: true });
+  const dAmmo = await creds.submitApplication(residentCtx, { credentialKind: "ammunition-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true });
   if (dAmmo.application.status === "approvable") await creds.issueCredential(staffCtx, dAmmo.application.id, {});
-  await creds.submitApplication(residentCtx, { credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", backgroundCheckConsent: true, feePaid: true });
+  await creds.submitApplication(residentCtx, { credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true });
 
   const paper = (personId: string, credentialKind: creds.ApplicationInput["credentialKind"], town: string) =>
-    creds.submitApplication(staffCtx, { personId, credentialKind, residenceTown: town, backgroundCheckConsent: true, feePaid: true, attestedNoTemporaryPermitIn12Months: true });
+    creds.submitApplication(staffCtx, { personId, credentialKind, residenceTown: town, citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true, attestedNoTemporaryPermitIn12Months: true });
   const townOf = async (id: string) => (await ctx.db.query("SELECT town FROM people WHERE id = $1", [id]))[0]!.town as string;
 
   // Applications in every state.

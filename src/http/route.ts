@@ -40,10 +40,26 @@ export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, 
 }
 
 export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
-  return err.issues.map((i) => {
-    const path = [prefix, ...i.path.map(String)].filter(Boolean).join(".");
-    return { field: path || prefix, message: i.message };
+  return err.issues.flatMap((i) => {
+    const base = [prefix, ...i.path.map(String)].filter(Boolean);
+    // An unknown key is named itself, so the caller sees which field to drop.
+    if (i.code === "unrecognized_keys") return i.keys.map((k) => ({ field: [...base, k].join("."), message: "unknown field" }));
+    const path = base.join(".");
+    return [{ field: path || prefix, message: i.message }];
   });
+}
+
+/** The path of the first string or key holding a NUL character (PostgreSQL text cannot store one). */
+function findNul(v: unknown, path: string, depth = 0): string | undefined {
+  if (typeof v === "string") return v.includes("\u0000") ? path : undefined;
+  if (depth > 64 || v === null || typeof v !== "object") return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const p = path ? `${path}.${k}` : k;
+    if (k.includes("\u0000")) return p;
+    const hit = findNul(x, p, depth + 1);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }
 
 export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
@@ -69,6 +85,10 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
       handler: async (req, reply) => {
         const ctx = makeCtx(req);
         if (def.auth === "user" && !ctx.user) throw unauthenticated();
+        for (const [where, v] of [["params", req.params], ["query", req.query], ["", req.body]] as const) {
+          const at = findNul(v, where);
+          if (at !== undefined) throw new AppError("validation", `${at || "body"}: must not contain the NUL character`, { fields: [{ field: at || "body", message: "must not contain the NUL character (U+0000)" }] });
+        }
         const params = parseWith(def.params, req.params, "params");
         const query = parseWith(def.query, req.query, "query");
         const body = parseWith(def.body, req.body, "body");

@@ -15,6 +15,7 @@ CREATE TABLE applications (
   submitted_on date NOT NULL,
   residence_town text NOT NULL,
   attested_no_temporary_permit_in_12_months boolean,
+  citizen_or_lawful_resident boolean NOT NULL,
   background_check_consent boolean NOT NULL,
   fee_cents integer NOT NULL CHECK (fee_cents >= 0),
   fee_paid boolean NOT NULL,

@@ -11,9 +11,13 @@ interface Area { name: string; questions: AnyQuestion[]; rules: RuleInfo[] }
 
 // Areas: one import each (keep alphabetical).
 import * as credentials from "./credentials/questions.ts";
+import * as criminalPossession from "./criminal-possession/questions.ts";
+import * as sales from "./sales/questions.ts";
 
 export const AREAS: Area[] = [
   { name: "Credentials", questions: credentials.questions, rules: credentials.rules },
+  { name: "Criminal possession", questions: criminalPossession.questions, rules: criminalPossession.rules },
+  { name: "Sales", questions: sales.questions, rules: sales.rules },
 ];
 
 export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));

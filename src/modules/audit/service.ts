@@ -3,7 +3,7 @@
  * in the same transaction as the change, each entry chained to the one before
  * by its hash. `verifyAudit` walks the chain and reports any break.
  */
-import type { Queryable } from "../../db/client.ts";
+import type { Db, Queryable } from "../../db/client.ts";
 import type { Ctx } from "../../context.ts";
 import { GENESIS, entryHash, type ChainedFields } from "./chain.ts";
 
@@ -17,58 +17,104 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends one entry. Call it with the transaction that makes the change. */
+/**
+ * Appends one entry. Call it with the transaction that makes the change, so the
+ * entry commits (or rolls back) with it. The entry is chained by `sealAudit`
+ * moments later; writers never wait on one another here.
+ */
 export async function appendAudit(q: Queryable, ctx: Pick<Ctx, "user" | "clock" | "requestId">, e: AuditEntry): Promise<void> {
-  // One writer at a time extends the chain; the lock is released when the transaction ends.
-  await q.query("SELECT pg_advisory_xact_lock(727002)");
-  const last = await q.query<{ hash: string }>("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-  const prev = last[0]?.hash ?? GENESIS;
-  const fields: ChainedFields = {
-    at: ctx.clock.now().toISOString(),
-    actor_id: ctx.user?.id ?? null,
-    actor_role: ctx.user?.role ?? null,
-    action: e.action,
-    entity_type: e.entityType ?? null,
-    entity_id: e.entityId ?? null,
-    purpose: e.purpose ?? null,
-    outcome: e.outcome ?? "success",
-    details: e.details ?? {},
-    request_id: ctx.requestId,
-  };
-  const hash = entryHash(prev, fields);
   await q.query(
-    `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [fields.at, fields.actor_id, fields.actor_role, fields.action, fields.entity_type, fields.entity_id, fields.purpose, fields.outcome, JSON.stringify(fields.details), fields.request_id, prev, hash],
-  );
+    `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [ctx.clock.now().toISOString(), ctx.user?.id ?? null, ctx.user?.role ?? null, e.action, e.entityType ?? null, e.entityId ?? null,
+      e.purpose ?? null, e.outcome ?? "success", JSON.stringify(e.details ?? {}), ctx.requestId]);
+}
+
+type StoredEntry = ChainedFields & { seq: number; chain_seq: number | null; prev_hash: string | null; hash: string | null };
+const ENTRY_COLUMNS = "seq, chain_seq, at, actor_id::text, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id, prev_hash, hash";
+
+function fieldsOf(r: StoredEntry): ChainedFields {
+  return {
+    at: new Date(r.at).toISOString(), actor_id: r.actor_id, actor_role: r.actor_role, action: r.action, entity_type: r.entity_type,
+    entity_id: r.entity_id, purpose: r.purpose, outcome: r.outcome, details: r.details, request_id: r.request_id,
+  };
+}
+
+/**
+ * Seals committed entries into the chain, oldest first: each gets the next
+ * chain position, the hash of the entry before and its own hash. One sealer
+ * at a time (an advisory lock); safe to call from anywhere, any number of times.
+ */
+export async function sealAudit(db: Db, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.tx(async (q) => {
+      await q.query("SELECT pg_advisory_xact_lock(727002)");
+      const last = await q.query<{ chain_seq: number; hash: string }>("SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1");
+      let prev = last[0]?.hash ?? GENESIS;
+      let pos = last[0]?.chain_seq ?? 0;
+      const rows = await q.query<StoredEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq IS NULL ORDER BY seq LIMIT $1`, [batch]);
+      if (!rows.length) return 0;
+      const seqs: number[] = [], positions: number[] = [], prevs: string[] = [], hashes: string[] = [];
+      for (const r of rows) {
+        const hash = entryHash(prev, fieldsOf(r));
+        pos += 1;
+        seqs.push(r.seq); positions.push(pos); prevs.push(prev); hashes.push(hash);
+        prev = hash;
+      }
+      await q.query(
+        `UPDATE audit_log a SET chain_seq = t.pos, prev_hash = t.prev, hash = t.hash
+         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS t(seq, pos, prev, hash) WHERE a.seq = t.seq`,
+        [seqs, positions, prevs, hashes]);
+      return rows.length;
+    });
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
+/** Seals `db`'s audit entries every `ms` milliseconds until stopped. */
+export function startAuditSealer(db: Db, ms = 250, onError: (e: unknown) => void = () => {}): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sealAudit(db).catch(onError).finally(() => { running = false; });
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export interface AuditBreak { seq: number; problem: string }
 
-/** Recomputes the chain. Returns the entries checked and every break found. */
-export async function verifyAudit(q: Queryable, onProgress?: (done: number, total: number) => void): Promise<{ checked: number; breaks: AuditBreak[] }> {
-  const total = Number((await q.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log"))[0]?.n ?? 0);
+/**
+ * Seals what is pending, then recomputes the whole chain in chain order.
+ * Returns the entries checked and every break found.
+ */
+export async function verifyAudit(db: Db, onProgress?: (done: number, total: number) => void): Promise<{ checked: number; breaks: AuditBreak[]; pending: number }> {
+  await sealAudit(db);
+  const total = Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log"))[0]?.n ?? 0);
   const breaks: AuditBreak[] = [];
   let prev = GENESIS;
+  let expectedPos = 1;
   let after = 0;
   let checked = 0;
   for (;;) {
-    const rows = await q.query<ChainedFields & { seq: number; prev_hash: string; hash: string }>(
-      `SELECT seq, at, actor_id::text, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id, prev_hash, hash
-       FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000`, [after]);
+    const rows = await db.query<StoredEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 5000`, [after]);
     if (!rows.length) break;
     for (const r of rows) {
+      if (r.chain_seq !== expectedPos) breaks.push({ seq: r.seq, problem: `chain position ${r.chain_seq} follows ${expectedPos - 1}: an entry was removed` });
       if (r.prev_hash !== prev) breaks.push({ seq: r.seq, problem: "prev_hash does not match the hash of the entry before (an entry was removed or reordered)" });
-      const { seq: _s, prev_hash: _p, hash, ...fields } = r;
-      const recomputed = entryHash(r.prev_hash, { ...fields, at: new Date(fields.at).toISOString() });
-      if (recomputed !== hash) breaks.push({ seq: r.seq, problem: "hash does not match the entry's contents (the entry was altered)" });
-      prev = hash;
-      after = r.seq;
+      if (entryHash(r.prev_hash ?? "", fieldsOf(r)) !== r.hash) breaks.push({ seq: r.seq, problem: "hash does not match the entry's contents (the entry was altered)" });
+      prev = r.hash ?? "";
+      expectedPos = (r.chain_seq ?? 0) + 1;
+      after = r.chain_seq ?? after;
       checked += 1;
     }
     onProgress?.(checked, total);
   }
-  return { checked, breaks };
+  // Entries committed while this ran wait for the next seal; they are not breaks.
+  return { checked, breaks, pending: Math.max(0, total - checked) };
 }
 
 export interface AuditRow { seq: number; at: string; actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityId: string | null; purpose: string | null; outcome: string }

@@ -111,7 +111,25 @@ export async function createApiKey(ctx: Ctx, userId: string, label: string): Pro
   });
 }
 
-export async function findUserByApiKey(db: Db, key: string): Promise<User | undefined> {
+/**
+ * API keys seen recently, so a dealer's software does not cost a lookup per request.
+ * An entry lives 30 seconds: a revoked key or locked user stops working within that time.
+ */
+const apiKeyCache = new Map<string, { user: User; until: number }>();
+const API_KEY_CACHE_MS = 30_000;
+
+export async function findUserByApiKey(db: Db, key: string, nowMs = Date.now()): Promise<User | undefined> {
+  const hit = apiKeyCache.get(key);
+  if (hit && hit.until > nowMs) return hit.user;
+  const user = await lookupApiKey(db, key);
+  if (user) {
+    if (apiKeyCache.size > 10_000) apiKeyCache.clear();
+    apiKeyCache.set(key, { user, until: nowMs + API_KEY_CACHE_MS });
+  } else apiKeyCache.delete(key);
+  return user;
+}
+
+async function lookupApiKey(db: Db, key: string): Promise<User | undefined> {
   const rows = await db.query(
     `SELECT ${USER_COLUMNS.split(", ").map((c) => "u." + c).join(", ")} FROM api_keys k JOIN users u ON u.id = k.user_id
      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND u.locked_at IS NULL`, [sha256(key)]);

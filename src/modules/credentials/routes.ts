@@ -17,6 +17,7 @@ export const ApplicationBody = z.object({
   credentialKind: Kind,
   residenceTown: z.string().trim().min(2).max(100),
   attestedNoTemporaryPermitIn12Months: z.boolean().optional(),
+  citizenOrLawfulResident: z.boolean().describe("the applicant states they are a US citizen or lawfully present"),
   backgroundCheckConsent: z.boolean(),
   feePaid: z.boolean(),
   personId: z.uuid().optional().describe("staff only: the person a paper application is for"),
@@ -130,7 +131,7 @@ export const credentialRoutes = [
   route({
     method: "POST", url: "/api/v1/credentials/{id}/renew", tags: ["credentials"], auth: "user", roles: ["resident"], idempotent: true,
     summary: "Renew your credential online", params: Id,
-    body: z.object({ residenceTown: z.string().trim().min(2).max(100), backgroundCheckConsent: z.boolean(), feePaid: z.boolean() }).strict(),
+    body: z.object({ residenceTown: z.string().trim().min(2).max(100), citizenOrLawfulResident: z.boolean(), backgroundCheckConsent: z.boolean(), feePaid: z.boolean() }).strict(),
     handler: async (ctx, { params, body }) => {
       const c = await svc.getCredential(ctx.db, params.id);
       if (!policy.renew(ctx.user!, c)) throw forbidden();
@@ -145,7 +146,7 @@ export const credentialRoutes = [
     handler: async (ctx, { params, body }) => ({ credential: presentCredentialFull(await svc.recordSurrender(ctx, params.id, body.surrenderedOn)) }),
   }),
   route({
-    method: "POST", url: "/api/v1/verifications", tags: ["point of sale"], auth: "user", roles: ["dealer", "ammunition_vendor", "law_enforcement", "licensing_staff"], idempotent: true, successStatus: 200,
+    method: "POST", url: "/api/v1/verifications", tags: ["point of sale"], auth: "user", roles: ["dealer", "ammunition_vendor", "law_enforcement", "licensing_staff"], successStatus: 200,
     summary: "Check a buyer's credential at the counter: valid for this purpose today, or not — nothing else",
     body: z.object({
       credentialNumber: z.string().trim().min(3).max(20).regex(/^[A-Za-z]{2}-?\d{4,12}$/, "looks like SP-1000001"),

@@ -68,6 +68,7 @@ export interface Application {
   submittedOn: PlainDate;
   residenceTown: string;
   attestedNoTemporaryPermitIn12Months: boolean | null;
+  citizenOrLawfulResident: boolean;
   backgroundCheckConsent: boolean;
   feeCents: number;
   feePaid: boolean;
@@ -75,11 +76,11 @@ export interface Application {
 }
 
 const APP_COLS = `id::text, number, person_id::text, credential_kind, kind, renews_credential_id::text, channel, status, submitted_on, residence_town,
-  attested_no_temporary_permit_in_12_months, background_check_consent, fee_cents, fee_paid, latest_decision_id::text`;
+  attested_no_temporary_permit_in_12_months, citizen_or_lawful_resident, background_check_consent, fee_cents, fee_paid, latest_decision_id::text`;
 const toApp = (r: Record<string, any>): Application => ({
   id: r.id, number: r.number, personId: r.person_id, credentialKind: r.credential_kind, kind: r.kind, renewsCredentialId: r.renews_credential_id,
   channel: r.channel, status: r.status, submittedOn: r.submitted_on, residenceTown: r.residence_town,
-  attestedNoTemporaryPermitIn12Months: r.attested_no_temporary_permit_in_12_months, backgroundCheckConsent: r.background_check_consent,
+  attestedNoTemporaryPermitIn12Months: r.attested_no_temporary_permit_in_12_months, citizenOrLawfulResident: r.citizen_or_lawful_resident, backgroundCheckConsent: r.background_check_consent,
   feeCents: r.fee_cents, feePaid: r.fee_paid, latestDecisionId: r.latest_decision_id,
 });
 
@@ -200,6 +201,8 @@ export interface ApplicationInput {
   credentialKind: CredentialKind;
   residenceTown: string;
   attestedNoTemporaryPermitIn12Months?: boolean | undefined;
+  /** The applicant's statement that they are a US citizen or lawfully present (18 U.S.C. 922(g)(5)). */
+  citizenOrLawfulResident: boolean;
   backgroundCheckConsent: boolean;
   feePaid: boolean;
   /** For staff keying in a paper application. */
@@ -215,7 +218,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
   const personId = paper ? input.personId! : user.personId!;
   if (!input.backgroundCheckConsent) throw badField("backgroundCheckConsent", "the application needs consent to the background check (CGS § 29-28(b), § 29-36f, § 29-37p, § 29-38n)");
   if (input.credentialKind === "temporary-state-permit" && input.attestedNoTemporaryPermitIn12Months === undefined) {
-    throw badField("attestedNoTemporaryPermitIn12Months", "required for a temporary state permit (PA 13-3 § 2)");
+    throw badField("attestedNoTemporaryPermitIn12Months", "required for a temporary state permit (PA 13-3 §§ 57-58)");
   }
   const fee = applicationFee(input.credentialKind, ctx.today);
   const { appId } = await ctx.db.tx(async (q) => {
@@ -234,10 +237,10 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
     const num = await q.query<{ n: number }>("SELECT nextval('application_number_seq') AS n");
     const rows = await q.query<{ id: string }>(
       `INSERT INTO applications (number, person_id, credential_kind, kind, renews_credential_id, channel, status, submitted_on, residence_town,
-         attested_no_temporary_permit_in_12_months, background_check_consent, fee_cents, fee_paid, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13) RETURNING id::text`,
+         attested_no_temporary_permit_in_12_months, citizen_or_lawful_resident, background_check_consent, fee_cents, fee_paid, created_by)
+       VALUES ($1,$2,$3,$4,$5,$6,'submitted',$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id::text`,
       [`A-${num[0]!.n}`, personId, input.credentialKind, kind, input.renewsCredentialId ?? null, paper ? "paper" : "online", ctx.today, input.residenceTown,
-        input.attestedNoTemporaryPermitIn12Months ?? null, input.backgroundCheckConsent, fee.amountCents, input.feePaid, user.id]);
+        input.attestedNoTemporaryPermitIn12Months ?? null, input.citizenOrLawfulResident, input.backgroundCheckConsent, fee.amountCents, input.feePaid, user.id]);
     const appId = rows[0]!.id;
     await q.query("INSERT INTO application_actions (application_id, action, from_status, to_status, actor_id) VALUES ($1,'submit',NULL,'submitted',$2)", [appId, user.id]);
     await appendAudit(q, ctx, { action: "application.submit", entityType: "application", entityId: appId, details: { credentialKind: input.credentialKind, channel: paper ? "paper" : "online" } });
@@ -289,7 +292,7 @@ async function gatherFacts(q: Queryable, app: Application, person: Person, nicsS
   const renewing = app.kind === "renewal";
   return {
     credential: app.credentialKind,
-    applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: app.residenceTown },
+    applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: app.residenceTown, citizenOrLawfulResident: app.citizenOrLawfulResident },
     ...(app.attestedNoTemporaryPermitIn12Months !== null ? { attestedNoTemporaryPermitApplicationIn12Months: app.attestedNoTemporaryPermitIn12Months } : {}),
     ...(app.credentialKind === "temporary-state-permit" ? { priorTemporaryPermitApplicationDates: prior.map((r) => r.submitted_on) } : {}),
     // A renewing state permit holder already holds the permit the temporary one leads to.
@@ -406,7 +409,8 @@ export async function verifyCredential(ctx: Ctx, input: { credentialNumber: stri
     valid = validForPurpose(r.kind, input.purpose, ctx.today).valid;
   }
   const reference = `V-${ctx.requestId.slice(0, 8).toUpperCase()}`;
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "credential.verify", entityType: "credential-number", entityId: input.credentialNumber, purpose: input.purpose, details: { valid, reference } }));
+  // One INSERT is atomic by itself: no explicit transaction round trips on the hottest path.
+  await appendAudit(ctx.db, ctx, { action: "credential.verify", entityType: "credential-number", entityId: input.credentialNumber, purpose: input.purpose, details: { valid, reference } });
   return { valid, purpose: input.purpose, checkedOn: ctx.today, reference };
 }
 
@@ -453,6 +457,17 @@ export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventIn
   });
 }
 
+/**
+ * The findings that revoke a credential already issued: the disqualifiers that
+ * can arise after issue (CGS §§ 29-32, 29-36i, 29-37h, 29-38p). Application-time
+ * requirements (age, fee, attestation, consent) do not revoke.
+ */
+export const REVOCATION_GROUNDS: ReadonlySet<string> = new Set([
+  "credentials.felony-conviction", "credentials.listed-misdemeanor-conviction", "credentials.serious-juvenile-offense",
+  "credentials.ngri-discharge", "credentials.probate-commitment", "credentials.voluntary-admission", "credentials.protective-order",
+  "credentials.firearms-seizure-order", "credentials.federal-prohibitor", "credentials.lawful-presence",
+]);
+
 /** Re-decides each active credential of a person against today's records. */
 export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, trigger: string): Promise<RevocationOutcome[]> {
   const creds = (await credentialsOfPerson(q, person.id)).filter((c) => c.status === "active");
@@ -461,12 +476,12 @@ export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, tri
   for (const c of creds) {
     // Only the holder's records changed: the application-time facts are taken as established.
     const facts = {
-      credential: c.kind, applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: person.town ?? undefined },
+      credential: c.kind, applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: person.town ?? undefined, citizenOrLawfulResident: true },
       attestedNoTemporaryPermitApplicationIn12Months: true, priorTemporaryPermitApplicationDates: [], holdsTemporaryPermit: true,
       backgroundCheckConsent: true, feePaid: true, recordsChecked: true, nics: { status: "proceed" }, events,
     };
     const decision = decide("credential-eligibility", ctx.today, facts);
-    const prohibitors = decision.findings.filter((f) => f.status === "not-met" && !/age|residen|fee|consent|attest|temporary/i.test(f.id));
+    const prohibitors = decision.findings.filter((f) => f.status === "not-met" && REVOCATION_GROUNDS.has(f.id));
     const decisionId = await storeDecision(q, decision, facts, { type: "credential", id: c.id });
     if (decision.outcome === "no" && prohibitors.length) {
       const reasons = prohibitors.map((f) => ({ id: f.id, because: f.because, citation: citationLabel(f.source) }));

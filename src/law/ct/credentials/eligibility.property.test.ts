@@ -16,7 +16,6 @@ const between = (from: string, to: string): fc.Arbitrary<PlainDate> =>
 /** Dates near the Act's effective dates are drawn more often. */
 const eventDate = fc.oneof(between("1960-01-01", "2030-12-31"), between("2008-06-01", "2014-12-31"));
 const checkDate = fc.oneof(between("2013-07-01", "2030-12-31"), between("2013-06-25", "2014-04-05").filter((x) => x >= "2013-07-01"));
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 const statute = fc.oneof(fc.constantFrom(...Object.keys(LISTED_MISDEMEANORS), "21a-279", "21a-279(a)", "53a-60", "14-227a", "NY 120.00"));
 

@@ -7,7 +7,7 @@ import { credentialEligibility } from "./eligibility.ts";
 import { CredentialFacts } from "./facts.ts";
 import { CREDENTIAL_KINDS, type CredentialKind } from "./kinds.ts";
 import { credentialEligibilityQuestion, rules } from "./questions.ts";
-import { d, eligibleFacts, withEvents } from "./test-fixtures.ts";
+import { d, eligibleFacts } from "./test-fixtures.ts";
 
 describe("credential-eligibility: whole decisions", () => {
   for (const kind of CREDENTIAL_KINDS) {

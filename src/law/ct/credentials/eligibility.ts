@@ -10,6 +10,11 @@
  * local authority's findings that the applicant is "a suitable person" and intends no unlawful
  * use (CGS § 29-28(b)), and the firearms safety course required for permits and handgun and long
  * gun eligibility certificates. The decision must be issued by a person who has checked them.
+ *
+ * QUESTION(legal): the Act counts its look-back windows from "an application". Reading chosen:
+ * every window is counted back from the date the question is asked (`on`). The service decides on
+ * the application day and again on the day of issue; each decision uses its own date, so an
+ * event that falls out of a window between the two days no longer counts on the day of issue.
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, answer } from "../../core/questions.ts";

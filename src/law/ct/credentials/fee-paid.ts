@@ -21,5 +21,5 @@ export function feePaid(facts: CredentialFacts, on: PlainDate): Finding {
   if (paid === undefined) return unknown(FEE_PAID_ID, fee.source, ["feePaid"]);
   return paid
     ? met(FEE_PAID_ID, fee.source, `fee paid (${dollars(fee.amountCents)}: ${fee.note})`)
-    : notMet(FEE_PAID_ID, fee.source, `fee not paid (${dollars(fee.amountCents)}: ${fee.note})`, `pay the fee of ${dollars(fee.amountCents)}`);
+    : notMet(FEE_PAID_ID, fee.source, `fee not paid (${dollars(fee.amountCents)}: ${fee.note})`, fee.amountCents > 0 ? `pay the fee of ${dollars(fee.amountCents)}` : `pay the fee: ${fee.note}`);
 }

@@ -7,7 +7,7 @@
  * for five years. The bill specifies that this fee is in addition to fees for the background
  * check." (ammunition certificate, CGS § 29-38o(a), PA 13-3 § 16).
  * The analysis gives no fee for permits or handgun eligibility certificates, which the Act
- * does not change; those come from existing law (see the QUESTION(legal) notes below).
+ * does not change; those come from existing law (see the legal questions noted below).
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";

@@ -6,7 +6,7 @@
  * and handgun eligibility certificates (CGS § 29-36f(b)) has the same bar. For the ammunition
  * certificate (§§ 14-17) the bar comes through "would be ineligible to be issued a long gun
  * eligibility certificate"; the 1 July 2013 date limit does not reach felonies (see
- * listed-misdemeanor-conviction.ts, QUESTION(legal) there).
+ * listed-misdemeanor-conviction.ts and the legal question noted there).
  *
  * There is no look-back window: a felony conviction disqualifies whenever it happened.
  * A conviction with `juvenile: true` is a delinquency adjudication, decided by the serious

@@ -6,6 +6,10 @@
  * analysis of PA 13-3 does not restate it; the long gun eligibility certificate copies the
  * handgun certificate's list (§§ 2-7: "substantially similar") and the ammunition certificate
  * follows the long gun certificate (§§ 14-17).
+ *
+ * QUESTION(legal): for the ammunition certificate the commissioner decides "based on the results"
+ * of the background check. Reading chosen: that says how ineligibility is found, not which grounds
+ * count, so every long gun certificate disqualifier (this one included) applies to it.
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";

@@ -115,4 +115,4 @@ export const credentialEligibilityQuestion: Question<CredentialFacts, Credential
   decide: credentialEligibility,
 });
 
-export const questions: Question<any, any>[] = [credentialEligibilityQuestion];
+export const questions: Question<CredentialFacts, CredentialEligibilityResult>[] = [credentialEligibilityQuestion];

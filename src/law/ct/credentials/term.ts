@@ -28,7 +28,12 @@ type Term = { years: number } | { days: number };
  * state permit. To be verified.
  *
  * QUESTION(legal): "expire five years after the date it becomes effective" is read as: the
- * credential expires on the fifth anniversary of its issue date (that date is `expiresOn`).
+ * credential expires on the fifth anniversary of its issue date (that date is `expiresOn`), and
+ * it becomes effective on the day it is issued.
+ *
+ * QUESTION(legal): the handgun eligibility certificate's term, fee and renewal notice are existing
+ * law that the analysis does not restate; we cite them as CGS § 29-36g, a section number to be
+ * verified.
  */
 export const CREDENTIAL_TERMS: Record<CredentialKind, readonly Dated<Term>[]> = {
   "temporary-state-permit": [

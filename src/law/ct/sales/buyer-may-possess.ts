@@ -22,6 +22,13 @@ import type { PersonEvent } from "../criminal-possession/events.ts";
 import { type PossessionItem, possessionFindings } from "../criminal-possession/possession.ts";
 import type { Credential } from "./credentials.ts";
 
+const NOUN: Record<PossessionItem, string> = {
+  firearm: "a firearm",
+  handgun: "a pistol or revolver",
+  ammunition: "ammunition",
+  "electronic-defense-weapon": "an electronic defense weapon",
+};
+
 export function buyerMayPossess(
   id: string,
   source: Citation,
@@ -34,11 +41,11 @@ export function buyerMayPossess(
   const outcome = allOf(findings);
   if (outcome === "no") {
     const reasons = findings.filter((f) => f.status === "not-met").map((f) => f.because);
-    return notMet(id, source, `the buyer may not possess a ${item}: ${reasons.join("; ")}`, "none at the point of sale; the buyer may appeal a record's accuracy to DESPP");
+    return notMet(id, source, `the buyer may not possess ${NOUN[item]}: ${reasons.join("; ")}`, "none at the point of sale; the buyer may appeal a record's accuracy to DESPP");
   }
   if (outcome === "unknown") {
     const reasons = findings.filter((f) => f.status === "unknown").map((f) => f.because);
-    return unknown(id, source, missingOf(findings), `cannot tell whether the buyer may possess a ${item}: ${reasons.join("; ")}`);
+    return unknown(id, source, missingOf(findings), `cannot tell whether the buyer may possess ${NOUN[item]}: ${reasons.join("; ")}`);
   }
-  return met(id, source, `no prohibitor of possessing a ${item} applies to the buyer on ${on}`);
+  return met(id, source, `no prohibitor of possessing ${NOUN[item]} applies to the buyer on ${on}`);
 }

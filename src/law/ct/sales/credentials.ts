@@ -40,8 +40,20 @@ export const Credential = z.object({
 });
 export type Credential = z.infer<typeof Credential>;
 
+/**
+ * The first day a credential of each kind could exist: the long gun
+ * eligibility certificate (PA 13-3 §§ 2-7) and the ammunition certificate
+ * (§§ 14-17) are created with effect from 1 July 2013.
+ */
+export const FIRST_ISSUE: Partial<Record<CredentialKind, string>> = {
+  "long-gun-eligibility-certificate": "2013-07-01",
+  "ammunition-certificate": "2013-07-01",
+};
+
 /** Whether the credential is valid on `on`: status valid, issued by then, not past its last day. */
 export function validOn(c: Credential, on: PlainDate): Tri {
+  const first = FIRST_ISSUE[c.kind];
+  if (first !== undefined && on < first) return false;
   if (c.issuedOn !== undefined && c.issuedOn > on) return false;
   if (c.expiresOn !== undefined && c.expiresOn < on) return false;
   if (c.status === undefined) return "unknown";
