@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const key = (await createApiKey(ctx, dealer.id, "bench")).key;
     await db.close();
 
-    const server = await startStateline({ DATABASE_URL: url, STATELINE_TODAY: TODAY, PORT: process.env.BENCH_PORT ?? "3999" });
+    const server = await startStateline({ DATABASE_URL: url, STATELINE_TODAY: TODAY, STATELINE_LOG: "0", PORT: process.env.BENCH_PORT ?? "3999" });
     try {
       const rng = createRng(11);
       const next = () => {

@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   /** Cost parameter for scrypt password hashes (log2 N). */
   passwordCost: number;
+  /** Structured JSON request logs on stdout (personal data redacted). STATELINE_LOG=0 turns them off. */
+  requestLogs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFailedLogins: 5,
     logLevel: env.LOG_LEVEL || "info",
     passwordCost: cost,
+    requestLogs: env.STATELINE_LOG !== "0",
   };
 }

@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         const seeded = await seedIfEmpty(s, progressBar("seeding demo data"));
         if (seeded) console.log("Loaded demo data.");
       }
-      const { url } = await startServer(s, { logger: process.env.STATELINE_LOG === "1" });
+      const { url } = await startServer(s, { logger: config.requestLogs });
       const jobs = setInterval(() => { runDailyJobs(systemCtx(s)).catch((e) => process.stderr.write(`daily jobs: ${(e as Error).message}\n`)); }, 60 * 60 * 1000);
       jobs.unref();
       console.log(`Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

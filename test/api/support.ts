@@ -128,6 +128,7 @@ export function plusDays(d: string, n: number): PlainDate {
 
 export const APPLY = {
   residenceTown: "Hartford",
+  citizenOrLawfulResident: true,
   backgroundCheckConsent: true,
   feePaid: true,
 } as const;
@@ -138,7 +139,7 @@ export function applicationBody(kind: string, extra: Record<string, unknown> = {
 }
 
 /** A review note staff give when issuing; harmless for an approvable application, required for needs-review. */
-export const REVIEW_NOTE = "identity, lawful presence and safety course checked in person";
+export const REVIEW_NOTE = "identity and safety course checked in person";
 
 /**
  * Staff key in a paper application for a person and issue it (with a review note,

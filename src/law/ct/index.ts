@@ -10,14 +10,30 @@ type AnyQuestion = Question<any, any>;
 interface Area { name: string; questions: AnyQuestion[]; rules: RuleInfo[] }
 
 // Areas: one import each (keep alphabetical).
+import * as appeals from "./appeals/questions.ts";
+import * as clocks from "./clocks/questions.ts";
+import * as corrections from "./corrections/questions.ts";
 import * as credentials from "./credentials/questions.ts";
 import * as criminalPossession from "./criminal-possession/questions.ts";
+import * as insurance from "./insurance/questions.ts";
+import * as offenders from "./offenders/questions.ts";
+import * as penalties from "./penalties/questions.ts";
 import * as sales from "./sales/questions.ts";
+import * as schools from "./schools/questions.ts";
+import * as storage from "./storage/questions.ts";
 
 export const AREAS: Area[] = [
+  { name: "Appeals", questions: appeals.questions, rules: appeals.rules },
+  { name: "Clocks", questions: clocks.questions, rules: clocks.rules },
+  { name: "Corrections", questions: corrections.questions, rules: corrections.rules },
   { name: "Credentials", questions: credentials.questions, rules: credentials.rules },
   { name: "Criminal possession", questions: criminalPossession.questions, rules: criminalPossession.rules },
+  { name: "Insurance", questions: insurance.questions, rules: insurance.rules },
+  { name: "Offender registry", questions: offenders.questions, rules: offenders.rules },
+  { name: "Penalties", questions: penalties.questions, rules: penalties.rules },
   { name: "Sales", questions: sales.questions, rules: sales.rules },
+  { name: "Schools", questions: schools.questions, rules: schools.rules },
+  { name: "Safe storage", questions: storage.questions, rules: storage.rules },
 ];
 
 export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));

@@ -38,7 +38,10 @@ export function decide(questionId: string, on: PlainDate, facts: unknown): Decis
   try {
     return toDecision(q, q.decide(parsed.data, on), on, RULEBOOK_VERSION);
   } catch (e) {
-    if (e instanceof NotInForce) throw new AppError("validation", e.message, { fields: [{ field: "on", message: `the rulebook does not model this date${e.earliest ? `; it starts ${e.earliest}` : ""}` }] });
+    if (e instanceof NotInForce) {
+      const hint = e.earliest && on < e.earliest ? `; this question is modelled from ${e.earliest}` : "; the rule in force on this date is not modelled";
+      throw new AppError("validation", e.message, { fields: [{ field: "on", message: `the rulebook does not model this date${hint}` }] });
+    }
     throw e;
   }
 }

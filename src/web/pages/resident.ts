@@ -32,6 +32,18 @@ function ownPersonId(user: User): string {
 
 const ATTESTATION_RULE = RULES.find((r) => r.id === "credentials.temporary-permit-attestation");
 const CONSENT_RULE = RULES.find((r) => r.id === "credentials.background-check-consent");
+const LAWFUL_RULE = RULES.find((r) => r.id === "credentials.lawful-presence");
+
+/** The applicant's statement of citizenship or lawful presence: a required yes/no. */
+function lawfulPresenceField(value: string | undefined, error: string | undefined): Html {
+  return radioGroup({
+    name: "citizenOrLawfulResident", label: "Are you a citizen of the United States or otherwise lawfully present in the United States?", required: true, value, error,
+    hint: `${LAWFUL_RULE?.description ?? ""} (${ruleCitations(LAWFUL_RULE)})`,
+    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }],
+  });
+}
+
+const LAWFUL_ERROR = "Answer whether you are a citizen or lawfully present in the United States";
 
 const ruleCitations = (r: (typeof RULES)[number] | undefined) => (r ? r.citations.map((c) => citationLabel(c)).filter((v, i, a) => a.indexOf(v) === i).join("; ") : "");
 
@@ -133,7 +145,7 @@ async function renderMe(req: FastifyRequest, reply: FastifyReply, makeCtx: (req:
 
 // ---------------------------------------------------------------- /apply
 
-interface ApplyValues { credentialKind?: string; residenceTown?: string; attested?: boolean; consent?: boolean; feePaid?: boolean }
+interface ApplyValues { credentialKind?: string; residenceTown?: string; lawful?: string; attested?: boolean; consent?: boolean; feePaid?: boolean }
 
 function feeLine(kind: CredentialKind, today: Ctx["today"]): string {
   const f = applicationFee(kind, today);
@@ -151,13 +163,14 @@ async function renderApply(req: FastifyRequest, reply: FastifyReply, makeCtx: (r
     <p class="usa-intro">Your application is checked against the law as soon as you send it. You will see every requirement, whether it is met, and the section of the law it comes from.</p>
     <form class="usa-form usa-form--large" method="post" action="/apply" novalidate>
       ${requiredNote}
-      ${errorSummary(errors, { credentialKind: "Credential", residenceTown: "Town of residence", attestedNoTemporaryPermitIn12Months: "Temporary state permit statement", backgroundCheckConsent: "Background check consent", feePaid: "Fee" }, { credentialKind: "credentialKind-0" })}
+      ${errorSummary(errors, { credentialKind: "Credential", residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", attestedNoTemporaryPermitIn12Months: "Temporary state permit statement", backgroundCheckConsent: "Background check consent", feePaid: "Fee" }, { credentialKind: "credentialKind-0", citizenOrLawfulResident: "citizenOrLawfulResident-0" })}
       ${csrfField(req)}
       ${radioGroup({
         name: "credentialKind", label: "Which credential are you applying for?", required: true, tile: true, value: v.credentialKind, error: errors.credentialKind,
         options: CREDENTIAL_KINDS.map((k) => ({ value: k, label: CREDENTIAL_NAMES[k], description: feeLine(k, ctx.today) })),
       })}
       ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown, hint: "The town where you permanently live. A temporary state permit is issued by that town's chief of police or first selectman." })}
+      ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
       <fieldset class="usa-fieldset margin-top-3">
         <legend class="usa-legend">Temporary state permit only</legend>
         <p>${ATTESTATION_RULE?.description ?? "The applicant must state that no temporary state permit application was made within the past 12 months."}
@@ -229,7 +242,7 @@ async function ownApplication(makeCtx: (req: FastifyRequest) => Ctx, req: Fastif
 
 // ---------------------------------------------------------------- renewal
 
-interface RenewValues { residenceTown?: string; consent?: boolean; feePaid?: boolean }
+interface RenewValues { residenceTown?: string; lawful?: string; consent?: boolean; feePaid?: boolean }
 
 async function ownCredential(makeCtx: (req: FastifyRequest) => Ctx, req: FastifyRequest, user: User): Promise<Credential> {
   ownPersonId(user);
@@ -249,9 +262,10 @@ async function renderRenew(req: FastifyRequest, reply: FastifyReply, makeCtx: (r
     ${renewable ? html`<p>A renewal is checked against the law like a new application. If it is issued before ${c.expiresOn}, the new credential runs on from that date.</p>
     <form class="usa-form usa-form--large" method="post" action="/me/credentials/${c.id}/renew" novalidate>
       ${requiredNote}
-      ${errorSummary(errors, { residenceTown: "Town of residence", backgroundCheckConsent: "Background check consent", credentialKind: "Credential", renewsCredentialId: "Credential" })}
+      ${errorSummary(errors, { residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", backgroundCheckConsent: "Background check consent", credentialKind: "Credential", renewsCredentialId: "Credential" })}
       ${csrfField(req)}
       ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown })}
+      ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
       ${checkboxField({ name: "backgroundCheckConsent", label: "I consent to the state and national criminal history background check", checked: v.consent ?? false, required: true, error: errors.backgroundCheckConsent, description: ruleCitations(CONSENT_RULE) })}
       ${checkboxField({ name: "feePaid", label: `I have paid the renewal fee`, checked: v.feePaid ?? false, description: feeLine(c.kind, ctx.today), error: errors.feePaid })}
       ${errors.credentialKind || errors.renewsCredentialId ? html`<p class="usa-error-message">${errors.credentialKind ?? errors.renewsCredentialId}</p>` : ""}
@@ -296,24 +310,25 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
     const ctx = makeCtx(req);
     const b = formBody(req);
     const values: ApplyValues = {
-      credentialKind: b.credentialKind ?? "", residenceTown: b.residenceTown ?? "",
+      credentialKind: b.credentialKind ?? "", residenceTown: b.residenceTown ?? "", lawful: b.citizenOrLawfulResident ?? "",
       attested: b.attestedNoTemporaryPermitIn12Months === "yes", consent: b.backgroundCheckConsent === "yes", feePaid: b.feePaid === "yes",
     };
     const errors: FormErrors = {};
     const kind = CREDENTIAL_KINDS.find((k) => k === values.credentialKind);
     if (!kind) errors.credentialKind = "Choose the credential you are applying for";
     if (!(await townOptions(ctx.db)).some((t) => t.value === values.residenceTown)) errors.residenceTown = "Choose your town of residence from the list";
+    if (values.lawful !== "yes" && values.lawful !== "no") errors.citizenOrLawfulResident = LAWFUL_ERROR;
     if (kind === "temporary-state-permit" && !values.attested) errors.attestedNoTemporaryPermitIn12Months = "A temporary state permit application must include this statement; no one may apply for a temporary state permit more than once in 12 months";
     if (!values.consent) errors.backgroundCheckConsent = "An application needs your consent to the background check";
     if (Object.keys(errors).length) return renderApply(req, reply, makeCtx, user, { errors, values, status: 400 });
     try {
       const r = await submitApplication(ctx, {
-        credentialKind: kind!, residenceTown: values.residenceTown!, backgroundCheckConsent: true, feePaid: values.feePaid!,
+        credentialKind: kind!, residenceTown: values.residenceTown!, citizenOrLawfulResident: values.lawful === "yes", backgroundCheckConsent: true, feePaid: values.feePaid!,
         ...(kind === "temporary-state-permit" ? { attestedNoTemporaryPermitIn12Months: values.attested } : {}),
       });
       return reply.redirect(`/me/applications/${r.application.id}?done=submitted`, 303);
     } catch (e) {
-      if (isFormError(e)) return renderApply(req, reply, makeCtx, user, { errors: errorsFrom(e, ["credentialKind", "residenceTown", "attestedNoTemporaryPermitIn12Months", "backgroundCheckConsent", "feePaid"]), values, status: e.status });
+      if (isFormError(e)) return renderApply(req, reply, makeCtx, user, { errors: errorsFrom(e, ["credentialKind", "residenceTown", "citizenOrLawfulResident", "attestedNoTemporaryPermitIn12Months", "backgroundCheckConsent", "feePaid"]), values, status: e.status });
       throw e;
     }
   }));
@@ -340,16 +355,17 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
     const c = await ownCredential(makeCtx, req, user);
     const ctx = makeCtx(req);
     const b = formBody(req);
-    const values: RenewValues = { residenceTown: b.residenceTown ?? "", consent: b.backgroundCheckConsent === "yes", feePaid: b.feePaid === "yes" };
+    const values: RenewValues = { residenceTown: b.residenceTown ?? "", lawful: b.citizenOrLawfulResident ?? "", consent: b.backgroundCheckConsent === "yes", feePaid: b.feePaid === "yes" };
     const errors: FormErrors = {};
     if (!(await townOptions(ctx.db)).some((t) => t.value === values.residenceTown)) errors.residenceTown = "Choose your town of residence from the list";
+    if (values.lawful !== "yes" && values.lawful !== "no") errors.citizenOrLawfulResident = LAWFUL_ERROR;
     if (!values.consent) errors.backgroundCheckConsent = "A renewal needs your consent to the background check";
     if (Object.keys(errors).length) return renderRenew(req, reply, makeCtx, user, c, { errors, values, status: 400 });
     try {
-      const r = await submitApplication(ctx, { credentialKind: c.kind, renewsCredentialId: c.id, residenceTown: values.residenceTown!, backgroundCheckConsent: true, feePaid: values.feePaid! });
+      const r = await submitApplication(ctx, { credentialKind: c.kind, renewsCredentialId: c.id, residenceTown: values.residenceTown!, citizenOrLawfulResident: values.lawful === "yes", backgroundCheckConsent: true, feePaid: values.feePaid! });
       return reply.redirect(`/me/applications/${r.application.id}?done=submitted`, 303);
     } catch (e) {
-      if (isFormError(e)) return renderRenew(req, reply, makeCtx, user, c, { errors: errorsFrom(e, ["residenceTown", "backgroundCheckConsent", "feePaid", "credentialKind", "renewsCredentialId"]), values, status: e.status });
+      if (isFormError(e)) return renderRenew(req, reply, makeCtx, user, c, { errors: errorsFrom(e, ["residenceTown", "citizenOrLawfulResident", "backgroundCheckConsent", "feePaid", "credentialKind", "renewsCredentialId"]), values, status: e.status });
       throw e;
     }
   }));

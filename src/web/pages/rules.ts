@@ -21,7 +21,7 @@ function citationItems(cs: readonly Citation[]): Html {
 }
 
 function inForceText(from: string, until?: string): string {
-  return until ? `In force from ${from} until ${until} (the day before ${until} was its last)` : `In force from ${from}`;
+  return until ? `In force from ${from}; stopped applying on ${until}` : `In force from ${from}`;
 }
 
 let questionCache: QuestionSummary[] | undefined;

@@ -105,6 +105,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
         ${summaryList([
           ["Credential", CREDENTIAL_NAMES[app.credentialKind]], ["Kind", app.kind === "renewal" ? "Renewal" : "New"], ["Channel", app.channel === "paper" ? "Paper" : "Online"],
           ["Submitted", app.submittedOn], ["Town of residence", app.residenceTown], ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
+          ["Citizen or lawfully present (applicant's statement)", app.citizenOrLawfulResident ? "Yes" : "No"],
           ["Background check consent", app.backgroundCheckConsent ? "Given" : "Not given"],
           ["Temporary permit statement", app.attestedNoTemporaryPermitIn12Months === null ? null : app.attestedNoTemporaryPermitIn12Months ? "Made" : "Not made"],
           ["Credential issued", issued ? html`<a href="/staff/credentials/${issued.id}">${issued.number}</a>` : null],

@@ -1,11 +1,12 @@
 /** The appeals area: the Board of Firearms Permit Examiners (PA 13-3 §§ 60-61). */
 import type { Question, RuleInfo } from "../../core/questions.ts";
+import type { AppealHearingFacts, AppealHearingResult } from "./appeal-hearing.ts";
 import { appealHearing } from "./appeal-hearing.ts";
 import { STATEMENT_DAYS_BEFORE } from "./statement-of-reasons.ts";
 import { CONTINUANCES } from "./one-continuance.ts";
 import { BOARD_MEMBERS } from "./board-membership.ts";
 
-export const questions: Question<any, any>[] = [appealHearing];
+export const questions: Question<AppealHearingFacts, AppealHearingResult>[] = [appealHearing];
 
 export const rules: RuleInfo[] = [
   {

@@ -85,7 +85,14 @@ export const declarationDeadline: Question<DeclarationFacts, DeclarationDeadline
     deadline: "the last day on which some open route can still be used (inclusive); null when no route is open or an open route has no deadline",
     daysLeft: "calendar days from the date asked to `deadline`, or null",
   },
-  example: { item: "large-capacity-magazine", lawfullyPossessedBeforeCutoff: true },
+  example: {
+    item: "large-capacity-magazine",
+    lawfullyPossessedBeforeCutoff: true,
+    outOfStateServiceMember: false,
+    transferredServiceMember: false,
+    movedIntoState: false,
+    inherited: false,
+  },
   decide: decideDeclarationDeadline,
 };
 

@@ -1,5 +1,7 @@
 /** The clocks area: declaration and certificate deadlines and the surrender of a revoked certificate. */
 import type { Question, RuleInfo } from "../../core/questions.ts";
+import type { DeclarationFacts } from "./declaration-facts.ts";
+import type { DeclarationDeadlineResult } from "./declaration-deadline.ts";
 import { declarationDeadline } from "./declaration-deadline.ts";
 import { LCM_DECLARATION_DEADLINE, AW_CERTIFICATE_DEADLINE } from "./declare-by-deadline.ts";
 import { SERVICE_MEMBER_RETURN } from "./service-member-on-return.ts";
@@ -9,7 +11,7 @@ import { HEIR_WINDOW } from "./heir-certificate.ts";
 import { EARLIER_CERTIFICATE } from "./earlier-certificate-deemed.ts";
 import { SURRENDER_DAYS } from "./revoked-certificate-surrender.ts";
 
-export const questions: Question<any, any>[] = [declarationDeadline];
+export const questions: Question<DeclarationFacts, DeclarationDeadlineResult>[] = [declarationDeadline];
 
 export const rules: RuleInfo[] = [
   {

@@ -1,10 +1,11 @@
 /** The corrections area: parole of violent offenders and risk reduction earned credits (PA 13-3 § 59). */
 import type { Question, RuleInfo } from "../../core/questions.ts";
+import type { ParoleEligibilityFacts, ParoleEligibilityResult } from "./parole-eligibility.ts";
 import { paroleEligibility } from "./parole-eligibility.ts";
 import { VIOLENT_PAROLE } from "./violent-offender-parole.ts";
 import { CREDITS_SOURCE, MAXIMUM_SOURCE } from "./risk-reduction-credits.ts";
 
-export const questions: Question<any, any>[] = [paroleEligibility];
+export const questions: Question<ParoleEligibilityFacts, ParoleEligibilityResult>[] = [paroleEligibility];
 
 export const rules: RuleInfo[] = [
   {

@@ -17,7 +17,7 @@ import { Credential } from "../sales/credentials.ts";
 import { PersonEvents } from "./events.ts";
 import type { Penalty } from "./crime-classes.ts";
 import { possessionPenalty } from "./possession-penalty.ts";
-import { POSSESSION_ITEMS, type PossessionItem, elementsAssumed, possessionFindings, statutesFor } from "./possession.ts";
+import { POSSESSION_ITEMS, elementsAssumed, possessionFindings } from "./possession.ts";
 import { FIREARM_POSSESSION, HANDGUN_POSSESSION, PASSAGE, type PossessionStatute } from "./statutes.ts";
 
 export const CriminalPossessionFacts = z.object({
@@ -100,7 +100,3 @@ export const criminalPossessionQuestion: Question<CriminalPossessionFacts, Crimi
   decide: decideCriminalPossession,
 });
 
-/** The statutes that reach possession of an item on a date (re-exported for services). */
-export function crimesReaching(item: PossessionItem, on: PlainDate): PossessionStatute[] {
-  return statutesFor(item, on);
-}

@@ -79,6 +79,13 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       } else findings.push(f);
     }
   }
+  if (exemption && !exempt) {
+    // Whether the parties are exempt licensees is not known: a requirement not met
+    // matters only if they are not, so it cannot yet be a "no".
+    for (const [i, f] of findings.entries()) {
+      if (f.status === "not-met") findings[i] = { ...f, status: "unknown", because: `${f.because} (applies unless the parties are exempt federal licensees)`, missing: exemption.missing ?? [] };
+    }
+  }
   const outcome = allOf(findings);
   return {
     outcome,

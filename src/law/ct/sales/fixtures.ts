@@ -51,13 +51,21 @@ export const licence = fc.constantFrom("none" as const, "none" as const, "dealer
 export const events = fc.array(event, { maxLength: 3 });
 export const credentials = fc.array(credential, { maxLength: 3 });
 
-/** Deep copy of a JSON-like value with some object keys removed at random (never `kind`, whose absence changes the type). */
+/**
+ * Keys whose absence has a documented meaning rather than "not known": `kind`
+ * (the type), `juvenile` (absent = criminal court), `temporaryForTargetShooting`
+ * (absent = a sale or permanent transfer).
+ */
+const DEFAULTED = new Set(["kind", "juvenile", "temporaryForTargetShooting"]);
+
+/** Deep copy of a JSON-like value with some object keys removed at random (never a key in DEFAULTED). */
 export function dropKeys<T>(value: T, pick: () => boolean): T {
   if (Array.isArray(value)) return value.map((v) => dropKeys(v, pick)) as T;
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k !== "kind" && k !== "juvenile" && pick()) continue;
+      const holdsDefaulted = v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).some((x) => x !== "kind" && DEFAULTED.has(x));
+      if (!DEFAULTED.has(k) && !holdsDefaulted && pick()) continue;
       out[k] = dropKeys(v, pick);
     }
     return out as T;

@@ -54,7 +54,7 @@ export const HandgunSaleFacts = z.object({
     .optional(),
   transfer: z
     .object({
-      temporaryForTargetShooting: z.boolean().optional().describe("a temporary transfer only for use in target shooting or on a firing or shooting range"),
+      temporaryForTargetShooting: z.boolean().optional().describe("true for a temporary transfer only for use in target shooting or on a firing or shooting range; absent or false means a sale or permanent transfer"),
       supervisedByEligiblePerson: z.boolean().optional().describe("that use is under the immediate supervision of a person eligible to possess a pistol or revolver"),
       authorization: Authorization.optional(),
     })

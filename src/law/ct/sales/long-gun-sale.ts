@@ -8,6 +8,18 @@
  * (retail, before 1 April 2014); DESPP's authorization (retail); the private
  * sale routes; the buyer may lawfully possess a firearm. "A long gun" is a
  * firearm other than a pistol or revolver.
+ *
+ * QUESTION(legal): a private person selling to a federal licensee, and
+ * licensee pairs the exemption does not list (manufacturer to manufacturer,
+ * importer to importer, manufacturer to importer), are neither retail nor
+ * private sales under the analysis's description; we apply only the
+ * credential requirement (the buyer "purchasing or receiving") to them.
+ *
+ * QUESTION(legal): the transferor's knowledge that the gun is stolen or its
+ * number altered raises the class of a § 1 violation to a class B felony but
+ * is not itself a § 1 requirement; an otherwise compliant sale is reported
+ * permitted under § 1 (other crimes, such as receiving stolen property, are
+ * outside this question).
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";

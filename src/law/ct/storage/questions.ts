@@ -1,11 +1,13 @@
 /** The storage area: safe storage of loaded firearms (PA 13-3 §§ 54-56). */
 import type { Question, RuleInfo } from "../../core/questions.ts";
+import type { SafeStorageFacts } from "./storage-facts.ts";
+import type { SafeStorageResult } from "./safe-storage.ts";
 import { safeStorage } from "./safe-storage.ts";
 import { SECURE_METHODS, TRIGGERS, UNTIL } from "./secure-storage-required.ts";
 import { STRICT_LIABILITY } from "./strict-liability.ts";
 import { CRIMINALLY_NEGLIGENT_STORAGE } from "./criminally-negligent-storage.ts";
 
-export const questions: Question<any, any>[] = [safeStorage];
+export const questions: Question<SafeStorageFacts, SafeStorageResult>[] = [safeStorage];
 
 export const rules: RuleInfo[] = [
   {

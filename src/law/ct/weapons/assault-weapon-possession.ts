@@ -75,7 +75,7 @@
 import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates.ts";
 import { type Citation, type Finding, cite, citationLabel, notApplicable, pa133 } from "../../core/rules.ts";
 import { type Tri, FALSE, TRUE, all, any, fact, finding, test, unknownTri } from "./logic.ts";
-import type { Violation } from "./magazine-possession.ts";
+import { type Violation, awayOrReturnedBy } from "./magazine-possession.ts";
 import { type HoldingFacts, type LocationFacts, type PersonFacts, hasPurpose, hasRole } from "./possession-facts.ts";
 import { awPermittedPlace } from "./possession-places.ts";
 
@@ -96,7 +96,7 @@ export const AW_IDS = {
 } as const;
 
 const A = (text: string, cgs = "CGS § 53-202c") => pa133("§§ 25-31", { cgs, text });
-const SOURCES = {
+export const AW_POSSESSION_CITATIONS = {
   offense: A("By law, illegal possession of an assault weapon is a class D felony, with a mandatory minimum one-year prison term."),
   agency: A("It also allows possession by members or employees of these entities for use in the discharge of their official duties."),
   nuclear: A("It additionally allows sales to and possession by (a) employees of a Nuclear Regulatory Commission (NRC) licensee operating a nuclear power plant in Connecticut for the purpose of providing security or (b) any person, firm, corporation, contractor, or subcontractor providing security at the plant."),
@@ -143,7 +143,7 @@ function possessedBeforeAct(h: H): Tri {
 /** Members or employees of DESPP, police departments, DOC or the military or naval forces, for use in official duties. */
 export function awAgencyOfficialDuties(p: P, _on: PlainDate): Finding {
   const t = all(hasRole(p, ...AGENCIES), hasPurpose(p, "official-duties"));
-  return finding(AW_IDS.agency, SOURCES.agency, t, {
+  return finding(AW_IDS.agency, AW_POSSESSION_CITATIONS.agency, t, {
     met: "a member or employee of DESPP, a police department, DOC or the military or naval forces, for use in official duties",
     notMet: "not an agency member or employee holding it for official duties",
   });
@@ -151,31 +151,31 @@ export function awAgencyOfficialDuties(p: P, _on: PlainDate): Finding {
 
 /** Security at a Connecticut nuclear power plant. */
 export function awNuclearPlantSecurity(p: P, _on: PlainDate): Finding {
-  return finding(AW_IDS.nuclear, SOURCES.nuclear, hasRole(p, "nuclear-plant-security"), {
+  return finding(AW_IDS.nuclear, AW_POSSESSION_CITATIONS.nuclear, hasRole(p, "nuclear-plant-security"), {
     met: "provides security at a Connecticut nuclear power plant",
     notMet: "does not provide security at a Connecticut nuclear power plant",
   });
 }
 
 export function awGunDealer(p: P, _on: PlainDate): Finding {
-  return finding(AW_IDS.dealer, SOURCES.others, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
+  return finding(AW_IDS.dealer, AW_POSSESSION_CITATIONS.others, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
 }
 
 export function awGunsmith(p: P, _on: PlainDate): Finding {
   const t = all(hasRole(p, "gunsmith", "gunsmith-employed-by-dealer"), hasPurpose(p, "servicing-or-repair"));
-  return finding(AW_IDS.gunsmith, SOURCES.others, t, { met: "a gunsmith holding it for servicing or repair", notMet: "not a gunsmith holding it for servicing or repair" });
+  return finding(AW_IDS.gunsmith, AW_POSSESSION_CITATIONS.others, t, { met: "a gunsmith holding it for servicing or repair", notMet: "not a gunsmith holding it for servicing or repair" });
 }
 
 export function awExecutor(p: P, h: H, _on: PlainDate): Finding {
   const t = all(hasRole(p, "executor-or-administrator"), fact(h?.estateItemRegistered, "holding.estateItemRegistered"));
-  return finding(AW_IDS.executor, SOURCES.others, t, {
+  return finding(AW_IDS.executor, AW_POSSESSION_CITATIONS.others, t, {
     met: "an executor or administrator of an estate that includes this weapon, for which a certificate was issued",
     notMet: "not an executor or administrator holding an estate's certified weapon",
   });
 }
 
 export function awArrangedRelinquishment(p: P, _on: PlainDate): Finding {
-  return finding(AW_IDS.relinquish, SOURCES.relinquish, hasPurpose(p, "arranged-relinquishment"), {
+  return finding(AW_IDS.relinquish, AW_POSSESSION_CITATIONS.relinquish, hasPurpose(p, "arranged-relinquishment"), {
     met: "holding it to relinquish it under an arrangement with a police department or DESPP",
     notMet: "not holding it under an arrangement to relinquish it",
   });
@@ -193,7 +193,7 @@ export function validCertificate(p: P, h: H, on: PlainDate): Tri {
   const by = (start: PlainDate) => !isBefore(addDays(start, AW_DATES.windowDays), d);
   return any(
     { value: !isBefore(AW_DATES.applyBy, d), missing: [] },
-    all(fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"), test(p?.returnedToStateOn, "person.returnedToStateOn", by)),
+    all(fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"), awayOrReturnedBy(p, d)),
     all(fact(h?.movedIntoState, "holding.movedIntoState"), fact(h?.transferredServiceMember, "holding.transferredServiceMember"), test(h?.arrivedOn, "holding.arrivedOn", by)),
     all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), test(h?.inheritedOn, "holding.inheritedOn", by)),
   );
@@ -207,7 +207,7 @@ export function awCertificate(p: P, h: H, l: L, on: PlainDate): { finding: Findi
   const t = all(valid, placeTri);
   return {
     valid,
-    finding: finding(AW_IDS.certificate, SOURCES.certificate, t, {
+    finding: finding(AW_IDS.certificate, AW_POSSESSION_CITATIONS.certificate, t, {
       met: `holds a certificate of possession (${h?.certificate}), and ${place.because}`,
       notMet: valid.value === false ? "no certificate of possession issued or applied for in time" : place.because,
     }),
@@ -222,7 +222,7 @@ export function awTransition(p: P, h: H, newlyBanned: Tri, on: PlainDate): Findi
     possessedBeforeAct(h),
     fact(p?.eligibleForCertificate, "person.eligibleForCertificate"),
   );
-  return finding(AW_IDS.transition, SOURCES.certificate, t, {
+  return finding(AW_IDS.transition, AW_POSSESSION_CITATIONS.certificate, t, {
     met: "a newly banned weapon legally possessed on 2013-04-03 by a person eligible for a certificate, before the 2014-01-01 deadline to apply",
     notMet: isBefore(AW_DATES.applyBy, on) ? "the time to apply ended on 2014-01-01" : "not a newly banned weapon legally possessed on 2013-04-03 by a person eligible for a certificate",
   });
@@ -233,19 +233,19 @@ export function awServiceMemberWindow(p: P, h: H, newlyBanned: Tri, on: PlainDat
   const t = all(
     newlyBanned,
     fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"),
-    test(p?.returnedToStateOn, "person.returnedToStateOn", (r) => !isBefore(addDays(r, AW_DATES.windowDays), on)),
+    awayOrReturnedBy(p, on),
     possessedBeforeAct(h),
   );
-  return finding(AW_IDS.serviceMember, SOURCES.serviceMember, t, {
-    met: `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
-    notMet: "not a service member within 90 days of returning, with a newly banned weapon legally held on 2013-04-03",
+  return finding(AW_IDS.serviceMember, AW_POSSESSION_CITATIONS.serviceMember, t, {
+    met: p?.serviceMemberStillAway ? "a service member still away on duty" : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
+    notMet: "not a service member away on duty or within 90 days of returning, with a newly banned weapon legally held on 2013-04-03",
   });
 }
 
 /** Moved into Connecticut in lawful possession: 90 days to disable, sell to a dealer, or take out of state (or, for service members, apply). */
 export function awMovedIntoState(h: H, on: PlainDate): Finding {
   const t = all(fact(h?.movedIntoState, "holding.movedIntoState"), fact(h?.lawfulPossessionOnArrival, "holding.lawfulPossessionOnArrival"), within(h?.arrivedOn, "holding.arrivedOn", on, AW_DATES.windowDays));
-  return finding(AW_IDS.mover, SOURCES.mover, t, {
+  return finding(AW_IDS.mover, AW_POSSESSION_CITATIONS.mover, t, {
     met: `moved in lawfully on ${h?.arrivedOn}; within 90 days`,
     notMet: h?.movedIntoState === false ? "did not move into the state with it" : h?.lawfulPossessionOnArrival === false ? "did not lawfully possess it on arrival" : `more than 90 days after moving in (${h?.arrivedOn})`,
   });
@@ -254,7 +254,7 @@ export function awMovedIntoState(h: H, on: PlainDate): Finding {
 /** Inherited a weapon with a certificate: 90 days to apply, sell, disable, or take out of state. */
 export function awHeirWindow(h: H, on: PlainDate): Finding {
   const t = all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), within(h?.inheritedOn, "holding.inheritedOn", on, AW_DATES.windowDays));
-  return finding(AW_IDS.heir, SOURCES.heir, t, {
+  return finding(AW_IDS.heir, AW_POSSESSION_CITATIONS.heir, t, {
     met: `inherited on ${h?.inheritedOn} a weapon with a certificate; within 90 days`,
     notMet: h?.inherited === false ? "not inherited" : h?.inheritedItemRegistered === false ? "inherited without a certificate" : `more than 90 days after inheriting (${h?.inheritedOn})`,
   });
@@ -268,7 +268,7 @@ export function awSpecifiedWeaponNotice(isSpecified: Tri, h: H, _on: PlainDate):
     fact(h?.specifiedWeaponNotOtherwiseProhibited, "holding.specifiedWeaponNotOtherwiseProhibited"),
     test(h?.specifiedWeaponDesppNotifiedOn, "holding.specifiedWeaponDesppNotifiedOn", (d) => isBefore(d, AW_DATES.specifiedNoticeBefore)),
   );
-  return finding(AW_IDS.specified, SOURCES.specified, t, {
+  return finding(AW_IDS.specified, AW_POSSESSION_CITATIONS.specified, t, {
     met: "a Thompson, AK-47 or MAC type obtained in good faith between 1993-10-01 and 2002-05-07 and notified to DESPP before 2003-10-01",
     notMet: isSpecified.value === false ? "not a Thompson, AK-47, MAC-10 or MAC-11 type" : "not obtained, notified or held as CGS § 53-202n requires",
   });
@@ -277,7 +277,7 @@ export function awSpecifiedWeaponNotice(isSpecified: Tri, h: H, _on: PlainDate):
 /** Criteria-defined weapons legally made before 1994-09-13 need no certificate (the classification decides the exemption). */
 export function awPre1994Exempt(exempt: boolean | null, _on: PlainDate): Finding {
   const t: Tri = exempt === null ? unknownTri() : { value: exempt, missing: [] };
-  return finding(AW_IDS.pre1994, SOURCES.pre1994, t, {
+  return finding(AW_IDS.pre1994, AW_POSSESSION_CITATIONS.pre1994, t, {
     met: "defined by criteria and legally manufactured before 1994-09-13: no certificate required",
     notMet: "the pre-1994 exemption does not apply",
     unknown: "whether the pre-1994 exemption applies is not settled (see firearm-classification)",
@@ -292,7 +292,7 @@ export function weaponPermissions(
   on: PlainDate,
   ctx: { newlyBanned: Tri; isSpecified: Tri; pre1994Exempt: boolean | null },
 ): { findings: Finding[]; validCertificate: Tri } {
-  if (isBefore(on, "2013-04-04" as PlainDate)) return { findings: [notApplicable(AW_IDS.certificate, SOURCES.certificate, `not modelled on ${on}`)], validCertificate: FALSE };
+  if (isBefore(on, "2013-04-04" as PlainDate)) return { findings: [notApplicable(AW_IDS.certificate, AW_POSSESSION_CITATIONS.certificate, `not modelled on ${on}`)], validCertificate: FALSE };
   const cert = awCertificate(p, h, l, on);
   return {
     validCertificate: cert.valid,
@@ -319,8 +319,8 @@ export function weaponViolation(): Violation {
     code: "aw-illegal-possession",
     offense: "illegal possession of an assault weapon",
     penalty: "class D felony, with a mandatory minimum one-year prison term",
-    citation: citationLabel(SOURCES.offense),
+    citation: citationLabel(AW_POSSESSION_CITATIONS.offense),
   };
 }
 
-export const AW_POSSESSION_SOURCES = Object.values(SOURCES);
+export const AW_POSSESSION_SOURCES = Object.values(AW_POSSESSION_CITATIONS);

@@ -52,17 +52,18 @@ export interface FirearmClassification {
 }
 
 /** Classify without the question wrapper (used by possession-permitted). */
-export function classifyWeapon(facts: FirearmClassificationFacts, on: PlainDate): Answer<FirearmClassification> {
+export function classifyWeapon(facts: FirearmClassificationFacts, on: PlainDate, base = ""): Answer<FirearmClassification> {
   const version = inForce(DEFINITION_VERSIONS, on, FIREARM_CLASSIFICATION_ID).value;
   const item = itemOf(facts);
   const firearm = facts.firearm ?? {};
+  const path = (p: string) => (base ? `${base}.${p}` : p);
   let grounds: Finding[];
   let exclusion: Finding;
   if (item === "firearm") {
-    grounds = firearmGrounds(firearm, on, "firearm");
-    exclusion = notPermanentlyInoperable(firearm, on, "firearm");
+    grounds = firearmGrounds(firearm, on, path("firearm"));
+    exclusion = notPermanentlyInoperable(firearm, on, path("firearm"));
   } else {
-    grounds = assaultWeaponParts(facts.parts ?? {}, on, "parts");
+    grounds = assaultWeaponParts(facts.parts ?? {}, on, path("parts"));
     exclusion = notApplicable(NOT_INOPERABLE_ID, DEFINITION_SOURCE, "the permanently-inoperable exception speaks of firearms; it is not tested for parts");
   }
   const anyGround = anyOf(grounds);
@@ -74,7 +75,7 @@ export function classifyWeapon(facts: FirearmClassificationFacts, on: PlainDate)
   const exemption: Finding =
     aw.value === false
       ? notApplicable(PRE_1994_EXEMPTION_ID, DEFINITION_SOURCE, "not an assault weapon, so the exemption has nothing to exempt")
-      : pre1994Exemption(item, firearm, grounds, on, "firearm");
+      : pre1994Exemption(item, firearm, grounds, on, path("firearm"));
 
   const met = grounds.filter((g) => g.status === "met");
   const reasons =
@@ -127,7 +128,8 @@ export const firearmClassification: Question<FirearmClassificationFacts, Firearm
       features: { gripBelowAction: true, foldingOrTelescopingStock: true },
       manufacturedOn: "2010-06-01" as PlainDate,
       legallyManufactured: true,
+      permanentlyInoperable: false,
     },
   },
-  decide: classifyWeapon,
+  decide: (facts, on) => classifyWeapon(facts, on),
 });

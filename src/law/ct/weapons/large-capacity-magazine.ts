@@ -31,12 +31,13 @@ export const LCM_NOT_LEVER_ACTION_TUBE_ID = "weapons.lcm-not-lever-action-tubula
 export const LCM_NOT_INOPERABLE_ID = "weapons.lcm-not-permanently-inoperable";
 
 const DEFINITION_SOURCE = pa133("§ 23", {
+  cgs: "CGS § 53-202w",
   text: "any firearm magazine, belt, drum, feed strip, or similar device that can hold, or can be readily restored or converted to accept, more than 10 rounds of ammunition",
 });
-const ALTERED_SOURCE = pa133("§ 23", { text: "It excludes: 1. feeding devices permanently altered so that they cannot hold more than 10 rounds of ammunition" });
-const TUBE_22_SOURCE = pa133("§ 23", { text: "It excludes: ... 2. .22 caliber tube ammunition feeding devices" });
-const LEVER_SOURCE = pa133("§ 23", { text: "It excludes: ... 3. tubular magazines contained in a lever-action firearm" });
-const INOPERABLE_SOURCE = pa133("§ 23", { text: "It excludes: ... 4. permanently inoperable magazines" });
+const ALTERED_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: 1. feeding devices permanently altered so that they cannot hold more than 10 rounds of ammunition" });
+const TUBE_22_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 2. .22 caliber tube ammunition feeding devices" });
+const LEVER_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 3. tubular magazines contained in a lever-action firearm" });
+const INOPERABLE_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 4. permanently inoperable magazines" });
 
 /** More than this many rounds makes a large capacity magazine. */
 export const LCM_ROUND_LIMIT: readonly Dated<number>[] = [{ from: "2013-04-04", value: 10, source: DEFINITION_SOURCE }];

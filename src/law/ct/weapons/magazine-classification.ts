@@ -19,8 +19,8 @@ export interface MagazineClassification {
   reasons: string[];
 }
 
-export function classifyMagazine(facts: MagazineFacts, on: PlainDate): Answer<MagazineClassification> {
-  const findings = largeCapacityMagazine(facts, on, "magazine");
+export function classifyMagazine(facts: MagazineFacts, on: PlainDate, at = "magazine"): Answer<MagazineClassification> {
+  const findings = largeCapacityMagazine(facts, on, at);
   const a = answer(findings, (outcome) => ({
     largeCapacityMagazine: boolOf(outcome),
     reasons:
@@ -53,5 +53,5 @@ export const magazineClassification: Question<MagazineFacts, MagazineClassificat
     tubularInLeverAction: false,
     permanentlyInoperable: false,
   },
-  decide: classifyMagazine,
+  decide: (facts, on) => classifyMagazine(facts, on),
 });

@@ -55,9 +55,14 @@
  * possession at any time.
  *
  * QUESTION(legal): the analysis gives no window for an heir of a declared
- * magazine to declare it. We treat an heir who received a declared magazine
- * by bequest or intestate succession as holding a declared magazine, bound
- * by the same place limits.
+ * magazine to declare it. An heir who received a declared magazine by bequest
+ * or intestate succession, and keeps it where declared magazines may be kept,
+ * gets "unknown" for a person to review (as clocks/heir-certificate.ts does).
+ *
+ * QUESTION(legal): "servicemembers who transfer here after January 1, 2014"
+ * is read as arrivals on or after 2014-01-01 (as clocks/ does): one arriving
+ * on the day itself could not otherwise have declared a magazine held in the
+ * state before that day.
  *
  * QUESTION(legal): the place limits bind a magazine "that was declared" from
  * passage; a magazine declared before 2014-01-01 is bound by them from its
@@ -89,8 +94,8 @@ export const LCM_IDS = {
   serviceMember: "weapons.lcm-service-member-window",
 } as const;
 
-const S24 = (text: string) => pa133("§ 24", { text });
-const SOURCES = {
+const S24 = (text: string) => pa133("§§ 23-24", { cgs: "CGS §§ 53-202w, 53-202x", text });
+export const LCM_POSSESSION_CITATIONS = {
   offense: S24("anyone who possesses any LCM on or after January 1, 2014 obtained before the bill's effective date is guilty of a infraction punishable by a $90 fine and a class D penalty for any subsequent offense; anyone who possesses a large capacity magazine on or after January 1, 2014 that was obtained after that date is guilty of a class D felony"),
   agency: S24("members or employees of DESPP, police departments, DOC, or the state or U.S. Armed Forces (service members) (a) for use in the discharge of their official duties or (b) when off duty"),
   nuclear: S24("employees of a NRC licensee operating a nuclear power plant in Connecticut for providing security services at the facility, or any person, firm, corporation, contractor, or subcontractor providing security at the facility"),
@@ -114,13 +119,26 @@ export const LCM_DATES = {
   effective: "2013-04-04" as PlainDate,
   /** Days a mover has, and a service member has after returning or arriving. */
   windowDays: 90,
+  /** Service members transferred here on or after this day have 90 days from arrival to declare. */
+  transferredFrom: "2014-01-01" as PlainDate,
 } as const;
 
-export const LCM_POSSESSION_VERSIONS: readonly Dated<typeof LCM_DATES>[] = [{ from: "2013-04-04", value: LCM_DATES, source: SOURCES.offense }];
+export const LCM_POSSESSION_VERSIONS: readonly Dated<typeof LCM_DATES>[] = [{ from: "2013-04-04", value: LCM_DATES, source: LCM_POSSESSION_CITATIONS.offense }];
 
 type P = PersonFacts | undefined;
 type H = HoldingFacts | undefined;
 type L = LocationFacts | undefined;
+
+/**
+ * A service member kept away on duty is within the window on `d` while still
+ * away, and until 90 days after returning.
+ */
+export function awayOrReturnedBy(p: P, d: PlainDate): Tri {
+  return any(
+    fact(p?.serviceMemberStillAway, "person.serviceMemberStillAway"),
+    test(p?.returnedToStateOn, "person.returnedToStateOn", (r) => !isBefore(addDays(r, LCM_DATES.windowDays), d)),
+  );
+}
 
 function within(start: PlainDate | undefined, path: string, on: PlainDate, days: number): Tri {
   return test(start, path, (s) => isOnOrAfter(on, s) && !isBefore(addDays(s, days), on));
@@ -129,7 +147,7 @@ function within(start: PlainDate | undefined, path: string, on: PlainDate, days:
 /** Members or employees of DESPP, police departments, DOC, or the state or U.S. armed forces, on or off duty. */
 export function lcmAgencyMember(p: P, _on: PlainDate): Finding {
   const t = hasRole(p, "despp-member-or-employee", "police-member-or-employee", "doc-member-or-employee", "armed-forces-member");
-  return finding(LCM_IDS.agency, SOURCES.agency, t, {
+  return finding(LCM_IDS.agency, LCM_POSSESSION_CITATIONS.agency, t, {
     met: "a member or employee of DESPP, a police department, DOC or the armed forces (on or off duty)",
     notMet: "not a member or employee of DESPP, a police department, DOC or the armed forces",
   });
@@ -137,7 +155,7 @@ export function lcmAgencyMember(p: P, _on: PlainDate): Finding {
 
 /** Security at a Connecticut nuclear power plant. */
 export function lcmNuclearPlantSecurity(p: P, _on: PlainDate): Finding {
-  return finding(LCM_IDS.nuclear, SOURCES.nuclear, hasRole(p, "nuclear-plant-security"), {
+  return finding(LCM_IDS.nuclear, LCM_POSSESSION_CITATIONS.nuclear, hasRole(p, "nuclear-plant-security"), {
     met: "provides security at a Connecticut nuclear power plant",
     notMet: "does not provide security at a Connecticut nuclear power plant",
   });
@@ -145,7 +163,7 @@ export function lcmNuclearPlantSecurity(p: P, _on: PlainDate): Finding {
 
 /** In-state manufacturers making or moving magazines for sale to exempt persons or out of state. */
 export function lcmInStateManufacturer(p: P, _on: PlainDate): Finding {
-  return finding(LCM_IDS.manufacturer, SOURCES.manufacturer, hasRole(p, "in-state-lcm-manufacturer"), {
+  return finding(LCM_IDS.manufacturer, LCM_POSSESSION_CITATIONS.manufacturer, hasRole(p, "in-state-lcm-manufacturer"), {
     met: "an in-state manufacturer making or transporting magazines for sale to exempt persons or out of state",
     notMet: "not an in-state magazine manufacturer",
   });
@@ -153,13 +171,13 @@ export function lcmInStateManufacturer(p: P, _on: PlainDate): Finding {
 
 /** Gun dealers. */
 export function lcmGunDealer(p: P, _on: PlainDate): Finding {
-  return finding(LCM_IDS.dealer, SOURCES.dealer, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
+  return finding(LCM_IDS.dealer, LCM_POSSESSION_CITATIONS.dealer, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
 }
 
 /** Gunsmiths employed by gun dealers, possessing for servicing or repair. */
 export function lcmDealerGunsmith(p: P, _on: PlainDate): Finding {
   const t = all(hasRole(p, "gunsmith-employed-by-dealer"), hasPurpose(p, "servicing-or-repair"));
-  return finding(LCM_IDS.gunsmith, SOURCES.gunsmith, t, {
+  return finding(LCM_IDS.gunsmith, LCM_POSSESSION_CITATIONS.gunsmith, t, {
     met: "a gunsmith employed by a gun dealer, possessing it for servicing or repair",
     notMet: "not a dealer-employed gunsmith possessing it for servicing or repair",
   });
@@ -168,7 +186,7 @@ export function lcmDealerGunsmith(p: P, _on: PlainDate): Finding {
 /** Executors or administrators of an estate that includes legally declared magazines. */
 export function lcmExecutor(p: P, h: H, _on: PlainDate): Finding {
   const t = all(hasRole(p, "executor-or-administrator"), fact(h?.estateItemRegistered, "holding.estateItemRegistered"));
-  return finding(LCM_IDS.executor, SOURCES.executor, t, {
+  return finding(LCM_IDS.executor, LCM_POSSESSION_CITATIONS.executor, t, {
     met: "an executor or administrator of an estate that includes this legally declared magazine",
     notMet: "not an executor or administrator holding a declared magazine of the estate",
   });
@@ -183,11 +201,11 @@ export function validDeclaration(p: P, h: H, on: PlainDate): Tri {
   const madeByNow = isOnOrAfter(on, d) ? { value: true, missing: [] } : FALSE;
   const timely = any(
     { value: !isBefore(LCM_DATES.declareBy, d), missing: [] },
-    all(fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"), test(p?.returnedToStateOn, "person.returnedToStateOn", (r) => !isBefore(addDays(r, LCM_DATES.windowDays), d))),
+    all(fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"), awayOrReturnedBy(p, d)),
     all(
       fact(h?.movedIntoState, "holding.movedIntoState"),
       fact(h?.transferredServiceMember, "holding.transferredServiceMember"),
-      test(h?.arrivedOn, "holding.arrivedOn", (a) => isBefore(LCM_DATES.declareBy, a) && !isBefore(addDays(a, LCM_DATES.windowDays), d)),
+      test(h?.arrivedOn, "holding.arrivedOn", (a) => isOnOrAfter(a, LCM_DATES.transferredFrom) && !isBefore(addDays(a, LCM_DATES.windowDays), d)),
     ),
   );
   return all(declared, madeByNow, timely);
@@ -196,10 +214,10 @@ export function validDeclaration(p: P, h: H, on: PlainDate): Tri {
 /** Before 2014-01-01 the possession offense does not yet apply to a magazine that has not been declared. */
 export function lcmBeforePossessionBan(h: H, on: PlainDate): Finding {
   if (!isBefore(on, LCM_DATES.possessionBanFrom)) {
-    return { id: LCM_IDS.beforeBan, status: "not-met", because: `on ${on} the possession offense applies (from 2014-01-01)`, source: SOURCES.offense };
+    return { id: LCM_IDS.beforeBan, status: "not-met", because: `on ${on} the possession offense applies (from 2014-01-01)`, source: LCM_POSSESSION_CITATIONS.offense };
   }
   const declaredByNow = all(fact(h?.declared, "holding.declared"), test(h?.declaredOn, "holding.declaredOn", (d) => isOnOrAfter(on, d)));
-  return finding(LCM_IDS.beforeBan, SOURCES.offense, not(declaredByNow), {
+  return finding(LCM_IDS.beforeBan, LCM_POSSESSION_CITATIONS.offense, not(declaredByNow), {
     met: "the possession offense applies only from 2014-01-01 (buying, importing or selling one has been a class D felony since 2013-04-04)",
     notMet: "declared already, so bound by the places allowed for declared magazines",
   });
@@ -213,20 +231,30 @@ export function lcmDeclared(p: P, h: H, l: L, on: PlainDate): { finding: Finding
   return {
     valid,
     place,
-    finding: finding(LCM_IDS.declared, SOURCES.declared, t, {
+    finding: finding(LCM_IDS.declared, LCM_POSSESSION_CITATIONS.declared, t, {
       met: `declared on ${h?.declaredOn}, and ${place.because}`,
       notMet: valid.value === false ? "not declared in time (by 2014-01-01, or within a service member's 90 days)" : place.because,
     }),
   };
 }
 
-/** A declared magazine received by bequest or intestate succession, kept where declared magazines may be kept. */
+/**
+ * A declared magazine received by bequest or intestate succession. The
+ * analysis allows the transfer but gives the heir no declaration route, so
+ * when the rest is in order the answer goes to a person (unknown, no missing
+ * fact); outside the places allowed for declared magazines it is not covered.
+ */
 export function lcmInheritedDeclared(h: H, place: Finding, _on: PlainDate): Finding {
   const placeTri: Tri = place.status === "met" ? { value: true, missing: [] } : place.status === "unknown" ? unknownTri(...(place.missing ?? [])) : FALSE;
-  const t = all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), placeTri);
-  return finding(LCM_IDS.inherited, SOURCES.inherited, t, {
-    met: `inherited a declared magazine, and ${place.because}`,
+  const review: Tri = { value: null, missing: [] };
+  const t = all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), placeTri, review);
+  return finding(LCM_IDS.inherited, LCM_POSSESSION_CITATIONS.inherited, t, {
+    met: "inherited a declared magazine",
     notMet: h?.inherited === false || h?.inheritedItemRegistered === false ? "not a declared magazine received by bequest or intestate succession" : place.because,
+    unknown:
+      t.missing.length === 0
+        ? "QUESTION(legal): an heir may receive a declared magazine by bequest or intestate succession, but the analysis gives the heir no way to declare it; a person must review"
+        : undefined,
   });
 }
 
@@ -237,7 +265,7 @@ export function lcmMovedIntoState(h: H, on: PlainDate): Finding {
     fact(h?.lawfulPossessionOnArrival, "holding.lawfulPossessionOnArrival"),
     within(h?.arrivedOn, "holding.arrivedOn", on, LCM_DATES.windowDays),
   );
-  return finding(LCM_IDS.mover, SOURCES.mover, t, {
+  return finding(LCM_IDS.mover, LCM_POSSESSION_CITATIONS.mover, t, {
     met: `moved in lawfully on ${h?.arrivedOn}; within 90 days (to ${h?.arrivedOn ? addDays(h.arrivedOn, LCM_DATES.windowDays) : "?"})`,
     notMet: h?.movedIntoState === false ? "did not move into the state with it" : h?.lawfulPossessionOnArrival === false ? "did not lawfully possess it on arrival" : `more than 90 days after moving in (${h?.arrivedOn})`,
   });
@@ -247,20 +275,20 @@ export function lcmMovedIntoState(h: H, on: PlainDate): Finding {
 export function lcmServiceMemberWindow(p: P, h: H, on: PlainDate): Finding {
   const t = all(
     fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"),
-    test(p?.returnedToStateOn, "person.returnedToStateOn", (r) => !isBefore(addDays(r, LCM_DATES.windowDays), on)),
+    awayOrReturnedBy(p, on),
     test(h?.obtainedOn, "holding.obtainedOn", (d) => isBefore(d, LCM_DATES.declareBy)),
     fact(h?.lawfullyObtained, "holding.lawfullyObtained"),
   );
-  return finding(LCM_IDS.serviceMember, SOURCES.declared, t, {
-    met: `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
-    notMet: "not a service member within 90 days of returning from out-of-state duty with a magazine lawfully held before 2014",
+  return finding(LCM_IDS.serviceMember, LCM_POSSESSION_CITATIONS.declared, t, {
+    met: p?.serviceMemberStillAway ? "a service member still away on duty" : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
+    notMet: "not a service member away on duty or within 90 days of returning, with a magazine lawfully held before 2014",
   });
 }
 
 /** Every permission, in the order of the text. */
 export function magazinePermissions(p: P, h: H, l: L, on: PlainDate): { findings: Finding[]; validDeclaration: Tri } {
   const v = findInForce(LCM_POSSESSION_VERSIONS, on);
-  if (!v) return { findings: [notApplicable(LCM_IDS.declared, SOURCES.offense, `not in force on ${on}`)], validDeclaration: FALSE };
+  if (!v) return { findings: [notApplicable(LCM_IDS.declared, LCM_POSSESSION_CITATIONS.offense, `not in force on ${on}`)], validDeclaration: FALSE };
   const declared = lcmDeclared(p, h, l, on);
   return {
     validDeclaration: declared.valid,
@@ -294,7 +322,7 @@ export interface Violation {
 export function magazineViolation(p: P, h: H, validDeclaration: Tri, on: PlainDate): { violation: Violation | null; missing: string[] } {
   if (validDeclaration.value === true) {
     return {
-      violation: { code: "lcm-declared-outside-permitted-places", offense: "possessing a declared large capacity magazine outside the places and conditions allowed", penalty: "class C misdemeanor", citation: citationLabel(SOURCES.place) },
+      violation: { code: "lcm-declared-outside-permitted-places", offense: "possessing a declared large capacity magazine outside the places and conditions allowed", penalty: "class C misdemeanor", citation: citationLabel(LCM_POSSESSION_CITATIONS.place) },
       missing: [],
     };
   }
@@ -303,20 +331,20 @@ export function magazineViolation(p: P, h: H, validDeclaration: Tri, on: PlainDa
   if (h?.obtainedOn === undefined) return { violation: null, missing: ["holding.obtainedOn"] };
   if (!isBefore(h.obtainedOn, LCM_DATES.effective)) {
     return {
-      violation: { code: "lcm-obtained-after-effective-date", offense: "possessing on or after 2014-01-01 a large capacity magazine obtained on or after 2013-04-04", penalty: "class D felony", citation: citationLabel(SOURCES.offense) },
+      violation: { code: "lcm-obtained-after-effective-date", offense: "possessing on or after 2014-01-01 a large capacity magazine obtained on or after 2013-04-04", penalty: "class D felony", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
       missing: [],
     };
   }
   if (p?.priorLcmViolation === undefined) return { violation: null, missing: ["person.priorLcmViolation"] };
   return p.priorLcmViolation
     ? {
-        violation: { code: "lcm-undeclared-subsequent", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a subsequent offense", penalty: "class D felony", citation: citationLabel(SOURCES.offense) },
+        violation: { code: "lcm-undeclared-subsequent", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a subsequent offense", penalty: "class D felony", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
         missing: [],
       }
     : {
-        violation: { code: "lcm-undeclared-first", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a first offense", penalty: "infraction, $90 fine", citation: citationLabel(SOURCES.offense) },
+        violation: { code: "lcm-undeclared-first", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a first offense", penalty: "infraction, $90 fine", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
         missing: [],
       };
 }
 
-export const LCM_POSSESSION_SOURCES = Object.values(SOURCES);
+export const LCM_POSSESSION_SOURCES = Object.values(LCM_POSSESSION_CITATIONS);

@@ -63,6 +63,7 @@ export const PersonFacts = z
     serviceMemberAwayOnDuty: yes(
       "A member of the U.S. military or naval forces who could not apply for a certificate or declare by 2014-01-01 because of official duty out of the state.",
     ),
+    serviceMemberStillAway: yes("For such a service member: still away on that duty."),
     returnedToStateOn: date("For such a service member: the day they returned to Connecticut."),
   })
   .describe("The person who has the item.");
