@@ -3,7 +3,7 @@
  * the web UI and static assets. Each request gets an id, a user (from an API
  * key or a session cookie) and a fixed "today".
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { randomUUID } from "node:crypto";
 import type { Ctx, Services } from "../context.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
@@ -52,6 +52,13 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Errors Fastify raises before routing (a malformed percent-escape, an over-long path parameter)
+    // are answered as problem details too, like every other error.
+    frameworkErrors: (err, req, reply) => {
+      const status = err.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400;
+      const e = new AppError("validation", err.message, { fields: [{ field: "url", message: err.message }] });
+      void (reply as FastifyReply).code(status).type("application/problem+json").send({ ...problem(e, req.id, req.url), status });
+    },
   });
 
   app.decorateRequest("user", null);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are untyped JSON, read field by field */
 /**
  * The credentials slice end to end through the HTTP API: apply, decide, queue,
  * issue, verify at the counter, renewal notices, renewal, expiry, revocation

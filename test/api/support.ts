@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are untyped JSON, read field by field */
 /**
  * Helpers for the API tests: a caller that signs in as a role or a named user
  * (and signs in again after the test clock has moved past the session's idle

@@ -93,3 +93,14 @@ export async function expectAccessible(page: Page, be?: BrowserEnv): Promise<voi
   assert.deepEqual(problems, [], `accessibility violations on ${page.url()}`);
   be?.checked.add(new URL(page.url()).pathname);
 }
+
+/**
+ * Ticks a USWDS radio button or checkbox the way a person does, by clicking its
+ * label (USWDS hides the native input and draws its own).
+ */
+export async function tick(target: Locator): Promise<void> {
+  const id = await target.getAttribute("id");
+  assert.ok(id, "the input has an id");
+  await target.page().locator(`label[for="${id}"]`).click();
+  assert.ok(await target.isChecked(), `#${id} is now checked`);
+}

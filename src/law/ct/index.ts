@@ -21,6 +21,7 @@ import * as penalties from "./penalties/questions.ts";
 import * as sales from "./sales/questions.ts";
 import * as schools from "./schools/questions.ts";
 import * as storage from "./storage/questions.ts";
+import * as weapons from "./weapons/questions.ts";
 
 export const AREAS: Area[] = [
   { name: "Appeals", questions: appeals.questions, rules: appeals.rules },
@@ -34,6 +35,7 @@ export const AREAS: Area[] = [
   { name: "Sales", questions: sales.questions, rules: sales.rules },
   { name: "Schools", questions: schools.questions, rules: schools.rules },
   { name: "Safe storage", questions: storage.questions, rules: storage.rules },
+  { name: "Weapons, magazines and ammunition", questions: weapons.questions, rules: weapons.rules },
 ];
 
 export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));

@@ -37,7 +37,7 @@ async function usersPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
       </tr>`)}</tbody>
     </table></div>
     <form class="usa-form usa-form--large" method="post" action="/admin/users" novalidate>
-      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Create a user</legend>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Create a user</legend>
       ${requiredNote}
       ${errorSummary(errors, { username: "Username", displayName: "Name shown", role: "Role", password: "Initial password", organization: "Organization", personId: "Person record id" })}
       ${csrfField(req)}

@@ -18,7 +18,7 @@ function requireAuditor(user: User): void {
   if (user.role !== "auditor" && user.role !== "admin") throw forbidden("only auditors and administrators read the audit trail");
 }
 
-async function auditPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, verified?: { checked: number; breaks: AuditBreak[] }) {
+async function auditPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, verified?: { checked: number; breaks: AuditBreak[]; pending?: number }) {
   requireAuditor(user);
   const ctx = makeCtx(req);
   const b = Number.parseInt(queryParam(req, "before"), 10);
@@ -29,7 +29,7 @@ async function auditPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     <p class="usa-intro">Every change and every read of confidential records, each entry chained to the one before by its hash.</p>
     ${verified ? html`<div class="usa-alert ${verified.breaks.length ? "usa-alert--error" : "usa-alert--success"}" role="status" id="verify-result"><div class="usa-alert__body">
       <h2 class="usa-alert__heading">${verified.breaks.length ? `The chain is broken in ${verified.breaks.length} ${verified.breaks.length === 1 ? "place" : "places"}` : "The chain is intact"}</h2>
-      <p class="usa-alert__text">${verified.checked} entries checked on ${when(ctx.clock.now())}.</p>
+      <p class="usa-alert__text">${verified.checked} entries checked on ${when(ctx.clock.now())}.${verified.pending ? ` ${verified.pending} entries written while the check ran wait for the next seal; they are not breaks.` : ""}</p>
       ${verified.breaks.length ? html`<ul class="usa-list">${verified.breaks.slice(0, 100).map((x) => html`<li>Entry ${x.seq}: ${x.problem}</li>`)}</ul>` : ""}
     </div></div>` : ""}
     <form method="get" action="/audit/verify" class="margin-y-2">

@@ -204,11 +204,13 @@ export function statusTag(s: string): Html {
   return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}">${statusLabel(s)}</span>`;
 }
 
-const OUTCOME_TEXT: Record<Outcome, string> = { yes: "Yes: every requirement is met", no: "No: at least one requirement is not met", unknown: "Not known yet: some facts are missing, so a person must review" };
+const ELIGIBILITY_TEXT: Record<Outcome, string> = { yes: "every requirement is met", no: "at least one requirement is not met", unknown: "some facts are missing, so a person must review" };
 
-export function outcomeTag(o: Outcome): Html {
+/** The outcome as a tag; `eligibility` adds the wording for a yes/no on requirements (credentials). */
+export function outcomeTag(o: Outcome, opts: { eligibility?: boolean } = {}): Html {
   const tone = o === "yes" ? "good" : o === "no" ? "bad" : "warn";
-  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}">${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span> ${OUTCOME_TEXT[o]}`;
+  const text = opts.eligibility ? ELIGIBILITY_TEXT[o] : o === "unknown" ? "not known yet: some facts are missing or conflict" : "";
+  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}">${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span>${text ? html` ${text[0]!.toUpperCase()}${text.slice(1)}` : ""}`;
 }
 
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));

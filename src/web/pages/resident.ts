@@ -129,7 +129,7 @@ async function renderMe(req: FastifyRequest, reply: FastifyReply, makeCtx: (req:
     ${moves.length ? html`<details><summary>Earlier address changes (${moves.length})</summary><ul>${moves.map((m) => html`<li>${m.street}, ${m.town}, ${m.state} ${m.zip ?? ""}: from ${m.effectiveOn}</li>`)}</ul></details>` : ""}
     <form class="usa-form usa-form--large" method="post" action="/me/address" novalidate>
       <fieldset class="usa-fieldset">
-        <legend class="usa-legend usa-legend--large">Report a change of address</legend>
+        <legend class="usa-legend stateline-legend">Report a change of address</legend>
         <p class="usa-hint">A permit or certificate holder must report a new address within two business days of moving. Connecticut addresses only here; call the licensing unit if you moved out of state.</p>
         ${requiredNote}
         ${errorSummary(errors, { street: "Street address", town: "Town", zip: "ZIP code", effectiveOn: "Date you moved" })}
@@ -211,7 +211,7 @@ async function renderApplication(req: FastifyRequest, reply: FastifyReply, makeC
       ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
     ])}
     <h2>Decision</h2>
-    ${decision ? html`<p>${outcomeTag(decision.outcome)}</p>
+    ${decision ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
       <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
       ${(() => {
         const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];

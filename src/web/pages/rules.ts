@@ -91,11 +91,14 @@ interface CheckValues { question?: string; on?: string; facts?: string }
 
 const example = (id: string) => JSON.stringify(questions().find((q) => q.id === id)?.example ?? {}, null, 2);
 
-function resultValue(v: unknown): string {
-  if (v === null) return "null (not known)";
-  if (typeof v === "string") return v;
-  if (Array.isArray(v) && !v.length) return "none";
-  return JSON.stringify(v);
+function resultValue(v: unknown): Html | string {
+  if (v === null || v === undefined) return "null (not known)";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) {
+    if (!v.length) return "none";
+    if (v.every((x) => x === null || typeof x !== "object")) return html`<ul class="usa-list margin-0">${v.map((x) => html`<li>${String(x)}</li>`)}</ul>`;
+  }
+  return html`<pre class="stateline-pre margin-0">${JSON.stringify(v, null, 2)}</pre>`;
 }
 
 function checkPage(req: FastifyRequest, reply: FastifyReply, st: { values?: CheckValues; errors?: FormErrors; decision?: Decision; status?: number } = {}) {

@@ -98,7 +98,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
     <div class="grid-row grid-gap">
       <div class="tablet:grid-col-6">
         <h2>Applicant</h2>
-        ${summaryList([["Name", fullName(person)], ["Date of birth", person.birthDate], ["Birthplace", person.birthPlace], ["Address", address(person)], ["Email", person.email]])}
+        ${summaryList([["Name", fullName(person)], ["Date of birth", person.birthDate], ["Address", address(person)]])}
       </div>
       <div class="tablet:grid-col-6">
         <h2>Application</h2>
@@ -113,7 +113,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
       </div>
     </div>
     <h2>Decision</h2>
-    ${decision ? html`<p>${outcomeTag(decision.outcome)}</p>
+    ${decision ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
       <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
       ${(() => {
         const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
@@ -123,14 +123,14 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
     <h2>Actions</h2>
     ${next.length ? html`<div class="grid-row grid-gap">
       ${next.includes("issue") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/issue" novalidate>
-        <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Issue the credential</legend>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Issue the credential</legend>
         <p class="usa-hint">The law is asked again today before the credential is issued; an applicant found not eligible cannot be issued one.</p>
         ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note" }) : ""}
         ${csrfField(req)}
         ${textareaField({ name: "reviewNote", label: unknown ? "Review note: how the review resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "issue" ? st.reviewNote : "", error: st.form === "issue" ? errors.reviewNote : undefined, rows: 3 })}
         <button class="usa-button" type="submit">Issue</button></fieldset></form></div>` : ""}
       ${next.includes("deny") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/deny" novalidate>
-        <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Deny the application</legend>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Deny the application</legend>
         <p class="usa-hint">The applicant's letter lists the findings not met and how to appeal.</p>
         ${st.form === "deny" ? errorSummary(errors, { reason: "Reason for denial" }) : ""}
         ${csrfField(req)}
@@ -213,7 +213,7 @@ async function credentialPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
       ["Late surrender flagged", c.lateSurrenderFlaggedOn ? `${c.lateSurrenderFlaggedOn}: ${penalty.classification}` : null],
     ])}
     ${c.status === "revoked" && !c.surrenderedOn ? html`<form class="usa-form" method="post" action="/staff/credentials/${c.id}/surrender" novalidate>
-      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">Record the surrender</legend>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Record the surrender</legend>
       ${errorSummary(errors, { surrenderedOn: "Date surrendered" })}
       ${csrfField(req)}
       ${dateField({ name: "surrenderedOn", label: "Date surrendered", value: st.surrenderedOn ?? ctx.today, error: errors.surrenderedOn, required: true })}
@@ -422,6 +422,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
       const c = await issueCredential(ctx, a.id, { ...(reviewNote ? { reviewNote } : {}) });
       return reply.redirect(`/staff/credentials/${c.id}?done=issued`, 303);
     } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not issued: ${e.message}`, type: "error" }, status: e.status });
       if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "issue", errors: errorsFrom(e, ["reviewNote"]), reviewNote, status: e.status });
       throw e;
     }
@@ -436,6 +437,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await denyApplication(makeCtx(req), a.id, reason);
     } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not denied: ${e.message}`, type: "error" }, status: e.status });
       if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "deny", errors: errorsFrom(e, ["reason"]), reason, status: e.status });
       throw e;
     }
@@ -468,6 +470,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await recordSurrender(ctx, id, on!);
     } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return credentialPage(req, reply, makeCtx, user, { flash: { text: `Not recorded: ${e.message}`, type: "error" }, status: e.status });
       if (isFormError(e)) return credentialPage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["surrenderedOn"]), surrenderedOn: value, status: e.status });
       throw e;
     }

@@ -17,7 +17,7 @@ export const AmmunitionFacts = z
       .number()
       .positive()
       .optional()
-      .describe("Nominal caliber in inches (0.45 for .45 ACP, 0.5 for .50 BMG). Compared in whole hundredths: .223 and 5.56 mm (0.224) count as .22 caliber."),
+      .describe("Nominal caliber in inches (0.45 for .45 ACP, 0.5 for .50 BMG). Compared in whole hundredths: .223 and 5.56 mm (0.224) count as .22 caliber; 0.500 to 0.519 as .50 caliber."),
     coreMaterials: z
       .array(Material)
       .min(1)
@@ -37,7 +37,19 @@ export const AmmunitionFacts = z
   .describe("A bullet or cartridge.");
 export type AmmunitionFacts = z.infer<typeof AmmunitionFacts>;
 
-/** Caliber in whole hundredths of an inch: 0.223 → 22, 0.45 → 45, 0.5 and 0.510 → 50. */
+/** Caliber in whole hundredths of an inch: 0.223 and 0.224 → 22, 0.45 → 45, 0.5 → 50, 0.510 → 51. */
 export function hundredths(caliber: number): number {
   return Math.floor(caliber * 100 + 1e-9);
+}
+
+/**
+ * ".50 caliber": nominal .50, including a bullet diameter written as 0.510
+ * (.50 BMG).
+ *
+ * QUESTION(legal): the text does not define ".50 caliber"; we take 0.500 to
+ * 0.519 inches.
+ */
+export function isFiftyCaliber(caliber: number): boolean {
+  const h = hundredths(caliber);
+  return h === 50 || h === 51;
 }

@@ -68,6 +68,12 @@
  * was already an assault weapon on 2013-04-03 is not newly banned. We decide
  * that by classifying the weapon under the law of 2013-04-03.
  *
+ * QUESTION(legal): a weapon exempt under CGS § 53-202m (defined by criteria,
+ * legally manufactured before 1994-09-13) is "exempt from the state transfer
+ * restrictions and registration requirements". We read that as: no
+ * certificate is needed, so possessing it is permitted, and the place limits
+ * (which bind certificate holders) do not apply.
+ *
  * QUESTION(legal): "temporary transfers or possession for certain
  * out-of-state events" is not described in enough detail to model and is
  * left out.
@@ -264,7 +270,8 @@ export function awHeirWindow(h: H, on: PlainDate): Finding {
 export function awSpecifiedWeaponNotice(isSpecified: Tri, h: H, _on: PlainDate): Finding {
   const t = all(
     isSpecified,
-    test(h?.specifiedWeaponGoodFaithObtainedOn, "holding.specifiedWeaponGoodFaithObtainedOn", (d) => isOnOrAfter(d, AW_DATES.specifiedFrom) && isBefore(d, AW_DATES.specifiedBefore)),
+    test(h?.obtainedOn, "holding.obtainedOn", (d) => isOnOrAfter(d, AW_DATES.specifiedFrom) && isBefore(d, AW_DATES.specifiedBefore)),
+    fact(h?.specifiedWeaponObtainedInGoodFaith, "holding.specifiedWeaponObtainedInGoodFaith"),
     fact(h?.specifiedWeaponNotOtherwiseProhibited, "holding.specifiedWeaponNotOtherwiseProhibited"),
     test(h?.specifiedWeaponDesppNotifiedOn, "holding.specifiedWeaponDesppNotifiedOn", (d) => isBefore(d, AW_DATES.specifiedNoticeBefore)),
   );

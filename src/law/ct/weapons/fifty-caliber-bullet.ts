@@ -26,8 +26,8 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
-import { type AmmunitionFacts, hundredths } from "./ammunition-facts.ts";
-import { type Tri, all, any, fact, finding, test } from "./logic.ts";
+import { type AmmunitionFacts, isFiftyCaliber } from "./ammunition-facts.ts";
+import { type Tri, all, any, fact, finding, test, unknownTri } from "./logic.ts";
 import { normalizeName } from "./names.ts";
 
 export const AP_50_ID = "weapons.armor-piercing-50-caliber";
@@ -56,32 +56,32 @@ export function findDesignation(designation: string): string | undefined {
 }
 
 /** Modelled from 2013-04-04 (see the QUESTION above); PA 13-3 § 32 keeps it. */
-export const FIFTY_VERSIONS: readonly Dated<number>[] = [{ from: "2013-04-04", value: 50, source: AP_SOURCE }];
+export const FIFTY_VERSIONS: readonly Dated<true>[] = [{ from: "2013-04-04", value: true, source: AP_SOURCE }];
 
-function isFifty(a: AmmunitionFacts, at: string, fifty: number): Tri {
-  return test(a.nominalCaliber, `${at}.nominalCaliber`, (c) => hundredths(c) === fifty);
+function isFifty(a: AmmunitionFacts, at: string): Tri {
+  return test(a.nominalCaliber, `${at}.nominalCaliber`, isFiftyCaliber);
 }
 
 export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(FIFTY_VERSIONS, on);
   if (!v) return notApplicable(AP_50_ID, AP_SOURCE, `not modelled on ${on}`);
   const named = a.designation !== undefined ? findDesignation(a.designation) : undefined;
-  const designated: Tri = named ? { value: true, missing: [] } : { value: false, missing: [] };
+  const designated: Tri = a.designation === undefined ? unknownTri(`${at}.designation`) : { value: named !== undefined, missing: [] };
   const capability = fact(a.armorPenetrationCapability, `${at}.armorPenetrationCapability`);
-  const t = all(isFifty(a, at, v.value), any(designated, capability));
+  const t = all(isFifty(a, at), any(designated, capability));
   return finding(AP_50_ID, v.source, t, {
     met: named ? `a .50 caliber bullet designated "${named}"` : "a .50 caliber bullet with a specialized capability to penetrate armor or bulletproof glass",
-    notMet: a.nominalCaliber !== undefined && hundredths(a.nominalCaliber) !== v.value ? "not .50 caliber" : "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
+    notMet: a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
   });
 }
 
 export function incendiary50(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(FIFTY_VERSIONS, on);
   if (!v) return notApplicable(INCENDIARY_50_ID, INCENDIARY_SOURCE, `not modelled on ${on}`);
-  const t = all(isFifty(a, at, v.value), fact(a.incendiary, `${at}.incendiary`));
+  const t = all(isFifty(a, at), fact(a.incendiary, `${at}.incendiary`));
   return finding(INCENDIARY_50_ID, INCENDIARY_SOURCE, t, {
     met: "an incendiary .50 caliber bullet",
-    notMet: a.nominalCaliber !== undefined && hundredths(a.nominalCaliber) !== v.value ? "not .50 caliber" : "not incendiary",
+    notMet: a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : "not incendiary",
   });
 }
 

@@ -84,7 +84,8 @@ const cases: Case[] = [
   { name: "Kel-Tec PLR-16 pistol", facts: f(pistol({ model: "kel tec plr16" })), on: "2013-04-04", outcome: "yes", grounds: ["weapons.named-2013-pistols"] },
   { name: "Saiga 12, 2013-04-03", facts: f(shotgun({ model: "Izhmash Saiga-12" })), on: "2013-04-03", outcome: "no" },
   { name: "Saiga 12, 2013-04-04", facts: f(shotgun({ model: "Izhmash Saiga-12" })), on: "2013-04-04", outcome: "yes", grounds: ["weapons.named-2013-shotguns"] },
-  { name: "Striker 12 revolving shotgun, 2013-04-03 (1993 list)", facts: f(shotgun({ model: "Striker-12", action: "other", revolvingCylinder: true })), on: "2013-04-03", outcome: "no" },
+  { name: "Striker 12 revolving shotgun, 2013-04-03 (1993 list)", facts: f(shotgun({ model: "Striker-12", revolvingCylinder: true })), on: "2013-04-03", outcome: "yes", grounds: ["weapons.named-1993"] },
+  { name: "a 'Striker 12' the facts say is not semiautomatic is not the listed one, 2013-04-03", facts: f(shotgun({ model: "Striker-12", action: "other", revolvingCylinder: true })), on: "2013-04-03", outcome: "no" },
   { name: "Steyr AUG, 2013-04-03", facts: f(rifle({ model: "steyr aug" })), on: "2013-04-03", outcome: "yes", grounds: ["weapons.named-1993"] },
   { name: "rimfire S&W M&P15-22 is not a listed centerfire rifle", facts: f(rifle({ model: "Smith & Wesson M&P15-22", centerfire: false })), on: "2014-01-01", outcome: "no" },
   { name: "Ruger SR9 pistol is not named by the rifle list", facts: f(pistol({ model: "Ruger SR9" })), on: "2014-01-01", outcome: "no" },
@@ -106,6 +107,8 @@ const cases: Case[] = [
   { name: "features not known", facts: f({ ...rifle(), features: undefined }), on: "2014-01-01", outcome: "unknown", missing: ["firearm.features.flashSuppressor"] },
   { name: "model not known but a feature is", facts: f({ ...rifle({ features: { flashSuppressor: true } }), model: undefined }), on: "2014-01-01", outcome: "yes" },
   { name: "listed, inoperability not known", facts: f({ ...rifle({ model: "AK-47" }), permanentlyInoperable: undefined }), on: "2014-01-01", outcome: "unknown", missing: ["firearm.permanentlyInoperable"] },
+  { name: "AK-47, whether semiautomatic not known", facts: f({ ...rifle({ model: "AK-47" }), action: undefined }), on: "2014-01-01", outcome: "unknown", missing: ["firearm.action"] },
+  { name: "XM15, whether centerfire not known", facts: f({ ...rifle({ model: "Bushmaster XM15" }), centerfire: undefined }), on: "2014-01-01", outcome: "unknown", missing: ["firearm.centerfire"] },
   { name: "not semiautomatic, inoperability not known", facts: f({ ...rifle({ action: "other" }), permanentlyInoperable: undefined }), on: "2014-01-01", outcome: "no" },
 
   // the exemption for weapons defined by criteria and legally made before 1994-09-13

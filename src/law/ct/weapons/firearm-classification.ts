@@ -22,13 +22,18 @@ import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
 import { type Dated, type Finding, inForce, notApplicable, pa133 } from "../../core/rules.ts";
-import { assaultWeaponParts } from "./assault-weapon-parts.ts";
+import { PARTS_SOURCES, assaultWeaponParts } from "./assault-weapon-parts.ts";
 import { WeaponFacts, itemOf } from "./firearm-facts.ts";
 import { firearmGrounds } from "./firearm-grounds.ts";
 import { FALSE, TRUE, type Tri, all, anyOf, boolOf, outcomeOf, settle, triOf, unknownTri } from "./logic.ts";
 import { namedSources } from "./named-assault-weapons.ts";
-import { NOT_INOPERABLE_ID, notPermanentlyInoperable } from "./permanently-inoperable.ts";
-import { PRE_1994_EXEMPTION_ID, pre1994Exemption } from "./pre-1994-exemption.ts";
+import { OLDER_FEATURE_SOURCES } from "./older-feature-tests.ts";
+import { INOPERABLE_SOURCE, NOT_INOPERABLE_ID, notPermanentlyInoperable } from "./permanently-inoperable.ts";
+import { PISTOL_SOURCES } from "./pistol-features.ts";
+import { PRE_1994_EXEMPTION_ID, PRE_1994_SOURCE, pre1994Exemption } from "./pre-1994-exemption.ts";
+import { RIFLE_SOURCES } from "./rifle-features.ts";
+import { SELECTIVE_FIRE_SOURCE } from "./selective-fire.ts";
+import { SHOTGUN_SOURCES } from "./shotgun-features.ts";
 
 export const FIREARM_CLASSIFICATION_ID = "firearm-classification";
 
@@ -107,7 +112,18 @@ export const firearmClassification: Question<FirearmClassificationFacts, Firearm
   title: "Is it an assault weapon?",
   description:
     "Whether a firearm, or a part or combination of parts, is an assault weapon under Connecticut law on a date: selective fire, the named rifles, pistols and shotguns and their copies, the feature tests, fixed magazines over 10 rounds, rifles under 30 inches, shotgun tests, parts, and the older two-feature definition before 2013-04-04. Reports whether the exemption for weapons defined by criteria and legally made before 1994-09-13 applies.",
-  citations: [DEFINITION_SOURCE, ...namedSources()],
+  citations: [
+    DEFINITION_SOURCE,
+    SELECTIVE_FIRE_SOURCE,
+    ...namedSources(),
+    ...RIFLE_SOURCES,
+    ...PISTOL_SOURCES,
+    ...SHOTGUN_SOURCES,
+    ...OLDER_FEATURE_SOURCES,
+    ...PARTS_SOURCES,
+    INOPERABLE_SOURCE,
+    PRE_1994_SOURCE,
+  ],
   modelledFrom: "2001-10-01",
   facts: FirearmClassificationFacts,
   result: {

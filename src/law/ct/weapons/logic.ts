@@ -7,7 +7,7 @@
  * part keeps the whole unknown. They are monotone, so learning a fact can
  * only settle an open test, never flip a settled one.
  */
-import type { Citation, Finding, FindingStatus, Outcome } from "../../core/rules.ts";
+import type { Citation, Finding, Outcome } from "../../core/rules.ts";
 
 export interface Tri {
   value: boolean | null;
@@ -108,8 +108,4 @@ export function settle(findings: Finding[], outcome: Outcome): Finding[] {
     const { missing: _dropped, ...rest } = f;
     return { ...rest, because: `${f.because} (not needed: the answer is settled by other findings)` };
   });
-}
-
-export function statusOf(t: Tri): FindingStatus {
-  return t.value === true ? "met" : t.value === false ? "not-met" : "unknown";
 }

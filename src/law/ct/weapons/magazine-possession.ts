@@ -131,13 +131,13 @@ type L = LocationFacts | undefined;
 
 /**
  * A service member kept away on duty is within the window on `d` while still
- * away, and until 90 days after returning.
+ * away, and until 90 days after returning. Once the return date is known and
+ * has passed, it alone decides.
  */
 export function awayOrReturnedBy(p: P, d: PlainDate): Tri {
-  return any(
-    fact(p?.serviceMemberStillAway, "person.serviceMemberStillAway"),
-    test(p?.returnedToStateOn, "person.returnedToStateOn", (r) => !isBefore(addDays(r, LCM_DATES.windowDays), d)),
-  );
+  const returned = p?.returnedToStateOn;
+  if (returned !== undefined && !isBefore(d, returned)) return { value: !isBefore(addDays(returned, LCM_DATES.windowDays), d), missing: [] };
+  return any(fact(p?.serviceMemberStillAway, "person.serviceMemberStillAway"), test(returned, "person.returnedToStateOn", () => true));
 }
 
 function within(start: PlainDate | undefined, path: string, on: PlainDate, days: number): Tri {

@@ -18,7 +18,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
 import type { FirearmFacts } from "./firearm-facts.ts";
-import { FALSE, type Tri, all, finding, test, unknownTri } from "./logic.ts";
+import { FALSE, TRUE, type Tri, all, any, finding, test, unknownTri } from "./logic.ts";
 import { type NameIndex, type NamedModel, buildIndex, matchAll } from "./names.ts";
 
 type Entry = Omit<NamedModel, "id" | "listed"> & { listed?: string };
@@ -325,21 +325,29 @@ export const NAMED_IDS = {
 
 /**
  * The lists name semiautomatic firearms of a kind (rifles, pistols,
- * shotguns). A name match counts unless the facts contradict what the list
- * says the firearm is.
+ * shotguns). A name match counts when the facts confirm what the list says
+ * the firearm is; while those facts are missing the ground is unknown.
  *
  * QUESTION(legal): a firearm that bears a listed name but is, on the facts,
  * not what the list describes (a rimfire "M&P15-22" under a list of
- * "semiautomatic centerfire rifles"; a pistol under the rifle list; a
- * bolt-action rifle) is not named by that list. We read the list's own
- * description as part of what it names. The firearm may still be an assault
- * weapon under another test.
+ * "semiautomatic centerfire rifles"; a Ruger SR9 pistol under the rifle
+ * list's "SR9"; a bolt-action rifle) is not named by that list. We read the
+ * list's own description as part of what it names. The firearm may still be
+ * an assault weapon under another test.
  */
-function consistent(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any", centerfire: boolean): { ok: boolean; why?: string } {
-  if (f.action === "other") return { ok: false, why: "the facts say it is not semiautomatic (the list names semiautomatic firearms)" };
-  if (kind !== "any" && f.type !== undefined && f.type !== kind) return { ok: false, why: `the facts say it is a ${f.type}, and this list names ${kind}s` };
-  if (centerfire && f.centerfire === false) return { ok: false, why: "the facts say it is rimfire, and this list names centerfire rifles" };
-  return { ok: true };
+function described(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any", centerfire: boolean, at: string): Tri {
+  return all(
+    test(f.action, `${at}.action`, (a) => a !== "other"),
+    kind === "any" ? TRUE : test(f.type, `${at}.type`, (t) => t === kind),
+    centerfire ? test(f.centerfire, `${at}.centerfire`, (b) => b) : TRUE,
+  );
+}
+
+function describedWhy(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any", centerfire: boolean): string {
+  if (f.action === "other") return "the facts say it is not semiautomatic (the list names semiautomatic firearms)";
+  if (kind !== "any" && f.type !== undefined && f.type !== kind) return `the facts say it is a ${f.type}, and this list names ${kind}s`;
+  if (centerfire && f.centerfire === false) return "the facts say it is rimfire, and this list names centerfire rifles";
+  return "";
 }
 
 function byName(
@@ -354,13 +362,13 @@ function byName(
 ): Finding {
   const v = findInForce(versions, on);
   if (!v) return notApplicable(id, versions[0]!.source, `this list is not in force on ${on} (from ${versions[0]!.from})`);
-  const c = consistent(f, kind, centerfire);
-  if (!c.ok) return { id, status: "not-met", because: `not named by this list: ${c.why}`, source: v.source };
-  if (f.model === undefined) return { id, status: "unknown", because: "the model is not known", source: v.source, missing: [`${at}.model`] };
-  const hit = matchAll(f.model, index)[0];
-  return hit
-    ? { id, status: "met", because: `"${f.model}" is the listed "${hit.listed}"`, source: v.source }
-    : { id, status: "not-met", because: `"${f.model}" is not a model this list names`, source: v.source };
+  const hit = f.model === undefined ? undefined : matchAll(f.model, index)[0];
+  const name: Tri = f.model === undefined ? unknownTri(`${at}.model`) : hit ? TRUE : FALSE;
+  const t = all(name, described(f, kind, centerfire, at));
+  return finding(id, v.source, t, {
+    met: `"${f.model}" is the listed "${hit?.listed}"`,
+    notMet: name.value === false ? `"${f.model}" is not a model this list names` : `not named by this list: ${describedWhy(f, kind, centerfire)}`,
+  });
 }
 
 /** CGS § 53-202a(a)(1): the specified semiautomatic firearms named since 1993. */
@@ -402,20 +410,20 @@ export function copiesOrDuplicates(f: FirearmFacts, on: PlainDate, at = "firearm
   const id = NAMED_IDS.copies;
   const v = findInForce(COPIES_VERSIONS, on);
   if (!v) return notApplicable(id, COPIES_SOURCE, `copies and duplicates of the 2013 lists are reached from 2013-04-04, not on ${on}`);
-  if (f.action === "other") return { id, status: "not-met", because: "the facts say it is not semiautomatic, so it cannot be a copy with the capability of a listed semiautomatic firearm", source: v.source };
   const isCopy: Tri = test(f.copyOrDuplicate, `${at}.copyOrDuplicate`, (b) => b);
   let ofListed: Tri;
   let which = "";
   if (isCopy.value !== true) ofListed = unknownTri();
   else if (f.copyOrDuplicateOf === undefined) ofListed = unknownTri(`${at}.copyOrDuplicateOf`);
   else {
+    // A copy "with the capability" of a listed model is of the list's description too.
     const hits = [
       ...matchAll(f.copyOrDuplicateOf, RIFLE_INDEX).map((m) => ({ m, kind: "rifle" as const })),
       ...matchAll(f.copyOrDuplicateOf, PISTOL_INDEX).map((m) => ({ m, kind: "pistol" as const })),
       ...matchAll(f.copyOrDuplicateOf, SHOTGUN_INDEX).map((m) => ({ m, kind: "shotgun" as const })),
-    ].filter((h) => consistent(f, h.kind, h.kind === "rifle").ok);
+    ];
     which = hits[0]?.m.listed ?? "";
-    ofListed = hits.length ? { value: true, missing: [] } : FALSE;
+    ofListed = any(...hits.map((h) => described(f, h.kind, h.kind === "rifle", at)));
   }
   const inProduction = test(f.copyModelInProductionByApril42013, `${at}.copyModelInProductionByApril42013`, (b) => b);
   const t = all(isCopy, ofListed, inProduction);
@@ -425,7 +433,7 @@ export function copiesOrDuplicates(f: FirearmFacts, on: PlainDate, at = "firearm
       isCopy.value === false
         ? "not a copy or duplicate of a listed model"
         : ofListed.value === false
-          ? `"${f.copyOrDuplicateOf}" is not a model the 2013 lists name (or not of this firearm's kind)`
+          ? `"${f.copyOrDuplicateOf}" is not a model the 2013 lists name (or the facts say this firearm is not of its kind)`
           : "the copy is of a kind first produced after 2013-04-04",
   });
 }

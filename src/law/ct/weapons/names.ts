@@ -120,7 +120,3 @@ export function matchAll(name: string, index: NameIndex): NamedModel[] {
   }
   return out;
 }
-
-export function findMatch(name: string, index: NameIndex): NamedModel | undefined {
-  return matchAll(name, index)[0];
-}

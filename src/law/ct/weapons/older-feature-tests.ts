@@ -139,4 +139,3 @@ export function olderShotgunFeatures(f: FirearmFacts, on: PlainDate, at = "firea
 }
 
 export const OLDER_FEATURE_SOURCES = [RIFLE_SOURCE, PISTOL_SOURCE, SHOTGUN_SOURCE];
-export const OLDER_FEATURE_VERSIONS: readonly Dated<true>[] = [{ from: "2001-10-01", value: true, source: RIFLE_SOURCE }];

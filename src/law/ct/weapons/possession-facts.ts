@@ -7,7 +7,6 @@
  * that needs it unknown.
  */
 import { z } from "zod";
-import type { PlainDate } from "../../core/dates.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
 import { WeaponFacts } from "./firearm-facts.ts";
 import { MagazineFacts } from "./large-capacity-magazine.ts";
@@ -88,7 +87,7 @@ export const HoldingFacts = z
     inheritedOn: date("When the person inherited it."),
     inheritedItemRegistered: yes("When inherited, the item was declared (magazine) or had a certificate of possession (assault weapon)."),
     estateItemRegistered: yes("(Executors and administrators) The estate's item was declared (magazine) or has a certificate of possession (assault weapon)."),
-    specifiedWeaponGoodFaithObtainedOn: date("(Thompson, AK-47, MAC-10, MAC-11 types) When the person in good faith purchased or obtained title to it."),
+    specifiedWeaponObtainedInGoodFaith: yes("(Thompson, AK-47, MAC-10, MAC-11 types) The person purchased or obtained title to it in good faith, in compliance with state and federal law (when: `obtainedOn`)."),
     specifiedWeaponNotOtherwiseProhibited: yes("(Thompson, AK-47, MAC types) The person is not otherwise disqualified or prohibited from possessing it."),
     specifiedWeaponDesppNotifiedOn: date("(Thompson, AK-47, MAC types) When the person notified DESPP of possessing it."),
   })
@@ -130,9 +129,4 @@ export function hasRole(p: PersonFacts | undefined, ...roles: Role[]): Tri {
 /** The person holds the item for a purpose (unknown when purposes are not given). */
 export function hasPurpose(p: PersonFacts | undefined, purpose: Purpose): Tri {
   return test(p?.purposes, "person.purposes", (ps) => ps.includes(purpose));
-}
-
-/** A date fact, tested. */
-export function onDate(d: PlainDate | undefined, path: string, predicate: (d: PlainDate) => boolean): Tri {
-  return test(d, path, predicate);
 }

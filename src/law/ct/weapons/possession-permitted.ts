@@ -50,11 +50,11 @@ function combine(
   classification: Finding[],
   notRestricted: Finding,
   permissions: Finding[],
-  violation: (outcome: "yes" | "no" | "unknown") => { violation: Violation | null; missing: string[] },
+  violation: () => { violation: Violation | null; missing: string[] },
 ): Answer<PossessionPermitted> {
   const alternatives = [notRestricted, ...permissions];
   const outcome = anyOf(alternatives);
-  const v = outcome === "no" ? violation(outcome) : { violation: null, missing: [] };
+  const v = outcome === "no" ? violation() : { violation: null, missing: [] };
   const met = permissions.filter((f) => f.status === "met");
   const reasons =
     outcome === "yes"

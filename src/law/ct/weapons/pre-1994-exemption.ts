@@ -58,6 +58,7 @@ const SOURCE = cite("CGS", "§ 53-202m", {
  * In force from PA 01-130, which added the criteria definitions (see
  * older-feature-tests.ts for the date, 2001-10-01).
  */
+export const PRE_1994_SOURCE = SOURCE;
 export const PRE_1994_VERSIONS: readonly Dated<PlainDate>[] = [{ from: "2001-10-01", value: MANUFACTURED_BEFORE, source: SOURCE }];
 
 /**
