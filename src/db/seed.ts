@@ -14,6 +14,7 @@ import * as creds from "../modules/credentials/service.ts";
 import { createPerson } from "../modules/people/service.ts";
 import { appendAudit } from "../modules/audit/service.ts";
 import { ensureTowns, loadNames, loadTowns } from "./reference-data.ts";
+import { attachStaff, registerDealer } from "../modules/dealers/service.ts";
 
 export const DEMO_PASSWORD = "stateline-demo-2026";
 
@@ -51,6 +52,12 @@ export async function seed(ctx: Ctx, opts: SeedOptions = {}): Promise<{ people: 
     users[u.username] = await createUser(ctx.db, { ...u, password: DEMO_PASSWORD, personId: u.role === "resident" ? dana.id : null, organization: u.organization ?? null, passwordCost: ctx.config.passwordCost });
   }
   const staffCtx: Ctx = { ...ctx, user: users.staff! };
+
+  // The demo sellers, with the demo dealer and vendor logins as their owners.
+  const shop = await registerDealer(staffCtx, { name: "Riverside Sporting Goods", kind: "firearm-dealer", fflNumber: "6-06-001-01-7A-00001", statePermitNumber: "CT-DLR-0001", town: "Glastonbury", street: "200 Main Street", zip: "06033" });
+  const ammo = await registerDealer(staffCtx, { name: "Nutmeg Ammunition Supply", kind: "ammunition-vendor", statePermitNumber: "CT-AMMO-0001", town: "Meriden", street: "45 Colony Street", zip: "06451" });
+  await attachStaff(ctx.db, users.dealer!.id, shop.id, "owner");
+  await attachStaff(ctx.db, users.vendor!.id, ammo.id, "owner");
 
   // Synthetic people and their credentials, inserted in bulk.
   const kinds = creds.CREDENTIAL_KINDS;

@@ -2,7 +2,8 @@
 import { auditRoutes } from "../modules/audit/routes.ts";
 import { authRoutes } from "../modules/auth/routes.ts";
 import { credentialRoutes } from "../modules/credentials/routes.ts";
+import { dealerRoutes } from "../modules/dealers/routes.ts";
 import { decisionRoutes } from "../modules/decisions/routes.ts";
 import { peopleRoutes } from "../modules/people/routes.ts";
 
-export const apiRoutes = [...authRoutes, ...decisionRoutes, ...credentialRoutes, ...peopleRoutes, ...auditRoutes];
+export const apiRoutes = [...authRoutes, ...decisionRoutes, ...credentialRoutes, ...peopleRoutes, ...dealerRoutes, ...auditRoutes];

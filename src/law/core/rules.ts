@@ -25,7 +25,10 @@ export function pa133(section: string, extra: { cgs?: string; text?: string } = 
 }
 
 export function citationLabel(c: Citation): string {
-  return [c.basis === "policy" ? "Policy" : c.act, c.section, c.cgs ? `(${c.cgs})` : ""].filter(Boolean).join(" ");
+  const head = `${c.basis === "policy" ? "Policy" : c.act} ${c.section}`;
+  // "CGS § 1-4" cited with cgs "CGS § 1-4" would otherwise print twice.
+  const repeats = c.cgs !== undefined && c.cgs.replace(/\s+/g, " ").startsWith(head.replace(/\s+/g, " "));
+  return c.cgs && !repeats ? `${head} (${c.cgs})` : head;
 }
 
 /** A value in force from `from` (inclusive) until `until` (exclusive), with its source. */

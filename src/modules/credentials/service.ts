@@ -452,7 +452,7 @@ export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventIn
         input.expiresOn ?? null, input.active ?? null, input.category ?? null, input.source, input.reference ?? null, user.id]);
     const eventId = ev[0]!.id;
     await appendAudit(q, ctx, { action: "prohibiting-event.record", entityType: "person", entityId: person.id, details: { eventId, kind: input.kind, source: input.source } });
-    const outcomes = await reassessHolder(ctx, q, person, `prohibiting event ${input.kind} on ${input.eventOn}`);
+    const outcomes = await reassessHolder(ctx, q, person, `prohibiting event ${input.kind} on ${input.eventOn}`, eventId);
     return { eventId, credentials: outcomes };
   });
 }
@@ -469,7 +469,7 @@ export const REVOCATION_GROUNDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Re-decides each active credential of a person against today's records. */
-export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, trigger: string): Promise<RevocationOutcome[]> {
+export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, trigger: string, eventId?: string): Promise<RevocationOutcome[]> {
   const creds = (await credentialsOfPerson(q, person.id)).filter((c) => c.status === "active");
   const events = await eventsAsFacts(q, person.id);
   const out: RevocationOutcome[] = [];
@@ -489,7 +489,7 @@ export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, tri
       await q.query("UPDATE credentials SET status = 'revoked', revoked_on = $2, revocation_reasons = $3, surrender_due_on = $4 WHERE id = $1",
         [c.id, ctx.today, JSON.stringify(reasons), due.dueOn]);
       await q.query("INSERT INTO credential_actions (credential_id, action, actor_id, on_date, details) VALUES ($1,'revoked',$2,$3,$4)",
-        [c.id, ctx.user?.id ?? null, ctx.today, JSON.stringify({ trigger, decisionId, reasons, surrender: { dueOn: due.dueOn, citation: citationLabel(due.source) } })]);
+        [c.id, ctx.user?.id ?? null, ctx.today, JSON.stringify({ trigger, eventId, decisionId, reasons, surrender: { dueOn: due.dueOn, citation: citationLabel(due.source) } })]);
       await notify(q, person, "credential-revoked", `Your ${CREDENTIAL_NAMES[c.kind]} ${c.number} is revoked`,
         [`Credential ${c.number} was revoked on ${ctx.today}.`, "Reasons:", ...reasons.map((r) => `- ${r.because} (${r.citation})`),
           `You must surrender it by ${due.dueOn} (${citationLabel(due.source)}). ${lateSurrenderPenalty(c.kind).offense}.`,
@@ -498,7 +498,7 @@ export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, tri
       out.push({ credentialId: c.id, number: c.number, action: "revoked", surrenderDueOn: due.dueOn });
     } else if (decision.outcome !== "yes") {
       await q.query("INSERT INTO credential_actions (credential_id, action, actor_id, on_date, details) VALUES ($1,'flagged-for-review',$2,$3,$4)",
-        [c.id, ctx.user?.id ?? null, ctx.today, JSON.stringify({ trigger, decisionId, missing: decision.missing })]);
+        [c.id, ctx.user?.id ?? null, ctx.today, JSON.stringify({ trigger, eventId, decisionId, missing: decision.missing })]);
       await appendAudit(q, ctx, { action: "credential.flag-for-review", entityType: "credential", entityId: c.id, details: { decisionId } });
       out.push({ credentialId: c.id, number: c.number, action: "flagged-for-review" });
     } else {
