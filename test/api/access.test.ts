@@ -169,6 +169,16 @@ describe("what each role sees", () => {
     assert.equal(json(ok).valid, true);
   });
 
+  test("a seller's owner manages only their own shop's staff, and only staff add an owner", async () => {
+    const body = (position: string) => ({ username: `own-${position}-${Date.now() % 100000}`, displayName: "Someone", password: "a long enough password", position });
+    expectProblem(await call("dealer", { method: "POST", url: `/api/v1/dealers/${fx.vendorId}/staff`, payload: body("clerk") }), 403);
+    expectProblem(await call("dealer", { method: "POST", url: `/api/v1/dealers/${fx.shopId}/staff`, payload: body("owner") }), 400, "position");
+    const mine = await call("dealer", { method: "GET", url: "/api/v1/dealers/mine" });
+    expectStatus(mine, 200);
+    assert.equal(json(mine).dealer.id, fx.shopId);
+    assert.equal(json(mine).position, "owner");
+  });
+
   test("a credential of someone else is still refused to a resident after it changes hands through staff", async () => {
     // A credential issued to another person by staff is not the signed-in resident's.
     const other = await newResident(env, { firstName: "Jordan", lastName: "Third" });

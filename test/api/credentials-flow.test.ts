@@ -306,7 +306,7 @@ describe("renewal notices, renewal and expiry", () => {
   });
 
   let renewed: any;
-  test("renewing online and issuing supersedes the old credential; the new term runs on from the old expiry", async () => {
+  test("renewing online early keeps the old credential valid until its expiry; the new term runs on from the old expiry", async () => {
     const r = await call("resident", { method: "POST", url: `/api/v1/credentials/${le.id}/renew`, payload: { residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true } });
     expectStatus(r, 201);
     const { application } = json(r);
@@ -321,15 +321,15 @@ describe("renewal notices, renewal and expiry", () => {
     assert.equal(renewed.expiresOn, credentialTerm("long-gun-eligibility-certificate", renewed.issuedOn).expiresOn);
     assert.equal(renewed.expiresOn, "2036-11-20");
     const old = await call("resident", { method: "GET", url: `/api/v1/credentials/${le.id}` });
-    assert.equal(json(old).credential.status, "superseded");
-    assert.ok(json(old).history.some((h: any) => h.action === "superseded"));
+    assert.equal(json(old).credential.status, "active", "renewed early, the old certificate stays valid until it expires");
+    assert.ok(json(old).history.some((h: any) => h.action === "renewed" && h.details.newTermStartsOn === "2031-11-20"));
 
     const again = await call("resident", { method: "POST", url: `/api/v1/credentials/${le.id}/renew`, payload: { residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true } });
     expectProblem(again, 400, "renewsCredentialId");
   });
 
   test("after renewing early the holder can still show a valid long gun credential at the counter", async () => {
-    // Renewed on 2031-08-22: the old certificate is superseded at once and the new one starts on 2031-11-20.
+    // Renewed on 2031-08-22: the old certificate stays valid until 2031-11-20, when the new one starts.
     const purpose = "long-gun-purchase";
     const oldOk = (await verify(call, { credentialNumber: le.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })).valid;
     const newOk = (await verify(call, { credentialNumber: renewed.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })).valid;

@@ -10,6 +10,7 @@ import type { TestEnv } from "../helpers.ts";
 import type { RouteDef } from "../../src/http/route.ts";
 import type { Role } from "../../src/modules/auth/roles.ts";
 import type { PlainDate } from "../../src/law/core/dates.ts";
+import { attachStaff } from "../../src/modules/dealers/service.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
 export interface RouteCase {
@@ -31,6 +32,9 @@ export interface Fixtures {
   cleanPersonId: string;
   /** An application staff can check again (approvable). */
   checkableApplicationId: string;
+  /** A firearm dealer whose owner is the `dealer` test user, and an ammunition vendor owned by `ammunition-vendor`. */
+  shopId: string;
+  vendorId: string;
 }
 
 let seq = 0;
@@ -55,12 +59,32 @@ async function revokedCredential(env: TestEnv, call: Call): Promise<string> {
   return credential.id;
 }
 
+/** A fresh seller registered by staff. */
+async function registerSeller(call: Call, kind: "firearm-dealer" | "ammunition-vendor" = "firearm-dealer"): Promise<string> {
+  const r = await call("licensing_staff", { method: "POST", url: "/api/v1/dealers", payload: sellerBody(kind) });
+  expectStatus(r, 201, "fixture seller");
+  return json(r).dealer.id;
+}
+
+function sellerBody(kind: "firearm-dealer" | "ammunition-vendor" = "firearm-dealer"): Record<string, unknown> {
+  const n = next();
+  return kind === "firearm-dealer"
+    ? { name: `Fixture Arms ${n}`, kind, fflNumber: `6-06-001-01-7A-${String(n).padStart(5, "0")}`, town: "Hartford", street: `${n} Franklin Avenue`, zip: "06114" }
+    : { name: `Fixture Ammunition ${n}`, kind, statePermitNumber: `AV-${n}`, town: "New Britain", street: `${n} Main Street` };
+}
+
 export async function makeFixtures(env: TestEnv, call: Call): Promise<Fixtures> {
   const a = await call("resident", { method: "POST", url: "/api/v1/applications", payload: applicationBody("long-gun-eligibility-certificate") });
   expectStatus(a, 201, "resident's application");
   const { credential } = await issueFor(call, env.resident.id, "handgun-eligibility-certificate");
   const clean = await newPerson(env, { firstName: "Clean", lastName: "Record" });
+  const shopId = await registerSeller(call, "firearm-dealer");
+  const vendorId = await registerSeller(call, "ammunition-vendor");
+  await attachStaff(env.services.db, env.users.dealer.id, shopId, "owner");
+  await attachStaff(env.services.db, env.users.ammunition_vendor.id, vendorId, "owner");
   return {
+    shopId,
+    vendorId,
     residentApplicationId: json(a).application.id,
     residentCredential: { id: credential.id, number: credential.number },
     cleanPersonId: clean.id,
@@ -142,6 +166,17 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     "POST /api/v1/people/{id}/address-changes": {
       allowed: ["resident", "licensing_staff"],
       request: async () => post(`/api/v1/people/${env.resident.id}/address-changes`, { street: `${next()} Asylum Avenue`, town: "Hartford", zip: "06105", effectiveOn: env.clock.today() }),
+    },
+
+    // dealers
+    "GET /api/v1/dealers": { allowed: ["licensing_staff", "admin", "law_enforcement", "auditor"], request: async () => get("/api/v1/dealers?kind=firearm-dealer") },
+    "POST /api/v1/dealers": { allowed: ["licensing_staff", "admin"], request: async () => post("/api/v1/dealers", sellerBody()) },
+    "GET /api/v1/dealers/mine": { allowed: ["dealer", "ammunition_vendor"], request: async () => get("/api/v1/dealers/mine") },
+    "POST /api/v1/dealers/{id}/status": { allowed: ["licensing_staff", "admin"], request: async () => post(`/api/v1/dealers/${await registerSeller(call)}/status`, { status: "suspended", note: "inspection found missing records" }) },
+    "POST /api/v1/dealers/{id}/staff": {
+      allowed: ["licensing_staff", "admin", "dealer", "ammunition_vendor"],
+      // Owners add clerks to their own shop; everyone else is pointed at the firearm dealer.
+      request: async (role) => post(`/api/v1/dealers/${role === "ammunition_vendor" ? fx.vendorId : fx.shopId}/staff`, { username: `clerk-${next()}`, displayName: "A Clerk", password: "a long enough password", position: "clerk" }),
     },
 
     // audit

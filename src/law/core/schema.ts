@@ -6,4 +6,6 @@ import { isPlainDate, type PlainDate } from "./dates.ts";
 export const PlainDateSchema = z
   .string()
   .refine(isPlainDate, { message: "must be a calendar date written YYYY-MM-DD" })
+  // Far-off years are typing mistakes, and date arithmetic past 9999 has no calendar to land on.
+  .refine((s) => !isPlainDate(s) || (s >= "1800-01-01" && s <= "2199-12-31"), { message: "must fall between 1800-01-01 and 2199-12-31" })
   .meta({ format: "date", examples: ["2014-01-01"] }) as unknown as z.ZodType<PlainDate>;

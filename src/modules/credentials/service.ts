@@ -213,16 +213,20 @@ export interface ApplicationInput {
 /** Submits an application and runs its background check at once. */
 export async function submitApplication(ctx: Ctx, input: ApplicationInput): Promise<{ application: Application; decision: Awaited<ReturnType<typeof getDecision>> }> {
   const user = requireUser(ctx);
-  const paper = input.personId !== undefined && user.role !== "resident";
+  const paper = user.role !== "resident";
   if (paper ? !policy.keyInPaperApplication(user) : !policy.applyOnline(user)) throw forbidden();
+  if (!paper && input.personId !== undefined && input.personId !== user.personId) throw badField("personId", "residents apply for themselves; leave personId out");
+  if (paper && input.personId === undefined) throw badField("personId", "say whom the paper application is for");
   const personId = paper ? input.personId! : user.personId!;
   if (!input.backgroundCheckConsent) throw badField("backgroundCheckConsent", "the application needs consent to the background check (CGS § 29-28(b), § 29-36f, § 29-37p, § 29-38n)");
   if (input.credentialKind === "temporary-state-permit" && input.attestedNoTemporaryPermitIn12Months === undefined) {
     throw badField("attestedNoTemporaryPermitIn12Months", "required for a temporary state permit (PA 13-3 §§ 57-58)");
   }
   const fee = applicationFee(input.credentialKind, ctx.today);
-  const { appId } = await ctx.db.tx(async (q) => {
-    await getPerson(q, personId);
+  const person = await getPerson(ctx.db, personId);
+  // NICS is asked before anything is written, so a failure leaves nothing half-done.
+  const nics = await askNics(ctx, person);
+  const appId = await ctx.db.tx(async (q) => {
     await assertTown(q, input.residenceTown, "residenceTown");
     let kind: "new" | "renewal" = "new";
     if (input.renewsCredentialId) {
@@ -230,6 +234,8 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       if (!old || old.personId !== personId) throw badField("renewsCredentialId", "no such credential of yours");
       if (old.kind !== input.credentialKind) throw badField("credentialKind", "a renewal is for the same kind of credential");
       if (old.status !== "active" && old.status !== "expired") throw badField("renewsCredentialId", `a ${old.status} credential cannot be renewed`);
+      const done = await q.query("SELECT number FROM applications WHERE renews_credential_id = $1 AND status = 'issued'", [old.id]);
+      if (done.length) throw badField("renewsCredentialId", `this credential was already renewed (application ${done[0]!.number})`);
       kind = "renewal";
     }
     const open = await q.query("SELECT number FROM applications WHERE person_id = $1 AND credential_kind = $2 AND status IN ('submitted','approvable','needs-review','ineligible')", [personId, input.credentialKind]);
@@ -244,9 +250,24 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
     const appId = rows[0]!.id;
     await q.query("INSERT INTO application_actions (application_id, action, from_status, to_status, actor_id) VALUES ($1,'submit',NULL,'submitted',$2)", [appId, user.id]);
     await appendAudit(q, ctx, { action: "application.submit", entityType: "application", entityId: appId, details: { credentialKind: input.credentialKind, channel: paper ? "paper" : "online" } });
-    return { appId };
+    await checkInTx(ctx, q, appId, person, nics);
+    return appId;
   });
-  return runBackgroundCheck(ctx, appId);
+  const application = await getApplication(ctx.db, appId);
+  return { application, decision: await getDecision(ctx.db, application.latestDecisionId!) };
+}
+
+type NicsAnswer = { status: "proceed" | "denied" | "delayed"; transactionNumber: string } | undefined;
+
+/** Asks NICS through its adapter; an outage gives no answer (the check then needs review), never a failure. */
+async function askNics(ctx: Ctx, person: Person): Promise<NicsAnswer> {
+  try {
+    const r = await ctx.adapters.nics.check({ purpose: "permit", person: { firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate, state: person.state } });
+    return { status: r.status, transactionNumber: r.transactionNumber };
+  } catch (e) {
+    if (e instanceof NicsUnavailable) return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -258,30 +279,25 @@ export async function runBackgroundCheck(ctx: Ctx, applicationId: string) {
   const pre = await getApplication(ctx.db, applicationId);
   if (!NEXT[pre.status].includes("check")) throw new AppError("conflict", `an application that is ${pre.status} cannot be checked again`);
   const person = await getPerson(ctx.db, pre.personId);
-  let nics: { status: "proceed" | "denied" | "delayed"; transactionNumber: string } | undefined;
-  try {
-    const r = await ctx.adapters.nics.check({ purpose: "permit", person: { firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate, state: person.state } });
-    nics = { status: r.status, transactionNumber: r.transactionNumber };
-  } catch (e) {
-    if (!(e instanceof NicsUnavailable)) throw e;
-  }
-  const id = await ctx.db.tx(async (q) => {
-    const app = await getApplication(q, applicationId);
-    if (!NEXT[app.status].includes("check")) throw new AppError("conflict", `an application that is ${app.status} cannot be checked again`);
-    const facts = await gatherFacts(q, app, person, nics?.status);
-    const decision = decide("credential-eligibility", ctx.today, facts);
-    const decisionId = await storeDecision(q, decision, facts, { type: "application", id: app.id });
-    if (nics) await q.query("INSERT INTO nics_checks (transaction_number, purpose, person_id, status) VALUES ($1,'permit',$2,$3)", [nics.transactionNumber, person.id, nics.status]);
-    const to: ApplicationStatus = decision.outcome === "yes" ? "approvable" : decision.outcome === "unknown" ? "needs-review" : "ineligible";
-    await q.query("UPDATE applications SET status = $2, latest_decision_id = $3 WHERE id = $1", [app.id, to, decisionId]);
-    await q.query(
-      "INSERT INTO application_actions (application_id, action, from_status, to_status, actor_id, decision_id, note) VALUES ($1,'check',$2,$3,$4,$5,$6)",
-      [app.id, app.status, to, ctx.user?.id ?? null, decisionId, nics ? `NICS ${nics.status} (${nics.transactionNumber})` : "NICS unavailable; check again when it returns"]);
-    await appendAudit(q, ctx, { action: "application.check", entityType: "application", entityId: app.id, details: { outcome: decision.outcome, decisionId } });
-    return app.id;
-  });
-  const application = await getApplication(ctx.db, id);
+  const nics = await askNics(ctx, person);
+  await ctx.db.tx((q) => checkInTx(ctx, q, applicationId, person, nics));
+  const application = await getApplication(ctx.db, applicationId);
   return { application, decision: await getDecision(ctx.db, application.latestDecisionId!) };
+}
+
+async function checkInTx(ctx: Ctx, q: Queryable, applicationId: string, person: Person, nics: NicsAnswer): Promise<void> {
+  const app = await getApplication(q, applicationId);
+  if (!NEXT[app.status].includes("check")) throw new AppError("conflict", `an application that is ${app.status} cannot be checked again`);
+  const facts = await gatherFacts(q, app, person, nics?.status);
+  const decision = decide("credential-eligibility", ctx.today, facts);
+  const decisionId = await storeDecision(q, decision, facts, { type: "application", id: app.id });
+  if (nics) await q.query("INSERT INTO nics_checks (transaction_number, purpose, person_id, status) VALUES ($1,'permit',$2,$3)", [nics.transactionNumber, person.id, nics.status]);
+  const to: ApplicationStatus = decision.outcome === "yes" ? "approvable" : decision.outcome === "unknown" ? "needs-review" : "ineligible";
+  await q.query("UPDATE applications SET status = $2, latest_decision_id = $3 WHERE id = $1", [app.id, to, decisionId]);
+  await q.query(
+    "INSERT INTO application_actions (application_id, action, from_status, to_status, actor_id, decision_id, note) VALUES ($1,'check',$2,$3,$4,$5,$6)",
+    [app.id, app.status, to, ctx.user?.id ?? null, decisionId, nics ? `NICS ${nics.status} (${nics.transactionNumber})` : "NICS unavailable; check again when it returns"]);
+  await appendAudit(q, ctx, { action: "application.check", entityType: "application", entityId: app.id, details: { outcome: decision.outcome, decisionId } });
 }
 
 async function gatherFacts(q: Queryable, app: Application, person: Person, nicsStatus: "proceed" | "denied" | "delayed" | undefined) {
@@ -325,9 +341,14 @@ export async function issueCredential(ctx: Ctx, applicationId: string, opts: { r
     if (app.renewsCredentialId) {
       const old = await getCredential(q, app.renewsCredentialId);
       // A renewal runs on from the old expiry when renewed early.
-      if (old.status === "active" && old.expiresOn > ctx.today) issuedOn = old.expiresOn;
-      await q.query("UPDATE credentials SET status = 'superseded' WHERE id = $1 AND status IN ('active','expired')", [old.id]);
-      await q.query("INSERT INTO credential_actions (credential_id, action, actor_id, on_date, details) VALUES ($1,'superseded',$2,$3,$4)", [old.id, user.id, ctx.today, JSON.stringify({ byApplication: app.number })]);
+      if (old.status === "active" && old.expiresOn > ctx.today) {
+        // Renewed early: the old credential stays valid until its expiry, when the new one starts.
+        issuedOn = old.expiresOn;
+        await q.query("INSERT INTO credential_actions (credential_id, action, actor_id, on_date, details) VALUES ($1,'renewed',$2,$3,$4)", [old.id, user.id, ctx.today, JSON.stringify({ byApplication: app.number, newTermStartsOn: issuedOn })]);
+      } else {
+        await q.query("UPDATE credentials SET status = 'superseded' WHERE id = $1 AND status IN ('active','expired')", [old.id]);
+        await q.query("INSERT INTO credential_actions (credential_id, action, actor_id, on_date, details) VALUES ($1,'superseded',$2,$3,$4)", [old.id, user.id, ctx.today, JSON.stringify({ byApplication: app.number })]);
+      }
     }
     const term = credentialTerm(app.credentialKind, issuedOn);
     const seq = await q.query<{ n: number }>("SELECT nextval('credential_number_seq') AS n");
@@ -555,7 +576,8 @@ export async function runDailyJobs(ctx: Ctx): Promise<{ expired: number; renewal
     const expired = await q.query("UPDATE credentials SET status = 'expired' WHERE status = 'active' AND expires_on <= $1 RETURNING id::text", [today]);
     for (const e of expired) await q.query("INSERT INTO credential_actions (credential_id, action, on_date) VALUES ($1,'expired',$2)", [e.id, today]);
     // Notices are due when today >= expiry - 90 days; look at credentials expiring within the next 120 days.
-    const candidates = await q.query(`SELECT ${CRED_COLS} FROM credentials WHERE status = 'active' AND renewal_notice_sent_on IS NULL AND expires_on <= $1`, [addDays(today, 120)]);
+    const candidates = await q.query(`SELECT ${CRED_COLS} FROM credentials WHERE status = 'active' AND renewal_notice_sent_on IS NULL AND expires_on <= $1
+       AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.renews_credential_id = credentials.id AND a.status = 'issued')`, [addDays(today, 120)]);
     let renewalNotices = 0;
     for (const row of candidates) {
       const c = toCred(row);

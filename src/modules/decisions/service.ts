@@ -28,6 +28,7 @@ export function listQuestions(): QuestionSummary[] {
 
 /** Decides a question. Bad facts are a 400 naming the field; a date the rule does not model is a 422-like refusal (400 naming `on`). */
 export function decide(questionId: string, on: PlainDate, facts: unknown): Decision {
+  if (on < "1800-01-01" || on > "2199-12-31") throw new AppError("validation", "on: must fall between 1800-01-01 and 2199-12-31", { fields: [{ field: "on", message: "must fall between 1800-01-01 and 2199-12-31" }] });
   const q = findQuestion(questionId);
   if (!q) throw new AppError("validation", `unknown question ${questionId}; GET /api/v1/decisions lists them`, { fields: [{ field: "question", message: "unknown question" }] });
   const parsed = q.facts.safeParse(facts ?? {});
