@@ -3,29 +3,76 @@
  * an HTTP load generator with latency percentiles, and BENCHMARKS.md sections.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import http from "node:http";
-import { cpus } from "node:os";
+import { cpus, tmpdir } from "node:os";
 
 export function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
 }
 
-/** Starts (or reuses, when DATABASE_URL is set) a PostgreSQL server; returns its base URL without a database. */
-export function startPostgres(port: number): { baseUrl: string; stop: () => void } {
+export interface PgServer {
+  /** postgres://postgres@127.0.0.1:PORT (no database). */
+  baseUrl: string;
+  port: number;
+  /** The cluster's folder (data/ inside), or undefined for a server given by BENCH_DATABASE_URL. */
+  dir: string | undefined;
+  /** Stops the server (and removes the folder when this process made it). */
+  stop: () => void;
+  /** Immediate shutdown (pg_ctl stop -m immediate: no checkpoint; the next start runs crash recovery). */
+  crash: () => void;
+  /** Starts the server again on the same folder and port (after `crash`). */
+  start: () => void;
+}
+
+const PG_BIN = "/usr/lib/postgresql/15/bin";
+
+/** Runs a command as the postgres user when we are root (PostgreSQL refuses root). */
+function asPostgres(cmd: string, args: string[]): void {
+  if (process.getuid?.() === 0) execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  else execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/**
+ * Starts a throwaway PostgreSQL server (or uses BENCH_DATABASE_URL's server); returns its base URL without a database.
+ * Refuses a port on which scripts/pg-cluster.sh already runs a cluster (someone else's, perhaps): set BENCH_PG_PORT.
+ * `statStatements` loads pg_stat_statements (one extra restart at start-up).
+ */
+export function startPostgres(port: number, opts: { statStatements?: boolean } = {}): PgServer {
   if (process.env.BENCH_DATABASE_URL) {
     const u = new URL(process.env.BENCH_DATABASE_URL);
     u.pathname = "/";
-    return { baseUrl: u.toString().replace(/\/$/, ""), stop: () => {} };
+    const fail = () => { throw new Error("crash/start need a throwaway cluster, not BENCH_DATABASE_URL"); };
+    return { baseUrl: u.toString().replace(/\/$/, ""), port: Number(u.port), dir: undefined, stop: () => {}, crash: fail, start: fail };
   }
-  const out = execFileSync("bash", ["scripts/pg-cluster.sh", "start"], { env: { ...process.env, PG_PORT: String(port) }, encoding: "utf8" });
-  const url = /DATABASE_URL=(\S+)/.exec(out)?.[1];
-  if (!url) throw new Error(`pg-cluster did not print a DATABASE_URL: ${out}`);
-  const u = new URL(url);
-  u.pathname = "/";
+  if (existsSync(`/tmp/stateline-pg-${port}.env`)) throw new Error(`a pg-cluster already runs (or ran) on port ${port} (/tmp/stateline-pg-${port}.env): set BENCH_PG_PORT to a free port`);
+  // Our own folder, so that the cluster survives stop/start (pg-cluster.sh keeps a PG_DIR it was given).
+  const dir = mkdtempSync(join(tmpdir(), "stateline-bench-pg."));
+  const env = { ...process.env, PG_PORT: String(port), PG_DIR: dir };
+  const start = () => {
+    const out = execFileSync("bash", ["scripts/pg-cluster.sh", "start"], { env, encoding: "utf8" });
+    if (!/DATABASE_URL=(\S+)/.test(out)) throw new Error(`pg-cluster did not print a DATABASE_URL: ${out}`);
+  };
+  const stopServer = () => { execFileSync("bash", ["scripts/pg-cluster.sh", "stop"], { env, stdio: ["ignore", "ignore", "inherit"] }); };
+  const baseUrl = `postgres://postgres@127.0.0.1:${port}`;
+  try {
+    start();
+    if (opts.statStatements) {
+      psql(baseUrl, "postgres", "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+      stopServer();
+      start();
+    }
+  } catch (e) {
+    try { stopServer(); } catch { /* not running */ }
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return {
-    baseUrl: u.toString().replace(/\/$/, ""),
-    stop: () => { execFileSync("bash", ["scripts/pg-cluster.sh", "stop"], { env: { ...process.env, PG_PORT: String(port) }, stdio: "inherit" }); },
+    baseUrl, port, dir,
+    stop: () => { stopServer(); rmSync(dir, { recursive: true, force: true }); },
+    crash: () => asPostgres(`${PG_BIN}/pg_ctl`, ["-D", join(dir, "data"), "stop", "-m", "immediate", "-w", "-t", "30"]),
+    start,
   };
 }
 
@@ -49,41 +96,67 @@ export function pgbench(baseUrl: string, opts: { selectOnly: boolean; clients: n
   return Number(m[1]);
 }
 
-export interface LoadResult { requests: number; errors: number; seconds: number; perSecond: number; p50: number; p90: number; p99: number; max: number }
+export interface LoadResult { requests: number; errors: number; seconds: number; perSecond: number; p50: number; p90: number; p99: number; max: number; errorSamples: string[]; answers: Record<string, number> }
 
-/** Sends requests from `concurrency` workers for `seconds`; each call to `next()` gives a request. */
-export async function load(opts: { url: string; concurrency: number; seconds: number; next: (i: number) => { method: string; path: string; body?: string; headers: Record<string, string> }; ok?: (status: number, body: string) => boolean }): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
-  const base = new URL(opts.url);
-  const lat: number[] = [];
-  let errors = 0;
-  let seq = 0;
-  const end = performance.now() + opts.seconds * 1000;
-  const one = (r: ReturnType<typeof opts.next>) => new Promise<void>((resolve) => {
-    const t0 = performance.now();
-    const req = http.request({ agent, host: base.hostname, port: base.port, method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) } }, (res) => {
+export interface HttpRequest { method: string; path: string; body?: string; headers: Record<string, string> }
+export interface HttpAnswer { status: number; body: string }
+
+/** Sends one request on a keep-alive agent; a connection error answers status 0 with the error's code as body. */
+export function httpSend(agent: http.Agent, base: URL, r: HttpRequest, timeoutMs = 30_000): Promise<HttpAnswer> {
+  return new Promise((resolve) => {
+    const req = http.request({ agent, host: base.hostname, port: base.port, method: r.method, path: r.path, timeout: timeoutMs, headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        lat.push(performance.now() - t0);
-        const body = Buffer.concat(chunks).toString();
-        if (!(opts.ok ?? ((s) => s < 400))(res.statusCode ?? 0, body)) errors += 1;
-        resolve();
-      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      res.on("error", (e) => resolve({ status: 0, body: (e as NodeJS.ErrnoException).code ?? e.message }));
     });
-    req.on("error", () => { errors += 1; resolve(); });
+    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
+    req.on("error", (e) => resolve({ status: 0, body: (e as NodeJS.ErrnoException).code ?? e.message }));
     if (r.body) req.write(r.body);
     req.end();
   });
+}
+
+/**
+ * Drives load from `concurrency` workers for `seconds`. Each iteration is either one request (`next`)
+ * or a `flow`: an async function making several requests with `send`, timed as one transaction.
+ * `ok` decides success; `classify` (optional) names the answer for a tally (e.g. "authorized").
+ */
+export async function load(opts: {
+  url: string; concurrency: number; seconds: number;
+  next?: (i: number) => HttpRequest;
+  flow?: (i: number, send: (r: HttpRequest) => Promise<HttpAnswer>) => Promise<HttpAnswer>;
+  ok?: (status: number, body: string) => boolean;
+  classify?: (status: number, body: string) => string;
+}): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  const base = new URL(opts.url);
+  const lat: number[] = [];
+  const errorSamples: string[] = [];
+  const answers: Record<string, number> = {};
+  let errors = 0;
+  let seq = 0;
+  const end = performance.now() + opts.seconds * 1000;
+  const send = (r: HttpRequest) => httpSend(agent, base, r);
+  const one = async (i: number) => {
+    const t0 = performance.now();
+    const a = opts.flow ? await opts.flow(i, send) : await send(opts.next!(i));
+    lat.push(performance.now() - t0);
+    if (!(opts.ok ?? ((s) => s > 0 && s < 400))(a.status, a.body)) {
+      errors += 1;
+      if (errorSamples.length < 3) errorSamples.push(`${a.status} ${a.body.slice(0, 400)}`);
+    }
+    if (opts.classify) { const k = opts.classify(a.status, a.body); answers[k] = (answers[k] ?? 0) + 1; }
+  };
   const started = performance.now();
   await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (performance.now() < end) await one(opts.next(seq++));
+    while (performance.now() < end) await one(seq++);
   }));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0;
-  return { requests: lat.length, errors, seconds, perSecond: lat.length / seconds, p50: pct(50), p90: pct(90), p99: pct(99), max: lat[lat.length - 1] ?? 0 };
+  return { requests: lat.length, errors, seconds, perSecond: lat.length / seconds, p50: pct(50), p90: pct(90), p99: pct(99), max: lat[lat.length - 1] ?? 0, errorSamples, answers };
 }
 
 /** Starts `stateline serve` as a child process and waits until it answers /healthz. */

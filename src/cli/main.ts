@@ -18,6 +18,7 @@ import { verifyAudit } from "../modules/audit/service.ts";
 import { createApiKey, createUser, listUsers, unlockUser } from "../modules/auth/service.ts";
 import { ROLES, type Role } from "../modules/auth/roles.ts";
 import { runDailyJobs } from "../modules/credentials/service.ts";
+import { runLeadSweep } from "../modules/leads/index.ts";
 import { progressBar } from "./progress.ts";
 
 const HELP: Record<string, string> = {
@@ -32,7 +33,7 @@ Commands:
   decide         ask the rulebook a question
   users          list, create or unlock users; create API keys
   audit verify   check the audit trail's hash chain
-  jobs run       run the daily sweep (expiries, renewal notices, late surrenders)
+  jobs run       run the daily sweep (expiries, renewal notices, late surrenders, suspicious-purchase leads)
 
 Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite), DATA_DIR (embedded data folder,
 default ./data/pglite), PORT (default 3000), HOST (default 127.0.0.1), STATELINE_TODAY (pin today's date).
@@ -55,7 +56,7 @@ stateline users api-key --username U --label "Shop POS"
 
 Roles: ${ROLES.join(", ")}.`,
   audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
-  jobs: "stateline jobs run\n\nRuns the daily sweep: expires credentials past their term, queues renewal notices 90 days ahead, flags late surrenders.",
+  jobs: "stateline jobs run\n\nRuns the daily sweep: expires credentials past their term, queues renewal notices 90 days ahead, flags late surrenders, and sweeps ammunition and firearm purchases for suspicious-purchase leads.",
 };
 
 function fail(msg: string, code = 2): never {
@@ -78,7 +79,10 @@ export async function main(argv: string[]): Promise<number> {
         if (seeded) console.log("Loaded demo data.");
       }
       const { url } = await startServer(s, { logger: config.requestLogs });
-      const jobs = setInterval(() => { runDailyJobs(systemCtx(s)).catch((e) => process.stderr.write(`daily jobs: ${(e as Error).message}\n`)); }, 60 * 60 * 1000);
+      const jobs = setInterval(() => {
+        runDailyJobs(systemCtx(s)).catch((e) => process.stderr.write(`daily jobs: ${(e as Error).message}\n`));
+        runLeadSweep(systemCtx(s)).catch((e) => process.stderr.write(`lead sweep: ${(e as Error).message}\n`));
+      }, 60 * 60 * 1000);
       jobs.unref();
       console.log(`Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       if (await isSeeded(systemCtx(s))) {
@@ -182,6 +186,8 @@ export async function main(argv: string[]): Promise<number> {
       const s = await openServices(config);
       const r = await runDailyJobs(systemCtx(s));
       console.log(`expired ${r.expired}, renewal notices ${r.renewalNotices}, late surrenders flagged ${r.lateSurrenders}`);
+      const l = await runLeadSweep(systemCtx(s));
+      console.log(`lead sweep: ${JSON.stringify(l)}`);
       await s.db.close();
       return 0;
     }

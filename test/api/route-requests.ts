@@ -11,6 +11,7 @@ import type { RouteDef } from "../../src/http/route.ts";
 import type { Role } from "../../src/modules/auth/roles.ts";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { attachStaff } from "../../src/modules/dealers/service.ts";
+import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
 export interface RouteCase {
@@ -96,6 +97,8 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
   const get = (url: string): Req => ({ method: "GET", url });
   const post = (url: string, payload: unknown = {}): Req => ({ method: "POST", url, payload });
   return {
+    ...ammunitionRouteCases(env, call),
+    ...leadRouteCases(env),
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": { allowed: ["dealer", "ammunition_vendor", "admin"], request: async () => post("/api/v1/api-keys", { label: `Counter ${next()}` }) },

@@ -106,6 +106,8 @@ export async function newPerson(env: TestEnv, p: Partial<NewPerson> & { firstNam
 export const COUNTED_TABLES = [
   "people", "address_changes", "users", "sessions", "api_keys", "audit_log", "idempotency_keys", "outbox", "decisions",
   "applications", "application_actions", "credentials", "credential_actions", "prohibiting_events", "nics_checks",
+  "dealers", "dealer_locations", "dealer_staff", "dealer_actions",
+  "ammunition_checks", "ammunition_sales", "ammunition_sale_lines", "policy_settings", "leads", "lead_actions", "cases", "case_actions", "lead_baselines",
 ] as const;
 
 /** Row counts of every table a request could write to. */

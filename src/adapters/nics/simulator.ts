@@ -1,34 +1,56 @@
 /**
  * NICS SIMULATOR — not the FBI's system. A faithful stand-in for development
  * and tests: deterministic answers from the person's identity, transaction
- * numbers in NICS's shape, delayed checks that resolve after a set time, and
- * switchable outages and slowness.
+ * numbers in NICS's shape, delayed checks that resolve later, and switchable
+ * outages and slowness. It keeps everything in memory.
  *
  * Rules of the simulation:
  * - a person listed with `deny(...)` is Denied;
- * - a person listed with `delay(...)` is Delayed until `resolve(...)` is called
- *   (or after `autoResolveMs`, to Proceed);
+ * - a person listed with `delay(...)` is Delayed until `resolve(ntn, ...)` is
+ *   called (or, with `autoResolveMs`, until that long after the check, when
+ *   the next `status` call finds it Proceed);
  * - otherwise about 1 check in 20 is Delayed (by a hash of the identity) when `randomDelays` is on;
  * - everyone else Proceeds.
+ * Proceed and Denied are final: `resolve` refuses to change them, as NICS would.
  */
 import { createHash } from "node:crypto";
-import { type NicsAdapter, type NicsRequest, type NicsResponse, type NicsStatus, NicsUnavailable } from "./contract.ts";
+import {
+  type NicsAdapter, type NicsRequest, type NicsResponse, type NicsStatus,
+  NicsInvalidRequest, NicsUnavailable, NicsUnknownTransaction, nicsTransactionType, NICS_PURPOSES,
+} from "./contract.ts";
 
-const key = (p: NicsRequest["person"]) => `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}|${p.birthDate}`;
+const key = (p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">) => `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}|${p.birthDate}`;
+
+/** What the simulator remembers of one transaction (for tests and the contract suite). */
+export interface SimulatedTransaction {
+  transactionNumber: string;
+  status: NicsStatus;
+  purpose: NicsRequest["purpose"];
+  transactionType: { code: string; label: string };
+  startedAt: number;
+  respondedAt: string;
+}
 
 export interface NicsSimulator extends NicsAdapter {
-  deny(p: NicsRequest["person"]): void;
-  delay(p: NicsRequest["person"]): void;
+  deny(p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">): void;
+  delay(p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">): void;
+  /** Resolves a delayed check. Throws NicsUnknownTransaction for an unknown number, and refuses a check that is already final. */
   resolve(transactionNumber: string, status: Exclude<NicsStatus, "delayed">): void;
   setOutage(down: boolean): void;
   setLatencyMs(ms: number): void;
+  /** The transaction as the simulator holds it, or undefined. */
+  transaction(transactionNumber: string): SimulatedTransaction | undefined;
+  /** Transaction numbers still Delayed. */
+  delayedTransactions(): string[];
   readonly checks: number;
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date } = {}): NicsSimulator {
   const denied = new Set<string>();
   const delayed = new Set<string>();
-  const txns = new Map<string, { status: NicsStatus; startedAt: number; respondedAt: string }>();
+  const txns = new Map<string, SimulatedTransaction>();
   let down = false;
   let latency = 0;
   let seq = 0;
@@ -39,42 +61,57 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
     return createHash("sha256").update(`${process.pid}:${Date.now()}:${seq}:${Math.random()}`).digest("hex").slice(0, 10).toUpperCase();
   };
   const wait = () => (latency ? new Promise((r) => setTimeout(r, latency)) : Promise.resolve());
+  const answer = (t: SimulatedTransaction): NicsResponse => ({ transactionNumber: t.transactionNumber, status: t.status, respondedAt: t.respondedAt });
   return {
     name: "nics-simulator",
     get checks() { return seq; },
     async check(req) {
       await wait();
       if (down) throw new NicsUnavailable("NICS simulator: outage switched on");
-      const k = key(req.person);
+      const p = req?.person;
+      if (!p || typeof p.firstName !== "string" || !p.firstName.trim() || typeof p.lastName !== "string" || !p.lastName.trim()) throw new NicsInvalidRequest("the person's first and last name are required");
+      if (typeof p.birthDate !== "string" || !DATE.test(p.birthDate)) throw new NicsInvalidRequest("the date of birth must be YYYY-MM-DD");
+      if (!NICS_PURPOSES.includes(req.purpose)) throw new NicsInvalidRequest(`unknown purpose ${String(req.purpose)}`);
+      const k = key(p);
       let status: NicsStatus = "proceed";
       if (denied.has(k)) status = "denied";
       else if (delayed.has(k)) status = "delayed";
       else if (opts.randomDelays && createHash("sha256").update(k).digest()[0]! < 13) status = "delayed";
-      const transactionNumber = ntn();
-      const respondedAt = now().toISOString();
-      txns.set(transactionNumber, { status, startedAt: now().getTime(), respondedAt });
-      return { transactionNumber, status, respondedAt };
+      const t: SimulatedTransaction = {
+        transactionNumber: ntn(), status, purpose: req.purpose, transactionType: nicsTransactionType(req),
+        startedAt: now().getTime(), respondedAt: now().toISOString(),
+      };
+      txns.set(t.transactionNumber, t);
+      return answer(t);
     },
     async status(transactionNumber) {
       await wait();
       if (down) throw new NicsUnavailable("NICS simulator: outage switched on");
       const t = txns.get(transactionNumber);
-      if (!t) throw new Error(`unknown NICS transaction ${transactionNumber}`);
+      if (!t) throw new NicsUnknownTransaction(transactionNumber);
       if (t.status === "delayed" && opts.autoResolveMs !== undefined && now().getTime() - t.startedAt >= opts.autoResolveMs) {
         t.status = "proceed";
         t.respondedAt = now().toISOString();
       }
-      return { transactionNumber, status: t.status, respondedAt: t.respondedAt } satisfies NicsResponse;
+      return answer(t);
     },
     deny(p) { denied.add(key(p)); },
     delay(p) { delayed.add(key(p)); },
     resolve(transactionNumber, status) {
       const t = txns.get(transactionNumber);
-      if (!t) throw new Error(`unknown NICS transaction ${transactionNumber}`);
+      if (!t) throw new NicsUnknownTransaction(transactionNumber);
+      if (t.status !== "delayed") throw new Error(`NICS transaction ${transactionNumber} is already final (${t.status})`);
       t.status = status;
       t.respondedAt = now().toISOString();
     },
     setOutage(d) { down = d; },
     setLatencyMs(ms) { latency = ms; },
+    transaction(transactionNumber) {
+      const t = txns.get(transactionNumber);
+      return t ? { ...t } : undefined;
+    },
+    delayedTransactions() {
+      return [...txns.values()].filter((t) => t.status === "delayed").map((t) => t.transactionNumber);
+    },
   };
 }

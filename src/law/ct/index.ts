@@ -18,6 +18,7 @@ import * as criminalPossession from "./criminal-possession/questions.ts";
 import * as insurance from "./insurance/questions.ts";
 import * as offenders from "./offenders/questions.ts";
 import * as penalties from "./penalties/questions.ts";
+import * as policy from "./policy/questions.ts";
 import * as sales from "./sales/questions.ts";
 import * as schools from "./schools/questions.ts";
 import * as storage from "./storage/questions.ts";
@@ -32,6 +33,7 @@ export const AREAS: Area[] = [
   { name: "Insurance", questions: insurance.questions, rules: insurance.rules },
   { name: "Offender registry", questions: offenders.questions, rules: offenders.rules },
   { name: "Penalties", questions: penalties.questions, rules: penalties.rules },
+  { name: "Policy (not statute)", questions: policy.questions, rules: policy.rules },
   { name: "Sales", questions: sales.questions, rules: sales.rules },
   { name: "Schools", questions: schools.questions, rules: schools.rules },
   { name: "Safe storage", questions: storage.questions, rules: storage.rules },
