@@ -467,9 +467,117 @@ class ParallelCopier {
   }
 }
 
+const FIREARMS: Record<"handgun" | "long-gun", readonly (readonly [string, string, string, string])[]> = {
+  handgun: [["GLC", "19 Gen5", "9", "PI"], ["SW", "M&P9 2.0", "9", "PI"], ["SIG", "P365", "9", "PI"], ["SR", "LCR", "38", "PR"], ["SW", "686", "357", "PR"], ["CLT", "1911", "45", "PI"], ["SR", "Mark IV", "22", "PI"], ["BER", "92FS", "9", "PI"], ["TAS", "G3C", "9", "PI"], ["SGM", "Stag 15 Pistol", "223", "PI"]],
+  "long-gun": [["REM", "870 Express", "12", "SP"], ["MOS", "500", "20", "SP"], ["SAV", "110", "308", "RB"], ["HRR", "H001", "22", "RL"], ["WIN", "Model 70", "3006", "RB"], ["BRO", "Citori", "12", "SO"], ["MAR", "336", "30", "RL"], ["SR", "American", "270", "RB"], ["BNL", "Super Black Eagle", "12", "SI"]],
+};
+
+/**
+ * The firearm sale history: each sale as `POST /api/v1/sales` stores it (sale,
+ * NICS check, request action, decision, receipt, reports to the state and the
+ * local police, audit entry), with the rulebook's own decision for a template
+ * buyer of each kind (src/modules/sales/evaluate.ts), re-keyed to each buyer.
+ */
+async function firearmSaleHistory(c: Ctx, holders: Holder[], sellers: Seller[], clerks: Map<string, string>, audit: AuditWriter, rng: Rng) {
+  const { evaluateSale, KIND_INFO } = await import("../src/modules/sales/evaluate.ts");
+  const { requiredRecordFields } = await import("../src/law/ct/sales/long-gun-transfer-record.ts");
+  const { nicsTransactionType } = await import("../src/adapters/nics/contract.ts");
+  const gun = holders.filter((h) => h.status === "active" && h.kind !== "ammunition-certificate");
+  const pickBuyer = weightedPicker(gun.map(() => { const u = rng.next(); return Math.min(40, 1 / Math.pow(1 - u * 0.999, 0.6)); }));
+  const dealers = sellers.filter((s) => s.kind === "firearm-dealer");
+  const { handgunShare } = monthlyWeights();
+  const T = { number: "ZZ-999999999", birth: "1961-02-03", auth: "AUTH-TEMPLATE", ntn: "NTNTEMPLATE" };
+  const templates = new Map<string, { question: string; version: string; outcome: string; result: string; findings: string; facts: string }>();
+  const template = async (kind: "retail-handgun" | "retail-long-gun", credKind: string, day: PlainDate, nicsStatus: "proceed" | "denied") => {
+    const key = `${kind}|${credKind}|${nicsStatus}`;
+    const hit = templates.get(key);
+    if (hit) return hit;
+    const LAW: Record<string, string> = { "state-handgun-permit": "permit-to-carry", "handgun-eligibility-certificate": "handgun-eligibility-certificate", "long-gun-eligibility-certificate": "long-gun-eligibility-certificate" };
+    const fakeQ = { query: async (text: string) => (/nextval/.test(text) ? [{ n: 999_999_999 }] : []) } as never;
+    const ev = await evaluateSale(fakeQ, {
+      subject: { kind, saleOn: day, buyer: { lastName: "Template", birthDate: T.birth as PlainDate, credentialNumber: T.number, officer: "none" }, firearm: { type: kind === "retail-handgun" ? "PI" : "RB", semiautomatic: kind === "retail-handgun", centerfire: true, acceptsMagazineOverFiveRounds: kind === "retail-handgun", antique: false } },
+      buyer: { verified: true, personId: "00000000-0000-4000-8000-000000000000", credentialId: "00000000-0000-4000-8000-000000000001", credentialKind: credKind as never, validForPurpose: true, birthDate: T.birth as PlainDate,
+        credentials: [{ kind: LAW[credKind], number: T.number, status: "valid", issuedOn: addYears(day, -2), expiresOn: addYears(day, 3), presented: true } as never], events: [] },
+      nics: { status: nicsStatus, transactionNumber: T.ntn, initiatedOn: day }, on: day,
+    });
+    const num = ev.authorizationNumber;
+    const swap = (x: unknown) => { let j = JSON.stringify(x); if (num) j = j.split(num).join(T.auth); return j; };
+    const t = { question: ev.decision.question, version: ev.decision.rulebookVersion, outcome: ev.decision.outcome, result: swap(ev.decision.result), findings: swap(ev.decision.findings), facts: swap(ev.facts) };
+    templates.set(key, t);
+    return t;
+  };
+  const SALE_COLS = ["id", "number", "kind", "firearm_class", "route", "channel", "dealer_id", "status", "delay_reason", "sale_on", "buyer_person_id", "buyer_credential_id", "buyer_credential_number",
+    "buyer_first_name", "buyer_last_name", "buyer_birth_on", "buyer_birth_place", "buyer_street", "buyer_town", "buyer_state", "buyer_zip", "buyer_sex", "buyer_id_type", "buyer_id_number", "buyer_id_issuer",
+    "firearm_make", "firearm_model", "firearm_serial_number", "firearm_caliber", "firearm_type", "firearm_semiautomatic", "firearm_centerfire", "firearm_magazine_over_five", "firearm_antique",
+    "latest_decision_id", "authorization_number", "authorized_on", "requested_by", "requested_at"];
+  // Templates are made before the loop (the loop adds rows synchronously).
+  const first = fromEpochDay(toEpochDay(c.today) - 365);
+  for (const k of ["retail-handgun", "retail-long-gun"] as const) for (const ck of ["state-handgun-permit", "handgun-eligibility-certificate", "long-gun-eligibility-certificate"]) {
+    if (k === "retail-handgun" && ck === "long-gun-eligibility-certificate") continue;
+    for (const ns of ["proceed", "denied"] as const) await template(k, ck, first, ns);
+  }
+  const transactionType = { handgun: nicsTransactionType({ purpose: "retail-sale", firearmType: "handgun", person: { firstName: "A", lastName: "B", birthDate: T.birth, state: "CT" } } as never).code, "long-gun": nicsTransactionType({ purpose: "retail-sale", firearmType: "long-gun", person: { firstName: "A", lastName: "B", birthDate: T.birth, state: "CT" } } as never).code };
+  let saleSeq = 1_000_000, authSeq = 100_000, req = 0;
+  return {
+    /** Adds one sale made at `ms` on `day`; returns the rows added. */
+    add(chunk: Chunk, day: PlainDate, ms: number): number {
+      const h = gun[pickBuyer(rng.next())]!;
+      const handgun = h.kind !== "long-gun-eligibility-certificate" && rng.next() < handgunShare;
+      const kind = handgun ? "retail-handgun" : "retail-long-gun";
+      const cls = handgun ? "handgun" : "long-gun";
+      const info = KIND_INFO[kind];
+      const denied = rng.next() < 0.015;
+      const t = templates.get(`${kind}|${h.kind}|${denied ? "denied" : "proceed"}`)!;
+      const d = dealers[rng.int(0, dealers.length - 1)]!;
+      const clerk = clerks.get(d.id)!;
+      const [make, model, caliber, type] = rng.pick(FIREARMS[cls]);
+      const id = uuidFrom(rng), decisionId = uuidFrom(rng);
+      const at = new Date(ms).toISOString();
+      const number = `S-${++saleSeq}`;
+      const auth = denied ? null : `${handgun ? "HG" : "LG"}-${++authSeq}`;
+      const ntn = uuidFrom(rng).replace(/-/g, "").slice(0, 10).toUpperCase();
+      const serial = `${make}${uuidFrom(rng).replace(/-/g, "").slice(0, 8).toUpperCase()}`;
+      const status = denied ? "denied" : "authorized";
+      const rekey = (j: string) => { let x = j.split(T.number).join(h.number).split(T.birth).join(h.birthDate).split(T.ntn).join(ntn); if (auth) x = x.split(T.auth).join(auth); return x; };
+      const semi = type === "PI" || type === "SI";
+      add(chunk, "decisions", DECISION_COLS, copyLine([decisionId, t.question, day, t.version, t.outcome, rekey(t.result), rekey(t.findings), rekey(t.facts), "sale", id, at]));
+      add(chunk, "sales", SALE_COLS, copyLine([id, number, kind, cls, info.route, "dealer", d.id, status, null, day, h.personId, h.credentialId, h.number,
+        h.firstName, h.lastName, h.birthDate, "Hartford, CT", h.street, h.town, "CT", h.zip, null, "drivers-license", String(rng.int(100_000_000, 999_999_999)), "Connecticut DMV",
+        make, model, serial, caliber, type, semi, caliber !== "22", type === "PI", false, decisionId, auth, auth ? day : null, clerk, at]));
+      const responded = new Date(ms + 20_000).toISOString();
+      add(chunk, "sale_nics_checks", ["sale_id", "purpose", "transaction_type", "transaction_number", "status", "initiated_on", "responded_at", "attempts", "purged_at"],
+        copyLine([id, info.nicsPurpose, transactionType[cls], ntn, denied ? "denied" : "proceed", day, responded, 1, denied ? null : new Date(ms + 86_400_000).toISOString()]));
+      add(chunk, "sale_actions", ["sale_id", "action", "from_status", "to_status", "actor_id", "decision_id", "details", "at"],
+        copyLine(["" + id, "request", null, status, clerk, decisionId, JSON.stringify({ channel: "dealer", nics: denied ? "denied" : "proceed", credentialVerified: true, ...(auth ? { authorizationNumber: auth } : {}) }), at]));
+      add(chunk, "audit_log", AUDIT_COLS, audit.line({ at, actorId: clerk, role: "dealer", action: "sale.request", entityType: "sale", entityId: id, details: { status, decisionId }, requestId: `history-sale-${++req}` }));
+      if (denied) return 5;
+      const fields = [...requiredRecordFields("retail", day), "authorizationNumber"];
+      const values: Record<string, string> = {
+        "buyer.name": `${h.firstName} ${h.lastName}`, "buyer.address": `${h.street}, ${h.town}, CT ${h.zip}`, "buyer.dateOfBirth": h.birthDate, "buyer.placeOfBirth": "Hartford, CT",
+        "firearm.make": make, "firearm.model": model, "firearm.serialNumber": serial, "firearm.caliber": caliber, "firearm.description": `${make} ${model}, caliber code ${caliber}`,
+        transferDate: day, authorizationNumber: auth!,
+      };
+      const record = Object.fromEntries(fields.map((f) => [f, values[f] ?? null]));
+      const form = handgun ? "handgun-transfer-record" : "long-gun-receipt";
+      add(chunk, "sale_records", ["sale_id", "form", "required_fields", "fields", "completed_on", "created_at"], copyLine([id, form, `{${fields.map((f) => `"${f}"`).join(",")}}`, JSON.stringify(record), day, at]));
+      const payload = JSON.stringify({ saleNumber: number, form, record, dealer: { name: d.name, town: d.town } });
+      const sent = new Date(ms + 3_600_000).toISOString();
+      add(chunk, "sale_reports", ["sale_id", "recipient", "recipient_name", "town", "reason", "payload", "created_at", "sent_at"], copyLine([id, "state", "DESPP Special Licensing and Firearms Unit", null, "transfer", payload, at, sent]));
+      add(chunk, "sale_reports", ["sale_id", "recipient", "recipient_name", "town", "reason", "payload", "created_at", "sent_at"], copyLine([id, "local-police", `Chief of police (or resident state trooper), ${h.town}`, h.town, "transfer", payload, at, sent]));
+      return 8;
+    },
+    async finish(): Promise<void> {
+      await c.client.query(`SELECT setval('sale_number_seq', ${saleSeq + 1}, false), setval('sale_authorization_seq', ${authSeq + 1}, false)`);
+    },
+  };
+}
+
 async function loadHistory(c: Ctx, holders: Holder[], sellers: Seller[], present: Set<string>): Promise<void> {
   const hasAmmo = present.has("ammunition_checks") && present.has("ammunition_sales") && present.has("ammunition_sale_lines");
-  if (!hasAmmo) { c.say("ammunition tables not there yet: no ammunition history"); return; }
+  const hasSales = ["sales", "sale_nics_checks", "sale_actions", "sale_records", "sale_reports"].every((t) => present.has(t));
+  if (!hasAmmo) c.say("ammunition tables not there yet: no ammunition history");
+  if (!hasSales) c.say("sales tables not there yet: no firearm sale history");
+  if (!hasAmmo && !hasSales) return;
   const { decide } = await import("../src/modules/decisions/service.ts");
   const { saleFacts } = await import("../src/modules/ammunition/service.ts");
   const { ammunitionLimit, ammunitionLimitQuestion } = await import("../src/law/ct/policy/ammunition-limit.ts");
@@ -513,8 +621,10 @@ async function loadHistory(c: Ctx, holders: Holder[], sellers: Seller[], present
     return t;
   };
 
-  const nAmmo = Math.round(CT.ammunitionSales * c.scale);
+  const nAmmo = hasAmmo ? Math.round(CT.ammunitionSales * c.scale) : 0;
   const ammo = dailyCounts(c.today, nAmmo);
+  const fire = dailyCounts(c.today, hasSales ? Math.round(CT.firearmSales * c.scale) : 0);
+  const firearm = hasSales ? await firearmSaleHistory(c, holders, sellers, clerks, audit, rng) : undefined;
   let checkSeq = 100_000, saleSeq = 100_000, reqSeq = 0;
   const t0 = performance.now();
   let chunk: Chunk = new Map();
@@ -532,9 +642,14 @@ async function loadHistory(c: Ctx, holders: Holder[], sellers: Seller[], present
   for (let d = 0; d < ammo.counts.length; d++) {
     const day = fromEpochDay(ammo.start + d);
     const n = ammo.counts[d]!;
-    // Shop hours, 9:00 to 19:00 Eastern (14:00-24:00 UTC), in order.
-    const times = Array.from({ length: n }, () => Date.parse(`${day}T14:00:00Z`) + Math.floor(rng.next() * 10 * 3600_000)).sort((a, b) => a - b);
-    for (const ms of times) {
+    // Shop hours, 9:00 to 19:00 Eastern (14:00-24:00 UTC), in order; firearm sales (negative) and ammunition sales interleaved.
+    const times = [
+      ...Array.from({ length: n }, () => Date.parse(`${day}T14:00:00Z`) + Math.floor(rng.next() * 10 * 3600_000)),
+      ...Array.from({ length: fire.counts[d]! }, () => -(Date.parse(`${day}T14:00:00Z`) + Math.floor(rng.next() * 10 * 3600_000))),
+    ].sort((a, b) => Math.abs(a) - Math.abs(b));
+    for (const signed of times) {
+      if (signed < 0) { chunkRows += firearm!.add(chunk, day, -signed); if ((++events & 255) === 0) await yieldNow(); continue; }
+      const ms = signed;
       const at = new Date(ms).toISOString();
       const h = active[pickBuyer(rng.next())]!;
       const s = sellers[rng.int(0, sellers.length - 1)]!;
@@ -581,7 +696,8 @@ async function loadHistory(c: Ctx, holders: Holder[], sellers: Seller[], present
   }
   await flush();
   const totals = await copier.close();
-  await c.client.query(`SELECT setval('ammunition_check_number_seq', ${checkSeq + 1}, false), setval('ammunition_sale_number_seq', ${saleSeq + 1}, false)`);
+  if (hasAmmo) await c.client.query(`SELECT setval('ammunition_check_number_seq', ${checkSeq + 1}, false), setval('ammunition_sale_number_seq', ${saleSeq + 1}, false)`);
+  if (firearm) await firearm.finish();
   const seconds = (performance.now() - t0) / 1000;
   for (const [table, x] of totals) {
     c.report.push({ table: `${table} (history)`, rows: x.rows, seconds: x.seconds, perSecond: x.rows / Math.max(x.seconds, 1e-6) });

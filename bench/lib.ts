@@ -160,9 +160,9 @@ export async function load(opts: {
 }
 
 /** Starts `stateline serve` as a child process and waits until it answers /healthz. */
-export async function startStateline(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startStateline(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = env.PORT ?? "3999";
-  const child = spawn(process.execPath, ["bin/stateline.js", "serve", "--no-seed"], { env: { ...process.env, ...env, PORT: port, HOST: "127.0.0.1" }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, "bin/stateline.js", "serve", "--no-seed"], { env: { ...process.env, ...env, PORT: port, HOST: "127.0.0.1" }, stdio: ["ignore", "inherit", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {

@@ -244,20 +244,67 @@ export async function makeFixture(url: string, data: Dataset, sellers = 8): Prom
   }
 }
 
+// ------------------------------------------------------------------ where the server's CPU goes (--cpu-prof)
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+export interface ProfileSummary { samples: number; categories: { name: string; share: number }[]; functions: { name: string; where: string; share: number }[] }
+
+function category(url: string, fn: string): string {
+  if (fn === "(garbage collector)") return "garbage collection";
+  if (fn === "(idle)") return "idle";
+  if (fn === "(program)") return "native (V8, libuv, syscalls)";
+  if (/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/.test(url)) return "pg driver (protocol, row parsing)";
+  if (/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse|pino|abstract-logging|fast-uri|ajv)/.test(url)) return "Fastify";
+  if (/node_modules\/zod/.test(url)) return "zod (validation)";
+  if (/\/src\/law\//.test(url)) return "rulebook (src/law)";
+  if (/\/src\/modules\/audit\//.test(url)) return "audit chain (hashing, sealer)";
+  if (/\/src\//.test(url)) return "Stateline routes and services";
+  if (/^node:/.test(url)) return "Node internals (http, net, streams, crypto)";
+  if (url === "") return `native builtins (JSON, crypto, RegExp, ...)`;
+  return "other modules";
+}
+
+export function summarizeProfile(file: string): ProfileSummary {
+  const p = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[] };
+  const cats = new Map<string, number>();
+  const fns = new Map<string, { name: string; where: string; hits: number }>();
+  let total = 0;
+  for (const n of p.nodes) {
+    const hits = n.hitCount ?? 0;
+    if (!hits || n.callFrame.functionName === "(idle)") continue;
+    total += hits;
+    const cat = category(n.callFrame.url, n.callFrame.functionName);
+    cats.set(cat, (cats.get(cat) ?? 0) + hits);
+    const where = `${n.callFrame.url.replace(/^file:\/\/.*?\/(node_modules|src)\//, "$1/")}:${n.callFrame.lineNumber + 1}`;
+    const key = `${n.callFrame.functionName}|${where}`;
+    const f = fns.get(key) ?? { name: n.callFrame.functionName || "(anonymous)", where, hits: 0 };
+    f.hits += hits;
+    fns.set(key, f);
+  }
+  return {
+    samples: total,
+    categories: [...cats.entries()].sort((a, b) => b[1] - a[1]).map(([name, h]) => ({ name, share: h / total })),
+    functions: [...fns.values()].sort((a, b) => b.hits - a.hits).slice(0, 12).map((f) => ({ name: f.name, where: f.where, share: f.hits / total })),
+  };
+}
+
 // ------------------------------------------------------------------ database time per request
 
-interface Stmt { query: string; calls: number; totalMs: number; meanMs: number }
+interface Stmt { query: string; calls: number; totalMs: number; meanMs: number; planMs: number }
+
+const OUR_DB = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
 async function topStatements(db: Db, limit = 12): Promise<Stmt[]> {
   const r = await db.query(
-    `SELECT query, calls::float8 AS calls, total_exec_time AS total, mean_exec_time AS mean FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT $1`, [limit]);
-  return r.map((x) => ({ query: String(x.query).replace(/\s+/g, " ").slice(0, 140), calls: Number(x.calls), totalMs: Number(x.total), meanMs: Number(x.mean) }));
+    `SELECT query, calls::float8 AS calls, total_exec_time AS total, mean_exec_time AS mean, total_plan_time AS plan FROM pg_stat_statements
+     WHERE ${OUR_DB} ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`, [limit]);
+  return r.map((x) => ({ query: String(x.query).replace(/\s+/g, " ").slice(0, 140), calls: Number(x.calls), totalMs: Number(x.total), meanMs: Number(x.mean), planMs: Number(x.plan) }));
 }
 
-async function statementTotals(db: Db): Promise<{ calls: number; totalMs: number }> {
-  const r = await db.query(`SELECT coalesce(sum(calls),0)::float8 AS calls, coalesce(sum(total_exec_time),0)::float8 AS total FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`);
-  return { calls: Number(r[0]!.calls), totalMs: Number(r[0]!.total) };
+async function statementTotals(db: Db): Promise<{ calls: number; totalMs: number; planMs: number; walBytes: number; walRecords: number; walSyncs: number }> {
+  const r = await db.query(`SELECT coalesce(sum(calls),0)::float8 AS calls, coalesce(sum(total_exec_time),0)::float8 AS total, coalesce(sum(total_plan_time),0)::float8 AS plan FROM pg_stat_statements WHERE ${OUR_DB}`);
+  const w = await db.query("SELECT wal_bytes::float8 AS bytes, wal_records::float8 AS records, wal_sync::float8 AS syncs FROM pg_stat_wal");
+  return { calls: Number(r[0]!.calls), totalMs: Number(r[0]!.total), planMs: Number(r[0]!.plan), walBytes: Number(w[0]!.bytes), walRecords: Number(w[0]!.records), walSyncs: Number(w[0]!.syncs) };
 }
 
 export interface TargetResult {
@@ -268,8 +315,12 @@ export interface TargetResult {
   genCpuPerReq: number;
   cpuBusy: number;
   dbMsPerReq: number;
+  planMsPerReq: number;
   stmtsPerReq: number;
+  walBytesPerReq: number;
+  walSyncsPerReq: number;
   top: Stmt[];
+  profile?: ProfileSummary;
 }
 
 async function runTarget(pgs: PgServer, db: Db, serverPid: number, url: string, t: Target): Promise<TargetResult> {
@@ -277,6 +328,7 @@ async function runTarget(pgs: PgServer, db: Db, serverPid: number, url: string, 
   const drive = { url, concurrency: CONCURRENCY, ok: t.ok, classify: t.classify, ...(t.next ? { next: t.next } : {}), ...(t.flow ? { flow: t.flow } : {}) };
   await load({ ...drive, seconds: 3 });
   await db.query("SELECT pg_stat_statements_reset()");
+  await db.query("SELECT pg_stat_reset_shared('wal')");
   const s0 = procCpu(serverPid), p0 = postgresCpu(pgs), g0 = process.cpuUsage();
   log(`${t.name}: ${SECONDS} s with ${CONCURRENCY} workers`);
   const r = await load({ ...drive, seconds: SECONDS });
@@ -291,11 +343,14 @@ async function runTarget(pgs: PgServer, db: Db, serverPid: number, url: string, 
     genCpuPerReq: (gen * 1000) / r.requests,
     cpuBusy: (s1 - s0 + p1 - p0 + gen) / r.seconds,
     dbMsPerReq: totals.totalMs / r.requests,
+    planMsPerReq: totals.planMs / r.requests,
     stmtsPerReq: totals.calls / r.requests,
+    walBytesPerReq: totals.walBytes / r.requests,
+    walSyncsPerReq: totals.walSyncs / r.requests,
     top,
   };
   log(`${t.name}: answers ${JSON.stringify(r.answers)}${r.errorSamples.length ? `; first errors: ${r.errorSamples.join(" | ")}` : ""}`);
-  log(`${t.name}: ${fmt(r.perSecond)}/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, errors ${r.errors}; CPU ms/request: server ${fmt(res.serverCpuPerReq, 2)}, postgres ${fmt(res.pgCpuPerReq, 2)}, load generator ${fmt(res.genCpuPerReq, 2)}; DB ${fmt(res.dbMsPerReq, 2)} ms in ${fmt(res.stmtsPerReq, 1)} statements`);
+  log(`${t.name}: ${fmt(r.perSecond)}/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, errors ${r.errors}; CPU ms/request: server ${fmt(res.serverCpuPerReq, 2)}, postgres ${fmt(res.pgCpuPerReq, 2)}, load generator ${fmt(res.genCpuPerReq, 2)}; DB ${fmt(res.dbMsPerReq, 2)} ms (+ ${fmt(res.planMsPerReq, 2)} ms planning) in ${fmt(res.stmtsPerReq, 1)} statements, ${fmt(res.walBytesPerReq)} WAL bytes`);
   return res;
 }
 

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { buildServer } from "./http/server.ts";
 import type { FastifyInstance } from "fastify";
 import { sealAudit, startAuditSealer } from "./modules/audit/service.ts";
+import { startSalesWorkers } from "./modules/sales/index.ts";
 
 export async function openServices(config: Config, opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {}): Promise<Services> {
   const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -29,7 +30,8 @@ export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: numbe
 export async function startServer(s: Services, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildServer(s, opts);
   const stopSealer = startAuditSealer(s.db, 250, (e) => app.log.error({ err: e }, "audit sealer"));
-  app.addHook("onClose", async () => { stopSealer(); await sealAudit(s.db).catch(() => {}); });
+  const stopSales = startSalesWorkers(s, { onError: (e, job) => app.log.error({ err: e, job }, "sales worker") });
+  app.addHook("onClose", async () => { stopSales(); stopSealer(); await sealAudit(s.db).catch(() => {}); });
   await app.listen({ port: s.config.port, host: s.config.host });
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : s.config.port;

@@ -108,6 +108,7 @@ export const COUNTED_TABLES = [
   "applications", "application_actions", "credentials", "credential_actions", "prohibiting_events", "nics_checks",
   "dealers", "dealer_locations", "dealer_staff", "dealer_actions",
   "ammunition_checks", "ammunition_sales", "ammunition_sale_lines", "policy_settings", "leads", "lead_actions", "cases", "case_actions", "lead_baselines",
+  "sales", "sale_nics_checks", "sale_actions", "sale_records", "sale_reports", "dealer_webhooks", "webhook_deliveries",
 ] as const;
 
 /** Row counts of every table a request could write to. */

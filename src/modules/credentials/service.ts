@@ -22,6 +22,7 @@ import { appendAudit } from "../audit/service.ts";
 import { decide, storeDecision } from "../decisions/service.ts";
 import { assertTown, getPerson, type Person } from "../people/service.ts";
 import { policy } from "./policy.ts";
+import { reassessPendingSales } from "../sales/service.ts";
 import type { User } from "../auth/roles.ts";
 
 export const CREDENTIAL_KINDS = ["temporary-state-permit", "state-handgun-permit", "handgun-eligibility-certificate", "long-gun-eligibility-certificate", "ammunition-certificate"] as const satisfies readonly CredentialKind[];
@@ -459,7 +460,7 @@ export interface RevocationOutcome { credentialId: string; number: string; actio
  * active credential of the person: "no" revokes it with its reasons and starts
  * the surrender clock; "unknown" flags it for review; the holder is notified.
  */
-export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventInput): Promise<{ eventId: string; credentials: RevocationOutcome[] }> {
+export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventInput): Promise<{ eventId: string; credentials: RevocationOutcome[]; sales: { saleId: string; from: string; to: string }[] }> {
   const user = requireUser(ctx);
   if (!policy.recordProhibitingEvent(user)) throw forbidden();
   if (input.eventOn > ctx.today) throw badField("eventOn", "cannot be in the future");
@@ -473,8 +474,11 @@ export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventIn
         input.expiresOn ?? null, input.active ?? null, input.category ?? null, input.source, input.reference ?? null, user.id]);
     const eventId = ev[0]!.id;
     await appendAudit(q, ctx, { action: "prohibiting-event.record", entityType: "person", entityId: person.id, details: { eventId, kind: input.kind, source: input.source } });
-    const outcomes = await reassessHolder(ctx, q, person, `prohibiting event ${input.kind} on ${input.eventOn}`, eventId);
-    return { eventId, credentials: outcomes };
+    const trigger = `prohibiting event ${input.kind} on ${input.eventOn}`;
+    const outcomes = await reassessHolder(ctx, q, person, trigger, eventId);
+    // Pending (delayed) firearm sales of the person are decided again in the same transaction.
+    const sales = await reassessPendingSales(ctx, q, person.id, trigger);
+    return { eventId, credentials: outcomes, sales };
   });
 }
 

@@ -20,6 +20,7 @@ import { OPTIONAL_RECORD_FIELDS, nicsCheckRequestFields, requiredRecordFields } 
 import { type NicsRequest, type NicsResponse, NicsUnavailable, nicsTransactionType } from "../../adapters/nics/contract.ts";
 import { AppError, badField, forbidden } from "../../http/errors.ts";
 import { appendAudit } from "../audit/service.ts";
+import { detectAfterFirearmSale } from "../leads/service.ts";
 import type { User } from "../auth/roles.ts";
 import { storeDecision } from "../decisions/service.ts";
 import { getActingDealer, getDealer, type Dealer } from "../dealers/service.ts";
@@ -298,6 +299,8 @@ async function recordEvaluation(ctx: Ctx, q: Queryable, s: Sale, ev: Evaluation,
   if (ev.status === "denied") await letterToBuyer(q, updated, ev.decision.findings, opts.nicsDenied);
   if (opts.webhook && (ev.status !== s.status || ev.delayReason !== s.delayReason)) await enqueueSaleEvent(q, ctx, updated, await getNicsCheck(q, s.id));
   await appendAudit(q, ctx, { action: `sale.${opts.action}`, entityType: "sale", entityId: s.id, details: { status: ev.status, decisionId, ...(ev.delayReason ? { delayReason: ev.delayReason } : {}) } });
+  // Multiple handguns in five business days, repeated delays or denials: leads for investigators, in the same transaction.
+  if (updated.buyer.personId) await detectAfterFirearmSale(ctx, q, { personId: updated.buyer.personId, on: transferOn });
   return updated;
 }
 
