@@ -15,6 +15,8 @@ import { createPerson } from "../modules/people/service.ts";
 import { appendAudit } from "../modules/audit/service.ts";
 import { ensureTowns, loadNames, loadTowns } from "./reference-data.ts";
 import { attachStaff, registerDealer } from "../modules/dealers/service.ts";
+import { recordSale, runCheck } from "../modules/ammunition/service.ts";
+import { requestSale } from "../modules/sales/service.ts";
 
 export const DEMO_PASSWORD = "stateline-demo-2026";
 
@@ -123,7 +125,51 @@ export async function seed(ctx: Ctx, opts: SeedOptions = {}): Promise<{ people: 
   const holders = await ctx.db.query<{ person_id: string }>("SELECT person_id::text FROM credentials WHERE status = 'active' ORDER BY number LIMIT 3");
   if (holders[0]) await creds.recordProhibitingEvent(staffCtx, { personId: holders[0].person_id, kind: "protective-order", eventOn: addDays(today, -1), active: true, expiresOn: addDays(today, 180), source: "Judicial Branch protective order registry (demo)" });
 
+  await demoSales({ ...ctx, user: users.dealer! }, { ...ctx, user: users.vendor! });
+
   await creds.runDailyJobs(staffCtx);
   await ctx.db.tx((q) => appendAudit(q, ctx, { action: "seed", details: { seed: opts.seed ?? 2013, people: peopleCount } }));
   return { people: peopleCount + 1, credentials: credentialCount, users: DEMO_USERS.length };
+}
+
+/**
+ * A few sales through the services, so the dealer portal and the ammunition
+ * counter have history: firearm sales at the demo dealer (retail long gun and
+ * handgun, one private long gun sale through the dealer) and ammunition sales
+ * at the demo vendor, each to a holder of an active credential.
+ */
+async function demoSales(dealerCtx: Ctx, vendorCtx: Ctx): Promise<void> {
+  const today = dealerCtx.today;
+  const holders = await dealerCtx.db.query<{ first_name: string; last_name: string; birth_date: PlainDate; birth_place: string | null; street: string; town: string; zip: string | null; number: string; kind: string }>(
+    `SELECT * FROM (
+       SELECT p.first_name, p.last_name, p.birth_date, p.birth_place, p.street, p.town, p.zip, c.number, c.kind, row_number() OVER (PARTITION BY c.kind ORDER BY c.number) AS n
+       FROM credentials c JOIN people p ON p.id = c.person_id
+       WHERE c.status = 'active' AND c.issued_on <= $1 AND c.expires_on > $1 AND c.kind <> 'temporary-state-permit' AND p.birth_date <= $2) x
+     WHERE n <= 2 ORDER BY n, kind DESC`, [today, addYears(today, -21)]);
+  for (const [i, h] of holders.entries()) {
+    const handgun = h.kind === "state-handgun-permit" || h.kind === "handgun-eligibility-certificate";
+    const buyer = {
+      firstName: h.first_name, lastName: h.last_name, birthDate: h.birth_date, birthPlace: h.birth_place ?? "Hartford, CT", street: h.street, town: h.town, state: "CT", zip: h.zip ?? undefined,
+      credentialNumber: h.number, idDocument: { type: "drivers-license" as const, number: `D${String(7_000_000 + i)}`, issuer: "CT DMV" },
+    };
+    if (h.kind !== "ammunition-certificate") {
+      const privateSale = !handgun && i === 1;
+      await requestSale(dealerCtx, {
+        kind: handgun ? "retail-handgun" : privateSale ? "private-long-gun-via-dealer" : "retail-long-gun",
+        buyer: { ...buyer, ...(privateSale ? { sex: "U" as const, race: "U" as const } : {}) },
+        ...(privateSale ? { seller: { name: "Chris Demoseller", street: "7 Orchard Lane", town: "Glastonbury", state: "CT", zip: "06033" } } : {}),
+        firearm: handgun
+          ? { make: "SW", model: "M&P9 Shield", serialNumber: `DEMO-H${1000 + i}`, caliber: "9", type: "PI" }
+          : { make: "MOS", model: "500", serialNumber: `DEMO-L${1000 + i}`, caliber: "12", type: "SP" },
+      }).catch(() => undefined);
+    }
+    if (i < 3) {
+      const lines = [{ type: "centerfire-pistol" as const, caliber: "9mm Luger", brand: "Winchester", quantity: 50 * (i + 1) }];
+      const c = await runCheck(vendorCtx, {
+        buyer: { firstName: h.first_name, lastName: h.last_name, birthDate: h.birth_date, credentialNumber: h.number, photoId: { type: "drivers-license", number: buyer.idDocument.number, showsBirthDate: true } },
+        lines,
+      }).catch(() => undefined);
+      if (c?.check.outcome === "approved") await recordSale(vendorCtx, { checkId: c.check.id, lines }).catch(() => undefined);
+    }
+  }
 }

@@ -2,7 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
 import { registerAdminPages } from "./admin.ts";
+import { registerAmmunitionPages } from "./ammunition.ts";
 import { registerAuditPages } from "./audit.ts";
+import { registerDealerPages } from "./dealer.ts";
+import { registerLeadPages } from "./leads.ts";
 import { registerResidentPages } from "./resident.ts";
 import { registerRulesPages } from "./rules.ts";
 import { registerStaffPages } from "./staff.ts";
@@ -15,4 +18,7 @@ export function registerPages(app: FastifyInstance, makeCtx: (req: FastifyReques
   registerVerifyPages(app, makeCtx);
   registerAuditPages(app, makeCtx);
   registerAdminPages(app, makeCtx);
+  registerDealerPages(app, makeCtx);
+  registerAmmunitionPages(app, makeCtx);
+  registerLeadPages(app, makeCtx);
 }
