@@ -121,7 +121,7 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
  * transaction as the write itself, so a crash leaves either both or neither.
  * A concurrent retry waits on the key's row lock and then returns the stored answer.
  */
-async function runIdempotent(ctx: Ctx, user: User, routeKey: string, key: string, request: unknown, act: (c: Ctx) => Promise<unknown>, status: number): Promise<{ response: unknown; status: number; replayed: boolean }> {
+export async function runIdempotent(ctx: Ctx, user: User, routeKey: string, key: string, request: unknown, act: (c: Ctx) => Promise<unknown>, status: number): Promise<{ response: unknown; status: number; replayed: boolean }> {
   const requestHash = createHash("sha256").update(routeKey).update(canonicalJson(request)).digest("hex");
   const lookup = async (q: Queryable) => (await q.query<{ request_hash: string; response: unknown; status_code: number }>(
     "SELECT request_hash, response, status_code FROM idempotency_keys WHERE actor_id = $1 AND key = $2", [user.id, key]))[0];

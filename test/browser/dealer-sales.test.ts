@@ -364,3 +364,27 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   assert.equal(await visit(d.page, `/staff/sales/${hg.id}`), 403);
   await d.context.close();
 });
+
+test("a form sent twice (double click, resent page) stores one sale", async () => {
+  const { env } = be;
+  const buyer = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
+  const { context, page } = await newPage(be);
+  await signIn(page, shop.username);
+  await visit(page, "/dealer/sales/new");
+  await fillSale(page, buyer, { kind: "retail-long-gun", firearm: { make: "SR", model: "American", serial: "DBL123456", type: "RB", caliber: "308" } });
+  const form = await page.locator("form[action='/dealer/sales']").evaluate((f) => {
+    // Runs in the page: the browser's own FormData reads the form as it would be sent.
+    const FormDataInPage = (globalThis as unknown as { FormData: new (form: unknown) => Iterable<[string, string]> }).FormData;
+    return new URLSearchParams([...new FormDataInPage(f)]).toString();
+  });
+  assert.match(form, /_csrf=[^&]{10,}/, form.slice(0, 400));
+  const before = (await listSales(env.services.db, { dealerId: shop.dealerId, limit: 500, offset: 0 })).total;
+  const first = await page.request.post("/dealer/sales", { data: form, headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  const second = await page.request.post("/dealer/sales", { data: form, headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  assert.equal(first.status(), 303, (await first.text()).slice(0, 2000));
+  assert.equal(second.status(), 303);
+  assert.equal(second.headers().location, first.headers().location, "the resent form leads to the same sale");
+  const afterCount = (await listSales(env.services.db, { dealerId: shop.dealerId, limit: 500, offset: 0 })).total;
+  assert.equal(afterCount, before + 1);
+  await context.close();
+});

@@ -25,6 +25,8 @@ import { SaleBody } from "../../modules/sales/routes.ts";
 import { actingDealerId, appealsFor, cancelSale, NEXT, proceedSale, requestSale, type SaleRequest } from "../../modules/sales/service.ts";
 import { html, type Html } from "../html.ts";
 import { csrfField } from "../layout.ts";
+import { randomUUID } from "node:crypto";
+import { runIdempotent } from "../../http/route.ts";
 import {
   checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, ruleTitle, selectField,
   sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors,
@@ -359,6 +361,7 @@ async function newSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: Ma
       ${requiredNote}
       ${errorSummary(e, LABELS, { kind: "kind-0" })}
       ${csrfField(req)}
+      <input type="hidden" name="_submission" value="${v._submission ?? randomUUID()}">
       ${radioGroup({ name: "kind", label: LABELS.kind!, required: true, tile: true, value: v.kind, error: e.kind, options: DEALER_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k], description: KIND_HINTS[k] })) })}
       ${dateField({ name: "saleDate", label: LABELS.saleDate!, value: v.saleDate, error: e.saleDate, hint: "Today unless the sale was made earlier. Written YYYY-MM-DD." })}
 
@@ -589,7 +592,11 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     const { values, errors, input } = await parseSaleForm(ctx, formBody(req));
     if (!input) return newSalePage(req, reply, makeCtx, user, { values, errors, status: 400 });
     try {
-      const o = await requestSale(ctx, input);
+      // A one-time token in the form makes a double click or a resubmitted page store one sale, not two.
+      const token = formBody(req)._submission;
+      const o = typeof token === "string" && /^[0-9a-f-]{36}$/.test(token)
+        ? (await runIdempotent(ctx, user, "POST /dealer/sales", token, input, (c) => requestSale(c, input), 201)).response as { sale: { id: string } }
+        : await requestSale(ctx, input);
       return reply.redirect(`/dealer/sales/${o.sale.id}?done=requested`, 303);
     } catch (e) {
       if (isFormError(e)) return newSalePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, Object.keys(PATHS), ALIAS), status: e.status });
