@@ -19,7 +19,6 @@
  * Only loopback traffic. The run is bounded and stops itself.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";

@@ -25,7 +25,7 @@ import { loadConfig } from "../src/config.ts";
 import { openPostgres, type Db } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { ensureTowns, loadNames, loadTowns, type Town } from "../src/db/reference-data.ts";
-import { addDays, addYears, fromEpochDay, toEpochDay, type PlainDate } from "../src/law/core/dates.ts";
+import { addYears, fromEpochDay, toEpochDay, type PlainDate } from "../src/law/core/dates.ts";
 import { createRng, weightedPicker, type Rng } from "../src/lib/random.ts";
 import { GENESIS, entryHash } from "../src/modules/audit/chain.ts";
 import { systemClock } from "../src/lib/clock.ts";
@@ -693,6 +693,7 @@ async function loadHistory(c: Ctx, holders: Holder[], sellers: Seller[], present
       if ((++events & 255) === 0) await yieldNow();
     }
     if (chunkRows >= c.batch) await flush();
+    if (d % 30 === 29) c.say(`  history: ${day} (${fmt(((performance.now() - t0) / 1000), 0)} s)`);
   }
   await flush();
   const totals = await copier.close();
@@ -825,11 +826,13 @@ async function main(): Promise<void> {
     console.log(reportTable(d));
     if (!given) {
       writeSection("Connecticut-scale data set (bench/dataset)", `
-Run: \`npm run bench:dataset\` (scale ${scale}, seed ${seed}) on ${new Date().toISOString().slice(0, 10)}. PostgreSQL 15 throwaway cluster (fsync on; the loader's session uses synchronous_commit off).
-Generated in the loader process and streamed with \`COPY ... FROM STDIN\` (pg package only) in statements of ${fmt(100_000)} rows, one transaction each,
-secondary indexes dropped for the load and rebuilt after, then ANALYZE. Database size afterwards: ${size}.
+Run: \`npm run bench:dataset\` (scale ${scale}, seed ${seed}) on ${new Date().toISOString().slice(0, 10)}. PostgreSQL 15 throwaway cluster (fsync on; the loader's sessions use synchronous_commit off), on the shared 2-core machine.
+Rows are generated in the loader process and streamed with \`COPY ... FROM STDIN\` (pg package only): people and credentials in COPY statements of ${fmt(100_000)} rows (one transaction each);
+the year of history in chunks of about ${fmt(100_000)} rows (one transaction per chunk, all its tables) over 2 connections while the next chunk is generated, so the history's per-table
+rows/s are per connection while sharing the machine (the "history, generated and copied" line is the wall-clock rate). Secondary indexes dropped for the load and rebuilt after;
+foreign keys checked set-wise after the load instead of row by row; then ANALYZE. Database size afterwards: ${size}.
 Scale 1 is Connecticut: ${fmt(CT.residents)} residents over the 169 towns by population, ${fmt(CT.holders)} credential holders, ${fmt(CT.firearmDealers)} firearm dealers and ${fmt(CT.ammunitionVendors)} ammunition vendors,
-a year of firearm sales (${fmt(CT.firearmSales)}) and ammunition sales (${fmt(CT.ammunitionSales)}) when those tables exist.
+a year of firearm sales (${fmt(CT.firearmSales)}) and ammunition sales (${fmt(CT.ammunitionSales)}), each with every row the services write (decisions, checks, lines, NICS checks, actions, receipts, reports, sealed audit entries).
 
 ${reportTable(d)}
 `);

@@ -62,6 +62,8 @@ export function startPostgres(port: number, opts: { statStatements?: boolean } =
       psql(baseUrl, "postgres", "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
       stopServer();
       start();
+      psql(baseUrl, "postgres", "ALTER SYSTEM SET pg_stat_statements.track_planning = on");
+      psql(baseUrl, "postgres", "SELECT pg_reload_conf()");
     }
   } catch (e) {
     try { stopServer(); } catch { /* not running */ }
