@@ -46,6 +46,23 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+/**
+ * Statements are sent as named prepared statements (one name per SQL text), so
+ * each connection plans a statement once instead of on every call. Only plain
+ * DML is named; DDL and scripts go unnamed.
+ */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  if (!PREPARABLE.test(text)) return undefined;
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `s${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -57,7 +74,8 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   pool.on("error", () => {});
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
-      const r = await c.query(text, params as unknown[] | undefined);
+      const name = statementName(text);
+      const r = await c.query(name ? { name, text, values: params as unknown[] | undefined } : { text, values: params as unknown[] | undefined });
       return r.rows as T[];
     },
   });
@@ -66,16 +84,24 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     ...wrap(pool),
     async tx(fn) {
       const client = await pool.connect();
+      // A connection that dies while checked out emits 'error' on the client: without a
+      // listener that would end the process. Keep it, and throw it away on release.
+      let broken: Error | undefined;
+      const onError = (e: Error) => { broken = e; };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const out = await fn(wrap(client));
         await client.query("COMMIT");
         return out;
       } catch (e) {
-        await client.query("ROLLBACK").catch(() => {});
+        if (!broken) await client.query("ROLLBACK").catch((err: Error) => { broken = err; });
+        // The connection itself failed: nothing was committed; say so as "unavailable".
+        if (broken) throw Object.assign(new Error(`database connection lost: ${(e as Error).message}`), { code: "08006", cause: e });
         throw e;
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        client.release(broken ?? false);
       }
     },
     close: () => pool.end(),
@@ -90,6 +116,8 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?:
 export function isDatabaseUnavailable(e: unknown): boolean {
   // A closed embedded database (or an ended pool, during shutdown) cannot answer either.
   if (e instanceof Error && /^(PGlite is closed|Cannot use a pool after calling end on the pool)/.test(e.message)) return true;
+  // node-postgres reports a connection dropped under a query without a code.
+  if (e instanceof Error && /^(Connection terminated|Client has encountered a connection error)/.test(e.message)) return true;
   const code = (e as { code?: string } | null)?.code;
   if (!code) return false;
   return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "53300"].includes(code);

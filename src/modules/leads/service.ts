@@ -109,7 +109,9 @@ export async function computeBaseline(q: Queryable, on: PlainDate): Promise<Base
 /** Runs the named detectors for one person on one day, inside the caller's transaction. Returns the ids of new leads. */
 export async function detectForPerson(ctx: Ctx, q: Queryable, opts: { personId: string; on: PlainDate; detectors: readonly DetectorId[]; raisedBy: "sale" | "sweep"; env?: DetectorEnv }): Promise<string[]> {
   const env = opts.env ?? { baseline: await latestBaseline(q, opts.on) };
-  const firearms = opts.detectors.some((d) => DETECTORS.find((x) => x.id === d)?.reads === "firearm-sales") ? await firearmSalesAvailable(q) : false;
+  // After a sale the schema is known to be whole (migration 005 ships with this code); only the
+  // sweep asks the catalogue, once per run, so a sale does not pay for it.
+  const firearms = opts.raisedBy === "sale" || (opts.detectors.some((d) => DETECTORS.find((x) => x.id === d)?.reads === "firearm-sales") ? await firearmSalesAvailable(q) : false);
   const raised: string[] = [];
   for (const d of DETECTORS) {
     if (!opts.detectors.includes(d.id)) continue;
