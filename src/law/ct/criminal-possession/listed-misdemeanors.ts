@@ -16,19 +16,9 @@
  * The analysis names the crimes; the statute numbers are those of the General
  * Statutes (2013 revision) for each named crime.
  */
-export const LISTED_MISDEMEANORS: Readonly<Record<string, string>> = {
-  "21a-279(c)": "possession of a controlled substance other than a narcotic or hallucinogen, or of marijuana (first offense)",
-  "53a-58": "criminally negligent homicide",
-  "53a-61": "assault in the third degree",
-  "53a-61a": "assault of an elderly, blind, disabled, pregnant or intellectually disabled person in the third degree",
-  "53a-62": "threatening in the second degree",
-  "53a-63": "reckless endangerment in the first degree",
-  "53a-96": "unlawful restraint in the second degree",
-  "53a-175": "riot in the first degree",
-  "53a-176": "riot in the second degree",
-  "53a-178": "inciting to riot",
-  "53a-181d": "stalking in the second degree",
-};
+// The same eleven statutes that bar a permit or certificate (CGS § 29-28(b)(2)): one list, kept with the credential rules.
+export { LISTED_MISDEMEANORS } from "../credentials/listed-misdemeanor-conviction.ts";
+import { LISTED_MISDEMEANORS } from "../credentials/listed-misdemeanor-conviction.ts";
 
 /** "CGS § 53a-61", "53A-61", "sec. 21a-279 (c)" all become "53a-61" / "21a-279(c)". */
 export function normalizeStatute(s: string): string {
