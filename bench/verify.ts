@@ -114,7 +114,7 @@ async function main(): Promise<void> {
 Run: \`npm run bench:verify\` on ${new Date().toISOString().slice(0, 10)}. PostgreSQL 15 throwaway cluster (fsync on), ${fmt(HOLDERS)} holders bulk-loaded in ${fmt(loadSeconds, 1)} s,
 \`stateline serve\` as a separate process, load generator in a third process, ${CONCURRENCY} concurrent keep-alive connections for ${SECONDS} s.
 Each verification authenticates the dealer's API key (cached for 30 s), reads the credential and person in one statement, asks the rulebook whether the credential is valid for the purpose, and appends its audit entry (one INSERT, committed with fsync; the hash chain is sealed after commit by the sealer). A verification is a read, so it carries no idempotency key.
-Why it falls short: two statements and one durable commit per request are cheap for PostgreSQL, but each request also costs a full HTTP parse, zod validation and JSON answer in one Node process sharing 2 cores with the database and the load generator; `pgbench -S` is one prepared SELECT from a C client with no HTTP and no write. Serving verification reads from replicas and running several Node processes are the scale path (docs/ARCHITECTURE.md).
+Why it falls short: two statements and one durable commit per request are cheap for PostgreSQL, but each request also costs a full HTTP parse, zod validation and JSON answer in one Node process sharing 2 cores with the database and the load generator; \`pgbench -S\` is one prepared SELECT from a C client with no HTTP and no write. Serving verification reads from replicas and running several Node processes are the scale path (\`docs/ARCHITECTURE.md\`).
 
 | figure | measured | baseline (same run) | target | met? |
 |---|---|---|---|---|

@@ -8,7 +8,6 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Finding, met, notApplicable, notMet, unknown } from "../../core/rules.ts";
 import type { Credential } from "../sales/credentials.ts";
-import type { PersonEvent } from "./events.ts";
 import type { PossessionStatute } from "./statutes.ts";
 
 export interface ProhibitorContext {
