@@ -49,13 +49,20 @@ export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
   });
 }
 
-/** The path of the first string or key holding a NUL character (PostgreSQL text cannot store one). */
+/**
+ * A string PostgreSQL text cannot store: one holding a NUL character, or one
+ * that is not well-formed Unicode (a lone surrogate such as "\ud800", which has
+ * no UTF-8 encoding).
+ */
+const unstorable = (s: string) => s.includes("\u0000") || !s.isWellFormed();
+
+/** The path of the first string or key that PostgreSQL text cannot store. */
 function findNul(v: unknown, path: string, depth = 0): string | undefined {
-  if (typeof v === "string") return v.includes("\u0000") ? path : undefined;
+  if (typeof v === "string") return unstorable(v) ? path : undefined;
   if (depth > 64 || v === null || typeof v !== "object") return undefined;
   for (const [k, x] of Object.entries(v)) {
     const p = path ? `${path}.${k}` : k;
-    if (k.includes("\u0000")) return p;
+    if (unstorable(k)) return p;
     const hit = findNul(x, p, depth + 1);
     if (hit !== undefined) return hit;
   }
@@ -87,7 +94,7 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
         if (def.auth === "user" && !ctx.user) throw unauthenticated();
         for (const [where, v] of [["params", req.params], ["query", req.query], ["", req.body]] as const) {
           const at = findNul(v, where);
-          if (at !== undefined) throw new AppError("validation", `${at || "body"}: must not contain the NUL character`, { fields: [{ field: at || "body", message: "must not contain the NUL character (U+0000)" }] });
+          if (at !== undefined) throw new AppError("validation", `${at || "body"}: must be well-formed Unicode text without the NUL character`, { fields: [{ field: at || "body", message: "must be well-formed Unicode text without the NUL character (U+0000) or a lone surrogate" }] });
         }
         const params = parseWith(def.params, req.params, "params");
         const query = parseWith(def.query, req.query, "query");

@@ -222,7 +222,12 @@ function attempts(r: RouteDef, base: { url: string; payload?: unknown }, apiKeyA
 
 /** Requests that once broke the server, always sent first. */
 const REGRESSIONS: Record<string, Partial<Attempt>[]> = {
-  "POST /api/v1/applications": [{ kind: "regression: NUL in a town name", payload: JSON.stringify({ credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hart\u0000ford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true }) }],
+  "POST /api/v1/applications": [
+    { kind: "regression: NUL in a town name", payload: JSON.stringify({ credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hart\u0000ford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true }) },
+    { kind: "regression: lone surrogate in a town name", payload: `{"credentialKind":"long-gun-eligibility-certificate","residenceTown":"\\ud800","citizenOrLawfulResident":true,"backgroundCheckConsent":true,"feePaid":true}` },
+  ],
+  // A lone surrogate has no UTF-8 form: PostgreSQL's jsonb refused it (in the audit entry's details) and the server answered 500.
+  "POST /api/v1/api-keys": [{ kind: "regression: lone surrogate in a label stored in jsonb", payload: `{"label":"Counter \\ud800"}` }],
   "GET /api/v1/audit": [{ kind: "regression: NUL in a query value", url: "/api/v1/audit?entityId=%00" }],
   "POST /api/v1/users/{username}/unlock": [{ kind: "regression: NUL in a path parameter", url: "/api/v1/users/ab%00c/unlock" }],
 };
