@@ -12,7 +12,7 @@ import { openDb } from "../db/client.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seed, isSeeded } from "../db/seed.ts";
 import { isPlainDate, type PlainDate } from "../law/core/dates.ts";
 import { citationLabel } from "../law/core/rules.ts";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "../lib/errors.ts";
 import { decide, listQuestions } from "../modules/decisions/service.ts";
 import { verifyAudit } from "../modules/audit/service.ts";
 import { createApiKey, createUser, listUsers, unlockUser } from "../modules/auth/service.ts";

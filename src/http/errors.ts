@@ -1,9 +1,11 @@
 /**
- * One error class with a fixed set of codes and one table mapping them to HTTP
- * status. Errors are for bad input, refused access and faults; "ineligible" is
- * a normal result, never an error.
+ * HTTP's view of Stateline's errors: one table from error code to status, and
+ * RFC 9457 problem details. Modules throw `AppError` from `src/lib/errors.ts`;
+ * only `src/http/` and `src/web/` know about statuses.
  */
-export const ERROR_STATUS = {
+import type { AppError, ErrorCode } from "../lib/errors.ts";
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -15,43 +17,16 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const;
+};
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface FieldError {
-  /** Dotted path of the field, e.g. "applicant.birthDate"; "" for the body as a whole. */
-  field: string;
-  message: string;
-}
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly fields: FieldError[];
-  readonly retryAfterSeconds: number | undefined;
-  constructor(code: ErrorCode, message: string, opts: { fields?: FieldError[]; retryAfterSeconds?: number } = {}) {
-    super(message);
-    this.name = "AppError";
-    this.code = code;
-    this.fields = opts.fields ?? [];
-    this.retryAfterSeconds = opts.retryAfterSeconds;
-  }
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export const badField = (field: string, message: string) => new AppError("validation", `${field}: ${message}`, { fields: [{ field, message }] });
-export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const forbidden = (why = "your role may not do this") => new AppError("forbidden", why);
-export const unauthenticated = () => new AppError("unauthenticated", "sign in or send an API key");
+export const statusOf = (e: AppError): number => ERROR_STATUS[e.code];
 
 /** RFC 9457 problem details. */
 export function problem(e: AppError, requestId: string, instance: string) {
   return {
     type: `https://stateline.example/problems/${e.code}`,
     title: e.code.replace(/_/g, " "),
-    status: e.status,
+    status: statusOf(e),
     detail: e.message,
     instance,
     requestId,

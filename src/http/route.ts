@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import type { Db, Queryable } from "../db/client.ts";
 import type { User } from "../modules/auth/roles.ts";
-import { AppError, type FieldError, unauthenticated } from "./errors.ts";
+import { AppError, type FieldError, unauthenticated } from "../lib/errors.ts";
 import { canonicalJson } from "../modules/audit/chain.ts";
 
 export interface RouteInput<P, Q, B> { params: P; query: Q; body: B; headers: Record<string, string | string[] | undefined> }

@@ -9,11 +9,13 @@ import type { Ctx, Services } from "../context.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { findSession, findUserByApiKey } from "../modules/auth/service.ts";
 import type { User } from "../modules/auth/roles.ts";
-import { AppError, problem } from "./errors.ts";
+import { AppError } from "../lib/errors.ts";
+import { problem, statusOf } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { defineRoutes, type RouteDef } from "./route.ts";
 import { RULEBOOK_VERSION } from "../law/ct/index.ts";
-import { apiRoutes } from "./api-routes.ts";
+import { MODULES, allNav, allRoutes } from "../modules/index.ts";
+import { setNav } from "../web/nav.ts";
 import { registerWeb } from "../web/index.ts";
 
 declare module "fastify" {
@@ -127,7 +129,7 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
       e = new AppError("internal", "something went wrong on our side; the request id identifies it in our logs");
     }
     if (e.retryAfterSeconds) reply.header("Retry-After", String(e.retryAfterSeconds));
-    const status = reply.statusCode === 413 ? 413 : e.status;
+    const status = reply.statusCode === 413 ? 413 : statusOf(e);
     if (!req.url.startsWith("/api/") && (req.headers.accept ?? "").includes("text/html")) {
       const { renderErrorPage } = await import("../web/errors.ts");
       return reply.code(status).type("text/html; charset=utf-8").send(renderErrorPage(req, e, status));
@@ -146,15 +148,18 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
 
   const makeCtx = (req: FastifyRequest): Ctx => ({ ...services, user: req.user, today: req.today as Ctx["today"], requestId: req.id });
 
-  defineRoutes(app, apiRoutes as RouteDef[], makeCtx);
+  const apiRoutes = allRoutes() as RouteDef[];
+  defineRoutes(app, apiRoutes, makeCtx);
 
   let openapi: Record<string, unknown> | undefined;
-  app.get("/api/openapi.json", async () => (openapi ??= buildOpenApi(apiRoutes as RouteDef[], RULEBOOK_VERSION)));
+  app.get("/api/openapi.json", async () => (openapi ??= buildOpenApi(apiRoutes, RULEBOOK_VERSION)));
   app.get("/healthz", async () => {
     await services.db.query("SELECT 1");
     return { ok: true, database: services.db.kind, rulebookVersion: RULEBOOK_VERSION };
   });
 
   registerWeb(app, makeCtx);
+  setNav(allNav());
+  for (const m of MODULES) m.pages?.(app, makeCtx);
   return app;
 }

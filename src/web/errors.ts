@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { AppError } from "../http/errors.ts";
+import type { AppError } from "../lib/errors.ts";
 import { html } from "./html.ts";
 import { page } from "./layout.ts";
 

@@ -5,13 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Ctx } from "../context.ts";
 import { registerAssets } from "./assets.ts";
-import { registerAuthPages } from "./pages/auth.ts";
 import { registerDocsPage } from "./pages/docs.ts";
-import { registerPages } from "./pages/index.ts";
 
 export function registerWeb(app: FastifyInstance, makeCtx: (req: FastifyRequest) => Ctx): void {
   registerAssets(app);
-  registerAuthPages(app, makeCtx);
   registerDocsPage(app);
-  registerPages(app, makeCtx);
 }

@@ -3,22 +3,12 @@ import type { FastifyRequest } from "fastify";
 import type { User } from "../modules/auth/roles.ts";
 import { ROLE_LABELS } from "../modules/auth/roles.ts";
 import { html, type Html } from "./html.ts";
+import { navFor } from "./nav.ts";
 
 export interface PageOptions { title: string; user: User | null; csrfToken?: string | null; body: Html; flash?: string | undefined; flashType?: "success" | "error" | "info" | "warning" }
 
-const NAV: Record<string, { href: string; label: string }[]> = {
-  public: [{ href: "/rules", label: "Rules" }, { href: "/check", label: "Self-check" }],
-  resident: [{ href: "/me", label: "My credentials" }, { href: "/apply", label: "Apply" }, { href: "/rules", label: "Rules" }],
-  licensing_staff: [{ href: "/staff/queue", label: "Queue" }, { href: "/staff/events/new", label: "Record event" }, { href: "/staff/sales", label: "Sales" }, { href: "/leads", label: "Leads" }, { href: "/staff/outbox", label: "Outbox" }, { href: "/rules", label: "Rules" }],
-  dealer: [{ href: "/dealer", label: "Shop" }, { href: "/dealer/sales/new", label: "New sale" }, { href: "/dealer/sales", label: "Sales" }, { href: "/ammunition/check", label: "Ammunition" }, { href: "/verify", label: "Verify a buyer" }, { href: "/rules", label: "Rules" }],
-  ammunition_vendor: [{ href: "/ammunition/check", label: "Ammunition check" }, { href: "/ammunition/sales", label: "Sales" }, { href: "/verify", label: "Verify a buyer" }, { href: "/rules", label: "Rules" }],
-  law_enforcement: [{ href: "/verify", label: "Check a credential" }, { href: "/leads", label: "Leads" }, { href: "/rules", label: "Rules" }],
-  auditor: [{ href: "/audit", label: "Audit trail" }, { href: "/rules", label: "Rules" }],
-  admin: [{ href: "/admin/users", label: "Users" }, { href: "/audit", label: "Audit trail" }, { href: "/staff/outbox", label: "Outbox" }],
-};
-
 export function layout(o: PageOptions): Html {
-  const nav = NAV[o.user?.role ?? "public"] ?? [];
+  const nav = navFor(o.user?.role ?? "public");
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>

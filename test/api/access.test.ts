@@ -10,7 +10,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestEnv, type TestEnv } from "../helpers.ts";
-import { apiRoutes } from "../../src/http/api-routes.ts";
+import { allRoutes } from "../../src/modules/index.ts";
+const apiRoutes = allRoutes();
 import type { RouteDef } from "../../src/http/route.ts";
 import { ROLES, type Role } from "../../src/modules/auth/roles.ts";
 import { makeFixtures, routeCases, routeKey, type Fixtures, type RouteCase } from "./route-requests.ts";

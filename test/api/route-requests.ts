@@ -3,7 +3,7 @@
  * access matrix (which sends each request as every role) and the malformed-input
  * fuzzer (which breaks each request in many ways).
  *
- * Keys are `METHOD /url/{param}` exactly as in src/http/api-routes.ts, so a route
+ * Keys are `METHOD /url/{param}` exactly as in src/modules/index.ts (allRoutes), so a route
  * added there without an entry here makes the tests that use this table fail.
  */
 import type { TestEnv } from "../helpers.ts";

@@ -23,7 +23,7 @@ import type { AmmunitionSaleFacts } from "../../law/ct/sales/ammunition-sale.ts"
 import type { CredentialKind as SaleCredentialKind } from "../../law/ct/sales/credentials.ts";
 import { type AmmunitionLimitSettings, CLASS_LABELS, type PurchaseType, ammunitionLimit, ammunitionLimitQuestion } from "../../law/ct/policy/ammunition-limit.ts";
 import { RULEBOOK_VERSION } from "../../law/ct/version.ts";
-import { AppError, badField, forbidden } from "../../http/errors.ts";
+import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
 import type { User } from "../auth/roles.ts";
 import { getActingDealer, type Dealer } from "../dealers/service.ts";

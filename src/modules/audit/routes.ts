@@ -1,7 +1,7 @@
 /** The audit trail, for auditors. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import { listAudit, verifyAudit } from "./service.ts";
 
 export const auditRoutes = [

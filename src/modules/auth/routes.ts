@@ -1,7 +1,7 @@
 /** Sign-in for software (sessions are for the web UI), API keys, and user administration. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import { ROLES } from "./roles.ts";
 import { createApiKey, createUser, listUsers, unlockUser } from "./service.ts";
 

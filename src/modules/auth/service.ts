@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Ctx } from "../../context.ts";
 import type { Db, Queryable } from "../../db/client.ts";
-import { AppError, badField } from "../../http/errors.ts";
+import { AppError, badField } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { ROLES, type Role, type User } from "./roles.ts";

@@ -16,7 +16,7 @@ import {
   applicationFee, credentialTerm, lateSurrenderPenalty, renewalNotice, surrenderDeadline, validForPurpose,
   type CredentialKind,
 } from "../../law/ct/credentials/index.ts";
-import { AppError, badField, forbidden, notFound } from "../../http/errors.ts";
+import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { NicsUnavailable } from "../../adapters/nics/contract.ts";
 import { appendAudit } from "../audit/service.ts";
 import { decide, storeDecision } from "../decisions/service.ts";

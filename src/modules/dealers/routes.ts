@@ -1,7 +1,7 @@
 /** The sellers' registry. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import * as svc from "./service.ts";
 
 const Id = z.object({ id: z.uuid() });

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
-import { AppError, badField, forbidden, notFound } from "../../http/errors.ts";
+import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
 import { createUser } from "../auth/service.ts";
 import type { User } from "../auth/roles.ts";

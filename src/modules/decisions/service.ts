@@ -8,7 +8,7 @@ import { NotInForce } from "../../law/core/rules.ts";
 import { toDecision, type Decision } from "../../law/core/questions.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { QUESTIONS, RULEBOOK_VERSION, findQuestion } from "../../law/ct/index.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../lib/errors.ts";
 import { zodFields } from "../../http/route.ts";
 
 export interface QuestionSummary { id: string; title: string; description: string; modelledFrom: string; citations: unknown[]; result: Record<string, string>; factsSchema: unknown; example: unknown }

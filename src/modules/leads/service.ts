@@ -11,7 +11,7 @@
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { type PlainDate, addDays } from "../../law/core/dates.ts";
-import { AppError, badField, forbidden, notFound } from "../../http/errors.ts";
+import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
 import type { User } from "../auth/roles.ts";
 import { roundsByBuyer } from "../ammunition/index.ts";

@@ -1,7 +1,7 @@
 /** Address changes: holders report them; staff can record them for a person. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { policy } from "../credentials/policy.ts";
 import { addressHistory, changeAddress } from "./service.ts";

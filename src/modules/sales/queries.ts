@@ -2,7 +2,7 @@
 import type { Queryable } from "../../db/client.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import type { Finding, Outcome } from "../../law/core/rules.ts";
-import { notFound } from "../../http/errors.ts";
+import { notFound } from "../../lib/errors.ts";
 import type { DelayReason, FirearmClass, Officer, Route, SaleKind, SaleStatus, SaleSubject } from "./evaluate.ts";
 
 export interface Sale {

@@ -1,7 +1,7 @@
 /** HTTP routes for firearm sale authorizations and dealers' webhooks. Thin: validate, authorize, call, present. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { AppError, forbidden } from "../../http/errors.ts";
+import { AppError, forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import type { Ctx } from "../../context.ts";
 import { appendAudit } from "../audit/service.ts";

@@ -18,7 +18,7 @@ import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { citationLabel, type Finding } from "../../law/core/rules.ts";
 import { OPTIONAL_RECORD_FIELDS, nicsCheckRequestFields, requiredRecordFields } from "../../law/ct/sales/long-gun-transfer-record.ts";
 import { type NicsRequest, type NicsResponse, NicsUnavailable, nicsTransactionType } from "../../adapters/nics/contract.ts";
-import { AppError, badField, forbidden } from "../../http/errors.ts";
+import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
 import { detectAfterFirearmSale } from "../leads/service.ts";
 import type { User } from "../auth/roles.ts";

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import type { Ctx, Services } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
-import { badField, forbidden } from "../../http/errors.ts";
+import { badField, forbidden } from "../../lib/errors.ts";
 import { SIGNATURE_HEADER, newWebhookSecret, signWebhook } from "../../adapters/webhooks/signature.ts";
 import { type WebhookSender, httpWebhookSender } from "../../adapters/webhooks/sender.ts";
 import { appendAudit } from "../audit/service.ts";

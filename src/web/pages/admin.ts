@@ -1,7 +1,8 @@
 /** User administration for administrators: the users with their lock status, unlocking, and creating a user. */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { badField, forbidden } from "../../http/errors.ts";
+import { badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit } from "../../modules/audit/service.ts";
 import { ROLE_LABELS, ROLES, type Role, type User } from "../../modules/auth/roles.ts";
 import { createUser, listUsers, unlockUser } from "../../modules/auth/service.ts";
@@ -84,7 +85,7 @@ export function registerAdminPages(app: FastifyInstance, makeCtx: MakeCtx): void
         await appendAudit(q, ctx, { action: "user.create", entityType: "user", entityId: created.id, details: { role: created.role } });
       });
     } catch (e) {
-      if (isFormError(e)) return usersPage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, ["username", "displayName", "role", "password", "organization", "personId"]), status: e.status });
+      if (isFormError(e)) return usersPage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, ["username", "displayName", "role", "password", "organization", "personId"]), status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/admin/users?${new URLSearchParams({ done: "created", username: values.username! })}`, 303);

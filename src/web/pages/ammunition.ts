@@ -7,9 +7,10 @@
  * → the sale's confirmation (/ammunition/sales/:id); and the seller's own
  * sales (/ammunition/sales), without buyers' names.
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden, notFound } from "../../http/errors.ts";
+import { forbidden, notFound } from "../../lib/errors.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import type { Finding } from "../../law/core/rules.ts";
 import { CLASS_LABELS, PURCHASE_TYPES, type PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
@@ -299,7 +300,7 @@ export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx):
     } catch (e) {
       if (isFormError(e)) {
         return checkPage(req, reply, makeCtx, user, {
-          values, status: e.status,
+          values, status: statusOf(e),
           errors: errorsFrom(e, Object.keys(LABELS), { "buyer.firstName": "firstName", "buyer.lastName": "lastName", "buyer.birthDate": "birthDate", "buyer.credentialNumber": "credentialNumber", "buyer.photoId": "photoIdType" }),
         });
       }
@@ -345,7 +346,7 @@ export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx):
         const alias = Object.fromEntries(index.flatMap((row, k) => [[`lines.${k}.quantity`, `quantity-${row}`], [`lines.${k}.brand`, `brand-${row}`]]));
         const errs = errorsFrom(e, [], alias);
         delete errs[""]; // said in the message above the page
-        return checkResultPage(req, reply, makeCtx, user, { values, errors: errs, status: e.status, flash: { text: `Not recorded: ${e.message}`, type: "error" } });
+        return checkResultPage(req, reply, makeCtx, user, { values, errors: errs, status: statusOf(e), flash: { text: `Not recorded: ${e.message}`, type: "error" } });
       }
       throw e;
     }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import { ROLE_LABELS } from "../../modules/auth/roles.ts";
 import { listAudit, verifyAudit, type AuditBreak } from "../../modules/audit/service.ts";

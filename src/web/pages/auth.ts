@@ -1,17 +1,15 @@
 /** Sign in, sign out and the start page. */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../lib/errors.ts";
 import { SESSION_COOKIE } from "../../http/server.ts";
 import { login, logout } from "../../modules/auth/service.ts";
 import { ROLE_LABELS } from "../../modules/auth/roles.ts";
 import { html } from "../html.ts";
 import { csrfField, page } from "../layout.ts";
+import { homeFor } from "../nav.ts";
 
-const HOME: Record<string, string> = {
-  resident: "/me", licensing_staff: "/staff/queue", dealer: "/verify", ammunition_vendor: "/verify",
-  law_enforcement: "/verify", auditor: "/audit", admin: "/admin/users",
-};
 
 function loginForm(req: FastifyRequest, message?: string, username = ""): string {
   return page(req, "Sign in", html`<h1>Sign in</h1>
@@ -33,7 +31,7 @@ function setSessionCookie(reply: FastifyReply, token: string | null): void {
 
 export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRequest) => Ctx): void {
   app.get("/", async (req, reply) => {
-    if (req.user) return reply.redirect(HOME[req.user.role] ?? "/rules");
+    if (req.user) return reply.redirect(homeFor(req.user.role));
     return reply.type("text/html; charset=utf-8").send(page(req, "Stateline", html`<h1>Stateline</h1>
       <p class="usa-intro">Connecticut's firearm law, run end to end: credentials, sales, registries and enforcement under Public Act 13-3.</p>
       <ul class="usa-list">
@@ -54,10 +52,10 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
     try {
       const r = await login(makeCtx(req), username, password);
       setSessionCookie(reply, r.token);
-      return reply.redirect(HOME[r.user.role] ?? "/", 303);
+      return reply.redirect(homeFor(r.user.role), 303);
     } catch (e) {
       if (e instanceof AppError && (e.code === "unauthenticated" || e.code === "locked")) {
-        return reply.code(e.status).type("text/html; charset=utf-8").send(loginForm(req, e.message, username));
+        return reply.code(statusOf(e)).type("text/html; charset=utf-8").send(loginForm(req, e.message, username));
       }
       throw e;
     }

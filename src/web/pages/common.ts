@@ -4,7 +4,7 @@
  * Every page reads as: authenticate, authorize, validate, act, render.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../lib/errors.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import type { Queryable } from "../../db/client.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";

@@ -10,9 +10,10 @@
  * The rendering pieces for one sale are exported for the licensing staff's
  * sale pages (leads.ts).
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { AppError, forbidden } from "../../http/errors.ts";
+import { AppError, forbidden } from "../../lib/errors.ts";
 import { parseWith } from "../../http/route.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import { addDealerStaff, dealerPolicy, findStaffMembership, getActingDealer, listDealerStaff, type Dealer } from "../../modules/dealers/service.ts";
@@ -576,7 +577,7 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     try {
       await addDealerStaff(ctx, shop.id, { username: values.username!, displayName: values.displayName!, password, position: values.position as "clerk" | "manager" });
     } catch (e) {
-      if (isFormError(e)) return homePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, ["username", "displayName", "password", "position"]), status: e.status });
+      if (isFormError(e)) return homePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, ["username", "displayName", "password", "position"]), status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/dealer?${new URLSearchParams({ added: values.username! })}`, 303);
@@ -599,7 +600,7 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
         : await requestSale(ctx, input);
       return reply.redirect(`/dealer/sales/${o.sale.id}?done=requested`, 303);
     } catch (e) {
-      if (isFormError(e)) return newSalePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, Object.keys(PATHS), ALIAS), status: e.status });
+      if (isFormError(e)) return newSalePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, Object.keys(PATHS), ALIAS), status: statusOf(e) });
       throw e;
     }
   }));
@@ -611,7 +612,7 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     try {
       await proceedSale(makeCtx(req), s.id);
     } catch (e) {
-      if (isFormError(e)) return salePage(req, reply, makeCtx, user, { flash: { text: `Not proceeded: ${e.message}`, type: "error" }, status: e.status });
+      if (isFormError(e)) return salePage(req, reply, makeCtx, user, { flash: { text: `Not proceeded: ${e.message}`, type: "error" }, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/dealer/sales/${s.id}?done=proceeded`, 303);
@@ -624,8 +625,8 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     try {
       await cancelSale(makeCtx(req), s.id, reason);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return salePage(req, reply, makeCtx, user, { flash: { text: `Not cancelled: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return salePage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["reason"]), reason, status: e.status });
+      if (isFormError(e) && e.code === "conflict") return salePage(req, reply, makeCtx, user, { flash: { text: `Not cancelled: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return salePage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["reason"]), reason, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/dealer/sales/${s.id}?done=cancelled`, 303);

@@ -9,9 +9,10 @@
  * and one sale in full with its reports (/staff/sales/:id, an audited read
  * for "licensing review"), and may cancel one not yet delivered.
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import { appendAudit } from "../../modules/audit/service.ts";
@@ -309,8 +310,8 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
     try {
       await dismissLead(makeCtx(req), id, reason);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `Not dismissed: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "dismiss", values: { reason }, errors: errorsFrom(e, ["reason"]), status: e.status });
+      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `Not dismissed: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "dismiss", values: { reason }, errors: errorsFrom(e, ["reason"]), status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "dismissed" })}`, 303);
@@ -329,8 +330,8 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
     try {
       await openCaseFromLead(makeCtx(req), id, { ...(values.title ? { title: values.title } : {}), ...(values.note ? { note: values.note } : {}) });
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `No case opened: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors: errorsFrom(e, ["title", "note"]), status: e.status });
+      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `No case opened: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors: errorsFrom(e, ["title", "note"]), status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "case" })}`, 303);
@@ -350,8 +351,8 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
     try {
       await cancelSale(makeCtx(req), id, reason);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return staffSalePage(req, reply, makeCtx, user, { flash: { text: `Not cancelled: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return staffSalePage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["reason"]), reason, status: e.status });
+      if (isFormError(e) && e.code === "conflict") return staffSalePage(req, reply, makeCtx, user, { flash: { text: `Not cancelled: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return staffSalePage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["reason"]), reason, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/staff/sales/${id}?done=cancelled`, 303);

@@ -3,9 +3,10 @@
  * (/me), applying online (/apply), an application's decision, and renewal.
  * A resident sees only their own records.
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import {
   applicationHistory, applicationsOfPerson, CREDENTIAL_KINDS, CREDENTIAL_NAMES, credentialsOfPerson, getApplication, getCredential, getDecision,
@@ -296,7 +297,7 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
     try {
       await changeAddress(ctx, personId, { street: values.street!, town: values.town!, state: "CT", zip: values.zip || undefined, effectiveOn: effectiveOn! });
     } catch (e) {
-      if (isFormError(e)) return renderMe(req, reply, makeCtx, user, { errors: errorsFrom(e, ["street", "town", "zip", "effectiveOn"]), values, status: e.status });
+      if (isFormError(e)) return renderMe(req, reply, makeCtx, user, { errors: errorsFrom(e, ["street", "town", "zip", "effectiveOn"]), values, status: statusOf(e) });
       throw e;
     }
     return reply.redirect("/me?done=address#address", 303);
@@ -328,7 +329,7 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
       });
       return reply.redirect(`/me/applications/${r.application.id}?done=submitted`, 303);
     } catch (e) {
-      if (isFormError(e)) return renderApply(req, reply, makeCtx, user, { errors: errorsFrom(e, ["credentialKind", "residenceTown", "citizenOrLawfulResident", "attestedNoTemporaryPermitIn12Months", "backgroundCheckConsent", "feePaid"]), values, status: e.status });
+      if (isFormError(e)) return renderApply(req, reply, makeCtx, user, { errors: errorsFrom(e, ["credentialKind", "residenceTown", "citizenOrLawfulResident", "attestedNoTemporaryPermitIn12Months", "backgroundCheckConsent", "feePaid"]), values, status: statusOf(e) });
       throw e;
     }
   }));
@@ -343,7 +344,7 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
     try {
       await withdrawApplication(makeCtx(req), a.id);
     } catch (e) {
-      if (isFormError(e)) return renderApplication(req, reply, makeCtx, user, a, { flash: { text: e.message, type: "error" }, status: e.status });
+      if (isFormError(e)) return renderApplication(req, reply, makeCtx, user, a, { flash: { text: e.message, type: "error" }, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/me/applications/${a.id}?done=withdrawn`, 303);
@@ -365,7 +366,7 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
       const r = await submitApplication(ctx, { credentialKind: c.kind, renewsCredentialId: c.id, residenceTown: values.residenceTown!, citizenOrLawfulResident: values.lawful === "yes", backgroundCheckConsent: true, feePaid: values.feePaid! });
       return reply.redirect(`/me/applications/${r.application.id}?done=submitted`, 303);
     } catch (e) {
-      if (isFormError(e)) return renderRenew(req, reply, makeCtx, user, c, { errors: errorsFrom(e, ["residenceTown", "citizenOrLawfulResident", "backgroundCheckConsent", "feePaid", "credentialKind", "renewsCredentialId"]), values, status: e.status });
+      if (isFormError(e)) return renderRenew(req, reply, makeCtx, user, c, { errors: errorsFrom(e, ["residenceTown", "citizenOrLawfulResident", "backgroundCheckConsent", "feePaid", "credentialKind", "renewsCredentialId"]), values, status: statusOf(e) });
       throw e;
     }
   }));

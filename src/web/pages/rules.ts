@@ -5,7 +5,7 @@
  * typed in as JSON (/check). Nothing here needs a login and nothing is stored.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../lib/errors.ts";
 import { listQuestions, decide, type QuestionSummary } from "../../modules/decisions/service.ts";
 import type { Decision } from "../../law/core/questions.ts";
 import { citationLabel, type Citation } from "../../law/core/rules.ts";

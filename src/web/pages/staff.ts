@@ -4,9 +4,10 @@
  * recording a prohibiting event, and the outbox with the daily jobs.
  * Opening an application or a credential is an audited read ("licensing review").
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import { appendAudit } from "../../modules/audit/service.ts";
 import { policy } from "../../modules/credentials/policy.ts";
@@ -403,7 +404,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await runBackgroundCheck(makeCtx(req), a.id);
     } catch (e) {
-      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: e.status });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/staff/applications/${a.id}?done=checked`, 303);
@@ -422,8 +423,8 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
       const c = await issueCredential(ctx, a.id, { ...(reviewNote ? { reviewNote } : {}) });
       return reply.redirect(`/staff/credentials/${c.id}?done=issued`, 303);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not issued: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "issue", errors: errorsFrom(e, ["reviewNote"]), reviewNote, status: e.status });
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not issued: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "issue", errors: errorsFrom(e, ["reviewNote"]), reviewNote, status: statusOf(e) });
       throw e;
     }
   }));
@@ -437,8 +438,8 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await denyApplication(makeCtx(req), a.id, reason);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not denied: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "deny", errors: errorsFrom(e, ["reason"]), reason, status: e.status });
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not denied: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "deny", errors: errorsFrom(e, ["reason"]), reason, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/staff/applications/${a.id}?done=denied`, 303);
@@ -449,7 +450,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await withdrawApplication(makeCtx(req), a.id);
     } catch (e) {
-      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: e.status });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/staff/applications/${a.id}?done=withdrawn`, 303);
@@ -470,8 +471,8 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     try {
       await recordSurrender(ctx, id, on!);
     } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return credentialPage(req, reply, makeCtx, user, { flash: { text: `Not recorded: ${e.message}`, type: "error" }, status: e.status });
-      if (isFormError(e)) return credentialPage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["surrenderedOn"]), surrenderedOn: value, status: e.status });
+      if (isFormError(e) && e.code === "conflict") return credentialPage(req, reply, makeCtx, user, { flash: { text: `Not recorded: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return credentialPage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["surrenderedOn"]), surrenderedOn: value, status: statusOf(e) });
       throw e;
     }
     return reply.redirect(`/staff/credentials/${id}?done=surrendered`, 303);
@@ -512,7 +513,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
       const outcomes = r.credentials.map((c) => `${c.credentialId}~${c.action}`).join(",");
       return reply.redirect(`/staff/events/recorded?${new URLSearchParams({ personId: person.id, outcomes })}`, 303);
     } catch (e) {
-      if (isFormError(e)) return eventFormPage(req, reply, makeCtx, user, person, { values, errors: errorsFrom(e, Object.keys(values)), status: e.status });
+      if (isFormError(e)) return eventFormPage(req, reply, makeCtx, user, person, { values, errors: errorsFrom(e, Object.keys(values)), status: statusOf(e) });
       throw e;
     }
   }));

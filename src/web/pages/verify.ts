@@ -5,9 +5,10 @@
  * The form posts (names and birth dates stay out of URLs) and the answer is
  * shown on the response; nothing changes but the audit trail.
  */
+import { statusOf } from "../../http/errors.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../context.ts";
-import { forbidden } from "../../http/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import type { User } from "../../modules/auth/roles.ts";
 import { policy } from "../../modules/credentials/policy.ts";
 import { verifyCredential, type Purpose } from "../../modules/credentials/service.ts";
@@ -75,7 +76,7 @@ export function registerVerifyPages(app: FastifyInstance, makeCtx: MakeCtx): voi
       // The form is left empty for the next buyer; only the answer is shown.
       return render(req, reply, user, { result });
     } catch (e) {
-      if (isFormError(e)) return render(req, reply, user, { values, errors: errorsFrom(e, ["credentialNumber", "lastName", "birthDate", "purpose"]), status: e.status });
+      if (isFormError(e)) return render(req, reply, user, { values, errors: errorsFrom(e, ["credentialNumber", "lastName", "birthDate", "purpose"]), status: statusOf(e) });
       throw e;
     }
   }));

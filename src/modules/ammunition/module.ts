@@ -1,0 +1,15 @@
+/** The ammunition module's registration: counter checks, sales and reports. */
+import { defineModule } from "../../lib/module.ts";
+import { ammunitionRoutes } from "./routes.ts";
+import { registerAmmunitionPages } from "../../web/pages/ammunition.ts";
+
+export const ammunitionModule = defineModule({
+  name: "ammunition",
+  routes: ammunitionRoutes,
+  pages: (app, makeCtx) => registerAmmunitionPages(app, makeCtx),
+  nav: [
+    { roles: ["dealer"], href: "/ammunition/check", label: "Ammunition", order: 30 },
+    { roles: ["ammunition_vendor"], href: "/ammunition/check", label: "Ammunition check", order: 10, home: true },
+    { roles: ["ammunition_vendor"], href: "/ammunition/sales", label: "Sales", order: 11 },
+  ],
+});

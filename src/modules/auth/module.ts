@@ -1,0 +1,15 @@
+/** The auth module's registration: sign-in pages, users and API keys. */
+import { defineModule } from "../../lib/module.ts";
+import { authRoutes } from "./routes.ts";
+import { registerAuthPages } from "../../web/pages/auth.ts";
+import { registerAdminPages } from "../../web/pages/admin.ts";
+
+export const authModule = defineModule({
+  name: "auth",
+  routes: authRoutes,
+  pages: (app, makeCtx) => {
+    registerAuthPages(app, makeCtx);
+    registerAdminPages(app, makeCtx);
+  },
+  nav: [{ roles: ["admin"], href: "/admin/users", label: "Users", order: 10, home: true }],
+});

@@ -1,0 +1,25 @@
+/** The credentials module's registration: applications, credentials, verification, prohibiting events. */
+import { defineModule } from "../../lib/module.ts";
+import { credentialRoutes } from "./routes.ts";
+import { registerResidentPages } from "../../web/pages/resident.ts";
+import { registerStaffPages } from "../../web/pages/staff.ts";
+import { registerVerifyPages } from "../../web/pages/verify.ts";
+
+export const credentialsModule = defineModule({
+  name: "credentials",
+  routes: credentialRoutes,
+  pages: (app, makeCtx) => {
+    registerResidentPages(app, makeCtx);
+    registerStaffPages(app, makeCtx);
+    registerVerifyPages(app, makeCtx);
+  },
+  nav: [
+    { roles: ["resident"], href: "/me", label: "My credentials", order: 10, home: true },
+    { roles: ["resident"], href: "/apply", label: "Apply", order: 11 },
+    { roles: ["licensing_staff"], href: "/staff/queue", label: "Queue", order: 10, home: true },
+    { roles: ["licensing_staff"], href: "/staff/events/new", label: "Record event", order: 11 },
+    { roles: ["licensing_staff", "admin"], href: "/staff/outbox", label: "Outbox", order: 60 },
+    { roles: ["dealer", "ammunition_vendor"], href: "/verify", label: "Verify a buyer", order: 40 },
+    { roles: ["law_enforcement"], href: "/verify", label: "Check a credential", order: 10 },
+  ],
+});

@@ -1,0 +1,11 @@
+/** The leads module's registration: suspicious-purchase leads and cases. */
+import { defineModule } from "../../lib/module.ts";
+import { leadRoutes } from "./routes.ts";
+import { registerLeadPages } from "../../web/pages/leads.ts";
+
+export const leadsModule = defineModule({
+  name: "leads",
+  routes: leadRoutes,
+  pages: (app, makeCtx) => registerLeadPages(app, makeCtx),
+  nav: [{ roles: ["licensing_staff", "law_enforcement"], href: "/leads", label: "Leads", order: 30, home: true }],
+});

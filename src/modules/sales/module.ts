@@ -1,0 +1,16 @@
+/** The sales module's registration: firearm sale authorization for dealers and staff. */
+import { defineModule } from "../../lib/module.ts";
+import { salesRoutes } from "./routes.ts";
+import { registerDealerPages } from "../../web/pages/dealer.ts";
+
+export const salesModule = defineModule({
+  name: "sales",
+  routes: salesRoutes,
+  pages: (app, makeCtx) => registerDealerPages(app, makeCtx),
+  nav: [
+    { roles: ["dealer"], href: "/dealer", label: "Shop", order: 10, home: true },
+    { roles: ["dealer"], href: "/dealer/sales/new", label: "New sale", order: 11 },
+    { roles: ["dealer"], href: "/dealer/sales", label: "Sales", order: 12 },
+    { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", order: 20 },
+  ],
+});
