@@ -1,0 +1,2 @@
+/** What other modules use of the audit module: appending entries (in the caller's transaction). */
+export { appendAudit, type AuditEntry } from "./service.ts";

@@ -1,0 +1,2 @@
+/** What other modules use of the dealers module. */
+export { findDealer, getDealer, listDealers, getActingDealer, findStaffMembership, type Dealer, type DealerKind } from "./service.ts";
