@@ -466,20 +466,81 @@ export async function recordProhibitingEvent(ctx: Ctx, input: ProhibitingEventIn
   if (input.eventOn > ctx.today) throw badField("eventOn", "cannot be in the future");
   if (input.offenseOn && input.offenseOn > input.eventOn && input.kind === "conviction") throw badField("offenseOn", "the offense cannot come after the conviction");
   return ctx.db.tx(async (q) => {
-    const person = await getPerson(q, input.personId);
-    const ev = await q.query<{ id: string }>(
-      `INSERT INTO prohibiting_events (person_id, kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category, source, reference, recorded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id::text`,
-      [person.id, input.kind, input.eventOn, input.statute ?? null, input.felony ?? null, input.offenseOn ?? null, input.solelyAlcoholOrDrug ?? null,
-        input.expiresOn ?? null, input.active ?? null, input.category ?? null, input.source, input.reference ?? null, user.id]);
-    const eventId = ev[0]!.id;
-    await appendAudit(q, ctx, { action: "prohibiting-event.record", entityType: "person", entityId: person.id, details: { eventId, kind: input.kind, source: input.source } });
-    const trigger = `prohibiting event ${input.kind} on ${input.eventOn}`;
-    const outcomes = await reassessHolder(ctx, q, person, trigger, eventId);
-    // Pending (delayed) firearm sales of the person are decided again in the same transaction.
-    const sales = await reassessPendingSales(ctx, q, person.id, trigger);
-    return { eventId, credentials: outcomes, sales };
+    const r = await applyProhibitingEvent(ctx, q, input);
+    return { eventId: r.eventId, credentials: r.credentials, sales: r.sales };
   });
+}
+
+/**
+ * The work of `recordProhibitingEvent` inside the caller's transaction, without its role check
+ * (the enforcement module authorizes its feed sources and calls this after a match): stores the
+ * event, re-decides every active credential, every pending sale and every open application.
+ */
+export async function applyProhibitingEvent(ctx: Ctx, q: Queryable, input: ProhibitingEventInput): Promise<{ eventId: string; credentials: RevocationOutcome[]; sales: { saleId: string; from: string; to: string }[]; applications: ApplicationReassessment[] }> {
+  const user = requireUser(ctx);
+  const person = await getPerson(q, input.personId);
+  const ev = await q.query<{ id: string }>(
+    `INSERT INTO prohibiting_events (person_id, kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category, source, reference, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id::text`,
+    [person.id, input.kind, input.eventOn, input.statute ?? null, input.felony ?? null, input.offenseOn ?? null, input.solelyAlcoholOrDrug ?? null,
+      input.expiresOn ?? null, input.active ?? null, input.category ?? null, input.source, input.reference ?? null, user.id]);
+  const eventId = ev[0]!.id;
+  await appendAudit(q, ctx, { action: "prohibiting-event.record", entityType: "person", entityId: person.id, details: { eventId, kind: input.kind, source: input.source } });
+  const trigger = `prohibiting event ${input.kind} on ${input.eventOn}`;
+  const outcomes = await reassessHolder(ctx, q, person, trigger, eventId);
+  // Pending (delayed) firearm sales of the person are decided again in the same transaction.
+  const sales = await reassessPendingSales(ctx, q, person.id, trigger);
+  const applications = await reassessOpenApplications(ctx, q, person.id, trigger);
+  return { eventId, credentials: outcomes, sales, applications };
+}
+
+export interface ApplicationReassessment { applicationId: string; number: string; from: ApplicationStatus; to: ApplicationStatus }
+
+/**
+ * Re-decides every open application of a person against today's records, with the facts of its
+ * last check (NICS is not asked again). Added for the enforcement module: a prohibiting event, or
+ * one lifted, moves an open application between approvable, needs-review and ineligible. Never denies.
+ */
+export async function reassessOpenApplications(ctx: Ctx, q: Queryable, personId: string, trigger: string): Promise<ApplicationReassessment[]> {
+  const apps = (await applicationsOfPerson(q, personId)).filter((a) => NEXT[a.status].includes("check") && a.latestDecisionId);
+  const events = await eventsAsFacts(q, personId);
+  const out: ApplicationReassessment[] = [];
+  for (const app of apps) {
+    const last = await getDecision(q, app.latestDecisionId!);
+    const facts = { ...(last.facts as Record<string, unknown>), events };
+    const decision = decide("credential-eligibility", ctx.today, facts);
+    const to: ApplicationStatus = decision.outcome === "yes" ? "approvable" : decision.outcome === "unknown" ? "needs-review" : "ineligible";
+    if (to === app.status) continue;
+    const decisionId = await storeDecision(q, decision, facts, { type: "application", id: app.id });
+    await q.query("UPDATE applications SET status = $2, latest_decision_id = $3 WHERE id = $1", [app.id, to, decisionId]);
+    await q.query("INSERT INTO application_actions (application_id, action, from_status, to_status, actor_id, decision_id, note) VALUES ($1,'check',$2,$3,$4,$5,$6)",
+      [app.id, app.status, to, ctx.user?.id ?? null, decisionId, `re-decided: ${trigger}`]);
+    await appendAudit(q, ctx, { action: "application.check", entityType: "application", entityId: app.id, details: { outcome: decision.outcome, decisionId, trigger } });
+    out.push({ applicationId: app.id, number: app.number, from: app.status, to });
+  }
+  return out;
+}
+
+/**
+ * Lifts a prohibiting event (a vacated judgment, an expired or withdrawn order, a correction):
+ * the event leaves the records in force (its content stays in the audit entry and in the
+ * enforcement module's feed history), and pending sales and open applications are re-decided.
+ * A credential already revoked is not reinstated here; the revocations that named the event are
+ * returned so staff can review them.
+ * QUESTION(legal): does a vacated conviction reinstate a permit revoked on it? Read: no automatic
+ * reinstatement; the holder may ask staff or appeal to the Board (CGS § 29-32b).
+ */
+export async function liftProhibitingEvent(ctx: Ctx, q: Queryable, input: { eventId: string; reason: string }): Promise<{ revokedOnEvent: { credentialId: string; number: string }[]; sales: { saleId: string; from: string; to: string }[]; applications: ApplicationReassessment[] }> {
+  const rows = await q.query("SELECT id::text, person_id::text, kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category, source, reference FROM prohibiting_events WHERE id = $1 FOR UPDATE", [input.eventId]);
+  const ev = rows[0];
+  if (!ev) throw notFound("prohibiting event");
+  await q.query("DELETE FROM prohibiting_events WHERE id = $1", [input.eventId]);
+  await appendAudit(q, ctx, { action: "prohibiting-event.lift", entityType: "person", entityId: ev.person_id, details: { event: ev, reason: input.reason } });
+  const trigger = `prohibiting event ${ev.kind} of ${ev.event_on} lifted: ${input.reason}`;
+  const sales = await reassessPendingSales(ctx, q, ev.person_id, trigger);
+  const applications = await reassessOpenApplications(ctx, q, ev.person_id, trigger);
+  const revoked = await q.query("SELECT DISTINCT c.id::text, c.number FROM credential_actions a JOIN credentials c ON c.id = a.credential_id WHERE a.action = 'revoked' AND a.details->>'eventId' = $1 AND c.status = 'revoked'", [input.eventId]);
+  return { revokedOnEvent: revoked.map((r) => ({ credentialId: r.id, number: r.number })), sales, applications };
 }
 
 /**
