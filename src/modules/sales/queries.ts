@@ -158,3 +158,14 @@ export async function listSales(q: Queryable, f: SaleFilter): Promise<{ items: (
     [f.dealerId ?? null, f.status ?? null, f.from ?? null, f.to ?? null, f.serialNumber ?? null, f.limit, f.offset]);
   return { items: rows.map((r) => ({ ...toSale(r), dealerName: r.dealer_name, nicsTransactionNumber: r.nics_ref })), total: rows[0]?.total ?? 0 };
 }
+
+/** A firearm the sale records say a person acquired (for the enforcement module's armed-and-prohibited list). */
+export interface AcquiredFirearm { saleId: string; saleNumber: string; saleOn: PlainDate | null; firearmClass: string; make: string | null; model: string | null; serialNumber: string | null; caliber: string | null }
+
+/** The firearms a person bought (sales that were authorized or went ahead; not cancelled or denied), newest first. */
+export async function firearmsAcquiredBy(q: Queryable, personId: string): Promise<AcquiredFirearm[]> {
+  const r = await q.query(
+    `SELECT id::text, number, sale_on, firearm_class, firearm_make, firearm_model, firearm_serial_number, firearm_caliber FROM sales
+     WHERE buyer_person_id = $1 AND status IN ('authorized','proceeded','denied-after-transfer') ORDER BY requested_at DESC LIMIT 500`, [personId]);
+  return r.map((x) => ({ saleId: x.id, saleNumber: x.number, saleOn: x.sale_on, firearmClass: x.firearm_class, make: x.firearm_make, model: x.firearm_model, serialNumber: x.firearm_serial_number, caliber: x.firearm_caliber }));
+}
