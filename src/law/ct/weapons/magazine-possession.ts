@@ -76,7 +76,7 @@
  */
 import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, citationLabel, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
-import { type Tri, FALSE, all, any, fact, finding, not, test, unknownTri } from "./logic.ts";
+import { type Tri, FALSE, TRUE, all, any, fact, finding, not, test, unknownTri } from "./logic.ts";
 import { type HoldingFacts, type LocationFacts, type PersonFacts, hasPurpose, hasRole } from "./possession-facts.ts";
 import { lcmPermittedPlace } from "./possession-places.ts";
 
@@ -131,13 +131,31 @@ type L = LocationFacts | undefined;
 
 /**
  * A service member kept away on duty is within the window on `d` while still
- * away, and until 90 days after returning. Once the return date is known and
- * has passed, it alone decides.
+ * away, and until 90 days after returning.
+ *
+ * "Still away" settles it: a person still away on that duty is within the
+ * window whatever return date is also given (that date can only be of an
+ * earlier return). A return date after `d`, or within 90 days before it, also
+ * settles it (yes either way). A return more than 90 days before `d` answers
+ * no only when the person is known not to be still away; otherwise that fact
+ * is asked for. This keeps the test monotone: a fact learned later can settle
+ * an open answer but never flip a settled one (the property in
+ * properties.test.ts; seed 964438054 found the earlier version, where a past
+ * return date overrode "still away", answering yes on partial facts and no on
+ * the complete ones).
+ *
+ * QUESTION(legal): facts that say both "still away" and "returned on a past
+ * date" are read as an earlier return followed by the duty that still keeps
+ * the person away.
  */
 export function awayOrReturnedBy(p: P, d: PlainDate): Tri {
+  const still = p?.serviceMemberStillAway;
+  if (still === true) return TRUE;
   const returned = p?.returnedToStateOn;
-  if (returned !== undefined && !isBefore(d, returned)) return { value: !isBefore(addDays(returned, LCM_DATES.windowDays), d), missing: [] };
-  return any(fact(p?.serviceMemberStillAway, "person.serviceMemberStillAway"), test(returned, "person.returnedToStateOn", () => true));
+  if (returned === undefined) return unknownTri(...(still === undefined ? ["person.serviceMemberStillAway"] : []), "person.returnedToStateOn");
+  if (isBefore(d, returned)) return TRUE;
+  if (!isBefore(addDays(returned, LCM_DATES.windowDays), d)) return TRUE;
+  return still === false ? FALSE : unknownTri("person.serviceMemberStillAway");
 }
 
 function within(start: PlainDate | undefined, path: string, on: PlainDate, days: number): Tri {

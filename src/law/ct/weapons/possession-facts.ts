@@ -62,8 +62,8 @@ export const PersonFacts = z
     serviceMemberAwayOnDuty: yes(
       "A member of the U.S. military or naval forces who could not apply for a certificate or declare by 2014-01-01 because of official duty out of the state.",
     ),
-    serviceMemberStillAway: yes("For such a service member: still away on that duty."),
-    returnedToStateOn: date("For such a service member: the day they returned to Connecticut."),
+    serviceMemberStillAway: yes("For such a service member: still away on that duty (true settles the window whatever `returnedToStateOn` says; false lets the return date decide)."),
+    returnedToStateOn: date("For such a service member: the day they returned to Connecticut. A return more than 90 days ago answers no only with `serviceMemberStillAway: false`."),
   })
   .describe("The person who has the item.");
 export type PersonFacts = z.infer<typeof PersonFacts>;

@@ -87,7 +87,9 @@ const magazineCases: Case[] = [
   { name: "transferred service member arrived 2014-03-01, declared on day 90", on: "2015-01-01", facts: mag({ movedIntoState: true, transferredServiceMember: true, arrivedOn: d("2014-03-01"), lawfulPossessionOnArrival: true, declared: true, declaredOn: d("2014-05-30") }, at("residence")), outcome: "yes", basis: "weapons.lcm-declared" },
   { name: "transferred service member arrived 2014-03-01, declared on day 91", on: "2015-01-01", facts: mag({ movedIntoState: true, transferredServiceMember: true, arrivedOn: d("2014-03-01"), lawfulPossessionOnArrival: true, declared: true, declaredOn: d("2014-05-31") }, at("residence")), outcome: "no" },
   { name: "service member away on duty, returned 2014-04-05: day 90", on: "2014-07-04", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "yes", basis: "weapons.lcm-service-member-window" },
-  { name: "service member away on duty, returned 2014-04-05: day 91", on: "2014-07-05", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "no" },
+  { name: "service member away on duty, returned 2014-04-05: day 91", on: "2014-07-05", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, serviceMemberStillAway: false, returnedToStateOn: d("2014-04-05") }), outcome: "no" },
+  { name: "service member returned 2014-04-05, day 91, still-away not said: asks for it", on: "2014-07-05", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "unknown" },
+  { name: "service member still away, with an earlier return date: still away decides", on: "2015-01-01", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, serviceMemberStillAway: true, returnedToStateOn: d("2010-01-01") }), outcome: "yes" },
   { name: "service member declared on day 90 after returning", on: "2015-01-01", facts: mag({ declared: true, declaredOn: d("2014-07-04") }, at("residence"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "yes", basis: "weapons.lcm-declared" },
   { name: "service member still away", on: "2015-01-01", facts: mag({}, at("residence"), { serviceMemberAwayOnDuty: true, serviceMemberStillAway: true }), outcome: "yes" },
   // heirs
@@ -133,7 +135,7 @@ const weaponCases: Case[] = [
   { name: "heir, inherited 2014-06-01: day 92 (Labor Day, not extended)", on: "2014-09-01", facts: aw(NEW, { inherited: true, inheritedOn: d("2014-06-01"), inheritedItemRegistered: true, obtainedOn: d("2014-06-01") }), outcome: "no" },
   { name: "heir applied on day 90, at home", on: "2015-01-01", facts: aw(NEW, { inherited: true, inheritedOn: d("2014-06-01"), inheritedItemRegistered: true, obtainedOn: d("2014-06-01"), certificate: "applied", certificateAppliedOn: d("2014-08-30") }, at("residence")), outcome: "yes" },
   { name: "service member away, returned 2014-04-05: day 90", on: "2014-07-04", facts: aw(NEW, {}, at("elsewhere"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "yes", basis: "weapons.aw-service-member-window" },
-  { name: "service member away, returned 2014-04-05: day 91", on: "2014-07-05", facts: aw(NEW, {}, at("elsewhere"), { serviceMemberAwayOnDuty: true, returnedToStateOn: d("2014-04-05") }), outcome: "no" },
+  { name: "service member away, returned 2014-04-05: day 91", on: "2014-07-05", facts: aw(NEW, {}, at("elsewhere"), { serviceMemberAwayOnDuty: true, serviceMemberStillAway: false, returnedToStateOn: d("2014-04-05") }), outcome: "no" },
   // CGS § 53-202n: Thompson, AK-47, MAC types
   ...(() => {
     const specified = (obtained: string, notified: string): PossessionFacts =>

@@ -210,20 +210,35 @@ describe("the answer depends only on the facts and the date", () => {
   }
 });
 
+/** Counterexamples fast-check once found, replayed on every run: [complete facts, pruning bits, date]. */
+const REGRESSIONS: Record<string, [unknown, boolean[], PlainDate][]> = {
+  "possession-permitted": [
+    [
+      {
+        item: "magazine",
+        magazine: { device: "magazine", capacity: 0, readilyRestoredOrConverted: true, permanentlyAlteredToTenOrFewer: false, caliber22TubeFeedingDevice: false, tubularInLeverAction: false, permanentlyInoperable: false },
+        person: { roles: [], purposes: [], eligibleForCertificate: false, priorLcmViolation: false, serviceMemberAwayOnDuty: true, serviceMemberStillAway: true, returnedToStateOn: "2010-01-01" },
+        holding: { obtainedOn: "1990-01-01", lawfullyObtained: true, declared: false, declaredOn: "2010-01-01", certificate: "none", certificateAppliedOn: "2010-01-01", movedIntoState: false, arrivedOn: "2010-01-01", lawfulPossessionOnArrival: false, transferredServiceMember: false, inherited: false, inheritedOn: "2010-01-01", inheritedItemRegistered: false, estateItemRegistered: false, specifiedWeaponObtainedInGoodFaith: false, specifiedWeaponNotOtherwiseProhibited: false, specifiedWeaponDesppNotifiedOn: "1995-01-01" },
+        location: { place: "residence", roundsLoaded: 0, transportBetweenPermittedPlaces: false, transportCompliant: false, carryingUnderPermit: false, permitValid: false, inHandgun: false, handgunPossessedSince: "2010-01-01", extendsBeyondPistolGrip: false },
+      },
+      [true, false, true],
+      d("2014-01-01"),
+    ],
+  ],
+};
+
 describe("unknown is never reported as no (or yes)", () => {
   for (const { name, q, facts, on } of QUESTIONS) {
-    // KNOWN DEFECT (possession-permitted only): fast-check seed 964438054 found partial facts answered
-    // "no" where the complete facts answer "yes" — an LCM held by a service member still away on duty,
-    // on 2014-01-01. Until the rule is fixed the property runs as a todo (it runs and reports, but does
-    // not fail the suite); every other question must pass it.
-    const knownDefect = name === "possession-permitted" ? "partial facts can answer no where complete facts answer yes (seed 964438054): being fixed" : undefined;
-    it(`${name}: an answer on partial facts holds for the complete facts`, knownDefect ? { todo: knownDefect } : {}, () => {
+    // Seed 964438054 once found partial facts answered "yes" where the complete facts answer "no" for
+    // possession-permitted (a service member "still away" whose return date was also given); it is kept
+    // as a regression example below.
+    it(`${name}: an answer on partial facts holds for the complete facts`, () => {
       fc.assert(
         fc.property(facts, bitsArb, on, (full, bits, date) => {
           const partial = outcome(q, prune(full, bits), date);
           if (partial !== "unknown") assert.equal(outcome(q, full, date), partial);
         }),
-        { numRuns: 1000 },
+        { numRuns: 1000, examples: (REGRESSIONS[name] ?? []) as [unknown, boolean[], PlainDate][] },
       );
     });
 
