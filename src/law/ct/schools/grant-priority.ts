@@ -13,10 +13,10 @@
  * need and in a priority school district; 3 = most in need otherwise; 4 = not
  * determined most in need.
  *
- * QUESTION(legal): the text does not say how money is divided within a tier,
- * nor whether being in a priority school district matters for applicants not
- * found most in need; we rank only by tier and keep the order of application
- * within a tier.
+ * QUESTION(legal): the text does not say whether being in a priority school
+ * district matters for applicants not found most in need; we rank only by
+ * tier. How money is shared within the tier it runs out in is decided in
+ * grant-allocation.ts (pro rata); `rankByPriority` keeps the order given.
  */
 import { type Citation, pa133 } from "../../core/rules.ts";
 
