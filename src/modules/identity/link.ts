@@ -1,0 +1,130 @@
+/**
+ * Linking two files of person records (or one file with itself) in the FEBRL layout:
+ * blocking → comparison vectors → u from random pairs, m by EM on the candidates →
+ * scores with name frequencies → decisions by the shared thresholds.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRng } from "../../lib/random.ts";
+import { candidatePairs } from "./blocking.ts";
+import { COMPARISONS, compareRecords } from "./comparisons.ts";
+import { countTermFrequencies, estimateM, estimateU, scorePair, type ModelParams } from "./model.ts";
+import { toRecord, type PersonRecord } from "./record.ts";
+import { decisionFor, type MatchDecision } from "./thresholds.ts";
+
+export class LinkInputError extends Error {}
+
+/** Splits CSV text into rows (RFC 4180 quotes; CRLF or LF). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = "", q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === '"') { if (text[i + 1] === '"') { cell += '"'; i++; } else q = false; } else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell); cell = "";
+      if (row.length > 1 || row[0] !== "") rows.push(row);
+      row = [];
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The FEBRL columns this reads; identifier columns (soc_sec_id) may be absent. */
+export const FEBRL_COLUMNS = ["rec_id", "given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"] as const;
+
+/** Reads FEBRL-layout CSV text into records. Header names are trimmed and case-insensitive. */
+export function readFebrl(text: string, what: string, opts: { ignore?: readonly string[] } = {}): PersonRecord[] {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  if (!rows.length) throw new LinkInputError(`${what}: the file is empty`);
+  const header = rows[0]!.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
+  const col = (name: string) => (opts.ignore?.includes(name) ? -1 : header.indexOf(name));
+  const idx = Object.fromEntries(FEBRL_COLUMNS.map((c) => [c, col(c)])) as Record<(typeof FEBRL_COLUMNS)[number], number>;
+  if (idx.rec_id < 0) throw new LinkInputError(`${what}: no rec_id column in the header (found: ${header.join(", ")})`);
+  if (idx.given_name < 0 && idx.surname < 0) throw new LinkInputError(`${what}: needs given_name or surname columns`);
+  const get = (r: string[], i: number) => (i >= 0 ? (r[i] ?? "").trim() : "");
+  const seen = new Set<string>();
+  return rows.slice(1).map((r, n) => {
+    const id = get(r, idx.rec_id);
+    if (!id) throw new LinkInputError(`${what}: row ${n + 2} has no rec_id`);
+    if (seen.has(id)) throw new LinkInputError(`${what}: rec_id ${id} appears twice`);
+    seen.add(id);
+    return toRecord({
+      id, firstName: get(r, idx.given_name), lastName: get(r, idx.surname), birthDate: get(r, idx.date_of_birth),
+      streetNumber: get(r, idx.street_number), street: get(r, idx.address_1), address2: get(r, idx.address_2),
+      town: get(r, idx.suburb), zip: get(r, idx.postcode), state: get(r, idx.state), identifier: get(r, idx.soc_sec_id),
+    });
+  });
+}
+
+export interface LinkedPair { leftId: string; rightId: string; weight: number; probability: number; decision: MatchDecision }
+
+export interface LinkResult {
+  pairs: LinkedPair[];
+  /** Every scored candidate pair (including non-matches), for benchmarks. */
+  scored: { leftId: string; rightId: string; weight: number; probability: number }[];
+  params: ModelParams;
+  prior: number;
+  candidates: number;
+  skippedBlocks: number;
+  emIterations: number;
+  emConverged: boolean;
+}
+
+/**
+ * Links `left` with `right` (or `left` with itself when `right` is undefined).
+ * m is estimated by EM on these files' candidate pairs, u from random pairs of these files.
+ */
+export function linkRecords(left: readonly PersonRecord[], right: readonly PersonRecord[] | undefined, opts: { seed?: number; uSamples?: number } = {}): LinkResult {
+  const r = right ?? left;
+  const { pairs, skippedBlocks } = candidatePairs(left, right);
+  const rng = createRng(opts.seed ?? 2013);
+  const totalPairs = right ? left.length * r.length : (left.length * (left.length - 1)) / 2;
+  const u = estimateU(left, r, Math.min(opts.uSamples ?? 100_000, Math.max(totalPairs, 1) * 4), rng.next);
+  const vectors = pairs.map(([i, j]) => compareRecords(left[i]!, r[j]!));
+  const em = estimateM(vectors, u);
+  // The prior odds: expected matches (λ × candidates) over all pairs the files could form.
+  const expected = Math.max(1, em.params.lambda * pairs.length);
+  const prior = Math.min(0.5, expected / Math.max(totalPairs, 1));
+  const tf = countTermFrequencies(right ? [...left, ...right] : left);
+  const scored: LinkResult["scored"] = [];
+  const out: LinkedPair[] = [];
+  pairs.forEach(([i, j], k) => {
+    const a = left[i]!, b = r[j]!;
+    const s = scorePair(em.params, a, b, prior, tf, vectors[k]);
+    scored.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability });
+    const decision = decisionFor(s.probability);
+    if (decision !== "non-match") out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
+  });
+  out.sort((x, y) => y.weight - x.weight);
+  return { pairs: out, scored, params: em.params, prior, candidates: pairs.length, skippedBlocks, emIterations: em.iterations, emConverged: em.converged };
+}
+
+export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** `left_id,right_id,score,decision`; score is the match weight (log2 posterior odds). */
+export function pairsCsv(pairs: readonly LinkedPair[]): string {
+  return ["left_id,right_id,score,decision", ...pairs.map((p) => `${csvCell(p.leftId)},${csvCell(p.rightId)},${p.weight.toFixed(2)},${p.decision}`)].join("\n") + "\n";
+}
+
+/** The CLI's work: read, link, write. Throws LinkInputError for bad input. */
+export function linkFiles(opts: { left: string; right?: string | undefined; out: string; ignore?: readonly string[] }): LinkResult & { leftCount: number; rightCount: number } {
+  const read = (file: string, what: string) => {
+    let text: string;
+    try { text = readFileSync(file, "utf8"); } catch (e) { throw new LinkInputError(`${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+    return readFebrl(text, what, { ignore: opts.ignore ?? [] });
+  };
+  const left = read(opts.left, "--left");
+  const right = opts.right ? read(opts.right, "--right") : undefined;
+  if (!left.length) throw new LinkInputError("--left: no records");
+  if (right && !right.length) throw new LinkInputError("--right: no records");
+  const res = linkRecords(left, right);
+  try { writeFileSync(opts.out, pairsCsv(res.pairs)); } catch (e) { throw new LinkInputError(`--out: cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  return { ...res, leftCount: left.length, rightCount: right?.length ?? left.length };
+}
+
+export const FIELD_COUNT = COMPARISONS.length;

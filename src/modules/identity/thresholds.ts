@@ -1,0 +1,16 @@
+/**
+ * The one place where match probabilities become decisions, for the CLI and for live matching.
+ * See README.md ("Thresholds") for why these values.
+ */
+export type MatchDecision = "match" | "review" | "non-match";
+
+/** At or above: the same person, automatically (expected false matches ≤ 1 in 10,000 decisions). */
+export const AUTO_MATCH_PROBABILITY = 0.9999;
+/** At or above (and below automatic): a person decides, seeing both records and the reasons. */
+export const REVIEW_PROBABILITY = 0.01;
+
+export function decisionFor(probability: number): MatchDecision {
+  if (probability >= AUTO_MATCH_PROBABILITY) return "match";
+  if (probability >= REVIEW_PROBABILITY) return "review";
+  return "non-match";
+}
