@@ -66,7 +66,9 @@ export async function createTestEnv(opts: { today?: string } = {}): Promise<Test
   const { db, drop } = await freshDb();
   const clock = fixedClock((opts.today ?? "2026-11-20") as PlainDate);
   const nics = createNicsSimulator({ now: () => clock.now() });
-  const config: Config = { ...loadConfig({}), passwordCost: 10 };
+  const base = loadConfig({});
+  // Tests send webhooks to local receivers (the loopback switch) and fire thousands of look-ups (rate limits off; test/api/security.test.ts turns them on).
+  const config: Config = { ...base, passwordCost: 10, webhookAllowLoopback: true, rateLimit: { ...base.rateLimit, enabled: false } };
   const services = await openServices(config, { clock, adapters: { nics }, db });
   const resident = await createPerson(db, { firstName: "Robin", lastName: "Testperson", birthDate: "1980-06-15" as PlainDate, street: "1 Main Street", town: "Hartford", zip: "06103", email: "robin@example.test" });
   const users = {} as Record<Role, User>;
@@ -103,6 +105,7 @@ export async function createTestEnv(opts: { today?: string } = {}): Promise<Test
         if (!s) { s = await env.login(users[role].username); sessions.set(role, s); }
         headers.cookie = s.cookie;
         headers["x-csrf-token"] = s.csrf;
+        if (o.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key")) headers["idempotency-key"] = randomBytes(12).toString("hex");
       }
       return app.inject({ method: o.method as "GET", url: o.url, headers, ...(o.payload !== undefined ? { payload: o.payload as string } : {}) });
     },

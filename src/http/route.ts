@@ -11,6 +11,7 @@ import type { Db, Queryable } from "../db/client.ts";
 import type { User } from "../modules/auth/roles.ts";
 import { AppError, type FieldError, unauthenticated } from "../lib/errors.ts";
 import { canonicalJson } from "../modules/audit/chain.ts";
+import { cleanInput } from "../lib/text.ts";
 
 export interface RouteInput<P, Q, B> { params: P; query: Q; body: B; headers: Record<string, string | string[] | undefined> }
 
@@ -49,26 +50,6 @@ export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
   });
 }
 
-/**
- * A string PostgreSQL text cannot store: one holding a NUL character, or one
- * that is not well-formed Unicode (a lone surrogate such as "\ud800", which has
- * no UTF-8 encoding).
- */
-const unstorable = (s: string) => s.includes("\u0000") || !s.isWellFormed();
-
-/** The path of the first string or key that PostgreSQL text cannot store. */
-function findNul(v: unknown, path: string, depth = 0): string | undefined {
-  if (typeof v === "string") return unstorable(v) ? path : undefined;
-  if (depth > 64 || v === null || typeof v !== "object") return undefined;
-  for (const [k, x] of Object.entries(v)) {
-    const p = path ? `${path}.${k}` : k;
-    if (unstorable(k)) return p;
-    const hit = findNul(x, p, depth + 1);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
-}
-
 export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return value as T;
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
@@ -92,13 +73,10 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
       handler: async (req, reply) => {
         const ctx = makeCtx(req);
         if (def.auth === "user" && !ctx.user) throw unauthenticated();
-        for (const [where, v] of [["params", req.params], ["query", req.query], ["", req.body]] as const) {
-          const at = findNul(v, where);
-          if (at !== undefined) throw new AppError("validation", `${at || "body"}: must be well-formed Unicode text without the NUL character`, { fields: [{ field: at || "body", message: "must be well-formed Unicode text without the NUL character (U+0000) or a lone surrogate" }] });
-        }
-        const params = parseWith(def.params, req.params, "params");
-        const query = parseWith(def.query, req.query, "query");
-        const body = parseWith(def.body, req.body, "body");
+        // The one input rule (src/lib/text.ts): unstorable text is a 400 naming the field; the rest is normalised.
+        const params = parseWith(def.params, cleanInput(req.params, "params"), "params");
+        const query = parseWith(def.query, cleanInput(req.query, "query"), "query");
+        const body = parseWith(def.body, cleanInput(req.body, ""), "body");
         const input = { params, query, body, headers: req.headers };
         const status = def.successStatus ?? (def.method === "POST" ? 201 : 200);
         if (def.idempotent) {
@@ -110,8 +88,10 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
             if (out.replayed) reply.header("Idempotent-Replayed", "true");
             reply.code(out.status);
             return out.response;
-          } else if (ctx.user && req.headers.authorization) {
-            throw new AppError("validation", "writes from software must carry an Idempotency-Key header", { fields: [{ field: "header.idempotency-key", message: "required" }] });
+          } else {
+            // Every write is keyed, whether it comes with an API key or a browser session: ten parallel
+            // posts without a key would otherwise store ten writes.
+            throw new AppError("validation", "writes must carry an Idempotency-Key header (8 to 200 characters, new for each write, the same on a retry)", { fields: [{ field: "header.idempotency-key", message: "required" }] });
           }
         }
         const result = await def.handler(ctx, input, req, reply);

@@ -5,6 +5,7 @@
  * limit), JSON shortcuts, problem+json assertions, extra residents and row counts.
  */
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import type { TestEnv } from "../helpers.ts";
 import { PASSWORD } from "../helpers.ts";
@@ -53,6 +54,8 @@ export function caller(env: TestEnv): Call {
       const s = await session(username);
       headers.cookie = s.cookie;
       if (!("x-csrf-token" in headers)) headers["x-csrf-token"] = s.csrf;
+      // A browser's script, like software, keys every write (issue 8, finding 10); a test sends its own to test retries.
+      if (req.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key")) headers["idempotency-key"] = randomUUID();
     }
     const payload = req.payload;
     return env.app.inject({ method: req.method as "GET", url: req.url, headers, ...(payload !== undefined ? { payload: payload as string } : {}) });

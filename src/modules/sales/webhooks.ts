@@ -14,6 +14,8 @@ import type { Queryable } from "../../db/client.ts";
 import { badField, forbidden } from "../../lib/errors.ts";
 import { SIGNATURE_HEADER, newWebhookSecret, signWebhook } from "../../adapters/webhooks/signature.ts";
 import { type WebhookSender, httpWebhookSender } from "../../adapters/webhooks/sender.ts";
+import { checkWebhookUrl } from "../../adapters/webhooks/address-guard.ts";
+import { openSecret, sealSecret } from "../../adapters/webhooks/secret-box.ts";
 import { appendAudit } from "../audit/service.ts";
 import { findStaffMembership, getActingDealer } from "../dealers/service.ts";
 import { salesPolicy } from "./policy.ts";
@@ -26,28 +28,28 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(WEBHOOK_RETRY.baseSeconds * 2 ** Math.max(0, attempts - 1), WEBHOOK_RETRY.maxSeconds);
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
- * Sets the acting dealer's webhook endpoint. HTTPS only, except plain HTTP to
- * this machine (development and tests). Without a secret one is generated and
- * shown once.
+ * Sets the acting dealer's webhook endpoint. HTTPS only, to a public address:
+ * the name is resolved and refused when any address is loopback, private,
+ * link-local, unique-local or a metadata service (src/adapters/webhooks/address-guard.ts);
+ * plain http and loopback only with the tests' switch (config.webhookAllowLoopback).
+ * A name that does not resolve yet is accepted: each delivery checks again.
+ * Without a secret one is generated and shown once; the secret is stored encrypted.
  */
 export async function registerWebhook(ctx: Ctx, input: { url: string; secret?: string | undefined }): Promise<{ url: string; active: boolean; secret?: string; signature: { header: string; scheme: string } }> {
   const dealer = await getActingDealer(ctx, "firearm-dealer");
   const membership = await findStaffMembership(ctx.db, ctx.user!.id);
   if (!salesPolicy.registerWebhook(ctx.user!, membership?.position)) throw forbidden("only the shop's owner or a manager sets its webhook");
-  let url: URL;
-  try { url = new URL(input.url); } catch { throw badField("url", "not a URL"); }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) throw badField("url", "must be https:// (plain http only to localhost)");
-  if (url.username || url.password) throw badField("url", "must not carry a user name or password");
+  const verdict = await checkWebhookUrl(input.url, { allowLoopback: ctx.config.webhookAllowLoopback });
+  if (!verdict.ok && !verdict.unresolved) throw badField("url", verdict.reason);
+  const url = new URL(input.url);
   const generated = input.secret === undefined ? newWebhookSecret() : undefined;
   const secret = input.secret ?? generated!;
   await ctx.db.tx(async (q) => {
     await q.query(
       `INSERT INTO dealer_webhooks (dealer_id, url, secret, active, updated_by, updated_at) VALUES ($1,$2,$3,true,$4,$5)
        ON CONFLICT (dealer_id) DO UPDATE SET url = $2, secret = $3, active = true, updated_by = $4, updated_at = $5`,
-      [dealer.id, url.toString(), secret, ctx.user!.id, ctx.clock.now().toISOString()]);
+      [dealer.id, url.toString(), sealSecret(ctx.config.secretKey, secret), ctx.user!.id, ctx.clock.now().toISOString()]);
     await appendAudit(q, ctx, { action: "dealer.webhook.set", entityType: "dealer", entityId: dealer.id, details: { host: url.host, secretGenerated: generated !== undefined } });
   });
   return {
@@ -84,8 +86,9 @@ export async function enqueueSaleEvent(q: Queryable, ctx: Pick<Ctx, "clock">, s:
  * past the request's time limit) before it is sent, so two workers never send
  * the same delivery at once, and a worker that dies mid-send is retried.
  */
-export async function deliverDueWebhooks(s: Pick<Services, "db" | "clock">, opts: { sender?: WebhookSender; limit?: number } = {}): Promise<{ delivered: number; failed: number; retried: number }> {
-  const sender = opts.sender ?? httpWebhookSender();
+export async function deliverDueWebhooks(s: Pick<Services, "db" | "clock" | "config">, opts: { sender?: WebhookSender; limit?: number } = {}): Promise<{ delivered: number; failed: number; retried: number }> {
+  const guard = { allowLoopback: s.config.webhookAllowLoopback };
+  const sender = opts.sender ?? httpWebhookSender(guard);
   const now = s.clock.now();
   const lease = new Date(now.getTime() + WEBHOOK_RETRY.timeoutMs + 30_000).toISOString();
   const claimed = await s.db.tx(async (q) => {
@@ -104,8 +107,15 @@ export async function deliverDueWebhooks(s: Pick<Services, "db" | "clock">, opts
   for (const d of claimed) {
     let status: number | null = null;
     let error: string | null = null;
+    const secret = d.secret ? openSecret(s.config.secretKey, d.secret) : undefined;
+    // The address is checked again at every delivery: the name may resolve elsewhere now.
+    const target = d.url ? await checkWebhookUrl(d.url, guard) : undefined;
     if (!d.url || !d.secret || !d.active) {
       error = "the dealer has no active webhook";
+    } else if (secret === undefined) {
+      error = "the webhook's secret cannot be decrypted with this server's key; the dealer sets the webhook again";
+    } else if (target && !target.ok) {
+      error = `refused: ${target.reason}`;
     } else {
       const timestamp = Math.floor(s.clock.now().getTime() / 1000);
       try {
@@ -113,7 +123,7 @@ export async function deliverDueWebhooks(s: Pick<Services, "db" | "clock">, opts
           url: d.url, body: d.body, timeoutMs: WEBHOOK_RETRY.timeoutMs,
           headers: {
             "content-type": "application/json", "user-agent": "Stateline-Webhooks/1",
-            [SIGNATURE_HEADER.toLowerCase()]: signWebhook({ secret: d.secret, body: d.body, timestamp }),
+            [SIGNATURE_HEADER.toLowerCase()]: signWebhook({ secret, body: d.body, timestamp }),
             "stateline-event": d.event, "stateline-delivery": d.event_id,
           },
         });
