@@ -19,6 +19,7 @@ import { createApiKey, createUser, listUsers, unlockUser } from "../modules/auth
 import { ROLES, type Role } from "../modules/auth/roles.ts";
 import { runDailyJobs } from "../modules/credentials/service.ts";
 import { runLeadSweep } from "../modules/leads/index.ts";
+import { IDENTITY_HELP, runIdentityCommand } from "../modules/identity/cli.ts";
 import { progressBar } from "./progress.ts";
 
 const HELP: Record<string, string> = {
@@ -33,6 +34,7 @@ Commands:
   decide         ask the rulebook a question
   users          list, create or unlock users; create API keys
   audit verify   check the audit trail's hash chain
+  identity link  link two files of person records (FEBRL layout) with the matching model
   jobs run       run the daily sweep (expiries, renewal notices, late surrenders, suspicious-purchase leads)
 
 Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite), DATA_DIR (embedded data folder,
@@ -56,6 +58,7 @@ stateline users api-key --username U --label "Shop POS"
 
 Roles: ${ROLES.join(", ")}.`,
   audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
+  identity: IDENTITY_HELP,
   jobs: "stateline jobs run\n\nRuns the daily sweep: expires credentials past their term, queues renewal notices 90 days ahead, flags late surrenders, and sweeps ammunition and firearm purchases for suspicious-purchase leads.",
 };
 
@@ -181,6 +184,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`audit trail intact: ${r.checked} entries, every hash matches`);
       return 0;
     }
+    case "identity":
+      return runIdentityCommand(rest);
     case "jobs": {
       if (rest[0] !== "run") fail("usage: stateline jobs run");
       const s = await openServices(config);
