@@ -19,3 +19,4 @@ export {
   type ProhibitingEventInput,
   type RevocationOutcome,
 } from "./service.ts";
+export { restoreByBoardOrder, appealableActionsOf, type AppealableAction } from "./board-orders.ts";

@@ -5,3 +5,4 @@
  */
 export { detectAfterFirearmSale, detectAfterSale, detectForPerson, runLeadSweep, type SweepResult } from "./service.ts";
 export { DETECTOR_IDS, LEAD_SETTINGS, type DetectorId } from "./detectors.ts";
+export { openCaseForPerson } from "./system-cases.ts";
