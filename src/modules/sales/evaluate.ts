@@ -197,7 +197,16 @@ export function saleFacts(subject: SaleSubject, buyer: BuyerRecord, nics: NicsSt
         privateRoute: "dealer-nics",
         nics: { dealerConsented: true, initiatedOn: nics.initiatedOn, ...(final ? { response: nics.status } : {}), ...(nics.transactionNumber && final ? { transactionNumber: nics.transactionNumber } : {}) },
       }
-    : { ...(info.route === "private-despp" ? { privateRoute: "despp" } : {}), applicationDate: subject.saleOn, authorization };
+    : {
+        ...(info.route === "private-despp" ? { privateRoute: "despp" } : {}),
+        applicationDate: subject.saleOn,
+        authorization,
+        // Before 2014-04-01 a retail sale waits two weeks unless an exception applies. The dealer's
+        // request records the officer exception and whether the gun is an antique, and no hunting
+        // licence or armed forces membership: none shown means none applies, so the wait applies
+        // (asking the rulebook without saying so left every such sale "needs review").
+        ...(info.route === "retail" && subject.buyer.officer === "none" && subject.firearm.antique !== true ? { waitingPeriodExceptions: "none" } : {}),
+      };
   return { question: "long-gun-sale", facts: { seller, buyer: person, firearm, transfer } };
 }
 

@@ -97,7 +97,8 @@ const DESPP_OPTION: Citation = pa133("§ 1", {
 const ID = "sales.long-gun.private-transfer";
 
 export interface PrivateTransferFacts {
-  privateRoute?: PrivateRoute | undefined;
+  /** "none": neither DESPP's authorization nor a dealer's NICS check was used. */
+  privateRoute?: PrivateRoute | "none" | undefined;
   authorization?: Authorization | undefined;
   nics?: NicsCheck | undefined;
   credentials?: readonly Credential[] | undefined;
@@ -108,6 +109,16 @@ export function longGunPrivateTransfer(f: PrivateTransferFacts, on: PlainDate): 
   const rule = inForce(PRIVATE_TRANSFER_RULE, on, ID);
   if (f.privateRoute === undefined) {
     return [unknown(ID, rule.source, ["transfer.privateRoute"], `a private sale must go through ${rule.value.length > 1 ? "DESPP's authorization or a consenting dealer's NICS check" : "DESPP's authorization"}; which is not known`)];
+  }
+  if (f.privateRoute === "none") {
+    return [
+      notMet(
+        ID,
+        rule.source,
+        `a sale between two private persons must be authorized by DESPP${rule.value.length > 1 ? " or go through a consenting dealer's NICS check" : ""}; neither was used`,
+        rule.value.length > 1 ? "have DESPP authorize the transfer, or ask a federally licensed dealer to run the NICS check" : "have DESPP authorize the transfer",
+      ),
+    ];
   }
   if (!rule.value.includes(f.privateRoute)) {
     return [notMet(ID, rule.source, "the dealer NICS route is available only from 2014-01-01", "obtain DESPP's authorization instead")];

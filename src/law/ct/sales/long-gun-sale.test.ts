@@ -25,7 +25,7 @@ function retail(p: Patch = {}): LongGunSaleFacts {
     transfer: { applicationDate: d("2013-01-01"), authorization: { status: "approved", number: "A1" }, ...p.transfer },
   };
 }
-function privateSale(route: "despp" | "dealer-nics", p: Patch = {}): LongGunSaleFacts {
+function privateSale(route: "despp" | "dealer-nics" | "none", p: Patch = {}): LongGunSaleFacts {
   const f = retail(p);
   return {
     ...f,
@@ -58,6 +58,10 @@ describe("long-gun-sale: effective dates", () => {
     ["private via dealer NICS on 2014-01-01", "2014-01-01", privateSale("dealer-nics"), true],
     ["private via dealer NICS needs a presented credential even before 2014-04-01", "2014-01-02", privateSale("dealer-nics", { buyer: { credentials: [] } }), false, "sales.long-gun.private-transfer.credential-presented"],
     ["private via DESPP needs a credential from 2014-04-01", "2014-04-01", privateSale("despp", { buyer: { credentials: [] } }), false, "sales.long-gun.buyer-credential"],
+    // Private sales that used neither route (issue 10, item 2): prohibited from passage.
+    ["private, neither route used, 2013-04-04", "2013-04-04", privateSale("none"), false, "sales.long-gun.private-transfer"],
+    ["private, neither route used, 2014-03-31", "2014-03-31", privateSale("none"), false, "sales.long-gun.private-transfer"],
+    ["private, neither route used, 2014-04-01", "2014-04-01", privateSale("none"), false, "sales.long-gun.private-transfer"],
   ];
   for (const [name, on, facts, permitted, failing] of rows) {
     test(`${on}: ${name}`, () => {
@@ -68,6 +72,42 @@ describe("long-gun-sale: effective dates", () => {
   }
   test("2013-04-03 is refused (not modelled)", () => {
     assert.throws(() => decideLongGunSale(retail(), d("2013-04-03")), NotInForce);
+  });
+  test("neither route: the result names the route and the finding says neither was used", () => {
+    const a = decideLongGunSale(privateSale("none"), d("2014-06-01"));
+    assert.equal(a.result.route, "private-none");
+    assert.match(a.findings.find((f) => f.id === "sales.long-gun.private-transfer")!.because, /neither was used/);
+    assert.deepEqual(a.result.requiredRecordFields, []);
+  });
+});
+
+describe("long-gun-sale: the waiting period's exceptions answered as a group", () => {
+  // A retail buyer without a waiving credential, of whom only the officer status is recorded.
+  const sparse = (transfer: Patch["transfer"] = {}): LongGunSaleFacts => {
+    const f = retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-20"), ...transfer } });
+    const { huntingLicence: _h, armedForcesMember: _a, ...buyer } = f.buyer!;
+    const { antique: _x, ...firearm } = f.firearm!;
+    return { ...f, buyer, firearm };
+  };
+  test("not answered: unknown, asking for each exception", () => {
+    const a = decideLongGunSale(sparse(), d("2014-03-31"));
+    assert.equal(a.outcome, "unknown");
+    assert.deepEqual(a.findings.find((f) => f.id === "sales.long-gun.waiting-period")?.missing, ["buyer.huntingLicence", "buyer.armedForcesMember", "firearm.antique"]);
+  });
+  test('"none": the wait applies on 2014-03-31 (delivery from 2014-04-03)', () => {
+    const a = decideLongGunSale(sparse({ waitingPeriodExceptions: "none" }), d("2014-03-31"));
+    assert.equal(a.outcome, "no");
+    assert.equal(a.result.waitUntil, "2014-04-03");
+  });
+  test('"none": two weeks after the application the wait is over', () => {
+    assert.equal(decideLongGunSale(sparse({ applicationDate: d("2014-03-17"), waitingPeriodExceptions: "none" }), d("2014-03-31")).outcome, "yes");
+  });
+  test('"none" with a hunting licence given as well is refused by the schema, naming the field', () => {
+    const f = sparse({ waitingPeriodExceptions: "none" });
+    const r = longGunSaleQuestion.facts.safeParse({ ...f, buyer: { ...f.buyer, huntingLicence: true } });
+    assert.equal(r.success, false);
+    assert.deepEqual(r.error?.issues[0]?.path, ["buyer", "huntingLicence"]);
+    assert.equal(longGunSaleQuestion.facts.safeParse({ ...f, buyer: { ...f.buyer, huntingLicence: false } }).success, true);
   });
 });
 

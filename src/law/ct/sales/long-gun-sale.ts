@@ -68,17 +68,39 @@ export const LongGunSaleFacts = z.object({
     .optional(),
   transfer: z
     .object({
-      privateRoute: z.enum(PRIVATE_ROUTES).optional().describe("for a sale between two private persons: DESPP authorization, or a consenting dealer's NICS check"),
+      privateRoute: z
+        .enum([...PRIVATE_ROUTES, "none"])
+        .optional()
+        .describe("for a sale between two private persons: DESPP authorization, a consenting dealer's NICS check, or \"none\" when neither was used"),
+      waitingPeriodExceptions: z
+        .literal("none")
+        .optional()
+        .describe(
+          '"none": none of the existing-law waiting period exceptions applies (the buyer is not a federal marshal, parole officer or peace officer, holds no hunting licence, is not in the armed forces, and the gun is not an antique). Settles those facts when they are not given; giving one of them as true as well is refused.',
+        ),
       applicationDate: PlainDateSchema.optional().describe("date of the application to purchase (waiting period)"),
       authorization: Authorization.optional(),
       nics: NicsCheck.optional(),
       loaded: z.boolean().optional().describe("the long gun is loaded at delivery"),
     })
     .optional(),
+}).superRefine((f, ctx) => {
+  // "none of these" cannot be combined with one of them given as true.
+  if (f.transfer?.waitingPeriodExceptions !== "none") return;
+  const contradicting: [boolean, (string | number)[]][] = [
+    [f.buyer?.officer !== undefined && f.buyer.officer !== "none", ["buyer", "officer"]],
+    [f.buyer?.huntingLicence === true, ["buyer", "huntingLicence"]],
+    [f.buyer?.armedForcesMember === true, ["buyer", "armedForcesMember"]],
+    [f.firearm?.antique === true, ["firearm", "antique"]],
+  ];
+  for (const [bad, path] of contradicting) {
+    if (bad) ctx.addIssue({ code: "custom", path, message: 'contradicts transfer.waitingPeriodExceptions "none"' });
+  }
 });
 export type LongGunSaleFacts = z.infer<typeof LongGunSaleFacts>;
 
-export type LongGunRoute = RecordRoute;
+/** "private-none": a sale between two private persons that used neither DESPP's authorization nor a dealer's NICS check. */
+export type LongGunRoute = RecordRoute | "private-none";
 
 export interface LongGunSaleResult {
   permitted: boolean | null;
@@ -102,7 +124,7 @@ export function longGunRoute(facts: LongGunSaleFacts): LongGunRoute | null {
   if (s !== "none") return "retail";
   if (b !== "none") return "to-licensee";
   const r = facts.transfer?.privateRoute;
-  return r === undefined ? null : r === "despp" ? "private-despp" : "private-dealer-nics";
+  return r === undefined ? null : r === "despp" ? "private-despp" : r === "dealer-nics" ? "private-dealer-nics" : "private-none";
 }
 
 export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answer<LongGunSaleResult> {
@@ -126,7 +148,7 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
     }
   } else if (route !== "licensee-exempt") {
     const retail = route === "retail";
-    const privateSale = route === "private-despp" || route === "private-dealer-nics";
+    const privateSale = route === "private-despp" || route === "private-dealer-nics" || route === "private-none";
     findings.push(
       longGunMinimumAge(
         {
@@ -149,6 +171,7 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
           huntingLicence: buyer?.huntingLicence,
           armedForcesMember: buyer?.armedForcesMember,
           antique: facts.firearm?.antique,
+          noExistingLawException: facts.transfer?.waitingPeriodExceptions === "none",
         },
         true,
         on,
@@ -182,7 +205,7 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
       permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
       route,
       waitUntil,
-      requiredRecordFields: route === null || (route === "private-dealer-nics" && on < "2014-01-01") ? [] : requiredRecordFields(route, on),
+      requiredRecordFields: route === null || route === "private-none" || (route === "private-dealer-nics" && on < "2014-01-01") ? [] : requiredRecordFields(route, on),
       deliveryConditions: route === "retail" || route === "private-despp" ? ["the long gun is not loaded when transferred"] : [],
       dealerFeeCap: fee.cap,
       dealerFeeWithinCap: fee.withinCap,
@@ -210,7 +233,7 @@ export const longGunSaleQuestion: Question<LongGunSaleFacts, LongGunSaleResult> 
   facts: LongGunSaleFacts,
   result: {
     permitted: "true when the transfer may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
-    route: "retail, private-despp, private-dealer-nics, licensee-exempt, to-licensee (a private person selling to a licensee), other-licensees, or null when not known",
+    route: "retail, private-despp, private-dealer-nics, private-none (two private persons, neither route used: not permitted), licensee-exempt, to-licensee (a private person selling to a licensee), other-licensees, or null when not known",
     waitUntil: "first day of delivery under the two-week waiting period (retail sales before 2014-04-01), or null when none applies",
     requiredRecordFields: "fields the receipt or DESPP transfer form must contain, as dotted paths",
     deliveryConditions: "conditions on the act of delivery (e.g. not loaded)",

@@ -71,6 +71,13 @@ export interface WaitingPeriodFacts {
   huntingLicence?: boolean | undefined;
   armedForcesMember?: boolean | undefined;
   antique?: boolean | undefined;
+  /**
+   * An explicit "none of these" for the existing-law exceptions: not an
+   * officer, no hunting licence, not in the armed forces, not an antique.
+   * It settles each of those facts that is not given (a fact given as true
+   * contradicts it; the question's schema refuses that).
+   */
+  noExistingLawException?: boolean | undefined;
 }
 
 type Tri = boolean | "unknown";
@@ -83,11 +90,13 @@ export function credentialHolderException(credentials: readonly Credential[] | u
 
 /** Existing-law exceptions: officers, hunting licence holders, armed forces members, antique firearms. */
 export function existingLawExceptions(f: WaitingPeriodFacts): { applies: Tri; missing: string[] } {
+  const none = f.noExistingLawException === true;
+  const orNone = (v: Tri): Tri => (v === "unknown" && none ? false : v);
   const parts: [Tri, string][] = [
-    [officerException(f.officer), "buyer.officer"],
-    [f.huntingLicence ?? "unknown", "buyer.huntingLicence"],
-    [f.armedForcesMember ?? "unknown", "buyer.armedForcesMember"],
-    [f.antique ?? "unknown", "firearm.antique"],
+    [orNone(officerException(f.officer)), "buyer.officer"],
+    [orNone(f.huntingLicence ?? "unknown"), "buyer.huntingLicence"],
+    [orNone(f.armedForcesMember ?? "unknown"), "buyer.armedForcesMember"],
+    [orNone(f.antique ?? "unknown"), "firearm.antique"],
   ];
   if (parts.some(([v]) => v === true)) return { applies: true, missing: [] };
   const missing = parts.filter(([v]) => v === "unknown").map(([, p]) => p);

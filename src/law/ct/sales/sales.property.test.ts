@@ -39,7 +39,8 @@ const longGunFacts = fc.record(
     firearm: fc.record({ semiautomaticCenterfireRifle: fc.boolean(), acceptsMagazineOverFiveRounds: fc.boolean(), antique: fc.boolean() }, R),
     transfer: fc.record(
       {
-        privateRoute: fc.constantFrom("despp" as const, "dealer-nics" as const),
+        privateRoute: fc.constantFrom("despp" as const, "dealer-nics" as const, "none" as const),
+        waitingPeriodExceptions: fc.constant("none" as const),
         applicationDate: eventDate,
         authorization,
         nics: fc.record({ dealerConsented: fc.boolean(), response: fc.constantFrom("proceed" as const, "proceed" as const, "delayed" as const, "denied" as const), transactionNumber: fc.constant("N-1"), feeCharged: fc.integer({ min: 0, max: 40 }) }, R),
@@ -50,6 +51,14 @@ const longGunFacts = fc.record(
   },
   R,
 );
+
+/** "none of these" for the waiting period's exceptions never comes with one of them given as true (the schema refuses that). */
+const longGunFactsConsistent = longGunFacts.map((f) => {
+  if (f.transfer?.waitingPeriodExceptions !== "none") return f;
+  const buyer = f.buyer && { ...f.buyer, ...(f.buyer.officer !== undefined ? { officer: "none" as const } : {}), ...(f.buyer.huntingLicence ? { huntingLicence: false } : {}), ...(f.buyer.armedForcesMember ? { armedForcesMember: false } : {}) };
+  const firearm = f.firearm && { ...f.firearm, ...(f.firearm.antique ? { antique: false } : {}) };
+  return { ...f, ...(buyer ? { buyer } : {}), ...(firearm ? { firearm } : {}) };
+});
 
 const handgunFacts = fc.record(
   {
@@ -81,7 +90,7 @@ const ammunitionFacts = fc.record(
 const auctionFacts = fc.record({ buyer: fc.record({ qualifiedUnderFederalLaw: fc.boolean(), credentials }, R) }, R);
 
 const CASES: [Question<any, any>, fc.Arbitrary<any>][] = [
-  [longGunSaleQuestion, longGunFacts],
+  [longGunSaleQuestion, longGunFactsConsistent],
   [handgunSaleQuestion, handgunFacts],
   [ammunitionSaleQuestion, ammunitionFacts],
   [auctionContrabandLongGunQuestion, auctionFacts],
