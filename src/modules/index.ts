@@ -9,11 +9,15 @@ import { auditModule } from "./audit/module.ts";
 import { authModule } from "./auth/module.ts";
 import { credentialsModule } from "./credentials/module.ts";
 import { dealersModule } from "./dealers/module.ts";
+import { enforcementModule } from "./enforcement/module.ts";
 import { decisionsModule } from "./decisions/module.ts";
 import { jobsModule } from "./jobs/module.ts";
 import { leadsModule } from "./leads/module.ts";
+import { offendersModule } from "./offenders/module.ts";
 import { peopleModule } from "./people/module.ts";
+import { registriesModule } from "./registries/module.ts";
 import { salesModule } from "./sales/module.ts";
+import { tracingModule } from "./tracing/module.ts";
 
 export const MODULES: readonly ModuleDef[] = [
   authModule,
@@ -24,6 +28,10 @@ export const MODULES: readonly ModuleDef[] = [
   salesModule,
   ammunitionModule,
   leadsModule,
+  offendersModule,
+  enforcementModule,
+  registriesModule,
+  tracingModule,
   auditModule,
   jobsModule,
 ];

@@ -1,0 +1,8 @@
+/** The tracing module's background work: sending referrals, polling eTrace, the trafficking-lead sweep. */
+import type { JobDef } from "../../lib/module.ts";
+import { pollAtfReferrals, processReferral } from "./referrals.ts";
+
+export const tracingJobs: JobDef[] = [
+  { name: "tracing.refer", maxAttempts: 20, backoffSeconds: 60, run: (ctx, p: { referralId: string }) => processReferral(ctx, p.referralId) },
+  { name: "tracing.poll-atf", every: { seconds: 900 }, run: (ctx) => pollAtfReferrals(ctx) },
+];
