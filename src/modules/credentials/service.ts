@@ -309,7 +309,8 @@ async function gatherFacts(q: Queryable, app: Application, person: Person, nicsS
   const renewing = app.kind === "renewal";
   return {
     credential: app.credentialKind,
-    applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: app.residenceTown, citizenOrLawfulResident: app.citizenOrLawfulResident },
+    // The application is made to the issuing authority of the town the applicant names as the town where they permanently live.
+    applicant: { birthDate: person.birthDate, residenceState: person.state, residenceTown: app.residenceTown, residenceIsPermanent: true, applicationTown: app.residenceTown, citizenOrLawfulResident: app.citizenOrLawfulResident },
     ...(app.attestedNoTemporaryPermitIn12Months !== null ? { attestedNoTemporaryPermitApplicationIn12Months: app.attestedNoTemporaryPermitIn12Months } : {}),
     ...(app.credentialKind === "temporary-state-permit" ? { priorTemporaryPermitApplicationDates: prior.map((r) => r.submitted_on) } : {}),
     // A renewing state permit holder already holds the permit the temporary one leads to.

@@ -34,7 +34,15 @@ const facts: fc.Arbitrary<CredentialFacts> = fc.record(
   {
     credential: fc.constantFrom(...CREDENTIAL_KINDS),
     applicant: fc.record(
-      { birthDate: between("1930-01-01", "2000-12-31"), residenceState: fc.constantFrom("CT", "CT", "CT", "NY"), residenceTown: fc.constantFrom("Hartford", "Stamford"), citizenOrLawfulResident: fc.constant(true) },
+      {
+        birthDate: between("1930-01-01", "2000-12-31"),
+        residenceState: fc.constantFrom("CT", "CT", "CT", "NY"),
+        residenceTown: fc.constantFrom("Hartford", "Stamford"),
+        residenceIsPermanent: fc.boolean(),
+        applicationTown: fc.constantFrom("Hartford", "Hartford", "Stamford"),
+        placeOfBusinessTowns: fc.subarray(["Hartford", "Stamford"]),
+        citizenOrLawfulResident: fc.constant(true),
+      },
       { requiredKeys: [], noNullPrototype: true },
     ),
     attestedNoTemporaryPermitApplicationIn12Months: fc.boolean(),
@@ -99,6 +107,19 @@ describe("credential-eligibility properties", () => {
           if (was.status === "met") assert.notEqual(finding.status, "not-met", `${finding.id}: removing ${key} made it not-met`);
         }
         if (before.outcome === "yes") assert.notEqual(after.outcome, "no");
+      }),
+      RUNS,
+    );
+  });
+
+  test("removing one of the applicant's facts never turns yes into no, nor no into yes", () => {
+    const keys = ["birthDate", "residenceState", "residenceTown", "residenceIsPermanent", "applicationTown", "placeOfBusinessTowns", "citizenOrLawfulResident"] as const;
+    fc.assert(
+      fc.property(facts, checkDate, fc.constantFrom(...keys), (f, on, key) => {
+        if (!f.applicant) return;
+        const { [key]: _removed, ...applicant } = f.applicant;
+        const partial = credentialEligibility({ ...f, applicant }, on).outcome;
+        if (partial !== "unknown") assert.equal(credentialEligibility(f, on).outcome, partial);
       }),
       RUNS,
     );

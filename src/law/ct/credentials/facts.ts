@@ -71,7 +71,16 @@ export const CredentialFacts = z.object({
     .object({
       birthDate: PlainDateSchema.optional(),
       residenceState: z.string().optional().describe('two-letter state of residence, "CT" for Connecticut'),
-      residenceTown: z.string().optional().describe("town of bona fide permanent residence; the application is taken to be made to that town's issuing authority"),
+      residenceTown: z.string().optional().describe("Connecticut town where the applicant resides"),
+      residenceIsPermanent: z.boolean().optional().describe("temporary state permit: the residence in `residenceTown` is the applicant's bona fide permanent residence (required from 2013-10-01)"),
+      applicationTown: z
+        .string()
+        .optional()
+        .describe("temporary state permit: the town to whose issuing authority (chief of police, first selectman or warden) the application is made; it may differ from the residence town"),
+      placeOfBusinessTowns: z
+        .array(z.string())
+        .optional()
+        .describe("temporary state permit: Connecticut towns where the applicant maintains a place of business; [] for none (before 2013-10-01 a place of business in the town applied to sufficed)"),
       citizenOrLawfulResident: z.boolean().optional().describe("false when the applicant is an alien illegally or unlawfully in the United States"),
     })
     .optional(),

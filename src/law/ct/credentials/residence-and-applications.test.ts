@@ -13,18 +13,35 @@ const applicant = (residenceState?: string, residenceTown?: string) => ({
 const temp = (o: Parameters<typeof eligibleFacts>[1] = {}) => eligibleFacts("temporary-state-permit", o);
 const state = (o: Parameters<typeof eligibleFacts>[1] = {}) => eligibleFacts("state-handgun-permit", o);
 
-describe("residence in the issuing town (temporary state permit)", () => {
+describe("residence in the town applied to (temporary state permit)", () => {
+  type A = { residenceState?: string; residenceTown?: string; residenceIsPermanent?: boolean; applicationTown?: string; placeOfBusinessTowns?: string[] };
+  const who = (a: A) => temp({ applicant: { birthDate: d("1980-01-15"), citizenOrLawfulResident: true, ...a } });
+  const home: A = { residenceState: "CT", residenceTown: "Hartford", residenceIsPermanent: true, applicationTown: "Hartford", placeOfBusinessTowns: [] };
+  // Lives in Hartford, applies in Stamford where the business is (issue 10, item 1).
+  const business: A = { ...home, applicationTown: "Stamford", placeOfBusinessTowns: ["Stamford"] };
   const cases: Case[] = [
-    { name: "Connecticut town, day before 2013-10-01", facts: temp(applicant("CT", "Hartford")), on: "2013-09-30", status: "met" },
-    { name: "Connecticut town, 2013-10-01", facts: temp(applicant("CT", "Hartford")), on: "2013-10-01", status: "met" },
-    { name: "state written in lower case", facts: temp(applicant("ct", "Hartford")), on: "2014-01-01", status: "met" },
-    { name: "out of state, 2013-09-30: a place of business also sufficed, not recorded", facts: temp(applicant("NY", "Albany")), on: "2013-09-30", status: "unknown", missing: ["applicant.residenceTown"] },
-    { name: "out of state, 2013-10-01: permanent residence in the town required", facts: temp(applicant("NY", "Albany")), on: "2013-10-01", status: "not-met" },
-    { name: "Connecticut without a town: unknown", facts: temp(applicant("CT")), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceTown"] },
-    { name: "residence not known: unknown", facts: temp(applicant()), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceState"] },
+    { name: "permanent resident of the town applied to, 2013-09-30", facts: who(home), on: "2013-09-30", status: "met" },
+    { name: "permanent resident of the town applied to, 2013-10-01", facts: who(home), on: "2013-10-01", status: "met" },
+    { name: "town names compared without case or spaces", facts: who({ ...home, residenceState: "ct", applicationTown: " hartford " }), on: "2014-01-01", status: "met" },
+    { name: "applies where the business is, 2013-09-30: a place of business sufficed", facts: who(business), on: "2013-09-30", status: "met" },
+    { name: "applies where the business is, 2013-10-01: must be a permanent resident there", facts: who(business), on: "2013-10-01", status: "not-met" },
+    { name: "applies in a town with neither residence nor business, 2013-09-30", facts: who({ ...home, applicationTown: "Stamford" }), on: "2013-09-30", status: "not-met" },
+    { name: "residence not permanent, 2013-09-30: sufficed", facts: who({ ...home, residenceIsPermanent: false }), on: "2013-09-30", status: "met" },
+    { name: "residence not permanent, 2013-10-01: not enough", facts: who({ ...home, residenceIsPermanent: false }), on: "2013-10-01", status: "not-met" },
+    { name: "permanence not known, 2013-10-01", facts: who({ ...home, residenceIsPermanent: undefined }), on: "2013-10-01", status: "unknown", missing: ["applicant.residenceIsPermanent"] },
+    { name: "town applied to not known: never taken to be the residence town", facts: who({ ...home, applicationTown: undefined }), on: "2014-01-01", status: "unknown", missing: ["applicant.applicationTown"] },
+    { name: "lives elsewhere, business not known, 2013-09-30", facts: who({ ...home, applicationTown: "Stamford", placeOfBusinessTowns: undefined }), on: "2013-09-30", status: "unknown", missing: ["applicant.placeOfBusinessTowns"] },
+    { name: "out of state with a business in the town, 2013-09-30: sufficed", facts: who({ residenceState: "NY", residenceTown: "Albany", applicationTown: "Greenwich", placeOfBusinessTowns: ["Greenwich"] }), on: "2013-09-30", status: "met" },
+    { name: "out of state with a business in the town, 2013-10-01", facts: who({ residenceState: "NY", residenceTown: "Albany", applicationTown: "Greenwich", placeOfBusinessTowns: ["Greenwich"] }), on: "2013-10-01", status: "not-met" },
+    { name: "out of state, 2013-10-01: not-met whatever else is missing", facts: who({ residenceState: "NY" }), on: "2013-10-01", status: "not-met" },
+    { name: "Connecticut without a town: unknown", facts: who({ ...home, residenceTown: undefined }), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceTown"] },
+    { name: "residence not known: unknown", facts: who({ ...home, residenceState: undefined }), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceState"] },
   ];
   for (const c of cases) test(c.name, () => expectStatus(permanentResidence(c.facts, d(c.on)), c.status, c.missing));
   test("refused before 2013-07-01", () => assert.throws(() => permanentResidence(temp(), d("2013-06-30")), NotInForce));
+  test("the business-town applicant is told a place of business no longer suffices", () => {
+    assert.match(permanentResidence(who(business), d("2013-10-01")).because, /place of business there no longer suffices/);
+  });
 });
 
 describe("the state permit follows a temporary permit (or the nonresident exception)", () => {

@@ -11,7 +11,7 @@ export const d = plainDate;
 export function eligibleFacts(credential: CredentialKind, overrides: Partial<CredentialFacts> = {}): CredentialFacts {
   return {
     credential,
-    applicant: { birthDate: d("1980-01-15"), residenceState: "CT", residenceTown: "Hartford", citizenOrLawfulResident: true },
+    applicant: { birthDate: d("1980-01-15"), residenceState: "CT", residenceTown: "Hartford", residenceIsPermanent: true, applicationTown: "Hartford", placeOfBusinessTowns: [], citizenOrLawfulResident: true },
     attestedNoTemporaryPermitApplicationIn12Months: true,
     priorTemporaryPermitApplicationDates: [],
     holdsTemporaryPermit: true,

@@ -34,6 +34,10 @@ const cases: Case[] = [
   { name: "ordinary lead FMJ .45", facts: bullet(), outcome: "no", ap: false, ap50: false, inc50: false },
   { name: "core materials not known", facts: { ...bullet({ jacketWeightPercent: 30 }), coreMaterials: undefined }, outcome: "unknown", missing: ["ammunition.coreMaterials"] },
   { name: "nothing known", facts: {}, outcome: "unknown" },
+  // a shotgun shell settles every definition (issue 10, item 4): no caliber, designation or anything else asked
+  { name: "shotgun shell, nothing else known, 2013-09-30", facts: { shotgunShell: true }, on: "2013-09-30", outcome: "no", ap: false, ap50: false, inc50: false },
+  { name: "shotgun shell, nothing else known, 2013-10-01", facts: { shotgunShell: true }, on: "2013-10-01", outcome: "no", ap: false, ap50: false, inc50: false },
+  { name: "shotgun shell said to be .50 and incendiary: still not a .50 caliber bullet", facts: { shotgunShell: true, nominalCaliber: 0.5, incendiary: true, designation: "API" }, outcome: "no", ap50: false, inc50: false },
   // .50 caliber
   { name: ".50 M2 AP, 2013-04-04", facts: { ...fifty, designation: "M2 AP" }, on: "2013-04-04", outcome: "yes", ap50: true },
   { name: ".50 'm-2 armor piercing' (tolerant)", facts: { ...fifty, designation: "m-2 armor piercing" }, outcome: "yes", ap50: true },

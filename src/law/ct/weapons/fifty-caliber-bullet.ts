@@ -27,7 +27,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
 import { type AmmunitionFacts, isFiftyCaliber } from "./ammunition-facts.ts";
-import { type Tri, all, any, fact, finding, test, unknownTri } from "./logic.ts";
+import { type Tri, FALSE, all, any, fact, finding, test, unknownTri } from "./logic.ts";
 import { normalizeName } from "./names.ts";
 
 export const AP_50_ID = "weapons.armor-piercing-50-caliber";
@@ -58,9 +58,24 @@ export function findDesignation(designation: string): string | undefined {
 /** Modelled from 2013-04-04 (see the QUESTION above); PA 13-3 § 32 keeps it. */
 export const FIFTY_VERSIONS: readonly Dated<true>[] = [{ from: "2013-04-04", value: true, source: AP_SOURCE }];
 
+/**
+ * A .50 caliber bullet. A shotgun shell is not one (shells are measured in
+ * gauge, and the definitions speak of bullets designated for .50 caliber
+ * rifles), so knowing that a round is a shotgun shell settles both .50
+ * caliber definitions without its caliber or designation.
+ *
+ * QUESTION(legal): the analysis says only that "armor-piercing bullet does
+ * not include shotgun shells"; we read the .50 caliber definitions as not
+ * reaching shotgun shells either (a .410 bore or any gauge shell is not a
+ * ".50 caliber bullet").
+ */
 function isFifty(a: AmmunitionFacts, at: string): Tri {
+  if (a.shotgunShell === true) return FALSE;
   return test(a.nominalCaliber, `${at}.nominalCaliber`, isFiftyCaliber);
 }
+
+const notFiftyBecause = (a: AmmunitionFacts): string | undefined =>
+  a.shotgunShell === true ? "a shotgun shell, not a .50 caliber bullet" : a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : undefined;
 
 export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(FIFTY_VERSIONS, on);
@@ -71,7 +86,7 @@ export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunit
   const t = all(isFifty(a, at), any(designated, capability));
   return finding(AP_50_ID, v.source, t, {
     met: named ? `a .50 caliber bullet designated "${named}"` : "a .50 caliber bullet with a specialized capability to penetrate armor or bulletproof glass",
-    notMet: a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
+    notMet: notFiftyBecause(a) ?? "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
   });
 }
 
@@ -81,7 +96,7 @@ export function incendiary50(a: AmmunitionFacts, on: PlainDate, at = "ammunition
   const t = all(isFifty(a, at), fact(a.incendiary, `${at}.incendiary`));
   return finding(INCENDIARY_50_ID, INCENDIARY_SOURCE, t, {
     met: "an incendiary .50 caliber bullet",
-    notMet: a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : "not incendiary",
+    notMet: notFiftyBecause(a) ?? "not incendiary",
   });
 }
 
