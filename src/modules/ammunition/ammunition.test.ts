@@ -124,19 +124,24 @@ describe("the check at the counter", () => {
     assert.equal(c.check.outcome, "refused", "an identification showing the buyer is 14 is a refusal even though the number is not on file");
   });
 
-  test("mismatches are needs-review with a way to fix them: unknown number, another name, an old address", async () => {
+  test("mismatches are needs-review with a way to fix them: unknown number, another name, an old address; the seller is not told which field differs", async () => {
     const h = await holder(env.services.db, today(), { street: "12 Oak Road", town: "Stamford", zip: "06901" });
-    for (const [what, buyer, fix] of [
-      ["unknown number", { credentialNumber: "LE-9999998" }, /check the number/],
-      ["another last name", { lastName: "Someoneelse" }, /correct it/],
-      ["another date of birth", { birthDate: "1980-02-03" }, /correct it/],
-      ["an old address", { address: { street: "7 Elm Street", town: "Hartford", zip: "06103" } }, /reports the current address/],
+    for (const [what, buyer] of [
+      ["unknown number", { credentialNumber: "LE-9999998" }],
+      ["another last name", { lastName: "Someoneelse" }],
+      ["another date of birth", { birthDate: "1980-02-03" }],
+      ["an old address", { address: { street: "7 Elm Street", town: "Hartford", zip: "06103" } }],
     ] as const) {
-      const b = json(await check(checkBody(h, undefined, buyer as Record<string, unknown>)));
+      const r = await check(checkBody(h, undefined, buyer as Record<string, unknown>));
+      const b = json(r);
       assert.equal(b.check.outcome, "needs-review", what);
       const m = finding(b, "ammunition.record-match");
       assert.equal(m.status, "unknown", what);
-      assert.match(m.remedy, fix, what);
+      // Issue 8, finding 3: "matches" or "does not match", never which field (the check was an oracle).
+      assert.equal(m.because, "does not match; the buyer may ask DESPP to correct the record", what);
+      assert.match(m.remedy, /DESPP/, what);
+      assert.equal(m.missing, undefined, what);
+      assert.doesNotMatch(r.body, /date of birth|last name|ZIP|town|street|not on file/i, what);
       assert.equal(m.basis, "policy");
       assert.ok(b.nextSteps.some((s: string) => /Nothing has been refused/.test(s)), what);
     }

@@ -1,6 +1,7 @@
 /** Presenters: allow-lists of the fields each audience may see. Nothing leaves unless named here. */
 import { type Finding, citationLabel } from "../../law/core/rules.ts";
-import type { Check, Sale, StoredSettings } from "./queries.ts";
+import type { Check, CredentialOnFile, Sale, StoredSettings } from "./queries.ts";
+import { MATCH_ID } from "./matching.ts";
 
 /** A finding with its citation; a policy finding says so in words. */
 export function presentFinding(f: Finding) {
@@ -9,6 +10,50 @@ export function presentFinding(f: Finding) {
     ...(f.source.basis === "policy" ? { note: "policy, not statute" } : {}),
     ...(f.missing?.length ? { missing: f.missing } : {}), ...(f.remedy ? { remedy: f.remedy } : {}),
   };
+}
+
+const CREDENTIAL_LABELS: Record<CredentialOnFile["kind"], string> = {
+  "temporary-state-permit": "temporary state permit",
+  "state-handgun-permit": "state permit to carry pistols or revolvers",
+  "handgun-eligibility-certificate": "handgun eligibility certificate",
+  "long-gun-eligibility-certificate": "long gun eligibility certificate",
+  "ammunition-certificate": "ammunition certificate",
+};
+
+/** The credential the buyer presented, as the seller may hear of it: its kind, its number, valid or not. */
+export interface PresentedCredential { kind: CredentialOnFile["kind"]; number: string; valid: boolean }
+
+/** Findings that rest on the buyer's records in the state's files (convictions, commitments, orders). */
+const RECORD_FINDING = /(may-possess|prohibit|event|order|commitment)/;
+
+export const NO_MATCH = "does not match; the buyer may ask DESPP to correct the record";
+
+/**
+ * A finding as a seller (dealer or ammunition vendor) may see it (issue 8, findings 3 and 4):
+ * the rule, its citation and the reason category, never the record behind it.
+ * - the record match says "matches" or "does not match; the buyer may ask DESPP to correct the
+ *   record", never which of name, date of birth, town, street or ZIP differs (that would let a
+ *   seller find a holder's details by trying values);
+ * - a finding that rests on the buyer's records (a protective order, a conviction) says a record
+ *   bars the sale or needs review, with its citation, not what the record is or when it was made;
+ * - a refused credential says which credential was presented and that it is not valid.
+ * Staff read the full findings in the stored decisions.
+ */
+export function presentFindingForSeller(f: Finding, presented?: PresentedCredential | null) {
+  const base = { id: f.id, status: f.status, citation: citationLabel(f.source), basis: f.source.basis, ...(f.source.basis === "policy" ? { note: "policy, not statute" } : {}) };
+  if (f.id === MATCH_ID) {
+    return f.status === "met" ? { ...base, because: "matches" } : { ...base, because: NO_MATCH, remedy: "the buyer may ask DESPP (the firearms unit) to correct the record; nothing has been refused" };
+  }
+  if (RECORD_FINDING.test(f.id) && f.status !== "met" && f.status !== "not-applicable") {
+    return f.status === "not-met"
+      ? { ...base, because: "a record in the state's files bars this sale; the buyer is told the reasons by DESPP", remedy: "the buyer may ask DESPP for the record and have it corrected" }
+      : { ...base, because: "the state's records need a person's review before this sale", remedy: "the firearms unit reviews the record; run the check again later" };
+  }
+  if (/buyer-credential$/.test(f.id) && f.status === "not-met" && presented && !presented.valid) {
+    return { ...base, because: `the buyer presented ${CREDENTIAL_LABELS[presented.kind]} ${presented.number}, which is not valid for this purchase`, remedy: "present another valid credential, or ask DESPP about this one" };
+  }
+  if (/minimum-age$/.test(f.id) && f.status === "not-met") return { ...base, because: "the buyer is under the minimum age for this purchase", ...(f.remedy ? { remedy: f.remedy } : {}) };
+  return { ...base, because: f.because, ...(f.missing?.length ? { missing: f.missing.filter((m) => !/^buyer\.(lastName|birthDate|address|credentialNumber)/.test(m)) } : {}), ...(f.remedy ? { remedy: f.remedy } : {}) };
 }
 
 /** "SP-1000001" → "…0001": enough for a seller to find its own record. */

@@ -4,7 +4,7 @@ import { route } from "../../http/route.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { AmmunitionLimitSettings, PURCHASE_TYPES } from "../../law/ct/policy/ammunition-limit.ts";
 import { ammunitionPolicy } from "./policy.ts";
-import { presentCheck, presentFinding, presentSaleForInvestigator, presentSaleForSeller, presentSettings } from "./present.ts";
+import { presentCheck, presentFindingForSeller, presentSaleForInvestigator, presentSaleForSeller, presentSettings } from "./present.ts";
 import * as svc from "./service.ts";
 
 const SELLERS = ["dealer", "ammunition_vendor"];
@@ -59,7 +59,7 @@ export const ammunitionRoutes = [
     body: CheckBody, response: CheckOut,
     handler: async (ctx, { body }) => {
       const r = await svc.runCheck(ctx, body);
-      return { check: presentCheck(r.check), findings: r.findings.map(presentFinding), nextSteps: r.nextSteps };
+      return { check: presentCheck(r.check), findings: r.findings.map((f) => presentFindingForSeller(f, r.presented)), nextSteps: r.nextSteps };
     },
   }),
   route({

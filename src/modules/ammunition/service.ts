@@ -31,6 +31,7 @@ import { decide, storeDecision } from "../decisions/service.ts";
 import { detectAfterSale } from "../leads/service.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
+import { type PresentedCredential, presentFindingForSeller } from "./present.ts";
 import {
   type Basis, type Check, type CheckLine, type CheckOutcome, type CredentialOnFile, type GroupBy, type ReportRow, type Sale, type SaleLine, type StoredSettings,
   credentialsOnFileOfPerson, findCheck, findCredentialOnFile, findSale, findSaleOfCheck, limitSettingsHistory, limitSettingsOn, listSales, personEvents,
@@ -56,7 +57,8 @@ export interface CheckInput {
   lines: { type: PurchaseType; caliber: string; brand?: string | undefined; quantity: number }[];
 }
 
-export interface CheckAnswer { check: Check; findings: Finding[]; nextSteps: string[] }
+/** `findings` in full (for the stored decisions and staff); sellers get them through `presentFindingForSeller` with `presented`. */
+export interface CheckAnswer { check: Check; findings: Finding[]; presented: PresentedCredential | null; nextSteps: string[] }
 
 function requireUser(ctx: Ctx): User {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");
@@ -132,16 +134,40 @@ const totals = (lines: readonly { type: PurchaseType; quantity: number }[]) => (
   magazines: lines.reduce((n, l) => (l.type === "magazine" ? n + l.quantity : n), 0),
 });
 
-function nextSteps(outcome: CheckOutcome, findings: Finding[]): string[] {
+/** What the seller does next, from the findings as the seller sees them (present.ts): never a record's detail. */
+export function nextSteps(outcome: CheckOutcome, findings: readonly { status: string; basis: string; because: string; remedy?: string }[]): string[] {
   if (outcome === "approved") return ["Record the sale against this check today (POST /api/v1/ammunition/sales with its checkId), within the lines it approved."];
   const open = findings.filter((f) => f.status === (outcome === "refused" ? "not-met" : "unknown"));
-  const steps = open.map((f) => `${f.source.basis === "policy" ? "[policy, not statute] " : ""}${f.remedy ?? f.because}`);
+  const steps = [...new Set(open.map((f) => `${f.basis === "policy" ? "[policy, not statute] " : ""}${f.remedy ?? f.because}`))];
   if (outcome === "needs-review") steps.push("Nothing has been refused. Once the record or the input is put right, run the check again.");
   else {
-    if (open.some((f) => f.source.basis === "statute")) steps.push("A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.");
-    if (open.some((f) => f.source.basis === "policy")) steps.push("The ammunition limit is the Department's policy, not a statute; the refusal says when the quantity could be bought.");
+    if (open.some((f) => f.basis === "statute")) steps.push("A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.");
+    if (open.some((f) => f.basis === "policy")) steps.push("The ammunition limit is the Department's policy, not a statute; the refusal says when the quantity could be bought.");
   }
   return steps;
+}
+
+/**
+ * A seller whose checks keep failing to match is probing the records (issue 8, finding 8: 40 checks
+ * recovered a holder's date of birth). Each time a seller's non-matching checks in the last hour
+ * reach a multiple of `config.rateLimit.failedChecksAlert`, an alert entry goes into the audit trail
+ * (action `security.alert`) for the firearms unit and the auditors.
+ */
+export async function alertOnFailedChecks(q: Queryable, ctx: Ctx, dealerId: string): Promise<void> {
+  const since = new Date(ctx.clock.now().getTime() - 3_600_000).toISOString();
+  const r = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ammunition_checks WHERE dealer_id = $1 AND checked_at > $2 AND person_id IS NULL`, [dealerId, since]);
+  const n = r[0]?.n ?? 0;
+  const every = ctx.config.rateLimit.failedChecksAlert;
+  if (n > 0 && n % every === 0) {
+    await appendAudit(q, ctx, { action: "security.alert", entityType: "dealer", entityId: dealerId, outcome: "denied", details: { reason: "failed ammunition checks are piling up", failedChecksLastHour: n, threshold: every } });
+  }
+}
+
+/** The credential the buyer presented, once name and date of birth matched: its kind, number and whether it is valid today. */
+export function presentedCredential(record: CredentialOnFile | undefined, matched: boolean, today: PlainDate): PresentedCredential | null {
+  if (!record || !matched) return null;
+  return { kind: record.kind, number: record.number, valid: record.status === "active" && record.kind !== "temporary-state-permit" && record.issuedOn <= today && today < record.expiresOn };
 }
 
 /**
@@ -194,8 +220,10 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
         photo?.type ?? null, photo ? photo.number.replace(/[^A-Za-z0-9]/g, "").toUpperCase().slice(-4) : null, photo?.showsBirthDate ?? null,
         JSON.stringify(lines), t.rounds, t.magazines, JSON.stringify(match.findings), lawDecisionId, limitDecisionId]);
     await appendAudit(q, ctx, { action: "ammunition.check", entityType: "ammunition-check", entityId: checkId, details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId } });
+    if (!match.matched) await alertOnFailedChecks(q, ctx, dealer.id);
     const check = (await findCheck(q, checkId))!;
-    return { check, findings, nextSteps: nextSteps(outcome, findings) };
+    const presented = presentedCredential(record, match.matched, today);
+    return { check, findings, presented, nextSteps: nextSteps(outcome, findings.map((f) => presentFindingForSeller(f, presented))) };
   });
 }
 
