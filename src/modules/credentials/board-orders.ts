@@ -90,7 +90,9 @@ export async function appealableActionsOf(q: Queryable, personId: string): Promi
   const denied = await q.query(
     `SELECT a.id::text, a.number, a.person_id::text, a.credential_kind, d.findings,
             (SELECT x.note FROM application_actions x WHERE x.application_id = a.id AND x.action = 'deny' ORDER BY x.id DESC LIMIT 1) AS reason,
-            (SELECT (x.at AT TIME ZONE 'America/New_York')::date::text FROM application_actions x WHERE x.application_id = a.id AND x.action = 'deny' ORDER BY x.id DESC LIMIT 1) AS denied_on
+            -- The day of the denial as the service's clock saw it (its audit entry), else the action's row time.
+            coalesce((SELECT (l.at AT TIME ZONE 'America/New_York')::date::text FROM audit_log l WHERE l.entity_type = 'application' AND l.entity_id = a.id::text AND l.action = 'application.deny' ORDER BY l.seq DESC LIMIT 1),
+                     (SELECT (x.at AT TIME ZONE 'America/New_York')::date::text FROM application_actions x WHERE x.application_id = a.id AND x.action = 'deny' ORDER BY x.id DESC LIMIT 1)) AS denied_on
        FROM applications a LEFT JOIN decisions d ON d.id = a.latest_decision_id
       WHERE a.person_id = $1 AND a.status = 'denied'`, [personId]);
   const revoked = await q.query(
