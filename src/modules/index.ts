@@ -4,6 +4,7 @@
  * Adding a capability: add its folder (see docs/STYLE.md, "New capability checklist") and one line here.
  */
 import type { JobDef, ModuleDef, NavEntry } from "../lib/module.ts";
+import { appealsModule } from "./appeals/module.ts";
 import { ammunitionModule } from "./ammunition/module.ts";
 import { auditModule } from "./audit/module.ts";
 import { authModule } from "./auth/module.ts";
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDef[] = [
   ammunitionModule,
   leadsModule,
   offendersModule,
+  appealsModule,
   enforcementModule,
   registriesModule,
   tracingModule,
