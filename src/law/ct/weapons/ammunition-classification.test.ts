@@ -37,7 +37,7 @@ const cases: Case[] = [
   // a shotgun shell settles every definition (issue 10, item 4): no caliber, designation or anything else asked
   { name: "shotgun shell, nothing else known, 2013-09-30", facts: { shotgunShell: true }, on: "2013-09-30", outcome: "no", ap: false, ap50: false, inc50: false },
   { name: "shotgun shell, nothing else known, 2013-10-01", facts: { shotgunShell: true }, on: "2013-10-01", outcome: "no", ap: false, ap50: false, inc50: false },
-  { name: "shotgun shell said to be .50 and incendiary: still not a .50 caliber bullet", facts: { shotgunShell: true, nominalCaliber: 0.5, incendiary: true, designation: "API" }, outcome: "no", ap50: false, inc50: false },
+  { name: "shotgun shell (.410 bore) labelled API and incendiary: still not a .50 caliber bullet", facts: { shotgunShell: true, nominalCaliber: 0.41, incendiary: true, designation: "API" }, outcome: "no", ap50: false, inc50: false },
   // .50 caliber
   { name: ".50 M2 AP, 2013-04-04", facts: { ...fifty, designation: "M2 AP" }, on: "2013-04-04", outcome: "yes", ap50: true },
   { name: ".50 'm-2 armor piercing' (tolerant)", facts: { ...fifty, designation: "m-2 armor piercing" }, outcome: "yes", ap50: true },
@@ -55,6 +55,15 @@ const cases: Case[] = [
   { name: ".308 incendiary is not .50", facts: bullet({ fireableFromHandgun: false, nominalCaliber: 0.308, incendiary: true }), outcome: "no", inc50: false },
   { name: ".50 AE steel-core handgun bullet, 2013-10-01 (both definitions)", facts: bullet({ nominalCaliber: 0.5, coreMaterials: ["steel"], armorPenetrationCapability: true }), on: "2013-10-01", outcome: "yes", ap: true, ap50: true },
 ];
+
+describe("a shotgun shell in the schema", () => {
+  it("refuses a .50 caliber shotgun shell, naming the caliber", () => {
+    const r = ammunitionClassification.facts.safeParse({ shotgunShell: true, nominalCaliber: 0.5 });
+    assert.equal(r.success, false);
+    assert.deepEqual(r.error?.issues[0]?.path, ["nominalCaliber"]);
+    assert.equal(ammunitionClassification.facts.safeParse({ shotgunShell: true }).success, true);
+  });
+});
 
 describe("ammunition-classification", () => {
   for (const c of cases) {

@@ -34,6 +34,12 @@ export const AmmunitionFacts = z
     ),
     incendiary: yes("It is an incendiary bullet (designed, held out or generally recognized as igniting on impact)."),
   })
+  .superRefine((a, ctx) => {
+    // A shotgun shell is not a .50 caliber bullet: the two facts cannot both be given.
+    if (a.shotgunShell === true && a.nominalCaliber !== undefined && isFiftyCaliber(a.nominalCaliber)) {
+      ctx.addIssue({ code: "custom", path: ["nominalCaliber"], message: "a shotgun shell is not a .50 caliber bullet; leave the caliber out or say shotgunShell: false" });
+    }
+  })
   .describe("A bullet or cartridge.");
 export type AmmunitionFacts = z.infer<typeof AmmunitionFacts>;
 

@@ -16,7 +16,18 @@ interface Case {
 
 const f = (firearm: FirearmClassificationFacts["firearm"]): FirearmClassificationFacts => ({ firearm });
 
+/** A firearm described by its features alone: no model name, "not a listed model". */
+const unnamed = (base: FirearmClassificationFacts["firearm"]): FirearmClassificationFacts["firearm"] => {
+  const { model: _m, copyOrDuplicate: _c, ...rest } = base!;
+  return { ...rest, notAListedModel: true };
+};
+
 const cases: Case[] = [
+  // described by features alone (issue 10): no model name needed
+  { name: "features only: plain rifle, 2013-04-04", facts: f(unnamed(rifle())), on: "2013-04-04", outcome: "no" },
+  { name: "features only: rifle with a flash suppressor, 2013-04-03 (one feature: not yet)", facts: f(unnamed(rifle({ features: { flashSuppressor: true } }))), on: "2013-04-03", outcome: "no" },
+  { name: "features only: rifle with a flash suppressor, 2013-04-04", facts: f(unnamed(rifle({ features: { flashSuppressor: true } }))), on: "2013-04-04", outcome: "yes", grounds: ["weapons.rifle-features"] },
+  { name: "no model and not said to be unlisted: unknown", facts: f({ ...unnamed(rifle()), notAListedModel: undefined }), on: "2014-01-01", outcome: "unknown", missing: ["firearm.model"] },
   // plain firearms
   { name: "plain semiautomatic centerfire rifle", facts: f(rifle()), on: "2014-01-01", outcome: "no" },
   { name: "plain semiautomatic pistol", facts: f(pistol()), on: "2014-01-01", outcome: "no" },
@@ -134,6 +145,16 @@ const cases: Case[] = [
   { name: "parts for a plain rifle", facts: { parts: { designedOrIntendedToConvert: true, mayBeAssembled: true, samePersonPossessesOrControls: true, assembles: rifle() } }, on: "2014-01-01", outcome: "no" },
   { name: "parts, what they make not known", facts: { parts: { designedOrIntendedToConvert: true } }, on: "2014-01-01", outcome: "unknown", missing: ["parts.assembles"] },
 ];
+
+describe("firearm-classification: not a listed model", () => {
+  it("the schema refuses it beside a listed model name or a copy, naming the field", () => {
+    const bad = firearmClassification.facts.safeParse({ firearm: { model: "Bushmaster XM15", notAListedModel: true } });
+    assert.equal(bad.success, false);
+    assert.deepEqual(bad.error?.issues[0]?.path, ["firearm", "model"]);
+    assert.equal(firearmClassification.facts.safeParse({ firearm: { copyOrDuplicate: true, notAListedModel: true } }).success, false);
+    assert.equal(firearmClassification.facts.safeParse({ firearm: { model: "Plain Rifle 1", notAListedModel: true } }).success, true);
+  });
+});
 
 describe("firearm-classification", () => {
   for (const c of cases) {

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { PlainDateSchema } from "../../core/schema.ts";
 import { type Tri, test } from "./logic.ts";
+import { isAnyListedName } from "./named-assault-weapons.ts";
 
 const yes = (description: string) => z.boolean().optional().describe(description);
 
@@ -45,6 +46,9 @@ export type FirearmFeatures = z.infer<typeof FirearmFeatures>;
 export const FirearmFacts = z
   .object({
     model: z.string().optional().describe('Maker and model as marked, e.g. "Bushmaster XM15" or "AK-47". Matched tolerantly against the named lists.'),
+    notAListedModel: yes(
+      "true: the firearm is not a model any list names, nor a copy or duplicate of one, so it is judged by its features alone (no model name needed). Refused beside a `model` that a list names or `copyOrDuplicate: true`.",
+    ),
     copyOrDuplicate: yes("The firearm is a copy or duplicate, with the capability, of a model the 2013 lists name (a determination for an examiner)."),
     copyOrDuplicateOf: z.string().optional().describe("The listed model it copies or duplicates, when `copyOrDuplicate` is true."),
     copyModelInProductionByApril42013: yes("The copy or duplicate is of a kind that was in production on or before 2013-04-04."),
@@ -64,6 +68,11 @@ export const FirearmFacts = z
     manufacturedOn: PlainDateSchema.optional().describe("Date of manufacture (for the exemption of weapons legally manufactured before 1994-09-13)."),
     legallyManufactured: yes("It was legally manufactured."),
     permanentlyInoperable: yes("It has been modified to render it permanently inoperable."),
+  })
+  .superRefine((f, ctx) => {
+    if (f.notAListedModel !== true) return;
+    if (f.model !== undefined && isAnyListedName(f.model)) ctx.addIssue({ code: "custom", path: ["model"], message: `"${f.model}" is a listed model, which contradicts notAListedModel` });
+    if (f.copyOrDuplicate === true) ctx.addIssue({ code: "custom", path: ["copyOrDuplicate"], message: "a copy or duplicate of a listed model contradicts notAListedModel" });
   })
   .describe("A firearm.");
 export type FirearmFacts = z.infer<typeof FirearmFacts>;

@@ -276,6 +276,11 @@ export const SPECIFIED_53_202N_IDS: ReadonlySet<string> = new Set(
   OLDER_NAMED.filter((m) => ["Thompson", "AK-47", "MAC-10", "MAC-11", "MAC-11 Carbine"].includes(m.model)).map((m) => m.id),
 );
 
+/** Whether a written model name matches a model on any of the named lists (older or 2013). */
+export function isAnyListedName(name: string): boolean {
+  return [OLDER_INDEX, RIFLE_INDEX, PISTOL_INDEX, SHOTGUN_INDEX].some((index) => matchAll(name, index).length > 0);
+}
+
 export function isSpecifiedWeaponName(name: string): boolean {
   return matchAll(name, OLDER_INDEX).some((m) => SPECIFIED_53_202N_IDS.has(m.id));
 }
@@ -363,11 +368,15 @@ function byName(
   const v = findInForce(versions, on);
   if (!v) return notApplicable(id, versions[0]!.source, `this list is not in force on ${on} (from ${versions[0]!.from})`);
   const hit = f.model === undefined ? undefined : matchAll(f.model, index)[0];
-  const name: Tri = f.model === undefined ? unknownTri(`${at}.model`) : hit ? TRUE : FALSE;
+  // "Not a listed model" answers every named list without a model name (the schema refuses it beside a listed name).
+  const name: Tri = f.model === undefined ? (f.notAListedModel === true ? FALSE : unknownTri(`${at}.model`)) : hit ? TRUE : FALSE;
   const t = all(name, described(f, kind, centerfire, at));
   return finding(id, v.source, t, {
     met: `"${f.model}" is the listed "${hit?.listed}"`,
-    notMet: name.value === false ? `"${f.model}" is not a model this list names` : `not named by this list: ${describedWhy(f, kind, centerfire)}`,
+    notMet:
+      name.value === false
+        ? f.model === undefined ? "described by its features alone: not a model this list names" : `"${f.model}" is not a model this list names`
+        : `not named by this list: ${describedWhy(f, kind, centerfire)}`,
   });
 }
 
@@ -410,7 +419,7 @@ export function copiesOrDuplicates(f: FirearmFacts, on: PlainDate, at = "firearm
   const id = NAMED_IDS.copies;
   const v = findInForce(COPIES_VERSIONS, on);
   if (!v) return notApplicable(id, COPIES_SOURCE, `copies and duplicates of the 2013 lists are reached from 2013-04-04, not on ${on}`);
-  const isCopy: Tri = test(f.copyOrDuplicate, `${at}.copyOrDuplicate`, (b) => b);
+  const isCopy: Tri = f.copyOrDuplicate === undefined && f.notAListedModel === true ? FALSE : test(f.copyOrDuplicate, `${at}.copyOrDuplicate`, (b) => b);
   let ofListed: Tri;
   let which = "";
   if (isCopy.value !== true) ofListed = unknownTri();

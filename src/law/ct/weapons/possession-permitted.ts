@@ -114,7 +114,7 @@ export function decidePossession(facts: PossessionFacts, on: PlainDate): Answer<
   const before = classifyWeapon(weapon, "2013-04-03" as PlainDate, "weapon");
   const newlyBanned = triOfOutcome(before.outcome === "yes" ? "no" : before.outcome === "no" ? "yes" : "unknown", missingOf(before.findings));
   const model = weapon.firearm?.model;
-  const isSpecified: Tri = itemOf(weapon) === "parts" ? FALSE : model === undefined ? unknownTri("weapon.firearm.model") : isSpecifiedWeaponName(model) ? TRUE : FALSE;
+  const isSpecified: Tri = itemOf(weapon) === "parts" ? FALSE : model === undefined ? (weapon.firearm?.notAListedModel === true ? FALSE : unknownTri("weapon.firearm.model")) : isSpecifiedWeaponName(model) ? TRUE : FALSE;
   const perms = weaponPermissions(p, h, l, on, { newlyBanned, isSpecified, pre1994Exempt: cls.result.pre1994Exemption });
   return combine("weapon", cls.findings, notAw, perms.findings, () => ({ violation: weaponViolation(), missing: [] }));
 }

@@ -12,6 +12,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { type PlainDate, fromEpochDay, toEpochDay } from "../../core/dates.ts";
 import type { Question } from "../../core/questions.ts";
+import { isFiftyCaliber } from "./ammunition-facts.ts";
 import { ammunitionClassification } from "./ammunition-classification.ts";
 import { firearmClassification } from "./firearm-classification.ts";
 import { type FirearmFacts, FirearmFeatures, type PartsFacts, type WeaponFacts } from "./firearm-facts.ts";
@@ -51,13 +52,19 @@ const firearmArb: fc.Arbitrary<FirearmFacts> = fc.record({
   permanentlyInoperable: rare,
 });
 
+/** Some firearms are described by their features alone ("not a listed model", no model name, not a copy). */
+const firearmOrUnnamedArb: fc.Arbitrary<FirearmFacts> = fc.oneof(
+  { weight: 3, arbitrary: firearmArb },
+  { weight: 1, arbitrary: firearmArb.map(({ model: _m, copyOrDuplicate: _c, copyOrDuplicateOf: _o, ...rest }) => ({ ...rest, notAListedModel: true })) },
+);
+
 /** Possible parts: "may be rapidly assembled" implies "may be assembled". */
 const partsArb: fc.Arbitrary<PartsFacts> = fc
   .record({ designedOrIntendedToConvert: bool, mayBeAssembled: bool, mayBeRapidlyAssembled: bool, samePersonPossessesOrControls: bool, assembles: firearmArb })
   .map((p) => ({ ...p, mayBeRapidlyAssembled: p.mayBeAssembled && p.mayBeRapidlyAssembled }));
 
 const weaponArb: fc.Arbitrary<WeaponFacts> = fc.oneof(
-  firearmArb.map((firearm) => ({ item: "firearm" as const, firearm })),
+  firearmOrUnnamedArb.map((firearm) => ({ item: "firearm" as const, firearm })),
   partsArb.map((parts) => ({ item: "parts" as const, parts })),
 );
 
@@ -84,7 +91,7 @@ const ammunitionArb = fc.record({
   designation: fc.constantFrom("M2 AP", "API", "SLAPT", "M33 Ball", "FMJ"),
   armorPenetrationCapability: bool,
   incendiary: bool,
-});
+}).map((a) => (a.shotgunShell && isFiftyCaliber(a.nominalCaliber) ? { ...a, nominalCaliber: 0.41 } : a)); // the schema refuses a .50 caliber shotgun shell
 
 const someDate = between("2010-01-01", "2016-12-31");
 const ROLES = ["despp-member-or-employee", "police-member-or-employee", "doc-member-or-employee", "armed-forces-member", "nuclear-plant-security", "in-state-lcm-manufacturer", "gun-dealer", "gunsmith", "gunsmith-employed-by-dealer", "executor-or-administrator"] as const;
@@ -189,6 +196,14 @@ describe("adding a feature", () => {
       RUNS,
     );
   });
+});
+
+describe("generated facts are facts the question's schema accepts", () => {
+  for (const { name, q, facts } of QUESTIONS) {
+    it(name, () => {
+      fc.assert(fc.property(facts, (f) => q.facts.safeParse(f).success), { numRuns: 200 });
+    });
+  }
 });
 
 describe("the answer depends only on the facts and the date", () => {
