@@ -11,6 +11,7 @@ import { authModule } from "./auth/module.ts";
 import { credentialsModule } from "./credentials/module.ts";
 import { dealersModule } from "./dealers/module.ts";
 import { enforcementModule } from "./enforcement/module.ts";
+import { enforcementModule } from "./enforcement/module.ts";
 import { decisionsModule } from "./decisions/module.ts";
 import { jobsModule } from "./jobs/module.ts";
 import { leadsModule } from "./leads/module.ts";
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDef[] = [
   salesModule,
   ammunitionModule,
   leadsModule,
+  enforcementModule,
   offendersModule,
   appealsModule,
   enforcementModule,

@@ -1,0 +1,18 @@
+/** The enforcement module's registration: feeds, matching review, reach, § 34 obligations, seizures. */
+import { defineModule } from "../../lib/module.ts";
+import { enforcementJobs } from "./jobs.ts";
+import { enforcementPages } from "./pages.ts";
+import { enforcementRoutes } from "./routes.ts";
+
+export const enforcementModule = defineModule({
+  name: "enforcement",
+  routes: enforcementRoutes,
+  pages: enforcementPages,
+  nav: [
+    { roles: ["licensing_staff"], href: "/enforcement/reviews", label: "Match reviews", order: 40 },
+    { roles: ["licensing_staff", "law_enforcement"], href: "/enforcement/armed-prohibited", label: "Armed and prohibited", order: 41 },
+    { roles: ["licensing_staff", "law_enforcement"], href: "/enforcement/seizures", label: "Seizures", order: 42 },
+    { roles: ["auditor"], href: "/enforcement/matches", label: "Match log", order: 40 },
+  ],
+  jobs: enforcementJobs,
+});

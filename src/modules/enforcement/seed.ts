@@ -1,0 +1,2 @@
+import type { Ctx } from "../../context.ts";
+export async function seedEnforcement(_ctx: Ctx): Promise<void> {}
