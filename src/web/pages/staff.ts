@@ -1,0 +1,530 @@
+/**
+ * Licensing staff pages: the queue, an application with its decision and the
+ * actions its status allows, a credential with its history and surrender,
+ * recording a prohibiting event, and the outbox with the daily jobs.
+ * Opening an application or a credential is an audited read ("licensing review").
+ */
+import { statusOf } from "../../http/errors.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Ctx } from "../../context.ts";
+import { forbidden } from "../../lib/errors.ts";
+import type { User } from "../../modules/auth/roles.ts";
+import { appendAudit } from "../../modules/audit/service.ts";
+import { policy } from "../../modules/credentials/policy.ts";
+import {
+  applicationHistory, CREDENTIAL_NAMES, credentialHistory, credentialsOfPerson, denyApplication, getApplication, getCredential, getDecision, issueCredential,
+  listOutbox, listQueue, NEXT, recordProhibitingEvent, recordSurrender, runBackgroundCheck, runDailyJobs, withdrawApplication,
+  type Application, type ApplicationStatus, type Credential, type ProhibitingEventInput,
+} from "../../modules/credentials/service.ts";
+import { findPeopleByIdentity, getPerson, type Person } from "../../modules/people/service.ts";
+import { citationLabel } from "../../law/core/rules.ts";
+import { lateSurrenderPenalty } from "../../law/ct/credentials/index.ts";
+import { html, type Html } from "../html.ts";
+import { csrfField } from "../layout.ts";
+import {
+  checkDate, dateField, errorsFrom, errorSummary, findingsList, formBody, idParam, isFormError, money, outcomeTag, queryParam, requiredNote, selectField,
+  sendPage, signedIn, statusLabel, statusTag, summaryList, textareaField, textField, UUID, when, yesNoUnknown, type Flash, type FormErrors,
+} from "./common.ts";
+
+type MakeCtx = (req: FastifyRequest) => Ctx;
+
+const OPEN: ApplicationStatus[] = ["submitted", "approvable", "needs-review", "ineligible"];
+const ALL_STATUSES: ApplicationStatus[] = [...OPEN, "issued", "denied", "withdrawn"];
+const PAGE_SIZE = 50;
+const PURPOSE = "licensing review";
+
+function requireStaff(user: User): void {
+  if (!policy.workQueue(user)) throw forbidden("only licensing staff work the queue");
+}
+
+const fullName = (p: { firstName: string; middleName?: string | null; lastName: string }) => [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
+const address = (p: Person) => [p.street, p.town, `${p.state} ${p.zip ?? ""}`.trim()].filter(Boolean).join(", ");
+
+// ---------------------------------------------------------------- queue
+
+async function queuePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
+  requireStaff(user);
+  const ctx = makeCtx(req);
+  const raw = queryParam(req, "status");
+  const status = ALL_STATUSES.find((s) => s === raw);
+  const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
+  const { items, total } = await listQueue(ctx.db, { status, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
+  const link = (p: number) => `/staff/queue?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+  return sendPage(reply, req, "Licensing queue", html`<h1>Licensing queue</h1>
+    <form class="usa-form stateline-filter" method="get" action="/staff/queue">
+      ${selectField({ name: "status", label: "Show applications that are", value: status ?? "", empty: "Open (any status awaiting action)", options: ALL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) })}
+      <button class="usa-button usa-button--outline" type="submit">Filter</button>
+    </form>
+    ${items.length ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped">
+      <caption>${status ? `${statusLabel(status)} applications` : "Open applications"}, oldest first: ${total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Applicant</th><th scope="col">Credential</th><th scope="col">Submitted</th><th scope="col">Status</th></tr></thead>
+      <tbody>${items.map((i) => html`<tr>
+        <th scope="row"><a href="/staff/applications/${i.application.id}">${i.application.number}</a></th>
+        <td>${i.person.lastName}, ${i.person.firstName}</td>
+        <td>${CREDENTIAL_NAMES[i.application.credentialKind]}${i.application.kind === "renewal" ? " (renewal)" : ""}${i.application.channel === "paper" ? " (paper)" : ""}</td>
+        <td>${i.application.submittedOn}</td>
+        <td>${statusTag(i.application.status)}</td></tr>`)}</tbody>
+    </table></div>
+    ${pages > 1 ? html`<nav aria-label="Queue pages" class="margin-y-2">
+      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
+      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
+    </nav>` : ""}` : html`<p>No ${status ? statusLabel(status).toLowerCase() : "open"} applications.</p>`}`);
+}
+
+// ---------------------------------------------------------------- an application
+
+interface ActionState { form?: "issue" | "deny"; errors?: FormErrors; reviewNote?: string; reason?: string; flash?: Flash; status?: number }
+
+async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: ActionState = {}) {
+  requireStaff(user);
+  const ctx = makeCtx(req);
+  const app = await getApplication(ctx.db, idParam(req, "application"));
+  if (!policy.viewApplication(user, app)) throw forbidden();
+  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "application.read", entityType: "application", entityId: app.id, purpose: PURPOSE }));
+  const [person, decision, history, creds] = await Promise.all([
+    getPerson(ctx.db, app.personId), app.latestDecisionId ? getDecision(ctx.db, app.latestDecisionId) : Promise.resolve(undefined),
+    applicationHistory(ctx.db, app.id), app.status === "issued" ? credentialsOfPerson(ctx.db, app.personId) : Promise.resolve([] as Credential[]),
+  ]);
+  const issued = creds.find((c) => c.applicationId === app.id);
+  const next = NEXT[app.status];
+  const unknown = decision?.outcome === "unknown";
+  const errors = st.errors ?? {};
+  const done = queryParam(req, "done");
+  const flash = st.flash ?? (done === "checked" ? { text: "The background check ran again; the decision below is the new one.", type: "success" as const }
+    : done === "denied" ? { text: `Application ${app.number} was denied; the applicant's letter is in the outbox.`, type: "success" as const }
+    : done === "withdrawn" ? { text: `Application ${app.number} was withdrawn.`, type: "info" as const } : undefined);
+  return sendPage(reply, req, `Application ${app.number}`, html`<h1>Application ${app.number}: ${fullName(person)}</h1>
+    <p>${statusTag(app.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${PURPOSE}).</span></p>
+    <div class="grid-row grid-gap">
+      <div class="tablet:grid-col-6">
+        <h2>Applicant</h2>
+        ${summaryList([["Name", fullName(person)], ["Date of birth", person.birthDate], ["Address", address(person)]])}
+      </div>
+      <div class="tablet:grid-col-6">
+        <h2>Application</h2>
+        ${summaryList([
+          ["Credential", CREDENTIAL_NAMES[app.credentialKind]], ["Kind", app.kind === "renewal" ? "Renewal" : "New"], ["Channel", app.channel === "paper" ? "Paper" : "Online"],
+          ["Submitted", app.submittedOn], ["Town of residence", app.residenceTown], ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
+          ["Citizen or lawfully present (applicant's statement)", app.citizenOrLawfulResident ? "Yes" : "No"],
+          ["Background check consent", app.backgroundCheckConsent ? "Given" : "Not given"],
+          ["Temporary permit statement", app.attestedNoTemporaryPermitIn12Months === null ? null : app.attestedNoTemporaryPermitIn12Months ? "Made" : "Not made"],
+          ["Credential issued", issued ? html`<a href="/staff/credentials/${issued.id}">${issued.number}</a>` : null],
+        ])}
+      </div>
+    </div>
+    <h2>Decision</h2>
+    ${decision ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
+      <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
+      ${(() => {
+        const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
+        return missing.length ? html`<p>Missing facts: ${missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : "";
+      })()}
+      ${findingsList(decision.findings, 3)}` : html`<p>No decision yet: run the background check.</p>`}
+    <h2>Actions</h2>
+    ${next.length ? html`<div class="grid-row grid-gap">
+      ${next.includes("issue") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/issue" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Issue the credential</legend>
+        <p class="usa-hint">The law is asked again today before the credential is issued; an applicant found not eligible cannot be issued one.</p>
+        ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note" }) : ""}
+        ${csrfField(req)}
+        ${textareaField({ name: "reviewNote", label: unknown ? "Review note: how the review resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "issue" ? st.reviewNote : "", error: st.form === "issue" ? errors.reviewNote : undefined, rows: 3 })}
+        <button class="usa-button" type="submit">Issue</button></fieldset></form></div>` : ""}
+      ${next.includes("deny") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/deny" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Deny the application</legend>
+        <p class="usa-hint">The applicant's letter lists the findings not met and how to appeal.</p>
+        ${st.form === "deny" ? errorSummary(errors, { reason: "Reason for denial" }) : ""}
+        ${csrfField(req)}
+        ${textareaField({ name: "reason", label: "Reason for denial", required: true, value: st.form === "deny" ? st.reason : "", error: st.form === "deny" ? errors.reason : undefined, rows: 3 })}
+        <button class="usa-button usa-button--secondary" type="submit">Deny</button></fieldset></form></div>` : ""}
+    </div>
+    <div class="margin-y-2">
+      ${next.includes("check") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/check">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Re-run background check</button></form>` : ""}
+      ${next.includes("withdraw") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/withdraw">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Withdraw (at the applicant's request)</button></form>` : ""}
+    </div>` : html`<p>No further action: the application is ${statusLabel(app.status).toLowerCase()}.</p>`}
+    <h2>History</h2>
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Every action on this application, oldest first</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">From</th><th scope="col">To</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.action}</td><td>${h.fromStatus ? statusLabel(h.fromStatus) : ""}</td><td>${statusLabel(h.toStatus)}</td><td>${h.actor ?? "system"}</td><td>${h.note ?? ""}</td></tr>`)}</tbody>
+    </table></div>
+    <p><a href="/staff/queue">Back to the queue</a></p>`, { status: st.status, flash });
+}
+
+async function staffApplication(req: FastifyRequest, makeCtx: MakeCtx, user: User): Promise<Application> {
+  requireStaff(user);
+  return getApplication(makeCtx(req).db, idParam(req, "application"));
+}
+
+// ---------------------------------------------------------------- a credential
+
+function describeDetails(d: Record<string, unknown> | null | undefined): Html {
+  if (!d) return html``;
+  const items: Html[] = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (k === "decisionId" || v === null || v === undefined) continue;
+    if (k === "reasons" && Array.isArray(v)) {
+      items.push(html`<li>Reasons: ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${r.because} (<cite>${r.citation}</cite>)`)}</li>`);
+    } else if (k === "surrender" && typeof v === "object") {
+      const s = v as { dueOn?: string; citation?: string };
+      items.push(html`<li>Surrender due by ${s.dueOn ?? ""} (<cite>${s.citation ?? ""}</cite>)</li>`);
+    } else if (k === "missing" && Array.isArray(v)) {
+      items.push(html`<li>Missing facts: ${v.join(", ")}</li>`);
+    } else {
+      const label = k.replace(/([A-Z])/g, " $1").toLowerCase();
+      items.push(html`<li>${label}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}</li>`);
+    }
+  }
+  return items.length ? html`<ul class="usa-list usa-list--unstyled">${items}</ul>` : html``;
+}
+
+interface SurrenderState { errors?: FormErrors; surrenderedOn?: string; flash?: Flash; status?: number }
+
+async function credentialPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: SurrenderState = {}) {
+  requireStaff(user);
+  const ctx = makeCtx(req);
+  const c = await getCredential(ctx.db, idParam(req, "credential"));
+  if (!policy.viewCredential(user, c)) throw forbidden();
+  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "credential.read", entityType: "credential", entityId: c.id, purpose: PURPOSE }));
+  const [person, history] = await Promise.all([getPerson(ctx.db, c.personId), credentialHistory(ctx.db, c.id)]);
+  const flagged = history.find((h) => h.action === "late-surrender-flagged") ?? history.find((h) => h.action === "surrendered" && h.details?.late === true);
+  const fallback = lateSurrenderPenalty(c.kind);
+  const penalty = flagged?.details?.penalty
+    ? { offense: String(flagged.details.penalty), classification: String(flagged.details.classification ?? ""), citation: String(flagged.details.citation ?? "") }
+    : { offense: fallback.offense, classification: fallback.classification, citation: citationLabel(fallback.source) };
+  const errors = st.errors ?? {};
+  const done = queryParam(req, "done");
+  const flash = st.flash ?? (done === "issued" ? { text: `${CREDENTIAL_NAMES[c.kind]} ${c.number} was issued; the holder's notice is in the outbox.`, type: "success" as const }
+    : done === "surrendered" ? { text: `The surrender of ${c.number} was recorded.`, type: "success" as const } : undefined);
+  return sendPage(reply, req, `Credential ${c.number}`, html`<h1>${CREDENTIAL_NAMES[c.kind]} ${c.number}</h1>
+    <p>${statusTag(c.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${PURPOSE}).</span></p>
+    ${c.lateSurrenderFlaggedOn ? html`<div class="usa-alert usa-alert--warning" role="region" aria-labelledby="late-heading"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading" id="late-heading">Late surrender flagged on ${c.lateSurrenderFlaggedOn}</h2>
+      <p class="usa-alert__text">Not surrendered by ${c.surrenderDueOn}. Penalty: ${penalty.offense}, a ${penalty.classification} (<cite>${penalty.citation}</cite>).</p>
+    </div></div>` : ""}
+    ${summaryList([
+      ["Holder", `${fullName(person)}, born ${person.birthDate}`],
+      ["Number", c.number], ["Status", statusLabel(c.status)], ["Issued", c.issuedOn], ["Expires", c.expiresOn], ["Fee", money(c.feeCents)],
+      ["Application", c.applicationId ? html`<a href="/staff/applications/${c.applicationId}">Open the application</a>` : null],
+      ["Renewal notice sent", c.renewalNoticeSentOn],
+      ["Revoked", c.revokedOn],
+      ["Revocation reasons", c.revocationReasons?.length ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : null],
+      ["Surrender due by", c.surrenderDueOn],
+      ["Surrendered", c.surrenderedOn],
+      ["Late surrender flagged", c.lateSurrenderFlaggedOn ? `${c.lateSurrenderFlaggedOn}: ${penalty.classification}` : null],
+    ])}
+    ${c.status === "revoked" && !c.surrenderedOn ? html`<form class="usa-form" method="post" action="/staff/credentials/${c.id}/surrender" novalidate>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Record the surrender</legend>
+      ${errorSummary(errors, { surrenderedOn: "Date surrendered" })}
+      ${csrfField(req)}
+      ${dateField({ name: "surrenderedOn", label: "Date surrendered", value: st.surrenderedOn ?? ctx.today, error: errors.surrenderedOn, required: true })}
+      <button class="usa-button" type="submit">Record surrender</button></fieldset></form>` : ""}
+    <h2>History</h2>
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Every action on this credential, oldest first</caption>
+      <thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${describeDetails(h.details)}</td></tr>`)}</tbody>
+    </table></div>
+    <p><a href="/staff/queue">Back to the queue</a></p>`, { status: st.status, flash });
+}
+
+// ---------------------------------------------------------------- prohibiting events
+
+const EVENT_KINDS: { value: ProhibitingEventInput["kind"]; label: string }[] = [
+  { value: "conviction", label: "Conviction" },
+  { value: "probate-commitment", label: "Psychiatric commitment by a probate court" },
+  { value: "voluntary-admission", label: "Voluntary psychiatric admission" },
+  { value: "ngri-discharge", label: "Discharge after a not-guilty-by-reason-of-insanity finding" },
+  { value: "protective-order", label: "Protective order" },
+  { value: "restraining-order", label: "Restraining order" },
+  { value: "foreign-order", label: "Foreign order of protection" },
+  { value: "firearms-seizure-order", label: "Firearms seizure order" },
+  { value: "federal-prohibitor", label: "Federal prohibitor" },
+];
+
+type EventValues = Partial<Record<"kind" | "eventOn" | "statute" | "felony" | "offenseOn" | "solelyAlcoholOrDrug" | "expiresOn" | "active" | "category" | "source" | "reference", string>>;
+
+function canRecordEvents(user: User): void {
+  if (!policy.recordProhibitingEvent(user)) throw forbidden("only licensing staff and administrators record prohibiting events");
+}
+
+async function findPersonPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { lastName?: string; birthDate?: string; errors?: FormErrors; results?: Person[]; status?: number } = {}) {
+  canRecordEvents(user);
+  const errors = st.errors ?? {};
+  return sendPage(reply, req, "Record a prohibiting event", html`<h1>Record a prohibiting event</h1>
+    <p class="usa-intro">Step 1 of 2: find the person. Every active credential of the person is decided again as soon as the event is recorded.</p>
+    <form class="usa-form" method="post" action="/staff/events/search" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { lastName: "Last name", birthDate: "Date of birth" })}
+      ${csrfField(req)}
+      ${textField({ name: "lastName", label: "Last name", value: st.lastName, error: errors.lastName, required: true, autocomplete: "off" })}
+      ${dateField({ name: "birthDate", label: "Date of birth", value: st.birthDate, error: errors.birthDate, required: true })}
+      <button class="usa-button" type="submit">Find person</button>
+    </form>
+    ${st.results ? (st.results.length ? html`<table class="usa-table usa-table--borderless">
+      <caption>People named ${st.lastName} born ${st.birthDate}</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Date of birth</th><th scope="col">Town</th><th scope="col"><span class="usa-sr-only">Choose</span></th></tr></thead>
+      <tbody>${st.results.map((p) => html`<tr><th scope="row">${fullName(p)}</th><td>${p.birthDate}</td><td>${p.town ?? ""}</td><td><a class="usa-button usa-button--outline" href="/staff/events/new?personId=${p.id}">Choose ${fullName(p)}</a></td></tr>`)}</tbody>
+    </table>` : html`<div class="usa-alert usa-alert--info usa-alert--slim" role="status"><div class="usa-alert__body"><p class="usa-alert__text">Nobody named ${st.lastName} born ${st.birthDate} is on record.</p></div></div>`) : ""}`, { status: st.status });
+}
+
+async function eventFormPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, person: Person, st: { values?: EventValues; errors?: FormErrors; status?: number } = {}) {
+  canRecordEvents(user);
+  const ctx = makeCtx(req);
+  const active = (await credentialsOfPerson(ctx.db, person.id)).filter((c) => c.status === "active");
+  const v = st.values ?? {};
+  const errors = st.errors ?? {};
+  return sendPage(reply, req, "Record a prohibiting event", html`<h1>Record a prohibiting event</h1>
+    <p class="usa-intro">Step 2 of 2: the event for ${fullName(person)}, born ${person.birthDate}${person.town ? `, of ${person.town}` : ""}. <a href="/staff/events/new">Choose a different person</a></p>
+    <p>${active.length ? html`Active credentials: ${active.map((c, i) => html`${i ? ", " : ""}${c.number} (${CREDENTIAL_NAMES[c.kind]})`)}.` : "This person holds no active credential."}</p>
+    <form class="usa-form usa-form--large" method="post" action="/staff/events" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { kind: "Kind of event", eventOn: "Date of the event", statute: "Statute", felony: "Felony", offenseOn: "Date of the offense", solelyAlcoholOrDrug: "Solely for alcohol or drugs", expiresOn: "Order expires", active: "In force", category: "Federal category", source: "Source", reference: "Reference" }, { felony: "felony-0", solelyAlcoholOrDrug: "solelyAlcoholOrDrug-0", active: "active-0" })}
+      ${csrfField(req)}
+      <input type="hidden" name="personId" value="${person.id}">
+      ${selectField({ name: "kind", label: "Kind of event", value: v.kind ?? "", options: EVENT_KINDS, empty: "- Select -", required: true, error: errors.kind })}
+      ${dateField({ name: "eventOn", label: "Date of the event", value: v.eventOn, required: true, error: errors.eventOn, hint: "The conviction date, the date of commitment, admission or discharge, or the date the order was issued. Written YYYY-MM-DD." })}
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Conviction</legend>
+        ${textField({ name: "statute", label: "Statute violated", value: v.statute, error: errors.statute, hint: "Connecticut statute, for example 53a-61 or 21a-279(c)", width: "md" })}
+        ${yesNoUnknown({ name: "felony", label: "Is the offense a felony?", value: v.felony, error: errors.felony })}
+        ${dateField({ name: "offenseOn", label: "Date of the offense", value: v.offenseOn, error: errors.offenseOn })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Voluntary admission</legend>
+        ${yesNoUnknown({ name: "solelyAlcoholOrDrug", label: "Was the admission solely for alcohol or drug dependence?", value: v.solelyAlcoholOrDrug, error: errors.solelyAlcoholOrDrug })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Court orders</legend>
+        ${dateField({ name: "expiresOn", label: "Order expires", value: v.expiresOn, error: errors.expiresOn })}
+        ${yesNoUnknown({ name: "active", label: "Is the order in force today?", value: v.active, error: errors.active })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Federal prohibitor</legend>
+        ${textField({ name: "category", label: "Federal category", value: v.category, error: errors.category, hint: "For example 922(g)(4) or 922(n)", width: "md" })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Where the record comes from</legend>
+        ${textField({ name: "source", label: "Source", value: v.source, error: errors.source, required: true, hint: "For example: Superior Court, Hartford; Probate Court; DMHAS" })}
+        ${textField({ name: "reference", label: "Reference", value: v.reference, error: errors.reference, hint: "Docket or case number" })}
+      </fieldset>
+      <button class="usa-button" type="submit">Record event</button>
+    </form>`, { status: st.status });
+}
+
+const yn = (s: string | undefined): boolean | undefined => (s === "yes" ? true : s === "no" ? false : undefined);
+
+function parseEvent(b: Record<string, string>, today: string): { values: EventValues; errors: FormErrors; input?: Omit<ProhibitingEventInput, "personId"> } {
+  const t = (k: keyof EventValues) => (b[k] ?? "").trim();
+  const values: EventValues = {
+    kind: t("kind"), eventOn: t("eventOn"), statute: t("statute"), felony: t("felony"), offenseOn: t("offenseOn"), solelyAlcoholOrDrug: t("solelyAlcoholOrDrug"),
+    expiresOn: t("expiresOn"), active: t("active"), category: t("category"), source: t("source"), reference: t("reference"),
+  };
+  const errors: FormErrors = {};
+  const kind = EVENT_KINDS.find((k) => k.value === values.kind)?.value;
+  if (!kind) errors.kind = "Choose the kind of event";
+  const eventOn = checkDate(errors, "eventOn", values.eventOn!, "date of the event", { required: true });
+  if (eventOn && eventOn > today) errors.eventOn = "The date of the event cannot be in the future";
+  const offenseOn = checkDate(errors, "offenseOn", values.offenseOn!, "date of the offense");
+  if (kind === "conviction" && offenseOn && eventOn && offenseOn > eventOn) errors.offenseOn = "The offense cannot come after the conviction";
+  const expiresOn = checkDate(errors, "expiresOn", values.expiresOn!, "expiry date of the order");
+  if (values.statute!.length > 40) errors.statute = "The statute must be at most 40 characters";
+  if (values.category!.length > 100) errors.category = "The category must be at most 100 characters";
+  if (values.source!.length < 2 || values.source!.length > 100) errors.source = "Say where the record comes from (2 to 100 characters)";
+  if (values.reference!.length > 100) errors.reference = "The reference must be at most 100 characters";
+  for (const k of ["felony", "solelyAlcoholOrDrug", "active"] as const) if (values[k] && !["yes", "no"].includes(values[k]!)) errors[k] = "Choose yes, no or not known";
+  if (Object.keys(errors).length || !kind || !eventOn) return { values, errors };
+  const input: Omit<ProhibitingEventInput, "personId"> = { kind, eventOn, source: values.source!, ...(values.reference ? { reference: values.reference } : {}) };
+  if (kind === "conviction") Object.assign(input, { ...(values.statute ? { statute: values.statute } : {}), ...(yn(values.felony) !== undefined ? { felony: yn(values.felony) } : {}), ...(offenseOn ? { offenseOn } : {}) });
+  if (kind === "voluntary-admission" && yn(values.solelyAlcoholOrDrug) !== undefined) input.solelyAlcoholOrDrug = yn(values.solelyAlcoholOrDrug);
+  if (["protective-order", "restraining-order", "foreign-order"].includes(kind) && expiresOn) input.expiresOn = expiresOn;
+  if (["protective-order", "restraining-order", "foreign-order", "firearms-seizure-order"].includes(kind) && yn(values.active) !== undefined) input.active = yn(values.active);
+  if (kind === "federal-prohibitor" && values.category) input.category = values.category;
+  return { values, errors, input };
+}
+
+const OUTCOME_LABELS = { revoked: "Revoked", "flagged-for-review": "Flagged for review", unaffected: "Unaffected" } as const;
+
+async function recordedPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
+  canRecordEvents(user);
+  const ctx = makeCtx(req);
+  const personId = queryParam(req, "personId");
+  if (!UUID.test(personId)) return reply.redirect("/staff/events/new", 303);
+  const person = await getPerson(ctx.db, personId);
+  const outcomes = queryParam(req, "outcomes").split(",").filter(Boolean).slice(0, 50).map((s) => s.split("~"))
+    .filter(([id, action]) => UUID.test(id ?? "") && (action ?? "") in OUTCOME_LABELS) as [string, keyof typeof OUTCOME_LABELS][];
+  const rows = (await Promise.all(outcomes.map(async ([id, action]) => ({ c: await getCredential(ctx.db, id), action })))).filter((r) => r.c.personId === person.id);
+  const canOpen = policy.workQueue(user);
+  return sendPage(reply, req, "Prohibiting event recorded", html`<h1>Prohibiting event recorded</h1>
+    <p class="usa-intro">The event was recorded for ${fullName(person)}, born ${person.birthDate}, and every active credential was decided again.</p>
+    ${rows.length ? html`<table class="usa-table usa-table--borderless">
+      <caption>What happened to each credential</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Credential</th><th scope="col">Result</th><th scope="col">Surrender due by</th></tr></thead>
+      <tbody>${rows.map(({ c, action }) => html`<tr>
+        <th scope="row">${canOpen ? html`<a href="/staff/credentials/${c.id}">${c.number}</a>` : c.number}</th>
+        <td>${CREDENTIAL_NAMES[c.kind]}</td>
+        <td><span class="usa-tag stateline-tag stateline-tag--${action === "revoked" ? "bad" : action === "unaffected" ? "good" : "warn"}">${OUTCOME_LABELS[action]}</span>
+          ${action === "revoked" && c.revocationReasons?.length ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
+          ${action === "flagged-for-review" ? html`<p class="margin-y-05">Some facts are unknown; review the credential.</p>` : ""}</td>
+        <td>${action === "revoked" ? c.surrenderDueOn ?? "" : ""}</td></tr>`)}</tbody>
+    </table>
+    ${rows.some((r) => r.action === "revoked") ? html`<p>The holder's revocation notice, with the surrender deadline and how to appeal, is in the <a href="/staff/outbox">outbox</a>.</p>` : ""}` : html`<p>${fullName(person)} held no active credential, so no credential changed.</p>`}
+    <p><a class="usa-button usa-button--outline" href="/staff/events/new">Record another event</a></p>`, { flash: { text: "The prohibiting event was recorded.", type: "success" } });
+}
+
+// ---------------------------------------------------------------- outbox
+
+async function outboxPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
+  if (!policy.viewOutbox(user)) throw forbidden();
+  const ctx = makeCtx(req);
+  const items = await listOutbox(ctx.db, { limit: 100 });
+  const n = (k: string) => Number.parseInt(queryParam(req, k), 10) || 0;
+  const flash: Flash | undefined = queryParam(req, "done") === "jobs"
+    ? { text: `Daily jobs ran for ${ctx.today}: ${n("expired")} credentials expired, ${n("notices")} renewal notices queued, ${n("late")} late surrenders flagged.`, type: "success" }
+    : undefined;
+  return sendPage(reply, req, "Outbox", html`<h1>Outbox</h1>
+    <p class="usa-intro">Letters and emails queued for holders and applicants: decisions, revocations, renewal notices.</p>
+    ${policy.runJobs(user) ? html`<form method="post" action="/staff/jobs/daily" class="margin-y-2">
+      ${csrfField(req)}
+      <p class="usa-hint" id="jobs-hint">Runs the daily sweep for today (${ctx.today}): expires credentials past their term, queues renewal notices that are due, and flags revoked credentials not surrendered by their deadline. Safe to run twice.</p>
+      <button class="usa-button" type="submit" aria-describedby="jobs-hint">Run daily jobs</button>
+    </form>` : ""}
+    ${items.length ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Letters and emails, newest first (up to 100)</caption>
+      <thead><tr><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Recipient</th><th scope="col">Subject</th><th scope="col">Message</th></tr></thead>
+      <tbody>${items.map((m) => html`<tr><td>${when(m.createdAt)}</td><td>${m.channel === "email" ? "Email" : "Letter"}</td><td class="stateline-pre">${m.recipient}</td><th scope="row">${m.subject}</th><td class="stateline-pre">${m.body}</td></tr>`)}</tbody>
+    </table></div>` : html`<p>The outbox is empty.</p>`}`, { flash });
+}
+
+// ---------------------------------------------------------------- routes
+
+export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void {
+  app.get("/staff/queue", signedIn((req, reply, user) => queuePage(req, reply, makeCtx, user)));
+
+  app.get("/staff/applications/:id", signedIn((req, reply, user) => applicationPage(req, reply, makeCtx, user)));
+
+  app.post("/staff/applications/:id/check", signedIn(async (req, reply, user) => {
+    const a = await staffApplication(req, makeCtx, user);
+    if (!policy.decideApplication(user)) throw forbidden();
+    try {
+      await runBackgroundCheck(makeCtx(req), a.id);
+    } catch (e) {
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: statusOf(e) });
+      throw e;
+    }
+    return reply.redirect(`/staff/applications/${a.id}?done=checked`, 303);
+  }));
+
+  app.post("/staff/applications/:id/issue", signedIn(async (req, reply, user) => {
+    const ctx = makeCtx(req);
+    const a = await staffApplication(req, makeCtx, user);
+    const reviewNote = (formBody(req).reviewNote ?? "").trim();
+    const errors: FormErrors = {};
+    if (reviewNote.length > 2000) errors.reviewNote = "The review note must be at most 2,000 characters";
+    const last = a.latestDecisionId ? await getDecision(ctx.db, a.latestDecisionId) : undefined;
+    if (last?.outcome === "unknown" && !reviewNote) errors.reviewNote = `Some facts are unknown (${[...new Set(last.findings.flatMap((f) => f.missing ?? []))].join(", ")}); say how the review resolved them`;
+    if (Object.keys(errors).length) return applicationPage(req, reply, makeCtx, user, { form: "issue", errors, reviewNote, status: 400 });
+    try {
+      const c = await issueCredential(ctx, a.id, { ...(reviewNote ? { reviewNote } : {}) });
+      return reply.redirect(`/staff/credentials/${c.id}?done=issued`, 303);
+    } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not issued: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "issue", errors: errorsFrom(e, ["reviewNote"]), reviewNote, status: statusOf(e) });
+      throw e;
+    }
+  }));
+
+  app.post("/staff/applications/:id/deny", signedIn(async (req, reply, user) => {
+    const a = await staffApplication(req, makeCtx, user);
+    const reason = (formBody(req).reason ?? "").trim();
+    const errors: FormErrors = {};
+    if (reason.length < 5 || reason.length > 2000) errors.reason = "Write the reason for the denial (5 to 2,000 characters); the applicant's letter quotes it";
+    if (Object.keys(errors).length) return applicationPage(req, reply, makeCtx, user, { form: "deny", errors, reason, status: 400 });
+    try {
+      await denyApplication(makeCtx(req), a.id, reason);
+    } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return applicationPage(req, reply, makeCtx, user, { flash: { text: `Not denied: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { form: "deny", errors: errorsFrom(e, ["reason"]), reason, status: statusOf(e) });
+      throw e;
+    }
+    return reply.redirect(`/staff/applications/${a.id}?done=denied`, 303);
+  }));
+
+  app.post("/staff/applications/:id/withdraw", signedIn(async (req, reply, user) => {
+    const a = await staffApplication(req, makeCtx, user);
+    try {
+      await withdrawApplication(makeCtx(req), a.id);
+    } catch (e) {
+      if (isFormError(e)) return applicationPage(req, reply, makeCtx, user, { flash: { text: e.message, type: "error" }, status: statusOf(e) });
+      throw e;
+    }
+    return reply.redirect(`/staff/applications/${a.id}?done=withdrawn`, 303);
+  }));
+
+  app.get("/staff/credentials/:id", signedIn((req, reply, user) => credentialPage(req, reply, makeCtx, user)));
+
+  app.post("/staff/credentials/:id/surrender", signedIn(async (req, reply, user) => {
+    requireStaff(user);
+    if (!policy.recordSurrender(user)) throw forbidden();
+    const ctx = makeCtx(req);
+    const id = idParam(req, "credential");
+    const value = (formBody(req).surrenderedOn ?? "").trim();
+    const errors: FormErrors = {};
+    const on = checkDate(errors, "surrenderedOn", value, "date surrendered", { required: true });
+    if (on && on > ctx.today) errors.surrenderedOn = "The date surrendered cannot be in the future";
+    if (Object.keys(errors).length) return credentialPage(req, reply, makeCtx, user, { errors, surrenderedOn: value, status: 400 });
+    try {
+      await recordSurrender(ctx, id, on!);
+    } catch (e) {
+      if (isFormError(e) && e.code === "conflict") return credentialPage(req, reply, makeCtx, user, { flash: { text: `Not recorded: ${e.message}`, type: "error" }, status: statusOf(e) });
+      if (isFormError(e)) return credentialPage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["surrenderedOn"]), surrenderedOn: value, status: statusOf(e) });
+      throw e;
+    }
+    return reply.redirect(`/staff/credentials/${id}?done=surrendered`, 303);
+  }));
+
+  app.get("/staff/events/new", signedIn(async (req, reply, user) => {
+    canRecordEvents(user);
+    const personId = queryParam(req, "personId");
+    if (personId && UUID.test(personId)) return eventFormPage(req, reply, makeCtx, user, await getPerson(makeCtx(req).db, personId));
+    return findPersonPage(req, reply, makeCtx, user);
+  }));
+
+  // A search, not a change: posted so that names and birth dates stay out of URLs and logs.
+  app.post("/staff/events/search", signedIn(async (req, reply, user) => {
+    canRecordEvents(user);
+    const b = formBody(req);
+    const lastName = (b.lastName ?? "").trim();
+    const birth = (b.birthDate ?? "").trim();
+    const errors: FormErrors = {};
+    if (!lastName || lastName.length > 100) errors.lastName = "Enter the person's last name";
+    const birthDate = checkDate(errors, "birthDate", birth, "date of birth", { required: true });
+    if (Object.keys(errors).length) return findPersonPage(req, reply, makeCtx, user, { lastName, birthDate: birth, errors, status: 400 });
+    const results = await findPeopleByIdentity(makeCtx(req).db, lastName, birthDate!);
+    return findPersonPage(req, reply, makeCtx, user, { lastName, birthDate: birth, results });
+  }));
+
+  app.post("/staff/events", signedIn(async (req, reply, user) => {
+    canRecordEvents(user);
+    const ctx = makeCtx(req);
+    const b = formBody(req);
+    const personId = b.personId ?? "";
+    if (!UUID.test(personId)) return reply.redirect("/staff/events/new", 303);
+    const person = await getPerson(ctx.db, personId);
+    const { values, errors, input } = parseEvent(b, ctx.today);
+    if (!input) return eventFormPage(req, reply, makeCtx, user, person, { values, errors, status: 400 });
+    try {
+      const r = await recordProhibitingEvent(ctx, { ...input, personId: person.id });
+      const outcomes = r.credentials.map((c) => `${c.credentialId}~${c.action}`).join(",");
+      return reply.redirect(`/staff/events/recorded?${new URLSearchParams({ personId: person.id, outcomes })}`, 303);
+    } catch (e) {
+      if (isFormError(e)) return eventFormPage(req, reply, makeCtx, user, person, { values, errors: errorsFrom(e, Object.keys(values)), status: statusOf(e) });
+      throw e;
+    }
+  }));
+
+  app.get("/staff/events/recorded", signedIn((req, reply, user) => recordedPage(req, reply, makeCtx, user)));
+
+  app.get("/staff/outbox", signedIn((req, reply, user) => outboxPage(req, reply, makeCtx, user)));
+
+  app.post("/staff/jobs/daily", signedIn(async (req, reply, user) => {
+    if (!policy.runJobs(user)) throw forbidden();
+    const r = await runDailyJobs(makeCtx(req));
+    return reply.redirect(`/staff/outbox?${new URLSearchParams({ done: "jobs", expired: String(r.expired), notices: String(r.renewalNotices), late: String(r.lateSurrenders) })}`, 303);
+  }));
+}
