@@ -68,6 +68,15 @@ function dobLevel(x: string, y: string): number {
   return 0;
 }
 
+function addressLevel(a: PersonRecord, b: PersonRecord): number {
+  let present2 = 0, agree = 0;
+  if (present(a.streetNumber, b.streetNumber)) { present2++; if (a.streetNumber === b.streetNumber) agree++; }
+  if (present(a.street, b.street)) { present2++; if (a.street === b.street || jaroWinkler(a.street, b.street) >= 0.9) agree++; }
+  if (present(a.town, b.town)) { present2++; if (a.town === b.town || jaroWinkler(a.town, b.town) >= 0.88) agree++; }
+  if (present(a.zip, b.zip)) { present2++; if (a.zip === b.zip || oneTypoApart(a.zip, b.zip)) agree++; }
+  return present2 ? agree : NULL;
+}
+
 export const COMPARISONS: readonly Comparison[] = [
   {
     field: "first_name",
@@ -87,19 +96,11 @@ export const COMPARISONS: readonly Comparison[] = [
     compare: (a, b) => dobLevel(a.dob, b.dob),
   },
   {
-    field: "street_number",
-    levels: ["different house numbers", "same house number"],
-    compare: (a, b) => (present(a.streetNumber, b.streetNumber) ? Number(a.streetNumber === b.streetNumber) : NULL),
-  },
-  {
-    field: "street",
-    levels: ["different streets", "streets alike (Jaro-Winkler ≥ 0.85)", "streets nearly the same (Jaro-Winkler ≥ 0.92)", "same street"],
-    compare: (a, b) => {
-      if (!present(a.street, b.street)) return NULL;
-      if (a.street === b.street) return 3;
-      const jw = jaroWinkler(a.street, b.street);
-      return jw >= 0.92 ? 2 : jw >= 0.85 ? 1 : 0;
-    },
+    // House number, street, town and ZIP agree or disagree together (a person moves, or not),
+    // so they are one comparison: how many of the four agree.
+    field: "address",
+    levels: ["nothing of the address agrees", "one of house number, street, town, ZIP agrees", "two of house number, street, town, ZIP agree", "three of house number, street, town, ZIP agree", "same address (house number, street, town, ZIP)"],
+    compare: (a, b) => addressLevel(a, b),
   },
   {
     field: "address_2",
@@ -108,24 +109,6 @@ export const COMPARISONS: readonly Comparison[] = [
       if (!present(a.address2, b.address2)) return NULL;
       if (a.address2 === b.address2) return 2;
       return jaroWinkler(a.address2, b.address2) >= 0.85 ? 1 : 0;
-    },
-  },
-  {
-    field: "town",
-    levels: ["different towns", "towns alike (Jaro-Winkler ≥ 0.88)", "same town"],
-    compare: (a, b) => {
-      if (!present(a.town, b.town)) return NULL;
-      if (a.town === b.town) return 2;
-      return jaroWinkler(a.town, b.town) >= 0.88 ? 1 : 0;
-    },
-  },
-  {
-    field: "zip",
-    levels: ["different ZIP codes", "ZIP codes one digit apart", "same ZIP code"],
-    compare: (a, b) => {
-      if (!present(a.zip, b.zip)) return NULL;
-      if (a.zip === b.zip) return 2;
-      return oneTypoApart(a.zip, b.zip) ? 1 : 0;
     },
   },
   {
@@ -156,3 +139,7 @@ export function tfValue(fieldIndex: number, r: PersonRecord): string {
   const f = COMPARISONS[fieldIndex]!.field;
   return f === "first_name" ? r.firstName : f === "surname" ? r.lastName : "";
 }
+
+const DOB_INDEX = COMPARISONS.findIndex((c) => c.field === "date_of_birth");
+/** Dates of birth present on both sides and agreeing at least in two of day, month and year (or swapped). */
+export const datesAgree = (g: Int8Array) => g[DOB_INDEX]! >= 2;

@@ -4,10 +4,10 @@
  * scores with name frequencies → decisions by the shared thresholds.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRng } from "../../lib/random.ts";
 import { candidatePairs } from "./blocking.ts";
-import { COMPARISONS, compareRecords } from "./comparisons.ts";
-import { countTermFrequencies, estimateM, estimateU, scorePair, type ModelParams } from "./model.ts";
+import { COMPARISONS, compareRecords, datesAgree } from "./comparisons.ts";
+import { countTermFrequencies, scorePair, type ModelParams } from "./model.ts";
+import { trainModel, type Training } from "./train.ts";
 import { toRecord, type PersonRecord } from "./record.ts";
 import { decisionFor, type MatchDecision } from "./thresholds.ts";
 
@@ -71,8 +71,7 @@ export interface LinkResult {
   prior: number;
   candidates: number;
   skippedBlocks: number;
-  emIterations: number;
-  emConverged: boolean;
+  training: Training;
 }
 
 /**
@@ -82,14 +81,10 @@ export interface LinkResult {
 export function linkRecords(left: readonly PersonRecord[], right: readonly PersonRecord[] | undefined, opts: { seed?: number; uSamples?: number } = {}): LinkResult {
   const r = right ?? left;
   const { pairs, skippedBlocks } = candidatePairs(left, right);
-  const rng = createRng(opts.seed ?? 2013);
-  const totalPairs = right ? left.length * r.length : (left.length * (left.length - 1)) / 2;
-  const u = estimateU(left, r, Math.min(opts.uSamples ?? 100_000, Math.max(totalPairs, 1) * 4), rng.next);
+  const training = trainModel(left, right, opts);
   const vectors = pairs.map(([i, j]) => compareRecords(left[i]!, r[j]!));
-  const em = estimateM(vectors, u);
-  // The prior odds: expected matches (λ × candidates) over all pairs the files could form.
-  const expected = Math.max(1, em.params.lambda * pairs.length);
-  const prior = Math.min(0.5, expected / Math.max(totalPairs, 1));
+  const em = { params: training.params };
+  const prior = training.prior;
   const tf = countTermFrequencies(right ? [...left, ...right] : left);
   const scored: LinkResult["scored"] = [];
   const out: LinkedPair[] = [];
@@ -97,11 +92,11 @@ export function linkRecords(left: readonly PersonRecord[], right: readonly Perso
     const a = left[i]!, b = r[j]!;
     const s = scorePair(em.params, a, b, prior, tf, vectors[k]);
     scored.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability });
-    const decision = decisionFor(s.probability);
+    const decision = decisionFor(s.probability, datesAgree(vectors[k]!));
     if (decision !== "non-match") out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
   });
   out.sort((x, y) => y.weight - x.weight);
-  return { pairs: out, scored, params: em.params, prior, candidates: pairs.length, skippedBlocks, emIterations: em.iterations, emConverged: em.converged };
+  return { pairs: out, scored, params: em.params, prior, candidates: pairs.length, skippedBlocks, training };
 }
 
 export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -9,7 +9,16 @@
 import { COMPARISONS, compareRecords, tfValue } from "./comparisons.ts";
 import type { PersonRecord } from "./record.ts";
 
-export interface FieldParams { m: number[]; u: number[] }
+export interface FieldParams {
+  m: number[];
+  u: number[];
+  /**
+   * Address only: u among different people who share the surname. Relatives live together, so
+   * for two records with the same surname an agreeing address is much weaker evidence than for
+   * two records picked at random (conditional independence fails there; this corrects it).
+   */
+  uSameSurname?: number[];
+}
 
 export interface ModelParams {
   /** Per field (COMPARISONS order, by name). */
@@ -27,6 +36,10 @@ export interface TermFrequencies {
 }
 
 export const FIELD_NAMES = COMPARISONS.map((c) => c.field);
+const SURNAME = FIELD_NAMES.indexOf("surname");
+/** From this surname level up, two records may be relatives: the address's u is the relatives' one. */
+const SURNAME_ALIKE = 1;
+const ADDRESS = FIELD_NAMES.indexOf("address");
 
 /** Probabilities are kept away from 0 and 1 so no single field can decide alone. */
 const FLOOR = 1e-4;
@@ -36,6 +49,16 @@ const clampP = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
 function proportions(counts: number[], pseudo = 0.5): number[] {
   const total = counts.reduce((s, c) => s + c, 0) + pseudo * counts.length;
   return counts.map((c) => clampP((c + pseudo) / total));
+}
+
+/**
+ * u of an address level for two people who may be relatives: as measured, but at least what a
+ * shared address becomes when one of the two records has an error in it (relatives' addresses are
+ * written with the same errors as a person's own).
+ */
+export function relativesU(uSame: readonly number[], m: readonly number[], l: number): number {
+  const top = m.length - 1;
+  return Math.max(uSame[l]!, l < top ? (uSame[top]! * m[l]!) / m[top]! : 0);
 }
 
 /** Starting m: most mass on the closest level, falling off below. */
@@ -60,13 +83,12 @@ export function estimateU(left: readonly PersonRecord[], right: readonly PersonR
 export interface EmResult { params: ModelParams; iterations: number; converged: boolean; history: number[] }
 
 /**
- * Estimates m (and the share of matches λ) by EM over candidate-pair comparison vectors.
- * EM fits its own u for the candidate pairs (non-matches that blocking brought together agree
- * far more often than random pairs: same street, same household), so that those agreements are
- * not mistaken for matches; the returned u is the random-pair `u` given, which is what a pair's
- * Bayes factor needs. Identical vectors are counted once.
+ * Estimates m (and λ, the share of matches among the pairs given) by expectation-maximisation
+ * over comparison vectors, with u held at the random-pair estimate. Fields in `skip` (those the
+ * training pairs were blocked on, which therefore say nothing there) are left out of the
+ * likelihood and keep their starting m. Identical vectors are counted once.
  */
-export function estimateM(vectors: Iterable<Int8Array>, u: number[][], opts: { maxIterations?: number; tolerance?: number; startM?: number[][]; startLambda?: number } = {}): EmResult {
+export function estimateM(vectors: Iterable<Int8Array>, u: number[][], opts: { uSameSurname?: number[] | undefined; skip?: readonly number[]; maxIterations?: number; tolerance?: number; startM?: number[][]; startLambda?: number } = {}): EmResult {
   const patterns = new Map<string, { g: Int8Array; n: number }>();
   for (const g of vectors) {
     const k = g.join(",");
@@ -76,31 +98,35 @@ export function estimateM(vectors: Iterable<Int8Array>, u: number[][], opts: { m
   }
   const pats = [...patterns.values()];
   const F = COMPARISONS.length;
+  const skip = new Set(opts.skip ?? []);
+  const used = Array.from({ length: F }, (_, f) => f).filter((f) => !skip.has(f));
   let m = opts.startM?.map((x) => [...x]) ?? COMPARISONS.map((c) => initialM(c.levels.length));
   let lambda = opts.startLambda ?? 0.3;
-  // u among candidate pairs: starts near the random-pair u, with some mass moved up the levels.
-  let uc = u.map((x) => proportions(x.map((v, l) => v + 0.05 * l / Math.max(1, x.length - 1)), 0));
   const maxIt = opts.maxIterations ?? 200, tol = opts.tolerance ?? 1e-6;
   const history: number[] = [];
   let converged = false, it = 0;
   for (; it < maxIt; it++) {
     const mc = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
-    const ucc = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
     let sumP = 0, sumN = 0;
     for (const { g, n } of pats) {
       let logBf = 0;
-      for (let f = 0; f < F; f++) { const l = g[f]!; if (l >= 0) logBf += Math.log(m[f]![l]! / uc[f]![l]!); }
+      for (const f of used) {
+        const l = g[f]!;
+        if (l < 0) continue;
+        let uf = u[f]![l]!;
+        if (f === ADDRESS && opts.uSameSurname && l > 0 && g[SURNAME]! >= SURNAME_ALIKE) uf = Math.max(uf, relativesU(opts.uSameSurname, m[f]!, l));
+        logBf += Math.log(m[f]![l]! / uf);
+      }
       const odds = (lambda / (1 - lambda)) * Math.exp(logBf);
       const p = Number.isFinite(odds) ? odds / (1 + odds) : 1;
       sumP += p * n; sumN += n;
-      for (let f = 0; f < F; f++) { const l = g[f]!; if (l >= 0) { mc[f]![l]! += p * n; ucc[f]![l]! += (1 - p) * n; } }
+      for (const f of used) { const l = g[f]!; if (l >= 0) mc[f]![l]! += p * n; }
     }
-    const newM = mc.map((c) => proportions(c, 0.01));
-    const newLambda = Math.min(0.999, Math.max(1e-6, sumP / sumN));
+    const newM = m.map((old, f) => (skip.has(f) || mc[f]!.every((c) => c === 0) ? old : proportions(mc[f]!, 0.01)));
+    const newLambda = Math.min(0.999, Math.max(1e-6, sumN ? sumP / sumN : lambda));
     let delta = Math.abs(newLambda - lambda);
     for (let f = 0; f < F; f++) for (let l = 0; l < newM[f]!.length; l++) delta = Math.max(delta, Math.abs(newM[f]![l]! - m[f]![l]!));
     m = newM; lambda = newLambda;
-    uc = ucc.map((c) => proportions(c, 0.01));
     history.push(delta);
     if (delta < tol) { converged = true; it++; break; }
   }
@@ -131,6 +157,7 @@ export function scorePair(params: ModelParams, a: PersonRecord, b: PersonRecord,
     const c = COMPARISONS[f]!;
     const p = params.fields[c.field]!;
     let u = p.u[l]!;
+    if (p.uSameSurname && l > 0 && g[SURNAME]! >= SURNAME_ALIKE) u = Math.max(u, relativesU(p.uSameSurname, p.m, l));
     if (tf && c.tfLevel === l) {
       const freq = tf.tf(f, tfValue(f, a));
       if (freq > 0) u = Math.max(freq, FLOOR / 10);
