@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { PlainDate } from "./dates.ts";
 import type { Citation, Finding, Outcome } from "./rules.ts";
+import type { PlainDate as Day } from "./dates.ts";
 import { allOf, missingOf } from "./rules.ts";
 
 export interface Answer<R> {
@@ -21,8 +22,14 @@ export interface Question<F = unknown, R = Record<string, unknown>> {
   /** Plain-language description for the rule catalogue. */
   description: string;
   citations: Citation[];
-  /** Earliest date the question is modelled for (inclusive); asking earlier is refused. */
+  /** Earliest date the question is modelled for (inclusive); asking earlier is refused, unless `dutyStartsOn` says otherwise. */
   modelledFrom: string;
+  /**
+   * For a duty the Act created (it did not exist before): the day it starts. Asked for an earlier
+   * date, the question answers "no duty on that date; the requirement starts on D" with its
+   * citation (see `beforeDutyStarts`) instead of refusing.
+   */
+  dutyStartsOn?: string;
   /** zod schema of the facts; every fact optional unless the question is meaningless without it. */
   facts: z.ZodType<F>;
   /** Each field of `result`, with its meaning. */
@@ -64,4 +71,21 @@ export interface RuleInfo {
   from: string;
   /** Day it stopped applying (exclusive), if it did. */
   until?: string;
+}
+
+/**
+ * The answer to a question asked for a date before the duty it asks about existed: "no duty on that
+ * date; the requirement starts on D", with its citation. The outcome is the one the question gives
+ * when there is no duty (usually "no"; "yes" for a question that asks whether something is
+ * permitted, since no requirement of the Act stands in the way yet).
+ */
+export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn: string; on: Day; duty: string; outcome?: "yes" | "no"; result: R }): Answer<R> {
+  const outcome = p.outcome ?? "no";
+  const finding: Finding = {
+    id: p.id,
+    status: outcome === "no" ? "not-met" : "not-applicable",
+    because: `no duty on ${p.on}: ${p.duty} starts on ${p.startsOn}`,
+    source: p.source,
+  };
+  return { outcome, result: p.result, findings: [finding] };
 }

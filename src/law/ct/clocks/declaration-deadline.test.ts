@@ -71,8 +71,40 @@ for (const r of rows) {
   });
 }
 
-test("declaration-deadline: refuses the day before the bill took effect", () => {
-  assert.throws(() => declarationDeadline.decide(LCM({ lawfullyPossessedBeforeCutoff: true }), d("2013-04-03")), NotInForce);
+test("declaration-deadline: the day before the bill took effect there is no duty yet (issue 10, item 3)", () => {
+  const a = declarationDeadline.decide(LCM({ lawfullyPossessedBeforeCutoff: true }), d("2013-04-03"));
+  assert.equal(a.outcome, "no");
+  assert.equal(a.result.dutyStartsOn, "2013-04-04");
+  assert.match(a.findings[0]!.because, /no duty on 2013-04-03: .* starts on 2013-04-04/);
+  const b = declarationDeadline.decide(LCM({ lawfullyPossessedBeforeCutoff: true }), d("2013-04-04"));
+  assert.equal(b.outcome, "yes");
+  assert.equal(b.result.dutyStartsOn, null);
+});
+
+test("declaration-deadline: due date, citation and penalty for movers, heirs and service members", () => {
+  const mover = declarationDeadline.decide(AW({ movedIntoState: true, movedIntoStateOn: d("2014-03-01") }), d("2014-05-30"));
+  assert.equal(mover.result.deadline, "2014-05-30");
+  assert.match(mover.result.deadlineCitation ?? "", /PA 13-3 §§ 25-31/);
+  assert.match(mover.result.penaltyIfMissed?.penalty ?? "", /class D felony, with a mandatory minimum one-year prison term/);
+  assert.equal(declarationDeadline.decide(AW({ movedIntoState: true, movedIntoStateOn: d("2014-03-01") }), d("2014-05-31")).outcome, "no");
+  const heir = declarationDeadline.decide(AW({ inherited: true, inheritedOn: d("2014-06-01") }), d("2014-08-30"));
+  assert.equal(heir.result.deadline, "2014-08-30");
+  assert.ok(heir.result.deadlineCitation);
+  const soldier = declarationDeadline.decide(LCM({ outOfStateServiceMember: true, stillOnOutOfStateDuty: false, returnedToStateOn: d("2014-04-05") }), d("2014-07-04"));
+  assert.equal(soldier.result.deadline, "2014-07-04");
+  assert.match(soldier.result.penaltyIfMissed?.penalty ?? "", /\$90/);
+  assert.match(soldier.result.deadlineCitation ?? "", /§§ 23-24/);
+});
+
+test('declaration-deadline: "none of these" answers the special routes for an ordinary person', () => {
+  const ordinary: DeclarationFacts = { item: "large-capacity-magazine", lawfullyPossessedBeforeCutoff: true };
+  assert.equal(declarationDeadline.decide(ordinary, d("2014-01-02")).outcome, "unknown");
+  const none = declarationDeadline.decide({ ...ordinary, specialCircumstances: "none" }, d("2014-01-02"));
+  assert.equal(none.outcome, "no");
+  assert.equal(declarationDeadline.decide({ ...ordinary, specialCircumstances: "none" }, d("2014-01-01")).outcome, "yes");
+  const conflict = declarationDeadline.facts.safeParse({ ...ordinary, specialCircumstances: "none", inherited: true });
+  assert.equal(conflict.success, false);
+  assert.deepEqual(conflict.error?.issues[0]?.path, ["inherited"]);
 });
 
 test("declaration-deadline: daysLeft counts calendar days to the deadline", () => {
@@ -116,9 +148,13 @@ const arbFacts: fc.Arbitrary<DeclarationFacts> = fc
     movedIntoStateOn: opt(fc.option(arbDate("2013-01-01", "2016-12-31"))),
     inheritedOn: opt(fc.option(arbDate("2013-04-04", "2016-12-31"))),
     heldCertificateBeforeApril2013: opt(fc.boolean()),
+    none: fc.boolean(),
   })
   .map((g) =>
     compact<DeclarationFacts>({
+      // "none of these" only when no special route is given as true (the schema refuses that).
+      specialCircumstances:
+        g.none && g.away === undefined && !g.transferredInOn && !g.movedIntoStateOn && !g.inheritedOn && g.heldCertificateBeforeApril2013 !== true ? "none" : undefined,
       item: g.item,
       lawfullyPossessedBeforeCutoff: g.lawfullyPossessedBeforeCutoff,
       eligibleForCertificate: g.eligibleForCertificate,

@@ -10,7 +10,8 @@ import type { Finding } from "../../core/rules.ts";
 export const Item = z.enum(["large-capacity-magazine", "assault-weapon"]);
 export type Item = z.infer<typeof Item>;
 
-export const DeclarationFacts = z.object({
+export const DeclarationFacts = z
+  .object({
   item: Item.optional().describe("large-capacity-magazine, or assault-weapon (a weapon newly banned by PA 13-3)"),
   lawfullyPossessedBeforeCutoff: z.boolean().optional().describe(
     "LCM: lawfully possessed it before 2014-01-01. Assault weapon: legally possessed it on 2013-04-03, the day before the bill's effective date",
@@ -26,7 +27,29 @@ export const DeclarationFacts = z.object({
   inherited: z.boolean().optional().describe("received the item by bequest or intestate succession"),
   inheritedOn: PlainDateSchema.optional().describe("the day the heir received the item (see QUESTION(legal) in heir-certificate.ts)"),
   heldCertificateBeforeApril2013: z.boolean().optional().describe("assault weapon only: obtained a certificate of possession for it before 2013-04-04"),
+  specialCircumstances: z
+    .literal("none")
+    .optional()
+    .describe(
+      '"none": none of the special routes applies (not a service member away on duty or transferred here, did not move into Connecticut with the item, did not inherit it, no certificate from before 2013-04-04). Settles those facts when they are not given; giving one of them as true as well is refused.',
+    ),
+}).superRefine((f, ctx) => {
+  if (f.specialCircumstances !== "none") return;
+  for (const key of SPECIAL_FLAGS) {
+    if (f[key] === true) ctx.addIssue({ code: "custom", path: [key], message: 'contradicts specialCircumstances "none"' });
+  }
 });
+
+/** The facts `specialCircumstances: "none"` answers as a group. */
+export const SPECIAL_FLAGS = ["outOfStateServiceMember", "transferredServiceMember", "movedIntoState", "inherited", "heldCertificateBeforeApril2013"] as const;
+
+/** The facts with `specialCircumstances: "none"` spelled out: each special route's flag not given becomes false. */
+export function withNoneSpelledOut(f: DeclarationFacts): DeclarationFacts {
+  if (f.specialCircumstances !== "none") return f;
+  const out: DeclarationFacts = { ...f };
+  for (const key of SPECIAL_FLAGS) if (out[key] === undefined) out[key] = false;
+  return out;
+}
 export type DeclarationFacts = z.infer<typeof DeclarationFacts>;
 
 export type Action =

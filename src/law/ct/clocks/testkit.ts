@@ -10,7 +10,8 @@
  *   never rests on a fact that was missing;
  * - every finding names its source, and an unknown finding names what is missing
  *   or explains why a person must look;
- * - dates before `modelledFrom` are refused with NotInForce.
+ * - dates before `modelledFrom` are refused with NotInForce, except for a duty the
+ *   Act created (`dutyStartsOn`), which answers "no duty on that date".
  */
 import fc from "fast-check";
 import assert from "node:assert/strict";
@@ -82,6 +83,13 @@ export function checkQuestionLaws<F extends object>(
   );
 
   const earliest = plainDate(q.modelledFrom);
-  assert.throws(() => q.decide(q.example, addDays(earliest, -1)), NotInForce, `${q.id}: the day before modelledFrom must be refused`);
+  if (q.dutyStartsOn !== undefined) {
+    // A duty the Act created: the day before it starts answers "no duty on that date", citing its start.
+    const before = q.decide(q.example, addDays(plainDate(q.dutyStartsOn), -1));
+    assert.notEqual(before.outcome, "unknown", `${q.id}: the day before the duty starts must be answered`);
+    assert.ok(before.findings.some((f) => f.because.includes(`starts on ${q.dutyStartsOn}`) && f.source.section), `${q.id}: the answer must say when the duty starts, with its citation`);
+  } else {
+    assert.throws(() => q.decide(q.example, addDays(earliest, -1)), NotInForce, `${q.id}: the day before modelledFrom must be refused`);
+  }
   assert.doesNotThrow(() => q.decide(q.example, earliest), `${q.id}: modelledFrom itself must be answered`);
 }

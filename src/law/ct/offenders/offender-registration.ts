@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { type PlainDate } from "../../core/dates.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
-import type { Answer, Question } from "../../core/questions.ts";
+import { type Answer, type Question, beforeDutyStarts } from "../../core/questions.ts";
 import { type Finding, allOf, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
 import { DeadlyWeaponOffenseFacts, decideDeadlyWeaponOffense } from "./deadly-weapon-offense.ts";
 import { INITIAL_REGISTRATION, registrationDueOn } from "./registration-due.ts";
@@ -46,6 +46,8 @@ export interface OffenderRegistrationResult {
   nextUpdate: UpdateWindow | null;
   suspensionPermitted: boolean | null;
   failureToRegisterOrNotify: string;
+  /** Set when asked before 2014-01-01: the day the duty to register starts. */
+  dutyStartsOn: PlainDate | null;
 }
 
 const ID = "offenders.offender-registration";
@@ -97,7 +99,19 @@ function termFinding(facts: OffenderRegistrationFacts, on: PlainDate): Finding {
   return unknown(`${ID}.term`, rule.source, ["registered"]);
 }
 
+export const REGISTRY_STARTS_ON = "2014-01-01" as PlainDate;
+
 export function decideOffenderRegistration(facts: OffenderRegistrationFacts, on: PlainDate): Answer<OffenderRegistrationResult> {
+  if (on < REGISTRY_STARTS_ON) {
+    return beforeDutyStarts({
+      id: `${ID}.duty-starts`,
+      source: OBLIGATION,
+      startsOn: REGISTRY_STARTS_ON,
+      on,
+      duty: "the duty to register in the Deadly Weapon Offender Registry (for people released into the community on or after that day)",
+      result: { mustRegister: false, registrationDueOn: null, registerBeforeRelease: null, registrationEndsOn: null, nextUpdate: null, suspensionPermitted: null, failureToRegisterOrNotify: "class D felony (a name or address notice only after the failure continues for five business days)", dutyStartsOn: REGISTRY_STARTS_ON },
+    });
+  }
   inForce(ANNUAL_UPDATE, on, ID);
   const obligation = [offenseFinding(facts, on), dispositionFinding(facts), releaseFinding(facts, on), termFinding(facts, on)];
   const outcome = allOf(obligation);
@@ -122,6 +136,7 @@ export function decideOffenderRegistration(facts: OffenderRegistrationFacts, on:
       nextUpdate,
       suspensionPermitted: suspension.status === "met" ? true : suspension.status === "not-met" ? false : null,
       failureToRegisterOrNotify: "class D felony (a name or address notice only after the failure continues for five business days)",
+      dutyStartsOn: null,
     },
     findings: [...obligation, suspension],
   };
@@ -134,6 +149,7 @@ export const offenderRegistration: Question<OffenderRegistrationFacts, OffenderR
     "Whether a person convicted (or found not guilty by reason of mental disease or defect) of a deadly weapon offense and released on or after 2014-01-01 must be registered on the date asked; the initial registration due date (14 calendar days after release, or before release from DOC custody); the five-year term; the next annual update window (20 days after each anniversary, with DESPP's notice 30 days before); and whether DESPP may suspend the registration.",
   citations: [OBLIGATION, INITIAL_REGISTRATION[0]!.source, TERM_YEARS[0]!.source, ANNUAL_UPDATE[0]!.source, CHANGE_GRACE_BUSINESS_DAYS[0]!.source, SUSPENSION, FAILURE],
   modelledFrom: "2014-01-01",
+  dutyStartsOn: "2014-01-01",
   facts: OffenderRegistrationFacts,
   result: {
     mustRegister: "true when the person must be registered on the date asked, false when not, null when unknown",
@@ -143,6 +159,7 @@ export const offenderRegistration: Question<OffenderRegistrationFacts, OffenderR
     nextUpdate: "the next annual update window not yet closed: anniversary, opensOn, closesOn (20 days after, or the deferred date), noticeMailBy, appearanceReportDueBy",
     suspensionPermitted: "true when DESPP may suspend the registration (incarcerated, civilly committed, living out of state), false when it must be active, null when unknown",
     failureToRegisterOrNotify: "the penalty for failing to register, update or notify",
+    dutyStartsOn: "asked before 2014-01-01: the day the duty to register starts (the answer is then no: no duty on that date); otherwise null",
   },
   example: { deadlyWeaponOffense: true, disposition: "convicted", releasedIntoCommunityOn: "2014-03-03" as PlainDate, registered: false },
   decide: decideOffenderRegistration,

@@ -197,8 +197,15 @@ for (const r of regRows) {
     r.check?.(a.result);
   });
 }
-test("offender-registration: refused before 2014-01-01", () => {
-  assert.throws(() => offenderRegistration.decide(base, d("2013-12-31")), NotInForce);
+test("offender-registration: before 2014-01-01 there is no duty (not a refusal)", () => {
+  // Before the registry existed there was no duty (issue 10, item 3): no, with the start date and citation.
+  const before = offenderRegistration.decide(base, d("2013-12-31"));
+  assert.equal(before.outcome, "no");
+  assert.equal(before.result.mustRegister, false);
+  assert.equal(before.result.dutyStartsOn, "2014-01-01");
+  assert.match(before.findings[0]!.because, /no duty on 2013-12-31: .* starts on 2014-01-01/);
+  assert.equal(before.findings[0]!.source.section, "§§ 18-22");
+  assert.equal(offenderRegistration.decide(base, d("2014-01-01")).result.dutyStartsOn, null);
 });
 
 const arbRegistration: fc.Arbitrary<OffenderRegistrationFacts> = fc
