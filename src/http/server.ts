@@ -17,6 +17,7 @@ import { RULEBOOK_VERSION } from "../law/ct/index.ts";
 import { MODULES, allNav, allRoutes } from "../modules/index.ts";
 import { setNav } from "../web/nav.ts";
 import { registerWeb } from "../web/index.ts";
+import { registerDocsPage } from "./docs.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -158,7 +159,8 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     return { ok: true, database: services.db.kind, rulebookVersion: RULEBOOK_VERSION };
   });
 
-  registerWeb(app, makeCtx);
+  registerWeb(app);
+  registerDocsPage(app);
   setNav(allNav());
   for (const m of MODULES) m.pages?.(app, makeCtx);
   return app;

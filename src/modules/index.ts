@@ -11,7 +11,6 @@ import { authModule } from "./auth/module.ts";
 import { credentialsModule } from "./credentials/module.ts";
 import { dealersModule } from "./dealers/module.ts";
 import { enforcementModule } from "./enforcement/module.ts";
-import { enforcementModule } from "./enforcement/module.ts";
 import { decisionsModule } from "./decisions/module.ts";
 import { jobsModule } from "./jobs/module.ts";
 import { leadsModule } from "./leads/module.ts";
@@ -19,6 +18,7 @@ import { offendersModule } from "./offenders/module.ts";
 import { peopleModule } from "./people/module.ts";
 import { registriesModule } from "./registries/module.ts";
 import { salesModule } from "./sales/module.ts";
+import { schoolsModule } from "./schools/module.ts";
 import { tracingModule } from "./tracing/module.ts";
 
 export const MODULES: readonly ModuleDef[] = [
@@ -30,12 +30,12 @@ export const MODULES: readonly ModuleDef[] = [
   salesModule,
   ammunitionModule,
   leadsModule,
-  enforcementModule,
   offendersModule,
   appealsModule,
   enforcementModule,
   registriesModule,
   tracingModule,
+  schoolsModule,
   auditModule,
   jobsModule,
 ];

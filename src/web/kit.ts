@@ -5,4 +5,4 @@
  */
 export * from "./html.ts";
 export { page, csrfField, layout, type PageOptions } from "./layout.ts";
-export * from "./pages/common.ts";
+export * from "./form-kit.ts";

@@ -1,7 +1,7 @@
 /** The ammunition module's registration: counter checks, sales and reports. */
 import { defineModule } from "../../lib/module.ts";
 import { ammunitionRoutes } from "./routes.ts";
-import { registerAmmunitionPages } from "../../web/pages/ammunition.ts";
+import { registerAmmunitionPages } from "./pages.ts";
 
 export const ammunitionModule = defineModule({
   name: "ammunition",

@@ -1,7 +1,7 @@
 /** The audit module's registration: the trail, its verifier and the sealer. */
 import { defineModule } from "../../lib/module.ts";
 import { auditRoutes } from "./routes.ts";
-import { registerAuditPages } from "../../web/pages/audit.ts";
+import { registerAuditPages } from "./pages.ts";
 
 export const auditModule = defineModule({
   name: "audit",

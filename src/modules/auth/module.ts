@@ -1,8 +1,8 @@
 /** The auth module's registration: sign-in pages, users and API keys. */
 import { defineModule } from "../../lib/module.ts";
 import { authRoutes } from "./routes.ts";
-import { registerAuthPages } from "../../web/pages/auth.ts";
-import { registerAdminPages } from "../../web/pages/admin.ts";
+import { registerAuthPages } from "./pages.ts";
+import { registerAdminPages } from "./pages.ts";
 
 export const authModule = defineModule({
   name: "auth",

@@ -1,9 +1,9 @@
 /** The credentials module's registration: applications, credentials, verification, prohibiting events. */
 import { defineModule } from "../../lib/module.ts";
 import { credentialRoutes } from "./routes.ts";
-import { registerResidentPages } from "../../web/pages/resident.ts";
-import { registerStaffPages } from "../../web/pages/staff.ts";
-import { registerVerifyPages } from "../../web/pages/verify.ts";
+import { registerResidentPages } from "./pages.ts";
+import { registerStaffPages } from "./pages.ts";
+import { registerVerifyPages } from "./pages.ts";
 
 export const credentialsModule = defineModule({
   name: "credentials",

@@ -1,7 +1,7 @@
 /** The decisions module's registration: the decision API, the rules catalogue and the public self-check. */
 import { defineModule } from "../../lib/module.ts";
 import { decisionRoutes } from "./routes.ts";
-import { registerRulesPages } from "../../web/pages/rules.ts";
+import { registerRulesPages } from "./pages.ts";
 
 export const decisionsModule = defineModule({
   name: "decisions",

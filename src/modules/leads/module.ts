@@ -1,7 +1,7 @@
 /** The leads module's registration: suspicious-purchase leads and cases. */
 import { defineModule } from "../../lib/module.ts";
 import { leadRoutes } from "./routes.ts";
-import { registerLeadPages } from "../../web/pages/leads.ts";
+import { registerLeadPages } from "./pages.ts";
 
 export const leadsModule = defineModule({
   name: "leads",

@@ -1,7 +1,7 @@
 /** The sales module's registration: firearm sale authorization for dealers and staff. */
 import { defineModule } from "../../lib/module.ts";
 import { salesRoutes } from "./routes.ts";
-import { registerDealerPages } from "../../web/pages/dealer.ts";
+import { registerDealerPages } from "./pages.ts";
 
 export const salesModule = defineModule({
   name: "sales",

@@ -1,5 +1,5 @@
 /**
- * The ammunition counter (ammunition vendors' and firearm dealers' staff):
+ * * The ammunition counter (ammunition vendors' and firearm dealers' staff):
  * check a buyer (/ammunition/check) → the answer on the check's own page
  * (/ammunition/checks/:id): approved, refused with findings and citations
  * (policy findings labelled as policy, not statute), or needs review with
@@ -8,26 +8,20 @@
  * sales (/ammunition/sales), without buyers' names.
  */
 import { statusOf } from "../../http/errors.ts";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Ctx } from "../../context.ts";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type Ctx } from "../../context.ts";
 import { forbidden, notFound } from "../../lib/errors.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
-import type { Finding } from "../../law/core/rules.ts";
+import { type Finding } from "../../law/core/rules.ts";
 import { CLASS_LABELS, PURCHASE_TYPES, type PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
-import type { User } from "../../modules/auth/roles.ts";
-import { ammunitionPolicy } from "../../modules/ammunition/policy.ts";
-import { maskCredentialNumber, presentFinding } from "../../modules/ammunition/present.ts";
-import { findCheck, findSale, findSaleOfCheck, type Check, type Sale } from "../../modules/ammunition/queries.ts";
-import { listSalesFor, PHOTO_ID_TYPES, recordSale, runCheck, type CheckInput } from "../../modules/ammunition/service.ts";
-import { getActingDealer, type Dealer } from "../../modules/dealers/service.ts";
-import { findDecision } from "../../modules/sales/queries.ts";
-import { html, type Html } from "../html.ts";
-import { csrfField } from "../layout.ts";
-import { findingTitle } from "./dealer.ts";
-import {
-  checkboxField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField,
-  sendPage, signedIn, summaryList, textField, when, type Flash, type FormErrors,
-} from "./common.ts";
+import { type User } from "../auth/roles.ts";
+import { ammunitionPolicy } from "./policy.ts";
+import { maskCredentialNumber, presentFinding } from "./present.ts";
+import { findCheck, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
+import { listSalesFor, PHOTO_ID_TYPES, recordSale, runCheck, type CheckInput } from "./service.ts";
+import { getActingDealer, type Dealer } from "../dealers/service.ts";
+import { findDecision } from "../sales/queries.ts";
+import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, summaryList, textField, when, type Flash, type FormErrors, findingTitle } from "../../web/kit.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 

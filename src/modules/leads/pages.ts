@@ -1,5 +1,5 @@
 /**
- * Investigators' pages (law enforcement and licensing staff): suspicious
+ * * Investigators' pages (law enforcement and licensing staff): suspicious
  * purchase leads (/leads) with their reasons, one lead with its evidence
  * (/leads/:id), dismissing it with a reason or opening a case, and the case
  * (/cases/:id). Every read of leads gives a purpose, which is audited: the
@@ -10,29 +10,19 @@
  * for "licensing review"), and may cancel one not yet delivered.
  */
 import { statusOf } from "../../http/errors.ts";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Ctx } from "../../context.ts";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type Ctx } from "../../context.ts";
 import { forbidden } from "../../lib/errors.ts";
-import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
-import type { User } from "../../modules/auth/roles.ts";
-import { appendAudit } from "../../modules/audit/service.ts";
-import { ammunitionPolicy } from "../../modules/ammunition/policy.ts";
-import { listSalesFor } from "../../modules/ammunition/service.ts";
+import { type User } from "../auth/roles.ts";
+import { ammunitionPolicy } from "../ammunition/policy.ts";
+import { listSalesFor } from "../ammunition/service.ts";
 import { CLASS_LABELS } from "../../law/ct/policy/ammunition-limit.ts";
-import { findDealer, getDealer, listDealers } from "../../modules/dealers/service.ts";
-import { DETECTOR_IDS, DETECTORS, type DetectorId } from "../../modules/leads/detectors.ts";
-import { leadPolicy } from "../../modules/leads/policy.ts";
-import { dismissLead, getCase, getLead, listLeads, NEXT as LEAD_NEXT, openCaseFromLead, type Lead, type LeadStatus } from "../../modules/leads/service.ts";
-import { salesPolicy } from "../../modules/sales/policy.ts";
-import { findDecision, findRecord, getNicsCheck, getSale, listSales, saleHistory, saleReports } from "../../modules/sales/queries.ts";
-import { cancelSale, NEXT as SALE_NEXT } from "../../modules/sales/service.ts";
-import { html, type Html } from "../html.ts";
-import { csrfField } from "../layout.ts";
-import { answerPanel, cancelForm, historyTable, recordTable, saleDetails, saleFindings, SALE_STATUS_LABELS, SALE_STATUSES, salesTable, saleStatusTag } from "./dealer.ts";
-import {
-  dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, selectField, sendPage, signedIn, summaryList, textareaField, textField, UUID, when,
-  type Flash, type FormErrors,
-} from "./common.ts";
+import { findDealer } from "../dealers/service.ts";
+import { DETECTOR_IDS, DETECTORS, type DetectorId } from "./detectors.ts";
+import { leadPolicy } from "./policy.ts";
+import { dismissLead, getCase, getLead, listLeads, NEXT as LEAD_NEXT, openCaseFromLead, type Lead, type LeadStatus } from "./service.ts";
+import { salesPolicy } from "../sales/policy.ts";
+import { html, type Html, csrfField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, selectField, sendPage, signedIn, summaryList, textareaField, textField, UUID, when, type Flash, type FormErrors } from "../../web/kit.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
@@ -214,87 +204,6 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
     <ul class="usa-list">${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}</ul>`);
 }
 
-// ---------------------------------------------------------------- /staff/sales
-
-function requireSalesStaff(user: User): void {
-  if (!salesPolicy.listAll(user)) throw forbidden("only licensing staff see every sale");
-}
-
-async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
-  requireSalesStaff(user);
-  const ctx = makeCtx(req);
-  const errors: FormErrors = {};
-  const status = SALE_STATUSES.find((s) => s === queryParam(req, "status"));
-  const fromRaw = queryParam(req, "from"), toRaw = queryParam(req, "to"), serial = queryParam(req, "serialNumber").trim(), dealerRaw = queryParam(req, "dealerId");
-  const from = fromRaw && isPlainDate(fromRaw) ? (fromRaw as PlainDate) : undefined;
-  const to = toRaw && isPlainDate(toRaw) ? (toRaw as PlainDate) : undefined;
-  if (fromRaw && !from) errors.from = "Write the date YYYY-MM-DD";
-  if (toRaw && !to) errors.to = "Write the date YYYY-MM-DD";
-  if (from && to && from > to) errors.from = "The first day must be on or before the last";
-  if (serial.length > 40) errors.serialNumber = "A serial number has at most 40 characters";
-  const dealers = await listDealers(ctx.db, { kind: "firearm-dealer", limit: 500, offset: 0 });
-  const dealerId = dealers.find((d) => d.id === dealerRaw)?.id;
-  const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
-  const r = Object.keys(errors).length ? { items: [], total: 0 } : await listSales(ctx.db, { status, from, to, serialNumber: serial || undefined, dealerId, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(Number(r.total) / PAGE_SIZE));
-  const filters = { ...(status ? { status } : {}), ...(fromRaw ? { from: fromRaw } : {}), ...(toRaw ? { to: toRaw } : {}), ...(serial ? { serialNumber: serial } : {}), ...(dealerId ? { dealerId } : {}) };
-  const link = (p: number) => `/staff/sales?${new URLSearchParams({ ...filters, page: String(p) })}`;
-  return sendPage(reply, req, "Firearm sales", html`<h1>Firearm sales</h1>
-    <form class="usa-form stateline-filter" method="get" action="/staff/sales" novalidate>
-      ${selectField({ name: "status", label: "Status", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
-      ${selectField({ name: "dealerId", label: "Dealer", value: dealerId ?? "", empty: "Any dealer", options: dealers.map((d) => ({ value: d.id, label: `${d.name} (${d.town})` })) })}
-      ${dateField({ name: "from", label: "Sold from", value: fromRaw, error: errors.from })}
-      ${dateField({ name: "to", label: "Sold to", value: toRaw, error: errors.to })}
-      ${textField({ name: "serialNumber", label: "Serial number", value: serial, error: errors.serialNumber, width: "md" })}
-      <button class="usa-button usa-button--outline" type="submit">Filter</button>
-    </form>
-    ${r.items.length ? salesTable(r.items, `Sales, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}`, { href: (s) => `/staff/sales/${s.id}`, dealer: true }) : html`<p>No sales match.</p>`}
-    ${pages > 1 ? html`<nav aria-label="Sales pages" class="margin-y-2">
-      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
-      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
-    </nav>` : ""}`, { status: Object.keys(errors).length ? 400 : 200 });
-}
-
-const READ_PURPOSE = "licensing review";
-const RECIPIENTS: Record<string, string> = { state: "The state", "local-police": "Local police" };
-
-async function staffSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { errors?: FormErrors; reason?: string; flash?: Flash; status?: number } = {}) {
-  requireSalesStaff(user);
-  const ctx = makeCtx(req);
-  const s = await getSale(ctx.db, idParam(req, "sale"));
-  if (!salesPolicy.view(user, s, null)) throw forbidden();
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "sale.read", entityType: "sale", entityId: s.id, purpose: READ_PURPOSE }));
-  const [nics, decision, record, history, reports, dealer] = await Promise.all([
-    getNicsCheck(ctx.db, s.id), findDecision(ctx.db, s.latestDecisionId), findRecord(ctx.db, s.id), saleHistory(ctx.db, s.id), saleReports(ctx.db, s.id),
-    s.dealerId ? getDealer(ctx.db, s.dealerId) : Promise.resolve(null),
-  ]);
-  const flash = st.flash ?? (queryParam(req, "done") === "cancelled" ? { text: `Sale ${s.number} was cancelled.`, type: "info" as const } : undefined);
-  return sendPage(reply, req, `Sale ${s.number}`, html`<h1>Sale ${s.number}</h1>
-    <p>${saleStatusTag(s.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${READ_PURPOSE}).</span></p>
-    ${answerPanel(s, nics, decision, ctx.today)}
-    ${SALE_NEXT[s.status].includes("cancel") && salesPolicy.cancel(user, s, null) ? cancelForm(req, `/staff/sales/${s.id}/cancel`, st.errors ?? {}, st.reason) : ""}
-    ${saleDetails(s, [
-      ["Dealer", dealer ? `${dealer.name}, FFL ${dealer.fflNumber ?? "none"}, ${dealer.town}` : "None (the state's own route)"],
-      ["NICS check", `${nics.status}${nics.transactionNumber ? `, ${nics.transactionNumber}` : nics.statelineReference ? `, ${nics.statelineReference}` : ""}; ${nics.transactionType}; begun ${nics.initiatedOn}; ${nics.attempts} attempt${nics.attempts === 1 ? "" : "s"}${nics.purgedAt ? `; details removed ${when(nics.purgedAt)}` : ""}`],
-      ["Buyer's sex and race (NCIC)", [s.buyer.sex, s.buyer.race].filter(Boolean).join(", ") || null],
-    ])}
-    <h2>${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}</h2>
-    ${recordTable(record)}
-    <h2>Copies sent</h2>
-    ${reports.length ? html`<table class="usa-table usa-table--borderless" id="reports">
-      <caption>Copies of the record to the state and the local police</caption>
-      <thead><tr><th scope="col">To</th><th scope="col">Recipient</th><th scope="col">Why</th><th scope="col">Written</th><th scope="col">Sent</th></tr></thead>
-      <tbody>${reports.map((x) => html`<tr><th scope="row">${RECIPIENTS[x.recipient] ?? x.recipient}</th><td>${x.recipientName}</td><td>${x.reason === "transfer" ? "Transfer" : "Denied after transfer: retrieval"}</td><td>${when(x.createdAt)}</td><td>${x.sentAt ? when(x.sentAt) : "Not yet"}</td></tr>`)}</tbody>
-    </table>` : html`<p>None: copies are written when the sale is authorized.</p>`}
-    <h2>Every finding</h2>
-    ${saleFindings(decision, "staff")}
-    <h2>History</h2>
-    ${historyTable(history, { actors: true })}
-    <p><a href="/staff/sales">All sales</a></p>`, { flash, status: st.status });
-}
-
-// ---------------------------------------------------------------- routes
-
 export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void {
   app.get("/leads", signedIn((req, reply, user) => leadsPage(req, reply, makeCtx, user)));
 
@@ -339,22 +248,4 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
 
   app.get("/cases/:id", signedIn((req, reply, user) => casePage(req, reply, makeCtx, user)));
 
-  app.get("/staff/sales", signedIn((req, reply, user) => staffSalesPage(req, reply, makeCtx, user)));
-
-  app.get("/staff/sales/:id", signedIn((req, reply, user) => staffSalePage(req, reply, makeCtx, user)));
-
-  app.post("/staff/sales/:id/cancel", signedIn(async (req, reply, user) => {
-    requireSalesStaff(user);
-    const id = idParam(req, "sale");
-    const reason = (formBody(req).reason ?? "").trim();
-    if (reason.length < 3 || reason.length > 1000) return staffSalePage(req, reply, makeCtx, user, { errors: { reason: "Say why the sale is cancelled (3 to 1,000 characters)" }, reason, status: 400 });
-    try {
-      await cancelSale(makeCtx(req), id, reason);
-    } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return staffSalePage(req, reply, makeCtx, user, { flash: { text: `Not cancelled: ${e.message}`, type: "error" }, status: statusOf(e) });
-      if (isFormError(e)) return staffSalePage(req, reply, makeCtx, user, { errors: errorsFrom(e, ["reason"]), reason, status: statusOf(e) });
-      throw e;
-    }
-    return reply.redirect(`/staff/sales/${id}?done=cancelled`, 303);
-  }));
 }

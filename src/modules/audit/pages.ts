@@ -1,15 +1,13 @@
 /**
- * The audit trail for auditors and administrators: recent entries, newest
+ * * The audit trail for auditors and administrators: recent entries, newest
  * first, paged with ?before=seq, and a check of the hash chain.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Ctx } from "../../context.ts";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type Ctx } from "../../context.ts";
 import { forbidden } from "../../lib/errors.ts";
-import type { User } from "../../modules/auth/roles.ts";
-import { ROLE_LABELS } from "../../modules/auth/roles.ts";
-import { listAudit, verifyAudit, type AuditBreak } from "../../modules/audit/service.ts";
-import { html } from "../html.ts";
-import { queryParam, sendPage, signedIn, when } from "./common.ts";
+import { type User, ROLE_LABELS } from "../auth/roles.ts";
+import { listAudit, verifyAudit, type AuditBreak } from "./service.ts";
+import { html, queryParam, sendPage, signedIn, when } from "../../web/kit.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 const PAGE = 50;

@@ -1,7 +1,8 @@
-/** A browsable reference of the API, rendered on the server from the OpenAPI document. */
-import type { FastifyInstance } from "fastify";
-import { html } from "../html.ts";
-import { page } from "../layout.ts";
+/**
+ * A browsable reference of the API, rendered on the server from the OpenAPI document.
+ */
+import { type FastifyInstance } from "fastify";
+import { html, page } from "../web/kit.ts";
 
 interface Op { summary?: string; description?: string; tags?: string[]; parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: { content: Record<string, { schema: unknown }> }; "x-roles"?: string[]; security?: unknown[] }
 

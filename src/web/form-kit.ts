@@ -4,14 +4,14 @@
  * Every page reads as: authenticate, authorize, validate, act, render.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../lib/errors.ts";
-import type { User } from "../../modules/auth/roles.ts";
-import type { Queryable } from "../../db/client.ts";
-import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
-import { citationLabel, type Citation, type Finding, type Outcome } from "../../law/core/rules.ts";
-import { RULES } from "../../law/ct/index.ts";
-import { html, raw, type Html } from "../html.ts";
-import { page } from "../layout.ts";
+import { AppError } from "../lib/errors.ts";
+import type { User } from "../modules/auth/roles.ts";
+import type { Queryable } from "../db/client.ts";
+import { isPlainDate, type PlainDate } from "../law/core/dates.ts";
+import { citationLabel, type Citation, type Finding, type Outcome } from "../law/core/rules.ts";
+import { RULES } from "../law/ct/index.ts";
+import { html, raw, type Html } from "./html.ts";
+import { page } from "./layout.ts";
 
 export type Flash = { text: string; type?: "success" | "error" | "info" | "warning" };
 
@@ -253,4 +253,15 @@ export function summaryList(rows: readonly (readonly [string, Html | string | nu
 export async function townOptions(q: Queryable): Promise<{ value: string; label: string }[]> {
   const rows = await q.query<{ name: string }>("SELECT name FROM towns ORDER BY name");
   return rows.map((r) => ({ value: r.name, label: r.name }));
+}
+
+/** A finding's title: its rule's title, or the nearest enclosing rule's. */
+export function findingTitle(id: string): string {
+  if (id === "ammunition.record-match") return "The credential matches the state's record";
+  if (/\.buyer-may-possess$/.test(id) && ruleTitle("sales.buyer-may-possess") !== "sales.buyer-may-possess") return ruleTitle("sales.buyer-may-possess");
+  for (let parts = id.split("."); parts.length > 1; parts = parts.slice(0, -1)) {
+    const key = parts.join(".");
+    if (ruleTitle(key) !== key) return ruleTitle(key);
+  }
+  return id;
 }

@@ -1,18 +1,16 @@
 /**
- * The public rulebook: every rule by area with its citations and dates
+ * * The public rulebook: every rule by area with its citations and dates
  * (/rules), each question with its facts schema and example
  * (/rules/questions/:id), and a self-check that decides a question on facts
  * typed in as JSON (/check). Nothing here needs a login and nothing is stored.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { AppError } from "../../lib/errors.ts";
-import { listQuestions, decide, type QuestionSummary } from "../../modules/decisions/service.ts";
-import type { Decision } from "../../law/core/questions.ts";
+import { listQuestions, decide, type QuestionSummary } from "./service.ts";
+import { type Decision } from "../../law/core/questions.ts";
 import { citationLabel, type Citation } from "../../law/core/rules.ts";
 import { AREAS, QUESTIONS, RULEBOOK_VERSION } from "../../law/ct/index.ts";
-import { html, type Html } from "../html.ts";
-import { csrfField } from "../layout.ts";
-import { checkDate, errorSummary, findingsList, formBody, outcomeTag, queryParam, requiredNote, selectField, sendPage, textareaField, textField, type FormErrors } from "./common.ts";
+import { html, type Html, csrfField, checkDate, errorSummary, findingsList, formBody, outcomeTag, queryParam, requiredNote, selectField, sendPage, textareaField, textField, type FormErrors } from "../../web/kit.ts";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
