@@ -33,6 +33,7 @@ import { isCaliberCode, isMakeCode, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
 import { type NicsCheck, type Sale, getNicsCheck, getSale, subjectOf } from "./queries.ts";
 import { enqueueSaleEvent } from "./webhooks.ts";
+import { assertFirearmSaleAllowed } from "../registries/index.ts"; // issue 11: the counter classifies the firearm
 
 export type SaleAction = "request" | "nics-answer" | "nics-resubmit" | "proceed" | "cancel" | "nics-denied-after-transfer" | "reassess";
 
@@ -332,6 +333,8 @@ function normalizeRequest(input: SaleRequest): SaleRequest {
 async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Promise<SaleOutcome> {
   const input = normalizeRequest(raw);
   const saleOn = await validateRequest(ctx.db, ctx, input);
+  // Issue 11 (registries): an assault weapon is sold only as the law allows (CGS § 53-202b, PA 13-3 § 25); 400 naming firearm.model otherwise.
+  assertFirearmSaleAllowed({ make: makeName(input.firearm.make) ?? input.firearm.make, model: input.firearm.model, ncicType: input.firearm.type, semiautomatic: input.firearm.semiautomatic, centerfire: input.firearm.centerfire }, saleOn);
   const subject = subjectOfRequest(input, saleOn);
   const buyer = await findBuyerRecord(ctx.db, subject, saleOn);
   const info = KIND_INFO[input.kind];
