@@ -19,6 +19,8 @@ import { enforcementModule } from "./module.ts";
 import { receiveRecord } from "./service.ts";
 
 const TODAY = "2026-11-20" as PlainDate;
+const FORM = { "content-type": "application/x-www-form-urlencoded", accept: "text/html" };
+const FORM_PURPOSE = "purposeCode=licensing-review&purposeText=checking+a+prohibiting+record";
 const PURPOSE = { "stateline-purpose": "licensing-review; checking a prohibiting record against a holder" };
 
 let env: TestEnv;
@@ -82,7 +84,8 @@ describe("feeds: who may send, and sources never read", () => {
         const r = await call(role, { method: "GET", url, headers: PURPOSE });
         assert.equal(r.statusCode, 403, `${role} GET ${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
       }
-      // (pages: added with pages.ts)
+      expectStatus(await call(role, { method: "GET", url: "/enforcement/reviews" }), 403);
+      expectStatus(await call(role, { method: "POST", url: "/enforcement/armed-prohibited", payload: FORM_PURPOSE, headers: FORM }), 403);
     }
     assert.ok(await count("SELECT count(*) AS n FROM audit_log WHERE outcome = 'denied'") >= before + 33);
   });
@@ -330,5 +333,56 @@ describe("seizures", () => {
     const detail = json(await call("licensing_staff", { method: "GET", url: `/api/v1/enforcement/seizures/${s.id}`, headers: PURPOSE }));
     assert.equal(detail.seizure.status, "destroyed");
     assert.deepEqual(detail.history.map((x: any) => x.action), ["seized", "schedule-hearing", "record-outcome", "return-stolen", "destroy"]);
+  });
+});
+
+describe("pages", () => {
+  test("staff see the review queue behind a purpose, decide a review side by side, and see the person's record; an auditor sees the match log", async () => {
+    const h = await armedHolder({ firstName: "Margaret", lastName: "Pagesworth", birthDate: "1968-12-01" });
+    const r = await receiveRecord(env.ctx("court_source"), "court", court.conviction(sim(h.person), { statute: "53a-134", offenseOn: "2026-03-02", convictionOn: "2026-11-02", felony: true, noise: { nickname: true } }) as any);
+    assert.equal(r.status, "review");
+    const gateRes = await call("licensing_staff", { method: "GET", url: "/enforcement/reviews", headers: { accept: "text/html" } });
+    expectStatus(gateRes, 200);
+    assert.ok(gateRes.body.includes("purposeText"));
+    const short = await call("licensing_staff", { method: "POST", url: "/enforcement/reviews", payload: "purposeCode=licensing-review&purposeText=x", headers: FORM });
+    expectStatus(short, 400);
+    const q = await call("licensing_staff", { method: "POST", url: "/enforcement/reviews", payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(q, 200);
+    assert.ok(q.body.includes(r.record.number));
+    const item = await call("licensing_staff", { method: "POST", url: `/enforcement/reviews/${r.reviewId}`, payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(item, 200);
+    assert.ok(item.body.includes("Peggy") && item.body.includes("Margaret") && item.body.includes("first name differs"));
+    const none = await call("licensing_staff", { method: "POST", url: `/enforcement/reviews/${r.reviewId}/decision`, payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(none, 400);
+    const done = await call("licensing_staff", { method: "POST", url: `/enforcement/reviews/${r.reviewId}/decision`, payload: `${FORM_PURPOSE}&choice=${h.person.id}&note=same+address`, headers: FORM });
+    expectStatus(done, 200);
+    assert.ok(done.body.includes("2 credentials revoked"), done.body.slice(0, 2000));
+    const person = await call("law_enforcement", { method: "POST", url: `/enforcement/people/${h.person.id}`, payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(person, 200);
+    assert.ok(person.body.includes("review-decided") && person.body.includes("Test licensing_staff"));
+    const list = await call("law_enforcement", { method: "POST", url: "/enforcement/armed-prohibited", payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(list, 200);
+    assert.ok(list.body.includes("Pagesworth"));
+    const log = await call("auditor", { method: "POST", url: "/enforcement/matches", payload: "purposeCode=audit-review&purposeText=quarterly+review+of+matches", headers: FORM });
+    expectStatus(log, 200);
+    assert.ok(log.body.includes(r.record.number));
+    expectStatus(await call("resident", { method: "POST", url: "/enforcement/armed-prohibited", payload: FORM_PURPOSE, headers: FORM }), 403);
+  });
+
+  test("obligation page: proof of transfer through the form", async () => {
+    const h = await armedHolder({ firstName: "Form", lastName: "Transferor", birthDate: "1971-01-21" });
+    const r = await receiveRecord(env.ctx("court_source"), "court", felony(sim(h.person), "2026-11-19") as any);
+    const oid = r.effects!.obligation!.id;
+    const friend = await holder(env.services.db, TODAY, { kind: "handgun-eligibility-certificate", firstName: "Page", lastName: "Receiver", birthDate: "1981-01-01" as PlainDate });
+    const page = await call("law_enforcement", { method: "POST", url: `/enforcement/obligations/${oid}`, payload: FORM_PURPOSE, headers: FORM });
+    expectStatus(page, 200);
+    assert.ok(page.body.includes("Record proof of transfer"));
+    const bad = await call("law_enforcement", { method: "POST", url: `/enforcement/obligations/${oid}/compliance`, payload: `${FORM_PURPOSE}&kind=transfer&transferredOn=2026-11-20&items=Glock+19&final=yes`, headers: FORM });
+    expectStatus(bad, 400);
+    const ok = await call("law_enforcement", { method: "POST", url: `/enforcement/obligations/${oid}/compliance`, headers: FORM,
+      payload: `${FORM_PURPOSE}&kind=transfer&transferredOn=2026-11-20&transfereeFirstName=Page&transfereeLastName=Receiver&transfereeBirthDate=1981-01-01&transfereeCredential=${friend.credential.number}&items=Glock+19%0Aammunition+200+rounds&final=yes` });
+    expectStatus(ok, 200);
+    assert.ok(ok.body.includes("Transfer recorded"));
+    assert.equal((await env.services.db.query("SELECT status FROM surrender_obligations WHERE id = $1", [oid]))[0]!.status, "complied");
   });
 });
