@@ -287,3 +287,25 @@ describe("numbers and access", () => {
     for (const r of refused) assert.equal(r.statusCode, 403, r.body.slice(0, 200));
   });
 });
+
+describe("pages", () => {
+  test("the appellant files from their letter page; the Board sees the docket; the public page has figures only", async () => {
+    at(TODAY);
+    const d = await denied("Paged");
+    const mine = await call({ username: d.username }, { method: "GET", url: "/appeals", headers: { accept: "text/html" } });
+    expectStatus(mine, 200);
+    assert.ok(mine.body.includes("false statement on the application form"), "the decision's reason is shown");
+    const s = await env.login(d.username);
+    const res = await env.app.inject({ method: "POST", url: "/appeals/new", headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+      payload: new URLSearchParams({ _csrf: s.csrf, subjectType: "application", subjectId: d.applicationId, grounds: "The form was filled in correctly; see my records." }).toString() });
+    assert.equal(res.statusCode, 303);
+    const docket = await call("board_member", { method: "GET", url: "/board", headers: { accept: "text/html" } });
+    expectStatus(docket, 200);
+    assert.match(docket.body, /in order of filing/);
+    for (const role of ["dealer", "law_enforcement", "resident"] as const) assert.equal((await call(role, { method: "GET", url: "/board", headers: { accept: "text/html" } })).statusCode, 403, role);
+    const pub = await call(null, { method: "GET", url: "/board/numbers", headers: { accept: "text/html" } });
+    expectStatus(pub, 200);
+    assert.ok(!pub.body.includes("Paged") && !pub.body.includes("BFPE-"), "no personal data on the public page");
+    expectStatus(await call("board_member", { method: "GET", url: "/board/meetings", headers: { accept: "text/html" } }), 200);
+  });
+});

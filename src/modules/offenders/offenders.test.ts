@@ -400,3 +400,44 @@ describe("access: law enforcement and registry staff; the registrant's own recor
     expectProblem(await call("dealer", { method: "GET", url: `/api/v1/offenders/registrants/${id}/photo`, headers: PURPOSE_HEADER }), 403);
   });
 });
+
+describe("pages", () => {
+  const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+  async function post(role: any, url: string, o: Record<string, string>) {
+    const s = await env.login(typeof role === "string" ? env.users[role as "law_enforcement"].username : role.username);
+    return env.app.inject({ method: "POST", url, headers: { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded", accept: "text/html" }, payload: form({ ...o, _csrf: s.csrf }) });
+  }
+  test("police look up with a purpose in the form (not the URL) and open the record; others are refused", async () => {
+    at(TODAY);
+    const p = await newPerson(env, { firstName: "Paged", lastName: "Lookup" });
+    const r = await register((await enter(p.id)).registrant.id);
+    const page = await call("law_enforcement", { method: "GET", url: "/offenders", headers: { accept: "text/html" } });
+    expectStatus(page, 200);
+    assert.match(page.body, /name="purposeText"/);
+    const noPurpose = await post("law_enforcement", "/offenders/lookup", { lastName: "Lookup" });
+    assert.equal(noPurpose.statusCode, 400);
+    const hits = await post("law_enforcement", "/offenders/lookup", { lastName: "Lookup", purposeCode: "criminal-investigation", purposeText: "traffic stop, checking the driver" });
+    expectStatus(hits, 200);
+    assert.ok(hits.body.includes(r.number));
+    const rec = await post("law_enforcement", `/offenders/registrants/${r.id}`, { purposeCode: "criminal-investigation", purposeText: "traffic stop, checking the driver" });
+    expectStatus(rec, 200);
+    assert.ok(rec.body.includes("12 Elm Street") && rec.body.includes("Annual updates"));
+    for (const role of ["dealer", "board_member", "resident", "auditor"] as const) {
+      const res = await call(role, { method: "GET", url: "/offenders", headers: { accept: "text/html" } });
+      assert.equal(res.statusCode, 403, role);
+    }
+    const nc = await post("law_enforcement", "/offenders/noncompliance", { town: "Hartford", purposeCode: "registry-verification", purposeText: "monthly compliance sweep for Hartford" });
+    expectStatus(nc, 200);
+  });
+  test("the registrant's page lists their obligations; staff key a court record through the form", async () => {
+    const me = await call("resident", { method: "GET", url: "/offenders/me", headers: { accept: "text/html" } });
+    expectStatus(me, 200);
+    assert.match(me.body, /What you must do/);
+    const p = await newPerson(env, { firstName: "Form", lastName: "Keyed" });
+    const res = await post("licensing_staff", "/offenders/new", { personId: p.id, statute: "53a-217c", disposition: "convicted", dispositionOn: "2026-01-10", releasedOn: "2026-05-25" });
+    expectStatus(res, 201);
+    assert.match(res.body, /Must register/);
+    const bad = await post("licensing_staff", "/offenders/new", { personId: p.id, statute: "", disposition: "convicted", dispositionOn: "2026-13-10", releasedOn: "2026-05-25" });
+    assert.equal(bad.statusCode, 400);
+  });
+});
