@@ -15,7 +15,8 @@ import { citationLabel } from "../law/core/rules.ts";
 import { AppError } from "../lib/errors.ts";
 import { decide, listQuestions } from "../modules/decisions/service.ts";
 import { verifyAudit } from "../modules/audit/service.ts";
-import { createApiKey, createUser, listUsers, unlockUser } from "../modules/auth/service.ts";
+import { createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "../modules/auth/service.ts";
+import { cleanText } from "../lib/text.ts";
 import { ROLES, type Role } from "../modules/auth/roles.ts";
 import { runDailyJobs } from "../modules/credentials/service.ts";
 import { runLeadSweep } from "../modules/leads/index.ts";
@@ -54,7 +55,9 @@ Prints the outcome (yes / no / unknown), the result, every finding with its cita
   users: `stateline users list
 stateline users create --username U --name "Display Name" --role ROLE [--password P] [--person-id UUID]
 stateline users unlock --username U
-stateline users api-key --username U --label "Shop POS"
+stateline users api-key --username U --label "Shop POS"     (the key is shown once)
+stateline users api-key --list [--username U]
+stateline users api-key --revoke KEY-ID
 
 Roles: ${ROLES.join(", ")}.`,
   audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
@@ -141,7 +144,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "users": {
       const [sub, ...args] = rest;
-      const { values } = parseArgs({ args, options: { username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, "person-id": { type: "string" }, label: { type: "string" } } });
+      const { values: raw } = parseArgs({ args, options: { username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, "person-id": { type: "string" }, label: { type: "string" }, list: { type: "boolean" }, revoke: { type: "string" } } });
+      // The one input rule (src/lib/text.ts), as for the API and the web forms.
+      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? cleanText(v, `--${k}`) : v])) as typeof raw;
       const s = await openServices(config);
       const ctx = systemCtx(s);
       try {
@@ -156,6 +161,16 @@ export async function main(argv: string[]): Promise<number> {
           if (!values.username) fail("--username is required");
           await unlockUser(ctx, values.username);
           console.log(`unlocked ${values.username}`);
+        } else if (sub === "api-key" && (values.list || values.revoke)) {
+          // The operator at the console acts as an administrator.
+          const admin = { id: "00000000-0000-0000-0000-000000000000", username: "console", displayName: "Console operator", role: "admin" as const, personId: null, organization: null };
+          const c = { ...ctx, user: admin, requestId: "console" };
+          if (values.revoke) {
+            const k = await revokeApiKey(c, values.revoke);
+            console.log(`revoked ${k.prefix}… "${k.label}" of ${k.owner} at ${k.revokedAt}`);
+          } else {
+            for (const k of await listApiKeys(c, { username: values.username })) console.log(`${k.id}  ${k.prefix}…  ${k.owner.padEnd(16)} ${k.label.padEnd(24)} created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ""}`);
+          }
         } else if (sub === "api-key") {
           if (!values.username || !values.label) fail("--username and --label are required");
           const u = (await listUsers(s.db)).find((x) => x.username === values.username);

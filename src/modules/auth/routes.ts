@@ -3,7 +3,9 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { ROLES } from "./roles.ts";
-import { createApiKey, createUser, listUsers, unlockUser } from "./service.ts";
+import { createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "./service.ts";
+
+const ApiKeyOut = z.object({ id: z.string(), owner: z.string(), label: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
 
 export const authRoutes = [
   route({
@@ -15,14 +17,30 @@ export const authRoutes = [
   }),
   route({
     method: "POST", url: "/api/v1/api-keys", tags: ["access"], auth: "user", roles: ["dealer", "ammunition_vendor", "admin"],
-    summary: "Create an API key for your point-of-sale software (shown once)",
+    summary: "Create an API key for your point-of-sale software (shown once; signed-in people only, never with another key)",
     body: z.object({ label: z.string().trim().min(2).max(80) }).strict(),
-    handler: async (ctx, { body }) => {
+    handler: async (ctx, { body }, req) => {
       const u = ctx.user!;
       if (!["dealer", "ammunition_vendor", "admin"].includes(u.role)) throw forbidden();
+      // A key must not mint more keys: a stolen key would otherwise outlive its revocation.
+      if (req.authVia !== "session") throw forbidden("API keys are created by a signed-in person in the web UI, not with another API key");
       const k = await createApiKey(ctx, u.id, body.label);
       return { id: k.id, key: k.key, label: body.label };
     },
+  }),
+  route({
+    method: "GET", url: "/api/v1/api-keys", tags: ["access"], auth: "user",
+    summary: "API keys: your own, or (administrators) everyone's or one user's; never the key itself",
+    query: z.object({ username: z.string().min(3).max(64).optional() }).strict(),
+    response: z.object({ items: z.array(ApiKeyOut) }),
+    handler: async (ctx, { query }) => ({ items: await listApiKeys(ctx, query) }),
+  }),
+  route({
+    method: "POST", url: "/api/v1/api-keys/{id}/revoke", tags: ["access"], auth: "user", successStatus: 200,
+    summary: "Revoke an API key (its owner or an administrator); refused from the next request on",
+    params: z.object({ id: z.uuid() }),
+    response: ApiKeyOut,
+    handler: async (ctx, { params }) => revokeApiKey(ctx, params.id),
   }),
   route({
     method: "GET", url: "/api/v1/users", tags: ["access"], auth: "user", roles: ["admin"], summary: "All users (administrators)",
@@ -46,7 +64,7 @@ export const authRoutes = [
     },
   }),
   route({
-    method: "POST", url: "/api/v1/users/{username}/unlock", tags: ["access"], auth: "user", roles: ["admin"], successStatus: 200, summary: "Unlock an account locked after failed sign-ins",
+    method: "POST", url: "/api/v1/users/{username}/unlock", tags: ["access"], auth: "user", roles: ["admin"], successStatus: 200, summary: "End a sign-in lock before its time (locks also end by themselves)",
     params: z.object({ username: z.string().min(3).max(64) }),
     handler: async (ctx, { params }) => {
       if (ctx.user!.role !== "admin") throw forbidden();
