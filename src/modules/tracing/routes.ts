@@ -7,9 +7,19 @@ import { answerPartnerRequest, PARTNER_PATH } from "./exchange.ts";
 import { presentAnswer, presentTrace, presentTraceDetail } from "./present.ts";
 import { TraceRequest } from "./schemas.ts";
 import * as svc from "./service.ts";
+import { ATF_ATTRIBUTION, sourceStatesCsv } from "./analytics.ts";
+import { corridorsFor, sourceStatesFor, trendFor } from "./analytics-service.ts";
+import { dealerFigures, dealerRanking, ownDealerFigures, periodOf } from "./dealers.ts";
+import { dismissTraffickingLead, getTraffickingLead, listTraffickingLeads, NEXT as LEAD_NEXT, openTraffickingCase, runTraffickingSweep, TRAFFICKING_KINDS } from "./trafficking-leads.ts";
+import { listReturns, recordReturn } from "./returns.ts";
+import { PlainDateSchema } from "../../law/core/schema.ts";
 
 const INVESTIGATORS = ["law_enforcement", "trafficking_task_force"];
 const Id = z.object({ id: z.uuid() });
+const ANALYSTS = ["law_enforcement", "trafficking_task_force", "licensing_staff", "admin"];
+const Year = z.coerce.number().int().min(1900).max(2200);
+const Period = z.object({ from: PlainDateSchema.optional(), to: PlainDateSchema.optional() }).strict();
+const State = z.string().regex(/^[A-Z]{2}$/, "two capital letters (USPS state code)");
 
 /** The read purpose from the `Stateline-Purpose` header (never the URL). */
 export function headerPurpose(headers: Record<string, string | string[] | undefined>): ReadPurpose {
@@ -59,5 +69,103 @@ export const tracingRoutes = [
     handler: async (ctx, { body, headers }, req) => answerPartnerRequest(ctx, {
       method: req.method, url: `${req.protocol}://${req.headers.host ?? "localhost"}${req.url}`, headers, body,
     }),
+  }),
+
+  route({
+    method: "GET", url: "/api/v1/tracing/analytics/source-states", tags: ["tracing"], auth: "user", roles: ANALYSTS,
+    summary: "Where crime guns recovered in a state in a year were first sold (ATF's table), with Stateline's own traces beside",
+    description: ATF_ATTRIBUTION,
+    query: z.object({ year: Year, state: State.default("CT") }).strict(),
+    handler: async (ctx, { query }) => sourceStatesFor(ctx, query.year, query.state),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/analytics/source-states.csv", tags: ["tracing"], auth: "user", roles: ANALYSTS,
+    summary: "The same table as CSV (with the attribution as a comment line)",
+    query: z.object({ year: Year, state: State.default("CT") }).strict(),
+    handler: async (ctx, { query }, _req, reply) => {
+      const s = await sourceStatesFor(ctx, query.year, query.state);
+      void reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="atf-source-states-${s.recovery}-${s.year}.csv"`);
+      return sourceStatesCsv(s);
+    },
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/analytics/trend", tags: ["tracing"], auth: "user", roles: ANALYSTS,
+    summary: "A recovery state's in-state, weaker-law and iron-pipeline shares for every year of ATF's table",
+    query: z.object({ state: State.default("CT") }).strict(),
+    handler: async (ctx, { query }) => ({ state: query.state, years: await trendFor(ctx, query.state), attribution: ATF_ATTRIBUTION }),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/analytics/corridors", tags: ["tracing"], auth: "user", roles: ANALYSTS,
+    summary: "The largest interstate flows into Connecticut, New York, New Jersey and Massachusetts (the iron pipeline)",
+    query: z.object({ from: Year.default(2010), to: Year.default(2020) }).strict(),
+    handler: async (ctx, { query }) => ({ from: query.from, to: query.to, corridors: await corridorsFor(ctx, query.from, query.to), attribution: ATF_ATTRIBUTION }),
+  }),
+
+  route({
+    method: "GET", url: "/api/v1/tracing/dealers", tags: ["tracing"], auth: "user", roles: ["law_enforcement", "trafficking_task_force", "licensing_staff"],
+    summary: "Dealer accountability: every Connecticut dealer ranked by traces per 1,000 sales, and out-of-state dealers named in traces",
+    query: Period,
+    handler: async (ctx, { query }) => dealerRanking(ctx, periodOf(ctx, query.from, query.to)),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/dealers/{id}", tags: ["tracing"], auth: "user", roles: ["law_enforcement", "trafficking_task_force", "licensing_staff", "dealer (own shop only)"],
+    summary: "One dealer's figures (a dealer's staff: their own shop only)",
+    params: Id, query: Period,
+    handler: async (ctx, { params, query }) => dealerFigures(ctx, params.id, periodOf(ctx, query.from, query.to)),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/my-dealer", tags: ["tracing"], auth: "user", roles: ["dealer"],
+    summary: "The signed-in dealer's own figures",
+    query: Period,
+    handler: async (ctx, { query }) => ownDealerFigures(ctx, periodOf(ctx, query.from, query.to)),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/leads", tags: ["tracing"], auth: "user", roles: INVESTIGATORS,
+    summary: "Trafficking leads (straw purchasing, unlicensed dealing, privately made guns by town, online sellers); send Stateline-Purpose",
+    query: z.object({
+      status: z.enum(["open", "dismissed", "case-opened"]).optional(), kind: z.enum(TRAFFICKING_KINDS).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }).strict(),
+    handler: async (ctx, { query, headers }) => listTraffickingLeads(ctx, query, headerPurpose(headers)),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/leads/{id}", tags: ["tracing"], auth: "user", roles: INVESTIGATORS,
+    summary: "One trafficking lead with its evidence (send Stateline-Purpose; audited)",
+    params: Id,
+    handler: async (ctx, { params, headers }) => {
+      const l = await getTraffickingLead(ctx, params.id, headerPurpose(headers));
+      return { lead: l, next: LEAD_NEXT[l.status] };
+    },
+  }),
+  route({
+    method: "POST", url: "/api/v1/tracing/leads/sweep", tags: ["tracing"], auth: "user", roles: INVESTIGATORS, successStatus: 200,
+    summary: "Run the trafficking detectors over the last year (answers counts only)",
+    body: z.object({ on: PlainDateSchema.optional() }).strict().default({}),
+    handler: async (ctx, { body }) => runTraffickingSweep(ctx, body.on),
+  }),
+  route({
+    method: "POST", url: "/api/v1/tracing/leads/{id}/dismiss", tags: ["tracing"], auth: "user", roles: INVESTIGATORS, successStatus: 200, idempotent: true,
+    summary: "Dismiss an open trafficking lead with a reason",
+    params: Id, body: z.object({ reason: z.string().trim().min(5, "say why the lead is dismissed").max(2000) }).strict(),
+    handler: async (ctx, { params, body }) => ({ lead: await dismissTraffickingLead(ctx, params.id, body.reason) }),
+  }),
+  route({
+    method: "POST", url: "/api/v1/tracing/leads/{id}/open-case", tags: ["tracing"], auth: "user", roles: INVESTIGATORS, idempotent: true,
+    summary: "Open a trafficking case from a lead, or add it to an open case about the same subject",
+    params: Id,
+    body: z.object({ title: z.string().trim().min(3).max(200).optional(), note: z.string().trim().min(1).max(2000).optional(), caseId: z.uuid().optional() }).strict().default({}),
+    handler: async (ctx, { params, body }) => ({ lead: await openTraffickingCase(ctx, params.id, body) }),
+  }),
+  route({
+    method: "GET", url: "/api/v1/tracing/returns", tags: ["tracing"], auth: "user", roles: INVESTIGATORS,
+    summary: "Recovered stolen guns and ammunition flagged for return to their rightful owners (PA 13-3 § 41), with the owner's record; send Stateline-Purpose",
+    query: z.object({ status: z.enum(["flagged", "returned"]).default("flagged") }).strict(),
+    handler: async (ctx, { query, headers }) => ({ items: await listReturns(ctx, query.status, headerPurpose(headers)) }),
+  }),
+  route({
+    method: "POST", url: "/api/v1/tracing/traces/{id}/return", tags: ["tracing"], auth: "user", roles: INVESTIGATORS, successStatus: 200, idempotent: true,
+    summary: "Record that flagged stolen property was returned to its owner (PA 13-3 § 41)",
+    params: Id, body: z.object({ returnedOn: PlainDateSchema, note: z.string().trim().min(1).max(2000).optional() }).strict(),
+    handler: async (ctx, { params, body }) => ({ trace: presentTrace(await recordReturn(ctx, params.id, body)) }),
   }),
 ];

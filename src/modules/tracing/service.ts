@@ -22,6 +22,7 @@ import { tracingPolicy } from "./policy.ts";
 import { salesBySerial, type SaleRecord } from "./sale-records.ts";
 import { lostStolenBySerial, registrationsBySerial, type LostStolenReport, type RegistrationRecord } from "./seams.ts";
 import type { TraceRequest } from "./schemas.ts";
+import { flagReturnIfStolen } from "./returns.ts";
 
 export type TraceStatus = "answered" | "referred" | "completed" | "no-record" | "untraceable";
 
@@ -206,6 +207,8 @@ export async function requestTrace(ctx: Ctx, input: TraceRequest): Promise<{ tra
       status = answer.firstRetailSale ? "answered" : "referred";
     }
     await storeOwnAnswer(q, id, answer, status);
+    // § 41: a gun reported stolen goes back to its owner, with the ammunition recovered with it.
+    await flagReturnIfStolen(q, id, answer.lostStolen.reports, r.ammunitionRecovered ?? null);
     await appendTraceAction(q, id, "answer-own-records", "referred", status, user.id, { answer });
     if (status === "referred") {
       for (const target of ["atf", ...rt.config.partners.map((p) => `partner:${p.code}`)]) {
