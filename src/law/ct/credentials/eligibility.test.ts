@@ -16,8 +16,16 @@ describe("credential-eligibility: whole decisions", () => {
       assert.equal(a.outcome, "yes", a.findings.filter((f) => f.status !== "met").map((f) => `${f.id}: ${f.because}`).join("\n"));
       assert.deepEqual(a.result, { eligible: true, credential: kind, disqualifiers: [] });
     });
-    test(`${kind}: refused the day before 2013-07-01, answered on 2013-07-01`, () => {
-      assert.throws(() => credentialEligibility(eligibleFacts(kind), d("2013-06-30")), NotInForce);
+    const created = kind === "long-gun-eligibility-certificate" || kind === "ammunition-certificate";
+    test(`${kind}: ${created ? "does not exist" : "refused"} the day before 2013-07-01, answered on 2013-07-01`, () => {
+      if (created) {
+        // A certificate the Act created (issue 10, item 3): no, it starts on 2013-07-01, with its citation.
+        const a = credentialEligibility(eligibleFacts(kind), d("2013-06-30"));
+        assert.equal(a.outcome, "no");
+        assert.deepEqual(a.result.disqualifiers, ["credentials.certificate-exists"]);
+        assert.match(a.findings[0]!.because, /starts on 2013-07-01/);
+        assert.match(a.findings[0]!.source.section, /§§ (2-7|14-17)/);
+      } else assert.throws(() => credentialEligibility(eligibleFacts(kind), d("2013-06-30")), NotInForce);
       assert.equal(credentialEligibility(eligibleFacts(kind), d("2013-07-01")).outcome, "yes");
     });
     test(`${kind}: nothing but the credential known: unknown, never no`, () => {

@@ -18,7 +18,7 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, answer } from "../../core/questions.ts";
-import { type Finding, NotInForce } from "../../core/rules.ts";
+import { type Citation, type Finding, NotInForce, notMet, pa133 } from "../../core/rules.ts";
 import { backgroundCheckConsent, nationalBackgroundCheck } from "./background-check.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { federalProhibitor } from "./federal-prohibitor.ts";
@@ -76,7 +76,19 @@ export const REQUIREMENTS: readonly { rule: Rule; appliesTo: readonly Credential
  * Decides whether `facts.credential` may be issued on `on`.
  * Throws NotInForce for dates before 2013-07-01 (earlier law is not modelled).
  */
+/** The certificates PA 13-3 created on 2013-07-01: before then they do not exist, so none can be issued. */
+export const CREATED_CERTIFICATES: Partial<Record<CredentialKind, Citation>> = {
+  "long-gun-eligibility-certificate": pa133("§§ 2-7", { cgs: "CGS § 29-37p", text: "The bill creates a new gun credential: a long gun eligibility certificate. ... EFFECTIVE DATE: July 1, 2013" }),
+  "ammunition-certificate": pa133("§§ 14-17", { cgs: "CGS § 29-38n", text: "the provisions creating an ammunition certificate are effective July 1, 2013" }),
+};
+export const CERTIFICATE_EXISTS_ID = "credentials.certificate-exists";
+
 export function credentialEligibility(facts: CredentialFacts, on: PlainDate): Answer<CredentialEligibilityResult> {
+  const created = CREATED_CERTIFICATES[facts.credential];
+  if (on < CREDENTIALS_MODELLED_FROM && created) {
+    const f = notMet(CERTIFICATE_EXISTS_ID, created, `the ${facts.credential.replaceAll("-", " ")} does not exist on ${on}: the Act creates it, and it starts on ${CREDENTIALS_MODELLED_FROM}`, `apply on or after ${CREDENTIALS_MODELLED_FROM}`);
+    return { outcome: "no", result: { eligible: false, credential: facts.credential, disqualifiers: [f.id] }, findings: [f] };
+  }
   if (on < CREDENTIALS_MODELLED_FROM) throw new NotInForce(CREDENTIAL_ELIGIBILITY_ID, on, CREDENTIALS_MODELLED_FROM);
   const findings = REQUIREMENTS.filter((r) => r.appliesTo.includes(facts.credential)).map((r) => r.rule(facts, on));
   return answer(findings, (outcome) => ({

@@ -6,7 +6,7 @@ import { type Question, type RuleInfo, defineQuestion } from "../../core/questio
 import { type Citation, type Dated, citationLabel, pa133, cite } from "../../core/rules.ts";
 import { plainDate } from "../../core/dates.ts";
 import { BACKGROUND_CHECK_CONSENT_ID, BACKGROUND_CHECK_SOURCE, NATIONAL_BACKGROUND_CHECK_ID } from "./background-check.ts";
-import { CREDENTIAL_ELIGIBILITY_ID, type CredentialEligibilityResult, credentialEligibility } from "./eligibility.ts";
+import { CERTIFICATE_EXISTS_ID, CREATED_CERTIFICATES, CREDENTIAL_ELIGIBILITY_ID, type CredentialEligibilityResult, credentialEligibility } from "./eligibility.ts";
 import { CredentialFacts } from "./facts.ts";
 import { FEDERAL_PROHIBITOR_ID, FEDERAL_PROHIBITOR_SOURCE } from "./federal-prohibitor.ts";
 import { FEE_PAID_ID } from "./fee-paid.ts";
@@ -50,6 +50,13 @@ function rule(id: string, title: string, description: string, versions: Versions
 }
 
 export const rules: RuleInfo[] = [
+  {
+    id: CERTIFICATE_EXISTS_ID,
+    title: "The new certificates start on 1 July 2013",
+    description: "The long gun eligibility certificate and the ammunition certificate are created by the Act and exist from 1 July 2013; asked about an earlier date, the answer is no, with the day they start. (Earlier dates for permits and the handgun eligibility certificate are refused: the law before 1 July 2013 is not modelled.)",
+    citations: Object.values(CREATED_CERTIFICATES),
+    from: CREDENTIALS_MODELLED_FROM,
+  },
   rule(MINIMUM_AGE_ID, "Minimum age", "The applicant must be at least 21 for a state or temporary state permit or a handgun eligibility certificate, and at least 18 for a long gun eligibility certificate or an ammunition certificate, on the day of the decision. A person born on 29 February turns a year older on 1 March in common years.", flat(MINIMUM_AGE)),
   rule(PERMANENT_RESIDENCE_ID, "Residence in the issuing town (temporary state permit)", "Until 30 September 2013 the applicant needed a residence or a place of business in the town. From 1 October 2013 the applicant must be a permanent resident of the town whose chief of police (or first selectman or warden) issues the temporary state permit.", RESIDENCE_TEST),
   rule(TEMPORARY_PERMIT_ATTESTATION_ID, "Statement of no other application in 12 months (temporary state permit)", "From 1 October 2013 the applicant must state on the application, under penalty of false statement, that he or she has not applied for a temporary state permit within the past 12 months.", ATTESTATION_REQUIRED),

@@ -47,10 +47,17 @@ describe("ammunition-sale", () => {
       const a = decideAmmunitionSale(facts, d(on));
       assert.equal(a.result.permitted, permitted, JSON.stringify(a.findings.filter((f) => f.status !== "met"), null, 1));
       if (basis) assert.equal(a.result.basis, basis);
-      assert.equal(a.result.violation.crimeClass, "class D felony");
+      assert.equal(a.result.violation?.crimeClass, "class D felony");
     });
   }
-  test("2013-04-03 is refused", () => assert.throws(() => decideAmmunitionSale(sale(), d("2013-04-03")), NotInForce));
+  test("2013-04-03: no requirement of the Act yet (issue 10, item 3); 2013-04-04 the age limit applies", () => {
+    const young = sale({ birthDate: d("1996-01-01"), credentials: [] });
+    const before = decideAmmunitionSale(young, d("2013-04-03"));
+    assert.equal(before.outcome, "yes");
+    assert.equal(before.result.dutyStartsOn, "2013-04-04");
+    assert.match(before.findings[0]!.because, /starts on 2013-04-04/);
+    assert.equal(decideAmmunitionSale(young, d("2013-04-04")).outcome, "no");
+  });
   test("the question's example parses and is permitted", () => {
     assert.equal(ammunitionSaleQuestion.decide(ammunitionSaleQuestion.facts.parse(ammunitionSaleQuestion.example), d("2014-06-02")).result.permitted, true);
   });

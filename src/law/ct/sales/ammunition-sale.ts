@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
-import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
+import { type Answer, type Question, beforeDutyStarts, defineQuestion } from "../../core/questions.ts";
 import { type Dated, type Finding, allOf, inForce, notApplicable, pa133, unknown } from "../../core/rules.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
 import { type Penalty, penalty } from "../criminal-possession/crime-classes.ts";
@@ -44,8 +44,14 @@ export interface AmmunitionSaleResult {
   permitted: boolean | null;
   route: "licensee-exempt" | "sale" | null;
   basis: AmmunitionBasis | null;
-  violation: Penalty;
+  /** The penalty for a sale in violation; null before 2013-04-04, when the Act's rules did not exist. */
+  violation: Penalty | null;
+  /** Set when asked before 2013-04-04: the day the Act's ammunition sale rules start. */
+  dutyStartsOn: PlainDate | null;
 }
+
+/** The Act's restrictions on ammunition sales are effective on passage. */
+export const AMMUNITION_RULES_START = "2013-04-04" as PlainDate;
 
 export const AMMUNITION_SALE_PENALTY: readonly Dated<Penalty>[] = [
   {
@@ -57,7 +63,28 @@ export const AMMUNITION_SALE_PENALTY: readonly Dated<Penalty>[] = [
 
 const SECTIONS = pa133("§§ 14-17", { cgs: "CGS § 29-38m" });
 
+/**
+ * Before passage the Act's ammunition sale rules (minimum age, credential) did not exist: "Current
+ * law does not regulate ammunition except for banning armor-piercing .50 caliber bullets or
+ * incendiary .50 caliber bullets" (§ 32). A sale asked about for an earlier date is permitted as far
+ * as this question goes, with the day the rules start.
+ *
+ * QUESTION(legal): federal limits on licensees' ammunition sales (18 U.S.C. 922(b)(1)) and the
+ * existing .50 caliber ban (the ammunition-classification question) are not part of this question,
+ * before or after passage.
+ */
 export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate): Answer<AmmunitionSaleResult> {
+  if (on < AMMUNITION_RULES_START) {
+    return beforeDutyStarts({
+      id: "sales.ammunition.rules-start",
+      source: pa133("§§ 14-17", { cgs: "CGS § 29-38m", text: "the restrictions on ammunition sales are effective upon passage" }),
+      startsOn: AMMUNITION_RULES_START,
+      on,
+      duty: "the Act's ammunition sale requirements (minimum age 18; from 2013-10-01 a credential)",
+      outcome: "yes",
+      result: { permitted: true, route: null, basis: null, violation: null, dutyStartsOn: AMMUNITION_RULES_START },
+    });
+  }
   inForce(AMMUNITION_MINIMUM_AGE, on, "ammunition-sale");
   const buyer = facts.buyer;
   const findings: Finding[] = [];
@@ -95,6 +122,7 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       route: exempt ? "licensee-exempt" : exemption ? null : "sale",
       basis,
       violation: inForce(AMMUNITION_SALE_PENALTY, on, "sales.ammunition.penalty").value,
+      dutyStartsOn: null,
     },
   };
 }
@@ -106,12 +134,14 @@ export const ammunitionSaleQuestion: Question<AmmunitionSaleFacts, AmmunitionSal
     "Applies PA 13-3 §§ 14-17 to a sale of ammunition or an ammunition magazine on a date: never to anyone under 18 (from passage), and from 1 October 2013 only to a buyer who presents a permit to carry, permit to sell, or long gun or handgun eligibility certificate, or an ammunition certificate together with government photo identification showing the date of birth. Transfers between federal licensees (manufacturer or importer and dealer, or two dealers) are exempt. Also checks that the buyer may lawfully possess ammunition. A violation is a class D felony.",
   citations: [AMMUNITION_MINIMUM_AGE[0]!.source, AMMUNITION_CREDENTIALS[1]!.source, AMMUNITION_LICENSEE_EXEMPTION, AMMUNITION_SALE_PENALTY[0]!.source],
   modelledFrom: "2013-04-04",
+  dutyStartsOn: "2013-04-04",
   facts: AmmunitionSaleFacts,
   result: {
     permitted: "true when the sale may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
     route: "licensee-exempt for transfers between the listed federal licensees, sale otherwise, null when a licence is not known",
     basis: "what satisfied the credential requirement: gun-credential or ammunition-certificate (with photo identification); null when none or not required",
-    violation: "the offense and class (class D felony) for selling in violation",
+    violation: "the offense and class (class D felony) for selling in violation; null before 2013-04-04",
+    dutyStartsOn: "asked before 2013-04-04: the day the Act's ammunition sale rules start (the answer is then yes: no requirement of the Act on that date); otherwise null",
   },
   example: {
     item: "ammunition",

@@ -157,10 +157,14 @@ for (const [q, arb] of CASES) {
       );
     });
 
-    test("dates before the model are refused", () => {
+    test(q.dutyStartsOn ? "dates before the duty starts answer that there is no duty yet" : "dates before the model are refused", () => {
       fc.assert(
         fc.property(arb, between("2000-01-01", "2013-04-03"), (f, on) => {
-          assert.throws(() => q.decide(f, on), NotInForce);
+          if (q.dutyStartsOn) {
+            const a = q.decide(f, on);
+            assert.notEqual(a.outcome, "unknown");
+            assert.ok(a.findings.some((x: { because: string }) => x.because.includes(`starts on ${q.dutyStartsOn}`)));
+          } else assert.throws(() => q.decide(f, on), NotInForce);
         }),
         { numRuns: 100 },
       );

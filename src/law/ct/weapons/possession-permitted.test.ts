@@ -163,9 +163,16 @@ describe("possession-permitted: large capacity magazines", () => {
 describe("possession-permitted: assault weapons", () => {
   for (const c of weaponCases) it(c.name, () => check(c));
 
-  it("refuses 2013-04-03", () => {
+  it("refuses 2013-04-03 for a weapon (the older law is not modelled for possession)", () => {
     assert.throws(() => possessionPermitted.decide(aw(NEW), d("2013-04-03")), NotInForce);
-    assert.throws(() => possessionPermitted.decide(mag(), d("2013-04-03")), NotInForce);
+  });
+
+  it("a magazine on 2013-04-03: no restriction yet, the rules start on 2013-04-04 (issue 10, item 3)", () => {
+    const a = possessionPermitted.decide(mag({}, at("elsewhere")), d("2013-04-03"));
+    assert.equal(a.outcome, "yes");
+    assert.equal(a.result.restricted, false);
+    assert.match(a.findings[0]!.because, /starts on 2013-04-04/);
+    assert.equal(possessionPermitted.decide(declaredAt(at("elsewhere"), "2013-04-04"), d("2013-04-04")).outcome, "no");
   });
 
   it("asks what the item is when it cannot tell", () => {

@@ -10,10 +10,11 @@
  * permission is definitively not met; and the answer is unknown otherwise.
  * When it is not permitted, the result names the violation.
  *
- * Modelled from PA 13-3's passage, 2013-04-04; earlier dates are refused.
+ * Modelled from PA 13-3's passage, 2013-04-04; earlier dates are refused for
+ * weapons, and answered "permitted: no restriction yet" for magazines.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
+import { type Answer, type Question, beforeDutyStarts, defineQuestion } from "../../core/questions.ts";
 import { type Dated, type Finding, inForce, missingOf, pa133 } from "../../core/rules.ts";
 import { AW_POSSESSION_SOURCES, weaponPermissions, weaponViolation } from "./assault-weapon-possession.ts";
 import { classifyWeapon } from "./firearm-classification.ts";
@@ -85,9 +86,30 @@ function combine(
   };
 }
 
+/**
+ * Before passage no law restricted large capacity magazines (the Act created the restriction), so a
+ * magazine asked about for an earlier date is permitted, with the day the rules start. Assault
+ * weapons were restricted by the law the Act amended, which this question does not model for
+ * possession: asked before passage about a weapon, it refuses.
+ */
+function magazineBeforeTheAct(on: PlainDate): Answer<PossessionPermitted> {
+  const a = beforeDutyStarts({
+    id: "weapons.lcm-rules-start",
+    source: LCM_POSSESSION_SOURCES[0]!,
+    startsOn: POSSESSION_VERSIONS[0]!.from,
+    on,
+    duty: "the Act's restrictions on large capacity magazines (sale from passage; possession from 2014-01-01 unless declared)",
+    outcome: "yes",
+    result: { permitted: true, item: "magazine" as const, restricted: false, basis: ["weapons.lcm-rules-start"], violation: null, reasons: [] as string[] },
+  });
+  a.result.reasons.push(a.findings[0]!.because);
+  return a;
+}
+
 export function decidePossession(facts: PossessionFacts, on: PlainDate): Answer<PossessionPermitted> {
-  inForce(POSSESSION_VERSIONS, on, POSSESSION_PERMITTED_ID);
   const item = facts.item ?? (facts.magazine && !facts.weapon ? "magazine" : facts.weapon && !facts.magazine ? "weapon" : undefined);
+  if (item === "magazine" && on < POSSESSION_VERSIONS[0]!.from) return magazineBeforeTheAct(on);
+  inForce(POSSESSION_VERSIONS, on, POSSESSION_PERMITTED_ID);
   const { person: p, holding: h, location: l } = facts;
 
   if (item === undefined) {
