@@ -13,6 +13,7 @@ import type { PlainDate } from "../../src/law/core/dates.ts";
 import { attachStaff } from "../../src/modules/dealers/service.ts";
 import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { salesRouteCases } from "../../src/modules/sales/test-support.ts";
+import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
 export interface RouteCase {
@@ -101,6 +102,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     ...ammunitionRouteCases(env, call),
     ...leadRouteCases(env),
     ...salesRouteCases(env, fx),
+    ...enforcementRouteCases(env),
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": { allowed: ["dealer", "ammunition_vendor", "admin"], request: async () => post("/api/v1/api-keys", { label: `Counter ${next()}` }) },
