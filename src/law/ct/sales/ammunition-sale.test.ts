@@ -1,7 +1,6 @@
 /** Table tests of `ammunition-sale` (PA 13-3 §§ 14-17). */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { NotInForce } from "../../core/rules.ts";
 import { type AmmunitionSaleFacts, ammunitionSaleQuestion, decideAmmunitionSale } from "./ammunition-sale.ts";
 import { d } from "./fixtures.ts";
 
