@@ -281,6 +281,27 @@ describe("reach, the § 34 clock and escalation", () => {
     }
   });
 
+  test("one record revokes two credentials, marks a registration and opens the § 34 obligation, in one call", async () => {
+    const h = await armedHolder({ firstName: "Reach", lastName: "Everything", birthDate: "1969-06-19", town: "Bristol" });
+    const reg = await env.services.db.query<{ id: string }>(
+      `INSERT INTO registrations (kind, number, person_id, status, magazine_count, magazine_capacity, magazine_caliber, holder_first_name, holder_last_name, holder_birth_on, submitted_on)
+       VALUES ('lcm-declaration', $1, $2, 'declared', 3, 30, '5.56mm', $3, $4, $5, '2014-01-02') RETURNING id::text`,
+      [`LCM-${String(Math.floor(Math.random() * 900000) + 100000)}`, h.person.id, h.person.firstName, h.person.lastName, h.person.birthDate]);
+    const r = await receiveRecord(env.ctx("court_source"), "court", court.order(sim(h.person), { issuedOn: "2026-11-19", expiresOn: "2027-11-19", ammunitionIndicated: true, firearmsIndicated: true }) as any);
+    assert.equal(r.status, "matched");
+    assert.deepEqual(r.effects!.credentials.map((c) => c.action).sort(), ["revoked", "revoked"]);
+    assert.equal(r.effects!.registrations.length, 1);
+    assert.equal(r.effects!.registrations[0]!.registrationId, reg[0]!.id);
+    assert.equal((await env.services.db.query("SELECT status FROM registrations WHERE id = $1", [reg[0]!.id]))[0]!.status, "surrender-required");
+    assert.equal(r.effects!.possession, "prohibited");
+    assert.equal(r.effects!.obligation!.dueOn, "2026-11-23");
+    const o = json(await call("licensing_staff", { method: "GET", url: `/api/v1/enforcement/obligations/${r.effects!.obligation!.id}`, headers: PURPOSE }));
+    assert.equal(o.obligation.holdings.firearms.length, 1);
+    assert.equal(o.obligation.holdings.registrations.length, 1);
+    assert.equal(o.obligation.holdings.ammunition.rounds, 200);
+    assert.deepEqual(o.obligation.covers, ["firearms", "handguns", "ammunition"]);
+  });
+
   test("proof of transfer: an ineligible transferee is refused; an eligible one closes the obligation", async () => {
     const h = await armedHolder({ firstName: "Transfer", lastName: "Giver", birthDate: "1972-12-12" });
     const r = await receiveRecord(env.ctx("court_source"), "court", felony(sim(h.person), "2026-11-19") as any);

@@ -68,6 +68,9 @@ export async function openObligation(ctx: Ctx, q: Queryable, input: { recordId: 
   // Events before the § 29-36k duty was modelled (4 April 2013) are given the two business days from the day Stateline learns of them.
   const from = input.eventOn >= "2013-04-04" ? input.eventOn : ctx.today;
   const rule = transferDeadlineOnIneligibility(from);
+  // QUESTION(legal): CGS § 29-36k's two business days name handguns (and, from 2013-10-01,
+  // ammunition). We apply the same deadline to every firearm the records show, since possession of
+  // any firearm by the person is now a crime (CGS § 53a-217, PA 13-3 § 44); `covers` says so.
   const armed = input.holdings.firearms.length > 0 || input.holdings.registrations.length > 0;
   const n = await q.query<{ n: number }>("SELECT nextval('surrender_obligation_number_seq') AS n");
   const rows = await q.query(
