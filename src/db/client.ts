@@ -5,6 +5,8 @@
  * timestamps as ISO strings, bigints as numbers.
  */
 import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 
 export type Row = Record<string, any>;
@@ -31,7 +33,8 @@ const parsers: Record<number, (v: string) => unknown> = {
 };
 
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = await PGlite.create(dataDir ?? "memory://", { parsers });
+  // pg_trgm and fuzzystrmatch (identity matching's blocking) ship with PostgreSQL's contrib; PGlite loads them here.
+  const db = await PGlite.create(dataDir ?? "memory://", { parsers, extensions: { pg_trgm, fuzzystrmatch } });
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
       const r = await q.query<T>(text, params as unknown[] | undefined);

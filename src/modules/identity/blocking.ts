@@ -31,6 +31,11 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: "surname soundex + ZIP", key: (r) => all(sx(r.lastName), r.zip) },
   { name: "first name soundex + ZIP", key: (r) => all(sx(r.firstName), r.zip) },
   { name: "street's first word + town", key: (r) => all(r.street.split(" ")[0], r.town) },
+  { name: "both names' soundex (either order)", key: (r) => namePair(r) },
+  { name: "first name soundex + birth year and month", key: (r) => all(sx(r.firstName), r.dob.slice(0, 6)) },
+  { name: "first name soundex + birth year and day", key: (r) => all(sx(r.firstName), r.dob && year(r) + r.dob.slice(6, 8)) },
+  { name: "first name soundex + birth day/month", key: (r) => all(sx(r.firstName), r.dob && dayMonth(r)) },
+  { name: "surname soundex + birth day/month", key: (r) => all(sx(r.lastName), r.dob && dayMonth(r)) },
   { name: "identifier", key: (r) => all(r.identifier) },
 ];
 

@@ -3,10 +3,13 @@
  * file with itself) and writes `left_id,right_id,score,decision` for matches and pairs to review.
  */
 import { parseArgs } from "node:util";
-import { linkFiles, LinkInputError } from "./link.ts";
+import { writeFileSync } from "node:fs";
+import { linkFiles, LinkInputError, readFebrlFile } from "./link.ts";
+import { trainModel } from "./train.ts";
 import { AUTO_MATCH_PROBABILITY, REVIEW_PROBABILITY } from "./thresholds.ts";
 
 export const IDENTITY_HELP = `stateline identity link --left A.csv [--right B.csv] --out pairs.csv [--ignore-column NAME ...]
+stateline identity estimate --left REGISTRY.csv --right RECORDS.csv --out params.json
 
 Links the person records of A.csv with those of B.csv (or A.csv with itself, to find duplicates,
 when --right is left out) with the Fellegi-Sunter model that live matching uses: m estimated by
@@ -24,7 +27,7 @@ at ≥ ${REVIEW_PROBABILITY}. Non-matches are not written. Exit 2 on bad argumen
 export function runIdentityCommand(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
   const bad = (msg: string) => { err(`stateline identity: ${msg}\nRun 'stateline identity --help'.\n`); return 2; };
   const [sub, ...rest] = args;
-  if (sub !== "link") return bad(sub ? `unknown subcommand '${sub}' (only 'link')` : "name a subcommand: link");
+  if (sub !== "link" && sub !== "estimate") return bad(sub ? `unknown subcommand '${sub}' (link or estimate)` : "name a subcommand: link or estimate");
   let values: { left?: string | undefined; right?: string | undefined; out?: string | undefined; "ignore-column"?: string[] | undefined };
   try {
     ({ values } = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { left: { type: "string" }, right: { type: "string" }, out: { type: "string" }, "ignore-column": { type: "string", multiple: true } } }));
@@ -35,6 +38,20 @@ export function runIdentityCommand(args: string[], out: (s: string) => void = (s
   if (!values.out) return bad("--out FILE is required");
   if (values.right !== undefined && !values.right) return bad("--right needs a file name");
   const t0 = performance.now();
+  if (sub === "estimate") {
+    try {
+      const ignore = values["ignore-column"] ?? [];
+      const left = readFebrlFile(values.left, "--left", ignore);
+      const right = values.right ? readFebrlFile(values.right, "--right", ignore) : undefined;
+      const t = trainModel(left, right);
+      writeFileSync(values.out, JSON.stringify({ ...t.params, prior: t.prior }, null, 2) + "\n");
+      out(`estimated from ${left.length} × ${right?.length ?? left.length} records (${t.params.source}); written to ${values.out}\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof LinkInputError) return bad(e.message);
+      throw e;
+    }
+  }
   try {
     const r = linkFiles({ left: values.left, right: values.right, out: values.out, ignore: values["ignore-column"] ?? [] });
     const auto = r.pairs.filter((p) => p.decision === "match").length;

@@ -106,17 +106,20 @@ export function pairsCsv(pairs: readonly LinkedPair[]): string {
   return ["left_id,right_id,score,decision", ...pairs.map((p) => `${csvCell(p.leftId)},${csvCell(p.rightId)},${p.weight.toFixed(2)},${p.decision}`)].join("\n") + "\n";
 }
 
+/** Reads a FEBRL-layout file; LinkInputError when it cannot be read or is malformed. */
+export function readFebrlFile(file: string, what: string, ignore: readonly string[] = []): PersonRecord[] {
+  let text: string;
+  try { text = readFileSync(file, "utf8"); } catch (e) { throw new LinkInputError(`${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  const recs = readFebrl(text, what, { ignore });
+  if (!recs.length) throw new LinkInputError(`${what}: no records`);
+  return recs;
+}
+
 /** The CLI's work: read, link, write. Throws LinkInputError for bad input. */
 export function linkFiles(opts: { left: string; right?: string | undefined; out: string; ignore?: readonly string[] }): LinkResult & { leftCount: number; rightCount: number } {
-  const read = (file: string, what: string) => {
-    let text: string;
-    try { text = readFileSync(file, "utf8"); } catch (e) { throw new LinkInputError(`${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
-    return readFebrl(text, what, { ignore: opts.ignore ?? [] });
-  };
+  const read = (file: string, what: string) => readFebrlFile(file, what, opts.ignore ?? []);
   const left = read(opts.left, "--left");
   const right = opts.right ? read(opts.right, "--right") : undefined;
-  if (!left.length) throw new LinkInputError("--left: no records");
-  if (right && !right.length) throw new LinkInputError("--right: no records");
   const res = linkRecords(left, right);
   try { writeFileSync(opts.out, pairsCsv(res.pairs)); } catch (e) { throw new LinkInputError(`--out: cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
   return { ...res, leftCount: left.length, rightCount: right?.length ?? left.length };

@@ -41,14 +41,15 @@ const SURNAME = FIELD_NAMES.indexOf("surname");
 const SURNAME_ALIKE = 1;
 const ADDRESS = FIELD_NAMES.indexOf("address");
 
-/** Probabilities are kept away from 0 and 1 so no single field can decide alone. */
+/** m is kept away from 0 (a match can show any level, through errors); u only from exact 0. */
 const FLOOR = 1e-4;
-const clampP = (p: number) => Math.min(1 - FLOOR, Math.max(FLOOR, p));
+const U_FLOOR = 1e-7;
+const clampP = (p: number, floor = FLOOR) => Math.min(1 - floor, Math.max(floor, p));
 
 /** Counts → proportions over present values, with a small prior count per level. */
-function proportions(counts: number[], pseudo = 0.5): number[] {
+function proportions(counts: number[], pseudo = 0.5, floor = FLOOR): number[] {
   const total = counts.reduce((s, c) => s + c, 0) + pseudo * counts.length;
-  return counts.map((c) => clampP((c + pseudo) / total));
+  return counts.map((c) => clampP((c + pseudo) / total, floor));
 }
 
 /**
@@ -68,7 +69,7 @@ export function initialM(levels: number): number[] {
 }
 
 /** u from random pairs: how often two unrelated records reach each level. */
-export function estimateU(left: readonly PersonRecord[], right: readonly PersonRecord[], samples: number, rand: () => number): FieldParams["u"][] {
+export function estimateU(left: readonly PersonRecord[], right: readonly PersonRecord[], samples: number, rand: () => number, fallback?: readonly (readonly number[])[]): FieldParams["u"][] {
   const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
   for (let s = 0; s < samples; s++) {
     const a = left[Math.floor(rand() * left.length)]!;
@@ -77,7 +78,9 @@ export function estimateU(left: readonly PersonRecord[], right: readonly PersonR
     const g = compareRecords(a, b);
     for (let f = 0; f < g.length; f++) if (g[f]! >= 0) counts[f]![g[f]!]!++;
   }
-  return counts.map((c) => proportions(c, 0.5));
+  // A field seldom present on both sides, or the same for nearly everyone (all in one state),
+  // says nothing about u here: keep the fallback's.
+  return counts.map((c, f) => (fallback && (c.reduce((x, y) => x + y, 0) < 1000 || c.at(-1)! > 0.95 * c.reduce((x, y) => x + y, 0)) ? [...fallback[f]!] : proportions(c, 0.5, U_FLOOR)));
 }
 
 export interface EmResult { params: ModelParams; iterations: number; converged: boolean; history: number[] }
@@ -160,7 +163,7 @@ export function scorePair(params: ModelParams, a: PersonRecord, b: PersonRecord,
     if (p.uSameSurname && l > 0 && g[SURNAME]! >= SURNAME_ALIKE) u = Math.max(u, relativesU(p.uSameSurname, p.m, l));
     if (tf && c.tfLevel === l) {
       const freq = tf.tf(f, tfValue(f, a));
-      if (freq > 0) u = Math.max(freq, FLOOR / 10);
+      if (freq > 0) u = Math.max(freq, U_FLOOR);
     }
     const w = Math.log2(p.m[l]! / u);
     weight += w;

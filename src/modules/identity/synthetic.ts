@@ -33,7 +33,9 @@ const pad = (n: number, w: number) => String(n).padStart(w, "0");
 
 export function syntheticCt(opts: { seed: number; registry: number; source: number; inRegistryShare?: number }) {
   const rng = createRng(opts.seed);
-  const names = loadNames();
+  // (names.csv has CRLF line ends that loadNames keeps: trim them)
+  const raw = loadNames();
+  const names = { male: raw.male.map((x) => x.trim()), female: raw.female.map((x) => x.trim()), last: raw.last.map((x) => x.trim()) };
   const towns = loadTowns();
   const townPick = weightedPicker(towns.map((t) => t.population));
   // Census lists are in rank order: weight ~ 1/rank makes common names common (Smith, Johnson...).

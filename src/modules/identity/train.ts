@@ -50,8 +50,8 @@ export function trainModel(left: readonly PersonRecord[], right: readonly Person
   const r = right ?? left;
   const totalPairs = right ? left.length * r.length : (left.length * (left.length - 1)) / 2;
   const rng = createRng(opts.seed ?? 2013);
-  const u = estimateU(left, r, Math.min(opts.uSamples ?? 100_000, Math.max(1, totalPairs) * 4), rng.next);
   const base = defaultParams();
+  const u = estimateU(left, r, Math.min(opts.uSamples ?? 100_000, Math.max(1, totalPairs) * 4), rng.next, COMPARISONS.map((c) => base.fields[c.field]!.u));
   const startM = COMPARISONS.map((c) => [...base.fields[c.field]!.m]);
   // Address agreement among different people who share a surname (relatives), from pairs within the
   // left file (a registry: its records are different people) with the same surname and different dates of birth.

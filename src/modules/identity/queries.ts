@@ -1,0 +1,84 @@
+/**
+ * Blocking in the database: the people who could be the person a record names. Reads `people`
+ * (everyone Stateline knows: holders, applicants, registrants, buyers all have a row there), their
+ * address history and credential numbers. Indexes in migration 016_identity.sql.
+ */
+import type { Queryable } from "../../db/client.ts";
+
+export interface CandidateRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  street: string | null;
+  town: string | null;
+  zip: string | null;
+  state: string;
+}
+
+export interface CandidateQuery {
+  firstName: string;
+  lastName: string;
+  /** `YYYY-MM-DD` or null. */
+  birthDate: string | null;
+  /** The same date with day and month swapped, when that is a date. */
+  swappedBirthDate: string | null;
+  identifier: string;
+}
+
+/** Per rule, at most this many people (the most similar first where the rule orders). */
+const LIMIT = 300;
+
+/**
+ * The union of the blocking rules: surname Double Metaphone and a birth date within about a
+ * year (also with given name and surname swapped); the same birth date, or day and month swapped;
+ * whole-name trigram similarity ≥ 0.5 (any birth date); the identifier as a credential number.
+ */
+export async function candidatePeople(q: Queryable, c: CandidateQuery): Promise<CandidateRow[]> {
+  await q.query("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)");
+  const full = `${c.firstName} ${c.lastName}`.trim().toLowerCase();
+  return q.query<CandidateRow>(
+    `SELECT p.id::text, p.first_name, p.last_name, p.birth_date, p.street, p.town, p.zip, p.state
+       FROM people p
+      WHERE p.id IN (
+        (SELECT id FROM people WHERE $2 <> '' AND dmetaphone(last_name) = dmetaphone($2)
+            AND birth_date BETWEEN coalesce($3::date, $4::date) - 400 AND coalesce($3::date, $4::date) + 400 LIMIT ${LIMIT})
+        UNION
+        (SELECT id FROM people WHERE $1 <> '' AND dmetaphone(last_name) = dmetaphone($1)
+            AND birth_date BETWEEN coalesce($3::date, $4::date) - 400 AND coalesce($3::date, $4::date) + 400 LIMIT ${LIMIT})
+        UNION
+        (SELECT id FROM people WHERE birth_date = $3::date OR birth_date = $4::date LIMIT ${LIMIT})
+        UNION
+        (SELECT id FROM people WHERE $5 <> '' AND lower(first_name || ' ' || last_name) % $5
+            ORDER BY similarity(lower(first_name || ' ' || last_name), $5) DESC LIMIT ${LIMIT})
+        UNION
+        (SELECT person_id FROM credentials WHERE $6 <> '' AND number = $6))`,
+    [c.firstName, c.lastName, c.birthDate, c.swappedBirthDate, full.includes(" ") ? full : "", c.identifier]);
+}
+
+export async function addressHistory(q: Queryable, ids: readonly string[]): Promise<{ person_id: string; street: string; town: string; zip: string | null; state: string }[]> {
+  if (!ids.length) return [];
+  return q.query("SELECT person_id::text, street, town, zip, state FROM address_changes WHERE person_id = ANY($1::uuid[])", [ids]);
+}
+
+export async function credentialNumbers(q: Queryable, ids: readonly string[]): Promise<{ person_id: string; number: string }[]> {
+  if (!ids.length) return [];
+  return q.query("SELECT person_id::text, number FROM credentials WHERE person_id = ANY($1::uuid[])", [ids]);
+}
+
+/** How many people Stateline knows (the planner's estimate when the table is large). */
+export async function peopleCount(q: Queryable): Promise<number> {
+  const est = await q.query<{ n: number }>("SELECT GREATEST(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass");
+  const n = Number(est[0]?.n ?? 0);
+  if (n >= 100_000) return n;
+  const exact = await q.query<{ n: number }>("SELECT count(*)::bigint AS n FROM people");
+  return Number(exact[0]?.n ?? 0);
+}
+
+/** People with this surname and with this first name (case-insensitive), for name frequencies. */
+export async function nameCounts(q: Queryable, firstName: string, lastName: string): Promise<{ first: number; last: number }> {
+  const r = await q.query<{ first: number; last: number }>(
+    `SELECT (SELECT count(*) FROM people WHERE lower(first_name) = lower($1))::bigint AS first,
+            (SELECT count(*) FROM people WHERE lower(last_name) = lower($2))::bigint AS last`, [firstName, lastName]);
+  return { first: Number(r[0]?.first ?? 0), last: Number(r[0]?.last ?? 0) };
+}
