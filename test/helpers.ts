@@ -82,7 +82,11 @@ export async function createTestEnv(opts: { today?: string } = {}): Promise<Test
     services, app, clock, nics, users, resident,
     ctx: (role = "licensing_staff") => ({ ...services, user: role ? users[role] : null, today: clock.today(), requestId: "test" }),
     async login(username, password = PASSWORD) {
-      const res = await app.inject({ method: "POST", url: "/login", payload: `username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      // The sign-in form carries a CSRF token bound to a cookie (login CSRF): fetch the form first.
+      const form = await app.inject({ method: "GET", url: "/login" });
+      const formCookie = String([form.headers["set-cookie"] ?? []].flat()[0] ?? "").split(";")[0]!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? "";
+      const res = await app.inject({ method: "POST", url: "/login", payload: `username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}&_csrf=${encodeURIComponent(token)}`, headers: { "content-type": "application/x-www-form-urlencoded", cookie: formCookie } });
       const set = res.headers["set-cookie"];
       const cookie = (Array.isArray(set) ? set[0] : set)?.split(";")[0];
       if (res.statusCode !== 303 || !cookie) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body.slice(0, 200)}`);

@@ -3,13 +3,17 @@
  * the web UI and static assets. Each request gets an id, a user (from an API
  * key or a session cookie) and a fixed "today".
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type preHandlerHookHandler } from "fastify";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Ctx, Services } from "../context.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { findSession, findUserByApiKey } from "../modules/auth/service.ts";
 import type { User } from "../modules/auth/roles.ts";
 import { AppError } from "../lib/errors.ts";
+import { cleanInput } from "../lib/text.ts";
+import { findStaffMembership } from "../modules/dealers/index.ts";
 import { problem, statusOf } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { defineRoutes, type RouteDef } from "./route.ts";
@@ -41,6 +45,38 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 export const SESSION_COOKIE = "sl_session";
+/** The sign-in form's CSRF cookie (login CSRF): a random value the form must echo as `_csrf`. */
+export const LOGIN_CSRF_COOKIE = "sl_login";
+
+/**
+ * The attributes of Stateline's cookies: HttpOnly, SameSite=Lax, and Secure
+ * whenever Stateline is served over https (config.secureCookies, on by default
+ * outside development).
+ */
+export function cookieAttributes(req: FastifyRequest, services: Pick<Services, "config">): string {
+  return `Path=/; HttpOnly; SameSite=Lax${services.config.secureCookies ? "; Secure" : ""}`;
+}
+
+/**
+ * Look-ups that could be used to probe confidential records (a credential's
+ * holder, a date of birth): limited per API key or user, per seller and per
+ * client address (issue 8, finding 8). Pages and API routes alike.
+ */
+export const RATE_LIMITED: ReadonlySet<string> = new Set([
+  "POST /api/v1/verifications", "POST /api/v1/ammunition/checks", "POST /verify", "POST /ammunition/check",
+]);
+
+/** The login CSRF token for this browser, set on the sign-in form (double-submit cookie). */
+export function loginCsrfToken(req: FastifyRequest, reply: FastifyReply, services: Pick<Services, "config">): string {
+  const have = parseCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
+  if (have && /^[A-Za-z0-9_-]{32}$/.test(have)) return have;
+  const token = randomBytes(24).toString("base64url");
+  void reply.header("Set-Cookie", `${LOGIN_CSRF_COOKIE}=${token}; ${cookieAttributes(req, services)}; Max-Age=7200`);
+  return token;
+}
+
+const sameToken = (a: unknown, b: string | undefined) =>
+  typeof a === "string" && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export async function buildServer(services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,9 +118,6 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
 
   app.addHook("onRequest", async (req, reply) => {
     reply.header("X-Request-Id", req.id);
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "same-origin");
-    reply.header("X-Frame-Options", "DENY");
     req.today = services.clock.today();
     const auth = req.headers.authorization;
     if (auth) {
@@ -98,13 +131,32 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     }
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
-      const s = await findSession(services.db, services.clock.now(), services.config.sessionIdleMinutes, token);
+      const s = await findSession(services.db, services.clock.now(), { idleMinutes: services.config.sessionIdleMinutes, absoluteMinutes: services.config.sessionAbsoluteMinutes }, token);
       if (s) {
         req.user = s.user;
         req.sessionToken = token;
         req.csrfToken = s.csrfToken;
         req.authVia = "session";
       }
+    }
+  });
+
+  // The one input rule (src/lib/text.ts) for every entry point: API, web forms, page query strings
+  // and path parameters. Unstorable text is a 400 naming the field; the rest is normalised.
+  app.addHook("preHandler", async (req) => {
+    req.query = cleanInput(req.query, "query");
+    req.params = cleanInput(req.params, "params");
+    if (req.body !== undefined && req.body !== null && typeof req.body === "object") req.body = cleanInput(req.body, "");
+  });
+
+  // Login CSRF: the sign-in form echoes the random value of its cookie, so another site cannot
+  // sign a browser in to an account of the attacker's choosing.
+  app.addHook("preHandler", async (req) => {
+    if (req.method !== "POST" || req.routeOptions.url !== "/login") return;
+    const body = req.body as Record<string, unknown> | undefined;
+    const sent = body && typeof body === "object" ? body._csrf : undefined;
+    if (!sameToken(sent, parseCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE])) {
+      throw new AppError("forbidden", "the sign-in form's security token is missing or out of date; reload the page and try again");
     }
   });
 
@@ -145,6 +197,44 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
       return reply.code(404).type("text/html; charset=utf-8").send(renderErrorPage(req, e, 404));
     }
     return reply.code(404).type("application/problem+json").send(problem(e, req.id, req.url));
+  });
+
+  // Security headers (issue 8, finding 9). The pages use no inline script or style, so the policy is strict.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"], "font-src": ["'self'"],
+        "connect-src": ["'self'"], "form-action": ["'self'"], "frame-ancestors": ["'none'"], "base-uri": ["'none'"], "object-src": ["'none'"],
+        ...(services.config.secureCookies ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    strictTransportSecurity: services.config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    frameguard: { action: "deny" },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Rate limits on the look-ups (RATE_LIMITED): per API key or user, per seller, per client address.
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
+  const limited = (name: string, perMinute: (c: Services["config"]["rateLimit"]) => number, key: (req: FastifyRequest) => Promise<string> | string) =>
+    app.rateLimit({
+      hook: "preHandler", timeWindow: 60_000, groupId: name,
+      max: () => perMinute(services.config.rateLimit),
+      allowList: () => !services.config.rateLimit.enabled,
+      keyGenerator: async (req) => `${name}:${await key(req)}`,
+      errorResponseBuilder: (_req, c) => new AppError("rate_limited", `too many look-ups (${c.max} a minute ${name === "address" ? "from this address" : name === "seller" ? "for this seller" : "with this key or account"}); try again in ${Math.ceil(c.ttl / 1000)} s`, { retryAfterSeconds: Math.ceil(c.ttl / 1000) }),
+    });
+  const lookupLimits: preHandlerHookHandler[] = [
+    limited("address", (c) => c.perAddressPerMinute, (req) => req.ip),
+    limited("key", (c) => c.perKeyPerMinute, (req) => (req.authVia === "api-key" ? createHash("sha256").update(req.headers.authorization ?? "").digest("hex") : req.user?.id ?? req.ip)),
+    limited("seller", (c) => c.perSellerPerMinute, async (req) => (req.user ? (await findStaffMembership(services.db, req.user.id))?.dealerId ?? req.user.id : req.ip)),
+  ];
+  app.addHook("onRoute", (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    if (!methods.some((m) => RATE_LIMITED.has(`${m} ${r.url}`))) return;
+    const own = r.preHandler ? (Array.isArray(r.preHandler) ? r.preHandler : [r.preHandler]) : [];
+    r.preHandler = [...lookupLimits, ...own];
   });
 
   const makeCtx = (req: FastifyRequest): Ctx => ({ ...services, user: req.user, today: req.today as Ctx["today"], requestId: req.id });

@@ -31,6 +31,9 @@ export function normalizeText(s: string): string {
 export function findUnstorable(v: unknown, path: string, depth = 0): string | undefined {
   if (typeof v === "string") return isUnstorable(v) ? path : undefined;
   if (depth > 64 || v === null || typeof v !== "object") return undefined;
+  // Only parsed input is walked (plain objects and arrays), not uploaded files or streams.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null && !Array.isArray(v)) return undefined;
   for (const [k, x] of Object.entries(v)) {
     const p = path ? `${path}.${k}` : k;
     if (isUnstorable(k)) return p;

@@ -36,8 +36,12 @@ const routes = apiRoutes as RouteDef[];
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
+/** Signs in through the form: fetches it for its CSRF token and cookie (login CSRF), then posts. */
 async function signIn(env: TestEnv, username: string, password: string): Promise<LightMyRequestResponse> {
-  return env.app.inject({ method: "POST", url: "/login", payload: form({ username, password }), headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } });
+  const page = await env.app.inject({ method: "GET", url: "/login" });
+  const cookie = String([page.headers["set-cookie"] ?? []].flat()[0] ?? "").split(";")[0]!;
+  const _csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+  return env.app.inject({ method: "POST", url: "/login", payload: form({ username, password, _csrf }), headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", cookie } });
 }
 
 const cookieOf = (res: LightMyRequestResponse): string => {

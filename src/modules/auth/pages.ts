@@ -7,16 +7,18 @@ import { statusOf } from "../../http/errors.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
-import { SESSION_COOKIE } from "../../http/server.ts";
+import { SESSION_COOKIE, cookieAttributes, loginCsrfToken } from "../../http/server.ts";
 import { login, logout, createUser, listUsers, unlockUser } from "./service.ts";
 import { ROLE_LABELS, ROLES, type Role, type User } from "./roles.ts";
 import { html, csrfField, page, errorsFrom, errorSummary, formBody, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, textField, UUID, type Flash, type FormErrors } from "../../web/kit.ts";
 import { homeFor } from "../../web/nav.ts";
 import { appendAudit } from "../audit/service.ts";
 
-function loginForm(req: FastifyRequest, message?: string, username = ""): string {
+function loginForm(req: FastifyRequest, reply: FastifyReply, makeCtx: (req: FastifyRequest) => Ctx, message?: string, username = ""): string {
+  const token = loginCsrfToken(req, reply, makeCtx(req));
   return page(req, "Sign in", html`<h1>Sign in</h1>
   <form class="usa-form" method="post" action="/login">
+    <input type="hidden" name="_csrf" value="${token}">
     ${message ? html`<div class="usa-alert usa-alert--error usa-alert--slim" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${message}</p></div></div>` : ""}
     <label class="usa-label" for="username">Username</label>
     <input class="usa-input" id="username" name="username" autocomplete="username" value="${username}" required>
@@ -24,11 +26,11 @@ function loginForm(req: FastifyRequest, message?: string, username = ""): string
     <input class="usa-input" id="password" name="password" type="password" autocomplete="current-password" required>
     <input class="usa-button" type="submit" value="Sign in">
   </form>
-  <p class="usa-hint">Sessions end after 30 idle minutes. Five failed sign-ins lock the account.</p>`);
+  <p class="usa-hint">Sessions end after 30 idle minutes, and 12 hours after you sign in. After five failed sign-ins, signing in with that name waits 10 minutes.</p>`);
 }
 
-function setSessionCookie(reply: FastifyReply, token: string | null): void {
-  const attrs = "Path=/; HttpOnly; SameSite=Lax";
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, makeCtx: (req: FastifyRequest) => Ctx, token: string | null): void {
+  const attrs = cookieAttributes(req, makeCtx(req));
   reply.header("Set-Cookie", token ? `${SESSION_COOKIE}=${token}; ${attrs}` : `${SESSION_COOKIE}=; ${attrs}; Max-Age=0`);
 }
 
@@ -45,20 +47,21 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
       </ul>`));
   });
 
-  app.get("/login", async (req, reply) => reply.type("text/html; charset=utf-8").send(loginForm(req)));
+  app.get("/login", async (req, reply) => reply.type("text/html; charset=utf-8").send(loginForm(req, reply, makeCtx)));
 
   app.post("/login", async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const username = typeof body.username === "string" ? body.username.trim().toLowerCase() : "";
     const password = typeof body.password === "string" ? body.password : "";
-    if (!username || !password) return reply.code(400).type("text/html; charset=utf-8").send(loginForm(req, "Enter your username and password.", username));
+    if (!username || !password) return reply.code(400).type("text/html; charset=utf-8").send(loginForm(req, reply, makeCtx, "Enter your username and password.", username));
     try {
-      const r = await login(makeCtx(req), username, password);
-      setSessionCookie(reply, r.token);
+      const r = await login(makeCtx(req), username, password, { address: req.ip });
+      setSessionCookie(req, reply, makeCtx, r.token);
       return reply.redirect(homeFor(r.user.role), 303);
     } catch (e) {
-      if (e instanceof AppError && (e.code === "unauthenticated" || e.code === "locked")) {
-        return reply.code(statusOf(e)).type("text/html; charset=utf-8").send(loginForm(req, e.message, username));
+      if (e instanceof AppError && (e.code === "unauthenticated" || e.code === "locked" || e.code === "rate_limited")) {
+        if (e.retryAfterSeconds) reply.header("Retry-After", String(e.retryAfterSeconds));
+        return reply.code(statusOf(e)).type("text/html; charset=utf-8").send(loginForm(req, reply, makeCtx, e.message, username));
       }
       throw e;
     }
@@ -66,7 +69,7 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
 
   app.post("/logout", async (req, reply) => {
     if (req.sessionToken) await logout(makeCtx(req).db, new Date(), req.sessionToken);
-    setSessionCookie(reply, null);
+    setSessionCookie(req, reply, makeCtx, null);
     return reply.redirect("/", 303);
   });
 
