@@ -249,20 +249,32 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
     return handleRegistrationPost(req, reply, makeCtx, user, r, r.kind);
   }));
 
-  // The thumbprint upload: multipart only here, in its own encapsulated context.
+  // The thumbprint upload: multipart only here, in its own encapsulated context. Another module may
+  // register a multipart parser for the whole server (schools does); then its hook has already put
+  // the fields on the body and ours leaves them alone.
   void app.register(async (child) => {
-    await child.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+    if (!child.hasContentTypeParser("multipart/form-data")) await child.register(multipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+    child.addHook("preValidation", async (req) => {
+      if (req.body !== undefined && req.body !== null) return;
+      if (!req.isMultipart()) return;
+      const body: Record<string, unknown> = {};
+      for await (const part of req.parts()) {
+        if (part.type === "file") body[part.fieldname] = await part.toBuffer();
+        else if (typeof part.value === "string") body[part.fieldname] = part.value;
+      }
+      req.body = body;
+    });
     child.post("/registries/:id/thumbprint", signedIn(async (req, reply) => {
       const ctx = makeCtx(req);
       const id = idParam(req, "registration");
       const body = req.body as Record<string, unknown> | undefined;
-      const file = body?.thumbprint;
-      const bytes = Buffer.isBuffer(file) ? file : null;
-      const type = bytes ? imageType(bytes) : null;
-      if (!bytes || !type) {
+      const file = body?.thumbprint as unknown;
+      const data = Buffer.isBuffer(file) ? file : file && typeof file === "object" && Buffer.isBuffer((file as { data?: unknown }).data) ? (file as { data: Buffer }).data : null;
+      const type = data ? imageType(data) : null;
+      if (!data || !type) {
         return sendPage(reply, req, "Thumbprint", html`<h1>Thumbprint</h1>${errorSummary({ thumbprint: "Choose a PNG, JPEG or TIFF image of your thumbprint" })}<p><a href="/registries/${id}">Back</a></p>`, { status: 400 });
       }
-      await svc.uploadThumbprint(ctx, id, { contentType: type, bytes });
+      await svc.uploadThumbprint(ctx, id, { contentType: type, bytes: data });
       return reply.redirect(`/registries/${id}?done=thumbprint`, 303);
     }));
   });
