@@ -407,3 +407,14 @@ describe("pages", () => {
     assert.equal((await env.services.db.query("SELECT status FROM surrender_obligations WHERE id = $1", [oid]))[0]!.status, "complied");
   });
 });
+
+describe("demo seed", () => {
+  test("seedEnforcement runs through the simulators and leaves a matched, a reviewed and an unmatched record", async () => {
+    const ctx = env.ctx("licensing_staff");
+    // The holders the seed picks: credential holders (the earlier tests made plenty).
+    const r = await (await import("./seed.ts")).seedEnforcement(ctx);
+    assert.ok(r.records! >= 3, JSON.stringify(r));
+    const again = await (await import("./seed.ts")).seedEnforcement(ctx);
+    assert.deepEqual(again, { skipped: 1 });
+  });
+});
