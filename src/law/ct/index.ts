@@ -15,6 +15,7 @@ import * as clocks from "./clocks/questions.ts";
 import * as corrections from "./corrections/questions.ts";
 import * as credentials from "./credentials/questions.ts";
 import * as criminalPossession from "./criminal-possession/questions.ts";
+import * as deadlines from "./deadlines/questions.ts";
 import * as insurance from "./insurance/questions.ts";
 import * as offenders from "./offenders/questions.ts";
 import * as penalties from "./penalties/questions.ts";
@@ -30,6 +31,7 @@ export const AREAS: Area[] = [
   { name: "Corrections", questions: corrections.questions, rules: corrections.rules },
   { name: "Credentials", questions: credentials.questions, rules: credentials.rules },
   { name: "Criminal possession", questions: criminalPossession.questions, rules: criminalPossession.rules },
+  { name: "Deadlines", questions: deadlines.questions, rules: deadlines.rules },
   { name: "Insurance", questions: insurance.questions, rules: insurance.rules },
   { name: "Offender registry", questions: offenders.questions, rules: offenders.rules },
   { name: "Penalties", questions: penalties.questions, rules: penalties.rules },

@@ -2,6 +2,8 @@
 import type { Question, RuleInfo } from "../../core/questions.ts";
 import { deadlyWeaponOffense } from "./deadly-weapon-offense.ts";
 import { offenderRegistration } from "./offender-registration.ts";
+import { offenderChangeNotice } from "./change-notice.ts";
+import { offenderAnnualUpdate } from "./annual-update-question.ts";
 import { TABLE_1_SOURCE } from "./deadly-weapon-offenses.ts";
 import { FELONY_WITH_FIREARM } from "./felony-with-firearm-finding.ts";
 import { INITIAL_REGISTRATION } from "./registration-due.ts";
@@ -12,7 +14,7 @@ import { SUSPENSION } from "./suspension.ts";
 
 // Two questions with different facts: the list is heterogeneous, as in index.ts.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const questions: Question<any, any>[] = [deadlyWeaponOffense, offenderRegistration];
+export const questions: Question<any, any>[] = [deadlyWeaponOffense, offenderRegistration, offenderChangeNotice, offenderAnnualUpdate];
 
 const FROM = "2014-01-01";
 

@@ -1,11 +1,12 @@
 /** The penalties area: Table 2 (and §§ 44-45) crimes and Table 4 classification ranges. */
 import type { Question, RuleInfo } from "../../core/questions.ts";
-import type { PenaltyFacts, PenaltyResult } from "./penalty.ts";
+import { penaltyByClass } from "./penalty-by-class.ts";
 import { penalty } from "./penalty.ts";
 import { FIREARM_CRIMES } from "./firearm-crimes.ts";
 import { TABLE_4 } from "./classification-ranges.ts";
 
-export const questions: Question<PenaltyFacts, PenaltyResult>[] = [penalty];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- questions with different facts, as in index.ts
+export const questions: Question<any, any>[] = [penalty, penaltyByClass];
 
 export const rules: RuleInfo[] = [
   ...FIREARM_CRIMES.map((c) => ({
