@@ -48,10 +48,14 @@ address and the demo logins. --no-seed skips the demo data.`,
   migrate: "stateline migrate\n\nApplies the SQL migrations in src/db/migrations that have not run yet.",
   seed: "stateline seed [--seed N] [--people N]\n\nLoads synthetic demo people, credentials, applications and events. Deterministic for a given --seed (default 2013). Refuses a database that already has users.",
   decide: `stateline decide QUESTION --on YYYY-MM-DD --facts FILE|-  [--json]
-stateline decide --list
+stateline decide --list [--json]
+stateline decide --schema QUESTION
 
 Asks the rulebook QUESTION about the facts in FILE (JSON; - for standard input) on the date given.
-Prints the outcome (yes / no / unknown), the result, every finding with its citation, and the missing facts.`,
+Prints the outcome (yes / no / unknown), the result, every finding with its citation, and the missing facts.
+--list prints every question (id, first date modelled, title); with --json, each with its facts schema,
+result fields and an example, as GET /api/v1/decisions does. --schema QUESTION prints one question's
+facts schema (JSON Schema), result fields and an example facts file.`,
   users: `stateline users list
 stateline users create --username U --name "Display Name" --role ROLE [--password P] [--person-id UUID]
 stateline users unlock --username U
@@ -118,9 +122,18 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "decide": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { on: { type: "string" }, facts: { type: "string" }, json: { type: "boolean" }, list: { type: "boolean" } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { on: { type: "string" }, facts: { type: "string" }, json: { type: "boolean" }, list: { type: "boolean" }, schema: { type: "string" } } });
       if (values.list) {
-        for (const q of listQuestions()) console.log(`${q.id.padEnd(34)} ${q.title}`);
+        if (values.json) { console.log(JSON.stringify(listQuestions(), null, 2)); return 0; }
+        for (const q of listQuestions()) console.log(`${q.id.padEnd(36)} from ${q.modelledFrom}  ${q.title}`);
+        console.log("\n'stateline decide --schema QUESTION' prints a question's facts schema and an example.");
+        return 0;
+      }
+      if (values.schema !== undefined) {
+        const q = listQuestions().find((x) => x.id === values.schema);
+        if (!q) fail(`unknown question ${values.schema} (stateline decide --list shows them)`);
+        const { id, title, modelledFrom, factsSchema, result, example } = q;
+        console.log(JSON.stringify({ id, title, modelledFrom, factsSchema, result, example }, null, 2));
         return 0;
       }
       const question = positionals[0];
