@@ -397,7 +397,11 @@ describe("decision API and `stateline decide`", () => {
     expectProblem(await ask({ question: "credential-eligibility", on: "2013-02-30", facts: example }), 400, "on");
     expectProblem(await ask({ question: "credential-eligibility", on: "01/07/2014", facts: example }), 400, "on");
     expectProblem(await ask({ question: "no-such-question", on: "2026-01-01", facts: example }), 400, "question");
-    const p = expectProblem(await ask({ question: "credential-eligibility", on: "2013-06-30", facts: example }), 400, "on");
+    // The example is an ammunition certificate, which the Act created on 2013-07-01: asked earlier, it does not exist yet (no).
+    const early = json(await ask({ question: "credential-eligibility", on: "2013-06-30", facts: example }));
+    assert.equal(early.outcome, "no");
+    assert.deepEqual(early.result.disqualifiers, ["credentials.certificate-exists"]);
+    const p = expectProblem(await ask({ question: "credential-eligibility", on: "2013-06-30", facts: { ...example, credential: "state-handgun-permit" } }), 400, "on");
     assert.match(p.errors!.find((e) => e.field === "on")!.message, /2013-07-01/);
     expectStatus(await ask({ question: "credential-eligibility", on: "2013-07-01", facts: example }), 200, "the first day modelled");
     expectProblem(await ask({ question: "credential-eligibility", on: "2026-01-01", facts: { ...example, credential: "bazooka-licence" } }), 400, "facts.credential");
@@ -433,12 +437,40 @@ describe("decision API and `stateline decide`", () => {
     const bad = cli(["decide", "credential-eligibility", "--on", "2013-02-30", "--facts", file]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--on YYYY-MM-DD/);
+    writeFileSync(file, JSON.stringify({ ...example, credential: "state-handgun-permit" }));
     const early = cli(["decide", "credential-eligibility", "--on", "2013-06-30", "--facts", file]);
     assert.equal(early.status, 1);
     assert.match(early.stderr, /2013-07-01|not in force|model/i);
     const unknown = cli(["decide", "no-such-question", "--on", "2026-01-01", "--facts", file]);
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /unknown question/);
+  });
+
+  test("`stateline decide --list` and `--schema QUESTION` give what GET /api/v1/decisions gives", async () => {
+    const api = json(await env.app.inject({ method: "GET", url: "/api/v1/decisions" }));
+    const list = cli(["decide", "--list"]);
+    assert.equal(list.status, 0, list.stderr);
+    for (const q of api.questions) assert.match(list.stdout, new RegExp(`^${q.id} +from ${q.modelledFrom} `, "m"));
+    const all = JSON.parse(cli(["decide", "--list", "--json"]).stdout);
+    assert.deepEqual(all.map((q: any) => q.id), api.questions.map((q: any) => q.id));
+    const one = cli(["decide", "--schema", "penalty-by-class"]);
+    assert.equal(one.status, 0, one.stderr);
+    const s = JSON.parse(one.stdout);
+    const listed = api.questions.find((q: any) => q.id === "penalty-by-class");
+    assert.deepEqual(s.factsSchema, listed.factsSchema);
+    assert.deepEqual(s.example, listed.example);
+    assert.notEqual(cli(["decide", "--schema", "no-such-question"]).status, 0);
+  });
+
+  test("the questions issue 10 added are listed with schemas and examples, and each example is answered", async () => {
+    const api = json(await env.app.inject({ method: "GET", url: "/api/v1/decisions" }));
+    for (const id of ["penalty-by-class", "revoked-credential-surrender", "ineligible-transfer-deadline", "offender-change-notice", "offender-annual-update"]) {
+      const q = api.questions.find((x: any) => x.id === id);
+      assert.ok(q, `${id} is listed`);
+      assert.equal(q.factsSchema.type, "object", id);
+      const r = await ask({ question: id, on: "2016-01-04", facts: q.example });
+      expectStatus(r, 200, id);
+    }
   });
 });
 
