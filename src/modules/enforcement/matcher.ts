@@ -1,14 +1,16 @@
 /**
  * The identity matcher enforcement calls: given the person as a source knows them, the candidate
  * people Stateline knows with a score and a decision each. The identity module (probabilistic,
- * Fellegi-Sunter) provides the real one; until it exports `scoreRecord`, `exactMatcher` stands
- * in: exact last name and date of birth decide, anything less certain goes to review.
+ * Fellegi-Sunter, `scoreRecord`) provides the live one; `exactMatcher` (exact last name and date
+ * of birth decide, anything less certain goes to review) is the stand-in kept for tests and as a
+ * fallback.
  *
  * Whatever the matcher, enforcement only acts on "match" (one candidate alone above the
  * threshold) or on a person's decision in the review queue: "review" never revokes or denies.
  */
 import type { Ctx } from "../../context.ts";
 import type { FeedSubject } from "../../adapters/courts/contract.ts";
+import { scoreRecord, type FieldReason } from "../identity/index.ts";
 
 export interface MatchCandidate {
   personId: string;
@@ -49,9 +51,25 @@ export const exactMatcher: Matcher = async (ctx, s) => {
   });
 };
 
-let current: Matcher = exactMatcher;
+const reasonText = (r: FieldReason) => `${r.field.replace(/_/g, " ")}: ${r.label} (${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(1)} bits)`;
 
-/** The matcher in use (the identity module's once it is wired; see index.ts). */
+/**
+ * The identity module's probabilistic matcher (Fellegi-Sunter with EM-estimated m and u, term
+ * frequencies, nicknames; blocking in the database), with its thresholds: the live matcher.
+ */
+export const identityMatcher: Matcher = async (ctx, s) => {
+  const identifier = s.credentialNumber ?? s.driversLicense;
+  const scored = await scoreRecord(ctx, {
+    firstName: s.firstName, lastName: s.lastName, birthDate: s.birthDate,
+    ...(s.street ? { street: s.street } : {}), ...(s.town ? { town: s.town } : {}), ...(s.zip ? { zip: s.zip.slice(0, 5) } : {}), ...(s.state ? { state: s.state } : {}),
+    ...(identifier ? { identifier } : {}),
+  });
+  return scored.map((c) => ({ personId: c.personId, weight: c.weight, probability: c.probability, decision: c.decision, reasons: c.reasons.map(reasonText) }));
+};
+
+let current: Matcher = identityMatcher;
+
+/** The matcher in use: the identity module's, unless a test or the CLI swapped it. */
 export const matcher = (): Matcher => current;
 
 /** Swaps the matcher (the identity module's scorer, or a test double). */
