@@ -34,8 +34,10 @@ export const registriesPolicy = {
   dealer: (u: User) => is(u, "dealer"),
   /** Licensing staff keep the file of every certificate of transfer (DESPP's central office). */
   allTransferCertificates: (u: User) => is(u, "licensing_staff"),
-  /** Counter checks: the sellers. */
+  /** Counter checks of magazines and ammunition: the sellers. */
   counter: (u: User) => is(u, "dealer", "ammunition_vendor", "licensing_staff"),
+  /** Counter checks of firearms: firearm dealers (and licensing staff). */
+  counterFirearm: (u: User) => is(u, "dealer", "licensing_staff"),
   /** Lost or stolen: owners report their own; police and licensing staff record for an owner. */
   reportLostStolen: (u: User) => is(u, "resident", "law_enforcement", "licensing_staff"),
   /** Reading lost and stolen reports by serial: police (traces) and licensing staff, with a purpose. */

@@ -93,6 +93,7 @@ export const registriesRoutes = [
     summary: "The certificate of possession as a PDF (the holder; licensing staff with a purpose)",
     params: Id,
     handler: async (ctx, { params, headers }, _req, reply) => {
+      if (!registriesPolicy.apply(ctx.user!) && !registriesPolicy.work(ctx.user!)) throw forbidden("the certificate is printed for the holder or by licensing staff");
       const v = await svc.readRegistration(ctx, params.id, headerPurpose(headers));
       if (v.registration.status !== "issued" && v.registration.status !== "surrender-required") throw badField("id", "no certificate has been issued for this application");
       if (v.access !== "own" && ctx.user!.role !== "licensing_staff") throw badField("id", "the certificate is printed for the holder or by licensing staff");
@@ -215,7 +216,10 @@ export const registriesRoutes = [
   route({
     method: "POST", url: "/api/v1/registries/counter/firearm", tags: TAGS, auth: "user", roles: ["dealer", "licensing_staff"], successStatus: 200,
     summary: "May this firearm be sold? An assault weapon only as the law allows (§§ 25-26)", body: FirearmSaleCheck,
-    handler: async (ctx, { body }) => { assertCounter(ctx); return presentCounter(checkFirearmSale(body, body.on ?? ctx.today)); },
+    handler: async (ctx, { body }) => {
+      if (!registriesPolicy.counterFirearm(ctx.user!)) throw forbidden("firearm checks are for firearm dealers and licensing staff");
+      return presentCounter(checkFirearmSale(body, body.on ?? ctx.today));
+    },
   }),
 
   // ------------------------------------------------------------ lost and stolen
@@ -237,8 +241,8 @@ export const registriesRoutes = [
     method: "GET", url: "/api/v1/registries/lost-stolen/mine", tags: TAGS, auth: "user", roles: RESIDENT,
     summary: "My lost and stolen reports",
     handler: async (ctx) => {
-      if (!ctx.user!.personId) return { items: [] };
-      return { items: (await lostStolenOfPerson(ctx.db, ctx.user!.personId)).map(presentLostStolen) };
+      if (!registriesPolicy.apply(ctx.user!)) throw forbidden("residents see their own reports");
+      return { items: (await lostStolenOfPerson(ctx.db, ctx.user!.personId!)).map(presentLostStolen) };
     },
   }),
 ];

@@ -70,6 +70,13 @@ function assertNext(r: Registration, action: RegistrationAction): void {
   }
 }
 
+/** Residents act on their own registrations, licensing staff on any; every other role is refused before any lookup. */
+function holderOrStaff(ctx: Ctx): User {
+  const u = requireUser(ctx);
+  if (!policy.apply(u) && !policy.work(u)) throw forbidden("only the holder or licensing staff act on a registration");
+  return u;
+}
+
 const nowIso = (ctx: Ctx) => ctx.clock.now().toISOString();
 
 // ---------------------------------------------------------------- drafts and submissions
@@ -163,7 +170,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: DraftUpdate): Pro
 
 /** Uploads the thumbprint image (§ 27). The image is kept; only its digest is ever shown. */
 export async function uploadThumbprint(ctx: Ctx, id: string, image: { contentType: "image/png" | "image/jpeg" | "image/tiff"; bytes: Buffer }): Promise<Registration> {
-  const u = requireUser(ctx);
+  const u = holderOrStaff(ctx);
   if (image.bytes.length === 0) throw badField("thumbprint", "the file is empty");
   if (image.bytes.length > 2 * 1024 * 1024) throw badField("thumbprint", "at most 2 MB");
   if (!looksLike(image.contentType, image.bytes)) throw badField("thumbprint", `the file is not a ${image.contentType.slice(6).toUpperCase()} image`);
@@ -237,7 +244,7 @@ export async function submitNew(ctx: Ctx, input: SubmissionInput): Promise<{ reg
 
 /** Withdraws a draft or a pending submission. */
 export async function withdrawRegistration(ctx: Ctx, id: string): Promise<Registration> {
-  const u = requireUser(ctx);
+  const u = holderOrStaff(ctx);
   return ctx.db.tx(async (q) => {
     const r = await getRegistration(q, id, true);
     if (!policy.own(u, r.personId) && !policy.work(u)) throw notFound("registration");
@@ -433,7 +440,7 @@ export async function answerNotCovered(ctx: Ctx, id: string, reason: string): Pr
  * weapon starts the heir's 90-day window (`heir-certificate`).
  */
 export async function transferRegistration(ctx: Ctx, id: string, t: Transfer): Promise<Registration> {
-  const u = requireUser(ctx);
+  const u = holderOrStaff(ctx);
   return ctx.db.tx(async (q) => {
     const r = await getRegistration(q, id, true);
     if (!policy.own(u, r.personId) && !policy.work(u)) throw notFound("registration");
@@ -462,7 +469,7 @@ export async function transferRegistration(ctx: Ctx, id: string, t: Transfer): P
 
 /** Records a disposal: rendered permanently inoperable, removed from the state, or surrendered. */
 export async function disposeRegistration(ctx: Ctx, id: string, d: Disposal): Promise<Registration> {
-  const u = requireUser(ctx);
+  const u = holderOrStaff(ctx);
   return ctx.db.tx(async (q) => {
     const r = await getRegistration(q, id, true);
     if (!policy.own(u, r.personId) && !policy.work(u)) throw notFound("registration");
