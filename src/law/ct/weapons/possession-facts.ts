@@ -117,9 +117,32 @@ export const PossessionFacts = z
     person: PersonFacts.optional(),
     holding: HoldingFacts.optional(),
     location: LocationFacts.optional(),
+    specialCircumstances: z
+      .literal("none")
+      .optional()
+      .describe(
+        '"none": the person is not a service member kept away on duty, did not move into Connecticut with the item (nor was transferred here), and did not inherit it. Settles those facts when they are not given; giving one of them as true as well is refused.',
+      ),
+  })
+  .superRefine((f, ctx) => {
+    if (f.specialCircumstances !== "none") return;
+    if (f.person?.serviceMemberAwayOnDuty === true) ctx.addIssue({ code: "custom", path: ["person", "serviceMemberAwayOnDuty"], message: 'contradicts specialCircumstances "none"' });
+    for (const key of ["movedIntoState", "transferredServiceMember", "inherited"] as const) {
+      if (f.holding?.[key] === true) ctx.addIssue({ code: "custom", path: ["holding", key], message: 'contradicts specialCircumstances "none"' });
+    }
   })
   .describe("A person, an item (magazine or weapon), how it is held and where.");
 export type PossessionFacts = z.infer<typeof PossessionFacts>;
+
+/** The facts with `specialCircumstances: "none"` spelled out: each fact of the group not given becomes false. */
+export function withNoSpecialCircumstances(f: PossessionFacts): PossessionFacts {
+  if (f.specialCircumstances !== "none") return f;
+  return {
+    ...f,
+    person: { serviceMemberAwayOnDuty: false, ...f.person },
+    holding: { movedIntoState: false, transferredServiceMember: false, inherited: false, ...f.holding },
+  };
+}
 
 /** The person has a role (unknown when roles are not given). */
 export function hasRole(p: PersonFacts | undefined, ...roles: Role[]): Tri {

@@ -175,6 +175,24 @@ describe("possession-permitted: assault weapons", () => {
     assert.equal(possessionPermitted.decide(declaredAt(at("elsewhere"), "2013-04-04"), d("2013-04-04")).outcome, "no");
   });
 
+  it('"none of these": an ordinary person with an undeclared magazine gets no instead of unknown', () => {
+    const ordinary: PossessionFacts = {
+      item: "magazine",
+      magazine: magazine(),
+      person: { roles: [], purposes: [], priorLcmViolation: false },
+      holding: { obtainedOn: d("2012-05-01"), lawfullyObtained: true, declared: false, estateItemRegistered: false },
+      location: at("residence"),
+    };
+    assert.equal(possessionPermitted.decide(ordinary, d("2013-12-31")).outcome, "yes");
+    assert.equal(possessionPermitted.decide(ordinary, d("2014-01-01")).outcome, "unknown");
+    const none = possessionPermitted.decide({ ...ordinary, specialCircumstances: "none" }, d("2014-01-01"));
+    assert.equal(none.outcome, "no");
+    assert.equal(none.result.violation?.code, "lcm-undeclared-first");
+    const conflict = possessionPermitted.facts.safeParse({ ...ordinary, specialCircumstances: "none", holding: { ...ordinary.holding, inherited: true } });
+    assert.equal(conflict.success, false);
+    assert.deepEqual(conflict.error?.issues[0]?.path, ["holding", "inherited"]);
+  });
+
   it("asks what the item is when it cannot tell", () => {
     const a = possessionPermitted.decide({ person: nobody() }, d("2015-01-01"));
     assert.equal(a.outcome, "unknown");

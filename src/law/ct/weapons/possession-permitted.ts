@@ -23,7 +23,7 @@ import { type Tri, FALSE, TRUE, anyOf, boolOf, finding, settle, unknownTri } fro
 import { classifyMagazine } from "./magazine-classification.ts";
 import { LCM_POSSESSION_SOURCES, type Violation, magazinePermissions, magazineViolation } from "./magazine-possession.ts";
 import { isSpecifiedWeaponName } from "./named-assault-weapons.ts";
-import { PossessionFacts } from "./possession-facts.ts";
+import { PossessionFacts, withNoSpecialCircumstances } from "./possession-facts.ts";
 import { PLACE_SOURCES } from "./possession-places.ts";
 
 export const POSSESSION_PERMITTED_ID = "possession-permitted";
@@ -106,7 +106,8 @@ function magazineBeforeTheAct(on: PlainDate): Answer<PossessionPermitted> {
   return a;
 }
 
-export function decidePossession(facts: PossessionFacts, on: PlainDate): Answer<PossessionPermitted> {
+export function decidePossession(given: PossessionFacts, on: PlainDate): Answer<PossessionPermitted> {
+  const facts = withNoSpecialCircumstances(given);
   const item = facts.item ?? (facts.magazine && !facts.weapon ? "magazine" : facts.weapon && !facts.magazine ? "weapon" : undefined);
   if (item === "magazine" && on < POSSESSION_VERSIONS[0]!.from) return magazineBeforeTheAct(on);
   inForce(POSSESSION_VERSIONS, on, POSSESSION_PERMITTED_ID);

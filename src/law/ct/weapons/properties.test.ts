@@ -134,10 +134,18 @@ const locationArb = fc.record({
   handgunPossessedSince: between("2010-01-01", "2016-12-31"),
   extendsBeyondPistolGrip: bool,
 });
-const possessionArb: fc.Arbitrary<PossessionFacts> = fc.oneof(
-  fc.record({ item: fc.constant("magazine" as const), magazine: magazineArb, person: personArb, holding: holdingArb, location: locationArb }),
-  fc.record({ item: fc.constant("weapon" as const), weapon: weaponArb, person: personArb, holding: holdingArb, location: locationArb }),
-);
+/** Sometimes "none of these" for the special circumstances, never beside one of them given as true. */
+const withNone = (f: PossessionFacts, none: boolean): PossessionFacts =>
+  none && !f.person?.serviceMemberAwayOnDuty && !f.holding?.movedIntoState && !f.holding?.transferredServiceMember && !f.holding?.inherited ? { ...f, specialCircumstances: "none" } : f;
+const possessionArb: fc.Arbitrary<PossessionFacts> = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ item: fc.constant("magazine" as const), magazine: magazineArb, person: personArb, holding: holdingArb, location: locationArb }),
+      fc.record({ item: fc.constant("weapon" as const), weapon: weaponArb, person: personArb, holding: holdingArb, location: locationArb }),
+    ) as fc.Arbitrary<PossessionFacts>,
+    fc.boolean(),
+  )
+  .map(([f, none]) => withNone(f, none));
 
 /**
  * Remove facts: each leaf (a scalar or an array) is kept or dropped by the
