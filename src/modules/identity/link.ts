@@ -95,8 +95,46 @@ export function linkRecords(left: readonly PersonRecord[], right: readonly Perso
     const decision = decisionFor(s.probability, datesAgree(vectors[k]!));
     if (decision !== "non-match") out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
   });
+  if (!right) closeClusters(left, out);
   out.sort((x, y) => y.weight - x.weight);
   return { pairs: out, scored, params: em.params, prior, candidates: pairs.length, skippedBlocks, training };
+}
+
+/** Clusters larger than this are left as they are: a chain that long more likely holds one wrong link. */
+const MAX_CLUSTER = 8;
+
+/**
+ * One file with itself: records automatically matched to a common record are the same person too
+ * (A = B and A = C, so B = C), even when B and C, each with its own errors, look unalike. Their
+ * pair becomes a match (with its own score when it was scored, else the weaker of the two links).
+ */
+function closeClusters(records: readonly PersonRecord[], pairs: LinkedPair[]): void {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => { let r = x; while (parent.get(r) !== r && parent.has(r)) r = parent.get(r)!; parent.set(x, r); return r; };
+  const best = new Map<string, number>();
+  for (const p of pairs) {
+    if (p.decision !== "match") continue;
+    for (const id of [p.leftId, p.rightId]) { if (!parent.has(id)) parent.set(id, id); best.set(id, Math.min(best.get(id) ?? Infinity, p.weight)); }
+    const a = find(p.leftId), b = find(p.rightId);
+    if (a !== b) parent.set(a, b);
+  }
+  const members = new Map<string, string[]>();
+  for (const id of parent.keys()) { const r = find(id); const m = members.get(r); if (m) m.push(id); else members.set(r, [id]); }
+  const order = new Map(records.map((r, i) => [r.id, i]));
+  const byKey = new Map(pairs.map((p) => [`${p.leftId}\u0000${p.rightId}`, p]));
+  for (const ids of members.values()) {
+    if (ids.length < 3 || ids.length > MAX_CLUSTER) continue;
+    ids.sort((x, y) => order.get(x)! - order.get(y)!);
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+      const a = ids[i]!, b = ids[j]!;
+      const existing = byKey.get(`${a}\u0000${b}`);
+      if (existing) { existing.decision = "match"; continue; }
+      const w = Math.min(best.get(a)!, best.get(b)!);
+      const p: LinkedPair = { leftId: a, rightId: b, weight: w, probability: 1 / (1 + Math.pow(2, -w)), decision: "match" };
+      pairs.push(p);
+      byKey.set(`${a}\u0000${b}`, p);
+    }
+  }
 }
 
 export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -53,12 +53,11 @@ export async function scoreRecord(ctx: Ctx, record: MatchInput): Promise<ScoredC
     const rows = await findCandidates(q, record);
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [history, creds, n, counts] = await Promise.all([
-      addressHistory(q, ids),
-      record.identifier ? credentialNumbers(q, ids) : Promise.resolve([]),
-      peopleCount(q),
-      nameCounts(q, record.firstName ?? "", record.lastName ?? ""),
-    ]);
+    // One connection: one query at a time.
+    const history = await addressHistory(q, ids);
+    const creds = record.identifier ? await credentialNumbers(q, ids) : [];
+    const n = await peopleCount(q);
+    const counts = await nameCounts(q, record.firstName ?? "", record.lastName ?? "");
     const params = defaultParams();
     const known = Math.max(n, 1);
     const firstIdx = COMPARISONS.findIndex((c) => c.field === "first_name"), lastIdx = COMPARISONS.findIndex((c) => c.field === "surname");
