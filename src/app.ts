@@ -11,7 +11,8 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { buildServer } from "./http/server.ts";
 import type { FastifyInstance } from "fastify";
 import { sealAudit, startAuditSealer } from "./modules/audit/service.ts";
-import { startSalesWorkers } from "./modules/sales/index.ts";
+import { allJobs } from "./modules/index.ts";
+import { startJobRunner } from "./modules/jobs/index.ts";
 
 export async function openServices(config: Config, opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {}): Promise<Services> {
   const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -27,11 +28,26 @@ export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: numbe
   return true;
 }
 
+/**
+ * Starts all background work in one place (for `serve` and `stateline jobs work`): the job runner
+ * over every module's jobs, and the audit sealer. The sealer is the one loop that is not a job:
+ * it seals new audit entries into the hash chain every 250 ms, and one job row per run would
+ * add more writes than the entries it seals (see src/modules/jobs/README.md).
+ */
+export function startBackground(s: Services, onError: (e: unknown, job: string) => void = () => {}): () => Promise<void> {
+  const stopSealer = startAuditSealer(s.db, 250, (e) => onError(e, "audit.seal"));
+  const stopJobs = startJobRunner(s, allJobs(), { intervalMs: 1000, onError });
+  return async () => {
+    await stopJobs();
+    stopSealer();
+    await sealAudit(s.db).catch(() => {});
+  };
+}
+
 export async function startServer(s: Services, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildServer(s, opts);
-  const stopSealer = startAuditSealer(s.db, 250, (e) => app.log.error({ err: e }, "audit sealer"));
-  const stopSales = startSalesWorkers(s, { onError: (e, job) => app.log.error({ err: e, job }, "sales worker") });
-  app.addHook("onClose", async () => { stopSales(); stopSealer(); await sealAudit(s.db).catch(() => {}); });
+  const stopBackground = startBackground(s, (e, job) => app.log.error({ err: e, job }, "background job"));
+  app.addHook("onClose", stopBackground);
   await app.listen({ port: s.config.port, host: s.config.host });
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : s.config.port;

@@ -45,6 +45,13 @@ export interface Config {
   passwordCost: number;
   /** Structured JSON request logs on stdout (personal data redacted). STATELINE_LOG=0 turns them off. */
   requestLogs: boolean;
+  /**
+   * Notices: the SMTP server mail goes through (SMTP_URL, e.g. smtp://user:pass@mail.example:587);
+   * when absent in development, an in-process SMTP catcher receives it (see src/adapters/mail).
+   * MAIL_FROM is the sender; REPORTS_TO the address receiving sale reports to the state, and
+   * POLICE_REPORTS_DOMAIN the domain of the local police departments' report addresses.
+   */
+  mail: { smtpUrl: string | undefined; from: string; stateReportsTo: string; policeReportsDomain: string };
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || "info",
     passwordCost: cost,
     requestLogs: env.STATELINE_LOG !== "0",
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || "Stateline <no-reply@stateline.ct.example>",
+      stateReportsTo: env.REPORTS_TO || "firearms-unit@despp.ct.example",
+      policeReportsDomain: env.POLICE_REPORTS_DOMAIN || "police.ct.example",
+    },
   };
 }

@@ -18,8 +18,8 @@ import { verifyAudit } from "../modules/audit/service.ts";
 import { createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "../modules/auth/service.ts";
 import { cleanText } from "../lib/text.ts";
 import { ROLES, type Role } from "../modules/auth/roles.ts";
-import { runDailyJobs } from "../modules/credentials/service.ts";
-import { runLeadSweep } from "../modules/leads/index.ts";
+import { allJobs } from "../modules/index.ts";
+import { listJobs, retryDeadJob, runDueJobs } from "../modules/jobs/index.ts";
 import { IDENTITY_HELP, runIdentityCommand } from "../modules/identity/cli.ts";
 import { progressBar } from "./progress.ts";
 
@@ -36,7 +36,7 @@ Commands:
   users          list, create or unlock users; create API keys
   audit verify   check the audit trail's hash chain
   identity link  link two files of person records (FEBRL layout) with the matching model
-  jobs run       run the daily sweep (expiries, renewal notices, late surrenders, suspicious-purchase leads)
+  jobs           run due background jobs once; list dead jobs; retry one
 
 Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite), DATA_DIR (embedded data folder,
 default ./data/pglite), PORT (default 3000), HOST (default 127.0.0.1), STATELINE_TODAY (pin today's date).
@@ -66,7 +66,7 @@ stateline users api-key --revoke KEY-ID
 Roles: ${ROLES.join(", ")}.`,
   audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
   identity: IDENTITY_HELP,
-  jobs: "stateline jobs run\n\nRuns the daily sweep: expires credentials past their term, queues renewal notices 90 days ahead, flags late surrenders, and sweeps ammunition and firearm purchases for suspicious-purchase leads.",
+  jobs: "stateline jobs run | jobs dead | jobs retry ID\n\n  run         runs every background job that is due, once: the daily sweep (expiries, renewal notices 90 days ahead,\n              late surrenders), the suspicious-purchase lead sweep, NICS polling, webhook and notice deliveries, and\n              each module's clocks. Exit status 1 if a job died.\n  dead        lists the dead jobs (their last attempt failed): id, name, attempts, when, last error\n  retry ID    puts a dead job back in the queue with a fresh set of attempts (audited)\n\nWhile `stateline serve` runs, the same runner works continuously.",
 };
 
 function fail(msg: string, code = 2): never {
@@ -89,11 +89,6 @@ export async function main(argv: string[]): Promise<number> {
         if (seeded) console.log("Loaded demo data.");
       }
       const { url } = await startServer(s, { logger: config.requestLogs });
-      const jobs = setInterval(() => {
-        runDailyJobs(systemCtx(s)).catch((e) => process.stderr.write(`daily jobs: ${(e as Error).message}\n`));
-        runLeadSweep(systemCtx(s)).catch((e) => process.stderr.write(`lead sweep: ${(e as Error).message}\n`));
-      }, 60 * 60 * 1000);
-      jobs.unref();
       console.log(`Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       if (await isSeeded(systemCtx(s))) {
         console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(", ")}`);
@@ -215,14 +210,29 @@ export async function main(argv: string[]): Promise<number> {
     case "identity":
       return runIdentityCommand(rest);
     case "jobs": {
-      if (rest[0] !== "run") fail("usage: stateline jobs run");
+      const sub = rest[0];
+      if (sub !== "run" && sub !== "dead" && sub !== "retry") fail("usage: stateline jobs run | jobs dead | jobs retry ID");
       const s = await openServices(config);
-      const r = await runDailyJobs(systemCtx(s));
-      console.log(`expired ${r.expired}, renewal notices ${r.renewalNotices}, late surrenders flagged ${r.lateSurrenders}`);
-      const l = await runLeadSweep(systemCtx(s));
-      console.log(`lead sweep: ${JSON.stringify(l)}`);
-      await s.db.close();
-      return 0;
+      try {
+        if (sub === "run") {
+          // Every recurring job is due on a first run; one-off jobs (deliveries) run when due.
+          const r = await runDueJobs(s, allJobs(), { onError: (e, job) => process.stderr.write(`${job}: ${(e as Error).message}\n`) });
+          console.log(`jobs run: ${r.ran} (done ${r.done}, to retry ${r.retried}, dead ${r.dead})`);
+          return r.dead ? 1 : 0;
+        }
+        const admin = { ...systemCtx(s), user: { id: "00000000-0000-0000-0000-000000000000", username: "cli", displayName: "Command line", role: "admin" as const, personId: null, organization: null } };
+        if (sub === "dead") {
+          for (const j of await listJobs(admin, { status: "dead", limit: 200 })) console.log(`${j.id}\t${j.name}\t${j.attempts}/${j.maxAttempts}\t${j.finishedAt ?? ""}\t${j.lastError ?? ""}`);
+          return 0;
+        }
+        const id = Number(rest[1]);
+        if (!Number.isSafeInteger(id) || id < 1) fail("usage: stateline jobs retry ID (a job number from `stateline jobs dead`)");
+        const j = await retryDeadJob(admin, id);
+        console.log(`job ${j.id} (${j.name}) queued again`);
+        return 0;
+      } finally {
+        await s.db.close();
+      }
     }
     default:
       fail(`unknown command ${cmd}; run stateline --help`);

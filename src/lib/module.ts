@@ -36,7 +36,8 @@ export interface JobDef<P = any> {
   backoffSeconds?: number;
   /** How long a worker may hold the job before another may take it over. */
   leaseSeconds?: number;
-  run: (ctx: Ctx, payload: P) => Promise<unknown>;
+  /** `job.attempt` counts from 1; the last attempt is `job.attempt === job.maxAttempts`. */
+  run: (ctx: Ctx, payload: P, job: { id: number; attempt: number; maxAttempts: number }) => Promise<unknown>;
 }
 
 export interface ModuleDef {

@@ -14,6 +14,7 @@ import { enforcementModule } from "./enforcement/module.ts";
 import { decisionsModule } from "./decisions/module.ts";
 import { jobsModule } from "./jobs/module.ts";
 import { leadsModule } from "./leads/module.ts";
+import { noticesModule } from "./notices/module.ts";
 import { offendersModule } from "./offenders/module.ts";
 import { peopleModule } from "./people/module.ts";
 import { registriesModule } from "./registries/module.ts";
@@ -36,6 +37,7 @@ export const MODULES: readonly ModuleDef[] = [
   registriesModule,
   tracingModule,
   schoolsModule,
+  noticesModule,
   auditModule,
   jobsModule,
 ];

@@ -11,6 +11,7 @@ import { isPlainDate, type PlainDate } from "../law/core/dates.ts";
 import { citationLabel, type Citation, type Finding, type Outcome } from "../law/core/rules.ts";
 import { RULES } from "../law/ct/index.ts";
 import { html, raw, type Html } from "./html.ts";
+import { PURPOSE_CODES, PURPOSE_LABELS, ReadPurpose } from "../lib/purpose.ts";
 import { page } from "./layout.ts";
 
 export type Flash = { text: string; type?: "success" | "error" | "info" | "warning" };
@@ -264,4 +265,23 @@ export function findingTitle(id: string): string {
     if (ruleTitle(key) !== key) return ruleTitle(key);
   }
   return id;
+}
+
+// ---------------------------------------------------------------- read purposes (src/lib/purpose.ts)
+
+/** The two fields every confidential read asks for: a purpose code and a sentence. Posted, never in the URL. */
+export function purposeFields(errors: FormErrors, values: { purposeCode?: string | undefined; purposeText?: string | undefined } = {}): Html {
+  return html`<fieldset class="usa-fieldset"><legend class="usa-legend">Why you need these records (recorded in the audit trail)</legend>
+    ${selectField({ name: "purposeCode", label: "Purpose", value: values.purposeCode, empty: "- Select -", required: true, error: errors.purposeCode, options: PURPOSE_CODES.map((c) => ({ value: c, label: PURPOSE_LABELS[c] })) })}
+    ${textField({ name: "purposeText", label: "In your words (at least 10 characters)", value: values.purposeText, required: true, error: errors.purposeText, width: "2xl" })}
+  </fieldset>`;
+}
+
+/** Reads the purpose fields of a posted form. */
+export function purposeFromForm(b: Record<string, string>): { purpose?: ReadPurpose; errors: FormErrors } {
+  const r = ReadPurpose.safeParse({ code: b.purposeCode ?? "", text: b.purposeText ?? "" });
+  if (r.success) return { purpose: r.data, errors: {} };
+  const errors: FormErrors = {};
+  for (const i of r.error.issues) errors[i.path[0] === "code" ? "purposeCode" : "purposeText"] ??= i.path[0] === "code" ? "Choose a purpose" : i.message;
+  return { errors };
 }

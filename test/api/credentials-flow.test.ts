@@ -295,7 +295,7 @@ describe("renewal notices, renewal and expiry", () => {
       assert.equal(n.channel, "email");
       assert.match(n.body, /2031-11-20/);
     }
-    const outbox = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox" });
+    const outbox = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox", headers: { "stateline-purpose": "licensing-review; checking the renewal notices went out" } });
     expectStatus(outbox, 200);
     assert.equal(json(outbox).items.filter((i: any) => i.template === "renewal-notice").length, 2);
 
@@ -401,7 +401,7 @@ describe("prohibiting event: revocation, letters and surrender", () => {
   });
 
   test("the holder gets a letter (no email on file) naming the reasons, the deadline and the penalty", async () => {
-    const r = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox?limit=500" });
+    const r = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox?limit=500", headers: { "stateline-purpose": "licensing-review; checking the revocation letter" } });
     expectStatus(r, 200);
     const letters = json(r).items.filter((i: any) => i.template === "credential-revoked");
     assert.equal(letters.length, 3);

@@ -14,6 +14,7 @@ import { attachStaff } from "../../src/modules/dealers/service.ts";
 import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { salesRouteCases } from "../../src/modules/sales/test-support.ts";
 import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
+import { queueNotice } from "../../src/modules/notices/index.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
 export interface RouteCase {
@@ -95,6 +96,12 @@ export async function makeFixtures(env: TestEnv, call: Call): Promise<Fixtures> 
   };
 }
 
+/** A fresh letter to the resident (Robin), for the notices routes. */
+async function residentNotice(env: TestEnv): Promise<number> {
+  const id = await env.services.db.tx((q) => queueNotice(q, { channel: "letter", personId: env.resident.id, recipient: "Robin Testperson", template: "test", subject: "A letter", body: "For the access matrix" }));
+  return id!;
+}
+
 export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<string, RouteCase> {
   const get = (url: string): Req => ({ method: "GET", url });
   const post = (url: string, payload: unknown = {}): Req => ({ method: "POST", url, payload });
@@ -166,7 +173,13 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
       allowed: ["licensing_staff", "admin"],
       request: async () => post("/api/v1/prohibiting-events", { personId: fx.cleanPersonId, kind: "protective-order", eventOn: "2026-01-05", expiresOn: "2026-07-05", active: false, source: "Superior Court" }),
     },
-    "GET /api/v1/outbox": { allowed: ["licensing_staff", "admin"], request: async () => get("/api/v1/outbox") },
+    "GET /api/v1/outbox": { allowed: ["licensing_staff", "admin"], request: async () => ({ method: "GET", url: "/api/v1/outbox", headers: { "stateline-purpose": "audit-review; access matrix check of the outbox" } }) },
+    "GET /api/v1/me/notices": { allowed: ["resident"], request: async () => get("/api/v1/me/notices") },
+    "GET /api/v1/notices/{id}/pdf": {
+      allowed: ["resident", "licensing_staff", "admin"],
+      request: async () => ({ method: "GET", url: `/api/v1/notices/${await residentNotice(env)}/pdf`, headers: { "stateline-purpose": "licensing-review; access matrix check of a letter" } }),
+    },
+    "POST /api/v1/notices/{id}/retry": { allowed: ["admin"], request: async () => post(`/api/v1/notices/${await residentNotice(env)}/retry`) },
     "POST /api/v1/jobs/daily": { allowed: ["admin", "licensing_staff"], request: async () => post("/api/v1/jobs/daily") },
 
     // people

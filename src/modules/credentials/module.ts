@@ -1,5 +1,6 @@
 /** The credentials module's registration: applications, credentials, verification, prohibiting events. */
 import { defineModule } from "../../lib/module.ts";
+import { credentialJobs } from "./jobs.ts";
 import { credentialRoutes } from "./routes.ts";
 import { registerResidentPages } from "./pages.ts";
 import { registerStaffPages } from "./pages.ts";
@@ -7,6 +8,7 @@ import { registerVerifyPages } from "./pages.ts";
 
 export const credentialsModule = defineModule({
   name: "credentials",
+  jobs: credentialJobs,
   routes: credentialRoutes,
   pages: (app, makeCtx) => {
     registerResidentPages(app, makeCtx);
@@ -18,7 +20,6 @@ export const credentialsModule = defineModule({
     { roles: ["resident"], href: "/apply", label: "Apply", order: 11 },
     { roles: ["licensing_staff"], href: "/staff/queue", label: "Queue", order: 10, home: true },
     { roles: ["licensing_staff"], href: "/staff/events/new", label: "Record event", order: 11 },
-    { roles: ["licensing_staff", "admin"], href: "/staff/outbox", label: "Outbox", order: 60 },
     { roles: ["dealer", "ammunition_vendor"], href: "/verify", label: "Verify a buyer", order: 40 },
     { roles: ["law_enforcement"], href: "/verify", label: "Check a credential", order: 10 },
   ],

@@ -19,7 +19,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fa
 import { type Ctx } from "../../context.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { type User } from "../auth/roles.ts";
-import { applicationHistory, applicationsOfPerson, CREDENTIAL_KINDS, CREDENTIAL_NAMES, credentialsOfPerson, getApplication, getCredential, getDecision, NEXT, submitApplication, withdrawApplication, type Application, type ApplicationStatus, type Credential, credentialHistory, denyApplication, issueCredential, listOutbox, listQueue, recordProhibitingEvent, recordSurrender, runBackgroundCheck, runDailyJobs, type ProhibitingEventInput, verifyCredential, type Purpose } from "./service.ts";
+import { applicationHistory, applicationsOfPerson, CREDENTIAL_KINDS, CREDENTIAL_NAMES, credentialsOfPerson, getApplication, getCredential, getDecision, NEXT, submitApplication, withdrawApplication, type Application, type ApplicationStatus, type Credential, credentialHistory, denyApplication, issueCredential, listQueue, recordProhibitingEvent, recordSurrender, runBackgroundCheck, runDailyJobs, type ProhibitingEventInput, verifyCredential, type Purpose } from "./service.ts";
 import { policy } from "./policy.ts";
 import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Person } from "../people/service.ts";
 import { citationLabel } from "../../law/core/rules.ts";
@@ -716,29 +716,6 @@ async function recordedPage(req: FastifyRequest, reply: FastifyReply, makeCtx: M
     <p><a class="usa-button usa-button--outline" href="/staff/events/new">Record another event</a></p>`, { flash: { text: "The prohibiting event was recorded.", type: "success" } });
 }
 
-// ---------------------------------------------------------------- outbox
-
-async function outboxPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
-  if (!policy.viewOutbox(user)) throw forbidden();
-  const ctx = makeCtx(req);
-  const items = await listOutbox(ctx.db, { limit: 100 });
-  const n = (k: string) => Number.parseInt(queryParam(req, k), 10) || 0;
-  const flash: Flash | undefined = queryParam(req, "done") === "jobs"
-    ? { text: `Daily jobs ran for ${ctx.today}: ${n("expired")} credentials expired, ${n("notices")} renewal notices queued, ${n("late")} late surrenders flagged.`, type: "success" }
-    : undefined;
-  return sendPage(reply, req, "Outbox", html`<h1>Outbox</h1>
-    <p class="usa-intro">Letters and emails queued for holders and applicants: decisions, revocations, renewal notices.</p>
-    ${policy.runJobs(user) ? html`<form method="post" action="/staff/jobs/daily" class="margin-y-2">
-      ${csrfField(req)}
-      <p class="usa-hint" id="jobs-hint">Runs the daily sweep for today (${ctx.today}): expires credentials past their term, queues renewal notices that are due, and flags revoked credentials not surrendered by their deadline. Safe to run twice.</p>
-      <button class="usa-button" type="submit" aria-describedby="jobs-hint">Run daily jobs</button>
-    </form>` : ""}
-    ${items.length ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
-      <caption>Letters and emails, newest first (up to 100)</caption>
-      <thead><tr><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Recipient</th><th scope="col">Subject</th><th scope="col">Message</th></tr></thead>
-      <tbody>${items.map((m) => html`<tr><td>${when(m.createdAt)}</td><td>${m.channel === "email" ? "Email" : "Letter"}</td><td class="stateline-pre">${m.recipient}</td><th scope="row">${m.subject}</th><td class="stateline-pre">${m.body}</td></tr>`)}</tbody>
-    </table></div>` : html`<p>The outbox is empty.</p>`}`, { flash });
-}
 
 // ---------------------------------------------------------------- routes
 
@@ -869,12 +846,13 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
 
   app.get("/staff/events/recorded", signedIn((req, reply, user) => recordedPage(req, reply, makeCtx, user)));
 
-  app.get("/staff/outbox", signedIn((req, reply, user) => outboxPage(req, reply, makeCtx, user)));
 
   app.post("/staff/jobs/daily", signedIn(async (req, reply, user) => {
     if (!policy.runJobs(user)) throw forbidden();
     const r = await runDailyJobs(makeCtx(req));
-    return reply.redirect(`/staff/outbox?${new URLSearchParams({ done: "jobs", expired: String(r.expired), notices: String(r.renewalNotices), late: String(r.lateSurrenders) })}`, 303);
+    return sendPage(reply, req, "Daily jobs", html`<h1>Daily jobs</h1><p><a href="/staff/queue">Back to the queue</a></p>`, {
+      flash: { text: `Daily jobs ran for ${makeCtx(req).today}: ${r.expired} credentials expired, ${r.renewalNotices} renewal notices queued, ${r.lateSurrenders} late surrenders flagged.`, type: "success" },
+    });
   }));
 }
 

@@ -19,7 +19,6 @@ export const policy = {
   verify: (u: User) => u.role === "dealer" || u.role === "ammunition_vendor" || u.role === "law_enforcement" || staff(u),
   recordProhibitingEvent: (u: User) => staff(u) || u.role === "admin",
   recordSurrender: (u: User) => staff(u) || u.role === "law_enforcement",
-  viewOutbox: (u: User) => staff(u) || u.role === "admin",
   changeAddress: (u: User, personId: string) => staff(u) || (u.role === "resident" && u.personId === personId),
   runJobs: (u: User) => u.role === "admin" || staff(u),
 };

@@ -1,9 +1,9 @@
 /** HTTP routes for applications, credentials, verification and prohibiting events. Thin: validate, authorize, call, present. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { AppError, forbidden } from "../../lib/errors.ts";
+import { forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
-import { appendAudit } from "../audit/service.ts";
+import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
 import { getPerson } from "../people/service.ts";
 import { policy } from "./policy.ts";
 import { presentApplication, presentCredentialForPolice, presentCredentialFull, presentDecision } from "./present.ts";
@@ -11,7 +11,9 @@ import * as svc from "./service.ts";
 
 const Kind = z.enum(svc.CREDENTIAL_KINDS);
 const Id = z.object({ id: z.uuid() });
-const Purpose = z.string().trim().min(3, "say why you need this record").max(200);
+/** Kept in the query's schema only to refuse it with a clear answer: purposes go in a header or body (audit/reads.ts). */
+const NoPurposeInUrl = z.unknown().optional().describe("refused: send the purpose in the Stateline-Purpose header");
+const PURPOSE_DOC = "Staff and police send why they need the record in the `Stateline-Purpose: <code>; <why, at least 10 characters>` header (never in the URL); the read is audited, and a refused attempt too. Residents reading their own records send none.";
 
 export const ApplicationBody = z.object({
   credentialKind: Kind,
@@ -40,32 +42,37 @@ export const credentialRoutes = [
   }),
   route({
     method: "GET", url: "/api/v1/applications", tags: ["credentials"], auth: "user", roles: ["licensing_staff", "resident"],
-    summary: "The licensing queue (staff) or your own applications (residents)",
-    query: z.object({ status: z.enum(["submitted", "approvable", "needs-review", "ineligible", "issued", "denied", "withdrawn"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
-    handler: async (ctx, { query }) => {
+    summary: "The licensing queue (staff, with a purpose, audited) or your own applications (residents)",
+    description: PURPOSE_DOC,
+    query: z.object({ status: z.enum(["submitted", "approvable", "needs-review", "ineligible", "issued", "denied", "withdrawn"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0), purpose: NoPurposeInUrl }),
+    handler: async (ctx, { query, headers }) => {
       const u = ctx.user!;
       if (policy.workQueue(u)) {
+        const purpose = requirePurpose({ headers, query });
         const r = await svc.listQueue(ctx.db, query);
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "application.list", entityType: "applications", personIds: r.items.map((i) => i.application.personId), details: { status: query.status ?? null, shown: r.items.length } }));
         return { total: r.total, items: r.items.map((i) => ({ ...presentApplication(i.application), applicant: i.person })) };
       }
       if (u.role === "resident" && u.personId) {
         const apps = await svc.applicationsOfPerson(ctx.db, u.personId);
         return { total: apps.length, items: apps.map(presentApplication) };
       }
-      throw forbidden();
+      throw await auditRefusedRead(ctx, { action: "application.list", entityType: "applications" });
     },
   }),
   route({
     method: "GET", url: "/api/v1/applications/{id}", tags: ["credentials"], auth: "user", roles: ["licensing_staff", "resident"],
     summary: "One application with its decision, findings and history",
-    params: Id, query: z.object({ purpose: Purpose.optional() }),
-    handler: async (ctx, { params, query }) => {
+    description: PURPOSE_DOC,
+    params: Id, query: z.object({ purpose: NoPurposeInUrl }),
+    handler: async (ctx, { params, query, headers }) => {
       const app = await svc.getApplication(ctx.db, params.id);
-      if (!policy.viewApplication(ctx.user!, app)) throw forbidden();
+      if (!policy.viewApplication(ctx.user!, app)) throw await auditRefusedRead(ctx, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] });
+      const own = ctx.user!.role === "resident";
+      // Staff state a purpose: no default is assumed (issue 8, finding 5).
+      const purpose = own ? undefined : requirePurpose({ headers, query });
       const person = await getPerson(ctx.db, app.personId);
-      if (ctx.user!.role !== "resident") {
-        await ctx.db.tx((q) => appendAudit(q, ctx, { action: "application.read", entityType: "application", entityId: app.id, purpose: query.purpose ?? "licensing review" }));
-      }
+      if (purpose) await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] }));
       const decision = app.latestDecisionId ? presentDecision(await svc.getDecision(ctx.db, app.latestDecisionId)) : null;
       return {
         application: presentApplication(app),
@@ -112,15 +119,16 @@ export const credentialRoutes = [
   route({
     method: "GET", url: "/api/v1/credentials/{id}", tags: ["credentials"], auth: "user", roles: ["resident", "licensing_staff", "law_enforcement"],
     summary: "One credential with its history (police and staff give a purpose, which is audited)",
-    params: Id, query: z.object({ purpose: Purpose.optional() }),
-    handler: async (ctx, { params, query }) => {
+    description: PURPOSE_DOC,
+    params: Id, query: z.object({ purpose: NoPurposeInUrl }),
+    handler: async (ctx, { params, query, headers }) => {
       const u = ctx.user!;
       const c = await svc.getCredential(ctx.db, params.id);
-      if (!policy.viewCredential(u, c)) throw forbidden();
+      if (!policy.viewCredential(u, c)) throw await auditRefusedRead(ctx, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] });
       if (u.role === "law_enforcement" || u.role === "licensing_staff") {
-        if (!query.purpose) throw new AppError("validation", "purpose: say why you need this record", { fields: [{ field: "query.purpose", message: "required for this role" }] });
-        await ctx.db.tx((q) => appendAudit(q, ctx, { action: "credential.read", entityType: "credential", entityId: c.id, purpose: query.purpose }));
-      }
+        const purpose = requirePurpose({ headers, query });
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] }));
+      } else if (query.purpose !== undefined) requirePurpose({ headers, query });
       if (u.role === "law_enforcement") {
         const p = await getPerson(ctx.db, c.personId);
         return { credential: presentCredentialForPolice(c), holder: { firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate } };
@@ -175,15 +183,6 @@ export const credentialRoutes = [
       reference: z.string().trim().max(100).optional(),
     }).strict(),
     handler: async (ctx, { body }) => svc.recordProhibitingEvent(ctx, body),
-  }),
-  route({
-    method: "GET", url: "/api/v1/outbox", tags: ["credentials"], auth: "user", roles: ["licensing_staff", "admin"],
-    summary: "Letters and emails queued to go out (renewal notices, revocations, decisions)",
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    handler: async (ctx, { query }) => {
-      if (!policy.viewOutbox(ctx.user!)) throw forbidden();
-      return { items: await svc.listOutbox(ctx.db, query) };
-    },
   }),
   route({
     method: "POST", url: "/api/v1/jobs/daily", tags: ["credentials"], auth: "user", roles: ["admin", "licensing_staff"], successStatus: 200,

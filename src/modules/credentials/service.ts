@@ -666,10 +666,3 @@ export async function runDailyJobs(ctx: Ctx): Promise<{ expired: number; renewal
     return { expired: expired.length, renewalNotices, lateSurrenders: late.length };
   });
 }
-
-export async function listOutbox(q: Queryable, opts: { limit: number; personId?: string | undefined }) {
-  const r = await q.query(
-    "SELECT id, channel, person_id::text, recipient, template, subject, body, created_at, sent_at FROM outbox WHERE ($1::uuid IS NULL OR person_id = $1) ORDER BY id DESC LIMIT $2",
-    [opts.personId ?? null, opts.limit]);
-  return r.map((x) => ({ id: x.id, channel: x.channel, personId: x.person_id, recipient: x.recipient, template: x.template, subject: x.subject, body: x.body, createdAt: x.created_at, sentAt: x.sent_at }));
-}

@@ -80,6 +80,8 @@ export async function enqueueDueSchedules(q: Db, now: Date, names: readonly stri
 interface ClaimedJob {
   id: number;
   name: string;
+  /** A run of a recurring job (enqueued by its schedule). */
+  scheduled: boolean;
   payload: unknown;
   attempts: number;
   maxAttempts: number;
@@ -88,8 +90,8 @@ interface ClaimedJob {
 /** Takes the lease of one due job (queued and due, or running with a lease that ran out). */
 export async function claimJob(q: Db, now: Date, worker: string, defs: ReadonlyMap<string, JobDef>): Promise<ClaimedJob | null> {
   return q.tx(async (t) => {
-    const [row] = await t.query<{ id: string; name: string }>(
-      `SELECT id::text, name FROM jobs
+    const [row] = await t.query<{ id: string; name: string; dedupe_key: string | null }>(
+      `SELECT id::text, name, dedupe_key FROM jobs
        WHERE name = ANY($2::text[]) AND ((status = 'queued' AND run_at <= $1) OR (status = 'running' AND locked_until < $1))
        ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [now.toISOString(), [...defs.keys()]],
@@ -101,7 +103,7 @@ export async function claimJob(q: Db, now: Date, worker: string, defs: ReadonlyM
        WHERE id = $1 RETURNING payload, attempts, max_attempts`,
       [row.id, worker, addSeconds(now, lease)],
     );
-    return { id: Number(row.id), name: row.name, payload: j!.payload, attempts: j!.attempts, maxAttempts: j!.max_attempts };
+    return { id: Number(row.id), name: row.name, scheduled: (row.dedupe_key ?? "").startsWith("schedule:"), payload: j!.payload, attempts: j!.attempts, maxAttempts: j!.max_attempts };
   });
 }
 
@@ -118,6 +120,11 @@ export async function finishJob(
     const [mine] = await t.query(`SELECT 1 FROM jobs WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [job.id, worker]);
     if (!mine) return "lost-lease" as const;
     let state: "done" | "retry" | "dead";
+    if (outcome.ok && job.scheduled) {
+      // A recurring run that went well leaves no row behind (they come every few seconds).
+      await t.query(`DELETE FROM jobs WHERE id = $1`, [job.id]);
+      return "done" as const;
+    }
     if (outcome.ok) {
       state = "done";
       await t.query(`UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = $2, result = $3::jsonb, last_error = NULL WHERE id = $1`, [
@@ -176,7 +183,7 @@ export async function runDueJobs(
     let outcome: Parameters<typeof finishJob>[5];
     try {
       if (!def) throw new Error(`no job named ${job.name}`);
-      const result = await def.run(systemCtx(services, null, `job:${job.name}:${job.id}`), job.payload);
+      const result = await def.run(systemCtx(services, null, `job:${job.name}:${job.id}`), job.payload, { id: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts });
       outcome = { ok: true, result: result ?? null };
     } catch (e) {
       opts.onError?.(e, job.name);

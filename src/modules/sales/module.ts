@@ -1,10 +1,12 @@
 /** The sales module's registration: firearm sale authorization for dealers and staff. */
 import { defineModule } from "../../lib/module.ts";
+import { salesJobs } from "./jobs.ts";
 import { salesRoutes } from "./routes.ts";
 import { registerDealerPages } from "./pages.ts";
 
 export const salesModule = defineModule({
   name: "sales",
+  jobs: salesJobs,
   routes: salesRoutes,
   pages: (app, makeCtx) => registerDealerPages(app, makeCtx),
   nav: [
