@@ -9,7 +9,8 @@ const DIR = join(dirname(fileURLToPath(import.meta.url)), "data");
 export interface Town { name: string; fips: string; planningRegion: string; population: number }
 
 function csvRows(file: string): string[][] {
-  return readFileSync(join(DIR, file), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+  // The files have CRLF line endings: split on either, or every last field keeps a "\r".
+  return readFileSync(join(DIR, file), "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map((f) => f.trim()));
 }
 
 export function loadTowns(): Town[] {

@@ -87,7 +87,7 @@ describe("what each role sees", () => {
       }
     }
     // A dealer cannot look the credential up directly either.
-    expectProblem(await call("dealer", { method: "GET", url: `/api/v1/credentials/${fx.residentCredential.id}?purpose=sale` }), 403);
+    expectProblem(await call("dealer", { method: "GET", url: `/api/v1/credentials/${fx.residentCredential.id}`, headers: { "stateline-purpose": "registry-verification; a sale at the counter" } }), 403);
   });
 
   test("a resident cannot see or act on another person's application or credential", async () => {
@@ -115,12 +115,14 @@ describe("what each role sees", () => {
   test("law enforcement must give a purpose to read a credential; the read is audited with it and shows only what police need", async () => {
     const url = `/api/v1/credentials/${fx.residentCredential.id}`;
     const auditedBefore = await count(env, "audit_log WHERE action = 'credential.read'");
-    expectProblem(await call("law_enforcement", { method: "GET", url }), 400, "query.purpose");
-    expectProblem(await call("law_enforcement", { method: "GET", url: `${url}?purpose=ab` }), 400, "query.purpose");
+    expectProblem(await call("law_enforcement", { method: "GET", url }), 400, "header.stateline-purpose");
+    expectProblem(await call("law_enforcement", { method: "GET", url, headers: { "stateline-purpose": "criminal-investigation; ab" } }), 400, "header.stateline-purpose");
+    // Never in the URL (issue 8, finding 5): URLs end up in logs and browser history.
+    expectProblem(await call("law_enforcement", { method: "GET", url: `${url}?purpose=${encodeURIComponent("traffic stop, Hartford PD case 26-4411")}` }), 400, "query.purpose");
     assert.equal(await count(env, "audit_log WHERE action = 'credential.read'"), auditedBefore, "a refused read is not a read");
 
-    const purpose = "traffic stop, Hartford PD case 26-4411";
-    const r = await call("law_enforcement", { method: "GET", url: `${url}?purpose=${encodeURIComponent(purpose)}` });
+    const purpose = "criminal-investigation: traffic stop, Hartford PD case 26-4411";
+    const r = await call("law_enforcement", { method: "GET", url, headers: { "stateline-purpose": "criminal-investigation; traffic stop, Hartford PD case 26-4411" } });
     expectStatus(r, 200);
     const body = json(r);
     assert.deepEqual(Object.keys(body.credential).sort(), ["expiresOn", "issuedOn", "kind", "number", "revokedOn", "status", "surrenderDueOn", "surrenderedOn"]);
@@ -131,31 +133,29 @@ describe("what each role sees", () => {
     assert.equal(await count(env, "audit_log WHERE action = 'credential.read'"), auditedBefore + 1);
 
     // Staff give a purpose too; the holder reading their own credential does not need one.
-    expectProblem(await call("licensing_staff", { method: "GET", url }), 400, "query.purpose");
+    expectProblem(await call("licensing_staff", { method: "GET", url }), 400, "header.stateline-purpose");
     expectStatus(await call("resident", { method: "GET", url }), 200);
   });
 
-  test("staff reading an application is audited with the purpose given (or 'licensing review')", async () => {
+  test("staff reading an application state a purpose (no default) and the read is audited with it", async () => {
     const url = `/api/v1/applications/${fx.residentApplicationId}`;
-    const r = await call("licensing_staff", { method: "GET", url: `${url}?purpose=${encodeURIComponent("appeal file 2026-17")}` });
+    const r = await call("licensing_staff", { method: "GET", url, headers: { "stateline-purpose": "appeal-review; appeal file 2026-17" } });
     expectStatus(r, 200);
     assert.equal(json(r).applicant.lastName, "Testperson");
-    let rows = await env.services.db.query("SELECT actor_role, entity_id, purpose FROM audit_log WHERE action = 'application.read' ORDER BY seq DESC LIMIT 1");
-    assert.deepEqual(rows[0], { actor_role: "licensing_staff", entity_id: fx.residentApplicationId, purpose: "appeal file 2026-17" });
-    expectStatus(await call("licensing_staff", { method: "GET", url }), 200);
-    rows = await env.services.db.query("SELECT purpose FROM audit_log WHERE action = 'application.read' ORDER BY seq DESC LIMIT 1");
-    assert.equal(rows[0]!.purpose, "licensing review");
+    const rows = await env.services.db.query("SELECT actor_role, entity_id, purpose FROM audit_log WHERE action = 'application.read' ORDER BY seq DESC LIMIT 1");
+    assert.deepEqual(rows[0], { actor_role: "licensing_staff", entity_id: fx.residentApplicationId, purpose: "appeal-review: appeal file 2026-17" });
+    expectProblem(await call("licensing_staff", { method: "GET", url }), 400, "header.stateline-purpose");
   });
 
   test("the auditor reads the audit trail (with purposes) but not applications or credentials", async () => {
     const r = await call("auditor", { method: "GET", url: `/api/v1/audit?entityId=${fx.residentCredential.id}` });
     expectStatus(r, 200);
     const items = json(r).items as { action: string; purpose: string | null; actorRole: string }[];
-    assert.ok(items.some((i) => i.action === "credential.read" && i.actorRole === "law_enforcement" && i.purpose === "traffic stop, Hartford PD case 26-4411"), JSON.stringify(items.slice(0, 5)));
+    assert.ok(items.some((i) => i.action === "credential.read" && i.actorRole === "law_enforcement" && i.purpose === "criminal-investigation: traffic stop, Hartford PD case 26-4411"), JSON.stringify(items.slice(0, 5)));
     assert.ok(items.every((i) => !("details" in i)), "the list does not carry entry details");
     expectProblem(await call("auditor", { method: "GET", url: "/api/v1/applications" }), 403);
     expectProblem(await call("auditor", { method: "GET", url: `/api/v1/applications/${fx.residentApplicationId}` }), 403);
-    expectProblem(await call("auditor", { method: "GET", url: `/api/v1/credentials/${fx.residentCredential.id}?purpose=audit` }), 403);
+    expectProblem(await call("auditor", { method: "GET", url: `/api/v1/credentials/${fx.residentCredential.id}`, headers: { "stateline-purpose": "audit-review; checking the audit trail" } }), 403);
     expectStatus(await call("auditor", { method: "POST", url: "/api/v1/audit/verify" }), 200);
   });
 

@@ -127,13 +127,13 @@ describe("apply and issue each of the five credentials", () => {
       const approvable = application.status === "approvable";
 
       // The staff queue lists it with the applicant's name.
-      const q = await call("licensing_staff", { method: "GET", url: "/api/v1/applications" });
+      const q = await call("licensing_staff", { method: "GET", url: "/api/v1/applications", headers: { "stateline-purpose": "licensing-review; working the application queue" } });
       expectStatus(q, 200);
       const row = json(q).items.find((i: any) => i.id === application.id);
       assert.ok(row, "the application is in the licensing queue");
       assert.equal(row.status, application.status);
       assert.deepEqual(row.applicant, { firstName: "Robin", lastName: "Testperson" });
-      const filtered = await call("licensing_staff", { method: "GET", url: `/api/v1/applications?status=${application.status}` });
+      const filtered = await call("licensing_staff", { method: "GET", url: `/api/v1/applications?status=${application.status}`, headers: { "stateline-purpose": "licensing-review; working the application queue" } });
       assert.ok(json(filtered).items.some((i: any) => i.id === application.id), "the status filter finds it");
 
       // Staff issue it.
@@ -378,7 +378,7 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     assert.equal(surrenderDeadline("long-gun-eligibility-certificate", TODAY).dueOn, "2026-11-25");
 
     for (const [kind, cr] of [["long-gun-eligibility-certificate", c.le], ["ammunition-certificate", c.ac], ["handgun-eligibility-certificate", c.he]] as const) {
-      const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${cr.id}?purpose=${encodeURIComponent("revocation follow-up")}` });
+      const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${cr.id}`, headers: { "stateline-purpose": "licensing-review; revocation follow-up" } });
       expectStatus(g, 200);
       const { credential, history } = json(g);
       assert.equal(credential.status, "revoked");
@@ -450,7 +450,7 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     const cr = json(r).credential;
     assert.equal(cr.surrenderedOn, "2026-11-26");
     assert.equal(cr.lateSurrenderFlaggedOn, "2026-11-27");
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.le.id}?purpose=surrender` });
+    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.le.id}`, headers: { "stateline-purpose": "licensing-review; recording the surrender" } });
     const s = json(g).history.find((h: any) => h.action === "surrendered");
     const penalty = lateSurrenderPenalty("long-gun-eligibility-certificate");
     assert.equal(s.details.late, true);
@@ -464,7 +464,7 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     const r = await call("licensing_staff", { method: "POST", url: "/api/v1/jobs/daily" });
     expectStatus(r, 200);
     assert.equal(json(r).lateSurrenders, 1, "only the ammunition certificate is still out");
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.ac.id}?purpose=surrender` });
+    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.ac.id}`, headers: { "stateline-purpose": "licensing-review; recording the surrender" } });
     const { credential, history } = json(g);
     assert.equal(credential.lateSurrenderFlaggedOn, "2026-11-27");
     assert.equal(credential.surrenderedOn, null);

@@ -11,6 +11,7 @@ import type { RouteDef } from "../../src/http/route.ts";
 import type { Role } from "../../src/modules/auth/roles.ts";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { attachStaff } from "../../src/modules/dealers/service.ts";
+import { createApiKey } from "../../src/modules/auth/service.ts";
 import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { salesRouteCases } from "../../src/modules/sales/test-support.ts";
 import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
@@ -113,6 +114,17 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": { allowed: ["dealer", "ammunition_vendor", "admin"], request: async () => post("/api/v1/api-keys", { label: `Counter ${next()}` }) },
+    "GET /api/v1/api-keys": { allowed: "all", request: async () => get("/api/v1/api-keys") },
+    "POST /api/v1/api-keys/{id}/revoke": {
+      // Each role revokes a key of its own (a fresh one); anonymous callers are refused before the key matters.
+      allowed: "all",
+      request: async (role) => {
+        const owner = role ? env.users[role].id : env.users.dealer.id;
+        const k = await createApiKey(env.ctx(role ?? "dealer"), owner, `Revoke ${next()}`);
+        return post(`/api/v1/api-keys/${k.id}/revoke`);
+      },
+    },
+    "GET /api/v1/audit/people/{personId}/reads": { allowed: ["auditor", "admin"], request: async () => get(`/api/v1/audit/people/${env.resident.id}/reads`) },
     "GET /api/v1/users": { allowed: ["admin"], request: async () => get("/api/v1/users") },
     "POST /api/v1/users": {
       allowed: ["admin"],
@@ -140,7 +152,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
       },
     },
     "GET /api/v1/applications": { allowed: ["licensing_staff", "resident"], request: async () => get("/api/v1/applications") },
-    "GET /api/v1/applications/{id}": { allowed: ["licensing_staff", "resident"], request: async () => get(`/api/v1/applications/${fx.residentApplicationId}?purpose=access%20test`) },
+    "GET /api/v1/applications/{id}": { allowed: ["licensing_staff", "resident"], request: async () => ({ ...get(`/api/v1/applications/${fx.residentApplicationId}`), headers: { "stateline-purpose": "licensing-review; access matrix test" } }) },
     "POST /api/v1/applications/{id}/check": { allowed: ["licensing_staff"], request: async () => post(`/api/v1/applications/${fx.checkableApplicationId}/check`) },
     "POST /api/v1/applications/{id}/issue": { allowed: ["licensing_staff"], request: async () => post(`/api/v1/applications/${await paperApplication(env, call)}/issue`, { reviewNote: "checked in person" }) },
     "POST /api/v1/applications/{id}/deny": { allowed: ["licensing_staff"], request: async () => post(`/api/v1/applications/${await paperApplication(env, call)}/deny`, { reason: "the applicant asked us to stop" }) },
@@ -156,7 +168,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
       },
     },
     "GET /api/v1/credentials": { allowed: ["resident"], request: async () => get("/api/v1/credentials") },
-    "GET /api/v1/credentials/{id}": { allowed: ["resident", "licensing_staff", "law_enforcement"], request: async () => get(`/api/v1/credentials/${fx.residentCredential.id}?purpose=traffic%20stop%20case%2026-1`) },
+    "GET /api/v1/credentials/{id}": { allowed: ["resident", "licensing_staff", "law_enforcement"], request: async () => ({ ...get(`/api/v1/credentials/${fx.residentCredential.id}`), headers: { "stateline-purpose": "criminal-investigation; traffic stop case 26-1" } }) },
     "POST /api/v1/credentials/{id}/renew": {
       allowed: ["resident"],
       request: async () => post(`/api/v1/credentials/${fx.residentCredential.id}/renew`, { residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true }),

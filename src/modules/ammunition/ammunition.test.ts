@@ -376,20 +376,21 @@ describe("who sees which sales, and reports", () => {
 
   test("investigators give a purpose; names are shown and the read of ammunition certificate holders is audited", async () => {
     for (const who of ["law_enforcement", "licensing_staff"] as const) {
-      expectProblem(await call(who, { method: "GET", url: "/api/v1/ammunition/sales" }), 400, "query.purpose");
-      const r = json(await call(who, { method: "GET", url: `/api/v1/ammunition/sales?personId=${certHolder.person.id}&from=${reportEnv.from}&to=${reportEnv.to}&purpose=case%202026-114` }));
+      expectProblem(await call(who, { method: "GET", url: "/api/v1/ammunition/sales" }), 400, "header.stateline-purpose");
+      expectProblem(await call(who, { method: "GET", url: "/api/v1/ammunition/sales?purpose=case%202026-114" }), 400, "query.purpose");
+      const r = json(await call(who, { method: "GET", url: `/api/v1/ammunition/sales?personId=${certHolder.person.id}&from=${reportEnv.from}&to=${reportEnv.to}`, headers: { "stateline-purpose": "criminal-investigation; case 2026-114" } }));
       assert.equal(r.scope, "all");
       assert.equal(r.items.length, 1);
       assert.equal(r.items[0].buyer.lastName, "Confidential");
       const audit = await env.services.db.query("SELECT purpose, details FROM audit_log WHERE action = 'ammunition.sales.read' AND actor_role = $1 ORDER BY seq DESC LIMIT 1", [who]);
-      assert.equal(audit[0]!.purpose, "case 2026-114");
+      assert.equal(audit[0]!.purpose, "criminal-investigation: case 2026-114");
       assert.deepEqual(audit[0]!.details.ammunitionCertificateHolders, [certHolder.person.id]);
     }
   });
 
   test("reports group by vendor, town of sale and month", async () => {
     const get = async (groupBy: string) => {
-      const r = await call("law_enforcement", { method: "GET", url: `/api/v1/ammunition/reports?groupBy=${groupBy}&from=${reportEnv.from}&to=${reportEnv.to}&purpose=monthly%20review` });
+      const r = await call("law_enforcement", { method: "GET", url: `/api/v1/ammunition/reports?groupBy=${groupBy}&from=${reportEnv.from}&to=${reportEnv.to}`, headers: { "stateline-purpose": "audit-review; monthly review" } });
       expectStatus(r, 200);
       return json(r);
     };
@@ -404,11 +405,11 @@ describe("who sees which sales, and reports", () => {
     const byMonth = await get("month");
     assert.deepEqual(byMonth.rows.map((r: any) => [r.key, r.sales, r.rounds, r.magazines, r.buyers]), [["2026-06", 2, 600, 1, 2], ["2026-07", 1, 50, 0, 1]]);
     assert.doesNotMatch(JSON.stringify(byMonth), /Confidential|Gunholder/);
-    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?groupBy=vendor" }), 400, "query.purpose");
-    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?groupBy=county&purpose=x%20y%20z" }), 400, "query.groupBy");
-    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?from=2026-08-01&to=2026-07-01&purpose=x%20y%20z" }), 400, "query.from");
-    for (const who of ["dealer", "ammunition_vendor", "resident", "auditor", "admin"] as const) expectProblem(await call(who, { method: "GET", url: "/api/v1/ammunition/reports?purpose=x%20y%20z" }), 403);
-    assert.ok(await count(env, "audit_log WHERE action = 'ammunition.report.read' AND purpose = 'monthly review'") >= 3);
+    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?groupBy=vendor" }), 400, "header.stateline-purpose");
+    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?groupBy=county", headers: { "stateline-purpose": "audit-review; x y z and more" } }), 400, "query.groupBy");
+    expectProblem(await call("licensing_staff", { method: "GET", url: "/api/v1/ammunition/reports?from=2026-08-01&to=2026-07-01", headers: { "stateline-purpose": "audit-review; x y z and more" } }), 400, "query.from");
+    for (const who of ["dealer", "ammunition_vendor", "resident", "auditor", "admin"] as const) expectProblem(await call(who, { method: "GET", url: "/api/v1/ammunition/reports", headers: { "stateline-purpose": "audit-review; x y z and more" } }), 403);
+    assert.ok(await count(env, "audit_log WHERE action = 'ammunition.report.read' AND purpose = 'audit-review: monthly review'") >= 3);
   });
 });
 
@@ -436,7 +437,7 @@ describe("malformed input: a 4xx naming the field, never a 5xx", () => {
     expectProblem(await call("ammunition_vendor", { method: "GET", url: "/api/v1/ammunition/sales?limit=0" }), 400, "query.limit");
     for (const q of ["from=1800-01-01&to=1800-01-01", "to=1800-01-01", "from=1800-01-01&to=2199-12-31", "to=2199-12-31"]) {
       expectStatus(await call("ammunition_vendor", { method: "GET", url: `/api/v1/ammunition/sales?${q}` }), 200, q);
-      expectStatus(await call("licensing_staff", { method: "GET", url: `/api/v1/ammunition/reports?groupBy=month&${q}&purpose=edge%20dates` }), 200, q);
+      expectStatus(await call("licensing_staff", { method: "GET", url: `/api/v1/ammunition/reports?groupBy=month&${q}`, headers: { "stateline-purpose": "audit-review; edge dates of the report" } }), 200, q);
     }
     expectProblem(await call("ammunition_vendor", { method: "GET", url: "/api/v1/ammunition/sales?from=0001-01-01" }), 400, "query.from");
   });

@@ -4,12 +4,14 @@ import { route } from "../../http/route.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { AmmunitionLimitSettings, PURCHASE_TYPES } from "../../law/ct/policy/ammunition-limit.ts";
 import { ammunitionPolicy } from "./policy.ts";
+import { purposeOf } from "../audit/index.ts";
 import { presentCheck, presentFindingForSeller, presentSaleForInvestigator, presentSaleForSeller, presentSettings } from "./present.ts";
 import * as svc from "./service.ts";
 
 const SELLERS = ["dealer", "ammunition_vendor"];
 const INVESTIGATORS = ["licensing_staff", "law_enforcement"];
-const Purpose = z.string().trim().min(3, "say why you need these records").max(200);
+/** Kept in the query's schema only to refuse it with a clear answer: purposes go in the Stateline-Purpose header (audit/reads.ts). */
+const NoPurposeInUrl = z.unknown().optional().describe("refused: send the purpose in the `Stateline-Purpose: <code>; <why, at least 10 characters>` header");
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 const Line = z.object({
@@ -77,10 +79,10 @@ export const ammunitionRoutes = [
       personId: z.uuid().optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-      purpose: Purpose.optional().describe("required for licensing staff and law enforcement; audited"),
+      purpose: NoPurposeInUrl,
     }).strict(),
-    handler: async (ctx, { query }) => {
-      const r = await svc.listSalesFor(ctx, query);
+    handler: async (ctx, { query, headers }) => {
+      const r = await svc.listSalesFor(ctx, { ...query, purpose: purposeOf({ headers, query }) });
       const names = r.scope === "all" && ammunitionPolicy.seeBuyerIdentity(ctx.user!);
       return { scope: r.scope, total: r.total, items: names ? r.items.map(presentSaleForInvestigator) : r.items.map(presentSaleForSeller) };
     },
@@ -88,8 +90,8 @@ export const ammunitionRoutes = [
   route({
     method: "GET", url: "/api/v1/ammunition/reports", tags: ["point of sale"], auth: "user", roles: INVESTIGATORS,
     summary: "Ammunition sales totals by vendor, town of sale or month (purpose audited; no names)",
-    query: z.object({ groupBy: z.enum(["vendor", "town", "month"]).default("month"), ...Range, purpose: Purpose.optional().describe("required; audited") }).strict(),
-    handler: async (ctx, { query }) => svc.report(ctx, query),
+    query: z.object({ groupBy: z.enum(["vendor", "town", "month"]).default("month"), ...Range, purpose: NoPurposeInUrl }).strict(),
+    handler: async (ctx, { query, headers }) => svc.report(ctx, { ...query, purpose: purposeOf({ headers, query }) }),
   }),
   route({
     method: "GET", url: "/api/v1/policies/ammunition-limit", tags: ["rulebook"], auth: "public",

@@ -25,6 +25,8 @@ import { type AmmunitionLimitSettings, CLASS_LABELS, type PurchaseType, ammuniti
 import { RULEBOOK_VERSION } from "../../law/ct/version.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/service.ts";
+import { auditRefusedRead } from "../audit/index.ts";
+import { type ReadPurpose, purposeLine } from "../../lib/purpose.ts";
 import type { User } from "../auth/roles.ts";
 import { getActingDealer, type Dealer } from "../dealers/service.ts";
 import { decide, storeDecision } from "../decisions/service.ts";
@@ -295,7 +297,7 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
 
 // ---------------------------------------------------------------- reading
 
-export interface SalesQuery { from?: PlainDate | undefined; to?: PlainDate | undefined; dealerId?: string | undefined; personId?: string | undefined; limit: number; offset: number; purpose?: string | undefined }
+export interface SalesQuery { from?: PlainDate | undefined; to?: PlainDate | undefined; dealerId?: string | undefined; personId?: string | undefined; limit: number; offset: number; purpose?: ReadPurpose | undefined }
 
 function range(query: { from?: PlainDate | undefined; to?: PlainDate | undefined }, today: PlainDate): { from: PlainDate; to: PlainDate } {
   const to = query.to ?? today;
@@ -305,9 +307,10 @@ function range(query: { from?: PlainDate | undefined; to?: PlainDate | undefined
   return { from, to };
 }
 
-const requirePurpose = (purpose: string | undefined): string => {
-  if (!purpose) throw badField("query.purpose", "say why you need these records (required for your role; it is audited)");
-  return purpose;
+/** The stated purpose (from the Stateline-Purpose header or the body; never the URL), as its audit line. */
+const requirePurpose = (purpose: ReadPurpose | undefined): string => {
+  if (!purpose) throw badField("header.stateline-purpose", "say why you need these records: `Stateline-Purpose: <code>; <why, at least 10 characters>` (required for your role; it is audited)");
+  return purposeLine(purpose);
 };
 
 /**
@@ -325,22 +328,22 @@ export async function listSalesFor(ctx: Ctx, query: SalesQuery): Promise<{ scope
     const r = await listSales(ctx.db, { from, to, dealerId: dealer.id, limit: query.limit, offset: query.offset });
     return { scope: "own", ...r };
   }
-  if (!ammunitionPolicy.listAllSales(user)) throw forbidden();
+  if (!ammunitionPolicy.listAllSales(user)) throw await auditRefusedRead(ctx, { action: "ammunition.sales.read", entityType: "ammunition-sales" });
   const purpose = requirePurpose(query.purpose);
   const r = await listSales(ctx.db, { from, to, dealerId: query.dealerId, personId: query.personId, limit: query.limit, offset: query.offset });
   const people = [...new Set(r.items.map((s) => s.personId))];
   const certificateHolders = [...new Set(r.items.filter((s) => s.basis === "ammunition-certificate" || s.credentialKind === "ammunition-certificate").map((s) => s.personId))];
   await appendAudit(ctx.db, ctx, {
     action: "ammunition.sales.read", entityType: "ammunition-sales", purpose,
-    details: { from, to, dealerId: query.dealerId ?? null, personId: query.personId ?? null, shown: r.items.length, people, ammunitionCertificateHolders: certificateHolders },
+    details: { from, to, dealerId: query.dealerId ?? null, personId: query.personId ?? null, shown: r.items.length, people, personIds: people, ammunitionCertificateHolders: certificateHolders },
   });
   return { scope: "all", ...r };
 }
 
 /** Totals by vendor, town of sale or month, for licensing staff and law enforcement (purpose audited). No names. */
-export async function report(ctx: Ctx, query: { groupBy: GroupBy; from?: PlainDate | undefined; to?: PlainDate | undefined; purpose?: string | undefined }): Promise<{ groupBy: GroupBy; from: PlainDate; to: PlainDate; rows: ReportRow[]; totals: Omit<ReportRow, "key" | "label"> }> {
+export async function report(ctx: Ctx, query: { groupBy: GroupBy; from?: PlainDate | undefined; to?: PlainDate | undefined; purpose?: ReadPurpose | undefined }): Promise<{ groupBy: GroupBy; from: PlainDate; to: PlainDate; rows: ReportRow[]; totals: Omit<ReportRow, "key" | "label"> }> {
   const user = requireUser(ctx);
-  if (!ammunitionPolicy.reports(user)) throw forbidden();
+  if (!ammunitionPolicy.reports(user)) throw await auditRefusedRead(ctx, { action: "ammunition.report.read", entityType: "ammunition-sales" });
   const purpose = requirePurpose(query.purpose);
   const { from, to } = range(query, ctx.today);
   const rows = await salesReport(ctx.db, query.groupBy, from, to);

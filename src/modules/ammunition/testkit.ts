@@ -184,8 +184,8 @@ export function ammunitionRouteCases(env: TestEnv, call: Call): Record<string, R
       allowed: ["dealer", "ammunition_vendor"],
       request: async (role) => ({ method: "POST", url: "/api/v1/ammunition/sales", payload: { checkId: await approvedCheck(role), lines: saleLines([{ type: "centerfire-pistol", quantity: 100 }]) } }),
     },
-    "GET /api/v1/ammunition/sales": { allowed: ["dealer", "ammunition_vendor", "licensing_staff", "law_enforcement"], request: async () => ({ method: "GET", url: "/api/v1/ammunition/sales?purpose=access%20test" }) },
-    "GET /api/v1/ammunition/reports": { allowed: ["licensing_staff", "law_enforcement"], request: async () => ({ method: "GET", url: "/api/v1/ammunition/reports?groupBy=vendor&purpose=access%20test" }) },
+    "GET /api/v1/ammunition/sales": { allowed: ["dealer", "ammunition_vendor", "licensing_staff", "law_enforcement"], request: async () => ({ method: "GET", url: "/api/v1/ammunition/sales", headers: { "stateline-purpose": "audit-review; access matrix test" } }) },
+    "GET /api/v1/ammunition/reports": { allowed: ["licensing_staff", "law_enforcement"], request: async () => ({ method: "GET", url: "/api/v1/ammunition/reports?groupBy=vendor", headers: { "stateline-purpose": "audit-review; access matrix test" } }) },
     "GET /api/v1/policies/ammunition-limit": { allowed: "public", request: async () => ({ method: "GET", url: "/api/v1/policies/ammunition-limit" }) },
     "PUT /api/v1/policies/ammunition-limit": {
       allowed: ["admin"],

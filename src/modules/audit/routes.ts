@@ -3,6 +3,7 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { listAudit, verifyAudit } from "./service.ts";
+import { readsOfPerson } from "./reads.ts";
 
 export const auditRoutes = [
   route({
@@ -11,6 +12,16 @@ export const auditRoutes = [
     handler: async (ctx, { query }) => {
       if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
       return { items: await listAudit(ctx.db, query) };
+    },
+  }),
+  route({
+    method: "GET", url: "/api/v1/audit/people/{personId}/reads", tags: ["audit"], auth: "user", roles: ["auditor", "admin"],
+    summary: "Every read of one person's records, with who read, when and the purpose they stated, and every refused attempt (auditors)",
+    params: z.object({ personId: z.uuid() }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() }).strict(),
+    handler: async (ctx, { params, query }) => {
+      if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
+      return { personId: params.personId, items: await readsOfPerson(ctx.db, params.personId, query) };
     },
   }),
   route({

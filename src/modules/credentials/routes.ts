@@ -4,7 +4,7 @@ import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
-import { getPerson } from "../people/service.ts";
+import { getPerson } from "../people/index.ts";
 import { policy } from "./policy.ts";
 import { presentApplication, presentCredentialForPolice, presentCredentialFull, presentDecision } from "./present.ts";
 import * as svc from "./service.ts";

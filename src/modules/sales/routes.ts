@@ -1,10 +1,10 @@
 /** HTTP routes for firearm sale authorizations and dealers' webhooks. Thin: validate, authorize, call, present. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { AppError, forbidden } from "../../lib/errors.ts";
+import { AppError } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import type { Ctx } from "../../context.ts";
-import { appendAudit } from "../audit/service.ts";
+import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
 import { getDealer } from "../dealers/service.ts";
 import { DEALER_KINDS } from "./evaluate.ts";
 import { isCaliberCode, isMakeCode, isTypeCode, typeOf } from "./ncic.ts";
@@ -15,7 +15,9 @@ import * as svc from "./service.ts";
 import { registerWebhook } from "./webhooks.ts";
 
 const Id = z.object({ id: z.uuid() });
-const Purpose = z.string().trim().min(3, "say why you need this record").max(200);
+/** Kept in the query's schema only to refuse it with a clear answer: purposes go in a header or body (audit/reads.ts). */
+const NoPurposeInUrl = z.unknown().optional().describe("refused: send the purpose in the Stateline-Purpose header");
+const PURPOSE_DOC = "Licensing staff and law enforcement send why they need these records in the `Stateline-Purpose: <code>; <why, at least 10 characters>` header (never in the URL); the read is audited, and a refused attempt too.";
 const Name = z.string().trim().min(1).max(100);
 const State = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "a two-letter state code");
 const Zip = z.string().regex(/^\d{5}$/, "five digits");
@@ -137,52 +139,59 @@ export const salesRoutes = [
   }),
   route({
     method: "GET", url: "/api/v1/sales", tags: ["point of sale"], auth: "user", roles: ["dealer", "licensing_staff", "law_enforcement"],
-    summary: "Sales: a dealer's own; all, with filters, for licensing staff; by serial number, with a purpose, for law enforcement",
+    summary: "Sales: a dealer's own; all, with filters, for licensing staff; by serial number, for law enforcement (both with a purpose, audited)",
+    description: PURPOSE_DOC,
     query: z.object({
       status: z.enum(["delayed", "authorized", "proceeded", "denied", "denied-after-transfer", "cancelled"]).optional(),
       from: PlainDateSchema.optional(), to: PlainDateSchema.optional(),
       dealerId: z.uuid().optional().describe("licensing staff only"),
       serialNumber: z.string().trim().min(1).max(40).optional(),
-      purpose: Purpose.optional().describe("law enforcement: why you need these records (audited)"),
+      purpose: NoPurposeInUrl,
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
     }),
-    handler: async (ctx, { query }) => {
+    handler: async (ctx, { query, headers }) => {
       const u = ctx.user!;
       const base = { status: query.status, from: query.from, to: query.to, serialNumber: query.serialNumber, limit: query.limit, offset: query.offset };
       if (salesPolicy.listAll(u)) {
+        const purpose = requirePurpose({ headers, query });
         const r = await listSales(ctx.db, { ...base, dealerId: query.dealerId });
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "sale.list", entityType: "sales", personIds: r.items.map((s) => s.buyer.personId), details: { filter: { status: query.status ?? null, from: query.from ?? null, to: query.to ?? null, dealerId: query.dealerId ?? null, serialNumber: query.serialNumber ?? null }, shown: r.items.length } }));
         return { total: r.total, items: r.items.map((s) => ({ id: s.id, number: s.number, kind: s.kind, status: s.status, saleDate: s.saleOn, dealer: s.dealerName, buyer: { firstName: s.buyer.firstName, lastName: s.buyer.lastName }, firearm: { make: s.firearm.make, model: s.firearm.model, serialNumber: s.firearm.serialNumber }, authorizationNumber: s.authorizationNumber, nicsTransactionNumber: s.nicsTransactionNumber })) };
       }
       if (salesPolicy.listOwn(u)) {
+        // QUESTION(legal): a dealer reading its own sales (records § 1 requires it to keep) states no purpose.
+        if (query.purpose !== undefined) requirePurpose({ headers, query });
         const dealerId = await svc.actingDealerId(ctx);
         const r = await listSales(ctx.db, { ...base, dealerId: dealerId! });
         return { total: r.total, items: r.items.map((s) => ({ id: s.id, number: s.number, kind: s.kind, status: s.status, saleDate: s.saleOn, buyer: { firstName: s.buyer.firstName, lastName: s.buyer.lastName }, firearm: { make: s.firearm.make, model: s.firearm.model, serialNumber: s.firearm.serialNumber }, authorizationNumber: s.authorizationNumber, nicsTransactionNumber: s.nicsTransactionNumber, mayProceedOn: s.mayProceedOn })) };
       }
       if (salesPolicy.lookUpBySerial(u)) {
-        const fields = [...(!query.serialNumber ? [{ field: "query.serialNumber", message: "law enforcement look sales up by a firearm's serial number" }] : []), ...(!query.purpose ? [{ field: "query.purpose", message: "say why you need these records" }] : [])];
-        if (fields.length) throw new AppError("validation", fields.map((f) => `${f.field}: ${f.message}`).join("; "), { fields });
+        if (!query.serialNumber) throw new AppError("validation", "query.serialNumber: law enforcement look sales up by a firearm's serial number", { fields: [{ field: "query.serialNumber", message: "law enforcement look sales up by a firearm's serial number" }] });
+        const purpose = requirePurpose({ headers, query });
         const r = await listSales(ctx.db, { serialNumber: query.serialNumber, limit: query.limit, offset: query.offset });
-        await ctx.db.tx((q) => appendAudit(q, ctx, { action: "sale.lookup-by-serial", entityType: "firearm-serial", entityId: query.serialNumber!, purpose: query.purpose!, details: { found: r.total } }));
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "sale.lookup-by-serial", entityType: "firearm-serial", entityId: query.serialNumber!, personIds: r.items.map((s) => s.buyer.personId), details: { found: r.total } }));
         const items = [];
         for (const s of r.items) items.push(presentSaleForPolice(s, s.dealerId ? await getDealer(ctx.db, s.dealerId).then((d) => ({ name: d.name, fflNumber: d.fflNumber, town: d.town })) : null));
         return { total: r.total, items };
       }
-      throw forbidden();
+      throw await auditRefusedRead(ctx, { action: "sale.list", entityType: "sales" });
     },
   }),
   route({
     method: "GET", url: "/api/v1/sales/{id}", tags: ["point of sale"], auth: "user", roles: ["dealer", "licensing_staff", "law_enforcement"],
-    summary: "One sale with its receipt or transfer form, decision and history (law enforcement give a purpose, which is audited)",
-    params: Id, query: z.object({ purpose: Purpose.optional() }),
-    handler: async (ctx, { params, query }) => {
+    summary: "One sale with its receipt or transfer form, decision and history (licensing staff and law enforcement give a purpose, which is audited)",
+    description: PURPOSE_DOC,
+    params: Id, query: z.object({ purpose: NoPurposeInUrl }),
+    handler: async (ctx, { params, query, headers }) => {
       const u = ctx.user!;
       const dealerId = await svc.actingDealerId(ctx);
       const s = await getSale(ctx.db, params.id);
-      if (!salesPolicy.view(u, s, dealerId)) throw forbidden();
+      if (!salesPolicy.view(u, s, dealerId)) throw await auditRefusedRead(ctx, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] });
+      const staffOrPolice = u.role === "law_enforcement" || u.role === "licensing_staff";
+      const purpose = staffOrPolice ? requirePurpose({ headers, query }) : query.purpose !== undefined ? requirePurpose({ headers, query }) : undefined;
       if (u.role === "law_enforcement") {
-        if (!query.purpose) throw new AppError("validation", "purpose: say why you need this record", { fields: [{ field: "query.purpose", message: "required for this role" }] });
-        await ctx.db.tx((q) => appendAudit(q, ctx, { action: "sale.read", entityType: "sale", entityId: s.id, purpose: query.purpose }));
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose!, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] }));
         const d = s.dealerId ? await getDealer(ctx.db, s.dealerId) : null;
         return { sale: presentSaleForPolice(s, d ? { name: d.name, fflNumber: d.fflNumber, town: d.town } : null) };
       }
@@ -190,7 +199,7 @@ export const salesRoutes = [
       const decision = await findDecision(ctx.db, s.latestDecisionId);
       const record = await findRecord(ctx.db, s.id);
       if (u.role === "licensing_staff") {
-        await ctx.db.tx((q) => appendAudit(q, ctx, { action: "sale.read", entityType: "sale", entityId: s.id, purpose: query.purpose ?? "licensing review" }));
+        await ctx.db.tx((q) => auditRead(q, ctx, purpose!, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] }));
         return {
           sale: presentSaleForStaff(s, nics, await dealerSummary(ctx, s)), decision: presentDecision(decision, "staff"), record,
           reports: await saleReports(ctx.db, s.id), history: await saleHistory(ctx.db, s.id), next: svc.NEXT[s.status],

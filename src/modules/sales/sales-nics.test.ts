@@ -225,7 +225,7 @@ describe("NICS outages", () => {
     assert.equal(now.record.fields.authorizationNumber, now.sale.authorizationNumber);
     assert.deepEqual(now.history.map((h: any) => [h.action, h.toStatus]), [["request", "delayed"], ["nics-resubmit", "authorized"]]);
     assert.equal(JSON.parse(receiver.received.at(-1)!.body).type, "sale.authorized");
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}` }));
+    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
     assert.equal(staff.sale.nics.transactionNumber, now.sale.nics.transactionNumber);
   });
 
@@ -269,7 +269,7 @@ describe("NICS outages", () => {
     assert.equal(after.response, null);
     assert.equal(after.transaction_number, a.nicsTransactionNumber);
     assert.ok(after.responded_at && after.purged_at);
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}` }));
+    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
     assert.ok(staff.sale.nics.detailsPurgedAt);
     assert.equal(staff.record.fields["buyer.name"], `${b.person.firstName} ${b.person.lastName}`, "the state's record of the sale stays");
     assert.ok(staff.history.some((h: any) => h.action === "nics-details-purged"));

@@ -103,7 +103,7 @@ describe("retail sales", () => {
     assert.deepEqual(reports, [{ recipient: "local-police", town: "Bridgeport" }, { recipient: "state", town: null }]);
     assert.equal(await count(env, "decisions WHERE subject_type = 'sale' AND subject_id = $1 AND outcome = 'yes'", [id]), 1);
     assert.equal(await count(env, "audit_log WHERE action = 'sale.request' AND entity_id = $1", [id]), 1);
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${id}` }));
+    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
     assert.equal(staff.sale.buyer.personId, b.person.id);
     assert.equal(staff.sale.buyer.credentialId, b.credentialId);
     assert.equal(staff.reports.length, 2);
@@ -162,7 +162,7 @@ describe("retail sales", () => {
     assert.equal(f.status, "not-met");
     assert.doesNotMatch(JSON.stringify(f), /53a-101|felony/i, "the dealer does not see the buyer's record");
     assert.match(f.because, /record in the state's files/);
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}` }));
+    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
     assert.match(JSON.stringify(staff.decision.findings.find((x: any) => x.id === "sales.long-gun.buyer-may-possess")), /felony/i);
     const letter = await env.services.db.query("SELECT body FROM outbox WHERE person_id = $1 AND template = 'sale-denied'", [b.person.id]);
     assert.match(letter[0]!.body, /felony/i);
@@ -232,7 +232,7 @@ describe("who sees what", () => {
     expectProblem(await call("dealer", { method: "POST", url: `/api/v1/sales/${theirs.id}/cancel`, payload: { reason: "not mine to cancel" } }), 403);
     const theirList = json(await call({ username: other.username }, { method: "GET", url: "/api/v1/sales" }));
     assert.deepEqual(theirList.items.map((s: any) => s.id), [theirs.id]);
-    const all = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales?dealerId=${other.dealerId}` }));
+    const all = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales?dealerId=${other.dealerId}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
     assert.deepEqual(all.items.map((s: any) => s.id), [theirs.id]);
   });
 
@@ -240,17 +240,17 @@ describe("who sees what", () => {
     const b = await buyerWithCredential(env, { kind: "handgun-eligibility-certificate" });
     const s = json(await post("dealer", saleBody(b, { kind: "retail-handgun" }))).sale;
     expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/sales" }), 400, "query.serialNumber");
-    expectProblem(await call("law_enforcement", { method: "GET", url: `/api/v1/sales?serialNumber=${s.firearm.serialNumber}` }), 400, "query.purpose");
-    const r = json(await call("law_enforcement", { method: "GET", url: `/api/v1/sales?serialNumber=${s.firearm.serialNumber.toLowerCase()}&purpose=recovered%20at%20scene%2C%20case%2026-0042` }));
+    expectProblem(await call("law_enforcement", { method: "GET", url: `/api/v1/sales?serialNumber=${s.firearm.serialNumber}` }), 400, "header.stateline-purpose");
+    const r = json(await call("law_enforcement", { method: "GET", url: `/api/v1/sales?serialNumber=${s.firearm.serialNumber.toLowerCase()}`, headers: { "stateline-purpose": "criminal-investigation; recovered at scene, case 26-0042" } }));
     assert.equal(r.total, 1);
     assert.equal(r.items[0].buyer.lastName, b.person.lastName);
     assert.equal(r.items[0].buyer.idDocument, undefined);
     assert.equal(r.items[0].nics, undefined);
     assert.equal(r.items[0].buyer.credentialNumber, undefined);
     const audit = await env.services.db.query("SELECT purpose FROM audit_log WHERE action = 'sale.lookup-by-serial' AND entity_id = $1", [s.firearm.serialNumber.toLowerCase()]);
-    assert.equal(audit[0]!.purpose, "recovered at scene, case 26-0042");
-    expectProblem(await call("law_enforcement", { method: "GET", url: `/api/v1/sales/${s.id}` }), 400, "query.purpose");
-    const one = json(await call("law_enforcement", { method: "GET", url: `/api/v1/sales/${s.id}?purpose=case%2026-0042` }));
+    assert.equal(audit[0]!.purpose, "criminal-investigation: recovered at scene, case 26-0042");
+    expectProblem(await call("law_enforcement", { method: "GET", url: `/api/v1/sales/${s.id}` }), 400, "header.stateline-purpose");
+    const one = json(await call("law_enforcement", { method: "GET", url: `/api/v1/sales/${s.id}`, headers: { "stateline-purpose": "criminal-investigation; case 26-0042" } }));
     assert.equal(one.sale.buyer.idDocument, undefined);
     expectProblem(await call("resident", { method: "GET", url: "/api/v1/sales" }), 403);
   });

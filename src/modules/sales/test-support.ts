@@ -122,8 +122,8 @@ export function salesRouteCases(env: TestEnv, fx: { shopId: string }) {
       allowed: ["licensing_staff"] as const,
       request: async () => post("/api/v1/sales/private-state-authorization", { ...saleBody(await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" }), { kind: "private-long-gun-via-dealer" }), kind: "private-long-gun" }),
     },
-    "GET /api/v1/sales": { allowed: ["dealer", "licensing_staff", "law_enforcement"] as const, request: async () => get("/api/v1/sales?serialNumber=SN1&purpose=trace%20request%2026-1") },
-    "GET /api/v1/sales/{id}": { allowed: ["dealer", "licensing_staff", "law_enforcement"] as const, request: async () => get(`/api/v1/sales/${(await sale()).id}?purpose=trace%20request%2026-1`) },
+    "GET /api/v1/sales": { allowed: ["dealer", "licensing_staff", "law_enforcement"] as const, request: async () => ({ ...get("/api/v1/sales?serialNumber=SN1"), headers: { "stateline-purpose": "firearm-trace; trace request 26-1" } }) },
+    "GET /api/v1/sales/{id}": { allowed: ["dealer", "licensing_staff", "law_enforcement"] as const, request: async () => ({ ...get(`/api/v1/sales/${(await sale()).id}`), headers: { "stateline-purpose": "firearm-trace; trace request 26-1" } }) },
     "POST /api/v1/sales/{id}/proceed": {
       allowed: ["dealer"] as const,
       // A sale NICS delayed a week ago: the three business days have passed.
