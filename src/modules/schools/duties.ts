@@ -90,7 +90,7 @@ export async function dutiesAsOf(q: Queryable, on: PlainDate, scope: { districtI
         out.push({ ...base, item: d.item, label: isInitial ? "Security protocol plan" : `Security protocol plan revision ${cycle} (reviewed with the chief of police or security)`, dueOn: d.dueOn, filedOn: f ?? null, state: dueState(d.dueOn, f, on), citation: citationLabel(d.source) });
       }
       const team = await teamCheck(q, c.id, on);
-      const ok = team.answer.outcome === "yes";
+      const ok = team.answer.result.teamRequired && team.answer.outcome === "yes";
       out.push({ ...base, item: "threat-assessment-team", label: `Trained threat assessment team${ok ? "" : team.answer.result.missingSeats.length ? ` (missing: ${team.answer.result.missingSeats.join(", ")})` : " (members not all trained)"}`, dueOn: TEAM_DUE, filedOn: ok ? on : null, state: ok ? "done" : dueState(TEAM_DUE, undefined, on), citation: citationLabel(TEAM_SOURCE) });
     }
   }
