@@ -4,3 +4,5 @@
  * Use cases live in service.ts and are called by routes.ts and the CLI.
  */
 export { buyersAtManyVendors, purchasesOf, roundsByBuyer, type PurchaseSummary } from "./queries.ts";
+export { ammunitionPolicy } from "./policy.ts";
+export { listSalesFor } from "./service.ts";

@@ -14,13 +14,13 @@ import { forbidden, notFound } from "../../lib/errors.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { type Finding } from "../../law/core/rules.ts";
 import { CLASS_LABELS, PURCHASE_TYPES, type PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
-import { type User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { maskCredentialNumber, presentFinding } from "./present.ts";
 import { findCheck, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
 import { listSalesFor, PHOTO_ID_TYPES, recordSale, runCheck, type CheckInput } from "./service.ts";
-import { getActingDealer, type Dealer } from "../dealers/service.ts";
-import { findDecision } from "../sales/queries.ts";
+import { getActingDealer, type Dealer } from "../dealers/index.ts";
+import { findDecision } from "../sales/index.ts";
 import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, summaryList, textField, when, type Flash, type FormErrors, findingTitle } from "../../web/kit.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;

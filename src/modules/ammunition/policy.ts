@@ -1,5 +1,5 @@
 /** Who may do what with ammunition checks, sales, reports and the limit: one function per action. */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const seller = (u: User) => u.role === "dealer" || u.role === "ammunition_vendor";
 const investigator = (u: User) => u.role === "licensing_staff" || u.role === "law_enforcement";

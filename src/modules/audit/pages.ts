@@ -5,7 +5,7 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { forbidden } from "../../lib/errors.ts";
-import { type User, ROLE_LABELS } from "../auth/roles.ts";
+import { type User, ROLE_LABELS } from "../auth/index.ts";
 import { listAudit, verifyAudit, type AuditBreak } from "./service.ts";
 import { html, queryParam, sendPage, signedIn, when } from "../../web/kit.ts";
 

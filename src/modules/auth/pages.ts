@@ -12,7 +12,7 @@ import { login, logout, createUser, listUsers, unlockUser } from "./service.ts";
 import { ROLE_LABELS, ROLES, type Role, type User } from "./roles.ts";
 import { html, csrfField, page, errorsFrom, errorSummary, formBody, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, textField, UUID, type Flash, type FormErrors } from "../../web/kit.ts";
 import { homeFor } from "../../web/nav.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 function loginForm(req: FastifyRequest, reply: FastifyReply, makeCtx: (req: FastifyRequest) => Ctx, message?: string, username = ""): string {
   const token = loginCsrfToken(req, reply, makeCtx(req));

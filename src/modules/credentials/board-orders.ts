@@ -13,8 +13,8 @@ import type { Queryable } from "../../db/client.ts";
 import { credentialTerm, type CredentialKind } from "../../law/ct/credentials/index.ts";
 import { citationLabel } from "../../law/core/rules.ts";
 import { AppError } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
-import { getPerson } from "../people/service.ts";
+import { appendAudit } from "../audit/index.ts";
+import { getPerson } from "../people/index.ts";
 import { CREDENTIAL_NAMES, getApplication, getCredential, type Credential } from "./service.ts";
 
 // The same prefixes as service.ts uses for new credentials.

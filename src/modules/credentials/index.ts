@@ -20,3 +20,5 @@ export {
   type RevocationOutcome,
 } from "./service.ts";
 export { restoreByBoardOrder, appealableActionsOf, type AppealableAction } from "./board-orders.ts";
+export { presentFinding } from "./present.ts";
+export { policy } from "./policy.ts";

@@ -18,15 +18,15 @@ import { statusOf } from "../../http/errors.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { forbidden } from "../../lib/errors.ts";
-import { type User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { applicationHistory, applicationsOfPerson, CREDENTIAL_KINDS, CREDENTIAL_NAMES, credentialsOfPerson, getApplication, getCredential, getDecision, NEXT, submitApplication, withdrawApplication, type Application, type ApplicationStatus, type Credential, credentialHistory, denyApplication, issueCredential, listQueue, recordProhibitingEvent, recordSurrender, runBackgroundCheck, runDailyJobs, type ProhibitingEventInput, verifyCredential, type Purpose } from "./service.ts";
 import { policy } from "./policy.ts";
-import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Person } from "../people/service.ts";
+import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Person } from "../people/index.ts";
 import { citationLabel } from "../../law/core/rules.ts";
 import { applicationFee, lateSurrenderPenalty, renewalNotice, type CredentialKind, PURPOSES } from "../../law/ct/credentials/index.ts";
 import { RULES } from "../../law/ct/index.ts";
 import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, findingsList, formBody, idParam, isFormError, money, outcomeTag, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, statusLabel, statusTag, summaryList, textField, townOptions, when, type Flash, type FormErrors, textareaField, UUID, yesNoUnknown } from "../../web/kit.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 /** The resident's own person record, or 403 for anyone else. */
 function ownPersonId(user: User): string {

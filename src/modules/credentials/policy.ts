@@ -1,5 +1,5 @@
 /** Who may do what with applications and credentials: one function per action. */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const staff = (u: User) => u.role === "licensing_staff";
 

@@ -12,18 +12,15 @@ import type { Queryable } from "../../db/client.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import type { Finding, Outcome } from "../../law/core/rules.ts";
 import { citationLabel } from "../../law/core/rules.ts";
-import {
-  applicationFee, credentialTerm, lateSurrenderPenalty, renewalNotice, surrenderDeadline, validForPurpose,
-  type CredentialKind,
-} from "../../law/ct/credentials/index.ts";
+import { applicationFee, credentialTerm, lateSurrenderPenalty, renewalNotice, surrenderDeadline, validForPurpose, type CredentialKind } from "../../law/ct/credentials/index.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { NicsUnavailable } from "../../adapters/nics/contract.ts";
-import { appendAudit } from "../audit/service.ts";
-import { decide, storeDecision } from "../decisions/service.ts";
-import { assertTown, getPerson, type Person } from "../people/service.ts";
+import { appendAudit } from "../audit/index.ts";
+import { decide, storeDecision } from "../decisions/index.ts";
+import { assertTown, getPerson, type Person } from "../people/index.ts";
 import { policy } from "./policy.ts";
-import { reassessPendingSales } from "../sales/service.ts";
-import type { User } from "../auth/roles.ts";
+import { reassessPendingSales } from "../sales/index.ts";
+import { type User } from "../auth/index.ts";
 
 export const CREDENTIAL_KINDS = ["temporary-state-permit", "state-handgun-permit", "handgun-eligibility-certificate", "long-gun-eligibility-certificate", "ammunition-certificate"] as const satisfies readonly CredentialKind[];
 

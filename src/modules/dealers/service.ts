@@ -6,10 +6,9 @@
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
-import { createUser } from "../auth/service.ts";
-import type { User } from "../auth/roles.ts";
-import { assertTown } from "../people/service.ts";
+import { appendAudit } from "../audit/index.ts";
+import { createUser, type User } from "../auth/index.ts";
+import { assertTown } from "../people/index.ts";
 
 export type DealerKind = "firearm-dealer" | "ammunition-vendor";
 export type DealerStatus = "active" | "suspended" | "revoked";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { RULEBOOK_VERSION, RULES } from "../../law/ct/index.ts";
-import { presentFinding } from "../credentials/present.ts";
+import { presentFinding } from "../credentials/index.ts";
 import { decide, listQuestions } from "./service.ts";
 
 export const decisionRoutes = [

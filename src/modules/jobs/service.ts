@@ -21,7 +21,7 @@ import { systemCtx } from "../../context.ts";
 import type { Db, Queryable } from "../../db/client.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import type { JobDef } from "../../lib/module.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 export const DEFAULTS = { maxAttempts: 5, backoffSeconds: 30, leaseSeconds: 120, maxBackoffSeconds: 6 * 3600 } as const;
 

@@ -1,5 +1,5 @@
 /** Who may do what with leads and cases: one function per action. Nobody else sees a lead. */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const investigator = (u: User) => u.role === "law_enforcement" || u.role === "licensing_staff";
 

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 /** Opens a case about a person in the caller's transaction; returns its id and number. */
 export async function openCaseForPerson(q: Queryable, ctx: Pick<Ctx, "user" | "clock" | "requestId" | "today">, input: { personId: string; title: string; note?: string; details?: Record<string, unknown> }): Promise<{ id: string; number: string }> {

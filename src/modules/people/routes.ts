@@ -3,7 +3,7 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
-import { policy } from "../credentials/policy.ts";
+import { policy } from "../credentials/index.ts";
 import { addressHistory, changeAddress } from "./service.ts";
 
 const Address = z.object({

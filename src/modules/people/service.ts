@@ -6,7 +6,7 @@ import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { badField, notFound } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 export interface Person {
   id: string;

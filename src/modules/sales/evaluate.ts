@@ -34,7 +34,7 @@ import { validForPurpose, type CredentialKind as StateCredentialKind } from "../
 import { nicsProceedDate } from "../../law/ct/sales/nics-proceed-date.ts";
 import type { Credential as LawCredential } from "../../law/ct/sales/credentials.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
-import { decide } from "../decisions/service.ts";
+import { decide } from "../decisions/index.ts";
 import { typeOf } from "./ncic.ts";
 
 export const DEALER_KINDS = ["retail-long-gun", "retail-handgun", "private-long-gun-via-dealer", "private-handgun-via-dealer"] as const;

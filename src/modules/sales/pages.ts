@@ -27,8 +27,8 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fa
 import { type Ctx } from "../../context.ts";
 import { AppError, forbidden } from "../../lib/errors.ts";
 import { parseWith, runIdempotent } from "../../http/route.ts";
-import { type User } from "../auth/roles.ts";
-import { addDealerStaff, dealerPolicy, findStaffMembership, getActingDealer, listDealerStaff, type Dealer, getDealer, listDealers } from "../dealers/service.ts";
+import { type User } from "../auth/index.ts";
+import { addDealerStaff, dealerPolicy, findStaffMembership, getActingDealer, listDealerStaff, type Dealer, getDealer, listDealers } from "../dealers/index.ts";
 import { DEALER_KINDS, type SaleKind, type SaleStatus } from "./evaluate.ts";
 import { NCIC_CALIBERS, NCIC_MAKES, NCIC_TYPES, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
@@ -39,7 +39,7 @@ import { actingDealerId, appealsFor, cancelSale, NEXT, proceedSale, requestSale,
 import { html, type Html, csrfField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors, findingTitle } from "../../web/kit.ts";
 import { randomUUID } from "node:crypto";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 

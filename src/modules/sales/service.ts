@@ -19,12 +19,12 @@ import { citationLabel, type Finding } from "../../law/core/rules.ts";
 import { OPTIONAL_RECORD_FIELDS, nicsCheckRequestFields, requiredRecordFields } from "../../law/ct/sales/long-gun-transfer-record.ts";
 import { type NicsRequest, type NicsResponse, NicsUnavailable, nicsTransactionType } from "../../adapters/nics/contract.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
-import { detectAfterFirearmSale } from "../leads/service.ts";
-import type { User } from "../auth/roles.ts";
-import { storeDecision } from "../decisions/service.ts";
-import { getActingDealer, getDealer, type Dealer } from "../dealers/service.ts";
-import { assertTown, findPerson } from "../people/service.ts";
+import { appendAudit } from "../audit/index.ts";
+import { detectAfterFirearmSale } from "../leads/index.ts";
+import { type User } from "../auth/index.ts";
+import { storeDecision } from "../decisions/index.ts";
+import { getActingDealer, getDealer, type Dealer } from "../dealers/index.ts";
+import { assertTown, findPerson } from "../people/index.ts";
 import {
   type BuyerRecord, type DelayReason, type Evaluation, type NicsState, type Officer, type SaleKind, type SaleStatus, type SaleSubject,
   KIND_INFO, evaluateSale, findBuyerRecord, normalizeCredentialNumber,
@@ -33,7 +33,8 @@ import { isCaliberCode, isMakeCode, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
 import { type NicsCheck, type Sale, getNicsCheck, getSale, subjectOf } from "./queries.ts";
 import { enqueueSaleEvent } from "./webhooks.ts";
-import { assertFirearmSaleAllowed } from "../registries/index.ts"; // issue 11: the counter classifies the firearm
+import { assertFirearmSaleAllowed } from "../registries/index.ts";
+// issue 11: the counter classifies the firearm
 
 export type SaleAction = "request" | "nics-answer" | "nics-resubmit" | "proceed" | "cancel" | "nics-denied-after-transfer" | "reassess";
 

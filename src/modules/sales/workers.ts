@@ -14,7 +14,7 @@
 import { systemCtx, type Services } from "../../context.ts";
 import { NicsUnknownTransaction } from "../../adapters/nics/contract.ts";
 import type { WebhookSender } from "../../adapters/webhooks/sender.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 import { getSale } from "./queries.ts";
 import { NICS_TIMEOUT_MS, applyNicsAnswer, callNics, nicsRequestOf, noteNicsStillDown } from "./service.ts";
 import { deliverDueWebhooks } from "./webhooks.ts";
