@@ -13,7 +13,7 @@ import type { Ctx } from "../../context.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { MakeCtx } from "../../lib/module.ts";
 import { PURPOSE_CODES, PURPOSE_LABELS, ReadPurpose } from "../../lib/purpose.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import {
   csrfField, dateField, errorsFrom, errorSummary, formBody, html, idParam, isFormError, radioGroup, selectField, sendPage, signedIn, statusTag, summaryList,
   textareaField, textField, when, type FormErrors, type Html,

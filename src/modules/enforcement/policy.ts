@@ -3,7 +3,7 @@
  * route refuses the three source roles (and the refusal is audited).
  */
 import type { FeedSource } from "../../adapters/courts/contract.ts";
-import type { Role, User } from "../auth/roles.ts";
+import { type Role, type User } from "../auth/index.ts";
 
 const SOURCE_ROLE: Record<FeedSource, Role | null> = { court: "court_source", probate: "probate_source", dmhas: "dmhas_source", federal: null };
 export const SOURCE_ROLES: readonly Role[] = ["court_source", "probate_source", "dmhas_source"];

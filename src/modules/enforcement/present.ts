@@ -1,5 +1,5 @@
 /** Allow-listed views of enforcement data, per audience. Nothing leaves unless named here. */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { enforcementPolicy as policy } from "./policy.ts";
 import type { StoredRecord } from "./queries.ts";
 import type { ReceiveResult } from "./service.ts";

@@ -6,7 +6,7 @@ import type { Ctx } from "../../context.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { forbidden, notFound } from "../../lib/errors.ts";
 import { purposeLine, type ReadPurpose } from "../../lib/purpose.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { credentialsOfPerson } from "../credentials/index.ts";
 import { findPerson } from "../people/index.ts";

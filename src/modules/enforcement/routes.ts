@@ -29,11 +29,30 @@ const headerPurpose = (headers: Record<string, string | string[] | undefined>) =
   return p.data;
 };
 
-const BatchBody = z.union([
-  z.array(z.unknown()).describe("records as JSON"),
-  z.object({ csv: z.string().min(1).max(900_000) }).strict().describe("a CSV batch file (see CSV_COLUMNS) inside JSON"),
-  z.string().min(1).max(900_000).describe("a CSV batch file sent as text/csv"),
-]);
+// A batch's records are checked field by field in the service (so errors name records.<n>.<field>);
+// here only its shape: a JSON array of flat objects (one level of nesting: the subject), {csv}, or CSV text.
+const isScalar = (v: unknown) => v === null || ["string", "number", "boolean"].includes(typeof v);
+const isFlat = (v: unknown, depth: number): boolean =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => isScalar(x) || (depth > 0 && isFlat(x, depth - 1)));
+const BatchBody = z.unknown().superRefine((v, ctx) => {
+  if (typeof v === "string") {
+    if (v.length === 0 || v.length > 900_000) ctx.addIssue({ code: "custom", path: ["csv"], message: "a CSV file of 1 to 900,000 characters" });
+    return;
+  }
+  if (Array.isArray(v)) {
+    if (v.length > 1000) ctx.addIssue({ code: "custom", path: ["records"], message: "at most 1000 records a batch" });
+    v.slice(0, 1000).forEach((x, i) => { if (!isFlat(x, 1)) ctx.addIssue({ code: "custom", path: ["records", i], message: "each record is an object of fields (the subject nested once)" }); });
+    return;
+  }
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const csv = (v as Record<string, unknown>).csv;
+    const extra = Object.keys(v).filter((k) => k !== "csv");
+    if (extra.length) ctx.addIssue({ code: "custom", path: [extra[0]!], message: "unknown field" });
+    else if (typeof csv !== "string" || csv.length === 0 || csv.length > 900_000) ctx.addIssue({ code: "custom", path: ["csv"], message: "a CSV file of 1 to 900,000 characters" });
+    return;
+  }
+  ctx.addIssue({ code: "custom", path: ["records"], message: "send a JSON array of records, {\"csv\": \"...\"}, or a text/csv file" });
+}).describe("a JSON array of records (each as the single-record body), {\"csv\": \"...\"}, or a text/csv file with the CSV_COLUMNS header") as z.ZodType<unknown>;
 
 export const enforcementRoutes = [
   route({
@@ -52,7 +71,7 @@ export const enforcementRoutes = [
       let records: readonly unknown[];
       if (Array.isArray(body)) records = body;
       else {
-        const text = typeof body === "string" ? body : body.csv;
+        const text = typeof body === "string" ? body : String((body as { csv: string }).csv);
         const parsed = csvToRecords(text);
         if (parsed.unknownColumns.length) throw badField("csv", `unknown columns: ${parsed.unknownColumns.join(", ")}`);
         records = parsed.records;

@@ -185,15 +185,16 @@ async function action(q: Queryable, recordId: string, name: string, version: num
 }
 
 /**
- * Matches a stored record: exactly one candidate the matcher calls a match (and none uncertain)
- * → automatic match and effects; any uncertain candidate, or several matches → review queue;
- * none → unmatched.
+ * Matches a stored record: exactly one candidate the matcher calls a match → automatic match and
+ * effects; several matches, or only uncertain candidates → review queue; none → unmatched.
  */
 async function matchRecord(c: Ctx, q: Queryable, rec: StoredRecord): Promise<{ status: RecordStatus; reviewId: string | null; effects: Effects | null }> {
   const all = await matcher()(c, rec.subject as FeedRecord["subject"]);
   const candidates = all.filter((x) => x.decision !== "non-match").sort((a, b) => b.probability - a.probability).slice(0, 10);
   const matches = candidates.filter((x) => x.decision === "match");
-  if (matches.length === 1 && candidates.length === 1) {
+  // One person alone above the matcher's automatic threshold (the identity module's rule: two or
+  // more such people all go to review). Others merely "review"-likely do not stop it.
+  if (matches.length === 1) {
     const m = matches[0]!;
     const effects = await matchTo(c, q, rec, m.personId, "automatic", m.probability, m.reasons);
     return { status: "matched", reviewId: null, effects };

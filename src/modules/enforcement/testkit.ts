@@ -19,6 +19,8 @@ interface RouteCase { allowed: readonly Role[] | "all" | "public"; request(role:
 const PURPOSE = { "stateline-purpose": "licensing-review; access test of enforcement records" };
 let n = 0;
 const uid = () => `T${(n += 1)}-${randomUUID().slice(0, 8)}`;
+/** A made-up surname nobody else in the test database has (letters only). */
+const surname = () => `Zq${randomUUID().replace(/[^a-f]/g, "").slice(0, 8)}${"abcdefghij"[(n += 1) % 10]}son`;
 
 function conviction(subject: { firstName: string; lastName: string; birthDate: string }, on: PlainDate) {
   return { kind: "conviction" as const, sourceRecordId: `ACC-${uid()}`, subject, statute: "53a-134", offenseOn: addDays(on, -30), convictionOn: on, felony: true };
@@ -26,7 +28,7 @@ function conviction(subject: { firstName: string; lastName: string; birthDate: s
 
 /** A record body for the feed a role sends on (court for everyone else, so a refusal is about the role). */
 function bodyFor(role: Role | null, on: PlainDate): { source: string; record: unknown } {
-  const subject = { firstName: "Nemo", lastName: `Unknown${uid().replace(/[^A-Za-z0-9]/g, "")}`, birthDate: "1970-01-01" };
+  const subject = { firstName: "Nemo", lastName: surname(), birthDate: "1970-01-01" };
   if (role === "probate_source") return { source: "probate", record: { kind: "probate-commitment", sourceRecordId: `ACC-${uid()}`, subject, committedOn: addDays(on, -3) } };
   if (role === "dmhas_source") return { source: "dmhas", record: { kind: "voluntary-admission", sourceRecordId: `ACC-${uid()}`, subject, admittedOn: addDays(on, -3), solelyAlcoholOrDrug: false } };
   return { source: "court", record: conviction(subject, addDays(on, -3)) };
@@ -35,18 +37,24 @@ function bodyFor(role: Role | null, on: PlainDate): { source: string; record: un
 export function enforcementRouteCases(env: TestEnv): Record<string, RouteCase> {
   const today = () => env.clock.today();
   const staff = () => env.ctx("licensing_staff");
-  const unmatched = async () => (await receiveRecord(staff(), "court", conviction({ firstName: "Nobody", lastName: `Nowhere${n}`, birthDate: "1960-01-01" }, addDays(today(), -3)))).record.id;
+  const unmatched = async () => (await receiveRecord(staff(), "court", conviction({ firstName: "Nobody", lastName: surname(), birthDate: "1960-01-01" }, addDays(today(), -3)))).record.id;
+  /** An open review: a record put in the queue with one candidate (written straight to the tables, whatever the matcher would say). */
   const review = async () => {
-    const p = await createPerson(env.services.db, { firstName: "Alexandra", lastName: `Review${n += 1}`, birthDate: "1975-05-05" as PlainDate, street: "1 Elm Street", town: "Hartford", zip: "06103" });
-    const r = await receiveRecord(staff(), "court", conviction({ firstName: "Sandy", lastName: p.lastName, birthDate: p.birthDate }, addDays(today(), -3)));
-    return r.reviewId!;
+    const p = await createPerson(env.services.db, { firstName: "Alexandra", lastName: surname(), birthDate: "1975-05-05" as PlainDate, street: "1 Elm Street", town: "Hartford", zip: "06103" });
+    const recordId = await unmatched();
+    const candidates = [{ personId: p.id, weight: 3, probability: 0.5, decision: "review", reasons: ["fixture"] }];
+    const r = await env.services.db.query<{ id: string }>("INSERT INTO match_reviews (feed_record_id, version, candidates, status, opened_on) VALUES ($1,1,$2,'open',$3) RETURNING id::text",
+      [recordId, JSON.stringify(candidates), today()]);
+    await env.services.db.query("UPDATE feed_records SET status = 'review' WHERE id = $1", [recordId]);
+    return r[0]!.id;
   };
   const obligation = async () => {
-    const h = await holder(env.services.db, today(), { kind: "state-handgun-permit", firstName: "Oblige", lastName: `Holder${n += 1}`, birthDate: "1971-03-03" as PlainDate });
+    const h = await holder(env.services.db, today(), { kind: "state-handgun-permit", firstName: "Oblige", lastName: surname(), birthDate: `19${50 + (n % 40)}-0${1 + (n % 9)}-1${n % 10}` as PlainDate });
     const dealer = await registerSeller(env, "firearm-dealer");
     await seedFirearmSale(env.services.db, { personId: h.person.id, dealerId: dealer.id, on: addDays(today(), -100), handgun: true, status: "proceeded" });
     const r = await receiveRecord(staff(), "court", conviction({ firstName: h.person.firstName, lastName: h.person.lastName, birthDate: h.person.birthDate }, addDays(today(), -1)));
-    return r.effects!.obligation!.id;
+    if (!r.effects?.obligation) throw new Error(`fixture: the conviction did not reach ${h.person.lastName} (${r.status})`);
+    return r.effects.obligation.id;
   };
   const seizure = async () => (await recordSeizure(env.ctx("law_enforcement"), { basis: "domestic-violence", seizedOn: today(), agency: "Hartford Police Department", items: [{ itemKind: "firearm", description: "revolver", quantity: 1, stolen: false }] })).id;
   const get = (url: string): Req => ({ method: "GET", url, headers: PURPOSE });

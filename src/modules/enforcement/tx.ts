@@ -3,7 +3,7 @@ import type { Ctx } from "../../context.ts";
 import { withDb } from "../../context.ts";
 import type { Db, Queryable } from "../../db/client.ts";
 import { AppError } from "../../lib/errors.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 export function requireUser(ctx: Ctx): User {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in or send an API key");
