@@ -43,6 +43,8 @@ async function armedHolder(opts: { firstName: string; lastName: string; birthDat
 const felony = (p: SimPerson, on: string, extra: Record<string, unknown> = {}) => ({ ...court.conviction(p, { statute: "53a-134", offenseOn: "2026-03-02", convictionOn: on, felony: true }), ...extra });
 const credStatus = async (id: string) => (await env.services.db.query("SELECT status FROM credentials WHERE id = $1", [id]))[0]!.status;
 const count = async (sql: string, params: unknown[] = []) => Number((await env.services.db.query(sql, params))[0]!.n);
+/** Prohibiting events in force (a lifted one is either removed or marked lifted_at, depending on the credentials module's version). */
+const eventsInForce = (personId: string) => count("SELECT count(*) AS n FROM prohibiting_events p WHERE person_id = $1 AND (to_jsonb(p)->>'lifted_at') IS NULL", [personId]);
 
 before(async () => {
   env = await createTestEnv({ today: TODAY });
@@ -163,7 +165,7 @@ describe("resends, corrections and vacated judgments", () => {
     assert.equal(a.number, b.number);
     assert.equal(await count("SELECT count(*) AS n FROM feed_records WHERE source_record_id = $1", [rec.sourceRecordId]), 1);
     assert.equal(await count("SELECT count(*) AS n FROM feed_record_versions v JOIN feed_records f ON f.id = v.feed_record_id WHERE f.source_record_id = $1", [rec.sourceRecordId]), 1);
-    assert.equal(await count("SELECT count(*) AS n FROM prohibiting_events WHERE person_id = $1", [h.person.id]), 1);
+    assert.equal(await eventsInForce(h.person.id), 1);
     assert.equal(await count("SELECT count(*) AS n FROM credential_actions WHERE credential_id = $1 AND action = 'revoked'", [h.credential.id]), 1);
     assert.equal(await count("SELECT count(*) AS n FROM surrender_obligations WHERE person_id = $1", [h.person.id]), 1);
   });
@@ -177,14 +179,14 @@ describe("resends, corrections and vacated judgments", () => {
     const corrected = await receiveRecord(env.ctx("licensing_staff"), "court", { ...rec, statute: "53a-135" } as any);
     assert.equal(corrected.stored, "correction");
     assert.equal(corrected.status, "matched");
-    assert.equal(await count("SELECT count(*) AS n FROM prohibiting_events WHERE person_id = $1", [h.person.id]), 1);
+    assert.equal(await eventsInForce(h.person.id), 1);
     assert.equal(await count("SELECT count(*) AS n FROM surrender_obligations WHERE person_id = $1 AND status = 'open'", [h.person.id]), 1);
     const list1 = json(await call("licensing_staff", { method: "GET", url: "/api/v1/enforcement/armed-prohibited", headers: PURPOSE }));
     assert.ok(list1.items.some((x: any) => x.person.id === h.person.id));
 
     const vac = json(await call("court_source", { method: "POST", url: "/api/v1/feeds/court/records", payload: { ...rec, statute: "53a-135", recordState: "vacated" } }));
     assert.equal(vac.stored, "correction");
-    assert.equal(await count("SELECT count(*) AS n FROM prohibiting_events WHERE person_id = $1", [h.person.id]), 0);
+    assert.equal(await eventsInForce(h.person.id), 0);
     assert.equal(await count("SELECT count(*) AS n FROM surrender_obligations WHERE person_id = $1 AND status IN ('open','overdue','escalated')", [h.person.id]), 0);
     const list2 = json(await call("licensing_staff", { method: "GET", url: "/api/v1/enforcement/armed-prohibited", headers: PURPOSE }));
     assert.ok(!list2.items.some((x: any) => x.person.id === h.person.id));
@@ -221,7 +223,7 @@ describe("matching: an uncertain match never revokes or denies", () => {
     const r = await receiveRecord(env.ctx("court_source"), "court", rec as any);
     assert.equal(r.status, "review");
     assert.equal(await credStatus(h.credential.id), "active");
-    assert.equal(await count("SELECT count(*) AS n FROM prohibiting_events WHERE person_id = $1", [h.person.id]), 0);
+    assert.equal(await eventsInForce(h.person.id), 0);
     assert.equal(await count("SELECT count(*) AS n FROM surrender_obligations WHERE person_id = $1", [h.person.id]), 0);
 
     const item = json(await call("licensing_staff", { method: "GET", url: `/api/v1/enforcement/reviews/${r.reviewId}`, headers: PURPOSE }));
