@@ -45,6 +45,7 @@ describe("residence in the town applied to (temporary state permit)", () => {
 });
 
 describe("the state permit follows a temporary permit (or the nonresident exception)", () => {
+  const nonPermanent = { applicant: { birthDate: d("1980-01-15"), citizenOrLawfulResident: true, residenceState: "CT", residenceTown: "Hartford", residenceIsPermanent: false } };
   const cases: Case[] = [
     { name: "Connecticut resident holding a temporary permit", facts: state({ holdsTemporaryPermit: true }), on: "2014-01-01", status: "met" },
     { name: "Connecticut resident without one", facts: state({ holdsTemporaryPermit: false }), on: "2014-01-01", status: "not-met" },
@@ -52,7 +53,10 @@ describe("the state permit follows a temporary permit (or the nonresident except
     { name: "exception: nonresident with another state's carry permit", facts: state({ ...applicant("MA", "Boston"), holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "met" },
     { name: "nonresident without another state's permit", facts: state({ ...applicant("MA", "Boston"), holdsOtherStateCarryPermit: false }), on: "2014-01-01", status: "not-met" },
     { name: "nonresident, other permit not known", facts: state({ ...applicant("MA", "Boston") }), on: "2014-01-01", status: "unknown", missing: ["holdsOtherStateCarryPermit"] },
-    { name: "the exception does not reach Connecticut residents", facts: state({ holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "not-met" },
+    { name: "the exception does not reach permanent Connecticut residents", facts: state({ holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "not-met" },
+    { name: "exception: a Connecticut residence that is not permanent, with another state's permit", facts: state({ ...nonPermanent, holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "met" },
+    { name: "a Connecticut residence that is not permanent, no other state's permit", facts: state({ ...nonPermanent, holdsTemporaryPermit: false, holdsOtherStateCarryPermit: false }), on: "2014-01-01", status: "not-met" },
+    { name: "Connecticut resident, permanence not known, other state's permit: unknown", facts: state({ applicant: { birthDate: d("1980-01-15"), residenceState: "CT", residenceTown: "Hartford" }, holdsTemporaryPermit: false, holdsOtherStateCarryPermit: true }), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceIsPermanent"] },
     { name: "residence not known", facts: state(applicant()), on: "2014-01-01", status: "unknown", missing: ["applicant.residenceState"] },
   ];
   for (const c of cases) test(c.name, () => expectStatus(statePermitRoute(c.facts, d(c.on)), c.status, c.missing));

@@ -56,8 +56,23 @@ export function statePermitRoute(facts: CredentialFacts, on: PlainDate): Finding
   if (state === undefined) return unknown(STATE_PERMIT_ROUTE_ID, rule.source, ["applicant.residenceState"], "residence not known, so it is not known whether a temporary state permit is needed");
   if (state.trim().toUpperCase() !== "CT") return nonresidentDirectApplication(facts, on);
   const held = facts.holdsTemporaryPermit;
+  if (held === true) return met(STATE_PERMIT_ROUTE_ID, rule.source, "holds a temporary state permit from the local issuing authority");
+  // A Connecticut residence that is not permanent: the person is "without a permanent residence in
+  // Connecticut" and may also apply directly with another state's permit.
+  // QUESTION(legal): read so; the analysis speaks of "someone without a permanent residence in Connecticut".
+  const permanent = facts.applicant?.residenceIsPermanent;
+  if (permanent === false) {
+    const direct = nonresidentDirectApplication(facts, on);
+    if (direct.status === "met") return direct;
+    if (held === undefined) return unknown(STATE_PERMIT_ROUTE_ID, rule.source, ["holdsTemporaryPermit", ...(direct.missing ?? [])]);
+    return direct.status === "unknown"
+      ? direct
+      : notMet(STATE_PERMIT_ROUTE_ID, rule.source, "no temporary state permit, and no other state's carry permit for a direct application", "apply to the local issuing authority for a temporary state permit first");
+  }
   if (held === undefined) return unknown(STATE_PERMIT_ROUTE_ID, rule.source, ["holdsTemporaryPermit"]);
-  return held
-    ? met(STATE_PERMIT_ROUTE_ID, rule.source, "holds a temporary state permit from the local issuing authority")
-    : notMet(STATE_PERMIT_ROUTE_ID, rule.source, "Connecticut resident without a temporary state permit", "apply to the local issuing authority for a temporary state permit first");
+  if (permanent === undefined && facts.holdsOtherStateCarryPermit !== false) {
+    // Without a temporary permit, a direct application is open only to someone without a permanent Connecticut residence.
+    return unknown(STATE_PERMIT_ROUTE_ID, rule.source, ["applicant.residenceIsPermanent", ...(facts.holdsOtherStateCarryPermit === undefined ? ["holdsOtherStateCarryPermit"] : [])], "Connecticut resident without a temporary state permit; a direct application with another state's permit is open only if the residence is not permanent");
+  }
+  return notMet(STATE_PERMIT_ROUTE_ID, rule.source, "Connecticut resident without a temporary state permit", "apply to the local issuing authority for a temporary state permit first");
 }

@@ -77,7 +77,7 @@ export function ammunitionBuyerCredential(
   on: PlainDate,
 ): { finding: Finding; basis: AmmunitionBasis | null } {
   const rule = inForce(AMMUNITION_CREDENTIALS, on, ID);
-  if (rule.value === null) return { finding: notApplicable(ID, rule.source, "no credential is needed to buy ammunition before 2013-10-01"), basis: null };
+  if (rule.value === null) return { finding: notApplicable(ID, rule.source, `no duty on ${on}: the requirement that an ammunition buyer hold a credential starts on 2013-10-01`), basis: null };
   const gun = holdsCredential(buyer?.credentials, rule.value.gunCredentials, on, "buyer.credentials", { mustPresent: true });
   if (gun.holds === true) return { finding: met(ID, rule.source, `the buyer presented a valid ${gun.credential!.kind}`), basis: "gun-credential" };
   const cert = holdsCredential(buyer?.credentials, [rule.value.ammunitionCertificate], on, "buyer.credentials", { mustPresent: true });

@@ -37,7 +37,7 @@ const ID = "sales.long-gun.buyer-credential";
 
 export function longGunBuyerCredential(buyer: { credentials?: readonly Credential[] | undefined; officer?: Officer | undefined } | undefined, on: PlainDate): Finding {
   const rule = inForce(LONG_GUN_CREDENTIALS, on, ID);
-  if (rule.value === null) return notApplicable(ID, rule.source, "no credential is needed to buy a long gun before 2014-04-01");
+  if (rule.value === null) return notApplicable(ID, rule.source, `no duty on ${on}: the requirement that a long gun buyer hold a credential starts on 2014-04-01`);
   const holds = holdsCredential(buyer?.credentials, rule.value, on, "buyer.credentials");
   if (holds.holds === true) return met(ID, rule.source, `the buyer holds a valid ${holds.credential!.kind}`);
   const officer = officerException(buyer?.officer);
