@@ -52,6 +52,11 @@ function draftFromForm(kind: "aw-certificate" | "lcm-declaration", b: Record<str
   if (kind === "aw-certificate") {
     const f: Record<string, unknown> = {};
     for (const k of ["make", "model", "serialNumber", "caliber", "type", "identificationMarks"]) if (str(b[k])) f[k] = str(b[k]);
+    const facts: Record<string, unknown> = {};
+    if (["semiautomatic", "selective-fire", "other"].includes(b.action ?? "")) facts.action = b.action;
+    if (b.centerfire === "yes" || b.centerfire === "no") facts.centerfire = b.centerfire === "yes";
+    if (b.detachable === "yes" || b.detachable === "no") facts.acceptsDetachableMagazine = b.detachable === "yes";
+    if (Object.keys(facts).length) f.facts = facts;
     if (Object.keys(f).length) out.firearm = f;
     if (str(b.appointmentOn)) out.thumbprint = { kind: "appointment", on: str(b.appointmentOn) };
   } else {
@@ -71,11 +76,12 @@ const FIELD_ALIAS: Record<string, string> = {
 };
 const FORM_FIELDS = ["route", "routeEventOn", "make", "model", "serialNumber", "caliber", "type", "identificationMarks", "appointmentOn", "count", "capacity", "magazineCaliber", "description", "credentialApplicationId"];
 
-function registrationForm(kind: "aw-certificate" | "lcm-declaration", v: Record<string, string>, errors: FormErrors, action: string, token: string, draftVersion?: number): Html {
+function registrationForm(csrf: Html, kind: "aw-certificate" | "lcm-declaration", v: Record<string, string>, errors: FormErrors, action: string, token: string, draftVersion?: number): Html {
   const aw = kind === "aw-certificate";
   return html`<form class="usa-form usa-form--large" method="post" action="${action}" novalidate>
     ${errorSummary(errors)}
     ${requiredNote}
+    ${csrf}
     <input type="hidden" name="_submission" value="${token}">
     ${draftVersion ? html`<input type="hidden" name="draftVersion" value="${String(draftVersion)}">` : ""}
     ${selectField({ name: "route", label: "How you came to have it", options: ROUTE_OPTIONS, value: v.route ?? "general", error: errors.route })}
@@ -87,6 +93,9 @@ function registrationForm(kind: "aw-certificate" | "lcm-declaration", v: Record<
       ${textField({ name: "serialNumber", label: "Serial number", required: true, value: v.serialNumber, error: errors.serialNumber })}
       ${textField({ name: "caliber", label: "Caliber", required: true, value: v.caliber, error: errors.caliber, width: "md" })}
       ${selectField({ name: "type", label: "Type", required: true, empty: "- Select -", options: [{ value: "rifle", label: "Rifle" }, { value: "pistol", label: "Pistol" }, { value: "shotgun", label: "Shotgun" }, { value: "other", label: "Other" }], value: v.type, error: errors.type })}
+      ${selectField({ name: "action", label: "Action", empty: "Not known", options: [{ value: "semiautomatic", label: "Semiautomatic" }, { value: "selective-fire", label: "Selective fire (automatic or burst at the user's option)" }, { value: "other", label: "Other (bolt, lever, pump, revolver, single shot)" }], value: v.action })}
+      ${selectField({ name: "centerfire", label: "Centerfire", empty: "Not known", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No (rimfire)" }], value: v.centerfire })}
+      ${selectField({ name: "detachable", label: "Accepts a detachable magazine", empty: "Not known", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }], value: v.detachable })}
       ${textareaField({ name: "identificationMarks", label: "All other identification marks", hint: "Engravings, import marks, proof marks", value: v.identificationMarks, error: errors.identificationMarks })}
       </fieldset>
       ${dateField({ name: "appointmentOn", label: "Fingerprinting appointment (or upload a thumbprint after saving)", value: v.appointmentOn, error: errors.appointmentOn })}`
@@ -107,7 +116,9 @@ function valuesOf(r: Registration): Record<string, string> {
   const s = (x: unknown) => (x === null || x === undefined ? "" : String(x));
   return {
     route: r.route, routeEventOn: s(r.routeEventOn), make: s(r.firearm.make), model: s(r.firearm.model), serialNumber: s(r.firearm.serialNumber), caliber: s(r.firearm.caliber),
-    type: s(r.firearm.type), identificationMarks: s(r.firearm.identificationMarks), appointmentOn: s(r.thumbprint.appointmentOn), count: s(r.magazine.count), capacity: s(r.magazine.capacity),
+    type: s(r.firearm.type), identificationMarks: s(r.firearm.identificationMarks),
+    action: s(r.firearm.facts?.action), centerfire: r.firearm.facts?.centerfire === undefined ? "" : r.firearm.facts.centerfire ? "yes" : "no",
+    detachable: r.firearm.facts?.acceptsDetachableMagazine === undefined ? "" : r.firearm.facts.acceptsDetachableMagazine ? "yes" : "no", appointmentOn: s(r.thumbprint.appointmentOn), count: s(r.magazine.count), capacity: s(r.magazine.capacity),
     magazineCaliber: s(r.magazine.caliber), description: s(r.magazine.description), credentialApplicationId: s(r.credentialApplicationId),
   };
 }
@@ -134,8 +145,11 @@ async function handleRegistrationPost(req: FastifyRequest, reply: FastifyReply, 
   const b = formBody(req);
   const intent = b.intent === "submit" ? "submit" : "save";
   const draft = draftFromForm(kind, b);
+  // A save that went through before a failed submit moves the draft's version on; the form carries the current one.
+  let version = existing?.draftVersion;
+  let savedId = existing?.id;
   const rerender = (errors: FormErrors, status: number) => sendPage(reply, req, KIND_LABEL[kind],
-    html`<h1>${KIND_LABEL[kind]}</h1>${registrationForm(kind, b, errors, existing ? `/registries/${existing.id}` : `/registries/new?kind=${kind}`, b._submission ?? randomUUID(), existing?.draftVersion)}`, { status });
+    html`<h1>${KIND_LABEL[kind]}</h1>${registrationForm(csrfField(req), kind, b, errors, savedId ? `/registries/${savedId}` : `/registries/new?kind=${kind}`, randomUUID(), version)}`, { status });
   try {
     const token = b._submission && /^[0-9a-f-]{36}$/.test(b._submission) ? b._submission : undefined;
     const once = async <T>(key: string, payload: unknown, fn: (c: Ctx) => Promise<T>): Promise<T> =>
@@ -143,11 +157,21 @@ async function handleRegistrationPost(req: FastifyRequest, reply: FastifyReply, 
     let id: string;
     if (existing) {
       const input = parseWith(DraftInput.omit({ kind: true }), (({ kind: _k, ...rest }) => rest)(draft), "body");
-      const saved = await once(`PUT /registries/${existing.id}`, input, async (c) => ({ id: (await svc.updateDraft(c, existing.id, { ...input, draftVersion: Number(b.draftVersion) || existing.draftVersion })).id }));
+      const saved = await once(`PUT /registries/${existing.id}`, input, async (c) => {
+        const r = await svc.updateDraft(c, existing.id, { ...input, draftVersion: Number(b.draftVersion) || existing.draftVersion });
+        return { id: r.id, draftVersion: r.draftVersion };
+      });
       id = saved.id;
+      version = saved.draftVersion;
     } else {
       const input = parseWith(DraftInput, draft, "body");
-      id = (await once("POST /registries/new", input, async (c) => ({ id: (await svc.createDraft(c, input)).id }))).id;
+      const created = await once("POST /registries/new", input, async (c) => {
+        const r = await svc.createDraft(c, input);
+        return { id: r.id, draftVersion: r.draftVersion };
+      });
+      id = created.id;
+      savedId = id;
+      version = created.draftVersion;
     }
     if (intent === "submit") {
       await once(`POST /registries/${id}/submit`, { id }, async (c) => ({ id: (await svc.submitDraft(c, id)).registration.id }));
@@ -207,7 +231,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
     const kind = queryParam(req, "kind") === "lcm-declaration" ? "lcm-declaration" : "aw-certificate";
     return sendPage(reply, req, KIND_LABEL[kind], html`<h1>${KIND_LABEL[kind]}</h1>
       <p>Your name, address and date of birth are taken from your record when you submit.</p>
-      ${registrationForm(kind, { route: "general" }, {}, `/registries/new?kind=${kind}`, randomUUID())}`);
+      ${registrationForm(csrfField(req), kind, { route: "general" }, {}, `/registries/new?kind=${kind}`, randomUUID())}`);
   }));
 
   app.post("/registries/new", signedIn(async (req, reply, user) => {
@@ -227,7 +251,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
       <p>${statusTag(r.status)}</p>
       ${r.reasons.length ? html`<div class="usa-alert usa-alert--info"><div class="usa-alert__body"><ul class="usa-list">${r.reasons.map((x) => html`<li>${x}</li>`)}</ul></div></div>` : ""}
       ${r.status === "refused" ? html`<p>Appeal: ${svc.APPEAL_ROUTE.to}: ${svc.APPEAL_ROUTE.how} (${svc.APPEAL_ROUTE.citation}).</p>` : ""}
-      ${r.status === "draft" ? registrationForm(r.kind, valuesOf(r), {}, `/registries/${r.id}`, randomUUID(), r.draftVersion) : summaryList([["Item", describe(r)], ["Submitted", r.submittedOn], ["Issued", r.issuedOn]])}
+      ${r.status === "draft" ? registrationForm(csrfField(req), r.kind, valuesOf(r), {}, `/registries/${r.id}`, randomUUID(), r.draftVersion) : summaryList([["Item", describe(r)], ["Submitted", r.submittedOn], ["Issued", r.issuedOn]])}
       ${r.kind === "aw-certificate" && (r.status === "draft" || r.status === "submitted" || r.status === "needs-review") ? html`
         <h2>Thumbprint</h2><p>${r.thumbprint.kind === "upload" ? "A thumbprint is on file." : r.thumbprint.kind === "appointment" ? `Appointment on ${r.thumbprint.appointmentOn}.` : "None yet."}</p>
         <form class="usa-form" method="post" action="/registries/${r.id}/thumbprint" enctype="multipart/form-data">
@@ -281,7 +305,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
 
   app.get("/registries/lost-stolen/new", signedIn(async (req, reply, user) => {
     if (!policy.reportLostStolen(user)) throw new AppError("forbidden", "owners, police and licensing staff report lost or stolen firearms");
-    return sendPage(reply, req, "Report a lost or stolen firearm", lostStolenForm({}, {}, randomUUID()));
+    return sendPage(reply, req, "Report a lost or stolen firearm", lostStolenForm(csrfField(req), {}, {}, randomUUID()));
   }));
 
   app.post("/registries/lost-stolen/new", signedIn(async (req, reply, user) => {
@@ -297,7 +321,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         ${out.report.late ? html`<div class="usa-alert usa-alert--warning"><div class="usa-alert__body"><p>This report was made more than 72 hours after the loss or theft was discovered (CGS § 53-202g).</p></div></div>` : ""}
         <p><a href="/registries">Back to the registry</a></p>`, { status: 201 });
     } catch (e) {
-      if (isFormError(e)) return sendPage(reply, req, "Report a lost or stolen firearm", lostStolenForm(b, errorsFrom(e, ["kind", "serialNumber", "circumstances", "discoveredAt", "make", "model", "caliber", "town"], { discoveredAt: "discoveredOn" }), b._submission ?? randomUUID()), { status: statusOf(e) });
+      if (isFormError(e)) return sendPage(reply, req, "Report a lost or stolen firearm", lostStolenForm(csrfField(req), b, errorsFrom(e, ["kind", "serialNumber", "circumstances", "discoveredAt", "make", "model", "caliber", "town"], { discoveredAt: "discoveredOn" }), b._submission ?? randomUUID()), { status: statusOf(e) });
       throw e;
     }
   }));
@@ -410,11 +434,11 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
   }));
 }
 
-function lostStolenForm(v: Record<string, string>, errors: FormErrors, token: string): Html {
+function lostStolenForm(csrf: Html, v: Record<string, string>, errors: FormErrors, token: string): Html {
   return html`<h1>Report a lost or stolen firearm</h1>
     <p>Report within 72 hours of discovering the loss or theft (CGS § 53-202g).</p>
     <form class="usa-form usa-form--large" method="post" action="/registries/lost-stolen/new" novalidate>
-      ${errorSummary(errors)}${requiredNote}
+      ${errorSummary(errors)}${requiredNote}${csrf}
       <input type="hidden" name="_submission" value="${token}">
       ${selectField({ name: "kind", label: "Lost or stolen", required: true, empty: "- Select -", options: [{ value: "lost", label: "Lost" }, { value: "stolen", label: "Stolen" }], value: v.kind, error: errors.kind })}
       ${textField({ name: "serialNumber", label: "Serial number", required: true, value: v.serialNumber, error: errors.serialNumber })}

@@ -5,7 +5,7 @@
  * who sign in as law enforcement) carrying out their duties, and DMHAS for the gun laws.
  * DESPP's own licensing staff keep the registry and read it for licensing.
  */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import type { PurposeCode } from "../../lib/purpose.ts";
 
 const is = (u: User, ...roles: User["role"][]) => roles.includes(u.role);
