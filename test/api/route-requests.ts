@@ -15,6 +15,7 @@ import { createApiKey } from "../../src/modules/auth/service.ts";
 import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { salesRouteCases } from "../../src/modules/sales/test-support.ts";
 import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
+import { tracingRouteCases } from "../../src/modules/tracing/route-cases.ts";
 import { queueNotice } from "../../src/modules/notices/index.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
@@ -111,6 +112,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     ...leadRouteCases(env),
     ...salesRouteCases(env, fx),
     ...enforcementRouteCases(env),
+    ...tracingRouteCases(env),
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": { allowed: ["dealer", "ammunition_vendor", "admin"], request: async () => post("/api/v1/api-keys", { label: `Counter ${next()}` }) },

@@ -93,7 +93,7 @@ describe("routes", () => {
     expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/corridors?from=2015&to=2012" }), 400, "query.to");
   });
   test("CSV download", async () => {
-    const r = await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states.csv?year=2019&state=NY" });
+    const r = await call("law_enforcement", { method: "GET", url: "/tracing/analytics/source-states.csv?year=2019&state=NY" });
     expectStatus(r, 200);
     assert.match(String(r.headers["content-type"]), /text\/csv/);
     assert.match(String(r.headers["content-disposition"]), /atf-source-states-NY-2019\.csv/);

@@ -16,7 +16,7 @@ import {
   html, raw, type Html, csrfField, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, purposeFields, purposeFromForm, queryParam, selectField,
   sendPage, signedIn, summaryList, textareaField, textField, when, type FormErrors,
 } from "../../web/kit.ts";
-import { ATF_ATTRIBUTION, ATF_YEARS } from "./analytics.ts";
+import { ATF_ATTRIBUTION, ATF_YEARS, sourceStatesCsv } from "./analytics.ts";
 import { sourceStatesFor } from "./analytics-service.ts";
 import { barChartSvg, sourceMapSvg } from "./charts.ts";
 import { dealerFigures, dealerRanking, ownDealerFigures, periodOf, type DealerFigures } from "./dealers.ts";
@@ -131,7 +131,7 @@ async function analyticsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
     </div>
     <h2>Stateline's own traces</h2>
     ${s.stateline.length ? html`<table class="usa-table"><caption>Traces of guns recovered in ${s.recoveryName} in ${s.year}, by source state found</caption><thead><tr><th scope="col">Source state</th><th scope="col">Traces</th></tr></thead><tbody>${s.stateline.map((x) => html`<tr><th scope="row">${STATES[x.source] ?? x.source}</th><td>${x.traces}</td></tr>`)}</tbody></table>` : html`<p>No traces with a source state for this year.</p>`}
-    <p><a class="usa-link" href="/api/v1/tracing/analytics/source-states.csv?year=${String(s.year)}&state=${s.recovery}" download>Download the table as CSV</a></p>
+    <p><a class="usa-link" href="/tracing/analytics/source-states.csv?year=${String(s.year)}&state=${s.recovery}" download>Download the table as CSV</a></p>
     <p class="usa-hint">${ATF_ATTRIBUTION}</p>`);
 }
 
@@ -207,6 +207,14 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
   app.get("/tracing/analytics", signedIn(async (req, reply, user) => {
     forbid(tracingPolicy.analytics(user), "source-state analytics are for investigators, the task force and licensing staff");
     return analyticsPage(req, reply, makeCtx);
+  }));
+
+  // The CSV download of the analytics table (a file, not an API answer; the same figures are in /api/v1/tracing/analytics/source-states).
+  app.get("/tracing/analytics/source-states.csv", signedIn(async (req, reply, user) => {
+    forbid(tracingPolicy.analytics(user), "source-state analytics are for investigators, the task force and licensing staff");
+    const year = Number(queryParam(req, "year"));
+    const s = await sourceStatesFor(makeCtx(req), Number.isInteger(year) ? year : 0, queryParam(req, "state") || "CT");
+    return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="atf-source-states-${s.recovery}-${s.year}.csv"`).send(sourceStatesCsv(s));
   }));
 
   app.get("/tracing/dealers", signedIn(async (req, reply, user) => {

@@ -1,5 +1,5 @@
 /** Who may do what in tracing: one readable function per action. */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const investigator = (u: User) => u.role === "law_enforcement" || u.role === "trafficking_task_force";
 

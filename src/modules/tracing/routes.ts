@@ -1,13 +1,13 @@
 /** HTTP routes for tracing. Thin: validate, authorize (in the service), call, present. */
 import { z } from "zod";
 import { route } from "../../http/route.ts";
-import { badField } from "../../lib/errors.ts";
+import { AppError, badField } from "../../lib/errors.ts";
 import { purposeFromHeader, ReadPurpose } from "../../lib/purpose.ts";
 import { answerPartnerRequest, PARTNER_PATH } from "./exchange.ts";
 import { presentAnswer, presentTrace, presentTraceDetail } from "./present.ts";
 import { TraceRequest } from "./schemas.ts";
 import * as svc from "./service.ts";
-import { ATF_ATTRIBUTION, sourceStatesCsv } from "./analytics.ts";
+import { ATF_ATTRIBUTION } from "./analytics.ts";
 import { corridorsFor, sourceStatesFor, trendFor } from "./analytics-service.ts";
 import { dealerFigures, dealerRanking, ownDealerFigures, periodOf } from "./dealers.ts";
 import { dismissTraffickingLead, getTraffickingLead, listTraffickingLeads, NEXT as LEAD_NEXT, openTraffickingCase, runTraffickingSweep, TRAFFICKING_KINDS } from "./trafficking-leads.ts";
@@ -65,10 +65,14 @@ export const tracingRoutes = [
     method: "POST", url: PARTNER_PATH, tags: ["tracing"], auth: "public", successStatus: 200,
     summary: "Partner-state exchange: a trace request from a partner's Stateline instance (RFC 9421 signature, Ed25519)",
     description: "Content-Type application/vnd.stateline.trace+json; signed with Signature-Input / Signature over @method, @authority, @path, content-digest and content-type, with created, nonce and keyid. Answers only the fields of the partner's data-sharing agreement.",
-    body: z.string().max(20_000).describe("the JSON request, as signed"),
-    handler: async (ctx, { body, headers }, req) => answerPartnerRequest(ctx, {
-      method: req.method, url: `${req.protocol}://${req.headers.host ?? "localhost"}${req.url}`, headers, body,
-    }),
+    body: z.unknown().describe("the JSON request as signed, sent as application/vnd.stateline.trace+json"),
+    handler: async (ctx, { body, headers }, req) => {
+      if (typeof body !== "string") throw new AppError("unsupported_media_type", "send the signed request as application/vnd.stateline.trace+json");
+      if (body.length > 20_000) throw badField("body", "at most 20,000 characters");
+      return answerPartnerRequest(ctx, {
+        method: req.method, url: `${req.protocol}://${req.headers.host ?? "localhost"}${req.url}`, headers, body,
+      });
+    },
   }),
 
   route({
@@ -77,16 +81,6 @@ export const tracingRoutes = [
     description: ATF_ATTRIBUTION,
     query: z.object({ year: Year, state: State.default("CT") }).strict(),
     handler: async (ctx, { query }) => sourceStatesFor(ctx, query.year, query.state),
-  }),
-  route({
-    method: "GET", url: "/api/v1/tracing/analytics/source-states.csv", tags: ["tracing"], auth: "user", roles: ANALYSTS,
-    summary: "The same table as CSV (with the attribution as a comment line)",
-    query: z.object({ year: Year, state: State.default("CT") }).strict(),
-    handler: async (ctx, { query }, _req, reply) => {
-      const s = await sourceStatesFor(ctx, query.year, query.state);
-      void reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="atf-source-states-${s.recovery}-${s.year}.csv"`);
-      return sourceStatesCsv(s);
-    },
   }),
   route({
     method: "GET", url: "/api/v1/tracing/analytics/trend", tags: ["tracing"], auth: "user", roles: ANALYSTS,
@@ -108,7 +102,7 @@ export const tracingRoutes = [
     handler: async (ctx, { query }) => dealerRanking(ctx, periodOf(ctx, query.from, query.to)),
   }),
   route({
-    method: "GET", url: "/api/v1/tracing/dealers/{id}", tags: ["tracing"], auth: "user", roles: ["law_enforcement", "trafficking_task_force", "licensing_staff", "dealer (own shop only)"],
+    method: "GET", url: "/api/v1/tracing/dealers/{id}", tags: ["tracing"], auth: "user", roles: ["law_enforcement", "trafficking_task_force", "licensing_staff", "dealer"],
     summary: "One dealer's figures (a dealer's staff: their own shop only)",
     params: Id, query: Period,
     handler: async (ctx, { params, query }) => dealerFigures(ctx, params.id, periodOf(ctx, query.from, query.to)),

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { ensureAtfReference } from "./analytics.ts";
 import { requestTrace } from "./service.ts";
 

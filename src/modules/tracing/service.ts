@@ -16,7 +16,7 @@ import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { purposeLine, type ReadPurpose } from "../../lib/purpose.ts";
 import { appendAudit } from "../audit/index.ts";
 import { enqueueJob } from "../jobs/index.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { tracingRuntime } from "./config.ts";
 import { tracingPolicy } from "./policy.ts";
 import { salesBySerial, type SaleRecord } from "./sale-records.ts";

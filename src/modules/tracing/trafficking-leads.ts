@@ -15,7 +15,7 @@ import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { purposeLine, type ReadPurpose } from "../../lib/purpose.ts";
 import { appendAudit } from "../audit/index.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import { tracingPolicy } from "./policy.ts";
 import { heavyBuyers, TRANSFERRED } from "./sale-records.ts";
 
