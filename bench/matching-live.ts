@@ -15,7 +15,7 @@ import { typo } from "../src/modules/identity/synthetic.ts";
 import { copyFrom, copyLine } from "./dataset.ts";
 import { fmt, log, pgbench, psql, startPostgres } from "./lib.ts";
 
-const IDENTITY_INDEXES = ["people_last_dmetaphone_dob", "people_birth_date", "people_first_name_lower", "people_full_name_trgm", "people_name_dob"];
+const IDENTITY_INDEXES = ["people_last_dmetaphone_dob", "people_names_dmetaphone", "people_birth_date", "people_first_name_lower", "people_name_dob"];
 
 export async function runLiveBench(): Promise<string> {
   const N = Number(process.env.BENCH_MATCH_PEOPLE ?? 3_600_000);

@@ -1,5 +1,5 @@
 /** What other modules use of identity matching: scoring a record against everyone Stateline knows. */
-export { findCandidates, scoreRecord, type ScoredCandidate } from "./service.ts";
+export { findCandidates, scoreRecord, scoreRecordIn, type ScoredCandidate } from "./service.ts";
 export { matchInputSchema, type MatchInput } from "./schemas.ts";
 export { AUTO_MATCH_PROBABILITY, REVIEW_PROBABILITY, decisionFor, type MatchDecision } from "./thresholds.ts";
 export type { FieldReason } from "./model.ts";

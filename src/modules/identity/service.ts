@@ -49,39 +49,42 @@ const MAX_RESULTS = 20;
  * it; two or more such people all go to review. Non-matches are included (lowest last).
  */
 export async function scoreRecord(ctx: Ctx, record: MatchInput): Promise<ScoredCandidate[]> {
-  return ctx.db.tx(async (q) => {
-    const rows = await findCandidates(q, record);
-    if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    // One connection: one query at a time.
-    const history = await addressHistory(q, ids);
-    const creds = record.identifier ? await credentialNumbers(q, ids) : [];
-    const n = await peopleCount(q);
-    const counts = await nameCounts(q, record.firstName ?? "", record.lastName ?? "");
-    const params = defaultParams();
-    const known = Math.max(n, 1);
-    const firstIdx = COMPARISONS.findIndex((c) => c.field === "first_name"), lastIdx = COMPARISONS.findIndex((c) => c.field === "surname");
-    // Frequencies of the record's own names among the people known (at least one: the person).
-    const tf: TermFrequencies = { tf: (f, _v) => (f === firstIdx ? Math.max(1, counts.first) / known : f === lastIdx ? Math.max(1, counts.last) / known : 0) };
-    const prior = 1 / (known + 1);
-    const a = toRecord({ id: "record", ...record });
-    const out: ScoredCandidate[] = [];
-    for (const row of rows) {
-      const addresses = [{ street: row.street, town: row.town, zip: row.zip, state: row.state }, ...history.filter((h) => h.person_id === row.id)];
-      const idents = creds.filter((c) => c.person_id === row.id).map((c) => c.number);
-      let best: { s: ReturnType<typeof scorePair>; g: Int8Array } | undefined;
-      for (const addr of addresses) {
-        for (const identifier of idents.length ? idents : [""]) {
-          const b: PersonRecord = toRecord({ id: row.id, firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date, street: addr.street, town: addr.town, zip: addr.zip, state: addr.state, identifier });
-          const g = compareRecords(a, b);
-          const s = scorePair(params, a, b, prior, tf, g);
-          if (!best || s.weight > best.s.weight) best = { s, g };
-        }
+  return ctx.db.tx((q) => scoreRecordIn(q, record));
+}
+
+/** `scoreRecord` inside a transaction the caller already holds (e.g. storing the match in the same one). */
+export async function scoreRecordIn(q: Queryable, record: MatchInput): Promise<ScoredCandidate[]> {
+  // One connection: one query at a time.
+  const n = await peopleCount(q);
+  const counts = await nameCounts(q, record.firstName ?? "", record.lastName ?? "", n);
+  const rows = await findCandidates(q, record);
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const history = await addressHistory(q, ids);
+  const creds = record.identifier ? await credentialNumbers(q, ids) : [];
+  const params = defaultParams();
+  const known = Math.max(n, 1);
+  const firstIdx = COMPARISONS.findIndex((c) => c.field === "first_name"), lastIdx = COMPARISONS.findIndex((c) => c.field === "surname");
+  // Frequencies of the record's own names among the people known (at least one: the person).
+  const tf: TermFrequencies = { tf: (f, _v) => (f === firstIdx ? Math.max(1, counts.first) / known : f === lastIdx ? Math.max(1, counts.last) / known : 0) };
+  const prior = 1 / (known + 1);
+  const a = toRecord({ id: "record", ...record });
+  const out: ScoredCandidate[] = [];
+  for (const row of rows) {
+    const addresses = [{ street: row.street, town: row.town, zip: row.zip, state: row.state }, ...history.filter((h) => h.person_id === row.id)];
+    const idents = creds.filter((c) => c.person_id === row.id).map((c) => c.number);
+    let best: { s: ReturnType<typeof scorePair>; g: Int8Array } | undefined;
+    for (const addr of addresses) {
+      for (const identifier of idents.length ? idents : [""]) {
+        const b: PersonRecord = toRecord({ id: row.id, firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date, street: addr.street, town: addr.town, zip: addr.zip, state: addr.state, identifier });
+        const g = compareRecords(a, b);
+        const s = scorePair(params, a, b, prior, tf, g);
+        if (!best || s.weight > best.s.weight) best = { s, g };
       }
-      out.push({ personId: row.id, weight: best!.s.weight, probability: best!.s.probability, decision: decisionFor(best!.s.probability, datesAgree(best!.g)), reasons: best!.s.reasons });
     }
-    out.sort((x, y) => y.weight - x.weight);
-    if (out.filter((c) => c.decision === "match").length > 1) for (const c of out) if (c.decision === "match") c.decision = "review";
-    return out.slice(0, MAX_RESULTS);
-  });
+    out.push({ personId: row.id, weight: best!.s.weight, probability: best!.s.probability, decision: decisionFor(best!.s.probability, datesAgree(best!.g)), reasons: best!.s.reasons });
+  }
+  out.sort((x, y) => y.weight - x.weight);
+  if (out.filter((c) => c.decision === "match").length > 1) for (const c of out) if (c.decision === "match") c.decision = "review";
+  return out.slice(0, MAX_RESULTS);
 }
