@@ -216,20 +216,28 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
   });
 
   // Rate limits on the look-ups (RATE_LIMITED): per API key or user, per seller, per client address.
+  // (One preHandler checks all three: the plugin's own handlers stop after the first one per request.)
   await app.register(rateLimit, { global: false, hook: "preHandler" });
-  const limited = (name: string, perMinute: (c: Services["config"]["rateLimit"]) => number, key: (req: FastifyRequest) => Promise<string> | string) =>
-    app.rateLimit({
-      hook: "preHandler", timeWindow: 60_000, groupId: name,
-      max: () => perMinute(services.config.rateLimit),
-      allowList: () => !services.config.rateLimit.enabled,
-      keyGenerator: async (req) => `${name}:${await key(req)}`,
-      errorResponseBuilder: (_req, c) => new AppError("rate_limited", `too many look-ups (${c.max} a minute ${name === "address" ? "from this address" : name === "seller" ? "for this seller" : "with this key or account"}); try again in ${Math.ceil(c.ttl / 1000)} s`, { retryAfterSeconds: Math.ceil(c.ttl / 1000) }),
-    });
-  const lookupLimits: preHandlerHookHandler[] = [
-    limited("address", (c) => c.perAddressPerMinute, (req) => req.ip),
-    limited("key", (c) => c.perKeyPerMinute, (req) => (req.authVia === "api-key" ? createHash("sha256").update(req.headers.authorization ?? "").digest("hex") : req.user?.id ?? req.ip)),
-    limited("seller", (c) => c.perSellerPerMinute, async (req) => (req.user ? (await findStaffMembership(services.db, req.user.id))?.dealerId ?? req.user.id : req.ip)),
-  ];
+  const limits: { name: "address" | "key" | "seller"; check: ReturnType<FastifyInstance["createRateLimit"]> }[] = ([
+    ["address", (c) => c.perAddressPerMinute, (req) => req.ip],
+    ["key", (c) => c.perKeyPerMinute, (req) => (req.authVia === "api-key" ? createHash("sha256").update(req.headers.authorization ?? "").digest("hex") : req.user?.id ?? req.ip)],
+    ["seller", (c) => c.perSellerPerMinute, async (req) => (req.user ? (await findStaffMembership(services.db, req.user.id))?.dealerId ?? req.user.id : req.ip)],
+  ] as const satisfies readonly (readonly [string, (c: Services["config"]["rateLimit"]) => number, (req: FastifyRequest) => string | Promise<string>])[]).map(([name, perMinute, key]) => ({
+    name,
+    check: app.createRateLimit({ timeWindow: 60_000, max: () => perMinute(services.config.rateLimit), keyGenerator: async (req) => `${name}:${await key(req)}` }),
+  }));
+  const WHOSE = { address: "from this address", key: "with this key or account", seller: "for this seller" } as const;
+  const lookupLimits: preHandlerHookHandler[] = [async (req, reply) => {
+    if (!services.config.rateLimit.enabled) return;
+    for (const l of limits) {
+      const r = await l.check(req);
+      if (!r.isAllowed && r.isExceeded) {
+        const seconds = Math.max(1, r.ttlInSeconds);
+        void reply.header("Retry-After", String(seconds));
+        throw new AppError("rate_limited", `too many look-ups (${r.max} a minute ${WHOSE[l.name]}); try again in ${seconds} s`, { retryAfterSeconds: seconds });
+      }
+    }
+  }];
   app.addHook("onRoute", (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     if (!methods.some((m) => RATE_LIMITED.has(`${m} ${r.url}`))) return;

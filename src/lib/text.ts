@@ -32,8 +32,7 @@ export function findUnstorable(v: unknown, path: string, depth = 0): string | un
   if (typeof v === "string") return isUnstorable(v) ? path : undefined;
   if (depth > 64 || v === null || typeof v !== "object") return undefined;
   // Only parsed input is walked (plain objects and arrays), not uploaded files or streams.
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null && !Array.isArray(v)) return undefined;
+  if (!isParsed(v)) return undefined;
   for (const [k, x] of Object.entries(v)) {
     const p = path ? `${path}.${k}` : k;
     if (isUnstorable(k)) return p;
@@ -49,13 +48,23 @@ export function unstorableError(field: string): AppError {
   return new AppError("validation", `${f}: ${UNSTORABLE_MESSAGE}`, { fields: [{ field: f, message: UNSTORABLE_MESSAGE }] });
 }
 
+/**
+ * Parsed input: arrays and plain objects, including the null-prototype objects
+ * of the query-string parser (whose prototype's prototype is null); not Buffers,
+ * streams or other class instances (uploaded files).
+ */
+function isParsed(v: object): boolean {
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
 function normalizeDeep(v: unknown, key: string, depth: number): unknown {
   if (typeof v === "string") return SECRET_FIELD.test(key) ? v : normalizeText(v);
   if (depth > 64 || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map((x) => normalizeDeep(x, key, depth + 1));
   // Only plain objects (parsed JSON, form fields, query strings) are rebuilt.
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
+  if (!isParsed(v)) return v;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = normalizeDeep(x, k, depth + 1);
   return out;
