@@ -15,7 +15,7 @@ import type { Queryable } from "../../db/client.ts";
 import { type FeedRecord, type FeedRecordInput, type FeedSource, FeedRecord as FeedRecordSchema, SOURCE_KINDS, eventDateOf } from "../../adapters/courts/contract.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
-import type { User } from "../auth/roles.ts";
+import type { User } from "../auth/index.ts";
 import { appendAudit } from "../audit/index.ts";
 import { applyProhibitingEvent, liftProhibitingEvent, type ProhibitingEventInput } from "../credentials/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";

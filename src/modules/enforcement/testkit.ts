@@ -8,7 +8,7 @@ import type { TestEnv } from "../../../test/helpers.ts";
 import type { Req } from "../../../test/api/support.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { addDays } from "../../law/core/dates.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../auth/index.ts";
 import { createPerson } from "../people/index.ts";
 import { holder, registerSeller, seedFirearmSale } from "../ammunition/testkit.ts";
 import { receiveRecord } from "./service.ts";
