@@ -26,7 +26,7 @@ after(async () => { await env.close(); });
 
 const at = (d: string) => env.clock.set(d as PlainDate);
 async function job(name: string) {
-  for (const j of appealJobs.filter((x) => x.name === name)) await j.run(env.ctx(null), {});
+  for (const j of appealJobs.filter((x) => x.name === name)) await (j.run as (...a: unknown[]) => Promise<unknown>)(env.ctx(null), {}, { id: 0, attempt: 1, maxAttempts: 1 });
 }
 
 /** A resident whose long gun certificate application staff denied today. */
@@ -307,5 +307,25 @@ describe("pages", () => {
     expectStatus(pub, 200);
     assert.ok(!pub.body.includes("Paged") && !pub.body.includes("BFPE-"), "no personal data on the public page");
     expectStatus(await call("board_member", { method: "GET", url: "/board/meetings", headers: { accept: "text/html" } }), 200);
+  });
+});
+
+describe("demo seed", () => {
+  test("seedAppeals fills the seats, the meeting calendar and a docket from revocations, once", async () => {
+    const env2 = await createTestEnv({ today: "2026-11-20" });
+    try {
+      const call2 = caller(env2);
+      for (let i = 0; i < 3; i += 1) {
+        const p = await newResident(env2, { firstName: `Seed${i}`, lastName: "Holder" });
+        await issueFor(call2, p.person.id, "long-gun-eligibility-certificate");
+      }
+      const { seedAppeals } = await import("./seed.ts");
+      const r = await seedAppeals(env2.ctx(null));
+      assert.equal(r.meetings, 7);
+      assert.ok((r.appeals ?? 0) >= 3, JSON.stringify(r));
+      assert.equal(await count(env2, "board_seats WHERE member_name IS NOT NULL"), 9);
+      assert.ok(await count(env2, "appeals WHERE status = 'scheduled'") >= 2);
+      assert.deepEqual(await seedAppeals(env2.ctx(null)), { skipped: 1 });
+    } finally { await env2.close(); }
   });
 });

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { MakeCtx } from "../../lib/module.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseWith } from "../../http/route.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import {
   html, type Html, csrfField, errorsFrom, errorSummary, formBody, idParam, isFormError, selectField, sendPage, signedIn, summaryList, textareaField, textField,
   dateField, type Flash, type FormErrors,

@@ -5,7 +5,7 @@
  * decisions; the person denied or revoked files and follows their own appeal; the public sees
  * aggregate numbers only.
  */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const board = (u: User) => u.role === "board_member";
 const authority = (u: User) => u.role === "licensing_staff" || u.role === "local_authority";

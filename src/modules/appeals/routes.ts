@@ -80,7 +80,7 @@ export const appealRoutes = [
   route({
     method: "POST", url: "/api/v1/appeals/{id}/withdraw", tags: ["appeals"], auth: "user", roles: [...BOARD, "resident"], idempotent: true, successStatus: 200,
     summary: "Withdraw an appeal (the appellant, or the Board's staff on a written withdrawal)",
-    params: Id,
+    params: Id, body: z.object({}).strict().default({}),
     handler: async (ctx, { params }) => ({ appeal: presentAppeal(await svc.withdrawAppeal(ctx, params.id)) }),
   }),
   route({

@@ -33,7 +33,7 @@ const at = (d: string) => env.clock.set(d as PlainDate);
 const clocksViaRunner = () => runDueJobs(env.services, offenderJobs);
 /** The named jobs' own code as of the test clock's today (the clock jumps back between tests, which schedules would not follow). */
 async function clocks(...names: string[]) {
-  for (const j of offenderJobs.filter((x) => !names.length || names.includes(x.name))) await j.run(env.ctx(null), {});
+  for (const j of offenderJobs.filter((x) => !names.length || names.includes(x.name))) await (j.run as (...a: unknown[]) => Promise<unknown>)(env.ctx(null), {}, { id: 0, attempt: 1, maxAttempts: 1 });
 }
 
 function record(personId: string, extra: Record<string, unknown> = {}) {
@@ -395,8 +395,8 @@ describe("access: law enforcement and registry staff; the registrant's own recor
     expectStatus(up, 200);
     const got = await call("law_enforcement", { method: "GET", url: `/api/v1/offenders/registrants/${id}/photo`, headers: PURPOSE_HEADER });
     expectStatus(got, 200);
-    assert.equal(got.headers["content-type"], "image/jpeg");
-    assert.deepEqual(Buffer.from(got.rawPayload), jpeg);
+    assert.equal(json(got).contentType, "image/jpeg");
+    assert.deepEqual(Buffer.from(json(got).dataBase64, "base64"), jpeg);
     expectProblem(await call("dealer", { method: "GET", url: `/api/v1/offenders/registrants/${id}/photo`, headers: PURPOSE_HEADER }), 403);
   });
 });
@@ -439,5 +439,21 @@ describe("pages", () => {
     assert.match(res.body, /Must register/);
     const bad = await post("licensing_staff", "/offenders/new", { personId: p.id, statute: "", disposition: "convicted", dispositionOn: "2026-13-10", releasedOn: "2026-05-25" });
     assert.equal(bad.statusCode, 400);
+  });
+});
+
+describe("demo seed", () => {
+  test("seedOffenders makes registrants in every state once, and the clocks flag the missed registration and the unreported move", async () => {
+    const env2 = await createTestEnv({ today: TODAY });
+    try {
+      const { seedOffenders } = await import("./seed.ts");
+      const r = await seedOffenders(env2.ctx(null));
+      assert.equal(r.registrants, 6);
+      assert.equal(await count(env2, "offender_registrants"), 6);
+      assert.equal(await count(env2, "offender_registrants r JOIN people p ON p.id = r.person_id WHERE p.last_name = 'Vellucci' AND r.status = 'awaiting-registration'"), 1);
+      assert.equal(await count(env2, "offender_registrants r JOIN people p ON p.id = r.person_id WHERE p.last_name = 'Oquendo' AND r.status = 'suspended'"), 1);
+      assert.equal(await count(env2, "offender_noncompliance n JOIN offender_registrants r ON r.id = n.registrant_id JOIN people p ON p.id = r.person_id WHERE p.last_name IN ('Marlowe','Castellano')"), 2);
+      assert.deepEqual(await seedOffenders(env2.ctx(null)), { skipped: 1 });
+    } finally { await env2.close(); }
   });
 });

@@ -13,7 +13,7 @@ import type { MakeCtx } from "../../lib/module.ts";
 import { AppError } from "../../lib/errors.ts";
 import { PURPOSE_CODES, PURPOSE_LABELS, ReadPurpose } from "../../lib/purpose.ts";
 import { parseWith } from "../../http/route.ts";
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 import {
   html, type Html, csrfField, errorsFrom, errorSummary, formBody, idParam, isFormError, selectField, sendPage, signedIn, summaryList, textareaField, textField,
   dateField, checkboxField, type Flash, type FormErrors,

@@ -4,7 +4,7 @@
  * DESPP's registry staff (licensing staff, the state police firearms unit) keep it, and a
  * registrant sees their own record and obligations. Nobody else sees any of it.
  */
-import type { User } from "../auth/roles.ts";
+import { type User } from "../auth/index.ts";
 
 const police = (u: User) => u.role === "law_enforcement";
 const keeper = (u: User) => u.role === "licensing_staff";

@@ -55,12 +55,11 @@ export const offenderRoutes = [
   }),
   route({
     method: "GET", url: "/api/v1/offenders/registrants/{id}/photo", tags: ["offenders"], auth: "user", roles: POLICE,
-    summary: "The registry's current photograph of a registrant (purpose in the Stateline-Purpose header; audited)",
+    summary: "The registry's current photograph of a registrant, base64 (purpose in the Stateline-Purpose header; audited)",
     params: Id,
-    handler: async (ctx, { params, headers }, _req, reply) => {
+    handler: async (ctx, { params, headers }) => {
       const p = await svc.getPhoto(ctx, params.id, headerPurpose(headers));
-      reply.header("Content-Type", p.contentType).header("Cache-Control", "no-store");
-      return Buffer.from(p.bytes);
+      return { contentType: p.contentType, dataBase64: Buffer.from(p.bytes).toString("base64") };
     },
   }),
   route({
