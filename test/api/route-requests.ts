@@ -14,6 +14,8 @@ import { attachStaff } from "../../src/modules/dealers/service.ts";
 import { createApiKey } from "../../src/modules/auth/service.ts";
 import { ammunitionRouteCases, leadRouteCases } from "../../src/modules/ammunition/testkit.ts";
 import { salesRouteCases } from "../../src/modules/sales/test-support.ts";
+import { offenderRouteCases } from "../../src/modules/offenders/testkit.ts";
+import { appealRouteCases } from "../../src/modules/appeals/testkit.ts";
 import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
 import { tracingRouteCases } from "../../src/modules/tracing/route-cases.ts";
 import { queueNotice } from "../../src/modules/notices/index.ts";
@@ -111,6 +113,8 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     ...ammunitionRouteCases(env, call),
     ...leadRouteCases(env),
     ...salesRouteCases(env, fx),
+    ...offenderRouteCases(env),
+    ...appealRouteCases(env, call),
     ...enforcementRouteCases(env),
     ...tracingRouteCases(env),
     // access
