@@ -45,6 +45,18 @@ describe("access and input", () => {
     const list = json(await call(u(poor), { method: "GET", url: "/api/v1/schools/grant-applications" }));
     assert.ok(!list.items.some((a: any) => a.id === v.application.id));
   });
+  test("after the modelled program years the rulebook cannot answer: the application is kept for a person to decide", async () => {
+    const r = await svc.createRound(state(env), { name: "A later round", budget: 1_000, opensOn: "2014-03-03" as never, closesOn: "2016-12-31" as never });
+    env.clock.set("2016-01-04" as never);
+    try {
+      const a0 = await assessment(mid);
+      const v = await svc.submitApplication(mid.ctx(), { roundId: r.id, emergencyPlanWithFirstResponders: true, planPracticed: true, schools: [{ schoolId: mid.schools[0]!.id, assessmentId: a0.id, expenses: [{ category: "panic-alarms", description: "Panic alarms", amount: 100, incurredOn: "2015-10-01" as never }] }] });
+      assert.equal(v.application.decision.outcome, "unknown");
+      assert.equal(v.application.status, "submitted");
+    } finally {
+      env.clock.set("2014-03-03" as never);
+    }
+  });
   test("the bond authorization bounds all rounds together", async () => {
     const used = await env.services.db.query<{ n: number }>("SELECT coalesce(sum(budget_cents),0)::bigint AS n FROM grant_rounds");
     const left = (15_000_000_00 - used[0]!.n) / 100;
@@ -203,9 +215,11 @@ describe("uploads", () => {
     assert.match(doc.sha256, /^[0-9a-f]{64}$/);
     const a = json(await call(u(rich), { method: "POST", url: `/api/v1/schools/schools/${rich.schools[0]!.id}/assessments`, payload: { assessedOn: "2014-02-01", supervisedByLocalPolice: true, usedSafeSchoolsChecklist: true, entranceSecurity: "none", documentId: doc.id } }));
     assert.equal(a.assessment.documentId, doc.id);
-    const dl = await call(u(rich), { method: "GET", url: `/api/v1/schools/documents/${doc.id}` });
-    expectStatus(dl, 200);
-    assert.equal(dl.body, "%PDF-1.4 checklist");
+    const dl = json(await call(u(rich), { method: "GET", url: `/api/v1/schools/documents/${doc.id}` }));
+    assert.equal(Buffer.from(dl.contentBase64, "base64").toString(), "%PDF-1.4 checklist");
+    const file = await call(u(rich), { method: "GET", url: `/schools/documents/${doc.id}`, headers: { accept: "text/html" } });
+    expectStatus(file, 200);
+    assert.equal(file.body, "%PDF-1.4 checklist");
     expectProblem(await call(u(poor), { method: "GET", url: `/api/v1/schools/documents/${doc.id}` }), 403);
     expectProblem(await call(u(poor), { method: "POST", url: `/api/v1/schools/schools/${poor.schools[0]!.id}/assessments`, payload: { assessedOn: "2014-02-01", supervisedByLocalPolice: true, usedSafeSchoolsChecklist: true, entranceSecurity: "none", documentId: doc.id } }), 400, "documentId");
   });

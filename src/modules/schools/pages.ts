@@ -99,6 +99,11 @@ export function registerSchoolPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     return reply.type("text/csv; charset=utf-8").header("Content-Disposition", `attachment; filename="school-security-consultants-${ctx.today}.csv"`).send(consultantsCsv(rows));
   });
 
+  app.get("/schools/documents/:id", signedIn(async (req, reply) => {
+    const d = await svc.getDocument(makeCtx(req), idParam(req, "document"));
+    return reply.type(d.meta.contentType).header("Content-Disposition", `attachment; filename="${d.meta.fileName.replace(/"/g, "")}"`).header("Cache-Control", "no-store").send(Buffer.from(d.content));
+  }));
+
   // ---------------------------------------------------------------- state staff
   app.get("/schools/state", signedIn(async (req, reply, user) => {
     if (!schoolsPolicy.oversee(user)) throw forbidden("only state school-safety staff");
@@ -385,7 +390,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
       ${selectField({ name: "evaluatedByFire", label: "Evaluated by the local fire officials?", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] })}
       <button class="usa-button" type="submit">Report the drill</button></form>` : ""}
     <h2>Security assessments</h2>
-    <ul class="usa-list" id="assessments">${v.assessments.map((a) => html`<li>${a.assessedOn}: entrance security ${a.entranceSecurity}; supervised by the local police: ${a.supervisedByLocalPolice ? "yes" : "no"}; Safe Schools Facilities Check List: ${a.usedSafeSchoolsChecklist ? "yes" : "no"}${a.documentId ? html` (<a href="/api/v1/schools/documents/${a.documentId}">file</a>)` : ""}</li>`)}</ul>
+    <ul class="usa-list" id="assessments">${v.assessments.map((a) => html`<li>${a.assessedOn}: entrance security ${a.entranceSecurity}; supervised by the local police: ${a.supervisedByLocalPolice ? "yes" : "no"}; Safe Schools Facilities Check List: ${a.usedSafeSchoolsChecklist ? "yes" : "no"}${a.documentId ? html` (<a href="/schools/documents/${a.documentId}">file</a>)` : ""}</li>`)}</ul>
     ${writer ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/assessment" enctype="multipart/form-data" novalidate>${csrfField(req)}
       ${dateField({ name: "assessedOn", label: "Assessed on", required: true })}
       ${selectField({ name: "entranceSecurity", label: "Entrance security infrastructure found", options: [{ value: "none", label: "None at all" }, { value: "partial", label: "Partial" }, { value: "full", label: "Full" }] })}

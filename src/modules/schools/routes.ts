@@ -77,11 +77,10 @@ export const schoolRoutes = [
     body: S.MemberInput, handler: (ctx, { body }) => svc.linkMember(ctx, body) }),
 
   // ---------------------------------------------------------------- documents and assessments
-  route({ method: "GET", url: "/api/v1/schools/documents/{id}", tags: TAGS, auth: "user", roles: [...STATE, ...DISTRICT, ...CAMPUS], summary: "Download an uploaded document (its district's or campus's staff, state staff)",
-    params: Id, handler: async (ctx, { params }, _req, reply) => {
+  route({ method: "GET", url: "/api/v1/schools/documents/{id}", tags: TAGS, auth: "user", roles: [...STATE, ...DISTRICT, ...CAMPUS], summary: "An uploaded document's description and its content in base64 (its district's or campus's staff, state staff); the web page /schools/documents/{id} downloads the file",
+    params: Id, handler: async (ctx, { params }) => {
       const d = await svc.getDocument(ctx, params.id);
-      reply.type(d.meta.contentType).header("Content-Disposition", `attachment; filename="${d.meta.fileName.replace(/"/g, "")}"`).header("Cache-Control", "no-store");
-      return reply.send(Buffer.from(d.content));
+      return { document: d.meta, contentBase64: Buffer.from(d.content).toString("base64") };
     } }),
   route({ method: "POST", url: "/api/v1/schools/schools/{id}/assessments", tags: TAGS, auth: "user", roles: DISTRICT, idempotent: true, summary: "Record a school's security assessment (§§ 84, 86): under local police supervision, with the Safe Schools Facilities Check List",
     params: Id, body: S.AssessmentInput, handler: async (ctx, { params, body }) => ({ assessment: P.presentAssessment(await svc.recordAssessment(ctx, params.id, body)) }) }),

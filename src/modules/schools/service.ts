@@ -11,10 +11,10 @@ import type { ReadPurpose } from "../../lib/purpose.ts";
 import { purposeLine } from "../../lib/purpose.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { addDays } from "../../law/core/dates.ts";
-import { NotInForce } from "../../law/core/rules.ts";
+import { type Finding, NotInForce, unknown } from "../../law/core/rules.ts";
 import { RULEBOOK_VERSION } from "../../law/ct/index.ts";
 import { schoolSecurityGrant } from "../../law/ct/schools/school-security-grant.ts";
-import { expensesAfterEffectiveDate } from "../../law/ct/schools/grant-eligibility.ts";
+import { PROGRAM } from "../../law/ct/schools/grant-eligibility.ts";
 import { reimbursementAmount } from "../../law/ct/schools/reimbursement-rate.ts";
 import { districtRatePercent } from "../../law/ct/schools/regional-rate.ts";
 import { allocateRound, BOND_AUTHORIZATION_CENTS } from "../../law/ct/schools/grant-allocation.ts";
@@ -97,8 +97,13 @@ export async function createDistrict(ctx: Ctx, input: S.DistrictInput): Promise<
   return (await db.findDistrict(ctx.db, id))!;
 }
 
+const only = (u: User, roles: readonly User["role"][], what: string) => {
+  if (!roles.includes(u.role)) throw forbidden(`only ${what} see this`);
+};
+
 export async function listDistricts(ctx: Ctx): Promise<db.District[]> {
   const u = user(ctx);
+  only(u, ["school_safety_staff", "district_staff"], "state school-safety staff and district staff");
   if (schoolsPolicy.oversee(u)) return db.listDistricts(ctx.db);
   const org = await orgOf(ctx);
   return org?.districtId && u.role === "district_staff" ? db.listDistricts(ctx.db, org.districtId) : [];
@@ -149,6 +154,7 @@ export async function createCampus(ctx: Ctx, input: S.CampusInput): Promise<db.C
 }
 export async function listCampuses(ctx: Ctx): Promise<db.Campus[]> {
   const u = user(ctx);
+  only(u, ["school_safety_staff", "campus_staff"], "state school-safety staff and campus staff");
   if (schoolsPolicy.oversee(u)) return db.listCampuses(ctx.db);
   const org = await orgOf(ctx);
   return org?.campusId && u.role === "campus_staff" ? db.listCampuses(ctx.db, org.campusId) : [];
@@ -246,7 +252,7 @@ export async function createRound(ctx: Ctx, input: S.RoundInput): Promise<db.Rou
   return (await db.listRounds(ctx.db, id))[0]!;
 }
 export async function listRounds(ctx: Ctx): Promise<db.Round[]> {
-  user(ctx);
+  only(user(ctx), ["school_safety_staff", "district_staff"], "state school-safety staff and district staff");
   return db.listRounds(ctx.db);
 }
 
@@ -275,12 +281,7 @@ export async function submitApplication(ctx: Ctx, input: S.ApplicationInput) {
     assessments.push(a);
     for (const [j, e] of sc.expenses.entries()) {
       if (e.incurredOn > ctx.today) throw badField(`schools.${i}.expenses.${j}.incurredOn`, "cannot be in the future");
-      try {
-        if (expensesAfterEffectiveDate({ expensesIncurredOn: e.incurredOn }, ctx.today).status === "not-met") throw badField(`schools.${i}.expenses.${j}.incurredOn`, "only expenses incurred after 2013-04-04 are eligible (PA 13-3 §§ 84-85)");
-      } catch (err) {
-        if (err instanceof NotInForce) throw new AppError("conflict", `the grant program is modelled for 2013-04-04 to 2015-06-30 only (${err.message})`);
-        throw err;
-      }
+      if (e.incurredOn <= PROGRAM[0]!.value.expensesAfter) throw badField(`schools.${i}.expenses.${j}.incurredOn`, `only expenses incurred after ${PROGRAM[0]!.value.expensesAfter} are eligible (PA 13-3 §§ 84-85)`);
     }
   }
   const facts = {
@@ -292,12 +293,13 @@ export async function submitApplication(ctx: Ctx, input: S.ApplicationInput) {
     expensesIncurredOn: input.schools.flatMap((s) => s.expenses.map((e) => e.incurredOn)).sort()[0]!,
     townWealthRank: district.kind === "local" ? district.towns[0]!.rank! : undefined,
   };
-  let answer;
+  let answer: { outcome: "yes" | "no" | "unknown"; findings: Finding[] };
   try {
     answer = schoolSecurityGrant.decide(facts, ctx.today);
   } catch (err) {
-    if (err instanceof NotInForce) throw new AppError("conflict", `the grant program is modelled for 2013-04-04 to 2015-06-30 only (${err.message})`);
-    throw err;
+    if (!(err instanceof NotInForce)) throw err;
+    // Outside the modelled program years the rulebook cannot answer: a person decides (never an automatic denial).
+    answer = { outcome: "unknown", findings: [unknown("schools.school-security-grant", PROGRAM[0]!.source, ["decisionDate"], `the grant program is modelled for applications from 2013-04-04 to 2015-06-30 (funding for FYs 13-15); on ${ctx.today} state staff decide from the facts`)] };
   }
   const decision = { question: schoolSecurityGrant.id, on: ctx.today, rulebookVersion: RULEBOOK_VERSION, outcome: answer.outcome, findings: answer.findings, ratePercent: rate.rate, rateBecause: rate.because };
   const created = await ctx.db.tx(async (q) => {
@@ -355,6 +357,7 @@ export function reimbursementCents(expenses: readonly { amountCents: number }[],
 
 export async function listApplications(ctx: Ctx, f: { roundId?: string | undefined } = {}) {
   const u = user(ctx);
+  only(u, ["school_safety_staff", "district_staff"], "state school-safety staff and district staff");
   if (schoolsPolicy.oversee(u)) return db.listApplications(ctx.db, { roundId: f.roundId });
   const org = await orgOf(ctx);
   if (u.role !== "district_staff" || !org?.districtId) return [];
@@ -608,6 +611,7 @@ export async function recordTraining(ctx: Ctx, coordinatorId: string, input: { c
 }
 export async function listCoordinators(ctx: Ctx, f: { districtId?: string | undefined } = {}) {
   const u = user(ctx);
+  only(u, ["school_safety_staff", "district_staff"], "state school-safety staff and district staff");
   if (schoolsPolicy.oversee(u)) return db.listCoordinators(ctx.db, { districtId: f.districtId });
   const org = await orgOf(ctx);
   if (u.role !== "district_staff" || !org?.districtId) return [];
