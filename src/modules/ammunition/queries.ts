@@ -5,6 +5,7 @@
 import type { Queryable } from "../../db/client.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
+import { prohibitingEventsOf } from "../credentials/index.ts";
 import { type AmmunitionLimitSettings, AmmunitionLimitSettings as SettingsSchema, type PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
 
 export type CheckOutcome = "approved" | "refused" | "needs-review";
@@ -159,24 +160,8 @@ export async function credentialsOnFileOfPerson(q: Queryable, personId: string):
   return (await q.query(`${CRED_SELECT} WHERE c.person_id = $1 ORDER BY c.issued_on`, [personId])).map(toCred);
 }
 
-/** A person's prohibiting events in the rulebook's shape (criminal-possession/events.ts). */
-export async function personEvents(q: Queryable, personId: string): Promise<PersonEvent[]> {
-  const rows = await q.query(
-    "SELECT kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category FROM prohibiting_events WHERE person_id = $1 ORDER BY event_on",
-    [personId]);
-  const opt = <K extends string, V>(k: K, v: V | null) => (v === null || v === undefined ? {} : { [k]: v }) as Partial<Record<K, V>>;
-  return rows.map((e): PersonEvent => {
-    switch (e.kind) {
-      case "conviction": return { kind: "conviction", ...opt("statute", e.statute as string), ...opt("felony", e.felony as boolean), ...opt("offenseDate", e.offense_on as PlainDate), convictionDate: e.event_on };
-      case "voluntary-admission": return { kind: "voluntary-admission", date: e.event_on, ...opt("solelyAlcoholOrDrug", e.solely_alcohol_or_drug as boolean) };
-      case "probate-commitment": return { kind: "probate-commitment", date: e.event_on };
-      case "ngri-discharge": return { kind: "ngri-discharge", date: e.event_on };
-      case "firearms-seizure-order": return { kind: "firearms-seizure-order", date: e.event_on, ...opt("active", e.active as boolean) };
-      case "federal-prohibitor": return { kind: "federal-prohibitor", date: e.event_on, ...opt("category", e.category as string) };
-      default: return { kind: e.kind, issuedOn: e.event_on, ...opt("expiresOn", e.expires_on as PlainDate), ...opt("active", e.active as boolean) };
-    }
-  });
-}
+/** A person's prohibiting events in the rulebook's shape: the credentials module's person record. */
+export const personEvents = (q: Queryable, personId: string): Promise<PersonEvent[]> => prohibitingEventsOf(q, personId);
 
 /** A buyer's purchase lines sold between two dates (inclusive), for the limit. */
 export async function purchaseLinesOf(q: Queryable, personId: string, from: PlainDate, to: PlainDate): Promise<{ on: PlainDate; type: PurchaseType; quantity: number }[]> {

@@ -19,8 +19,8 @@ import { type PlainDate, addDays, fromParts, parts } from "../../law/core/dates.
 import { toDecision } from "../../law/core/questions.ts";
 import { type Finding, allOf } from "../../law/core/rules.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
+import { lawCredentials } from "../credentials/index.ts";
 import type { AmmunitionSaleFacts } from "../../law/ct/sales/ammunition-sale.ts";
-import type { CredentialKind as SaleCredentialKind } from "../../law/ct/sales/credentials.ts";
 import { type AmmunitionLimitSettings, CLASS_LABELS, type PurchaseType, ammunitionLimit, ammunitionLimitQuestion } from "../../law/ct/policy/ammunition-limit.ts";
 import { RULEBOOK_VERSION } from "../../law/ct/version.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
@@ -34,11 +34,7 @@ import { detectAfterSale } from "../leads/service.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { type PresentedCredential, presentFindingForSeller } from "./present.ts";
-import {
-  type Basis, type Check, type CheckLine, type CheckOutcome, type CredentialOnFile, type GroupBy, type ReportRow, type Sale, type SaleLine, type StoredSettings,
-  credentialsOnFileOfPerson, findCheck, findCredentialOnFile, findSale, findSaleOfCheck, limitSettingsHistory, limitSettingsOn, listSales, personEvents,
-  purchaseLinesOf, salesReport,
-} from "./queries.ts";
+import { type Basis, type Check, type CheckLine, type CheckOutcome, type CredentialOnFile, type GroupBy, type ReportRow, type Sale, type SaleLine, type StoredSettings, credentialsOnFileOfPerson, findCheck, findCredentialOnFile, findSale, findSaleOfCheck, limitSettingsHistory, limitSettingsOn, listSales, personEvents, purchaseLinesOf, salesReport } from "./queries.ts";
 
 export const PHOTO_ID_TYPES = ["drivers-license", "passport", "state-id", "military-id", "other"] as const;
 export type PhotoIdType = (typeof PHOTO_ID_TYPES)[number];
@@ -67,16 +63,6 @@ function requireUser(ctx: Ctx): User {
   return ctx.user;
 }
 
-/** The credentials of the rulebook's sales area that each Stateline credential is. */
-const LAW_KIND: Partial<Record<CredentialOnFile["kind"], SaleCredentialKind>> = {
-  // QUESTION(legal): the temporary state permit is read as valid for no purchase
-  // (law/ct/credentials/purchase-validity.ts), so it is not offered to the rule.
-  "state-handgun-permit": "permit-to-carry",
-  "handgun-eligibility-certificate": "handgun-eligibility-certificate",
-  "long-gun-eligibility-certificate": "long-gun-eligibility-certificate",
-  "ammunition-certificate": "ammunition-certificate",
-};
-const LAW_STATUS = { active: "valid", revoked: "revoked", expired: "expired", superseded: "expired" } as const;
 
 const LAW_PHOTO_KIND: Record<PhotoIdType, "drivers-license" | "passport" | "other-government-id" | "other"> = {
   "drivers-license": "drivers-license", passport: "passport", "state-id": "other-government-id", "military-id": "other-government-id", other: "other",
@@ -93,12 +79,7 @@ export function saleFacts(opts: {
     kind: LAW_PHOTO_KIND[id.type], presented: true, hasPhotograph: id.hasPhotograph ?? true, showsDateOfBirth: id.showsBirthDate,
     valid: id.expiresOn === undefined ? true : id.expiresOn >= today,
   };
-  const credentials = matched?.all.flatMap((c) => {
-    const kind = LAW_KIND[c.kind];
-    if (!kind) return [];
-    // credentials.expires_on is the first day it is no longer valid; the rule wants the last valid day.
-    return [{ kind, number: c.number, status: LAW_STATUS[c.status], issuedOn: c.issuedOn, expiresOn: addDays(c.expiresOn, -1), presented: c.id === matched.credential.id }];
-  });
+  const credentials = matched ? lawCredentials(matched.all, matched.credential.id) : undefined;
   return {
     item: lines.some((l) => l.type !== "magazine") ? "ammunition" : "magazine",
     seller: { federalLicence: seller.kind === "firearm-dealer" || seller.fflNumber ? "dealer" : "none" },

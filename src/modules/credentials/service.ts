@@ -9,6 +9,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
+import { prohibitingEventsOf } from "./record.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import type { Finding, Outcome } from "../../law/core/rules.ts";
 import { citationLabel } from "../../law/core/rules.ts";
@@ -178,20 +179,6 @@ export async function getDecision(q: Queryable, id: string): Promise<{ id: strin
   return { id: r[0].id, outcome: r[0].outcome, result: r[0].result, findings: r[0].findings, decidedOn: r[0].decided_on, rulebookVersion: r[0].rulebook_version, facts: r[0].facts };
 }
 
-async function eventsAsFacts(q: Queryable, personId: string) {
-  const rows = await q.query(
-    `SELECT kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category FROM prohibiting_events WHERE person_id = $1 ORDER BY event_on`, [personId]);
-  return rows.map((e) => {
-    switch (e.kind) {
-      case "conviction": return { kind: "conviction", ...(e.statute ? { statute: e.statute } : {}), ...(e.felony !== null ? { felony: e.felony } : {}), ...(e.offense_on ? { offenseDate: e.offense_on } : {}), convictionDate: e.event_on };
-      case "voluntary-admission": return { kind: e.kind, date: e.event_on, ...(e.solely_alcohol_or_drug !== null ? { solelyAlcoholOrDrug: e.solely_alcohol_or_drug } : {}) };
-      case "probate-commitment": case "ngri-discharge": return { kind: e.kind, date: e.event_on };
-      case "firearms-seizure-order": return { kind: e.kind, date: e.event_on, ...(e.active !== null ? { active: e.active } : {}) };
-      case "federal-prohibitor": return { kind: e.kind, date: e.event_on, ...(e.category ? { category: e.category } : {}) };
-      default: return { kind: e.kind, issuedOn: e.event_on, ...(e.expires_on ? { expiresOn: e.expires_on } : {}), ...(e.active !== null ? { active: e.active } : {}) };
-    }
-  });
-}
 
 // ---------------------------------------------------------------- applications
 
@@ -316,7 +303,7 @@ async function gatherFacts(q: Queryable, app: Application, person: Person, nicsS
     feePaid: app.feePaid,
     recordsChecked: true,
     ...(nicsStatus ? { nics: { status: nicsStatus } } : {}),
-    events: await eventsAsFacts(q, person.id),
+    events: await prohibitingEventsOf(q, person.id),
   };
 }
 
@@ -329,7 +316,7 @@ export async function issueCredential(ctx: Ctx, applicationId: string, opts: { r
     if (!NEXT[app.status].includes("issue")) throw new AppError("conflict", `an application that is ${app.status} cannot be issued`);
     const person = await getPerson(q, app.personId);
     const last = await getDecision(q, app.latestDecisionId!);
-    const facts = { ...(last.facts as Record<string, unknown>), events: await eventsAsFacts(q, person.id) };
+    const facts = { ...(last.facts as Record<string, unknown>), events: await prohibitingEventsOf(q, person.id) };
     const decision = decide("credential-eligibility", ctx.today, facts);
     if (decision.outcome === "no") throw new AppError("conflict", `the applicant is not eligible today: ${decision.findings.filter((f) => f.status === "not-met").map((f) => f.because).join("; ")}`);
     if (decision.outcome === "unknown" && !opts.reviewNote?.trim()) {
@@ -501,7 +488,7 @@ export interface ApplicationReassessment { applicationId: string; number: string
  */
 export async function reassessOpenApplications(ctx: Ctx, q: Queryable, personId: string, trigger: string): Promise<ApplicationReassessment[]> {
   const apps = (await applicationsOfPerson(q, personId)).filter((a) => NEXT[a.status].includes("check") && a.latestDecisionId);
-  const events = await eventsAsFacts(q, personId);
+  const events = await prohibitingEventsOf(q, personId);
   const out: ApplicationReassessment[] = [];
   for (const app of apps) {
     const last = await getDecision(q, app.latestDecisionId!);
@@ -521,18 +508,17 @@ export async function reassessOpenApplications(ctx: Ctx, q: Queryable, personId:
 
 /**
  * Lifts a prohibiting event (a vacated judgment, an expired or withdrawn order, a correction):
- * the event leaves the records in force (its content stays in the audit entry and in the
- * enforcement module's feed history), and pending sales and open applications are re-decided.
+ * the event is marked lifted (kept, with when and why; readers of the record leave it out), and pending sales and open applications are re-decided.
  * A credential already revoked is not reinstated here; the revocations that named the event are
  * returned so staff can review them.
  * QUESTION(legal): does a vacated conviction reinstate a permit revoked on it? Read: no automatic
  * reinstatement; the holder may ask staff or appeal to the Board (CGS § 29-32b).
  */
 export async function liftProhibitingEvent(ctx: Ctx, q: Queryable, input: { eventId: string; reason: string }): Promise<{ revokedOnEvent: { credentialId: string; number: string }[]; sales: { saleId: string; from: string; to: string }[]; applications: ApplicationReassessment[] }> {
-  const rows = await q.query("SELECT id::text, person_id::text, kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category, source, reference FROM prohibiting_events WHERE id = $1 FOR UPDATE", [input.eventId]);
+  const rows = await q.query("SELECT id::text, person_id::text, kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category, source, reference FROM prohibiting_events WHERE id = $1 AND lifted_at IS NULL FOR UPDATE", [input.eventId]);
   const ev = rows[0];
   if (!ev) throw notFound("prohibiting event");
-  await q.query("DELETE FROM prohibiting_events WHERE id = $1", [input.eventId]);
+  await q.query("UPDATE prohibiting_events SET lifted_at = $2, lifted_reason = $3 WHERE id = $1 AND lifted_at IS NULL", [input.eventId, ctx.clock.now().toISOString(), input.reason]);
   await appendAudit(q, ctx, { action: "prohibiting-event.lift", entityType: "person", entityId: ev.person_id, details: { event: ev, reason: input.reason } });
   const trigger = `prohibiting event ${ev.kind} of ${ev.event_on} lifted: ${input.reason}`;
   const sales = await reassessPendingSales(ctx, q, ev.person_id, trigger);
@@ -555,7 +541,7 @@ export const REVOCATION_GROUNDS: ReadonlySet<string> = new Set([
 /** Re-decides each active credential of a person against today's records. */
 export async function reassessHolder(ctx: Ctx, q: Queryable, person: Person, trigger: string, eventId?: string): Promise<RevocationOutcome[]> {
   const creds = (await credentialsOfPerson(q, person.id)).filter((c) => c.status === "active");
-  const events = await eventsAsFacts(q, person.id);
+  const events = await prohibitingEventsOf(q, person.id);
   const out: RevocationOutcome[] = [];
   for (const c of creds) {
     // Only the holder's records changed: the application-time facts are taken as established.

@@ -190,7 +190,7 @@ interface Trigger { kind: string; on: PlainDate; eventId?: string; credentialId?
 
 /** Prohibiting events and credential revocations of a person between two dates. */
 async function triggersOf(q: Queryable, personId: string, from: PlainDate, to: PlainDate): Promise<Trigger[]> {
-  const events = await q.query("SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND event_on BETWEEN $2 AND $3 ORDER BY event_on", [personId, from, to]);
+  const events = await q.query("SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND lifted_at IS NULL AND event_on BETWEEN $2 AND $3 ORDER BY event_on", [personId, from, to]);
   const revoked = await q.query("SELECT id::text, kind, revoked_on FROM credentials WHERE person_id = $1 AND revoked_on BETWEEN $2 AND $3 ORDER BY revoked_on", [personId, from, to]);
   return [
     ...events.map((e) => ({ kind: e.kind as string, on: e.event_on as PlainDate, eventId: e.id as string })),
@@ -206,7 +206,7 @@ export const nearProhibitingEvent: Detector = {
     const from = addDays(on, -NE.lookbackDays);
     const r = await q.query(
       `SELECT DISTINCT t.person_id::text AS id FROM (
-         SELECT person_id, event_on AS d FROM prohibiting_events WHERE event_on BETWEEN $1 AND $2
+         SELECT person_id, event_on AS d FROM prohibiting_events WHERE lifted_at IS NULL AND event_on BETWEEN $1 AND $2
          UNION ALL SELECT person_id, revoked_on FROM credentials WHERE revoked_on BETWEEN $1 AND $2) t
        WHERE EXISTS (SELECT 1 FROM ammunition_sales s WHERE s.person_id = t.person_id AND s.sold_on BETWEEN t.d - $3::int AND t.d + $4::int)`,
       [from, on, NE.daysBefore, NE.daysAfter]);

@@ -33,6 +33,7 @@ import type { Finding } from "../../law/core/rules.ts";
 import { validForPurpose, type CredentialKind as StateCredentialKind } from "../../law/ct/credentials/index.ts";
 import { nicsProceedDate } from "../../law/ct/sales/nics-proceed-date.ts";
 import type { Credential as LawCredential } from "../../law/ct/sales/credentials.ts";
+import { lawCredentials, prohibitingEventsOf } from "../credentials/index.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
 import { decide } from "../decisions/index.ts";
 import { typeOf } from "./ncic.ts";
@@ -97,32 +98,6 @@ export interface Evaluation {
 export const normalizeCredentialNumber = (n: string): string => n.trim().toUpperCase().replace(/^([A-Z]{2})-?/, "$1-");
 const normName = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase();
 
-/** Stateline's credential kinds as the sale rules name them. The temporary state permit buys nothing (see purchase-validity.ts). */
-const LAW_KIND: Partial<Record<StateCredentialKind, LawCredential["kind"]>> = {
-  "state-handgun-permit": "permit-to-carry",
-  "handgun-eligibility-certificate": "handgun-eligibility-certificate",
-  "long-gun-eligibility-certificate": "long-gun-eligibility-certificate",
-  "ammunition-certificate": "ammunition-certificate",
-};
-const LAW_STATUS: Record<string, LawCredential["status"] | undefined> = { active: "valid", revoked: "revoked", expired: "expired" };
-
-/** A person's prohibiting events in the shape the possession rules read. */
-async function eventsOf(q: Queryable, personId: string): Promise<PersonEvent[]> {
-  const rows = await q.query(
-    "SELECT kind, event_on, statute, felony, offense_on, solely_alcohol_or_drug, expires_on, active, category FROM prohibiting_events WHERE person_id = $1 ORDER BY event_on",
-    [personId]);
-  return rows.map((e): PersonEvent => {
-    switch (e.kind) {
-      case "conviction": return { kind: "conviction", ...(e.statute ? { statute: e.statute } : {}), ...(e.felony !== null ? { felony: e.felony } : {}), ...(e.offense_on ? { offenseDate: e.offense_on } : {}), convictionDate: e.event_on };
-      case "voluntary-admission": return { kind: "voluntary-admission", date: e.event_on, ...(e.solely_alcohol_or_drug !== null ? { solelyAlcoholOrDrug: e.solely_alcohol_or_drug } : {}) };
-      case "probate-commitment": return { kind: "probate-commitment", date: e.event_on };
-      case "ngri-discharge": return { kind: "ngri-discharge", date: e.event_on };
-      case "firearms-seizure-order": return { kind: "firearms-seizure-order", date: e.event_on, ...(e.active !== null ? { active: e.active } : {}) };
-      case "federal-prohibitor": return { kind: "federal-prohibitor", date: e.event_on, ...(e.category ? { category: e.category } : {}) };
-      default: return { kind: e.kind, issuedOn: e.event_on, ...(e.expires_on ? { expiresOn: e.expires_on } : {}), ...(e.active !== null ? { active: e.active } : {}) };
-    }
-  });
-}
 
 /**
  * Finds the buyer through the credential shown: number, last name and date of
@@ -138,14 +113,7 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
   if (!hit || normName(hit.last_name) !== normName(subject.buyer.lastName) || hit.birth_date !== subject.buyer.birthDate) return none;
   const all = await q.query(
     "SELECT id::text, number, kind, status, issued_on, expires_on FROM credentials WHERE person_id = $1 ORDER BY issued_on", [hit.person_id]);
-  const credentials: LawCredential[] = [];
-  for (const c of all) {
-    const kind = LAW_KIND[c.kind as StateCredentialKind];
-    const status = LAW_STATUS[c.status];
-    if (!kind || !status) continue;
-    // Stateline's expires_on is the first day a credential is no longer valid; the rules take the last valid day.
-    credentials.push({ kind, number: c.number, status, issuedOn: c.issued_on, expiresOn: addDays(c.expires_on, -1), presented: c.id === hit.id });
-  }
+  const credentials = lawCredentials(all.map((c) => ({ id: c.id, number: c.number, kind: c.kind, status: c.status, issuedOn: c.issued_on, expiresOn: c.expires_on })), hit.id);
   const purpose = KIND_INFO[subject.kind].firearmClass === "handgun" ? "handgun-purchase" : "long-gun-purchase";
   const matched = all.find((c) => c.id === hit.id)!;
   const usable = matched.status === "active" && matched.issued_on <= on && on < matched.expires_on;
@@ -157,7 +125,7 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
     validForPurpose: usable && validForPurpose(hit.kind, purpose, on).valid,
     birthDate: hit.birth_date,
     credentials,
-    events: await eventsOf(q, hit.person_id),
+    events: await prohibitingEventsOf(q, hit.person_id),
   };
 }
 
