@@ -11,7 +11,7 @@ import { systemClock, type Clock } from "./lib/clock.ts";
 import { buildServer } from "./http/server.ts";
 import type { FastifyInstance } from "fastify";
 import { sealAudit, startAuditSealer } from "./modules/audit/service.ts";
-import { allJobs } from "./modules/index.ts";
+import { MODULES, allJobs } from "./modules/index.ts";
 import { startJobRunner } from "./modules/jobs/index.ts";
 
 export async function openServices(config: Config, opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {}): Promise<Services> {
@@ -25,11 +25,18 @@ export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: numbe
   const ctx = systemCtx(s);
   if (await isSeeded(ctx)) return false;
   await seed(ctx, onProgress ? { onProgress } : {});
+  // Each capability's demo data, acting as the licensing staff's demo login.
+  const [staff] = await ctx.db.query<Record<string, string | null>>("SELECT id::text, username, display_name, role, person_id::text, organization FROM users WHERE username = 'staff'");
+  const staffCtx = staff ? { ...ctx, user: { id: staff.id!, username: staff.username!, displayName: staff.display_name!, role: "licensing_staff" as const, personId: null, organization: staff.organization ?? null } } : ctx;
+  for (const m of MODULES) {
+    // One capability's demo data failing must not leave Stateline without the others': say so and go on.
+    if (m.seed) await m.seed(staffCtx).catch((e: unknown) => process.stderr.write(`demo data of ${m.name} not loaded: ${e instanceof Error ? e.message : String(e)}\n`));
+  }
   return true;
 }
 
 /**
- * Starts all background work in one place (for `serve` and `stateline jobs work`): the job runner
+ * Starts all background work in one place (for `serve`): the job runner
  * over every module's jobs, and the audit sealer. The sealer is the one loop that is not a job:
  * it seals new audit entries into the hash chain every 250 ms, and one job row per run would
  * add more writes than the entries it seals (see src/modules/jobs/README.md).

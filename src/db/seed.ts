@@ -28,6 +28,12 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: "resident", displayName: "Dana Whitfield", role: "resident" },
   { username: "auditor", displayName: "Avery Auditor", role: "auditor", organization: "Auditors of Public Accounts" },
   { username: "admin", displayName: "Sam Admin", role: "admin", organization: "Stateline operations" },
+  { username: "chief", displayName: "Chief Morgan Reyes", role: "local_authority", organization: "Hartford Police Department (issuing authority)" },
+  { username: "court", displayName: "Judicial Branch records feed", role: "court_source", organization: "Connecticut Judicial Branch" },
+  { username: "probate", displayName: "Probate court records feed", role: "probate_source", organization: "Connecticut Probate Courts" },
+  { username: "dmhas", displayName: "DMHAS records feed", role: "dmhas_source", organization: "Department of Mental Health and Addiction Services" },
+  { username: "taskforce", displayName: "Jordan Okafor", role: "trafficking_task_force", organization: "Office of the Attorney General, trafficking unit" },
+  { username: "board", displayName: "Riley Chen", role: "board_member", organization: "Board of Firearms Permit Examiners" },
 ];
 
 export async function isSeeded(ctx: Ctx): Promise<boolean> {

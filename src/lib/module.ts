@@ -49,6 +49,8 @@ export interface ModuleDef {
   pages?: (app: FastifyInstance, makeCtx: MakeCtx) => void;
   nav?: readonly NavEntry[];
   jobs?: readonly JobDef[];
+  /** Demo data, run once by `npm start` on an empty database after the core seed (src/app.ts). */
+  seed?: (ctx: Ctx) => Promise<unknown>;
 }
 
 export const defineModule = (m: ModuleDef): ModuleDef => m;
