@@ -14,16 +14,19 @@ import { ROLES, type Role } from "../auth/roles.ts";
 import { attachStaff, registerDealer } from "../dealers/service.ts";
 import { IDENTITY_PURPOSES } from "./policy.ts";
 import { registriesRoutes } from "./routes.ts";
+import { registriesRouteCases } from "./testkit.ts";
 
 const TABLES = ["registrations", "registration_actions", "registration_thumbprints", "registry_obligations", "transfer_certificates", "dealer_transfer_reports", "lost_stolen_reports", "lost_stolen_links"];
 
 let env: TestEnv;
 let call: Call;
+let cases: ReturnType<typeof registriesRouteCases>;
 const fx = { draft: "", issued: "", tc: "" };
 
 before(async () => {
   env = await createTestEnv({ today: "2013-12-05" });
   call = caller(env);
+  cases = registriesRouteCases(env);
   const d = await registerDealer(env.ctx("licensing_staff"), { name: "Matrix Arms", kind: "firearm-dealer", fflNumber: "6-06-009-01-7A-09999", town: "Hartford", street: "1 Asylum Street", zip: "06103" });
   await attachStaff(env.services.db, env.users.dealer.id, d.id, "owner");
   fx.draft = json(await call("resident", { method: "POST", url: "/api/v1/registries/drafts", payload: { kind: "lcm-declaration" } })).registration.id;
@@ -70,6 +73,16 @@ function request(r: RouteDef, who: Role | null): Req {
 }
 
 describe("access matrix: registries routes", () => {
+  test("every route has a testkit case, and every case is a route", () => {
+    const keys = (registriesRoutes as RouteDef[]).map((r) => `${r.method} ${r.url}`);
+    assert.deepEqual(keys.filter((k) => !(k in cases)), []);
+    assert.deepEqual(Object.keys(cases).filter((k) => !keys.includes(k)), []);
+    for (const r of registriesRoutes as RouteDef[]) {
+      const c = cases[`${r.method} ${r.url}`]!;
+      assert.deepEqual([...r.roles!].sort(), c.allowed === "all" || c.allowed === "public" ? [...ROLES].sort() : [...c.allowed].sort(), `${r.method} ${r.url}: documented roles`);
+    }
+  });
+
   for (const r of registriesRoutes as RouteDef[]) {
     const key = `${r.method} ${r.url}`;
     test(key, async () => {
@@ -80,6 +93,12 @@ describe("access matrix: registries routes", () => {
         const res = await call(who, request(r, who));
         if (allowed) {
           assert.ok(![401, 403].includes(res.statusCode) && res.statusCode < 500, `${key} as ${who}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+          // The case test/api's matrix sends (testkit.ts) gets the documented success status.
+          const c = cases[key];
+          assert.ok(c, `${key} has a case in testkit.ts`);
+          const ok = await call(who, await c.request(who));
+          assert.equal(ok.statusCode, r.successStatus ?? (r.method === "POST" ? 201 : 200), `${key} as ${who} (testkit case): ${ok.body.slice(0, 300)}`);
+          assert.match(String(ok.headers["content-type"]), /^application\/json/);
         } else {
           expectProblem(res, who === null ? 401 : 403);
           assert.deepEqual(await rowCounts(env, TABLES), before, `${key} as ${who}: a refused request writes nothing`);

@@ -24,6 +24,7 @@ import {
   html, type Html, csrfField, errorSummary, errorsFrom, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, statusTag,
   summaryList, textField, textareaField, dateField, type Flash, type FormErrors, findingTitle,
 } from "../../web/kit.ts";
+import { certificatePdf } from "./pdf.ts";
 import { registriesPolicy as policy } from "./policy.ts";
 import { type Registration, listObligations, listQueue, lostStolenBySerial as lsBySerial } from "./queries.ts";
 import { reportLostStolen } from "./lost-stolen.ts";
@@ -260,9 +261,19 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
           <input class="usa-file-input" id="thumbprint" name="thumbprint" type="file" accept="image/png,image/jpeg,image/tiff"></div>
           <button class="usa-button usa-button--outline" type="submit">Upload</button>
         </form>` : ""}
-      ${r.status === "issued" ? html`<p><a class="usa-button" href="/api/v1/registries/registrations/${r.id}/certificate.pdf">Download the certificate (PDF)</a></p>` : ""}
+      ${r.status === "issued" ? html`<p><a class="usa-button" href="/registries/${r.id}/certificate.pdf">Download the certificate (PDF)</a></p>` : ""}
       ${findingsBlock(view.decisions)}
       <p><a href="/registries">Back to the registry</a></p>`, { flash });
+  }));
+
+  // The certificate as a PDF, for its holder (a document download, not an API route).
+  app.get("/registries/:id/certificate.pdf", signedIn(async (req, reply) => {
+    const ctx = makeCtx(req);
+    const id = idParam(req, "registration");
+    const r = (await svc.myRegistrations(ctx)).registrations.find((x) => x.id === id);
+    if (!r || (r.status !== "issued" && r.status !== "surrender-required") || !r.certificateNumber) throw new AppError("not_found", "certificate not found");
+    const pdf = await certificatePdf(r, ctx.clock.now());
+    return reply.type("application/pdf").header("Content-Disposition", `inline; filename="${r.certificateNumber}.pdf"`).header("Cache-Control", "no-store").send(pdf);
   }));
 
   app.post("/registries/:id", signedIn(async (req, reply, user) => {

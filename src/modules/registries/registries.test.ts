@@ -113,7 +113,7 @@ describe("a resident's certificate application, from draft to issue", () => {
     const iss = await post("licensing_staff", `/api/v1/registries/registrations/${id}/issue`, { note: "checked" });
     expectStatus(iss, 201);
     assert.match(json(iss).registration.certificateNumber, /^AWC-\d{6}$/);
-    const pdf = await get("resident", `/api/v1/registries/registrations/${id}/certificate.pdf`);
+    const pdf = await get("resident", `/registries/${id}/certificate.pdf`);
     expectStatus(pdf, 200);
     assert.equal(pdf.headers["content-type"], "application/pdf");
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), "%PDF-");

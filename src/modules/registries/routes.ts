@@ -7,7 +7,6 @@ import { registriesPolicy } from "./policy.ts";
 import { ReadPurpose, purposeFromHeader } from "../../lib/purpose.ts";
 import { checkAmmunitionSale, checkFirearmSale, checkMagazineSale } from "./counter.ts";
 import { reportLostStolen, searchLostStolen } from "./lost-stolen.ts";
-import { certificatePdf } from "./pdf.ts";
 import { presentAnonymous, presentCounter, presentFinding, presentForHolder, presentLostStolen, presentObligation, presentTransferCertificate, presentView, presentWithIdentity } from "./present.ts";
 import { lostStolenOfPerson } from "./queries.ts";
 import {
@@ -87,20 +86,6 @@ export const registriesRoutes = [
     summary: "One registration with its history and decisions: the holder's own, or with the holder's identity for a role and purpose § 24 allows (Stateline-Purpose header; audited)",
     params: Id,
     handler: async (ctx, { params, headers }) => presentView(await svc.readRegistration(ctx, params.id, headerPurpose(headers))),
-  }),
-  route({
-    method: "GET", url: "/api/v1/registries/registrations/{id}/certificate.pdf", tags: TAGS, auth: "user", roles: ["resident", "licensing_staff"],
-    summary: "The certificate of possession as a PDF (the holder; licensing staff with a purpose)",
-    params: Id,
-    handler: async (ctx, { params, headers }, _req, reply) => {
-      if (!registriesPolicy.apply(ctx.user!) && !registriesPolicy.work(ctx.user!)) throw forbidden("the certificate is printed for the holder or by licensing staff");
-      const v = await svc.readRegistration(ctx, params.id, headerPurpose(headers));
-      if (v.registration.status !== "issued" && v.registration.status !== "surrender-required") throw badField("id", "no certificate has been issued for this application");
-      if (v.access !== "own" && ctx.user!.role !== "licensing_staff") throw badField("id", "the certificate is printed for the holder or by licensing staff");
-      const pdf = await certificatePdf(v.registration, ctx.clock.now());
-      reply.type("application/pdf").header("Content-Disposition", `inline; filename="${v.registration.certificateNumber}.pdf"`);
-      return pdf;
-    },
   }),
   route({
     method: "POST", url: "/api/v1/registries/registrations/{id}/withdraw", tags: TAGS, auth: "user", roles: [...RESIDENT, ...STAFF], idempotent: true,
