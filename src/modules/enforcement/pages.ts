@@ -189,16 +189,16 @@ async function obligationPage(ctx: Ctx, g: Gate, req: FastifyRequest, id: string
       ${textField({ name: "transfereeLastName", label: "Transferee's last name", value: values.transfereeLastName, error: errors["transferee.lastName"], required: true })}
       ${dateField({ name: "transfereeBirthDate", label: "Transferee's date of birth", value: values.transfereeBirthDate, error: errors["transferee.birthDate"], required: true })}
       ${textField({ name: "transfereeCredential", label: "Transferee's credential number", value: values.transfereeCredential, error: errors["transferee.credentialNumber"], required: true, hint: "Checked today: the transferee must be eligible." })}
-      ${textareaField({ name: "items", label: "Items transferred (one a line)", value: values.items, error: errors.items, required: true })}
-      ${radioGroup({ name: "final", label: "Does this cover everything left?", value: values.final, options: [{ value: "yes", label: "Yes: close the obligation" }, { value: "no", label: "No: more to come" }] })}
+      ${textareaField({ name: "items", id: "transfer-items", label: "Items transferred (one a line)", value: values.items, error: errors.items, required: true })}
+      ${radioGroup({ name: "final", id: "transfer-final", label: "Does this cover everything left?", value: values.final, options: [{ value: "yes", label: "Yes: close the obligation" }, { value: "no", label: "No: more to come" }] })}
       <button class="usa-button" type="submit">Record transfer</button></form>
     <h2>Record a surrender receipt</h2>
     <form class="usa-form usa-form--large" method="post" action="/enforcement/obligations/${id}/compliance" novalidate>${csrfField(req)}${g.hidden}<input type="hidden" name="kind" value="surrender">
       ${dateField({ name: "surrenderedOn", label: "Surrendered on", value: values.surrenderedOn, error: errors.surrenderedOn, required: true })}
       ${textField({ name: "receiptNumber", label: "Receipt number", value: values.receiptNumber, error: errors.receiptNumber, required: true })}
       ${textField({ name: "agency", label: "Receiving agency", value: values.agency, error: errors.agency, required: true })}
-      ${textareaField({ name: "items", label: "Items surrendered (one a line)", value: values.items, error: errors.items, required: true })}
-      ${radioGroup({ name: "final", label: "Does this cover everything left?", value: values.final, options: [{ value: "yes", label: "Yes: close the obligation" }, { value: "no", label: "No: more to come" }] })}
+      ${textareaField({ name: "items", id: "surrender-items", label: "Items surrendered (one a line)", value: values.items, error: errors.items, required: true })}
+      ${radioGroup({ name: "final", id: "surrender-final", label: "Does this cover everything left?", value: values.final, options: [{ value: "yes", label: "Yes: close the obligation" }, { value: "no", label: "No: more to come" }] })}
       <button class="usa-button" type="submit">Record surrender</button></form>` : ""}`;
 }
 
