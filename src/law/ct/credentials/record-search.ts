@@ -1,6 +1,7 @@
 /**
- * Shared plumbing for the disqualifiers that come from records (convictions, commitments,
- * court orders, federal prohibitors). Not a rule itself.
+ * The credential rules' use of the one record scan (src/law/core/person-events.ts) for the
+ * disqualifiers that come from records (convictions, commitments, court orders, federal
+ * prohibitors). Not a rule itself.
  *
  * How a record-based disqualifier is decided:
  * - an event that disqualifies gives "not-met", whatever else is known;
@@ -15,39 +16,47 @@
  * the date is what a look-back window needs, in which case the finding is unknown.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Finding, met, notMet, unknown } from "../../core/rules.ts";
-import type { CredentialEvent, CredentialFacts } from "./facts.ts";
+import {
+  type EventOf,
+  type EventVerdict,
+  type PersonEvent,
+  eventsOfKind as scanKinds,
+  scanEvents,
+} from "../../core/person-events.ts";
+import { type Citation, type Finding, met, unknown } from "../../core/rules.ts";
+import type { CredentialFacts } from "./facts.ts";
 
-export interface EventOf<K extends CredentialEvent["kind"]> {
-  event: Extract<CredentialEvent, { kind: K }>;
-  /** Position in `facts.events`, for fact paths. */
-  index: number;
-}
+export type { EventOf };
 
 /** The events of the given kinds, with their positions. */
-export function eventsOfKind<K extends CredentialEvent["kind"]>(facts: CredentialFacts, kinds: readonly K[]): EventOf<K>[] {
-  const out: EventOf<K>[] = [];
-  (facts.events ?? []).forEach((event, index) => {
-    if ((kinds as readonly string[]).includes(event.kind)) out.push({ event: event as Extract<CredentialEvent, { kind: K }>, index });
-  });
-  return out;
+export function eventsOfKind<K extends PersonEvent["kind"]>(facts: CredentialFacts, kinds: readonly K[]): EventOf<K>[] {
+  return scanKinds(facts.events, kinds);
 }
 
 /** Fact path of a field of the i-th event, e.g. `events[2].date`. */
 export const eventPath = (index: number, field: string): string => `events[${index}].${field}`;
 
-/** What one event means for one disqualifier. */
-export type EventResult =
-  | { index: number; status: "disqualifies"; because: string }
-  | { index: number; status: "clear"; because: string }
-  | { index: number; status: "unknown"; because: string; missing: string[] };
+/** What one event means for one disqualifier; the reason names the event (`events[2]: ...`). */
+export type EventResult = EventVerdict;
 
-export const disqualifies = (index: number, because: string): EventResult => ({ index, status: "disqualifies", because });
-export const clear = (index: number, because: string): EventResult => ({ index, status: "clear", because });
-export const unclear = (index: number, missing: string[], because: string): EventResult => ({ index, status: "unknown", because, missing });
+const named = (index: number, because: string): string => `events[${index}]: ${because}`;
+export const disqualifies = (index: number, because: string): EventResult => ({
+  status: "hit",
+  because: named(index, because),
+});
+export const clear = (index: number, because: string): EventResult => ({
+  status: "clear",
+  because: named(index, because),
+});
+export const unclear = (index: number, missing: string[], because: string): EventResult => ({
+  status: "unknown",
+  because: named(index, because),
+  missing,
+});
 
 /** True when an event's date lies after the check date (it had not happened yet). */
-export const isAfterCheckDate = (date: PlainDate | undefined, on: PlainDate): boolean => date !== undefined && date > on;
+export const isAfterCheckDate = (date: PlainDate | undefined, on: PlainDate): boolean =>
+  date !== undefined && date > on;
 
 /** Combines per-event results into the disqualifier's finding (see the module comment). */
 export function recordFinding(
@@ -59,16 +68,21 @@ export function recordFinding(
   what: string,
   remedy?: string,
 ): Finding {
-  const bad = results.filter((r) => r.status === "disqualifies");
-  if (bad.length > 0) return notMet(id, source, bad.map((r) => `events[${r.index}]: ${r.because}`).join("; "), remedy);
-  const unclearOnes = results.filter((r): r is Extract<EventResult, { status: "unknown" }> => r.status === "unknown");
-  if (unclearOnes.length > 0) {
-    const missing = [...new Set(unclearOnes.flatMap((r) => r.missing))].sort();
-    return unknown(id, source, missing, unclearOnes.map((r) => `events[${r.index}]: ${r.because}`).join("; "));
-  }
-  const cleared = results.map((r) => `events[${r.index}]: ${r.because}`);
-  if (facts.recordsChecked !== true) {
-    return unknown(id, source, ["recordsChecked"], `records were not searched, so it is not established that there is no ${what}${cleared.length ? ` (${cleared.join("; ")})` : ""}`);
-  }
-  return met(id, source, `records searched: no ${what}${cleared.length ? ` (${cleared.join("; ")})` : ""}`);
+  return scanEvents(
+    id,
+    source,
+    results,
+    (cleared) => {
+      const list = cleared.length ? ` (${cleared.join("; ")})` : "";
+      if (facts.recordsChecked !== true)
+        return unknown(
+          id,
+          source,
+          ["recordsChecked"],
+          `records were not searched, so it is not established that there is no ${what}${list}`,
+        );
+      return met(id, source, `records searched: no ${what}${list}`);
+    },
+    remedy,
+  );
 }

@@ -1,12 +1,14 @@
 /**
- * The common shape of a possession prohibitor: each rule looks at every event
+ * The common shape of a possession prohibitor (scanned by the one record scan,
+ * src/law/core/person-events.ts): each rule looks at every event
  * of its kinds and says, per event, "prohibits", "does not" or "cannot tell";
  * the rule's finding is not-met if any event prohibits, unknown if any cannot
  * be told, met otherwise. A prohibitor that the version in force does not
  * contain is not-applicable.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Finding, met, notApplicable, notMet, unknown } from "../../core/rules.ts";
+import { scanEvents } from "../../core/person-events.ts";
+import { type Citation, type Finding, met, notApplicable } from "../../core/rules.ts";
 import type { Credential } from "../sales/credentials.ts";
 import type { PossessionStatute } from "./statutes.ts";
 
@@ -39,14 +41,18 @@ export function combine(
   verdicts: readonly EventVerdict[],
   remedy?: string,
 ): Finding {
-  const yes = verdicts.filter((v) => v.prohibits === true);
-  if (yes.length > 0) return notMet(id, source, yes.map((v) => v.because).join("; "), remedy);
-  const maybe = verdicts.filter((v) => v.prohibits === "unknown");
-  if (maybe.length > 0) {
-    const missing = [...new Set(maybe.flatMap((v) => v.missing ?? []))].sort();
-    return unknown(id, source, missing, maybe.map((v) => v.because).join("; "));
-  }
-  return met(id, source, verdicts.length === 0 ? `no ${subject} reported` : verdicts.map((v) => v.because).join("; "));
+  const scanned = verdicts.map((v) => ({
+    status: v.prohibits === true ? ("hit" as const) : v.prohibits === false ? ("clear" as const) : ("unknown" as const),
+    because: v.because,
+    ...(v.missing ? { missing: v.missing } : {}),
+  }));
+  return scanEvents(
+    id,
+    source,
+    scanned,
+    (reasons) => met(id, source, reasons.length === 0 ? `no ${subject} reported` : reasons.join("; ")),
+    remedy,
+  );
 }
 
 export function notInVersion(id: string, source: Citation, what: string): Finding {
