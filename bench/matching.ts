@@ -144,7 +144,7 @@ Targets: automatic precision ≥ 99.9 %, recall of automatic + review ≥ 99.5 %
 |---|---|---|---|---|---|---|---|---|---|---|
 ${table.join("\n")}
 
-Curves by threshold (every candidate pair the blocking produced, scored):
+Curves by threshold (every candidate pair the blocking produced, scored; by probability alone: the table's review also holds the pairs above the automatic threshold whose dates of birth disagree):
 
 ${outcomes.map(curve).join("\n")}
 ${live}
