@@ -350,3 +350,37 @@ CREATE TABLE campus_threat_team_members (
   CHECK (left_on IS NULL OR left_on >= joined_on)
 );
 CREATE INDEX campus_threat_team_members_campus ON campus_threat_team_members (campus_id);
+
+-- ---------------------------------------------------------------- standards and construction review (§§ 80-83, 86)
+
+-- Dated, versioned standards: the School Safety Infrastructure Council's infrastructure standards
+-- (§ 80, due each January 1 from 2014) and DESPP's school safety and security plan standards (§ 86).
+CREATE TABLE school_standards (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  kind text NOT NULL CHECK (kind IN ('ssic-infrastructure','despp-plan')),
+  version integer NOT NULL CHECK (version >= 1),
+  title text NOT NULL CHECK (length(title) BETWEEN 3 AND 300),
+  submitted_on date NOT NULL,
+  topics text[] NOT NULL,
+  summary text CHECK (length(summary) <= 8000),
+  recorded_by uuid REFERENCES users(id),
+  recorded_at timestamptz NOT NULL,
+  UNIQUE (kind, version)
+);
+CREATE TRIGGER school_standards_append_only BEFORE UPDATE OR DELETE ON school_standards FOR EACH ROW EXECUTE FUNCTION append_only();
+
+-- DCS's review of a school construction grant application against the SSIC standards in force (§§ 81-82).
+CREATE TABLE construction_reviews (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES school_districts(id),
+  project text NOT NULL CHECK (length(project) BETWEEN 3 AND 300),
+  reviewed_on date NOT NULL,
+  standards_id uuid REFERENCES school_standards(id),
+  complies boolean,
+  decision text NOT NULL CHECK (decision IN ('approved','disapproved')),
+  reason text NOT NULL CHECK (length(reason) BETWEEN 3 AND 4000),
+  rulebook jsonb NOT NULL,
+  actor_id uuid REFERENCES users(id),
+  at timestamptz NOT NULL
+);
+CREATE TRIGGER construction_reviews_append_only BEFORE UPDATE OR DELETE ON construction_reviews FOR EACH ROW EXECUTE FUNCTION append_only();

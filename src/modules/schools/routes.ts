@@ -8,6 +8,8 @@ import * as S from "./schemas.ts";
 import * as svc from "./service.ts";
 import { missingItems, sendReminders } from "./duties.ts";
 import * as P from "./present.ts";
+import * as std from "./standards.ts";
+import { StandardKind } from "../../law/ct/schools/standards.ts";
 
 const STATE = ["school_safety_staff"];
 const DISTRICT = ["district_staff"];
@@ -156,6 +158,18 @@ export const schoolRoutes = [
     handler: async (ctx) => ({ items: (await svc.listConsultantsForStaff(ctx)).map((c) => P.presentConsultantStaff(c, ctx.today)) }) }),
   route({ method: "POST", url: "/api/v1/schools/consultants/{id}/{action}", tags: TAGS, auth: "user", roles: STATE, successStatus: 200, summary: "Approve, renew (the annual update) or withdraw an entry",
     params: z.object({ id: z.uuid(), action: z.enum(["approve", "renew", "withdraw"]) }), handler: async (ctx, { params }) => ({ consultant: P.presentConsultantStaff(await svc.actOnConsultant(ctx, params.id, params.action), ctx.today) }) }),
+
+  // ---------------------------------------------------------------- standards and construction review (§§ 80-83, 86)
+  route({ method: "POST", url: "/api/v1/schools/standards", tags: TAGS, auth: "user", roles: STATE, idempotent: true, summary: "Record a version of the SSIC infrastructure standards (§ 80) or DESPP's plan standards (§ 86)",
+    body: z.object({ kind: StandardKind, title: z.string().trim().min(3).max(300), submittedOn: PlainDateSchema, topics: z.array(z.string().max(100)).max(20), summary: z.string().trim().max(8000).optional() }).strict(),
+    handler: async (ctx, { body }) => ({ standards: await std.recordStandards(ctx, body) }) }),
+  route({ method: "GET", url: "/api/v1/schools/standards", tags: TAGS, auth: "user", summary: "Every version of the standards, with the topics each lacks and when the next is due",
+    handler: (ctx) => std.listStandards(ctx) }),
+  route({ method: "POST", url: "/api/v1/schools/construction-reviews", tags: TAGS, auth: "user", roles: STATE, idempotent: true, summary: "DCS's review of a school construction application against the standards in force (§§ 81-82)",
+    body: z.object({ districtId: z.uuid(), project: z.string().trim().min(3).max(300), reviewedOn: PlainDateSchema.optional(), compliesWithStandards: z.boolean().optional(), decision: z.enum(["approved", "disapproved"]), reason: z.string().trim().min(3).max(4000) }).strict(),
+    handler: async (ctx, { body }) => ({ review: await std.reviewConstruction(ctx, body) }) }),
+  route({ method: "GET", url: "/api/v1/schools/construction-reviews", tags: TAGS, auth: "user", roles: [...STATE, ...DISTRICT], summary: "Construction reviews (state staff: all; district staff: their own)",
+    handler: async (ctx) => ({ items: await std.listConstructionReviews(ctx) }) }),
 
   // ---------------------------------------------------------------- campuses (§ 92)
   route({ method: "GET", url: "/api/v1/schools/campuses/{id}", tags: TAGS, auth: "user", roles: [...STATE, ...CAMPUS], summary: "A campus: protocol plans and threat assessment team with the rulebook's check",
