@@ -29,5 +29,7 @@ function serveFrom(app: FastifyInstance, prefix: string, root: string): void {
 
 export function registerAssets(app: FastifyInstance): void {
   serveFrom(app, "/assets/uswds", USWDS_DIST);
+  app.get("/assets/favicon.svg", async (_req, reply) => reply.type(TYPES[".svg"]!).header("Cache-Control", "public, max-age=86400").send(createReadStream(join(OWN, "favicon.svg"))));
+  app.get("/favicon.ico", async (_req, reply) => reply.redirect("/assets/favicon.svg", 301));
   app.get("/assets/stateline.css", async (_req, reply) => reply.type(TYPES[".css"]!).header("Cache-Control", "public, max-age=3600").send(createReadStream(join(OWN, "stateline.css"))));
 }

@@ -175,13 +175,20 @@ export function checkboxField(o: FieldBase & { checked?: boolean; value?: string
 }
 
 /** The alert at the top of a form listing each problem, linked to its field. */
+/** "applicant.birthDate" → "Applicant birth date": no internal path reaches a person. */
+export function humanField(f: string): string {
+  const words = f.replace(/\[(\d+)\]|\.(\d+)(?=\.|$)/g, " $1$2").split(/[.\s]+/).filter(Boolean).map((w) => (/^\d+$/.test(w) ? `#${Number(w) + 1}` : w.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/-/g, " ").toLowerCase()));
+  const s = words.join(" ");
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export function errorSummary(errors: FormErrors, labels: Record<string, string> = {}, anchors: Record<string, string> = {}): Html {
   const entries = Object.entries(errors);
   if (!entries.length) return html``;
-  return html`<div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body">
+  return html`<div data-error-summary id="error-summary" tabindex="-1" class="usa-alert usa-alert--error stateline-error-summary" role="alert"><div class="usa-alert__body">
     <h2 class="usa-alert__heading">Please check your entry</h2>
-    <ul class="usa-list">${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? f}</a>: ` : ""}${m}</li>`)}</ul>
-  </div></div>`;
+    <ul class="usa-list">${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? humanField(f)}</a>: ` : ""}${m}</li>`)}</ul>
+  </div></div><!--/error-summary-->`;
 }
 
 export const requiredNote = html`<p class="usa-hint">Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.</p>`;

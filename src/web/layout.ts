@@ -2,7 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { User } from "../modules/auth/roles.ts";
 import { ROLE_LABELS } from "../modules/auth/roles.ts";
-import { html, type Html } from "./html.ts";
+import { html, raw, type Html } from "./html.ts";
 import { navFor } from "./nav.ts";
 
 export interface PageOptions { title: string; user: User | null; csrfToken?: string | null; body: Html; flash?: string | undefined; flashType?: "success" | "error" | "info" | "warning" }
@@ -17,6 +17,7 @@ export function layout(o: PageOptions): Html {
 <title>${o.title} | Stateline</title>
 <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css">
 <link rel="stylesheet" href="/assets/stateline.css">
+<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">
 </head>
 <body>
 <a class="usa-skipnav" href="#main-content">Skip to main content</a>
@@ -26,6 +27,17 @@ export function layout(o: PageOptions): Html {
 <header class="usa-header usa-header--basic">
   <div class="usa-nav-container">
     <div class="usa-navbar"><div class="usa-logo"><em class="usa-logo__text"><a href="/" title="Stateline home">Stateline</a></em></div></div>
+    <details class="stateline-menu">
+      <summary class="usa-button usa-button--outline">Menu</summary>
+      <nav aria-label="Primary navigation (menu)">
+        <ul>
+          ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
+          ${o.user
+            ? html`<li><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled" type="submit">Sign out ${o.user.displayName}</button></form></li>`
+            : html`<li><a class="usa-link" href="/login">Sign in</a></li>`}
+        </ul>
+      </nav>
+    </details>
     <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
       <ul class="usa-nav__primary usa-accordion">
         ${nav.map((n) => html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a></li>`)}
@@ -39,11 +51,46 @@ export function layout(o: PageOptions): Html {
 <main id="main-content" class="grid-container usa-section stateline-main">
   ${o.user ? html`<p class="usa-hint">Signed in as ${o.user.displayName} (${ROLE_LABELS[o.user.role]})</p>` : ""}
   ${o.flash ? html`<div class="usa-alert usa-alert--${o.flashType ?? "info"} usa-alert--slim" role="${o.flashType === "error" ? "alert" : "status"}"><div class="usa-alert__body"><p class="usa-alert__text">${o.flash}</p></div></div>` : ""}
-  ${o.body}
+  ${errorFirst(o.body)}
 </main>
 <footer class="usa-footer usa-footer--slim"><div class="grid-container usa-footer__return-to-top"><p>Stateline implements Public Act 13-3 (2013). Every decision names the statute section that made it. <a href="/api/docs">API reference</a></p></div></footer>
 </body>
 </html>`;
+}
+
+/**
+ * A page's error summary (the kit's `errorSummary`, marked `data-error-summary`) goes first in the
+ * main content, whatever the page's layout, so that after a failed POST it is the first thing seen.
+ */
+function errorFirst(body: Html): Html {
+  const v = body.value;
+  const start = v.indexOf("<div data-error-summary");
+  if (start < 0) return labelTableCells(body);
+  const end = v.indexOf("<!--/error-summary-->", start);
+  if (end < 0) return labelTableCells(body);
+  const block = v.slice(start, end + "<!--/error-summary-->".length);
+  return labelTableCells(raw(block + v.slice(0, start) + v.slice(end + "<!--/error-summary-->".length)));
+}
+
+/**
+ * Labels each body cell of a table with its column's heading (`data-label`), so that on a phone the
+ * stylesheet can stack rows and still say what each value is.
+ */
+function labelTableCells(body: Html): Html {
+  const out = body.value.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(table);
+    if (!head) return table;
+    const labels = [...head[1]!.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "").replace(/"/g, "&quot;").trim());
+    return table.replace(/<tbody>([\s\S]*?)<\/tbody>/g, (_all, rows: string) =>
+      `<tbody>${rows.replace(/<tr\b[^>]*>[\s\S]*?<\/tr>/g, (row) => {
+        let i = 0;
+        return row.replace(/<(td|th)\b(?![^>]*data-label)([^>]*)>/g, (_m, tag: string, attrs: string) => {
+          const label = labels[i++];
+          return label ? `<${tag} data-label="${label}"${attrs}>` : `<${tag}${attrs}>`;
+        });
+      })}</tbody>`);
+  });
+  return raw(out);
 }
 
 /** Renders a full page for a request. */
