@@ -340,6 +340,21 @@ describe("reach, the § 34 clock and escalation", () => {
     assert.deepEqual(detail.history.map((x: any) => x.action), ["opened", "notice", "transfer", "complied"]);
   });
 
+  test("a voluntary admission re-decides the person's open application and reports its status to DMHAS, confidentially (§§ 8, 10-11)", async () => {
+    const { submitApplication } = await import("../credentials/service.ts");
+    const a = await submitApplication(env.ctx("resident"), { credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true } as any);
+    assert.notEqual(a.application.status, "ineligible");
+    const p = env.resident;
+    const r = await receiveRecord(env.ctx("dmhas_source"), "dmhas", createDmhasSimulator({ seed: 77 }).admission(sim(p), { admittedOn: "2026-11-16", solelyAlcoholOrDrug: false }) as any);
+    assert.equal(r.status, "matched");
+    assert.deepEqual(r.effects!.applications.map((x) => [x.number, x.to]), [[a.application.number, "ineligible"]]);
+    const sent = await env.services.db.query("SELECT recipient, person_id, body FROM outbox WHERE template = 'enforcement-dmhas-status-report'");
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.person_id, null);
+    assert.match(sent[0]!.recipient, /dmhas/);
+    assert.ok(sent[0]!.body.includes(`application ${a.application.number}`) && sent[0]!.body.includes("ineligible") && sent[0]!.body.startsWith("CONFIDENTIAL"), sent[0]!.body);
+  });
+
   test("a voluntary admission solely for alcohol or drug treatment revokes nothing and opens no obligation", async () => {
     const h = await armedHolder({ firstName: "Alcohol", lastName: "Only", birthDate: "1984-08-08" });
     const r = await receiveRecord(env.ctx("dmhas_source"), "dmhas", createDmhasSimulator({ seed: 21 }).admission(sim(h.person), { admittedOn: "2026-11-10", solelyAlcoholOrDrug: true }) as any);

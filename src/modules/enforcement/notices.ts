@@ -1,11 +1,15 @@
 /**
- * The enforcement module's notices, one function per notice, so they can move to the notices
- * module (SMTP and PDF) unchanged. For now they are queued in the `outbox` table, like the
- * credentials module's letters.
+ * The enforcement module's notices, one function per notice; the notices module delivers them
+ * (e-mail through SMTP, PDF letters).
  */
 import type { Queryable } from "../../db/client.ts";
+import { queueNotice as queue } from "../notices/index.ts";
+import type { Application } from "../credentials/index.ts";
 import type { Person } from "../people/index.ts";
 import type { Obligation } from "./queries.ts";
+
+/** Where §§ 8, 10-11 status reports go: the DMHAS commissioner's office (an address configured per deployment; this is the demo's). */
+export const DMHAS_STATUS_ADDRESS = "credential-status@dmhas.example.ct.gov";
 
 export interface Notice { template: string; subject: string; body: string; dedupeKey: string }
 
@@ -42,11 +46,33 @@ export function obligationReminder(o: Obligation): Notice {
   };
 }
 
+/**
+ * §§ 8, 10-11: DESPP reports to DMHAS the status of the gun credential applications of a person
+ * it finds was voluntarily admitted; DMHAS and the hospital keep it confidential. Addressed to
+ * DMHAS, not to the person (no person id on the notice, so it is not shown among the person's own).
+ */
+export function dmhasStatusReport(recordNumber: string, person: Person, admittedOn: string, apps: readonly Application[]): Notice {
+  return {
+    template: "enforcement-dmhas-status-report",
+    subject: `Confidential: status of gun credential applications (PA 13-3 §§ 8, 10-11), record ${recordNumber}`,
+    body: [
+      "CONFIDENTIAL. DMHAS and the hospital must keep this information confidential (PA 13-3 §§ 8, 10-11).",
+      `Person: ${person.firstName} ${person.lastName}, born ${person.birthDate}. Voluntary admission reported on ${admittedOn} (record ${recordNumber}).`,
+      "Status of the person's gun credential applications:",
+      ...apps.map((a) => `- application ${a.number} (${a.credentialKind}), submitted ${a.submittedOn}: ${a.status}`),
+    ].join("\n"),
+    dedupeKey: `dmhas-status:${recordNumber}:${apps.map((a) => `${a.number}=${a.status}`).join(",")}`,
+  };
+}
+
 /** Queues a notice to the person (e-mail when we have an address, a letter otherwise). */
 export async function queueNotice(q: Queryable, person: Person, n: Notice): Promise<void> {
   const channel = person.email ? "email" : "letter";
   const recipient = person.email ?? [`${person.firstName} ${person.lastName}`, person.street, `${person.town ?? ""}, ${person.state} ${person.zip ?? ""}`].filter(Boolean).join("\n");
-  await q.query(
-    "INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (dedupe_key) DO NOTHING",
-    [channel, person.id, recipient, n.template, n.subject, n.body, n.dedupeKey]);
+  await queue(q, { channel, personId: person.id, recipient, template: n.template, subject: n.subject, body: n.body, dedupeKey: n.dedupeKey });
+}
+
+/** Queues the status report to DMHAS. */
+export async function queueDmhasReport(q: Queryable, n: Notice): Promise<void> {
+  await queue(q, { channel: "email", personId: null, recipient: DMHAS_STATUS_ADDRESS, template: n.template, subject: n.subject, body: n.body, dedupeKey: n.dedupeKey });
 }

@@ -17,7 +17,7 @@ import type { PlainDate } from "../../law/core/dates.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import type { User } from "../auth/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import { applyProhibitingEvent, liftProhibitingEvent, type ProhibitingEventInput } from "../credentials/index.ts";
+import { applicationsOfPerson, applyProhibitingEvent, liftProhibitingEvent, type ProhibitingEventInput } from "../credentials/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";
 import { getPerson } from "../people/index.ts";
 import { matcher, type MatchCandidate } from "./matcher.ts";
@@ -25,6 +25,7 @@ import { openObligation, gatherHoldings, liftObligationsOfRecord } from "./oblig
 import { enforcementPolicy as policy } from "./policy.ts";
 import { findRecord, findRecordBySourceId, findReview, type RecordStatus, type StoredRecord } from "./queries.ts";
 import { markRegistrations, type MarkedRegistration } from "./registrations.ts";
+import { dmhasStatusReport, queueDmhasReport } from "./notices.ts";
 import { inTx, requireUser } from "./tx.ts";
 
 
@@ -255,6 +256,15 @@ function possessionEvent(rec: StoredRecord): Record<string, unknown> {
 async function applyEffects(c: Ctx, q: Queryable, rec: StoredRecord, personId: string): Promise<Effects> {
   const applied = await applyProhibitingEvent(c, q, eventInput(rec, personId));
   await q.query("UPDATE feed_records SET prohibiting_event_id = $2 WHERE id = $1", [rec.id, applied.eventId]);
+  // §§ 8, 10-11: a voluntary admission of a person with gun credential applications: their status goes to DMHAS.
+  let dmhasReport = false;
+  if (rec.kind === "voluntary-admission" && rec.details.solelyAlcoholOrDrug === false) {
+    const apps = await applicationsOfPerson(q, personId);
+    if (apps.length) {
+      await queueDmhasReport(q, dmhasStatusReport(rec.number, await getPerson(q, personId), rec.eventOn, apps));
+      dmhasReport = true;
+    }
+  }
   const facts = { item: "handgun", events: [possessionEvent(rec)] };
   const decision = decide("criminal-possession", c.today, facts);
   const decisionId = await storeDecision(q, decision, facts, { type: "feed-record", id: rec.id });
@@ -282,7 +292,7 @@ async function applyEffects(c: Ctx, q: Queryable, rec: StoredRecord, personId: s
   await action(q, rec.id, "effects-applied", rec.version, c.user?.id ?? null, {
     eventId: applied.eventId, possession, decisionId,
     credentials: applied.credentials.map((x) => `${x.number}: ${x.action}`), sales: applied.sales.length, applications: applied.applications.length,
-    registrations: registrations.map((r) => r.number), obligation: obligation?.number ?? null,
+    registrations: registrations.map((r) => r.number), obligation: obligation?.number ?? null, dmhasReport,
   });
   return effects;
 }
