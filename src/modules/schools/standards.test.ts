@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are untyped JSON, read field by field */
 /** Standards as dated versions (§§ 80, 86) and DCS's construction review on both sides of 2014-07-01 (§§ 81-82). */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
