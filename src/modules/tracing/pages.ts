@@ -185,7 +185,8 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
     }
     try {
       const r = await requestTrace(makeCtx(req), parsed.data);
-      return home(req, reply, user, {}, {}, answerPanel(r.trace, r.answer));
+      const open = html`<form method="post" action="/tracing/traces/${r.trace.id}">${csrfField(req)}${hiddenPurpose(parsed.data.purpose)}<button class="usa-button usa-button--outline" type="submit">Open trace ${r.trace.number} (with its referrals)</button></form>`;
+      return home(req, reply, user, {}, {}, html`${answerPanel(r.trace, r.answer)}${open}`);
     } catch (e) {
       if (isFormError(e)) return home(req, reply, user, b, errorsFrom(e, ["recovery.date", "recovery.possessor.birthDate"]));
       throw e;
