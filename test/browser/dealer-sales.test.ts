@@ -13,7 +13,7 @@ import { findUserById } from "../../src/modules/auth/service.ts";
 import { listSales } from "../../src/modules/sales/queries.ts";
 import { requestSale } from "../../src/modules/sales/service.ts";
 import { buyerWithCredential, saleBody, setupShop, type Buyer } from "../../src/modules/sales/test-support.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
 
 let be: BrowserEnv;
 let shop: { dealerId: string; username: string };
@@ -331,6 +331,9 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   await signIn(page, "licensing-staff");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }));
   assert.equal(new URL(page.url()).pathname, "/staff/sales");
+  await expectAccessible(page, be);
+  assert.equal(await statePurpose(page), 200, "the list is shown once a purpose is given");
+  assert.equal(new URL(page.url()).pathname, "/staff/sales");
   const all = await listSales(env.services.db, { limit: 100, offset: 0 });
   assert.ok(all.total >= 5);
   const text = await mainText(page);
@@ -342,6 +345,7 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   const hg = all.items.find((s) => s.firearm.serialNumber === "HG-3003")!;
   assert.match(await page.locator("#sales caption").innerText(), /1 in all/);
   await clickAndLoad(page, page.getByRole("link", { name: hg.number, exact: true }));
+  assert.equal(await statePurpose(page), 200);
   assert.equal(new URL(page.url()).pathname, `/staff/sales/${hg.id}`);
   const detail = await mainText(page);
   assert.match(detail, /Authorized/);
@@ -350,7 +354,7 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   assert.match(await page.locator("#history").innerText(), /Clerk \d+/);
   await expectAccessible(page, be);
   const reads = await listAudit(env.services.db, { limit: 20, entityId: hg.id });
-  assert.ok(reads.some((r) => r.action === "sale.read" && r.purpose === "licensing review" && r.actorRole === "licensing_staff"));
+  assert.ok(reads.some((r) => r.action === "sale.read" && r.purpose === "licensing-review: licensing review in the browser test" && r.actorRole === "licensing_staff"));
 
   assert.equal(await visit(page, "/staff/sales?from=2026-13-01"), 400);
   assert.match(await page.locator("#from-error").innerText(), /YYYY-MM-DD/);

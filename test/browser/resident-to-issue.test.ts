@@ -10,7 +10,7 @@ import { citationLabel } from "../../src/law/core/rules.ts";
 import { credentialTerm } from "../../src/law/ct/credentials/index.ts";
 import { listAudit } from "../../src/modules/audit/service.ts";
 import { applicationsOfPerson, credentialsOfPerson, getDecision } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
 
 let be: BrowserEnv;
 before(async () => { be = await startBrowserEnv(); });
@@ -69,6 +69,7 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   assert.match((await row.innerText()).replace(/\s+/g, " "), /Testperson, Robin Long gun eligibility certificate/);
   await expectAccessible(sp, be);
   await clickAndLoad(sp, sp.getByRole("link", { name: app.number, exact: true }));
+  assert.equal(await statePurpose(sp), 200, "staff say why before the record is shown");
   assert.equal(new URL(sp.url()).pathname, `/staff/applications/${app.id}`);
   const staffText = await mainText(sp);
   assert.match(staffText, /Robin Testperson/);
@@ -77,7 +78,7 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   for (const f of decision.findings) assert.ok(staffText.includes(f.because), `staff see finding ${f.id}`);
   await expectAccessible(sp, be);
   const reads = await listAudit(env.services.db, { limit: 20, entityId: app.id });
-  assert.ok(reads.some((r) => r.action === "application.read" && r.purpose === "licensing review" && r.actorRole === "licensing_staff"), "the read is audited with its purpose");
+  assert.ok(reads.some((r) => r.action === "application.read" && r.purpose === "licensing-review: licensing review in the browser test" && r.actorRole === "licensing_staff"), "the read is audited with its purpose");
 
   // Issue it, with a review note (required if any fact was unknown).
   await sp.getByLabel(/Review note/).fill("Identity and residence confirmed from the applicant's driver's license.");

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { addDays, type PlainDate } from "../../src/law/core/dates.ts";
 import { lateSurrenderPenalty, surrenderDeadline } from "../../src/law/ct/credentials/index.ts";
 import { getCredential, issueCredential, submitApplication, type Credential } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
 
 let be: BrowserEnv;
 let cred: Credential;
@@ -98,6 +98,7 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
   assert.match(await mainText(page), new RegExp(`Daily jobs ran for ${dayAfter}: 0 credentials expired, 0 renewal notices queued, 1 late surrenders flagged`));
 
   assert.equal(await visit(page, `/staff/credentials/${cred.id}`), 200);
+  await statePurpose(page);
   text = await mainText(page);
   assert.match(text, new RegExp(`Late surrender flagged on ${dayAfter}`));
   assert.ok(text.includes(`Penalty: ${penalty.offense}, a ${penalty.classification}`), `the penalty is shown: ${penalty.offense}`);

@@ -104,3 +104,14 @@ export async function tick(target: Locator): Promise<void> {
   await target.page().locator(`label[for="${id}"]`).click();
   assert.ok(await target.isChecked(), `#${id} is now checked`);
 }
+
+/**
+ * Answers a page's purpose gate (issue 8, finding 5: staff say why before a record with personal
+ * data is shown), when the page shows one; returns the status of the page shown after it.
+ */
+export async function statePurpose(page: Page, text = "licensing review in the browser test", code = "licensing-review"): Promise<number | undefined> {
+  if (!(await page.locator("#purposeCode").count())) return undefined;
+  await page.locator("#purposeCode").selectOption(code);
+  await page.locator("#purposeText").fill(text);
+  return clickAndLoad(page, page.getByRole("button", { name: "Show the record" }));
+}

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { listAudit } from "../../src/modules/audit/service.ts";
 import { listQuestions } from "../../src/modules/decisions/service.ts";
 import { issueCredential, submitApplication, type Application, type Credential } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, visit, type BrowserEnv } from "./support.ts";
+import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, visit, type BrowserEnv } from "./support.ts";
 
 let be: BrowserEnv;
 let cred: Credential;
@@ -157,6 +157,7 @@ test("signed-in pages pass axe for every role", async () => {
   }
   // A denial without a reason is named.
   assert.equal(await visit(staff.page, `/staff/applications/${openApp.id}`), 200);
+  await statePurpose(staff.page);
   assert.equal(await clickAndLoad(staff.page, staff.page.getByRole("button", { name: "Deny", exact: true })), 400);
   assert.match(await staff.page.locator("#reason-error").innerText(), /reason for the denial/);
   await expectAccessible(staff.page, be);

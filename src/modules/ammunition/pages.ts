@@ -16,9 +16,9 @@ import { type Finding } from "../../law/core/rules.ts";
 import { CLASS_LABELS, PURCHASE_TYPES, type PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
 import { type User } from "../auth/index.ts";
 import { ammunitionPolicy } from "./policy.ts";
-import { maskCredentialNumber, presentFinding } from "./present.ts";
-import { findCheck, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
-import { listSalesFor, PHOTO_ID_TYPES, recordSale, runCheck, type CheckInput } from "./service.ts";
+import { maskCredentialNumber, presentFindingForSeller } from "./present.ts";
+import { findCheck, findCredentialOnFile, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
+import { listSalesFor, PHOTO_ID_TYPES, presentedCredential, recordSale, runCheck, type CheckInput } from "./service.ts";
 import { getActingDealer, type Dealer } from "../dealers/index.ts";
 import { findDecision } from "../sales/index.ts";
 import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, summaryList, textField, when, type Flash, type FormErrors, findingTitle } from "../../web/kit.ts";
@@ -148,15 +148,21 @@ function parseCheck(b: Record<string, string>): { values: Values; errors: FormEr
 // ---------------------------------------------------------------- a check's answer
 
 /** The findings of a check in the order the service gave them: the record match, the law, then the limit. */
-async function checkFindings(ctx: Ctx, c: Check): Promise<Finding[]> {
+/** As the seller sees them (present.ts): "matches" or "does not match", reason categories and citations, never the record. */
+type SellerFinding = { id: string; status: string; because: string; citation: string; basis: string; remedy?: string | undefined; missing?: string[] | undefined };
+
+async function checkFindings(ctx: Ctx, c: Check): Promise<SellerFinding[]> {
   const [law, limit] = await Promise.all([findDecision(ctx.db, c.lawDecisionId), findDecision(ctx.db, c.limitDecisionId)]);
-  return [...(c.matchFindings as Finding[]), ...(law?.findings ?? []), ...(limit?.findings ?? [])];
+  const raw = [...(c.matchFindings as Finding[]), ...(law?.findings ?? []), ...(limit?.findings ?? [])];
+  const record = c.personId ? await findCredentialOnFile(ctx.db, c.credentialNumber) : undefined;
+  const presented = presentedCredential(record, c.personId !== null, c.checkedOn);
+  return raw.map((f) => presentFindingForSeller(f, presented) as SellerFinding);
 }
 
-function findingItems(findings: readonly Finding[]): Html {
+function findingItems(findings: readonly SellerFinding[]): Html {
   const label: Record<string, string> = { met: "Met", "not-met": "Not met", unknown: "Unknown", "not-applicable": "Not applicable" };
   const tone: Record<string, string> = { met: "good", "not-met": "bad", unknown: "warn", "not-applicable": "neutral" };
-  return html`<ul class="usa-list usa-list--unstyled stateline-findings">${findings.map(presentFinding).map((f) => html`<li class="stateline-finding stateline-finding--${f.status}">
+  return html`<ul class="usa-list usa-list--unstyled stateline-findings">${findings.map((f) => html`<li class="stateline-finding stateline-finding--${f.status}">
     <span class="usa-tag stateline-tag stateline-tag--${tone[f.status] ?? "neutral"}">${label[f.status] ?? f.status}</span>
     ${f.basis === "policy" ? html`<span class="usa-tag stateline-tag stateline-tag--info">Policy, not statute</span>` : ""}
     <h3 class="margin-y-05 font-sans-sm">${findingTitle(f.id)}</h3>
@@ -167,20 +173,20 @@ function findingItems(findings: readonly Finding[]): Html {
   </li>`)}</ul>`;
 }
 
-function answer(c: Check, findings: readonly Finding[]): Html {
+function answer(c: Check, findings: readonly SellerFinding[]): Html {
   const o = OUTCOME[c.outcome];
   const open = findings.filter((f) => f.status === (c.outcome === "refused" ? "not-met" : "unknown"));
-  const policy = open.some((f) => f.source.basis === "policy");
-  const statute = open.some((f) => f.source.basis !== "policy");
+  const policy = open.some((f) => f.basis === "policy");
+  const statute = open.some((f) => f.basis !== "policy");
   return html`<div class="usa-alert usa-alert--${o.alert}" id="answer"><div class="usa-alert__body">
     <h2 class="usa-alert__heading">${o.label}</h2>
     ${c.outcome === "approved" ? html`<p class="usa-alert__text">The sale may be recorded here today (${c.checkedOn}), for at most the lines below. Record it before handing over the ammunition.</p>` : ""}
     ${c.outcome === "refused" ? html`<p class="usa-alert__text">Do not sell. Why:</p>
-      <ul class="usa-list">${open.map((f) => html`<li>${f.source.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.because}${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}</ul>
+      <ul class="usa-list">${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.because}${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}</ul>
       ${statute ? html`<p class="usa-alert__text">A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.</p>` : ""}
       ${policy ? html`<p class="usa-alert__text">The ammunition limit is the Department's policy, not a statute; the finding says when the quantity could be bought.</p>` : ""}` : ""}
     ${c.outcome === "needs-review" ? html`<p class="usa-alert__text">Nothing has been refused, but the sale cannot be made on this check. What to fix:</p>
-      <ul class="usa-list" id="what-to-fix">${open.map((f) => html`<li>${f.source.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.remedy ?? f.because}${f.missing?.length ? ` (missing: ${f.missing.join(", ")})` : ""}</li>`)}</ul>
+      <ul class="usa-list" id="what-to-fix">${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.remedy ?? f.because}${f.missing?.length ? ` (missing: ${f.missing.join(", ")})` : ""}</li>`)}</ul>
       <p class="usa-alert__text">Once the record or the entry is put right, <a href="/ammunition/check">run the check again</a>.</p>` : ""}
   </div></div>`;
 }

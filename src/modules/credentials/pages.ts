@@ -25,8 +25,9 @@ import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Pe
 import { citationLabel } from "../../law/core/rules.ts";
 import { applicationFee, lateSurrenderPenalty, renewalNotice, type CredentialKind, PURPOSES } from "../../law/ct/credentials/index.ts";
 import { RULES } from "../../law/ct/index.ts";
-import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, findingsList, formBody, idParam, isFormError, money, outcomeTag, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, statusLabel, statusTag, summaryList, textField, townOptions, when, type Flash, type FormErrors, textareaField, UUID, yesNoUnknown } from "../../web/kit.ts";
-import { appendAudit } from "../audit/index.ts";
+import { html, type Html, csrfField, checkboxField, checkDate, dateField, errorsFrom, errorSummary, findingsList, formBody, idParam, isFormError, money, outcomeTag, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, statusLabel, statusTag, summaryList, textField, townOptions, when, type Flash, type FormErrors, textareaField, UUID, yesNoUnknown, postedPurpose, recallPurpose, sendPurposeGate } from "../../web/kit.ts";
+import { auditRead, auditRefusedRead } from "../audit/index.ts";
+import { purposeLine } from "../../lib/purpose.ts";
 
 /** The resident's own person record, or 403 for anyone else. */
 function ownPersonId(user: User): string {
@@ -380,7 +381,6 @@ type MakeCtx = (req: FastifyRequest) => Ctx;
 const OPEN: ApplicationStatus[] = ["submitted", "approvable", "needs-review", "ineligible"];
 const ALL_STATUSES: ApplicationStatus[] = [...OPEN, "issued", "denied", "withdrawn"];
 const PAGE_SIZE = 50;
-const PURPOSE = "licensing review";
 
 function requireStaff(user: User): void {
   if (!policy.workQueue(user)) throw forbidden("only licensing staff work the queue");
@@ -429,8 +429,11 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
   requireStaff(user);
   const ctx = makeCtx(req);
   const app = await getApplication(ctx.db, idParam(req, "application"));
-  if (!policy.viewApplication(user, app)) throw forbidden();
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "application.read", entityType: "application", entityId: app.id, purpose: PURPOSE }));
+  if (!policy.viewApplication(user, app)) throw await auditRefusedRead(ctx, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] });
+  // Staff are asked why, in a posted form, before the applicant's record is shown (issue 8, finding 5).
+  const purpose = recallPurpose(req, `application:${app.id}`);
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Application ${app.number}`, action: `/staff/applications/${app.id}`, intro: "The application carries the applicant's identity, address and background check. Say why you need it; the purpose is recorded with each view." });
+  await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] }));
   const [person, decision, history, creds] = await Promise.all([
     getPerson(ctx.db, app.personId), app.latestDecisionId ? getDecision(ctx.db, app.latestDecisionId) : Promise.resolve(undefined),
     applicationHistory(ctx.db, app.id), app.status === "issued" ? credentialsOfPerson(ctx.db, app.personId) : Promise.resolve([] as Credential[]),
@@ -444,7 +447,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
     : done === "denied" ? { text: `Application ${app.number} was denied; the applicant's letter is in the outbox.`, type: "success" as const }
     : done === "withdrawn" ? { text: `Application ${app.number} was withdrawn.`, type: "info" as const } : undefined);
   return sendPage(reply, req, `Application ${app.number}`, html`<h1>Application ${app.number}: ${fullName(person)}</h1>
-    <p>${statusTag(app.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${PURPOSE}).</span></p>
+    <p>${statusTag(app.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
     <div class="grid-row grid-gap">
       <div class="tablet:grid-col-6">
         <h2>Applicant</h2>
@@ -533,8 +536,10 @@ async function credentialPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
   requireStaff(user);
   const ctx = makeCtx(req);
   const c = await getCredential(ctx.db, idParam(req, "credential"));
-  if (!policy.viewCredential(user, c)) throw forbidden();
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "credential.read", entityType: "credential", entityId: c.id, purpose: PURPOSE }));
+  if (!policy.viewCredential(user, c)) throw await auditRefusedRead(ctx, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] });
+  const purpose = recallPurpose(req, `credential:${c.id}`);
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Credential ${c.number}`, action: `/staff/credentials/${c.id}`, intro: "The credential carries its holder's identity and history. Say why you need it; the purpose is recorded with each view." });
+  await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] }));
   const [person, history] = await Promise.all([getPerson(ctx.db, c.personId), credentialHistory(ctx.db, c.id)]);
   const flagged = history.find((h) => h.action === "late-surrender-flagged") ?? history.find((h) => h.action === "surrendered" && h.details?.late === true);
   const fallback = lateSurrenderPenalty(c.kind);
@@ -546,7 +551,7 @@ async function credentialPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
   const flash = st.flash ?? (done === "issued" ? { text: `${CREDENTIAL_NAMES[c.kind]} ${c.number} was issued; the holder's notice is in the outbox.`, type: "success" as const }
     : done === "surrendered" ? { text: `The surrender of ${c.number} was recorded.`, type: "success" as const } : undefined);
   return sendPage(reply, req, `Credential ${c.number}`, html`<h1>${CREDENTIAL_NAMES[c.kind]} ${c.number}</h1>
-    <p>${statusTag(c.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${PURPOSE}).</span></p>
+    <p>${statusTag(c.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
     ${c.lateSurrenderFlaggedOn ? html`<div class="usa-alert usa-alert--warning" role="region" aria-labelledby="late-heading"><div class="usa-alert__body">
       <h2 class="usa-alert__heading" id="late-heading">Late surrender flagged on ${c.lateSurrenderFlaggedOn}</h2>
       <p class="usa-alert__text">Not surrendered by ${c.surrenderDueOn}. Penalty: ${penalty.offense}, a ${penalty.classification} (<cite>${penalty.citation}</cite>).</p>
@@ -723,6 +728,14 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
   app.get("/staff/queue", signedIn((req, reply, user) => queuePage(req, reply, makeCtx, user)));
 
   app.get("/staff/applications/:id", signedIn((req, reply, user) => applicationPage(req, reply, makeCtx, user)));
+  // The purpose gate posts here; a valid purpose is remembered for the record (post, redirect, get).
+  app.post("/staff/applications/:id", signedIn(async (req, reply, user) => {
+    requireStaff(user);
+    const id = idParam(req, "application");
+    const p = postedPurpose(req, `application:${id}`);
+    if (!p.purpose) return sendPurposeGate(reply, req, { title: "Why do you need this record?", action: `/staff/applications/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) });
+    return reply.redirect(`/staff/applications/${id}`, 303);
+  }));
 
   app.post("/staff/applications/:id/check", signedIn(async (req, reply, user) => {
     const a = await staffApplication(req, makeCtx, user);
@@ -783,6 +796,14 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
   }));
 
   app.get("/staff/credentials/:id", signedIn((req, reply, user) => credentialPage(req, reply, makeCtx, user)));
+  // The purpose gate posts here; a valid purpose is remembered for the record (post, redirect, get).
+  app.post("/staff/credentials/:id", signedIn(async (req, reply, user) => {
+    requireStaff(user);
+    const id = idParam(req, "credential");
+    const p = postedPurpose(req, `credential:${id}`);
+    if (!p.purpose) return sendPurposeGate(reply, req, { title: "Why do you need this record?", action: `/staff/credentials/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) });
+    return reply.redirect(`/staff/credentials/${id}`, 303);
+  }));
 
   app.post("/staff/credentials/:id/surrender", signedIn(async (req, reply, user) => {
     requireStaff(user);

@@ -36,10 +36,11 @@ import { presentDecision } from "./present.ts";
 import { findDecision, findRecord, getNicsCheck, getSale, listSales, saleHistory, type NicsCheck, type Sale, type SaleDecision, saleReports } from "./queries.ts";
 import { SaleBody } from "./routes.ts";
 import { actingDealerId, appealsFor, cancelSale, NEXT, proceedSale, requestSale, type SaleRequest, NEXT as SALE_NEXT } from "./service.ts";
-import { html, type Html, csrfField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors, findingTitle } from "../../web/kit.ts";
+import { html, type Html, csrfField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors, findingTitle, postedPurpose, recallPurpose, sendPurposeGate } from "../../web/kit.ts";
 import { randomUUID } from "node:crypto";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
-import { appendAudit } from "../audit/index.ts";
+import { auditRead, auditRefusedRead } from "../audit/index.ts";
+import { purposeLine } from "../../lib/purpose.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
@@ -639,8 +640,11 @@ function requireSalesStaff(user: User): void {
 }
 
 async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
-  requireSalesStaff(user);
   const ctx = makeCtx(req);
+  if (!salesPolicy.listAll(user)) throw await auditRefusedRead(ctx, { action: "sale.list", entityType: "sales" }, "only licensing staff see every sale");
+  // Buyers' names and firearms: asked why first, in a posted form (issue 8, finding 5).
+  const purpose = recallPurpose(req, "sales:all");
+  if (!purpose) return sendPurposeGate(reply, req, { title: "Firearm sales", action: "/staff/sales", intro: "Every sale carries its buyer's name and firearm. Say why you need them; the purpose is recorded with each view." });
   const errors: FormErrors = {};
   const status = SALE_STATUSES.find((s) => s === queryParam(req, "status"));
   const fromRaw = queryParam(req, "from"), toRaw = queryParam(req, "to"), serial = queryParam(req, "serialNumber").trim(), dealerRaw = queryParam(req, "dealerId");
@@ -654,6 +658,7 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
   const dealerId = dealers.find((d) => d.id === dealerRaw)?.id;
   const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
   const r = Object.keys(errors).length ? { items: [], total: 0 } : await listSales(ctx.db, { status, from, to, serialNumber: serial || undefined, dealerId, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
+  await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "sale.list", entityType: "sales", personIds: r.items.map((x) => x.buyer.personId), details: { shown: r.items.length, page: pageNo } }));
   const pages = Math.max(1, Math.ceil(Number(r.total) / PAGE_SIZE));
   const filters = { ...(status ? { status } : {}), ...(fromRaw ? { from: fromRaw } : {}), ...(toRaw ? { to: toRaw } : {}), ...(serial ? { serialNumber: serial } : {}), ...(dealerId ? { dealerId } : {}) };
   const link = (p: number) => `/staff/sales?${new URLSearchParams({ ...filters, page: String(p) })}`;
@@ -673,22 +678,22 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
     </nav>` : ""}`, { status: Object.keys(errors).length ? 400 : 200 });
 }
 
-const READ_PURPOSE = "licensing review";
 const RECIPIENTS: Record<string, string> = { state: "The state", "local-police": "Local police" };
 
 async function staffSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { errors?: FormErrors; reason?: string; flash?: Flash; status?: number } = {}) {
-  requireSalesStaff(user);
   const ctx = makeCtx(req);
   const s = await getSale(ctx.db, idParam(req, "sale"));
-  if (!salesPolicy.view(user, s, null)) throw forbidden();
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: "sale.read", entityType: "sale", entityId: s.id, purpose: READ_PURPOSE }));
+  if (!salesPolicy.listAll(user) || !salesPolicy.view(user, s, null)) throw await auditRefusedRead(ctx, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] });
+  const purpose = recallPurpose(req, `sale:${s.id}`);
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Sale ${s.number}`, action: `/staff/sales/${s.id}`, intro: "The sale carries the buyer's identity and records. Say why you need it; the purpose is recorded with each view." });
+  await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] }));
   const [nics, decision, record, history, reports, dealer] = await Promise.all([
     getNicsCheck(ctx.db, s.id), findDecision(ctx.db, s.latestDecisionId), findRecord(ctx.db, s.id), saleHistory(ctx.db, s.id), saleReports(ctx.db, s.id),
     s.dealerId ? getDealer(ctx.db, s.dealerId) : Promise.resolve(null),
   ]);
   const flash = st.flash ?? (queryParam(req, "done") === "cancelled" ? { text: `Sale ${s.number} was cancelled.`, type: "info" as const } : undefined);
   return sendPage(reply, req, `Sale ${s.number}`, html`<h1>Sale ${s.number}</h1>
-    <p>${saleStatusTag(s.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${READ_PURPOSE}).</span></p>
+    <p>${saleStatusTag(s.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
     ${answerPanel(s, nics, decision, ctx.today)}
     ${SALE_NEXT[s.status].includes("cancel") && salesPolicy.cancel(user, s, null) ? cancelForm(req, `/staff/sales/${s.id}/cancel`, st.errors ?? {}, st.reason) : ""}
     ${saleDetails(s, [
@@ -717,6 +722,19 @@ export function registerStaffSalePages(app: FastifyInstance, makeCtx: MakeCtx): 
   app.get("/staff/sales", signedIn((req, reply, user) => staffSalesPage(req, reply, makeCtx, user)));
 
   app.get("/staff/sales/:id", signedIn((req, reply, user) => staffSalePage(req, reply, makeCtx, user)));
+
+  // The purpose gates post here; a valid purpose is remembered for the record and the page shown (post, redirect, get).
+  app.post("/staff/sales", signedIn(async (req, reply, user) => {
+    const p = postedPurpose(req, "sales:all");
+    if (!p.purpose) { requireSalesStaff(user); return sendPurposeGate(reply, req, { title: "Firearm sales", action: "/staff/sales", intro: "Say why you need these records.", errors: p.errors, values: formBody(req) }); }
+    return reply.redirect("/staff/sales", 303);
+  }));
+  app.post("/staff/sales/:id", signedIn(async (req, reply, user) => {
+    const id = idParam(req, "sale");
+    const p = postedPurpose(req, `sale:${id}`);
+    if (!p.purpose) { requireSalesStaff(user); return sendPurposeGate(reply, req, { title: "Sale", action: `/staff/sales/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) }); }
+    return reply.redirect(`/staff/sales/${id}`, 303);
+  }));
 
   app.post("/staff/sales/:id/cancel", signedIn(async (req, reply, user) => {
     requireSalesStaff(user);
