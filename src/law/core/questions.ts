@@ -52,7 +52,12 @@ export function answer<R>(findings: Finding[], result: (outcome: Outcome) => R):
   return { outcome, result: result(outcome), findings };
 }
 
-export function toDecision<R>(q: Question<unknown, R>, a: Answer<R>, on: PlainDate, rulebookVersion: string): Decision<R> {
+export function toDecision<R>(
+  q: Question<unknown, R>,
+  a: Answer<R>,
+  on: PlainDate,
+  rulebookVersion: string,
+): Decision<R> {
   return { question: q.id, on, rulebookVersion, ...a, missing: missingOf(a.findings) };
 }
 
@@ -79,7 +84,15 @@ export interface RuleInfo {
  * when there is no duty (usually "no"; "yes" for a question that asks whether something is
  * permitted, since no requirement of the Act stands in the way yet).
  */
-export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn: string; on: Day; duty: string; outcome?: "yes" | "no"; result: R }): Answer<R> {
+export function beforeDutyStarts<R>(p: {
+  id: string;
+  source: Citation;
+  startsOn: string;
+  on: Day;
+  duty: string;
+  outcome?: "yes" | "no";
+  result: R;
+}): Answer<R> {
   const outcome = p.outcome ?? "no";
   const finding: Finding = {
     id: p.id,
@@ -88,4 +101,9 @@ export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn:
     source: p.source,
   };
   return { outcome, result: p.result, findings: [finding] };
+}
+
+/** A rule's own catalogue entry, defined in the rule's file beside its dated versions; the area catalogue lists it. */
+export function defineRule(info: RuleInfo): RuleInfo {
+  return info;
 }

@@ -8,11 +8,17 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, inForce, pa133 } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const ID = "appeals.board-membership";
 
 export const BOARD_MEMBERS: Dated<number>[] = [
-  { from: "2013-04-04", until: "2013-07-01", value: 7, source: pa133("§ 60", { cgs: "CGS § 29-32b", text: "from seven to nine" }) },
+  {
+    from: "2013-04-04",
+    until: "2013-07-01",
+    value: 7,
+    source: pa133("§ 60", { cgs: "CGS § 29-32b", text: "from seven to nine" }),
+  },
   {
     from: "2013-07-01",
     value: 9,
@@ -27,3 +33,13 @@ export const BOARD_MEMBERS: Dated<number>[] = [
 export function boardSeats(on: PlainDate): number {
   return inForce(BOARD_MEMBERS, on, ID).value;
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const BOARD_MEMBERSHIP_RULE = defineRule({
+  id: "appeals.board-membership",
+  title: "Nine board members",
+  description:
+    "The Board of Firearms Permit Examiners grows from seven to nine members: a retired Superior Court judge and a mental health department nominee are added.",
+  citations: [BOARD_MEMBERS[1]!.source],
+  from: "2013-07-01",
+});

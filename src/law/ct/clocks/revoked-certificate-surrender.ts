@@ -19,6 +19,7 @@
  */
 import { type PlainDate, addDays } from "../../core/dates.ts";
 import { type Dated, inForce, pa133 } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const ID = "clocks.revoked-certificate-surrender";
 
@@ -40,3 +41,13 @@ export function revokedCertificateSurrenderDueOn(p: { notifiedOn: PlainDate }): 
   const rule = inForce(SURRENDER_DAYS, p.notifiedOn, ID);
   return addDays(p.notifiedOn, rule.value);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const REVOKED_CERTIFICATE_SURRENDER_RULE = defineRule({
+  id: "clocks.revoked-certificate-surrender",
+  title: "Surrender a revoked long gun eligibility certificate within 5 days",
+  description:
+    "When a long gun eligibility certificate is revoked, the holder must deliver it to the commissioner within five days of the written notice; failing to do so is a class A misdemeanor.",
+  citations: [SURRENDER_DAYS[0]!.source],
+  from: "2013-07-01",
+});

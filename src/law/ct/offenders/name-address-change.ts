@@ -19,6 +19,7 @@
 import { type PlainDate } from "../../core/dates.ts";
 import { addBusinessDays } from "../../core/calendar.ts";
 import { type Dated, inForce, pa133 } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const ID = "offenders.name-address-change";
 
@@ -43,3 +44,13 @@ export function addressChangeDueOn(p: { changedOn: PlainDate }): PlainDate {
 export function nameChangeDueOn(p: { changedOn: PlainDate }): PlainDate {
   return addressChangeDueOn(p);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NAME_ADDRESS_CHANGE_RULE = defineRule({
+  id: "offenders.name-address-change",
+  title: "Report name and address changes",
+  description:
+    "A registrant must report a new name or address in writing without undue delay; it is a felony only if the failure lasts five business days.",
+  citations: [CHANGE_GRACE_BUSINESS_DAYS[0]!.source],
+  from: "2014-01-01",
+});

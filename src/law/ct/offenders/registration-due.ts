@@ -20,10 +20,14 @@
  */
 import { type PlainDate, addDays, plainDate } from "../../core/dates.ts";
 import { type Dated, pa133 } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const ID = "offenders.registration-due";
 
-export interface InitialRegistration { days: number; releasedFrom: PlainDate }
+export interface InitialRegistration {
+  days: number;
+  releasedFrom: PlainDate;
+}
 
 export const INITIAL_REGISTRATION: Dated<InitialRegistration>[] = [
   {
@@ -47,3 +51,13 @@ export function registrationDueOn(p: { releasedOn: PlainDate; fromDocCustody?: b
   if (p.releasedOn < rule.value.releasedFrom) return null;
   return p.fromDocCustody ? p.releasedOn : addDays(p.releasedOn, rule.value.days);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const REGISTRATION_DUE_RULE = defineRule({
+  id: "offenders.registration-due",
+  title: "Register within 14 days of release",
+  description:
+    "A person convicted of a deadly weapon offense (or found not guilty by reason of mental disease or defect) and released on or after 2014-01-01 must register within 14 calendar days of release, or before release from prison custody.",
+  citations: [INITIAL_REGISTRATION[0]!.source],
+  from: "2014-01-01",
+});

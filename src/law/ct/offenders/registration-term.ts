@@ -16,6 +16,7 @@
  */
 import { type PlainDate, addDays, dateOfAge } from "../../core/dates.ts";
 import { type Dated, inForce, pa133 } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const ID = "offenders.registration-term";
 
@@ -40,3 +41,12 @@ export function registrationEndsOn(p: { initialRegistrationOn: PlainDate }): Pla
   const rule = inForce(TERM_YEARS, p.initialRegistrationOn, ID);
   return addDays(anniversaryOf(p.initialRegistrationOn, rule.value), -1);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const REGISTRATION_TERM_RULE = defineRule({
+  id: "offenders.registration-term",
+  title: "Five-year registration",
+  description: "Registration lasts five years from the initial registration; a suspension does not extend it.",
+  citations: [TERM_YEARS[0]!.source],
+  from: "2014-01-01",
+});

@@ -27,6 +27,7 @@
 import { addBusinessDays } from "../../core/calendar.ts";
 import { type PlainDate, addDays } from "../../core/dates.ts";
 import { type Citation, cite } from "../../core/rules.ts";
+import { defineRule } from "../../core/questions.ts";
 
 export const NICS_DEFAULT_PROCEED_SOURCE: Citation = cite("18 U.S.C.", "§ 922(t)(1)(B)(ii)", {
   basis: "federal",
@@ -48,3 +49,13 @@ export function nicsProceedDate(initiatedOn: PlainDate): NicsProceedDate {
   const waitEndsOn = addBusinessDays(initiatedOn, NICS_BUSINESS_DAYS);
   return { waitEndsOn, proceedOn: addDays(waitEndsOn, 1), source: NICS_DEFAULT_PROCEED_SOURCE };
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NICS_PROCEED_DATE_RULE = defineRule({
+  id: "sales.nics-proceed-date",
+  title: "NICS: the federal three-business-day rule",
+  description:
+    "If NICS has not answered, a licensee may transfer the day after three business days (days state offices are open) have passed since the check began; Connecticut's own authorization is still needed.",
+  citations: [NICS_DEFAULT_PROCEED_SOURCE],
+  from: "1998-11-30",
+});
