@@ -19,6 +19,7 @@ import { appealRouteCases } from "../../src/modules/appeals/testkit.ts";
 import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts";
 import { tracingRouteCases } from "../../src/modules/tracing/route-cases.ts";
 import { registriesRouteCases } from "../../src/modules/registries/testkit.ts";
+import { schoolRouteCases } from "../../src/modules/schools/testkit.ts";
 import { queueNotice } from "../../src/modules/notices/index.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
@@ -119,6 +120,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     ...enforcementRouteCases(env),
     ...tracingRouteCases(env),
     ...registriesRouteCases(env),
+    ...schoolRouteCases(env),
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": { allowed: ["dealer", "ammunition_vendor", "admin"], request: async () => post("/api/v1/api-keys", { label: `Counter ${next()}` }) },
