@@ -86,6 +86,19 @@ describe("scoreRecord", () => {
   test("nobody like the record: no candidates", async () => {
     assert.deepEqual(await scoreRecord(ctx(), { firstName: "Quentin", lastName: "Zyxwvutsr", birthDate: "1931-01-31" }), []);
   });
+  test("a credential number the source quotes is evidence; another kind of number is not held against anyone", async () => {
+    await env.services.db.query(
+      "INSERT INTO credentials (person_id, number, kind, status, issued_on, expires_on, fee_cents) VALUES ($1, 'P-77001', 'state-handgun-permit', 'active', '2020-01-01', '2025-01-01', 0)", [people.susan!.id]);
+    const base = { firstName: "Susan", lastName: "Whitfield", birthDate: "1962-04-12", town: "Avon" };
+    const without = await scoreRecord(ctx(), base);
+    const withPermit = await scoreRecord(ctx(), { ...base, identifier: "P-77001" });
+    const withOther = await scoreRecord(ctx(), { ...base, identifier: "DL-123456" });
+    assert.ok(withPermit[0]!.weight > without[0]!.weight + 5, JSON.stringify([withPermit[0], without[0]]));
+    assert.equal(withOther[0]!.weight.toFixed(6), without[0]!.weight.toFixed(6));
+    // The number alone finds her, whatever the name says.
+    const rows = await findCandidates(env.services.db, { lastName: "Smythe", identifier: "P-77001" });
+    assert.ok(rows.some((r) => r.id === people.susan!.id));
+  });
   test("the input schema names the field it refuses", () => {
     const r = matchInputSchema.safeParse({ birthDate: "1990-01-01" });
     assert.ok(!r.success);

@@ -38,7 +38,7 @@ const swapDayMonth = (d: string | undefined): string | null => {
 /** The people a record could be (blocking through the identity indexes). */
 export async function findCandidates(q: Queryable, record: MatchInput): Promise<CandidateRow[]> {
   const r = toRecord({ id: "q", ...record });
-  return candidatePeople(q, { firstName: record.firstName?.trim() ?? "", lastName: record.lastName?.trim() ?? "", birthDate: realDate(record.birthDate), swappedBirthDate: swapDayMonth(record.birthDate), identifier: r.identifier });
+  return candidatePeople(q, { firstName: record.firstName?.trim() ?? "", lastName: record.lastName?.trim() ?? "", birthDate: realDate(record.birthDate), swappedBirthDate: swapDayMonth(record.birthDate), identifier: r.identifier ? record.identifier!.trim() : "" });
 }
 
 /** At most this many candidates come back (highest weight first). */
@@ -75,7 +75,9 @@ export async function scoreRecordIn(q: Queryable, record: MatchInput): Promise<S
     const idents = creds.filter((c) => c.person_id === row.id).map((c) => c.number);
     let best: { s: ReturnType<typeof scorePair>; g: Int8Array } | undefined;
     for (const addr of addresses) {
-      for (const identifier of idents.length ? idents : [""]) {
+      // Identifiers come in kinds (a permit number, a driver's licence): one that agrees with a
+      // credential number is evidence; one that does not is no evidence (compared as absent).
+      for (const identifier of ["", ...idents]) {
         const b: PersonRecord = toRecord({ id: row.id, firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date, street: addr.street, town: addr.town, zip: addr.zip, state: addr.state, identifier });
         const g = compareRecords(a, b);
         const s = scorePair(params, a, b, prior, tf, g);
