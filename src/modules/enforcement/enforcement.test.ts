@@ -168,6 +168,12 @@ describe("resends, corrections and vacated judgments", () => {
     assert.equal(await eventsInForce(h.person.id), 1);
     assert.equal(await count("SELECT count(*) AS n FROM credential_actions WHERE credential_id = $1 AND action = 'revoked'", [h.credential.id]), 1);
     assert.equal(await count("SELECT count(*) AS n FROM surrender_obligations WHERE person_id = $1", [h.person.id]), 1);
+    // The same new record sent twice at once (two connections on PostgreSQL) is stored once too.
+    const rec2 = felony(sim({ firstName: "Nobody", lastName: "Concurrentsend", birthDate: "1955-05-25" }), "2026-11-02");
+    const both = await Promise.all([0, 1].map(() => call("court_source", { method: "POST", url: "/api/v1/feeds/court/records", payload: rec2 })));
+    assert.deepEqual(both.map((x) => x.statusCode).sort(), [201, 201]);
+    assert.deepEqual(both.map((x) => json(x).stored).sort(), ["duplicate", "new"]);
+    assert.equal(await count("SELECT count(*) AS n FROM feed_records WHERE source_record_id = $1", [rec2.sourceRecordId]), 1);
   });
 
   test("a vacated judgment lifts its effects; a correction keeps the match and replaces the event", async () => {

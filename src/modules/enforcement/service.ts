@@ -133,6 +133,8 @@ async function receiveInTx(c: Ctx, q: Queryable, user: User, source: FeedSource,
   const subject = record.subject;
   const details = detailsOf(record);
   const eventOn = eventDateOf(record);
+  // Copies of one source record arriving at once are taken one at a time: the later finds the earlier stored.
+  await q.query("SELECT pg_advisory_xact_lock(727011, hashtext($1))", [`${source}:${record.sourceRecordId}`]);
   const existing = await findRecordBySourceId(q, source, record.sourceRecordId, true);
   if (existing && existing.contentHash === hash) {
     return { record: existing, stored: "duplicate", status: existing.status, reviewId: null, effects: null, lifted: null };
