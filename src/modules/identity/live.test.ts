@@ -63,7 +63,7 @@ describe("scoreRecord", () => {
   });
   test("a wrong date of birth: found by name, but only for review", async () => {
     const rows = await findCandidates(env.services.db, { firstName: "Susan", lastName: "Whitfeld", birthDate: "1999-01-01" });
-    assert.ok(rows.some((p) => p.id === people.susan!.id), "trigram blocking finds her");
+    assert.ok(rows.some((p) => p.id === people.susan!.id), "both names' Double Metaphone codes find her");
     const r = await scoreRecord(ctx(), { firstName: "Susan", lastName: "Whitfield", birthDate: "1999-01-01", street: "3 Church Street", town: "Avon", zip: "06001" });
     assert.equal(r[0]!.personId, people.susan!.id);
     assert.equal(r[0]!.decision, "review");
