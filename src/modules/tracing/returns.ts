@@ -8,29 +8,15 @@
  * evidence is returned when released; the flag stays until a return is recorded.
  */
 import type { Ctx } from "../../context.ts";
-import type { Queryable } from "../../db/client.ts";
 import { type PlainDate } from "../../law/core/dates.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { purposeLine, type ReadPurpose } from "../../lib/purpose.ts";
 import { appendAudit } from "../audit/index.ts";
 import { findPerson } from "../people/index.ts";
 import { tracingPolicy } from "./policy.ts";
-import { appendTraceAction, findTrace } from "./service.ts";
-import type { LostStolenReport } from "./seams.ts";
+import { appendTraceAction, findTrace, RETURN_CITATION } from "./service.ts";
 
-export const RETURN_CITATION = "PA 13-3 § 41";
-
-/** Flags a trace for return when its gun was reported stolen (in the trace's transaction). */
-export async function flagReturnIfStolen(q: Queryable, traceId: string, reports: readonly LostStolenReport[], ammunitionRecovered: number | null): Promise<boolean> {
-  const stolen = reports.find((r) => r.kind === "stolen");
-  if (!stolen) return false;
-  await q.query("UPDATE traces SET reported_stolen = true, return_status = 'flagged', return_owner_person_id = $2 WHERE id = $1", [traceId, stolen.ownerPersonId]);
-  await appendTraceAction(q, traceId, "flag-return", null, "flagged", null, {
-    citation: RETURN_CITATION, lostStolenReportId: stolen.id, ownerPersonId: stolen.ownerPersonId, reportedOn: stolen.reportedOn,
-    items: ["firearm", ...(ammunitionRecovered ? [`${ammunitionRecovered} rounds of ammunition recovered with it`] : [])],
-  });
-  return true;
-}
+export { RETURN_CITATION, flagReturnIfStolen } from "./service.ts";
 
 function requireReturns(ctx: Ctx): string {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");

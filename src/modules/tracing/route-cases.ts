@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TestEnv } from "../../../test/helpers.ts";
-import type { Role } from "../auth/roles.ts";
+import type { Role } from "../auth/index.ts";
 import { findStaffMembership } from "../dealers/index.ts";
 import { partner } from "./config.ts";
 import { PARTNER_PATH } from "./exchange.ts";

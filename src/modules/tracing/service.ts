@@ -22,7 +22,6 @@ import { tracingPolicy } from "./policy.ts";
 import { salesBySerial, type SaleRecord } from "./sale-records.ts";
 import { lostStolenBySerial, registrationsBySerial, type LostStolenReport, type RegistrationRecord } from "./seams.ts";
 import type { TraceRequest } from "./schemas.ts";
-import { flagReturnIfStolen } from "./returns.ts";
 
 export type TraceStatus = "answered" | "referred" | "completed" | "no-record" | "untraceable";
 
@@ -268,4 +267,21 @@ export async function listTraces(ctx: Ctx, query: TraceQuery, purpose: ReadPurpo
   const items = rows.map(toTrace);
   await appendAudit(ctx.db, ctx, { action: "traces.read", entityType: "trace", purpose: purposeLine(purpose), details: { shown: items.map((t) => t.id) } });
   return { total: total[0]?.n ?? 0, items };
+}
+
+// ---------------------------------------------------------------- § 41 returns (see returns.ts)
+
+/** PA 13-3 § 41: stolen ammunition recovered with a stolen gun goes back to its rightful owner. */
+export const RETURN_CITATION = "PA 13-3 § 41";
+
+/** Flags a trace for return when its gun was reported stolen (in the trace's transaction). */
+export async function flagReturnIfStolen(q: Queryable, traceId: string, reports: readonly LostStolenReport[], ammunitionRecovered: number | null): Promise<boolean> {
+  const stolen = reports.find((r) => r.kind === "stolen");
+  if (!stolen) return false;
+  await q.query("UPDATE traces SET reported_stolen = true, return_status = 'flagged', return_owner_person_id = $2 WHERE id = $1", [traceId, stolen.ownerPersonId]);
+  await appendTraceAction(q, traceId, "flag-return", null, "flagged", null, {
+    citation: RETURN_CITATION, lostStolenReportId: stolen.id, ownerPersonId: stolen.ownerPersonId, reportedOn: stolen.reportedOn,
+    items: ["firearm", ...(ammunitionRecovered ? [`${ammunitionRecovered} rounds of ammunition recovered with it`] : [])],
+  });
+  return true;
 }
