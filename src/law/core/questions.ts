@@ -52,12 +52,7 @@ export function answer<R>(findings: Finding[], result: (outcome: Outcome) => R):
   return { outcome, result: result(outcome), findings };
 }
 
-export function toDecision<R>(
-  q: Question<unknown, R>,
-  a: Answer<R>,
-  on: PlainDate,
-  rulebookVersion: string,
-): Decision<R> {
+export function toDecision<R>(q: Question<unknown, R>, a: Answer<R>, on: PlainDate, rulebookVersion: string): Decision<R> {
   return { question: q.id, on, rulebookVersion, ...a, missing: missingOf(a.findings) };
 }
 
@@ -84,15 +79,7 @@ export interface RuleInfo {
  * when there is no duty (usually "no"; "yes" for a question that asks whether something is
  * permitted, since no requirement of the Act stands in the way yet).
  */
-export function beforeDutyStarts<R>(p: {
-  id: string;
-  source: Citation;
-  startsOn: string;
-  on: Day;
-  duty: string;
-  outcome?: "yes" | "no";
-  result: R;
-}): Answer<R> {
+export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn: string; on: Day; duty: string; outcome?: "yes" | "no"; result: R }): Answer<R> {
   const outcome = p.outcome ?? "no";
   const finding: Finding = {
     id: p.id,
