@@ -165,6 +165,20 @@ describe("6. API keys", () => {
   });
 });
 
+describe("6. API keys in the web UI", () => {
+  test("a seller makes a key on the page (shown once), sees it listed and revokes it", async () => {
+    const made = await call("ammunition_vendor", { method: "POST", url: "/account/api-keys", payload: form({ label: "Web counter" }), headers: FORM });
+    assert.equal(made.statusCode, 201, made.body.slice(0, 300));
+    const key = /<code id="new-key">(sl_[A-Za-z0-9_-]+)<\/code>/.exec(made.body)![1]!;
+    expectStatus(await call({ apiKey: key }, { method: "GET", url: "/api/v1/me" }), 200);
+    const id = json(await call("ammunition_vendor", { method: "GET", url: "/api/v1/api-keys" })).items.find((k: any) => k.label === "Web counter").id;
+    const listed = await call("ammunition_vendor", { method: "GET", url: "/account/api-keys" });
+    assert.ok(listed.body.includes("Web counter") && !listed.body.includes(key), "listed, never shown again");
+    assert.equal((await call("ammunition_vendor", { method: "POST", url: `/account/api-keys/${id}/revoke`, payload: form({}), headers: FORM })).statusCode, 200);
+    expectProblem(await call({ apiKey: key }, { method: "GET", url: "/api/v1/me" }), 401);
+  });
+});
+
 describe("7. sign-in: no indefinite lock, no enumeration", () => {
   test("the administrator's account is not locked for good by five wrong passwords; unknown names answer the same", async () => {
     const signIn = async (username: string, password: string) => {

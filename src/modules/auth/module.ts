@@ -2,7 +2,7 @@
 import { defineModule } from "../../lib/module.ts";
 import { authRoutes } from "./routes.ts";
 import { registerAuthPages } from "./pages.ts";
-import { registerAdminPages } from "./pages.ts";
+import { registerAdminPages, registerApiKeyPages } from "./pages.ts";
 
 export const authModule = defineModule({
   name: "auth",
@@ -10,6 +10,10 @@ export const authModule = defineModule({
   pages: (app, makeCtx) => {
     registerAuthPages(app, makeCtx);
     registerAdminPages(app, makeCtx);
+    registerApiKeyPages(app, makeCtx);
   },
-  nav: [{ roles: ["admin"], href: "/admin/users", label: "Users", order: 10, home: true }],
+  nav: [
+    { roles: ["admin"], href: "/admin/users", label: "Users", order: 10, home: true },
+    { roles: ["dealer", "ammunition_vendor", "admin"], href: "/account/api-keys", label: "API keys", order: 90 },
+  ],
 });

@@ -8,9 +8,9 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fa
 import { type Ctx } from "../../context.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { SESSION_COOKIE, cookieAttributes, loginCsrfToken } from "../../http/server.ts";
-import { login, logout, createUser, listUsers, unlockUser } from "./service.ts";
+import { login, logout, createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "./service.ts";
 import { ROLE_LABELS, ROLES, type Role, type User } from "./roles.ts";
-import { html, csrfField, page, errorsFrom, errorSummary, formBody, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, textField, UUID, type Flash, type FormErrors } from "../../web/kit.ts";
+import { html, csrfField, page, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, textField, UUID, type Flash, type FormErrors } from "../../web/kit.ts";
 import { homeFor } from "../../web/nav.ts";
 import { appendAudit } from "../audit/index.ts";
 
@@ -166,5 +166,53 @@ export function registerAdminPages(app: FastifyInstance, makeCtx: MakeCtx): void
     const username = (req.params as { username: string }).username.slice(0, 64);
     await unlockUser(makeCtx(req), username);
     return reply.redirect(`/admin/users?${new URLSearchParams({ done: "unlocked", username })}`, 303);
+  }));
+}
+
+// ---------------------------------------------------------------- API keys (issue 8, finding 6)
+
+const KEY_ROLES: readonly string[] = ["dealer", "ammunition_vendor", "admin"];
+
+/** Your API keys (administrators: everyone's), with revocation; a new key is shown once. */
+async function apiKeysPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, st: { created?: { key: string; label: string }; errors?: FormErrors; label?: string; flash?: Flash; status?: number } = {}) {
+  const ctx = makeCtx(req);
+  const keys = await listApiKeys(ctx);
+  const errors = st.errors ?? {};
+  const canCreate = KEY_ROLES.includes(ctx.user!.role);
+  return sendPage(reply, req, "API keys", html`<h1>API keys</h1>
+    <p class="usa-intro">Keys let your point-of-sale software use the API. A key is shown once, when it is made; Stateline keeps only its fingerprint. Revoke a key you no longer use or may have lost: it stops working at once.</p>
+    ${st.created ? html`<div class="usa-alert usa-alert--success" role="status"><div class="usa-alert__body"><h2 class="usa-alert__heading">Key "${st.created.label}" made</h2>
+      <p class="usa-alert__text">Copy it now; it will not be shown again: <code id="new-key">${st.created.key}</code></p></div></div>` : ""}
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless" id="api-keys">
+      <caption>${ctx.user!.role === "admin" ? "Every API key" : "Your API keys"} (${keys.length})</caption>
+      <thead><tr><th scope="col">Key</th><th scope="col">Label</th><th scope="col">Owner</th><th scope="col">Made</th><th scope="col">Status</th><th scope="col"><span class="usa-sr-only">Actions</span></th></tr></thead>
+      <tbody>${keys.map((k) => html`<tr>
+        <th scope="row"><code>${k.prefix}…</code></th><td>${k.label}</td><td>${k.owner}</td><td>${k.createdAt.slice(0, 10)}</td>
+        <td>${k.revokedAt ? html`<span class="usa-tag stateline-tag stateline-tag--bad">Revoked ${k.revokedAt.slice(0, 10)}</span>` : html`<span class="usa-tag stateline-tag stateline-tag--good">Active</span>`}</td>
+        <td>${k.revokedAt ? "" : html`<form method="post" action="/account/api-keys/${k.id}/revoke" class="stateline-inline-form">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Revoke<span class="usa-sr-only"> ${k.label}</span></button></form>`}</td>
+      </tr>`)}</tbody>
+    </table></div>
+    ${canCreate ? html`<form class="usa-form" method="post" action="/account/api-keys" novalidate>
+      ${errorSummary(errors, { label: "Label" })}
+      ${csrfField(req)}
+      ${textField({ name: "label", label: "Label", value: st.label, error: errors.label, required: true, hint: "Where the key is used, for example \"Counter 1\" (2 to 80 characters)" })}
+      <button class="usa-button" type="submit">Make a key</button>
+    </form>` : ""}`, { status: st.status, flash: st.flash });
+}
+
+export function registerApiKeyPages(app: FastifyInstance, makeCtx: MakeCtx): void {
+  app.get("/account/api-keys", signedIn((req, reply) => apiKeysPage(req, reply, makeCtx)));
+  app.post("/account/api-keys", signedIn(async (req, reply, user) => {
+    if (!KEY_ROLES.includes(user.role)) throw forbidden("API keys are for sellers' software and administrators");
+    const label = (formBody(req).label ?? "").trim();
+    if (label.length < 2 || label.length > 80) return apiKeysPage(req, reply, makeCtx, { errors: { label: "Give the key a label of 2 to 80 characters" }, label, status: 400 });
+    // Only a signed-in person reaches this page (a session): a key never makes another key.
+    const k = await createApiKey(makeCtx(req), user.id, label);
+    reply.header("Cache-Control", "no-store");
+    return apiKeysPage(req, reply, makeCtx, { created: { key: k.key, label }, status: 201 });
+  }));
+  app.post("/account/api-keys/:id/revoke", signedIn(async (req, reply) => {
+    const k = await revokeApiKey(makeCtx(req), idParam(req, "API key"));
+    return apiKeysPage(req, reply, makeCtx, { flash: { text: `Key ${k.prefix}… "${k.label}" was revoked.`, type: "success" } });
   }));
 }
