@@ -325,6 +325,15 @@ describe("reach, the § 34 clock and escalation", () => {
     assert.equal(o.obligation.holdings.registrations.length, 1);
     assert.equal(o.obligation.holdings.ammunition.rounds, 200);
     assert.deepEqual(o.obligation.covers, ["firearms", "handguns", "ammunition"]);
+    assert.deepEqual(o.obligation.holdings.indicated, { firearms: true, ammunition: true, by: `protective order ${r.record.number}` });
+  });
+
+  test("§ 36: an order indicating ammunition opens the obligation even when no sale shows any", async () => {
+    const p = await holder(env.services.db, TODAY, { kind: "long-gun-eligibility-certificate", firstName: "Indicated", lastName: "Onlybyorder", birthDate: "1977-11-11" as PlainDate });
+    const r = await receiveRecord(env.ctx("court_source"), "court", court.order(sim(p.person), { issuedOn: "2026-11-18", ammunitionIndicated: true, firearmsIndicated: false }) as any);
+    assert.equal(r.status, "matched");
+    assert.ok(r.effects!.obligation);
+    assert.equal(r.effects!.obligation!.armed, false);
   });
 
   test("proof of transfer: an ineligible transferee is refused; an eligible one closes the obligation", async () => {

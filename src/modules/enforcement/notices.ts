@@ -16,6 +16,7 @@ export interface Notice { template: string; subject: string; body: string; dedup
 const itemsText = (o: Obligation) => {
   const lines = o.holdings.firearms.map((f) => `- ${f.description}${f.serialNumber ? `, serial ${f.serialNumber}` : ""} (${f.source} ${f.reference})`);
   if (o.holdings.ammunition.purchases) lines.push(`- ammunition: ${o.holdings.ammunition.rounds} rounds bought in ${o.holdings.ammunition.purchases} purchases (last on ${o.holdings.ammunition.lastOn})`);
+  if (o.holdings.indicated) lines.push(`- ${[o.holdings.indicated.firearms ? "firearms" : "", o.holdings.indicated.ammunition ? "ammunition" : ""].filter(Boolean).join(" and ")} the ${o.holdings.indicated.by} says you possess`);
   return lines.length ? lines : ["- any firearms and ammunition you possess"];
 };
 

@@ -71,7 +71,7 @@ export async function openObligation(ctx: Ctx, q: Queryable, input: { recordId: 
   // QUESTION(legal): CGS § 29-36k's two business days name handguns (and, from 2013-10-01,
   // ammunition). We apply the same deadline to every firearm the records show, since possession of
   // any firearm by the person is now a crime (CGS § 53a-217, PA 13-3 § 44); `covers` says so.
-  const armed = input.holdings.firearms.length > 0 || input.holdings.registrations.length > 0;
+  const armed = input.holdings.firearms.length > 0 || input.holdings.registrations.length > 0 || input.holdings.indicated?.firearms === true;
   const n = await q.query<{ n: number }>("SELECT nextval('surrender_obligation_number_seq') AS n");
   const rows = await q.query(
     `INSERT INTO surrender_obligations (number, person_id, feed_record_id, event_on, opened_on, due_on, covers, holdings, armed, status, decision_id)
@@ -156,7 +156,8 @@ export async function sweepObligations(ctx: Ctx, q: Queryable): Promise<{ remind
   for (const row of overdue) {
     const o = toObligation(row);
     if (o.status === "open") await act(q, ctx, o, "overdue", { dueOn: o.dueOn });
-    const items = [...o.holdings.firearms.map((f) => f.description), ...o.holdings.registrations.map((r) => r.description), ...(o.holdings.ammunition.purchases ? [`${o.holdings.ammunition.rounds} rounds of ammunition`] : [])];
+    const items = [...o.holdings.firearms.map((f) => f.description), ...o.holdings.registrations.map((r) => r.description), ...(o.holdings.ammunition.purchases ? [`${o.holdings.ammunition.rounds} rounds of ammunition`] : []),
+      ...(o.holdings.indicated ? [`${[o.holdings.indicated.firearms ? "firearms" : "", o.holdings.indicated.ammunition ? "ammunition" : ""].filter(Boolean).join(" and ")} indicated in ${o.holdings.indicated.by}`] : [])];
     const kase = await openCaseForPerson(q, ctx, {
       personId: o.personId,
       title: `§ 34 transfer or surrender overdue (obligation ${o.number}, due ${o.dueOn})`,

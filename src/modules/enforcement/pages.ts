@@ -177,7 +177,8 @@ async function obligationPage(ctx: Ctx, g: Gate, req: FastifyRequest, id: string
     <h2>What the records say they own</h2>
     <ul>${o.holdings.firearms.map((f) => html`<li>${f.description}${f.serialNumber ? `, serial ${f.serialNumber}` : ""} (sale ${f.reference}${f.on ? `, ${f.on}` : ""})</li>`)}
       ${o.holdings.registrations.map((x) => html`<li>${x.description}</li>`)}
-      ${o.holdings.ammunition.purchases ? html`<li>${o.holdings.ammunition.rounds} rounds of ammunition in ${o.holdings.ammunition.purchases} purchases (last ${o.holdings.ammunition.lastOn})</li>` : ""}</ul>
+      ${o.holdings.ammunition.purchases ? html`<li>${o.holdings.ammunition.rounds} rounds of ammunition in ${o.holdings.ammunition.purchases} purchases (last ${o.holdings.ammunition.lastOn})</li>` : ""}
+      ${o.holdings.indicated ? html`<li>${[o.holdings.indicated.firearms ? "Firearms" : "", o.holdings.indicated.ammunition ? "ammunition" : ""].filter(Boolean).join(" and ")} indicated in ${o.holdings.indicated.by} (§ 36)</li>` : ""}</ul>
     <h2>History</h2>
     <table class="usa-table usa-table--borderless"><thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">By</th></tr></thead>
       <tbody>${r.history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${h.actor ?? "Stateline"}</td></tr>`)}</tbody></table>

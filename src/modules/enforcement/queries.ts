@@ -119,6 +119,8 @@ export interface Holdings {
   ammunition: { purchases: number; rounds: number; lastOn: PlainDate | null };
   /** Registrations the registries module marked (assault weapon certificates, magazine declarations). */
   registrations: { reference: string; kind: string; description: string }[];
+  /** What a protective or restraining order says the respondent possesses (§ 36 ammunition indication; firearms). */
+  indicated?: { firearms: boolean; ammunition: boolean; by: string };
 }
 
 export interface Obligation {

@@ -222,6 +222,8 @@ async function matchTo(c: Ctx, q: Queryable, rec: StoredRecord, personId: string
   return applyEffects(c, q, { ...rec, personId }, personId);
 }
 
+const KIND_NAME: Record<string, string> = { "protective-order": "protective order", "restraining-order": "restraining order" };
+
 function eventInput(rec: StoredRecord, personId: string): ProhibitingEventInput {
   const d = rec.details;
   const base = { personId, source: `${rec.source} feed`, reference: `${rec.number} (${rec.source} ${rec.sourceRecordId})` };
@@ -275,7 +277,11 @@ async function applyEffects(c: Ctx, q: Queryable, rec: StoredRecord, personId: s
   let obligation: Effects["obligation"] = null;
   if (possession === "prohibited") {
     const holdings = await gatherHoldings(q, personId, c.today, registrations);
-    if (holdings.firearms.length || holdings.registrations.length || holdings.ammunition.purchases) {
+    // §§ 36, 38: the order's application says whether the respondent possesses firearms or ammunition.
+    if (rec.details.firearmsIndicated || rec.details.ammunitionIndicated) {
+      holdings.indicated = { firearms: rec.details.firearmsIndicated === true, ammunition: rec.details.ammunitionIndicated === true, by: `${KIND_NAME[rec.kind] ?? rec.kind} ${rec.number}` };
+    }
+    if (holdings.firearms.length || holdings.registrations.length || holdings.ammunition.purchases || holdings.indicated) {
       const o = await openObligation(c, q, { recordId: rec.id, personId, eventOn: rec.eventOn, holdings, decisionId });
       obligation = { id: o.id, number: o.number, dueOn: o.dueOn, armed: o.armed };
     }
