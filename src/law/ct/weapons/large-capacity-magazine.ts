@@ -21,7 +21,7 @@
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, inForce, pa133 } from "../../core/rules.ts";
+import { type Citation, type Dated, type Finding, inForce, pa133 } from "../../core/rules.ts";
 import { all, any, fact, finding, test } from "./logic.ts";
 
 export const LCM_DEFINITION_ID = "weapons.lcm-definition";
@@ -30,14 +30,14 @@ export const LCM_NOT_22_TUBE_ID = "weapons.lcm-not-22-caliber-tube";
 export const LCM_NOT_LEVER_ACTION_TUBE_ID = "weapons.lcm-not-lever-action-tubular";
 export const LCM_NOT_INOPERABLE_ID = "weapons.lcm-not-permanently-inoperable";
 
-const DEFINITION_SOURCE = pa133("§ 23", {
-  cgs: "CGS § 53-202w",
-  text: "any firearm magazine, belt, drum, feed strip, or similar device that can hold, or can be readily restored or converted to accept, more than 10 rounds of ammunition",
-});
-const ALTERED_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: 1. feeding devices permanently altered so that they cannot hold more than 10 rounds of ammunition" });
-const TUBE_22_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 2. .22 caliber tube ammunition feeding devices" });
-const LEVER_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 3. tubular magazines contained in a lever-action firearm" });
-const INOPERABLE_SOURCE = pa133("§ 23", { cgs: "CGS § 53-202w", text: "It excludes: ... 4. permanently inoperable magazines" });
+/** PA 13-3 § 23 (CGS § 53-202w), the large capacity magazine definition, quoting `text`. */
+const section23 = (text: string) => pa133("§ 23", { cgs: "CGS § 53-202w", text });
+
+const DEFINITION_SOURCE = section23("any firearm magazine, belt, drum, feed strip, or similar device that can hold, or can be readily restored or converted to accept, more than 10 rounds of ammunition");
+const ALTERED_SOURCE = section23("It excludes: 1. feeding devices permanently altered so that they cannot hold more than 10 rounds of ammunition");
+const TUBE_22_SOURCE = section23("It excludes: ... 2. .22 caliber tube ammunition feeding devices");
+const LEVER_SOURCE = section23("It excludes: ... 3. tubular magazines contained in a lever-action firearm");
+const INOPERABLE_SOURCE = section23("It excludes: ... 4. permanently inoperable magazines");
 
 /** More than this many rounds makes a large capacity magazine. */
 export const LCM_ROUND_LIMIT: readonly Dated<number>[] = [{ from: "2013-04-04", value: 10, source: DEFINITION_SOURCE }];
@@ -74,36 +74,29 @@ export function lcmDefinition(m: MagazineFacts, on: PlainDate, at = "magazine"):
   });
 }
 
+/** An exclusion: met when the magazine is NOT what the flag `key` says (a missing flag is unknown). */
+function exclusion(id: string, source: Citation, m: MagazineFacts, key: "permanentlyAlteredToTenOrFewer" | "caliber22TubeFeedingDevice" | "tubularInLeverAction" | "permanentlyInoperable", at: string, because: { met: string; notMet: string }): Finding {
+  return finding(id, source, test(m[key], `${at}.${key}`, (b) => !b), because);
+}
+
 /** Exclusion 1: permanently altered so that it cannot hold more than 10 rounds. Met when NOT so altered. */
 export function notPermanentlyAltered(m: MagazineFacts, _on: PlainDate, at = "magazine"): Finding {
-  return finding(LCM_NOT_PERMANENTLY_ALTERED_ID, ALTERED_SOURCE, test(m.permanentlyAlteredToTenOrFewer, `${at}.permanentlyAlteredToTenOrFewer`, (b) => !b), {
-    met: "not permanently altered to hold 10 rounds or fewer",
-    notMet: "permanently altered so that it cannot hold more than 10 rounds: excluded",
-  });
+  return exclusion(LCM_NOT_PERMANENTLY_ALTERED_ID, ALTERED_SOURCE, m, "permanentlyAlteredToTenOrFewer", at, { met: "not permanently altered to hold 10 rounds or fewer", notMet: "permanently altered so that it cannot hold more than 10 rounds: excluded" });
 }
 
 /** Exclusion 2: a .22 caliber tube ammunition feeding device. Met when it is NOT one. */
 export function not22CaliberTube(m: MagazineFacts, _on: PlainDate, at = "magazine"): Finding {
-  return finding(LCM_NOT_22_TUBE_ID, TUBE_22_SOURCE, test(m.caliber22TubeFeedingDevice, `${at}.caliber22TubeFeedingDevice`, (b) => !b), {
-    met: "not a .22 caliber tube ammunition feeding device",
-    notMet: "a .22 caliber tube ammunition feeding device: excluded",
-  });
+  return exclusion(LCM_NOT_22_TUBE_ID, TUBE_22_SOURCE, m, "caliber22TubeFeedingDevice", at, { met: "not a .22 caliber tube ammunition feeding device", notMet: "a .22 caliber tube ammunition feeding device: excluded" });
 }
 
 /** Exclusion 3: a tubular magazine contained in a lever-action firearm. Met when it is NOT one. */
 export function notLeverActionTubular(m: MagazineFacts, _on: PlainDate, at = "magazine"): Finding {
-  return finding(LCM_NOT_LEVER_ACTION_TUBE_ID, LEVER_SOURCE, test(m.tubularInLeverAction, `${at}.tubularInLeverAction`, (b) => !b), {
-    met: "not a tubular magazine in a lever-action firearm",
-    notMet: "a tubular magazine contained in a lever-action firearm: excluded",
-  });
+  return exclusion(LCM_NOT_LEVER_ACTION_TUBE_ID, LEVER_SOURCE, m, "tubularInLeverAction", at, { met: "not a tubular magazine in a lever-action firearm", notMet: "a tubular magazine contained in a lever-action firearm: excluded" });
 }
 
 /** Exclusion 4: a permanently inoperable magazine. Met when it is NOT permanently inoperable. */
 export function notPermanentlyInoperableMagazine(m: MagazineFacts, _on: PlainDate, at = "magazine"): Finding {
-  return finding(LCM_NOT_INOPERABLE_ID, INOPERABLE_SOURCE, test(m.permanentlyInoperable, `${at}.permanentlyInoperable`, (b) => !b), {
-    met: "not permanently inoperable",
-    notMet: "permanently inoperable: excluded",
-  });
+  return exclusion(LCM_NOT_INOPERABLE_ID, INOPERABLE_SOURCE, m, "permanentlyInoperable", at, { met: "not permanently inoperable", notMet: "permanently inoperable: excluded" });
 }
 
 /** The definition and the four exclusions, in the order of the text. */

@@ -7,7 +7,8 @@
  * part keeps the whole unknown. They are monotone, so learning a fact can
  * only settle an open test, never flip a settled one.
  */
-import type { Citation, Finding, Outcome } from "../../core/rules.ts";
+import type { PlainDate } from "../../core/dates.ts";
+import { type Citation, type Dated, type Finding, type Outcome, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
 
 export interface Tri {
   value: boolean | null;
@@ -108,4 +109,26 @@ export function settle(findings: Finding[], outcome: Outcome): Finding[] {
     const { missing: _dropped, ...rest } = f;
     return { ...rest, because: `${f.because} (not needed: the answer is settled by other findings)` };
   });
+}
+
+/** PA 13-3 § 25 (CGS § 53-202a), the assault weapon definition, quoting `text`. */
+export const section25 = (text: string): Citation => pa133("§ 25", { cgs: "CGS § 53-202a", text });
+
+/** One version in force from the Act's passage, 2013-04-04. */
+export const fromPassage = <T>(value: T, source: Citation): readonly Dated<T>[] => [{ from: "2013-04-04", value, source }];
+
+/**
+ * A dated test: not-applicable on a date no version covers (saying from when `applies`, or
+ * "not modelled"); otherwise the finding of `run` on the value in force, cited to that
+ * version (or to `source` when the test has its own citation).
+ */
+export function datedTest<T>(
+  p: { id: string; versions: readonly Dated<T>[]; on: PlainDate; applies?: string; source?: Citation },
+  run: (value: T) => { t: Tri; met: string; notMet: string },
+): Finding {
+  const v = findInForce(p.versions, p.on);
+  const first = p.versions[0]!;
+  if (!v) return notApplicable(p.id, p.source ?? first.source, p.applies ? `${p.applies} from ${first.from}, not on ${p.on}` : `not modelled on ${p.on}`);
+  const r = run(v.value);
+  return finding(p.id, p.source ?? v.source, r.t, { met: r.met, notMet: r.notMet });
 }

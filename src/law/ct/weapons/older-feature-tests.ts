@@ -52,9 +52,9 @@
  * attaches at some location outside the pistol grip".
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
+import { type Dated, type Finding, cite } from "../../core/rules.ts";
 import { type FirearmFacts, acceptsDetachableMagazine, hasFeature, isKind, isSemiautomatic } from "./firearm-facts.ts";
-import { all, any, atLeast, finding, test } from "./logic.ts";
+import { all, any, atLeast, datedTest, test } from "./logic.ts";
 
 export const OLDER_RIFLE_ID = "weapons.older-rifle-features";
 export const OLDER_PISTOL_ID = "weapons.older-pistol-features";
@@ -80,61 +80,57 @@ export const OLDER_PISTOL_WEIGHT_OUNCES = 50;
 /** Older shotgun test: a fixed magazine capacity in excess of this many rounds. */
 export const OLDER_SHOTGUN_FIXED_MAGAZINE = 5;
 
-function inForce(id: string, source: typeof RIFLE_SOURCE, on: PlainDate): number | Finding {
-  const v = findInForce(OLDER_FEATURE_COUNT, on);
-  return v ? v.value : notApplicable(id, source, `the two-feature tests apply from 2001-10-01, not on ${on}`);
-}
 
 /** A semiautomatic rifle (any caliber) that accepts a detachable magazine and has at least two of five features. */
 export function olderRifleFeatures(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const n = inForce(OLDER_RIFLE_ID, RIFLE_SOURCE, on);
-  if (typeof n !== "number") return n;
-  const features = [
-    hasFeature(f, "foldingOrTelescopingStock", at),
-    hasFeature(f, "pistolGripProtrudingConspicuously", at),
-    hasFeature(f, "bayonetMount", at),
-    any(hasFeature(f, "flashSuppressor", at), hasFeature(f, "threadedBarrelForFlashSuppressor", at)),
-    hasFeature(f, "grenadeLauncher", at),
-  ];
-  const t = all(isKind(f, "rifle", at), isSemiautomatic(f, at), acceptsDetachableMagazine(f, at), atLeast(n, features));
-  return finding(OLDER_RIFLE_ID, RIFLE_SOURCE, t, {
-    met: `a semiautomatic rifle that can accept a detachable magazine and has at least ${n} of the five older features`,
-    notMet: `not a semiautomatic rifle accepting a detachable magazine with ${n} of the five older features`,
+  return datedTest({ id: OLDER_RIFLE_ID, versions: OLDER_FEATURE_COUNT, on, applies: "the two-feature tests apply", source: RIFLE_SOURCE }, (n) => {
+    const features = [
+      hasFeature(f, "foldingOrTelescopingStock", at),
+      hasFeature(f, "pistolGripProtrudingConspicuously", at),
+      hasFeature(f, "bayonetMount", at),
+      any(hasFeature(f, "flashSuppressor", at), hasFeature(f, "threadedBarrelForFlashSuppressor", at)),
+      hasFeature(f, "grenadeLauncher", at),
+    ];
+    return {
+      t: all(isKind(f, "rifle", at), isSemiautomatic(f, at), acceptsDetachableMagazine(f, at), atLeast(n, features)),
+      met: `a semiautomatic rifle that can accept a detachable magazine and has at least ${n} of the five older features`,
+      notMet: `not a semiautomatic rifle accepting a detachable magazine with ${n} of the five older features`,
+    };
   });
 }
 
 /** A semiautomatic pistol that accepts a detachable magazine and has at least two of five features. */
 export function olderPistolFeatures(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const n = inForce(OLDER_PISTOL_ID, PISTOL_SOURCE, on);
-  if (typeof n !== "number") return n;
-  const features = [
-    hasFeature(f, "magazineOutsidePistolGrip", at),
-    any(hasFeature(f, "threadedBarrel", at), hasFeature(f, "threadedBarrelForBarrelExtender", at)),
-    hasFeature(f, "barrelShroudForNontriggerHand", at),
-    test(f.unloadedWeightOunces, `${at}.unloadedWeightOunces`, (w) => w >= OLDER_PISTOL_WEIGHT_OUNCES),
-    test(f.semiautomaticVersionOfAutomatic, `${at}.semiautomaticVersionOfAutomatic`, (b) => b),
-  ];
-  const t = all(isKind(f, "pistol", at), isSemiautomatic(f, at), acceptsDetachableMagazine(f, at), atLeast(n, features));
-  return finding(OLDER_PISTOL_ID, PISTOL_SOURCE, t, {
-    met: `a semiautomatic pistol that can accept a detachable magazine and has at least ${n} of the five older features`,
-    notMet: `not a semiautomatic pistol accepting a detachable magazine with ${n} of the five older features`,
+  return datedTest({ id: OLDER_PISTOL_ID, versions: OLDER_FEATURE_COUNT, on, applies: "the two-feature tests apply", source: PISTOL_SOURCE }, (n) => {
+    const features = [
+      hasFeature(f, "magazineOutsidePistolGrip", at),
+      any(hasFeature(f, "threadedBarrel", at), hasFeature(f, "threadedBarrelForBarrelExtender", at)),
+      hasFeature(f, "barrelShroudForNontriggerHand", at),
+      test(f.unloadedWeightOunces, `${at}.unloadedWeightOunces`, (w) => w >= OLDER_PISTOL_WEIGHT_OUNCES),
+      test(f.semiautomaticVersionOfAutomatic, `${at}.semiautomaticVersionOfAutomatic`, (b) => b),
+    ];
+    return {
+      t: all(isKind(f, "pistol", at), isSemiautomatic(f, at), acceptsDetachableMagazine(f, at), atLeast(n, features)),
+      met: `a semiautomatic pistol that can accept a detachable magazine and has at least ${n} of the five older features`,
+      notMet: `not a semiautomatic pistol accepting a detachable magazine with ${n} of the five older features`,
+    };
   });
 }
 
 /** A semiautomatic shotgun with at least two of four features. */
 export function olderShotgunFeatures(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const n = inForce(OLDER_SHOTGUN_ID, SHOTGUN_SOURCE, on);
-  if (typeof n !== "number") return n;
-  const features = [
-    hasFeature(f, "foldingOrTelescopingStock", at),
-    hasFeature(f, "pistolGripProtrudingConspicuously", at),
-    test(f.fixedMagazineCapacity, `${at}.fixedMagazineCapacity`, (c) => c > OLDER_SHOTGUN_FIXED_MAGAZINE),
-    acceptsDetachableMagazine(f, at),
-  ];
-  const t = all(isKind(f, "shotgun", at), isSemiautomatic(f, at), atLeast(n, features));
-  return finding(OLDER_SHOTGUN_ID, SHOTGUN_SOURCE, t, {
-    met: `a semiautomatic shotgun with at least ${n} of the four older features`,
-    notMet: `not a semiautomatic shotgun with ${n} of the four older features`,
+  return datedTest({ id: OLDER_SHOTGUN_ID, versions: OLDER_FEATURE_COUNT, on, applies: "the two-feature tests apply", source: SHOTGUN_SOURCE }, (n) => {
+    const features = [
+      hasFeature(f, "foldingOrTelescopingStock", at),
+      hasFeature(f, "pistolGripProtrudingConspicuously", at),
+      test(f.fixedMagazineCapacity, `${at}.fixedMagazineCapacity`, (c) => c > OLDER_SHOTGUN_FIXED_MAGAZINE),
+      acceptsDetachableMagazine(f, at),
+    ];
+    return {
+      t: all(isKind(f, "shotgun", at), isSemiautomatic(f, at), atLeast(n, features)),
+      met: `a semiautomatic shotgun with at least ${n} of the four older features`,
+      notMet: `not a semiautomatic shotgun with ${n} of the four older features`,
+    };
   });
 }
 

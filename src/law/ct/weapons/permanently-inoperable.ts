@@ -8,9 +8,9 @@
  * state, or inherits an assault weapon, "make it permanently inoperable".
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
+import { type Dated, type Finding, cite } from "../../core/rules.ts";
 import type { FirearmFacts } from "./firearm-facts.ts";
-import { finding, test } from "./logic.ts";
+import { datedTest, test } from "./logic.ts";
 
 /** Met when the exception does NOT apply (the firearm is operable), following core's "disqualifier absent" convention. */
 export const NOT_INOPERABLE_ID = "weapons.not-permanently-inoperable";
@@ -23,13 +23,11 @@ const SOURCE = cite("PA 93-306", "§ 1(b)", {
 export const INOPERABLE_VERSIONS: readonly Dated<true>[] = [{ from: "1993-10-01", value: true, source: SOURCE }];
 
 export function notPermanentlyInoperable(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const v = findInForce(INOPERABLE_VERSIONS, on);
-  if (!v) return notApplicable(NOT_INOPERABLE_ID, SOURCE, `not modelled on ${on}`);
-  const t = test(f.permanentlyInoperable, `${at}.permanentlyInoperable`, (b) => !b);
-  return finding(NOT_INOPERABLE_ID, v.source, t, {
+  return datedTest({ id: NOT_INOPERABLE_ID, versions: INOPERABLE_VERSIONS, on }, () => ({
+    t: test(f.permanentlyInoperable, `${at}.permanentlyInoperable`, (b) => !b),
     met: "not modified to render it permanently inoperable",
     notMet: "modified to render it permanently inoperable, so it is not an assault weapon",
-  });
+  }));
 }
 
 export const INOPERABLE_SOURCE = SOURCE;

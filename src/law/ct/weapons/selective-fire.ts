@@ -7,9 +7,9 @@
  * keeps it.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
+import { type Dated, type Finding, cite } from "../../core/rules.ts";
 import type { FirearmFacts } from "./firearm-facts.ts";
-import { finding, test } from "./logic.ts";
+import { datedTest, test } from "./logic.ts";
 
 export const SELECTIVE_FIRE_ID = "weapons.selective-fire";
 
@@ -23,13 +23,11 @@ export const SELECTIVE_FIRE_VERSIONS: readonly Dated<true>[] = [{ from: "1993-10
 
 /** Any firearm, of any kind, capable of fully automatic, semiautomatic or burst fire at the option of the user. */
 export function selectiveFire(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const v = findInForce(SELECTIVE_FIRE_VERSIONS, on);
-  if (!v) return notApplicable(SELECTIVE_FIRE_ID, SOURCE, `not modelled on ${on}`);
-  const t = test(f.action, `${at}.action`, (a) => a === "selective-fire");
-  return finding(SELECTIVE_FIRE_ID, v.source, t, {
+  return datedTest({ id: SELECTIVE_FIRE_ID, versions: SELECTIVE_FIRE_VERSIONS, on }, () => ({
+    t: test(f.action, `${at}.action`, (a) => a === "selective-fire"),
     met: "a selective-fire firearm (fully automatic, semiautomatic or burst fire at the user's option)",
     notMet: `not selective-fire (action: ${f.action})`,
-  });
+  }));
 }
 
 export const SELECTIVE_FIRE_SOURCE = SOURCE;

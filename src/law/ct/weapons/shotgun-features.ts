@@ -12,58 +12,56 @@
  * detachable magazine and (2) shotgun with a revolving cylinder."
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
+import type { Finding } from "../../core/rules.ts";
 import { type FirearmFacts, acceptsDetachableMagazine, hasFeature, isKind, isSemiautomatic } from "./firearm-facts.ts";
-import { all, finding, test } from "./logic.ts";
+import { all, datedTest, fromPassage, section25, test } from "./logic.ts";
 
 export const SHOTGUN_STOCK_AND_GRIP_ID = "weapons.shotgun-stock-and-grip";
 export const SHOTGUN_DETACHABLE_MAGAZINE_ID = "weapons.shotgun-detachable-magazine";
 export const REVOLVING_CYLINDER_SHOTGUN_ID = "weapons.revolving-cylinder-shotgun";
 
-const BOTH_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "semiautomatic shotguns that have both of the following features: a folding or telescoping stock and any grip of the weapon ... directly below any portion of the action of the weapon when firing",
-});
-const DETACHABLE_SOURCE = pa133("§ 25", { cgs: "CGS § 53-202a", text: "any (1) semiautomatic shotgun that can accept a detachable magazine" });
-const CYLINDER_SOURCE = pa133("§ 25", { cgs: "CGS § 53-202a", text: "any ... (2) shotgun with a revolving cylinder" });
+const BOTH_SOURCE = section25(
+  "semiautomatic shotguns that have both of the following features: a folding or telescoping stock and any grip of the weapon ... directly below any portion of the action of the weapon when firing",
+);
+const DETACHABLE_SOURCE = section25("any (1) semiautomatic shotgun that can accept a detachable magazine");
+const CYLINDER_SOURCE = section25("any ... (2) shotgun with a revolving cylinder");
 
 export const SHOTGUN_VERSIONS = {
-  both: [{ from: "2013-04-04", value: true, source: BOTH_SOURCE }] as readonly Dated<true>[],
-  detachable: [{ from: "2013-04-04", value: true, source: DETACHABLE_SOURCE }] as readonly Dated<true>[],
-  cylinder: [{ from: "2013-04-04", value: true, source: CYLINDER_SOURCE }] as readonly Dated<true>[],
+  both: fromPassage(true as const, BOTH_SOURCE),
+  detachable: fromPassage(true as const, DETACHABLE_SOURCE),
+  cylinder: fromPassage(true as const, CYLINDER_SOURCE),
 };
+
+/** A semiautomatic shotgun: the first parts of the semiautomatic shotgun tests. */
+const semiautoShotgun = (f: FirearmFacts, at: string) => [isKind(f, "shotgun", at), isSemiautomatic(f, at)];
 
 /** A semiautomatic shotgun with both a folding or telescoping stock and a grip putting a trigger-hand finger below the action. */
 export function shotgunStockAndGrip(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const v = findInForce(SHOTGUN_VERSIONS.both, on);
-  if (!v) return notApplicable(SHOTGUN_STOCK_AND_GRIP_ID, BOTH_SOURCE, `the shotgun stock-and-grip test applies from 2013-04-04, not on ${on}`);
-  const t = all(isKind(f, "shotgun", at), isSemiautomatic(f, at), hasFeature(f, "foldingOrTelescopingStock", at), hasFeature(f, "gripBelowAction", at));
-  return finding(SHOTGUN_STOCK_AND_GRIP_ID, v.source, t, {
-    met: "a semiautomatic shotgun with both a folding or telescoping stock and a grip below the action",
-    notMet: "not a semiautomatic shotgun with both a folding or telescoping stock and a grip below the action",
-  });
+  const what = "a semiautomatic shotgun with both a folding or telescoping stock and a grip below the action";
+  return datedTest({ id: SHOTGUN_STOCK_AND_GRIP_ID, versions: SHOTGUN_VERSIONS.both, on, applies: "the shotgun stock-and-grip test applies" }, () => ({
+    t: all(...semiautoShotgun(f, at), hasFeature(f, "foldingOrTelescopingStock", at), hasFeature(f, "gripBelowAction", at)),
+    met: what,
+    notMet: `not ${what}`,
+  }));
 }
 
 /** A semiautomatic shotgun that can accept a detachable magazine. */
 export function shotgunDetachableMagazine(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const v = findInForce(SHOTGUN_VERSIONS.detachable, on);
-  if (!v) return notApplicable(SHOTGUN_DETACHABLE_MAGAZINE_ID, DETACHABLE_SOURCE, `the detachable-magazine shotgun test applies from 2013-04-04, not on ${on}`);
-  const t = all(isKind(f, "shotgun", at), isSemiautomatic(f, at), acceptsDetachableMagazine(f, at));
-  return finding(SHOTGUN_DETACHABLE_MAGAZINE_ID, v.source, t, {
-    met: "a semiautomatic shotgun that can accept a detachable magazine",
-    notMet: "not a semiautomatic shotgun that can accept a detachable magazine",
-  });
+  const what = "a semiautomatic shotgun that can accept a detachable magazine";
+  return datedTest({ id: SHOTGUN_DETACHABLE_MAGAZINE_ID, versions: SHOTGUN_VERSIONS.detachable, on, applies: "the detachable-magazine shotgun test applies" }, () => ({
+    t: all(...semiautoShotgun(f, at), acceptsDetachableMagazine(f, at)),
+    met: what,
+    notMet: `not ${what}`,
+  }));
 }
 
 /** Any shotgun with a revolving cylinder, whatever its action. */
 export function revolvingCylinderShotgun(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  const v = findInForce(SHOTGUN_VERSIONS.cylinder, on);
-  if (!v) return notApplicable(REVOLVING_CYLINDER_SHOTGUN_ID, CYLINDER_SOURCE, `the revolving-cylinder shotgun test applies from 2013-04-04, not on ${on}`);
-  const t = all(isKind(f, "shotgun", at), test(f.revolvingCylinder, `${at}.revolvingCylinder`, (b) => b));
-  return finding(REVOLVING_CYLINDER_SHOTGUN_ID, v.source, t, {
+  return datedTest({ id: REVOLVING_CYLINDER_SHOTGUN_ID, versions: SHOTGUN_VERSIONS.cylinder, on, applies: "the revolving-cylinder shotgun test applies" }, () => ({
+    t: all(isKind(f, "shotgun", at), test(f.revolvingCylinder, `${at}.revolvingCylinder`, (b) => b)),
     met: "a shotgun with a revolving cylinder",
     notMet: "not a shotgun with a revolving cylinder",
-  });
+  }));
 }
 
 export const SHOTGUN_SOURCES = [BOTH_SOURCE, DETACHABLE_SOURCE, CYLINDER_SOURCE];
