@@ -17,6 +17,8 @@ import * as svc from "./service.ts";
 import { executeTransferCertificate, getTransferCertificateFor, listTransferCertificatesFor, submitMonthlyReport } from "./transfers.ts";
 
 const Id = z.object({ id: z.uuid() }).strict();
+/** Actions that take no input still parse the body, so that anything sent is refused as a 400 naming it. */
+const Empty = z.object({}).strict().optional();
 const Page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
 const TAGS = ["registries"];
 const RESIDENT = ["resident"];
@@ -52,7 +54,7 @@ export const registriesRoutes = [
     method: "POST", url: "/api/v1/registries/drafts/{id}/submit", tags: TAGS, auth: "user", roles: RESIDENT, idempotent: true,
     summary: "Submit a draft: numbered, the holder's identity copied from their record, classified and the window checked by the rulebook",
     description: "PA 13-3 §§ 24 (magazines) and 27 (assault weapons). Not an assault weapon or not a large capacity magazine is answered so, with the rule; a closed window or a missing fact goes to licensing staff, never to automatic refusal.",
-    params: Id, response: Result,
+    params: Id, body: Empty, response: Result,
     handler: async (ctx, { params }) => {
       const r = await svc.submitDraft(ctx, params.id);
       return { registration: presentForHolder(r.registration), findings: r.findings.map(presentFinding) };
@@ -89,7 +91,7 @@ export const registriesRoutes = [
   }),
   route({
     method: "POST", url: "/api/v1/registries/registrations/{id}/withdraw", tags: TAGS, auth: "user", roles: [...RESIDENT, ...STAFF], idempotent: true,
-    summary: "Withdraw a draft or a pending application", params: Id, response: Result,
+    summary: "Withdraw a draft or a pending application", params: Id, body: Empty, response: Result,
     handler: async (ctx, { params }) => ({ registration: presentAnonymous(await svc.withdrawRegistration(ctx, params.id)) }),
   }),
   route({
