@@ -177,6 +177,25 @@ describe("referred to ATF when Stateline has no record", () => {
   });
 });
 
+describe("eTrace outage", () => {
+  test("a referral waits while eTrace is down (the job fails and is retried) and is sent when it returns", async () => {
+    const { processReferral } = await import("./referrals.ts");
+    const b = json(await post("law_enforcement", traceBody({ serial: "OUTAGE1", make: "HIP" })));
+    const ref = await env.services.db.query<{ id: string }>("SELECT id::text FROM trace_referrals WHERE trace_id = $1 AND target = 'atf'", [b.trace.id]);
+    atf.setOutage(true);
+    try {
+      await assert.rejects(processReferral(env.ctx(null), ref[0]!.id), /eTrace is not answering/);
+    } finally {
+      atf.setOutage(false);
+    }
+    const waiting = await env.services.db.query("SELECT status, attempts, last_error FROM trace_referrals WHERE id = $1", [ref[0]!.id]);
+    assert.deepEqual([waiting[0]!.status, waiting[0]!.attempts], ["pending", 1]);
+    assert.equal(await processReferral(env.ctx(null), ref[0]!.id), "sent");
+    assert.equal(await processReferral(env.ctx(null), ref[0]!.id), "sent", "a second run sends nothing more");
+    assert.equal(atf.requests.filter((r) => r.firearm.serialNumber === "OUTAGE1").length, 1);
+  });
+});
+
 describe("every trace read is audited with its purpose", () => {
   test("a read without a purpose is refused; with one it is audited; a refused role's read is audited as denied", async () => {
     const b = json(await post("law_enforcement", traceBody({ serial: "READ1" })));
