@@ -20,6 +20,7 @@
  * should not both be true; if they are, the exclusion wins.
  */
 import { z } from "zod";
+import { flag as yes, factsObject } from "../../core/schema.ts";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, inForce, pa133 } from "../../core/rules.ts";
 import { all, any, fact, finding, test } from "./logic.ts";
@@ -42,22 +43,19 @@ const INOPERABLE_SOURCE = section23("It excludes: ... 4. permanently inoperable 
 /** More than this many rounds makes a large capacity magazine. */
 export const LCM_ROUND_LIMIT: readonly Dated<number>[] = [{ from: "2013-04-04", value: 10, source: DEFINITION_SOURCE }];
 
-const yes = (description: string) => z.boolean().optional().describe(description);
 
-export const MagazineFacts = z
-  .object({
-    device: z
-      .enum(["magazine", "belt", "drum", "feed-strip", "similar-device", "not-a-feeding-device"])
-      .optional()
-      .describe("What the device is: a firearm magazine, belt, drum, feed strip or similar device, or something else."),
-    capacity: z.number().int().min(0).optional().describe("Rounds of ammunition it can hold as it is."),
-    readilyRestoredOrConverted: yes("It can be readily restored or converted to accept more than 10 rounds."),
-    permanentlyAlteredToTenOrFewer: yes("It has been permanently altered so that it cannot hold more than 10 rounds."),
-    caliber22TubeFeedingDevice: yes("It is a .22 caliber tube ammunition feeding device."),
-    tubularInLeverAction: yes("It is a tubular magazine contained in a lever-action firearm."),
-    permanentlyInoperable: yes("It is permanently inoperable."),
-  })
-  .describe("An ammunition feeding device.");
+export const MagazineFacts = factsObject("An ammunition feeding device.", {
+  device: z
+    .enum(["magazine", "belt", "drum", "feed-strip", "similar-device", "not-a-feeding-device"])
+    .optional()
+    .describe("What the device is: a firearm magazine, belt, drum, feed strip or similar device, or something else."),
+  capacity: z.number().int().min(0).optional().describe("Rounds of ammunition it can hold as it is."),
+  readilyRestoredOrConverted: yes("It can be readily restored or converted to accept more than 10 rounds."),
+  permanentlyAlteredToTenOrFewer: yes("It has been permanently altered so that it cannot hold more than 10 rounds."),
+  caliber22TubeFeedingDevice: yes("It is a .22 caliber tube ammunition feeding device."),
+  tubularInLeverAction: yes("It is a tubular magazine contained in a lever-action firearm."),
+  permanentlyInoperable: yes("It is permanently inoperable."),
+});
 export type MagazineFacts = z.infer<typeof MagazineFacts>;
 
 /** The definition: a feeding device that can hold, or be readily restored or converted to accept, more than 10 rounds. */

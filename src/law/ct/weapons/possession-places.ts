@@ -43,7 +43,7 @@
  */
 import { type PlainDate, isBefore } from "../../core/dates.ts";
 import { type Dated, type Finding, pa133, findInForce, notApplicable } from "../../core/rules.ts";
-import type { LocationFacts } from "./possession-facts.ts";
+import { type LocationFacts, Place } from "./possession-facts.ts";
 import { type Tri, all, any, fact, finding, test } from "./logic.ts";
 
 export const LCM_PLACE_ID = "weapons.lcm-permitted-place";
@@ -101,16 +101,8 @@ export function lcmPermittedPlace(l: LocationFacts | undefined, on: PlainDate): 
 
 /** The places where an assault weapon with a certificate may be possessed. */
 export function awPermittedPlace(l: LocationFacts | undefined, _on: PlainDate): Finding {
-  const fixed = placeIs(
-    l,
-    "residence",
-    "place-of-business",
-    "other-owned-property",
-    "club-target-range",
-    "licensed-target-range",
-    "licensed-shooting-club",
-    "exhibition-or-competition",
-  );
+  // Every place but "in-transport" (which has its own conditions) and "elsewhere".
+  const fixed = placeIs(l, ...Place.exclude(["in-transport", "elsewhere"]).options);
   const inTransport = all(
     placeIs(l, "in-transport"),
     fact(l?.transportBetweenPermittedPlaces, "location.transportBetweenPermittedPlaces"),
