@@ -87,7 +87,7 @@ test("a dealer verifies a buyer: valid, then not valid; nothing else about the h
 
 test("public pages pass axe: start, sign-in, rules, a question, self-check, API reference", async () => {
   const { context, page } = await newPage(be);
-  for (const path of ["/", "/login", "/rules", "/rules/questions/credential-eligibility", "/check", "/api/docs"]) {
+  for (const path of ["/", "/login", "/rules", "/rules/questions/credential-eligibility", "/check", "/check/json", "/check/permit", "/api/docs"]) {
     assert.equal(await visit(page, path), 200, path);
     assert.equal(await page.locator("h1").count(), 1, `one h1 on ${path}`);
     await expectAccessible(page, be);
@@ -96,7 +96,7 @@ test("public pages pass axe: start, sign-in, rules, a question, self-check, API 
   assert.match(await mainText(page), /Minimum age .*In force from 2013-07-01/);
 
   // The self-check: the selected question's example is prefilled and decided.
-  assert.equal(await visit(page, "/check"), 200);
+  assert.equal(await visit(page, "/check/json"), 200);
   const questionId = await page.getByLabel("Question").inputValue();
   const question = listQuestions().find((q) => q.id === questionId);
   assert.ok(question, `the selected question ${questionId} exists`);

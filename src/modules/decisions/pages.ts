@@ -7,10 +7,12 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { AppError } from "../../lib/errors.ts";
 import { listQuestions, decide, type QuestionSummary } from "./service.ts";
+import { GUIDES, badDates, findGuide, type GuideField } from "./guided.ts";
+import type { PlainDate } from "../../law/core/dates.ts";
 import { type Decision } from "../../law/core/questions.ts";
 import { citationLabel, type Citation } from "../../law/core/rules.ts";
 import { AREAS, QUESTIONS, RULEBOOK_VERSION } from "../../law/ct/index.ts";
-import { html, type Html, csrfField, checkDate, errorSummary, findingsList, formBody, outcomeTag, queryParam, requiredNote, selectField, sendPage, textareaField, textField, type FormErrors } from "../../web/kit.ts";
+import { html, type Html, csrfField, checkDate, errorSummary, findingsList, formBody, outcomeTag, queryParam, requiredNote, selectField, sendPage, textareaField, textField, type FormErrors, radioGroup, raw } from "../../web/kit.ts";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
@@ -107,8 +109,8 @@ function checkPage(req: FastifyRequest, reply: FastifyReply, st: { values?: Chec
   const errors = st.errors ?? {};
   const d = st.decision;
   const q = offered.find((x) => x.id === d?.question);
-  return sendPage(reply, req, "Self-check", html`<h1>Self-check</h1>
-    <p class="usa-intro">Ask the rulebook a question about your own facts. Nothing you type here is stored or linked to you.</p>
+  return sendPage(reply, req, "Self-check for developers", html`<h1>Self-check for developers</h1>
+    <p class="usa-intro">Ask any of the rulebook's questions with its facts as JSON, as the API takes them. Nothing you type here is stored or linked to you.</p>
     ${d ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
       <h2 id="answer-heading">Answer: ${q?.title ?? d.question} on ${d.on}</h2>
       <p>${outcomeTag(d.outcome)}</p>
@@ -122,7 +124,8 @@ function checkPage(req: FastifyRequest, reply: FastifyReply, st: { values?: Chec
       ${findingsList(d.findings, 4)}
       <p class="usa-hint">Rulebook version ${d.rulebookVersion}. This is information, not legal advice.</p>
     </section>` : ""}
-    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/check" novalidate>
+    <p><a href="/check">Back to the questions in plain language</a></p>
+    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/check/json" novalidate>
       ${requiredNote}
       ${errorSummary(errors, { question: "Question", on: "Date", facts: "Facts" })}
       ${csrfField(req)}
@@ -130,7 +133,7 @@ function checkPage(req: FastifyRequest, reply: FastifyReply, st: { values?: Chec
       ${textField({ name: "on", label: "Date to decide on", type: "date", value: v.on, required: true, error: errors.on, width: "md", hint: "Written YYYY-MM-DD. The law changed over time; earlier dates use the rules then in force." })}
       ${textareaField({ name: "facts", label: "Facts (JSON)", value: v.facts, required: true, error: errors.facts, rows: 18, className: "stateline-code", hint: "A JSON object. It starts with the question's example; change it to your facts. Leave out what you do not know: the answer will say what is missing." })}
       <button class="usa-button" type="submit">Check</button>
-      <a class="usa-button usa-button--outline" href="/check?question=${v.question}">Start again from the example</a>
+      <a class="usa-button usa-button--outline" href="/check/json?question=${v.question}">Start again from the example</a>
     </form>`, { status: st.status });
 }
 
@@ -171,9 +174,83 @@ function runCheck(req: FastifyRequest, reply: FastifyReply) {
   }
 }
 
+// ---------------------------------------------------------------- /check: guided questions in plain language
+
+function guidesPage(req: FastifyRequest, reply: FastifyReply) {
+  return sendPage(reply, req, "Self-check", html`<h1>Self-check</h1>
+    <p class="usa-intro">Answer a few questions in plain words and the rulebook answers, with the rules and the sections of the law behind the answer. Nothing you type here is stored or linked to you. This is information, not legal advice.</p>
+    <ul class="usa-card-group">
+      ${GUIDES.map((g) => html`<li class="usa-card tablet:grid-col-6"><div class="usa-card__container">
+        <div class="usa-card__header"><h2 class="usa-card__heading">${g.title}</h2></div>
+        <div class="usa-card__body"><p>${g.intro}</p></div>
+        <div class="usa-card__footer"><a class="usa-button" href="/check/${g.slug}">Start: ${g.title}</a></div>
+      </div></li>`)}
+    </ul>
+    <p>Developers and staff can ask every question of the rulebook with its facts as JSON: <a href="/check/json">the JSON self-check</a>, or the <a href="/api/docs">API</a>.</p>`);
+}
+
+const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+
+function guideField(f: GuideField, v: Record<string, string | string[]>, errors: FormErrors): Html {
+  const value = firstOf(v[f.name]);
+  if (f.kind === "select") return selectField({ name: f.name, label: f.label, value, empty: "- Select -", required: !!f.required, error: errors[f.name], options: f.options ?? [], ...(f.hint ? { hint: f.hint } : {}) });
+  if (f.kind === "date") return textField({ name: f.name, label: f.label, type: "date", value, required: !!f.required, error: errors[f.name], width: "md", hint: f.hint ?? "Written YYYY-MM-DD" });
+  if (f.kind === "number") return textField({ name: f.name, label: f.label, value, inputmode: "numeric", required: !!f.required, error: errors[f.name], width: "sm", ...(f.hint ? { hint: f.hint } : {}) });
+  if (f.kind === "text") return textField({ name: f.name, label: f.label, value, error: errors[f.name], ...(f.hint ? { hint: f.hint } : {}) });
+  if (f.kind === "yesno")
+    return radioGroup({ name: f.name, label: f.label, value, error: errors[f.name], options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "", label: "I don't know" }] });
+  const ticked = new Set(Array.isArray(v[f.name]) ? (v[f.name] as string[]) : v[f.name] ? [v[f.name] as string] : []);
+  return html`<fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">${f.label}</legend>${f.hint ? html`<span class="usa-hint">${f.hint}</span>` : ""}
+    ${(f.options ?? []).map((o, i) => html`<div class="usa-checkbox"><input class="usa-checkbox__input" id="${f.name}-${i}" type="checkbox" name="${f.name}" value="${o.value}"${ticked.has(o.value) ? raw(" checked") : ""}><label class="usa-checkbox__label" for="${f.name}-${i}">${o.label}</label></div>`)}
+  </fieldset>`;
+}
+
+function guidePage(req: FastifyRequest, reply: FastifyReply, posted: Record<string, string | string[]> | null) {
+  const g = findGuide((req.params as { slug?: string }).slug ?? "");
+  if (!g) throw new AppError("not_found", "no such question");
+  const v = posted ?? {};
+  const errors: FormErrors = {};
+  let decision: Decision | undefined;
+  if (posted) {
+    for (const f of g.fields) if (f.required && !firstOf(v[f.name]).trim()) errors[f.name] = "Answer this question";
+    for (const name of badDates(g, v)) errors[name] = "Write the date as YYYY-MM-DD, for example 1990-05-17";
+    for (const f of g.fields.filter((x) => x.kind === "number")) {
+      const n = firstOf(v[f.name]).trim();
+      if (n && !/^\d{1,4}$/.test(n)) errors[f.name] = "Write a whole number, for example 30";
+    }
+    if (!Object.keys(errors).length) {
+      try {
+        decision = decide(g.question, req.today as PlainDate, g.facts(v));
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== "validation") throw e;
+        errors[""] = `Some answers do not fit together: ${e.fields.map((f) => f.message).join("; ") || e.message}`;
+      }
+    }
+  }
+  const labels = Object.fromEntries(g.fields.map((f) => [f.name, f.label]));
+  return sendPage(reply, req, g.title, html`${errorSummary(errors, labels)}<h1>${g.title}</h1>
+    <p class="usa-intro">${g.intro}</p>
+    ${decision ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
+      <h2 id="answer-heading">The answer for today (${decision.on})</h2>
+      <p>${outcomeTag(decision.outcome)} ${g.say(decision.outcome)}</p>
+      <h3>The rules behind it</h3>
+      ${findingsList(decision.findings, 4)}
+      <p class="usa-hint">Rulebook version ${decision.rulebookVersion}. This is information, not legal advice. Nothing you typed was stored.</p>
+    </section>` : ""}
+    <form class="usa-form usa-form--large" method="post" action="/check/${g.slug}" novalidate>
+      ${csrfField(req)}
+      ${g.fields.map((f) => guideField(f, v, errors))}
+      <button class="usa-button margin-top-3" type="submit">Answer</button>
+    </form>
+    <p><a href="/check">Other questions</a></p>`, { status: posted && Object.keys(errors).length ? 400 : 200 });
+}
+
 export function registerRulesPages(app: FastifyInstance): void {
   app.get("/rules", async (req, reply) => rulesPage(req, reply));
   app.get("/rules/questions/:id", async (req, reply) => questionPage(req, reply));
-  app.get("/check", async (req, reply) => checkPage(req, reply));
-  app.post("/check", async (req, reply) => runCheck(req, reply));
+  app.get("/check", async (req, reply) => guidesPage(req, reply));
+  app.get("/check/json", async (req, reply) => checkPage(req, reply));
+  app.post("/check/json", async (req, reply) => runCheck(req, reply));
+  app.get("/check/:slug", async (req, reply) => guidePage(req, reply, null));
+  app.post("/check/:slug", async (req, reply) => guidePage(req, reply, (req.body ?? {}) as Record<string, string | string[]>));
 }
