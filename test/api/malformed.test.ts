@@ -379,3 +379,86 @@ describe("a rejected or failed write leaves nothing half-written", () => {
     assert.equal(json(retry).application.credentialKind, "long-gun-eligibility-certificate");
   });
 });
+
+// ------------------------------------------------------------------ web forms and page query strings
+
+/**
+ * Issue 8, finding 2: NUL in web forms and page query strings answered 500. Every form on the
+ * pages each role reaches is read from the page itself (its action, method and field names), then
+ * sent with generated values: one field at a time holds text PostgreSQL cannot store (NUL, a lone
+ * surrogate), a huge string, or junk. Never a 5xx; text that cannot be stored is a 400 that names
+ * its field, for form posts and for query strings alike.
+ */
+const PAGE_RUNS = Number(process.env.FUZZ_PAGE_RUNS ?? 40);
+const PAGES: [Role, string][] = [
+  ["resident", "/me"], ["resident", "/apply"], ["resident", "/registries/new"], ["resident", "/registries/lost-stolen/new"],
+  ["licensing_staff", "/staff/queue"], ["licensing_staff", "/staff/events/new"], ["licensing_staff", "/staff/sales"], ["licensing_staff", "/leads"],
+  ["licensing_staff", "/staff/outbox"], ["licensing_staff", "/staff/registries"], ["admin", "/admin/users"], ["admin", "/account/api-keys"],
+  ["dealer", "/dealer"], ["dealer", "/dealer/sales/new"], ["dealer", "/dealer/sales"], ["dealer", "/verify"], ["ammunition_vendor", "/ammunition/check"],
+  ["ammunition_vendor", "/ammunition/sales"], ["auditor", "/audit"], ["law_enforcement", "/tracing"], [null as unknown as Role, "/check"], [null as unknown as Role, "/rules"],
+];
+
+interface PageForm { role: Role | null; page: string; method: "GET" | "POST"; action: string; fields: string[] }
+
+function formsOf(role: Role | null, pagePath: string, body: string): PageForm[] {
+  const out: PageForm[] = [];
+  for (const m of body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const attrs = m[1]!;
+    const action = /action="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, "&") ?? pagePath;
+    if (!action.startsWith("/") || action === "/logout") continue;
+    const method = /method="post"/i.test(attrs) ? "POST" : "GET";
+    const fields = [...new Set([...m[2]!.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)].map((x) => x[1]!))].filter((f) => f !== "_csrf");
+    if (fields.length) out.push({ role, page: pagePath, method, action: action.split("?")[0]!, fields });
+  }
+  return out;
+}
+
+const badText = fc.oneof(
+  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "%00", "x".repeat(5000), "", " ", "2013-02-30", "-1", "null"),
+  fc.string({ maxLength: 60 }),
+);
+
+describe("malformed input to web forms and page query strings", () => {
+  let env: TestEnv;
+  let call: Call;
+  const forms: PageForm[] = [];
+  before(async () => {
+    env = await createTestEnv();
+    call = caller(env);
+    await makeFixtures(env, call);
+    for (const [role, path] of PAGES) {
+      const r = role ? await call(role, { method: "GET", url: path, headers: { accept: "text/html" } }) : await env.app.inject({ method: "GET", url: path, headers: { accept: "text/html" } });
+      if (r.statusCode === 200) forms.push(...formsOf(role, path, r.body));
+    }
+  });
+  after(async () => { await env.close(); });
+
+  test("the pages' forms were found", () => {
+    assert.ok(forms.length >= 15, `${forms.length} forms: ${forms.map((f) => `${f.method} ${f.action}`).join(", ")}`);
+  });
+
+  test("every form and query string: never a 5xx; unstorable text is a 400 naming its field", async () => {
+    for (const f of forms) {
+      await fc.assert(fc.asyncProperty(fc.constantFrom(...f.fields), badText, fc.dictionary(fc.constantFrom(...f.fields), fc.string({ maxLength: 20 }), { maxKeys: 6 }), async (field, value, rest) => {
+        const values = { ...rest, [field]: value };
+        const encoded = new URLSearchParams(values).toString();
+        const headers: Record<string, string> = f.method === "POST" ? { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } : { accept: "text/html" };
+        const req = f.method === "POST" ? { method: "POST", url: f.action, payload: encoded, headers } : { method: "GET", url: `${f.action}?${encoded}`, headers };
+        const res = f.role ? await call(f.role, req) : await env.app.inject(req as never);
+        const what = `${f.role} ${f.method} ${f.action} ${field}=${JSON.stringify(value).slice(0, 30)}`;
+        assert.ok(res.statusCode < 500, `${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        // What arrives after form encoding (a lone surrogate becomes U+FFFD on the way, so only NUL survives).
+        const arrived = new URLSearchParams(new URLSearchParams({ v: value }).toString()).get("v") ?? "";
+        const unstorable = arrived.includes("\u0000") || !arrived.isWellFormed();
+        if (unstorable && f.method === "POST") {
+          assert.equal(res.statusCode, 400, what);
+          assert.ok(res.body.includes(field), `${what}: the answer names ${field}`);
+        }
+        if (unstorable && f.method === "GET") {
+          assert.equal(res.statusCode, 400, what);
+          assert.ok(res.body.includes(`query.${field}`), `${what}: the answer names query.${field}`);
+        }
+      }), { numRuns: PAGE_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) });
+    }
+  });
+});
