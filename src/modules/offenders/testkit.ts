@@ -6,8 +6,8 @@
 import type { TestEnv } from "../../../test/helpers.ts";
 import type { Req } from "../../../test/api/support.ts";
 import { type PlainDate, addDays } from "../../law/core/dates.ts";
-import type { Role } from "../auth/roles.ts";
-import { createPerson } from "../people/service.ts";
+import type { Role } from "../auth/index.ts";
+import { createPerson } from "../people/index.ts";
 import * as svc from "./service.ts";
 
 let n = 0;
