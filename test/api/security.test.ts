@@ -211,6 +211,7 @@ describe("8. rate limits on look-ups", () => {
       const limited = await call("dealer", { method: "POST", url: "/api/v1/verifications", payload: body });
       expectProblem(limited, 429);
       assert.ok(Number(limited.headers["retry-after"]) > 0);
+      assert.equal(await count(env, "audit_log WHERE action = 'security.alert' AND entity_type = 'user' AND entity_id = $1", [env.users.dealer.id]), 1, "failed verifications piling up raise an alert");
       const h = await holder(env.services.db, env.clock.today());
       const before = await count(env, "audit_log WHERE action = 'security.alert'");
       for (let i = 0; i < 2; i++) await call("ammunition_vendor", { method: "POST", url: "/api/v1/ammunition/checks", payload: checkBody(h, undefined, { credentialNumber: `LE-99999${10 + i}` }) });

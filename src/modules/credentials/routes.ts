@@ -3,7 +3,8 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
-import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
+import { appendAudit, auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
+import type { Ctx } from "../../context.ts";
 import { getPerson } from "../people/index.ts";
 import { policy } from "./policy.ts";
 import { presentApplication, presentCredentialForPolice, presentCredentialFull, presentDecision } from "./present.ts";
@@ -28,6 +29,22 @@ export const ApplicationBody = z.object({
 
 const Finding = z.object({ id: z.string(), status: z.enum(["met", "not-met", "unknown", "not-applicable"]), because: z.string(), citation: z.string(), missing: z.array(z.string()).optional() });
 const ApplicationOut = z.object({ application: z.object({ id: z.string(), number: z.string(), status: z.string() }).loose(), decision: z.object({ outcome: z.enum(["yes", "no", "unknown"]), findings: z.array(Finding) }).loose() });
+
+/**
+ * Probing the verification database (issue 8, finding 8: 40 look-ups recovered a holder's date of
+ * birth): each time one user's answers of "not valid" in the last hour reach a multiple of
+ * `config.rateLimit.failedChecksAlert`, an alert entry goes into the audit trail.
+ */
+async function alertOnFailedVerifications(ctx: Ctx): Promise<void> {
+  const since = new Date(ctx.clock.now().getTime() - 3_600_000).toISOString();
+  const r = await ctx.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_log WHERE action = 'credential.verify' AND actor_id = $1 AND at > $2 AND details->>'valid' = 'false'", [ctx.user!.id, since]);
+  const n = r[0]?.n ?? 0;
+  const every = ctx.config.rateLimit.failedChecksAlert;
+  if (n > 0 && n % every === 0) {
+    await ctx.db.tx((q) => appendAudit(q, ctx, { action: "security.alert", entityType: "user", entityId: ctx.user!.id, outcome: "denied", details: { reason: "failed credential verifications are piling up", failedLastHour: n, threshold: every } }));
+  }
+}
 
 export const credentialRoutes = [
   route({
@@ -163,7 +180,11 @@ export const credentialRoutes = [
       purpose: z.enum(["handgun-purchase", "long-gun-purchase", "ammunition-purchase", "magazine-purchase"]),
     }).strict(),
     response: z.object({ valid: z.boolean(), purpose: z.string(), checkedOn: z.string(), reference: z.string() }),
-    handler: async (ctx, { body }) => svc.verifyCredential(ctx, { ...body, credentialNumber: body.credentialNumber.toUpperCase().replace(/^([A-Z]{2})-?/, "$1-") }),
+    handler: async (ctx, { body }) => {
+      const r = await svc.verifyCredential(ctx, { ...body, credentialNumber: body.credentialNumber.toUpperCase().replace(/^([A-Z]{2})-?/, "$1-") });
+      if (!r.valid) await alertOnFailedVerifications(ctx);
+      return r;
+    },
   }),
   route({
     method: "POST", url: "/api/v1/prohibiting-events", tags: ["enforcement"], auth: "user", roles: ["licensing_staff", "admin"], idempotent: true,
