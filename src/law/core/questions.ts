@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import type { PlainDate } from "./dates.ts";
-import type { Citation, Finding, Outcome } from "./rules.ts";
+import { type Citation, type Dated, type Finding, type Outcome, citationLabel } from "./rules.ts";
 import type { PlainDate as Day } from "./dates.ts";
 import { allOf, missingOf } from "./rules.ts";
 
@@ -93,4 +93,22 @@ export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn:
 /** A rule's own catalogue entry, defined in the rule's file beside its dated versions; the area catalogue lists it. */
 export function defineRule(info: RuleInfo): RuleInfo {
   return info;
+}
+
+/** Every version of a rule kept by key (per credential, per kind...), in one list. */
+export const allVersions = <T>(byKey: Record<string, readonly Dated<T>[]>): readonly Dated<T>[] => Object.values(byKey).flat();
+
+/** Citations of a set of versions, each once. */
+function citationsOf(versions: readonly Dated<unknown>[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const v of versions) seen.set(`${citationLabel(v.source)}|${v.source.text ?? ""}`, v.source);
+  return [...seen.values()];
+}
+
+/** A catalogue entry read from a rule's dated versions: from the earliest start, until the latest end if every version ended. */
+export function catalogueEntry(id: string, title: string, description: string, versions: readonly Dated<unknown>[]): RuleInfo {
+  const from = versions.map((v) => v.from).sort()[0]!;
+  const ends = versions.map((v) => v.until);
+  const until = ends.every((u) => u !== undefined) ? (ends as string[]).sort().at(-1) : undefined;
+  return { id, title, description, citations: citationsOf(versions), from, ...(until ? { until } : {}) };
 }

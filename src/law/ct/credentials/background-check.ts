@@ -18,7 +18,8 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const BACKGROUND_CHECK_CONSENT_ID = "credentials.background-check-consent";
 export const NATIONAL_BACKGROUND_CHECK_ID = "credentials.national-background-check";
@@ -51,3 +52,9 @@ export function nationalBackgroundCheck(facts: CredentialFacts, on: PlainDate): 
   if (status === "denied") return notMet(NATIONAL_BACKGROUND_CHECK_ID, rule.source, "national background check: denied", "the applicant may challenge the denial with the FBI and appeal to the Board of Firearms Permit Examiners");
   return unknown(NATIONAL_BACKGROUND_CHECK_ID, rule.source, ["nics.status"], "national background check: delayed, no final result yet");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const BACKGROUND_CHECK_CONSENT_RULE = catalogueEntry(BACKGROUND_CHECK_CONSENT_ID, "Consent to the background check", "The applicant must consent to (for an ammunition certificate: request) the state and national criminal background check.", modelledVersions(BACKGROUND_CHECK_SOURCE));
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NATIONAL_BACKGROUND_CHECK_RULE = catalogueEntry(NATIONAL_BACKGROUND_CHECK_ID, "National background check result", "The national background check must come back 'proceed'. 'Denied' bars the credential; 'delayed' or no result sends the case to a person.", modelledVersions(BACKGROUND_CHECK_SOURCE));

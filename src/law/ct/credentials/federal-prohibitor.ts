@@ -18,8 +18,9 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventsOfKind, isAfterCheckDate, recordFinding } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const FEDERAL_PROHIBITOR_ID = "credentials.federal-prohibitor";
 
@@ -44,3 +45,6 @@ export function federalProhibitor(facts: CredentialFacts, on: PlainDate): Findin
   });
   return recordFinding(FEDERAL_PROHIBITOR_ID, rule.source, facts, results, "federal prohibitor");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const FEDERAL_PROHIBITOR_RULE = catalogueEntry(FEDERAL_PROHIBITOR_ID, "No federal prohibitor", "A person whom federal law (18 U.S.C. 922(g) or (n)) prohibits from receiving or possessing firearms cannot get any credential.", modelledVersions(FEDERAL_PROHIBITOR_SOURCE));

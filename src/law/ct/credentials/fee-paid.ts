@@ -8,7 +8,8 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Finding, met, notMet, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { applicationFee } from "./fees.ts";
+import { applicationFee, APPLICATION_FEES } from "./fees.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const FEE_PAID_ID = "credentials.fee-paid";
 
@@ -23,3 +24,6 @@ export function feePaid(facts: CredentialFacts, on: PlainDate): Finding {
     ? met(FEE_PAID_ID, fee.source, `fee paid (${dollars(fee.amountCents)}: ${fee.note})`)
     : notMet(FEE_PAID_ID, fee.source, `fee not paid (${dollars(fee.amountCents)}: ${fee.note})`, fee.amountCents > 0 ? `pay the fee of ${dollars(fee.amountCents)}` : `pay the fee: ${fee.note}`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const FEE_PAID_RULE = catalogueEntry(FEE_PAID_ID, "Fee paid", "The application fee must be paid.", allVersions(APPLICATION_FEES));

@@ -12,6 +12,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind } from "./kinds.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const APPLICATION_FEE_ID = "credentials.application-fee";
 
@@ -78,3 +79,6 @@ export function applicationFee(kind: CredentialKind, on: PlainDate): { amountCen
   const v = inForce(APPLICATION_FEES[kind], on, APPLICATION_FEE_ID);
   return { ...v.value, source: v.source };
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const APPLICATION_FEE_RULE = catalogueEntry(APPLICATION_FEE_ID, "Application fees", "$35 for a long gun eligibility certificate, an ammunition certificate (plus the background check fee) or a handgun eligibility certificate; $140 for the state permit, paid with the temporary state permit application (plus the FBI fingerprint check fee).", allVersions(APPLICATION_FEES));

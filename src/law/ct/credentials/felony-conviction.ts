@@ -15,9 +15,10 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { classifyStatute } from "./listed-misdemeanor-conviction.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const FELONY_CONVICTION_ID = "credentials.felony-conviction";
 
@@ -52,3 +53,6 @@ export function felonyConviction(facts: CredentialFacts, on: PlainDate): Finding
     });
   return recordFinding(FELONY_CONVICTION_ID, rule.source, facts, results, "felony conviction");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const FELONY_CONVICTION_RULE = catalogueEntry(FELONY_CONVICTION_ID, "No felony conviction", "A conviction for a felony, at any time, bars every credential. Juvenile delinquency adjudications are decided by the serious juvenile offense rule instead.", modelledVersions(FELONY_CONVICTION_SOURCE));

@@ -16,8 +16,9 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const FIREARMS_SEIZURE_ORDER_ID = "credentials.firearms-seizure-order";
 
@@ -48,3 +49,6 @@ export function firearmsSeizureOrder(facts: CredentialFacts, on: PlainDate): Fin
   });
   return recordFinding(FIREARMS_SEIZURE_ORDER_ID, rule.source, facts, results, "firearms seizure order in force");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const FIREARMS_SEIZURE_ORDER_RULE = catalogueEntry(FIREARMS_SEIZURE_ORDER_ID, "No firearms seizure order in force", "Being subject to a firearms seizure order made after notice and a hearing (CGS § 29-38c) bars every credential.", modelledVersions(FIREARMS_SEIZURE_ORDER_SOURCE));

@@ -10,6 +10,7 @@
  * - the long gun eligibility certificate, new in §§ 2-7 (CGS § 29-37p);
  * - the ammunition certificate, new in §§ 14-17 (CGS § 29-38n).
  */
+import type { Citation, Dated } from "../../core/rules.ts";
 
 export const CREDENTIAL_KINDS = [
   "temporary-state-permit",
@@ -85,3 +86,6 @@ export function forEachCredential<T>(f: (kind: CredentialKind) => T): Record<Cre
     "ammunition-certificate": f("ammunition-certificate"),
   };
 }
+
+/** One version per credential, each in force from the modelled start: for rules whose only change is the citation. */
+export const modelledVersions = (byKind: Record<CredentialKind, Citation>): readonly Dated<true>[] => Object.values(byKind).map((source) => ({ from: CREDENTIALS_MODELLED_FROM, value: true, source }));

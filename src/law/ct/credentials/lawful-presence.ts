@@ -14,7 +14,8 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const LAWFUL_PRESENCE_ID = "credentials.lawful-presence";
 
@@ -38,3 +39,6 @@ export function lawfulPresence(facts: CredentialFacts, on: PlainDate): Finding {
     ? met(LAWFUL_PRESENCE_ID, rule.source, "citizen or lawfully in the United States")
     : notMet(LAWFUL_PRESENCE_ID, rule.source, "an alien illegally or unlawfully in the United States");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const LAWFUL_PRESENCE_RULE = catalogueEntry(LAWFUL_PRESENCE_ID, "Lawfully in the United States", "An alien illegally or unlawfully in the United States cannot get any credential.", modelledVersions(LAWFUL_PRESENCE_SOURCE));

@@ -26,6 +26,7 @@ import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from ".
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, forEachCredential, perCredential } from "./kinds.ts";
 import { type EventOf, type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const LISTED_MISDEMEANOR_ID = "credentials.listed-misdemeanor-conviction";
 export const AMMUNITION_MISDEMEANOR_DATE_LIMIT_ID = "credentials.ammunition-misdemeanor-date-limit";
@@ -124,3 +125,9 @@ export function listedMisdemeanorConviction(facts: CredentialFacts, on: PlainDat
     });
   return recordFinding(LISTED_MISDEMEANOR_ID, rule.source, facts, results, "listed misdemeanor conviction");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const LISTED_MISDEMEANOR_CATALOGUE_RULE = catalogueEntry(LISTED_MISDEMEANOR_ID, "No conviction of a listed misdemeanor", `A conviction under any of these Connecticut statutes bars every credential: ${Object.entries(LISTED_MISDEMEANORS).map(([s, name]) => `${s} (${name})`).join("; ")}.`, allVersions(LISTED_MISDEMEANOR_RULE));
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const AMMUNITION_MISDEMEANOR_DATE_LIMIT_RULE = catalogueEntry(AMMUNITION_MISDEMEANOR_DATE_LIMIT_ID, "Exception: ammunition certificate and older misdemeanors", "For an ammunition certificate, a listed-misdemeanor conviction counts only if the violation was committed on or after 1 July 2013. Felonies count whenever committed.", AMMUNITION_MISDEMEANOR_DATE_LIMIT);

@@ -15,6 +15,7 @@ import { type PlainDate, ageOn, dateOfAge } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind } from "./kinds.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const MINIMUM_AGE_ID = "credentials.minimum-age";
 
@@ -45,3 +46,6 @@ export function minimumAge(facts: CredentialFacts, on: PlainDate): Finding {
     ? met(MINIMUM_AGE_ID, rule.source, `applicant is ${age} on ${on}; the minimum is ${rule.value}`)
     : notMet(MINIMUM_AGE_ID, rule.source, `applicant is ${age} on ${on}; the minimum is ${rule.value}`, `the applicant reaches ${rule.value} on ${dateOfAge(birthDate, rule.value)}`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const MINIMUM_AGE_RULE = catalogueEntry(MINIMUM_AGE_ID, "Minimum age", "The applicant must be at least 21 for a state or temporary state permit or a handgun eligibility certificate, and at least 18 for a long gun eligibility certificate or an ammunition certificate, on the day of the decision. A person born on 29 February turns a year older on 1 March in common years.", allVersions(MINIMUM_AGE));

@@ -17,6 +17,7 @@ import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from ".
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, forEachCredential, perCredential } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const NGRI_DISCHARGE_ID = "credentials.ngri-discharge";
 
@@ -45,3 +46,6 @@ export function ngriDischarge(facts: CredentialFacts, on: PlainDate): Finding {
   });
   return recordFinding(NGRI_DISCHARGE_ID, rule.source, facts, results, "discharge after a not-guilty-by-reason-of-mental-disease finding within the window");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NGRI_DISCHARGE_RULE = catalogueEntry(NGRI_DISCHARGE_ID, "No recent discharge after a not-guilty-by-reason-of-insanity finding", "Being discharged from custody within the past 20 years after being found not guilty of a crime by reason of mental disease or defect bars every credential.", allVersions(NGRI_LOOKBACK_YEARS));

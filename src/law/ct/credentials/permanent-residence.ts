@@ -21,6 +21,7 @@ import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, NEW_CRITERIA_FROM } from "./kinds.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const PERMANENT_RESIDENCE_ID = "credentials.permanent-residence";
 
@@ -97,3 +98,6 @@ export function permanentResidence(facts: CredentialFacts, on: PlainDate): Findi
   }
   return unknown(PERMANENT_RESIDENCE_ID, rule.source, [...new Set(t)], `from ${NEW_CRITERIA_FROM} the applicant must be a permanent resident of the town applied to; not known: ${[...new Set(t)].join(", ")}`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const PERMANENT_RESIDENCE_RULE = catalogueEntry(PERMANENT_RESIDENCE_ID, "Residence in the issuing town (temporary state permit)", "Until 30 September 2013 the applicant needed a residence or a place of business in the town. From 1 October 2013 the applicant must be a permanent resident of the town whose chief of police (or first selectman or warden) issues the temporary state permit.", RESIDENCE_TEST);

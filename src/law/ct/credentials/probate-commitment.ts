@@ -23,6 +23,7 @@ import { type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, ELIGIBILITY_STATUTE, NEW_CRITERIA_FROM, forEachCredential } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const PROBATE_COMMITMENT_ID = "credentials.probate-commitment";
 
@@ -61,3 +62,6 @@ export function probateCommitment(facts: CredentialFacts, on: PlainDate): Findin
   });
   return recordFinding(PROBATE_COMMITMENT_ID, rule.source, facts, results, `probate court commitment within ${months} months`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const PROBATE_COMMITMENT_RULE = catalogueEntry(PROBATE_COMMITMENT_ID, "No recent psychiatric commitment by a probate court", "Confinement in a psychiatric hospital by order of a probate court bars every credential for 12 months (applications up to 30 September 2013) or 60 months (from 1 October 2013), counted back from the day of the decision.", allVersions(PROBATE_LOOKBACK_MONTHS));

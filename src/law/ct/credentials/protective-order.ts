@@ -25,8 +25,9 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const PROTECTIVE_ORDER_ID = "credentials.protective-order";
 
@@ -74,3 +75,6 @@ export function protectiveOrder(facts: CredentialFacts, on: PlainDate): Finding 
   });
   return recordFinding(PROTECTIVE_ORDER_ID, rule.source, facts, results, "protective or restraining order in force");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const PROTECTIVE_ORDER_RULE = catalogueEntry(PROTECTIVE_ORDER_ID, "No protective or restraining order in force", "Being subject to a protective or restraining order (or a foreign order of protection) issued in a case involving physical force bars every credential while the order is in force.", modelledVersions(PROTECTIVE_ORDER_SOURCE));

@@ -27,6 +27,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialKind } from "./kinds.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const PURCHASE_VALIDITY_ID = "credentials.valid-for-purpose";
 
@@ -94,3 +95,6 @@ export function validForPurpose(kind: CredentialKind, purpose: Purpose, on: Plai
     source: v.source,
   };
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const PURCHASE_VALIDITY_RULE = catalogueEntry(PURCHASE_VALIDITY_ID, "Which credential lets you buy what", "Handguns: a state permit or handgun eligibility certificate. Long guns, from 1 April 2014: a long gun or handgun eligibility certificate or a state permit. Ammunition and magazines, from 1 October 2013: any of those, or an ammunition certificate shown with a government photo ID.", allVersions(PURCHASE_CREDENTIALS));

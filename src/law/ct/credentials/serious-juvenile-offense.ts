@@ -17,8 +17,9 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const SERIOUS_JUVENILE_OFFENSE_ID = "credentials.serious-juvenile-offense";
 
@@ -44,3 +45,6 @@ export function seriousJuvenileOffense(facts: CredentialFacts, on: PlainDate): F
     });
   return recordFinding(SERIOUS_JUVENILE_OFFENSE_ID, rule.source, facts, results, "serious juvenile offense adjudication");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const SERIOUS_JUVENILE_OFFENSE_RULE = catalogueEntry(SERIOUS_JUVENILE_OFFENSE_ID, "No serious juvenile offense", "An adjudication as delinquent for a serious juvenile offense bars every credential.", modelledVersions(SERIOUS_JUVENILE_OFFENSE_SOURCE));

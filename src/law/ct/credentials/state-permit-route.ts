@@ -14,6 +14,7 @@ import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM } from "./kinds.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const STATE_PERMIT_ROUTE_ID = "credentials.state-permit-route";
 export const NONRESIDENT_DIRECT_APPLICATION_ID = "credentials.nonresident-direct-application";
@@ -76,3 +77,9 @@ export function statePermitRoute(facts: CredentialFacts, on: PlainDate): Finding
   }
   return notMet(STATE_PERMIT_ROUTE_ID, rule.source, "Connecticut resident without a temporary state permit", "apply to the local issuing authority for a temporary state permit first");
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const STATE_PERMIT_ROUTE_RULE = catalogueEntry(STATE_PERMIT_ROUTE_ID, "Temporary state permit first (state permit)", "The five-year state permit follows a temporary state permit issued by the local authority.", TEMPORARY_PERMIT_FIRST);
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NONRESIDENT_DIRECT_APPLICATION_RULE = catalogueEntry(NONRESIDENT_DIRECT_APPLICATION_ID, "Exception: applicants without a Connecticut residence", "A person without a permanent residence in Connecticut may apply directly to the State Police for the state permit if he or she holds a handgun permit or license to carry issued by another state.", NONRESIDENT_DIRECT_APPLICATION);

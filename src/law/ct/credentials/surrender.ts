@@ -14,6 +14,7 @@
 import { type PlainDate, addDays } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, NEW_CRITERIA_FROM } from "./kinds.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const SURRENDER_DEADLINE_ID = "credentials.surrender-deadline";
 export const LATE_SURRENDER_PENALTY_ID = "credentials.late-surrender-penalty";
@@ -123,3 +124,9 @@ export function lateSurrenderPenalty(kind: CredentialKind, on?: PlainDate): Pena
   const v = on !== undefined ? inForce(versions, on, LATE_SURRENDER_PENALTY_ID) : versions.reduce((a, b) => (b.from > a.from ? b : a));
   return { ...v.value, source: v.source };
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const SURRENDER_DEADLINE_RULE = catalogueEntry(SURRENDER_DEADLINE_ID, "Surrender after revocation", "A revoked credential must be delivered to the authorities within five days of the written notice of revocation.", allVersions(SURRENDER_DAYS));
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const LATE_SURRENDER_PENALTY_RULE = catalogueEntry(LATE_SURRENDER_PENALTY_ID, "Penalty for late surrender", "Not surrendering a revoked permit or eligibility certificate in time is a class A misdemeanor (a class C misdemeanor for permits and handgun eligibility certificates until 30 September 2013).", allVersions(LATE_SURRENDER_PENALTIES));

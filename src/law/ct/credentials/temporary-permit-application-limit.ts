@@ -18,6 +18,7 @@ import { type PlainDate, addMonths } from "../../core/dates.ts";
 import { type Dated, type Finding, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, NEW_CRITERIA_FROM } from "./kinds.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const TEMPORARY_PERMIT_ATTESTATION_ID = "credentials.temporary-permit-attestation";
 export const NO_RECENT_TEMPORARY_APPLICATION_ID = "credentials.no-recent-temporary-permit-application";
@@ -92,3 +93,9 @@ export function noRecentTemporaryPermitApplication(facts: CredentialFacts, on: P
   }
   return notMet(NO_RECENT_TEMPORARY_APPLICATION_ID, rule.source, `an earlier temporary state permit application was made on ${last}, within the previous ${months} months`, `a new application may be made on or after ${addMonths(last, months)}`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const TEMPORARY_PERMIT_ATTESTATION_RULE = catalogueEntry(TEMPORARY_PERMIT_ATTESTATION_ID, "Statement of no other application in 12 months (temporary state permit)", "From 1 October 2013 the applicant must state on the application, under penalty of false statement, that he or she has not applied for a temporary state permit within the past 12 months.", ATTESTATION_REQUIRED);
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const NO_RECENT_TEMPORARY_APPLICATION_RULE = catalogueEntry(NO_RECENT_TEMPORARY_APPLICATION_ID, "One temporary state permit application in 12 months", "From 1 October 2013 no one may apply for a temporary state permit more than once in any 12-month period, and the permit is not issued to someone who applied within the previous 12 months. If the records show an earlier application but the applicant said there was none, a person must review the case.", APPLICATION_LIMIT_MONTHS);

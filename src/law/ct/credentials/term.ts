@@ -16,6 +16,7 @@
 import { type PlainDate, addDays, addYears } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind } from "./kinds.ts";
+import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const CREDENTIAL_TERM_ID = "credentials.term";
 export const RENEWAL_NOTICE_ID = "credentials.renewal-notice";
@@ -98,3 +99,9 @@ export function renewalNotice(kind: CredentialKind, expiresOn: PlainDate): { sen
   const v = inForce(RENEWAL_NOTICE_DAYS[kind], expiresOn, RENEWAL_NOTICE_ID);
   return { sendOn: v.value === null ? null : addDays(expiresOn, -v.value), source: v.source };
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const CREDENTIAL_TERM_RULE = catalogueEntry(CREDENTIAL_TERM_ID, "How long a credential lasts", "State permits and all three certificates last five years from issue; a temporary state permit lasts 60 days.", allVersions(CREDENTIAL_TERMS));
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const RENEWAL_NOTICE_RULE = catalogueEntry(RENEWAL_NOTICE_ID, "Renewal notice", "The State Police must send holders of state permits and handgun and long gun eligibility certificates a renewal notice at least 90 days before expiry. No notice is required for ammunition certificates (or temporary state permits).", allVersions(RENEWAL_NOTICE_DAYS));

@@ -17,6 +17,7 @@ import { type Dated, type Finding, inForce, notApplicable, pa133 } from "../../c
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, NEW_CRITERIA_FROM } from "./kinds.ts";
 import { type EventOf, type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import { catalogueEntry } from "../../core/questions.ts";
 
 export const VOLUNTARY_ADMISSION_ID = "credentials.voluntary-admission";
 export const ADMISSIONS_FROM_ID = "credentials.voluntary-admission-from-2013-10-01";
@@ -70,3 +71,12 @@ export function voluntaryAdmission(facts: CredentialFacts, on: PlainDate): Findi
   });
   return recordFinding(VOLUNTARY_ADMISSION_ID, rule.source, facts, results, `counted voluntary admission within ${months} months`);
 }
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const VOLUNTARY_ADMISSION_RULE = catalogueEntry(VOLUNTARY_ADMISSION_ID, "No recent voluntary psychiatric admission", "From 1 October 2013, a voluntary admission to a psychiatric hospital within the past six months bars every credential.", VOLUNTARY_ADMISSION_LOOKBACK_MONTHS);
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const ADMISSIONS_FROM_RULE = catalogueEntry(ADMISSIONS_FROM_ID, "Exception: admissions before 1 October 2013", "Voluntary admissions before 1 October 2013 do not count.", ADMISSIONS_COUNTED_FROM);
+
+/** The catalogue entry of this rule (listed in ./questions.ts). */
+export const ALCOHOL_DRUG_EXCEPTION_RULE = catalogueEntry(ALCOHOL_DRUG_EXCEPTION_ID, "Exception: admission solely for alcohol or drug treatment", "A voluntary admission solely for being an alcohol- or drug-dependent person does not count.", ALCOHOL_DRUG_EXCEPTION);
