@@ -78,6 +78,8 @@ function normalizeDeep(v: unknown, key: string, depth: number): unknown {
 export function cleanInput<T>(value: T, where: string): T {
   const at = findUnstorable(value, where);
   if (at !== undefined) throw unstorableError(at);
+  // A body that is one string is an opaque payload (a signed request): checked, never changed.
+  if (typeof value === "string") return value;
   return normalizeDeep(value, "", 0) as T;
 }
 

@@ -536,7 +536,7 @@ describe("background check: NICS outage, denial and delay", () => {
     assert.deepEqual(nbc.missing, ["nics.status"]);
     assert.ok(!decision.findings.some((f: any) => f.status === "not-met"), "an outage never disqualifies");
     assert.equal(await count(env, "nics_checks WHERE person_id = $1", [olive.id]), 0);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}` });
+    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
     assert.match(json(g).history.at(-1).note, /NICS unavailable/);
   });
 
@@ -545,7 +545,7 @@ describe("background check: NICS outage, denial and delay", () => {
     expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${outageApp}/issue`, payload: {} }), 400, "reviewNote");
     expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${outageApp}/issue`, payload: { reviewNote: "   " } }), 400, "reviewNote");
     assert.equal(await count(env, "credentials"), before);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${outageApp}` });
+    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${outageApp}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
     assert.equal(json(g).application.status, "needs-review");
   });
 
@@ -598,7 +598,7 @@ describe("background check: NICS outage, denial and delay", () => {
     const note = "NICS delayed; state records clear; released after 3 business days";
     const i = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: { reviewNote: note } });
     expectStatus(i, 201);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}` });
+    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
     const h = json(g).history;
     assert.equal(h.at(-1).action, "issue");
     assert.equal(h.at(-1).note, note);

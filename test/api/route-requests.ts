@@ -161,7 +161,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
         return post("/api/v1/applications", applicationBody("long-gun-eligibility-certificate", { personId: p.id }));
       },
     },
-    "GET /api/v1/applications": { allowed: ["licensing_staff", "resident"], request: async () => get("/api/v1/applications") },
+    "GET /api/v1/applications": { allowed: ["licensing_staff", "resident"], request: async () => ({ ...get("/api/v1/applications"), headers: { "stateline-purpose": "licensing-review; working the application queue" } }) },
     "GET /api/v1/applications/{id}": { allowed: ["licensing_staff", "resident"], request: async () => ({ ...get(`/api/v1/applications/${fx.residentApplicationId}`), headers: { "stateline-purpose": "licensing-review; access matrix test" } }) },
     "POST /api/v1/applications/{id}/check": { allowed: ["licensing_staff"], request: async () => post(`/api/v1/applications/${fx.checkableApplicationId}/check`) },
     "POST /api/v1/applications/{id}/issue": { allowed: ["licensing_staff"], request: async () => post(`/api/v1/applications/${await paperApplication(env, call)}/issue`, { reviewNote: "checked in person" }) },
