@@ -1,5 +1,6 @@
 /** The enforcement module's registration: feeds, matching review, reach, § 34 obligations, seizures. */
 import { defineModule } from "../../lib/module.ts";
+import { seedEnforcement } from "./seed.ts";
 import { enforcementJobs } from "./jobs.ts";
 import { enforcementPages } from "./pages.ts";
 import { enforcementRoutes } from "./routes.ts";
@@ -15,4 +16,5 @@ export const enforcementModule = defineModule({
     { roles: ["auditor"], href: "/enforcement/matches", label: "Match log", order: 40 },
   ],
   jobs: enforcementJobs,
+  seed: (ctx) => seedEnforcement(ctx),
 });

@@ -1,5 +1,6 @@
 /** The registries module's registration: certificates of possession, magazine declarations, certificates of transfer, windows, lost and stolen reports. */
 import { defineModule } from "../../lib/module.ts";
+import { seedRegistries } from "./seed.ts";
 import { registriesJobs } from "./jobs.ts";
 import { registerRegistryPages } from "./pages.ts";
 import { registriesRoutes } from "./routes.ts";
@@ -15,4 +16,5 @@ export const registriesModule = defineModule({
     { roles: ["law_enforcement"], href: "/police/registries", label: "Registries", order: 40 },
   ],
   jobs: registriesJobs,
+  seed: (ctx) => seedRegistries(ctx),
 });

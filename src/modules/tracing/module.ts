@@ -1,5 +1,6 @@
 /** The tracing module's registration: crime gun traces, the partner exchange, analytics, dealer accountability, trafficking leads. */
 import { defineModule } from "../../lib/module.ts";
+import { seedTracing } from "./seed.ts";
 import { tracingJobs } from "./jobs.ts";
 import { registerTracingPages } from "./pages.ts";
 import { tracingRoutes } from "./routes.ts";
@@ -16,4 +17,5 @@ export const tracingModule = defineModule({
     { roles: ["dealer"], href: "/tracing/my-dealer", label: "Trace figures", order: 60 },
   ],
   jobs: tracingJobs,
+  seed: (ctx) => seedTracing(ctx),
 });
