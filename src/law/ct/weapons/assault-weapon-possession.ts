@@ -82,7 +82,7 @@ import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates
 import { type Citation, type Finding, cite, citationLabel, notApplicable, pa133 } from "../../core/rules.ts";
 import { type Tri, FALSE, TRUE, all, any, fact, finding, test, unknownTri } from "./logic.ts";
 import { type Violation, awayOrReturnedBy } from "./magazine-possession.ts";
-import { type HoldingFacts, type LocationFacts, type PersonFacts, hasPurpose, hasRole } from "./possession-facts.ts";
+import { type HoldingFacts, type LocationFacts, type PersonFacts, gunDealer, hasPurpose, hasRole, nuclearPlantSecurity } from "./possession-facts.ts";
 import { awPermittedPlace } from "./possession-places.ts";
 
 export const AW_IDS = {
@@ -157,14 +157,11 @@ export function awAgencyOfficialDuties(p: P, _on: PlainDate): Finding {
 
 /** Security at a Connecticut nuclear power plant. */
 export function awNuclearPlantSecurity(p: P, _on: PlainDate): Finding {
-  return finding(AW_IDS.nuclear, AW_POSSESSION_CITATIONS.nuclear, hasRole(p, "nuclear-plant-security"), {
-    met: "provides security at a Connecticut nuclear power plant",
-    notMet: "does not provide security at a Connecticut nuclear power plant",
-  });
+  return nuclearPlantSecurity(AW_IDS.nuclear, AW_POSSESSION_CITATIONS.nuclear, p);
 }
 
 export function awGunDealer(p: P, _on: PlainDate): Finding {
-  return finding(AW_IDS.dealer, AW_POSSESSION_CITATIONS.others, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
+  return gunDealer(AW_IDS.dealer, AW_POSSESSION_CITATIONS.others, p);
 }
 
 export function awGunsmith(p: P, _on: PlainDate): Finding {

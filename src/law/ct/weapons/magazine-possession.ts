@@ -77,7 +77,7 @@
 import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, citationLabel, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
 import { type Tri, FALSE, TRUE, all, any, fact, finding, not, test, unknownTri } from "./logic.ts";
-import { type HoldingFacts, type LocationFacts, type PersonFacts, hasPurpose, hasRole } from "./possession-facts.ts";
+import { type HoldingFacts, type LocationFacts, type PersonFacts, gunDealer, hasPurpose, hasRole, nuclearPlantSecurity } from "./possession-facts.ts";
 import { lcmPermittedPlace } from "./possession-places.ts";
 
 export const LCM_IDS = {
@@ -173,10 +173,7 @@ export function lcmAgencyMember(p: P, _on: PlainDate): Finding {
 
 /** Security at a Connecticut nuclear power plant. */
 export function lcmNuclearPlantSecurity(p: P, _on: PlainDate): Finding {
-  return finding(LCM_IDS.nuclear, LCM_POSSESSION_CITATIONS.nuclear, hasRole(p, "nuclear-plant-security"), {
-    met: "provides security at a Connecticut nuclear power plant",
-    notMet: "does not provide security at a Connecticut nuclear power plant",
-  });
+  return nuclearPlantSecurity(LCM_IDS.nuclear, LCM_POSSESSION_CITATIONS.nuclear, p);
 }
 
 /** In-state manufacturers making or moving magazines for sale to exempt persons or out of state. */
@@ -189,7 +186,7 @@ export function lcmInStateManufacturer(p: P, _on: PlainDate): Finding {
 
 /** Gun dealers. */
 export function lcmGunDealer(p: P, _on: PlainDate): Finding {
-  return finding(LCM_IDS.dealer, LCM_POSSESSION_CITATIONS.dealer, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
+  return gunDealer(LCM_IDS.dealer, LCM_POSSESSION_CITATIONS.dealer, p);
 }
 
 /** Gunsmiths employed by gun dealers, possessing for servicing or repair. */

@@ -10,7 +10,8 @@ import { z } from "zod";
 import { flag as yes, optionalDate as date, factsObject } from "../../core/schema.ts";
 import { WeaponFacts } from "./firearm-facts.ts";
 import { MagazineFacts } from "./large-capacity-magazine.ts";
-import { type Tri, test } from "./logic.ts";
+import type { Citation, Finding } from "../../core/rules.ts";
+import { type Tri, finding, test } from "./logic.ts";
 
 
 export const Role = z.enum([
@@ -141,4 +142,14 @@ export function hasRole(p: PersonFacts | undefined, ...roles: Role[]): Tri {
 /** The person holds the item for a purpose (unknown when purposes are not given). */
 export function hasPurpose(p: PersonFacts | undefined, purpose: Purpose): Tri {
   return test(p?.purposes, "person.purposes", (ps) => ps.includes(purpose));
+}
+
+/** Exemption for security at a Connecticut nuclear power plant, worded alike for magazines and assault weapons. */
+export function nuclearPlantSecurity(id: string, source: Citation, p: PersonFacts | undefined): Finding {
+  return finding(id, source, hasRole(p, "nuclear-plant-security"), { met: "provides security at a Connecticut nuclear power plant", notMet: "does not provide security at a Connecticut nuclear power plant" });
+}
+
+/** Exemption for gun dealers, worded alike for magazines and assault weapons. */
+export function gunDealer(id: string, source: Citation, p: PersonFacts | undefined): Finding {
+  return finding(id, source, hasRole(p, "gun-dealer"), { met: "a gun dealer", notMet: "not a gun dealer" });
 }
