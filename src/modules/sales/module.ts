@@ -2,17 +2,19 @@
 import { defineModule } from "../../lib/module.ts";
 import { salesJobs } from "./jobs.ts";
 import { salesRoutes } from "./routes.ts";
-import { registerDealerPages } from "./pages.ts";
+import { salesReviewRoutes } from "./review-routes.ts";
+import { registerDealerPages, registerStaffSalePages } from "./pages.ts";
 
 export const salesModule = defineModule({
   name: "sales",
   jobs: salesJobs,
-  routes: salesRoutes,
-  pages: (app, makeCtx) => registerDealerPages(app, makeCtx),
+  routes: [...salesRoutes, ...salesReviewRoutes],
+  pages: (app, makeCtx) => { registerDealerPages(app, makeCtx); registerStaffSalePages(app, makeCtx); },
   nav: [
     { roles: ["dealer"], href: "/dealer", label: "Shop", order: 10, home: true },
     { roles: ["dealer"], href: "/dealer/sales/new", label: "New sale", order: 11 },
     { roles: ["dealer"], href: "/dealer/sales", label: "Sales", order: 12 },
     { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", order: 20 },
+    { roles: ["licensing_staff"], href: "/staff/sales-review", label: "Sales to review", order: 21 },
   ],
 });

@@ -41,6 +41,7 @@ import { randomUUID } from "node:crypto";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
 import { purposeLine } from "../../lib/purpose.ts";
+import { correctionPanel, registerSaleReviewPages } from "./review-pages.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
@@ -99,6 +100,7 @@ const RECORD_HEADS: Record<string, string> = { buyer: "Buyer", transferee: "Tran
 const ACTION_LABELS: Record<string, string> = {
   request: "Requested", "nics-answer": "NICS answered", "nics-resubmit": "NICS check sent again", proceed: "Proceeded", cancel: "Cancelled",
   "nics-denied-after-transfer": "NICS denied after transfer", reassess: "Decided again", "nics-details-purged": "NICS details removed",
+  "review-authorize": "Reviewed by licensing staff: buyer confirmed", "review-deny": "Denied by licensing staff on review", "review-return": "Sent back to the seller to re-check", correct: "Corrected by the seller",
 };
 
 function recordFieldLabel(path: string): string {
@@ -493,20 +495,22 @@ async function parseSaleForm(ctx: Ctx, b: Record<string, string>): Promise<{ val
 
 // ---------------------------------------------------------------- /dealer/sales/:id
 
-async function salePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { errors?: FormErrors; reason?: string; flash?: Flash; status?: number } = {}) {
+async function salePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { errors?: FormErrors; reason?: string; flash?: Flash; status?: number; values?: Record<string, string> } = {}) {
   const s = await ownSale(req, makeCtx, user);
   const ctx = makeCtx(req);
   const [nics, decision, record, history] = await Promise.all([getNicsCheck(ctx.db, s.id), findDecision(ctx.db, s.latestDecisionId), findRecord(ctx.db, s.id), saleHistory(ctx.db, s.id)]);
   const done = queryParam(req, "done");
   const flash = st.flash ?? (done === "requested" ? { text: `Sale ${s.number} was sent to the state. The answer is below.`, type: "info" as const }
     : done === "proceeded" ? { text: `You proceeded with sale ${s.number}; the state's answer is below.`, type: "success" as const }
-    : done === "cancelled" ? { text: `Sale ${s.number} was cancelled.`, type: "info" as const } : undefined);
+    : done === "cancelled" ? { text: `Sale ${s.number} was cancelled.`, type: "info" as const }
+    : done === "corrected" ? { text: `Your correction to sale ${s.number} was sent; the state's answer is below.`, type: "info" as const } : undefined);
   const next = NEXT[s.status];
   const proceedable = next.includes("proceed") && s.route !== "private-dealer-nics" && s.delayReason !== "needs-review" && s.mayProceedOn !== null;
   const proceedOpen = proceedable && ctx.today >= s.mayProceedOn!;
   return sendPage(reply, req, `Sale ${s.number}`, html`<h1>Sale ${s.number}</h1>
     <p>${saleStatusTag(s.status)} ${KIND_LABELS[s.kind]}</p>
     ${answerPanel(s, nics, decision, ctx.today)}
+    ${await correctionPanel(ctx, req, s, { errors: st.reason === undefined ? st.errors ?? {} : {}, values: st.values ?? {} })}
     ${next.includes("proceed") || next.includes("cancel") ? html`<h2>Actions</h2>
       <div class="grid-row grid-gap">
         ${proceedOpen ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/dealer/sales/${s.id}/proceed">
@@ -558,6 +562,7 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
 // ---------------------------------------------------------------- routes
 
 export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): void {
+  registerSaleReviewPages(app, makeCtx, (req, reply, user, st) => salePage(req, reply, makeCtx, user, st));
   app.get("/dealer", signedIn((req, reply, user) => homePage(req, reply, makeCtx, user)));
 
   app.post("/dealer/staff", signedIn(async (req, reply, user) => {
@@ -695,6 +700,7 @@ async function staffSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
   return sendPage(reply, req, `Sale ${s.number}`, html`<h1>Sale ${s.number}</h1>
     <p>${saleStatusTag(s.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
     ${answerPanel(s, nics, decision, ctx.today)}
+    ${s.status === "delayed" && s.delayReason === "needs-review" && salesPolicy.review(user) ? html`<p><a class="usa-button" href="/staff/sales/${s.id}/review" id="review-link">Review this sale</a></p>` : ""}
     ${SALE_NEXT[s.status].includes("cancel") && salesPolicy.cancel(user, s, null) ? cancelForm(req, `/staff/sales/${s.id}/cancel`, st.errors ?? {}, st.reason) : ""}
     ${saleDetails(s, [
       ["Dealer", dealer ? `${dealer.name}, FFL ${dealer.fflNumber ?? "none"}, ${dealer.town}` : "None (the state's own route)"],

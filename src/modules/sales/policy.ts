@@ -20,6 +20,10 @@ export const salesPolicy = {
   view: (u: User, s: { dealerId: string | null }, actingDealerId: string | null) => staff(u) || u.role === "law_enforcement" || own(u, s, actingDealerId),
   proceed: (u: User, s: { dealerId: string | null }, actingDealerId: string | null) => own(u, s, actingDealerId),
   cancel: (u: User, s: { dealerId: string | null }, actingDealerId: string | null) => staff(u) || own(u, s, actingDealerId),
+  /** Licensing staff review a sale waiting for review: authorize, deny with reason, or send back to the seller (review.ts). */
+  review: staff,
+  /** The sale's own dealer corrects the buyer's entries staff sent back. */
+  correct: (u: User, s: { dealerId: string | null }, actingDealerId: string | null) => own(u, s, actingDealerId),
   /** The shop's owner or manager sets where its webhooks go; clerks do not. */
   registerWebhook: (u: User, position: "owner" | "manager" | "clerk" | undefined) => dealer(u) && (position === "owner" || position === "manager"),
 };

@@ -36,11 +36,13 @@ import { enqueueSaleEvent } from "./webhooks.ts";
 import { assertFirearmSaleAllowed } from "../registries/index.ts";
 // issue 11: the counter classifies the firearm
 
-export type SaleAction = "request" | "nics-answer" | "nics-resubmit" | "proceed" | "cancel" | "nics-denied-after-transfer" | "reassess";
+export type SaleAction = "request" | "nics-answer" | "nics-resubmit" | "proceed" | "cancel" | "nics-denied-after-transfer" | "reassess"
+  | "review-authorize" | "review-deny" | "review-return" | "correct";
 
 /** Which actions each status allows. */
 export const NEXT: Record<SaleStatus, readonly SaleAction[]> = {
-  delayed: ["nics-answer", "nics-resubmit", "proceed", "cancel", "reassess"],
+  // review-*: licensing staff on a sale waiting for review (needs-review); correct: the seller, after a review-return (review.ts).
+  delayed: ["nics-answer", "nics-resubmit", "proceed", "cancel", "reassess", "review-authorize", "review-deny", "review-return", "correct"],
   authorized: ["cancel"],
   proceeded: ["nics-denied-after-transfer"],
   denied: [],
@@ -281,7 +283,7 @@ export function appealRoutes(nicsDenied: boolean, stateFindings: boolean): { to:
  * appended action, the record and reports (when the transfer may take place),
  * the buyer's letter (when denied), the dealer's webhook (when asked) and the audit.
  */
-async function recordEvaluation(ctx: Ctx, q: Queryable, s: Sale, ev: Evaluation, opts: { action: SaleAction; note?: string | undefined; details?: Record<string, unknown>; webhook: boolean; nicsDenied: boolean }): Promise<Sale> {
+export async function recordEvaluation(ctx: Ctx, q: Queryable, s: Sale, ev: Evaluation, opts: { action: SaleAction; note?: string | undefined; details?: Record<string, unknown>; webhook: boolean; nicsDenied: boolean }): Promise<Sale> {
   const decisionId = await storeDecision(q, ev.decision, ev.facts, { type: "sale", id: s.id });
   // The day the law was asked is the day the authorization is issued and the transfer may take place.
   const transferOn = ev.decision.on;

@@ -15,6 +15,10 @@ import { createUser } from "../auth/service.ts";
 import { attachStaff, registerDealer } from "../dealers/service.ts";
 import { createPerson, type Person } from "../people/service.ts";
 import { requestSale } from "./service.ts";
+import { returnSaleToSeller } from "./review.ts";
+
+/** A credential number with its last digit changed: a typo no credential has. */
+export const mistype = (n: string) => n.replace(/\d$/, (d) => String((Number(d) + 5) % 10));
 
 let seq = 0;
 const next = () => (seq += 1);
@@ -115,6 +119,11 @@ export function salesRouteCases(env: TestEnv, fx: { shopId: string }) {
     const body = saleBody(b, { kind: kind === "handgun-eligibility-certificate" ? "retail-handgun" : "retail-long-gun" });
     return (await requestSale(dealerCtx(today), body as never)).sale;
   };
+  /** A sale by the `dealer` user whose credential number was mistyped (one digit off): it waits for review. */
+  const reviewSale = async (b?: Buyer) => {
+    const buyer = b ?? await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
+    return (await requestSale(dealerCtx(), saleBody(buyer, { buyer: { credentialNumber: mistype(buyer.credentialNumber) } }) as never)).sale;
+  };
   void fx;
   return {
     "POST /api/v1/sales": { allowed: ["dealer"] as const, request: async () => post("/api/v1/sales", saleBody(await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" }))) },
@@ -130,6 +139,23 @@ export function salesRouteCases(env: TestEnv, fx: { shopId: string }) {
       request: async () => post(`/api/v1/sales/${(await sale("long-gun-eligibility-certificate", addDays(env.clock.today(), -7), true)).id}/proceed`),
     },
     "POST /api/v1/sales/{id}/cancel": { allowed: ["dealer", "licensing_staff"] as const, request: async () => post(`/api/v1/sales/${(await sale()).id}/cancel`, { reason: "the buyer changed their mind" }) },
+    // The review (review.ts): a sale whose credential number matches nobody waits for review.
+    "GET /api/v1/sales/{id}/review": { allowed: ["licensing_staff"] as const, request: async () => ({ ...get(`/api/v1/sales/${(await reviewSale()).id}/review`), headers: { "stateline-purpose": "licensing-review; review of a delayed sale" } }) },
+    "POST /api/v1/sales/{id}/review/authorize": {
+      allowed: ["licensing_staff"] as const,
+      request: async () => { const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" }); return post(`/api/v1/sales/${(await reviewSale(b)).id}/review/authorize`, { credentialId: b.credentialId, note: "driver's license matches the certificate holder" }); },
+    },
+    "POST /api/v1/sales/{id}/review/deny": { allowed: ["licensing_staff"] as const, request: async () => post(`/api/v1/sales/${(await reviewSale()).id}/review/deny`, { reason: "the buyer could not be identified as a credential holder" }) },
+    "POST /api/v1/sales/{id}/review/return": { allowed: ["licensing_staff"] as const, request: async () => post(`/api/v1/sales/${(await reviewSale()).id}/review/return`, { recheck: ["credentialNumber"] }) },
+    "POST /api/v1/sales/{id}/correction": {
+      allowed: ["dealer"] as const,
+      request: async () => {
+        const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
+        const s = await reviewSale(b);
+        await returnSaleToSeller(env.ctx("licensing_staff"), { saleId: s.id, recheck: ["credentialNumber"] });
+        return post(`/api/v1/sales/${s.id}/correction`, { buyer: { credentialNumber: b.credentialNumber } });
+      },
+    },
     "POST /api/v1/dealers/webhook": { allowed: ["dealer"] as const, request: async () => post("/api/v1/dealers/webhook", { url: "https://hooks.example.test/stateline", secret: "a-shared-secret-of-enough-length" }) },
   };
 }
