@@ -28,10 +28,10 @@
  * assembled" condition.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, cite, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
+import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
 import type { PartsFacts } from "./firearm-facts.ts";
 import { firearmGrounds, OLDER_GROUNDS } from "./firearm-grounds.ts";
-import { type Tri, all, any, finding, test, triOf, unknownTri } from "./logic.ts";
+import { type Tri, all, any, finding, test, triOf, unknownTri, section25 } from "./logic.ts";
 
 export const PARTS_OLDER_ID = "weapons.parts-older";
 export const PARTS_2013_ID = "weapons.parts-2013";
@@ -40,10 +40,7 @@ const OLDER_SOURCE = cite("PA 93-306", "§ 1(a)(2)", {
   cgs: "CGS § 53-202a(a)(2), (4)",
   text: "A part or combination of parts designed or intended to convert a firearm into an assault weapon ..., or any combination of parts from which an assault weapon ... may be rapidly assembled if those parts are in the possession or under the control of the same person",
 });
-const NEW_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "a part or combination of parts (1) designed or intended to convert firearms into assault weapons or (2) from which such an assault weapon may be assembled if possessed by, or in the possession or under the control of, the same person",
-});
+const NEW_SOURCE = section25("a part or combination of parts (1) designed or intended to convert firearms into assault weapons or (2) from which such an assault weapon may be assembled if possessed by, or in the possession or under the control of, the same person");
 
 export const PARTS_VERSIONS = {
   older: [{ from: "1993-10-01", value: true, source: OLDER_SOURCE }] as readonly Dated<true>[],

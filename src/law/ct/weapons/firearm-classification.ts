@@ -21,11 +21,11 @@
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
-import { type Dated, type Finding, inForce, notApplicable, pa133 } from "../../core/rules.ts";
+import { type Dated, type Finding, inForce, notApplicable } from "../../core/rules.ts";
 import { PARTS_SOURCES, assaultWeaponParts } from "./assault-weapon-parts.ts";
 import { WeaponFacts, itemOf } from "./firearm-facts.ts";
 import { firearmGrounds } from "./firearm-grounds.ts";
-import { FALSE, TRUE, type Tri, all, anyOf, boolOf, outcomeOf, settle, triOf, unknownTri } from "./logic.ts";
+import { FALSE, TRUE, type Tri, all, anyOf, boolOf, outcomeOf, settle, triOf, unknownTri, section25 } from "./logic.ts";
 import { namedSources } from "./named-assault-weapons.ts";
 import { OLDER_FEATURE_SOURCES } from "./older-feature-tests.ts";
 import { INOPERABLE_SOURCE, NOT_INOPERABLE_ID, notPermanentlyInoperable } from "./permanently-inoperable.ts";
@@ -37,7 +37,7 @@ import { SHOTGUN_SOURCES } from "./shotgun-features.ts";
 
 export const FIREARM_CLASSIFICATION_ID = "firearm-classification";
 
-const DEFINITION_SOURCE = pa133("§ 25", { cgs: "CGS § 53-202a", text: "The bill expands the banned weapons to include ..." });
+const DEFINITION_SOURCE = section25("The bill expands the banned weapons to include ...");
 
 /** The versions of the definition this question models; earlier dates are refused. */
 export const DEFINITION_VERSIONS: readonly Dated<"older" | "2013">[] = [

@@ -16,9 +16,9 @@
  * banned weapons, so the older list stays in force after 2013-04-04.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, cite, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
+import { type Citation, type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
 import type { FirearmFacts } from "./firearm-facts.ts";
-import { FALSE, TRUE, type Tri, all, any, finding, test, unknownTri } from "./logic.ts";
+import { FALSE, TRUE, type Tri, all, any, finding, test, unknownTri, section25 } from "./logic.ts";
 import { type NameIndex, type NamedModel, buildIndex, matchAll } from "./names.ts";
 
 type Entry = Omit<NamedModel, "id" | "listed"> & { listed?: string };
@@ -292,22 +292,10 @@ const OLDER_SOURCE = cite("PA 93-306", "§ 1(a)(1)", {
   cgs: "CGS § 53-202a(a)(1)",
   text: "any of the following specified semiautomatic firearms: Algimec Agmi; Armalite AR-180; ... Wilkinson \"Linda\" Pistol",
 });
-const RIFLES_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "the following semiautomatic centerfire rifles, or copies or duplicates with the capability of any such rifles, that were in production before or on the effective date of the bill: AK 47; ... Barrett M107A1",
-});
-const PISTOLS_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "the following specified semiautomatic pistols, or copies or duplicates thereof with the capability of any such pistols, that were in production prior to or on the effective date of this section: Centurion 39 AK, ... Thompson TA5 pistols",
-});
-const SHOTGUNS_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "the following shotguns or copies or duplicates with the capability of any such shotguns that were in production before or on April 4, 2013: all IZHMASH Saiga 12 shotguns",
-});
-const COPIES_SOURCE = pa133("§ 25", {
-  cgs: "CGS § 53-202a",
-  text: "or copies or duplicates with the capability of any such rifles [pistols, shotguns], that were in production before or on the effective date of the bill",
-});
+const RIFLES_SOURCE = section25("the following semiautomatic centerfire rifles, or copies or duplicates with the capability of any such rifles, that were in production before or on the effective date of the bill: AK 47; ... Barrett M107A1");
+const PISTOLS_SOURCE = section25("the following specified semiautomatic pistols, or copies or duplicates thereof with the capability of any such pistols, that were in production prior to or on the effective date of this section: Centurion 39 AK, ... Thompson TA5 pistols");
+const SHOTGUNS_SOURCE = section25("the following shotguns or copies or duplicates with the capability of any such shotguns that were in production before or on April 4, 2013: all IZHMASH Saiga 12 shotguns");
+const COPIES_SOURCE = section25("or copies or duplicates with the capability of any such rifles [pistols, shotguns], that were in production before or on the effective date of the bill");
 
 /** The 1993 list; in force since PA 93-306 (this rulebook models it from 2001-10-01, see firearm-classification.ts). */
 export const OLDER_NAMED_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [{ from: "1993-10-01", value: OLDER_NAMED, source: OLDER_SOURCE }];
