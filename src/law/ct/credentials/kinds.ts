@@ -88,4 +88,7 @@ export function forEachCredential<T>(f: (kind: CredentialKind) => T): Record<Cre
 }
 
 /** One version per credential, each in force from the modelled start: for rules whose only change is the citation. */
-export const modelledVersions = (byKind: Record<CredentialKind, Citation>): readonly Dated<true>[] => Object.values(byKind).map((source) => ({ from: CREDENTIALS_MODELLED_FROM, value: true, source }));
+export const modelledVersions = (byKind: Record<CredentialKind, Citation>): readonly Dated<true>[] => Object.values(byKind).flatMap((source) => fromModelledStart(true as const, source));
+
+/** One version, in force from the modelled start (2013-07-01). */
+export const fromModelledStart = <T>(value: T, source: Citation): readonly Dated<T>[] => [{ from: CREDENTIALS_MODELLED_FROM, value, source }];

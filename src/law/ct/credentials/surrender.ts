@@ -13,7 +13,7 @@
  */
 import { type PlainDate, addDays } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, NEW_CRITERIA_FROM } from "./kinds.ts";
+import { CREDENTIALS_MODELLED_FROM, type CredentialKind, fromModelledStart, NEW_CRITERIA_FROM } from "./kinds.ts";
 import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const SURRENDER_DEADLINE_ID = "credentials.surrender-deadline";
@@ -68,50 +68,22 @@ export interface Penalty {
 const PERMIT_OFFENSE = "Failing to surrender a revoked permit within five days of written notice (CGS § 29-32)";
 const HANDGUN_CERTIFICATE_OFFENSE = "Failing to surrender a revoked eligibility certificate for a pistol or revolver within five days of written notice (CGS § 29-36i)";
 
-const PERMIT_PENALTY: readonly Dated<Penalty>[] = [
-  {
-    from: CREDENTIALS_MODELLED_FROM,
-    until: NEW_CRITERIA_FROM,
-    value: { offense: PERMIT_OFFENSE, classification: "class C misdemeanor" },
-    source: cite("CGS", "§ 29-32", { cgs: "CGS § 29-32", text: "Failing to surrender a revoked permit (29-32): Current Penalty: Class C misdemeanor" }),
-  },
-  {
-    from: NEW_CRITERIA_FROM,
-    value: { offense: PERMIT_OFFENSE, classification: "class A misdemeanor" },
-    source: pa133("§ 46", { cgs: "CGS § 29-32", text: "Failing to surrender a revoked permit (29-32): Penalty Under the Bill: Class A misdemeanor" }),
-  },
-];
+/** A class C misdemeanor until 2013-09-30, a class A misdemeanor from 2013-10-01 (PA 13-3). */
+function raisedToClassA(offense: string, before: Citation, after: Citation): readonly Dated<Penalty>[] {
+  return [
+    { from: CREDENTIALS_MODELLED_FROM, until: NEW_CRITERIA_FROM, value: { offense, classification: "class C misdemeanor" }, source: before },
+    { from: NEW_CRITERIA_FROM, value: { offense, classification: "class A misdemeanor" }, source: after },
+  ];
+}
+
+const PERMIT_PENALTY: readonly Dated<Penalty>[] = raisedToClassA(PERMIT_OFFENSE, cite("CGS", "§ 29-32", { cgs: "CGS § 29-32", text: "Failing to surrender a revoked permit (29-32): Current Penalty: Class C misdemeanor" }), pa133("§ 46", { cgs: "CGS § 29-32", text: "Failing to surrender a revoked permit (29-32): Penalty Under the Bill: Class A misdemeanor" }));
 
 export const LATE_SURRENDER_PENALTIES: Record<CredentialKind, readonly Dated<Penalty>[]> = {
   "temporary-state-permit": PERMIT_PENALTY,
   "state-handgun-permit": PERMIT_PENALTY,
-  "handgun-eligibility-certificate": [
-    {
-      from: CREDENTIALS_MODELLED_FROM,
-      until: NEW_CRITERIA_FROM,
-      value: { offense: HANDGUN_CERTIFICATE_OFFENSE, classification: "class C misdemeanor" },
-      source: cite("CGS", "§ 29-36i", { cgs: "CGS § 29-36i", text: "Failing to surrender revoked eligibility certificate (29-36i): Current Penalty: Class C misdemeanor" }),
-    },
-    {
-      from: NEW_CRITERIA_FROM,
-      value: { offense: HANDGUN_CERTIFICATE_OFFENSE, classification: "class A misdemeanor" },
-      source: pa133("§ 52", { cgs: "CGS § 29-36i", text: "Failing to surrender revoked eligibility certificate (29-36i): Penalty Under the Bill: Class A misdemeanor" }),
-    },
-  ],
-  "long-gun-eligibility-certificate": [
-    {
-      from: CREDENTIALS_MODELLED_FROM,
-      value: { offense: "Failing to deliver a revoked long gun eligibility certificate within five days of written notice", classification: "class A misdemeanor" },
-      source: pa133("§§ 2-7", { text: "Failure to deliver it within five days of the notification is a class A misdemeanor." }),
-    },
-  ],
-  "ammunition-certificate": [
-    {
-      from: CREDENTIALS_MODELLED_FROM,
-      value: { offense: "Failing to surrender a revoked ammunition certificate within five days of written notice (CGS § 29-38p)", classification: "class A misdemeanor" },
-      source: pa133("§§ 14-17", { cgs: "CGS § 29-38p", text: "provisions on ... revocation of certificates are similar to provisions in the bill and existing law for handgun and long gun eligibility certificates" }),
-    },
-  ],
+  "handgun-eligibility-certificate": raisedToClassA(HANDGUN_CERTIFICATE_OFFENSE, cite("CGS", "§ 29-36i", { cgs: "CGS § 29-36i", text: "Failing to surrender revoked eligibility certificate (29-36i): Current Penalty: Class C misdemeanor" }), pa133("§ 52", { cgs: "CGS § 29-36i", text: "Failing to surrender revoked eligibility certificate (29-36i): Penalty Under the Bill: Class A misdemeanor" })),
+  "long-gun-eligibility-certificate": fromModelledStart({ offense: "Failing to deliver a revoked long gun eligibility certificate within five days of written notice", classification: "class A misdemeanor" }, pa133("§§ 2-7", { text: "Failure to deliver it within five days of the notification is a class A misdemeanor." })),
+  "ammunition-certificate": fromModelledStart({ offense: "Failing to surrender a revoked ammunition certificate within five days of written notice (CGS § 29-38p)", classification: "class A misdemeanor" }, pa133("§§ 14-17", { cgs: "CGS § 29-38p", text: "provisions on ... revocation of certificates are similar to provisions in the bill and existing law for handgun and long gun eligibility certificates" })),
 };
 
 /**
