@@ -84,6 +84,7 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   await sp.getByLabel(/Review note/).fill("Identity and residence confirmed from the applicant's driver's license.");
   assert.equal(await clickAndLoad(sp, sp.getByRole("button", { name: "Issue", exact: true })), 200);
   assert.match(new URL(sp.url()).pathname, /^\/staff\/credentials\/[0-9a-f-]{36}$/);
+  assert.equal(await statePurpose(sp), 200, "the new credential's page asks why too");
   const [cred] = await credentialsOfPerson(env.services.db, env.resident.id);
   assert.ok(cred);
   assert.match(cred.number, /^LE-\d+$/);

@@ -432,7 +432,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
   if (!policy.viewApplication(user, app)) throw await auditRefusedRead(ctx, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] });
   // Staff are asked why, in a posted form, before the applicant's record is shown (issue 8, finding 5).
   const purpose = recallPurpose(req, `application:${app.id}`);
-  if (!purpose) return sendPurposeGate(reply, req, { title: `Application ${app.number}`, action: `/staff/applications/${app.id}`, intro: "The application carries the applicant's identity, address and background check. Say why you need it; the purpose is recorded with each view." });
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Application ${app.number}`, action: req.method === "GET" ? req.url : `/staff/applications/${app.id}`, intro: "The application carries the applicant's identity, address and background check. Say why you need it; the purpose is recorded with each view." });
   await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "application.read", entityType: "application", entityId: app.id, personIds: [app.personId] }));
   const [person, decision, history, creds] = await Promise.all([
     getPerson(ctx.db, app.personId), app.latestDecisionId ? getDecision(ctx.db, app.latestDecisionId) : Promise.resolve(undefined),
@@ -538,7 +538,7 @@ async function credentialPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
   const c = await getCredential(ctx.db, idParam(req, "credential"));
   if (!policy.viewCredential(user, c)) throw await auditRefusedRead(ctx, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] });
   const purpose = recallPurpose(req, `credential:${c.id}`);
-  if (!purpose) return sendPurposeGate(reply, req, { title: `Credential ${c.number}`, action: `/staff/credentials/${c.id}`, intro: "The credential carries its holder's identity and history. Say why you need it; the purpose is recorded with each view." });
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Credential ${c.number}`, action: req.method === "GET" ? req.url : `/staff/credentials/${c.id}`, intro: "The credential carries its holder's identity and history. Say why you need it; the purpose is recorded with each view." });
   await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "credential.read", entityType: "credential", entityId: c.id, personIds: [c.personId] }));
   const [person, history] = await Promise.all([getPerson(ctx.db, c.personId), credentialHistory(ctx.db, c.id)]);
   const flagged = history.find((h) => h.action === "late-surrender-flagged") ?? history.find((h) => h.action === "surrendered" && h.details?.late === true);
@@ -734,7 +734,8 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     const id = idParam(req, "application");
     const p = postedPurpose(req, `application:${id}`);
     if (!p.purpose) return sendPurposeGate(reply, req, { title: "Why do you need this record?", action: `/staff/applications/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) });
-    return reply.redirect(`/staff/applications/${id}`, 303);
+    // Back to the page as it was asked for (its query holds only notices such as ?done=issued).
+    return reply.redirect(req.url, 303);
   }));
 
   app.post("/staff/applications/:id/check", signedIn(async (req, reply, user) => {
@@ -802,7 +803,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     const id = idParam(req, "credential");
     const p = postedPurpose(req, `credential:${id}`);
     if (!p.purpose) return sendPurposeGate(reply, req, { title: "Why do you need this record?", action: `/staff/credentials/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) });
-    return reply.redirect(`/staff/credentials/${id}`, 303);
+    return reply.redirect(req.url, 303);
   }));
 
   app.post("/staff/credentials/:id/surrender", signedIn(async (req, reply, user) => {

@@ -649,7 +649,7 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
   if (!salesPolicy.listAll(user)) throw await auditRefusedRead(ctx, { action: "sale.list", entityType: "sales" }, "only licensing staff see every sale");
   // Buyers' names and firearms: asked why first, in a posted form (issue 8, finding 5).
   const purpose = recallPurpose(req, "sales:all");
-  if (!purpose) return sendPurposeGate(reply, req, { title: "Firearm sales", action: "/staff/sales", intro: "Every sale carries its buyer's name and firearm. Say why you need them; the purpose is recorded with each view." });
+  if (!purpose) return sendPurposeGate(reply, req, { title: "Firearm sales", action: req.url, intro: "Every sale carries its buyer's name and firearm. Say why you need them; the purpose is recorded with each view." });
   const errors: FormErrors = {};
   const status = SALE_STATUSES.find((s) => s === queryParam(req, "status"));
   const fromRaw = queryParam(req, "from"), toRaw = queryParam(req, "to"), serial = queryParam(req, "serialNumber").trim(), dealerRaw = queryParam(req, "dealerId");
@@ -690,7 +690,7 @@ async function staffSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
   const s = await getSale(ctx.db, idParam(req, "sale"));
   if (!salesPolicy.listAll(user) || !salesPolicy.view(user, s, null)) throw await auditRefusedRead(ctx, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] });
   const purpose = recallPurpose(req, `sale:${s.id}`);
-  if (!purpose) return sendPurposeGate(reply, req, { title: `Sale ${s.number}`, action: `/staff/sales/${s.id}`, intro: "The sale carries the buyer's identity and records. Say why you need it; the purpose is recorded with each view." });
+  if (!purpose) return sendPurposeGate(reply, req, { title: `Sale ${s.number}`, action: req.method === "GET" ? req.url : `/staff/sales/${s.id}`, intro: "The sale carries the buyer's identity and records. Say why you need it; the purpose is recorded with each view." });
   await ctx.db.tx((q) => auditRead(q, ctx, purpose, { action: "sale.read", entityType: "sale", entityId: s.id, personIds: [s.buyer.personId] }));
   const [nics, decision, record, history, reports, dealer] = await Promise.all([
     getNicsCheck(ctx.db, s.id), findDecision(ctx.db, s.latestDecisionId), findRecord(ctx.db, s.id), saleHistory(ctx.db, s.id), saleReports(ctx.db, s.id),
@@ -733,13 +733,13 @@ export function registerStaffSalePages(app: FastifyInstance, makeCtx: MakeCtx): 
   app.post("/staff/sales", signedIn(async (req, reply, user) => {
     const p = postedPurpose(req, "sales:all");
     if (!p.purpose) { requireSalesStaff(user); return sendPurposeGate(reply, req, { title: "Firearm sales", action: "/staff/sales", intro: "Say why you need these records.", errors: p.errors, values: formBody(req) }); }
-    return reply.redirect("/staff/sales", 303);
+    return reply.redirect(req.url, 303);
   }));
   app.post("/staff/sales/:id", signedIn(async (req, reply, user) => {
     const id = idParam(req, "sale");
     const p = postedPurpose(req, `sale:${id}`);
     if (!p.purpose) { requireSalesStaff(user); return sendPurposeGate(reply, req, { title: "Sale", action: `/staff/sales/${id}`, intro: "Say why you need this record.", errors: p.errors, values: formBody(req) }); }
-    return reply.redirect(`/staff/sales/${id}`, 303);
+    return reply.redirect(req.url, 303);
   }));
 
   app.post("/staff/sales/:id/cancel", signedIn(async (req, reply, user) => {
