@@ -1,5 +1,6 @@
 /** The Board of Firearms Permit Examiners' docket: API routes, pages for appellants, the Board, the issuing authority and the public, and its clocks. */
 import { defineModule } from "../../lib/module.ts";
+import { seedAppeals } from "./seed.ts";
 import { appealJobs } from "./jobs.ts";
 import { registerAppealPages } from "./pages.ts";
 import { appealRoutes } from "./routes.ts";
@@ -9,6 +10,7 @@ export const appealsModule = defineModule({
   routes: appealRoutes,
   pages: (app, makeCtx) => registerAppealPages(app, makeCtx),
   jobs: appealJobs,
+  seed: (ctx) => seedAppeals(ctx),
   nav: [
     { roles: ["board_member"], href: "/board", label: "Docket", order: 10, home: true },
     { roles: ["board_member"], href: "/board/meetings", label: "Meetings", order: 11 },
