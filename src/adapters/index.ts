@@ -7,5 +7,6 @@ export interface Adapters {
 }
 
 export function simulatedAdapters(): Adapters {
-  return { nics: createNicsSimulator({ randomDelays: false }) };
+  // The demo: some identities are Delayed and resolve 10 minutes later, or hold (simulator.ts demoNicsOutcome; the seed sells to both).
+  return { nics: createNicsSimulator({ randomDelays: false, demo: { resolveAfterMs: 10 * 60_000 } }) };
 }

@@ -17,6 +17,7 @@ import { ensureTowns, loadNames, loadTowns } from "./reference-data.ts";
 import { attachStaff, registerDealer } from "../modules/dealers/service.ts";
 import { recordSale, runCheck } from "../modules/ammunition/service.ts";
 import { requestSale } from "../modules/sales/service.ts";
+import { demoNicsOutcome } from "../adapters/nics/simulator.ts";
 
 export const DEMO_PASSWORD = "stateline-demo-2026";
 
@@ -177,5 +178,45 @@ async function demoSales(dealerCtx: Ctx, vendorCtx: Ctx): Promise<void> {
       }).catch(() => undefined);
       if (c?.check.outcome === "approved") await recordSale(vendorCtx, { checkId: c.check.id, lines }).catch(() => undefined);
     }
+  }
+  await demoDelayedSales(dealerCtx);
+}
+
+/**
+ * Sales whose NICS checks the demo simulator delays (demoNicsOutcome in
+ * src/adapters/nics/simulator.ts), so a dealer sees and practises the federal
+ * three-business-day rule: one check that NICS answers Proceed ten minutes
+ * after it began (the sales worker picks it up), one that stays Delayed begun
+ * a week ago (the dealer may proceed today), and one begun today (the dealer
+ * sees the day from which it may proceed). Without the demo simulator these
+ * buyers simply proceed.
+ */
+async function demoDelayedSales(dealerCtx: Ctx): Promise<void> {
+  const today = dealerCtx.today;
+  const rows = await dealerCtx.db.query<{ first_name: string; last_name: string; birth_date: PlainDate; birth_place: string | null; street: string; town: string; zip: string | null; number: string }>(
+    `SELECT p.first_name, p.last_name, p.birth_date, p.birth_place, p.street, p.town, p.zip, c.number
+       FROM credentials c JOIN people p ON p.id = c.person_id
+      WHERE c.status = 'active' AND c.issued_on <= $1 AND c.expires_on > $2 AND c.kind IN ('long-gun-eligibility-certificate','handgun-eligibility-certificate','state-handgun-permit')
+        AND p.birth_date <= $3 ORDER BY c.number LIMIT 3000`, [addDays(today, -10), today, addYears(today, -21)]);
+  const plan: { outcome: "resolves" | "holds"; daysAgo: number }[] = [{ outcome: "resolves", daysAgo: 0 }, { outcome: "holds", daysAgo: 7 }, { outcome: "holds", daysAgo: 0 }];
+  let n = 0;
+  for (const h of rows) {
+    const i = plan.findIndex((x) => x.outcome === demoNicsOutcome({ firstName: h.first_name, lastName: h.last_name, birthDate: h.birth_date }));
+    if (i < 0) continue;
+    const step = plan[i]!;
+    const on = addDays(today, -step.daysAgo);
+    n += 1;
+    const r = await requestSale({ ...dealerCtx, today: on }, {
+      kind: "retail-long-gun",
+      buyer: {
+        firstName: h.first_name, lastName: h.last_name, birthDate: h.birth_date, birthPlace: h.birth_place ?? "Hartford, CT", street: h.street, town: h.town, state: "CT", zip: h.zip ?? undefined,
+        credentialNumber: h.number, idDocument: { type: "drivers-license", number: `D${String(7_100_000 + n)}`, issuer: "CT DMV" },
+      },
+      firearm: { make: "MOS", model: "590", serialNumber: `DEMO-NICS-${step.outcome === "resolves" ? "R" : "H"}${1000 + n}`, caliber: "12", type: "SP" },
+      saleDate: on,
+    }).catch(() => undefined);
+    // Only a sale NICS actually delayed fulfils its step (a buyer barred by the state's records is denied without a check).
+    if (r?.sale.status === "delayed" && r.sale.delayReason === "nics-delayed") plan.splice(i, 1);
+    if (!plan.length || n > 40) break;
   }
 }

@@ -10,6 +10,11 @@
  *   called (or, with `autoResolveMs`, until that long after the check, when
  *   the next `status` call finds it Proceed);
  * - otherwise about 1 check in 20 is Delayed (by a hash of the identity) when `randomDelays` is on;
+ * - with `demo` on (the demo build), the identities `demoNicsOutcome` names
+ *   are Delayed: "resolves" ones answer Proceed `demo.resolveAfterMs` after the
+ *   check, "holds" ones stay Delayed (the dealer practises proceeding after
+ *   three business days). Their transaction numbers carry the rule (DR… / DH…
+ *   and the minute the check began), so a restarted simulator answers them the same;
  * - everyone else Proceeds.
  * Proceed and Denied are final: `resolve` refuses to change them, as NICS would.
  */
@@ -47,7 +52,17 @@ export interface NicsSimulator extends NicsAdapter {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date } = {}): NicsSimulator {
+/** The demo's delayed identities, by a hash of the identity: about 1 in 25 "resolves", 1 in 25 "holds" (deterministic, for the seed to choose buyers). */
+export function demoNicsOutcome(p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">): "resolves" | "holds" | null {
+  const b = createHash("sha256").update(`demo|${key(p)}`).digest()[0]!;
+  return b < 10 ? "resolves" : b < 20 ? "holds" : null;
+}
+
+/** A demo NTN: D, R (resolves) or H (holds), the minute the check began (6 base-36 digits), 2 random characters. */
+const DEMO_NTN = /^D([RH])([0-9A-Z]{6})[0-9A-Z]{2}$/;
+const demoNtn = (kind: "resolves" | "holds", startedAt: number) => `D${kind === "resolves" ? "R" : "H"}${Math.floor(startedAt / 60_000).toString(36).toUpperCase().padStart(6, "0")}${Math.floor(Math.random() * 1296).toString(36).toUpperCase().padStart(2, "0")}`;
+
+export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date; demo?: { resolveAfterMs: number } } = {}): NicsSimulator {
   const denied = new Set<string>();
   const delayed = new Set<string>();
   const txns = new Map<string, SimulatedTransaction>();
@@ -61,6 +76,20 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
     return createHash("sha256").update(`${process.pid}:${Date.now()}:${seq}:${Math.random()}`).digest("hex").slice(0, 10).toUpperCase();
   };
   const wait = () => (latency ? new Promise((r) => setTimeout(r, latency)) : Promise.resolve());
+  const uniqueDemoNtn = (kind: "resolves" | "holds", at: number) => {
+    let n = demoNtn(kind, at);
+    while (txns.has(n)) n = demoNtn(kind, at);
+    return n;
+  };
+  /** A demo transaction this simulator has not seen (it was restarted): answered from its number. */
+  const demoTransaction = (n: string): SimulatedTransaction | undefined => {
+    const m = opts.demo ? DEMO_NTN.exec(n) : null;
+    if (!m) return undefined;
+    const startedAt = Number.parseInt(m[2]!, 36) * 60_000;
+    const t: SimulatedTransaction = { transactionNumber: n, status: "delayed", purpose: "retail-sale", transactionType: { code: "", label: "demo" }, startedAt, respondedAt: new Date(startedAt).toISOString() };
+    txns.set(n, t);
+    return t;
+  };
   const answer = (t: SimulatedTransaction): NicsResponse => ({ transactionNumber: t.transactionNumber, status: t.status, respondedAt: t.respondedAt });
   return {
     name: "nics-simulator",
@@ -77,8 +106,10 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
       if (denied.has(k)) status = "denied";
       else if (delayed.has(k)) status = "delayed";
       else if (opts.randomDelays && createHash("sha256").update(k).digest()[0]! < 13) status = "delayed";
+      const demo = opts.demo && status === "proceed" ? demoNicsOutcome(p) : null;
+      if (demo) status = "delayed";
       const t: SimulatedTransaction = {
-        transactionNumber: ntn(), status, purpose: req.purpose, transactionType: nicsTransactionType(req),
+        transactionNumber: demo ? uniqueDemoNtn(demo, now().getTime()) : ntn(), status, purpose: req.purpose, transactionType: nicsTransactionType(req),
         startedAt: now().getTime(), respondedAt: now().toISOString(),
       };
       txns.set(t.transactionNumber, t);
@@ -87,8 +118,12 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
     async status(transactionNumber) {
       await wait();
       if (down) throw new NicsUnavailable("NICS simulator: outage switched on");
-      const t = txns.get(transactionNumber);
+      const t = txns.get(transactionNumber) ?? demoTransaction(transactionNumber);
       if (!t) throw new NicsUnknownTransaction(transactionNumber);
+      if (t.status === "delayed" && opts.demo && t.transactionNumber.startsWith("DR") && now().getTime() - t.startedAt >= opts.demo.resolveAfterMs) {
+        t.status = "proceed";
+        t.respondedAt = now().toISOString();
+      }
       if (t.status === "delayed" && opts.autoResolveMs !== undefined && now().getTime() - t.startedAt >= opts.autoResolveMs) {
         t.status = "proceed";
         t.respondedAt = now().toISOString();
