@@ -71,6 +71,7 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
 
   // The credential page shows the revocation and the deadline; no late flag yet.
   await clickAndLoad(page, page.getByRole("link", { name: cred.number }));
+  await statePurpose(page);
   let text = await mainText(page);
   assert.match(text, new RegExp(`Surrender due by ${due}`));
   assert.match(text, /Revocation reasons .*felony/i);
