@@ -93,6 +93,19 @@ async function recordFailure(ctx: Ctx, table: "outbox" | "sale_reports", id: num
   throw e;
 }
 
+/** Records a delivery that went through: the row is sent, and the attempt is appended. */
+async function recordSent(ctx: Ctx, table: "outbox" | "sale_reports", id: number, messageId: string, deliveredTo?: string): Promise<void> {
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.tx(async (q) => {
+    if (table === "outbox") {
+      await q.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, message_id = $3 WHERE id = $1`, [id, at, messageId]);
+    } else {
+      await q.query(`UPDATE sale_reports SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, delivered_to = $3 WHERE id = $1`, [id, at, deliveredTo ?? null]);
+    }
+    await q.query(`INSERT INTO notice_attempts (${table === "outbox" ? "outbox_id" : "sale_report_id"}, at, outcome, detail) VALUES ($1,$2,'sent',$3)`, [id, at, messageId]);
+  });
+}
+
 /** Delivers one outbox notice. Safe to run twice: a sent notice is not sent again. */
 export async function deliverNotice(ctx: Ctx, id: number, job: JobMeta): Promise<{ id: number; messageId: string } | { id: number; skipped: string }> {
   const row = await findRow(ctx.db, id);
@@ -117,14 +130,7 @@ export async function deliverNotice(ctx: Ctx, id: number, job: JobMeta): Promise
   } catch (e) {
     return recordFailure(ctx, "outbox", id, e, job);
   }
-  await ctx.db.tx(async (q) => {
-    await q.query(`UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, message_id = $3 WHERE id = $1`, [
-      id,
-      ctx.clock.now().toISOString(),
-      messageId,
-    ]);
-    await q.query(`INSERT INTO notice_attempts (outbox_id, at, outcome, detail) VALUES ($1,$2,'sent',$3)`, [id, ctx.clock.now().toISOString(), messageId]);
-  });
+  await recordSent(ctx, "outbox", id, messageId);
   return { id, messageId };
 }
 
@@ -157,14 +163,7 @@ export async function deliverSaleReport(ctx: Ctx, id: number, job: JobMeta): Pro
   } catch (e) {
     return recordFailure(ctx, "sale_reports", id, e, job);
   }
-  await ctx.db.tx(async (q) => {
-    await q.query(`UPDATE sale_reports SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, delivered_to = $3 WHERE id = $1`, [
-      id,
-      ctx.clock.now().toISOString(),
-      to,
-    ]);
-    await q.query(`INSERT INTO notice_attempts (sale_report_id, at, outcome, detail) VALUES ($1,$2,'sent',$3)`, [id, ctx.clock.now().toISOString(), messageId]);
-  });
+  await recordSent(ctx, "sale_reports", id, messageId, to);
   return { id, messageId };
 }
 

@@ -4,6 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { defineRoutes } from "../../http/route.ts";
 import type { MakeCtx } from "../../lib/module.ts";
 import { defineModule } from "../../lib/module.ts";
+import { DEMO_PASSWORD } from "../../db/seed.ts";
+import { seedSchools } from "./seed.ts";
 import { schoolRoutes, UploadedFile, uploadRoutes } from "./routes.ts";
 import { registerSchoolPages, registerUploadPages } from "./pages.ts";
 import { schoolJobs } from "./jobs.ts";
@@ -42,4 +44,5 @@ export const schoolsModule = defineModule({
     { roles: ["public"], href: "/schools/consultants", label: "School security consultants", order: 80 },
   ],
   jobs: schoolJobs,
+  seed: (ctx) => seedSchools(ctx, { password: DEMO_PASSWORD }),
 });
