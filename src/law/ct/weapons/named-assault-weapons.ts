@@ -17,7 +17,6 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
-import type { FirearmFacts } from "./firearm-facts.ts";
 import { FALSE, TRUE, type Tri, all, any, finding, test, unknownTri, section25 } from "./logic.ts";
 import { type NameIndex, type NamedModel, buildIndex, matchAll } from "./names.ts";
 
@@ -32,6 +31,21 @@ function list(prefix: string, entries: Entry[]): NamedModel[] {
     ids.add(id);
     return { ...e, id, listed: e.listed ?? [e.maker, e.model].filter(Boolean).join(" ") };
   });
+}
+
+/**
+ * The firearm facts the named lists read: a part of `FirearmFacts` (./firearm-facts.ts), written out
+ * here because that schema checks model names against these lists (importing it back would be a cycle).
+ */
+interface FirearmFacts {
+  model?: string;
+  notAListedModel?: boolean;
+  copyOrDuplicate?: boolean;
+  copyOrDuplicateOf?: string;
+  copyModelInProductionByApril42013?: boolean;
+  type?: "rifle" | "pistol" | "shotgun" | "other";
+  action?: "semiautomatic" | "selective-fire" | "other";
+  centerfire?: boolean;
 }
 
 const HK = { maker: "Heckler & Koch", makerAliases: ["HK", "H&K", "Heckler and Koch", "Heckler Koch"] } as const;
