@@ -11,7 +11,7 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, cite, inForce, pa133 } from "../../core/rules.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, fromModelledStart } from "./kinds.ts";
+import { type CredentialKind, fromModelledStart } from "./kinds.ts";
 import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const APPLICATION_FEE_ID = "credentials.application-fee";
