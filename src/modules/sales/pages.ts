@@ -42,6 +42,7 @@ import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
 import { purposeLine } from "../../lib/purpose.ts";
 import { correctionPanel, registerSaleReviewPages } from "./review-pages.ts";
+import { serialWarnings } from "./serial-warning.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
@@ -510,6 +511,7 @@ async function salePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
   return sendPage(reply, req, `Sale ${s.number}`, html`<h1>Sale ${s.number}</h1>
     <p>${saleStatusTag(s.status)} ${KIND_LABELS[s.kind]}</p>
     ${answerPanel(s, nics, decision, ctx.today)}
+    ${(await serialWarnings(ctx.db, s)).map((w) => html`<div class="usa-alert usa-alert--warning usa-alert--slim serial-warning"><div class="usa-alert__body"><p class="usa-alert__text"><strong>Check the serial number.</strong> ${w.message}</p></div></div>`)}
     ${await correctionPanel(ctx, req, s, { errors: st.reason === undefined ? st.errors ?? {} : {}, values: st.values ?? {} })}
     ${next.includes("proceed") || next.includes("cancel") ? html`<h2>Actions</h2>
       <div class="grid-row grid-gap">

@@ -166,6 +166,6 @@ export interface AcquiredFirearm { saleId: string; saleNumber: string; saleOn: P
 export async function firearmsAcquiredBy(q: Queryable, personId: string): Promise<AcquiredFirearm[]> {
   const r = await q.query(
     `SELECT id::text, number, sale_on, firearm_class, firearm_make, firearm_model, firearm_serial_number, firearm_caliber FROM sales
-     WHERE buyer_person_id = $1 AND status IN ('authorized','proceeded','denied-after-transfer') ORDER BY requested_at DESC LIMIT 500`, [personId]);
+     WHERE buyer_person_id = $1 AND status IN ('authorized','proceeded','denied-after-transfer') ORDER BY requested_at DESC, number DESC LIMIT 500`, [personId]);
   return r.map((x) => ({ saleId: x.id, saleNumber: x.number, saleOn: x.sale_on, firearmClass: x.firearm_class, make: x.firearm_make, model: x.firearm_model, serialNumber: x.firearm_serial_number, caliber: x.firearm_caliber }));
 }

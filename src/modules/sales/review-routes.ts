@@ -8,6 +8,7 @@ import { presentAnswer, presentSaleForStaff } from "./present.ts";
 import { findDecision, getNicsCheck } from "./queries.ts";
 import { RECHECK_KINDS, authorizeReviewedSale, correctSale, denyReviewedSale, getSaleReview, returnSaleToSeller } from "./review.ts";
 import type { SaleOutcome } from "./service.ts";
+import { serialWarnings } from "./serial-warning.ts";
 
 const Id = z.object({ id: z.uuid() });
 const Name = z.string().trim().min(1).max(100);
@@ -15,7 +16,8 @@ const CredentialNumber = z.string().trim().min(3).max(20).regex(/^[A-Za-z]{2}-?\
 
 async function answer(ctx: Ctx, o: SaleOutcome) {
   const staff = ctx.user!.role === "licensing_staff";
-  return presentAnswer(o, await findDecision(ctx.db, o.sale.latestDecisionId), staff ? "staff" : "dealer");
+  const warnings = await serialWarnings(ctx.db, o.sale);
+  return { ...presentAnswer(o, await findDecision(ctx.db, o.sale.latestDecisionId), staff ? "staff" : "dealer"), ...(warnings.length ? { warnings } : {}) };
 }
 
 export const salesReviewRoutes = [

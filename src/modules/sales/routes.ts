@@ -13,6 +13,7 @@ import { presentAnswer, presentDecision, presentSaleForDealer, presentSaleForPol
 import { findDecision, findRecord, getNicsCheck, getSale, listSales, saleHistory, saleReports, type Sale } from "./queries.ts";
 import * as svc from "./service.ts";
 import { registerWebhook } from "./webhooks.ts";
+import { serialWarnings } from "./serial-warning.ts";
 
 const Id = z.object({ id: z.uuid() });
 /** Kept in the query's schema only to refuse it with a clear answer: purposes go in a header or body (audit/reads.ts). */
@@ -109,6 +110,8 @@ const AnswerOut = z.object({
   decision: z.object({ outcome: z.enum(["yes", "no", "unknown"]), findings: z.array(Finding) }).loose().nullable(),
   citations: z.array(z.string()),
   appeal: z.array(z.object({ to: z.string(), how: z.string(), citation: z.string() })).optional(),
+  warnings: z.array(z.object({ code: z.literal("same-serial-recently-authorized"), message: z.string(), otherSaleNumber: z.string().nullable(), minutesApart: z.number() })).optional()
+    .describe("the same serial number (and make) was authorized in another sale within 30 minutes: check the serial number"),
 }).loose();
 
 async function dealerSummary(ctx: Ctx, s: Sale) {
@@ -119,7 +122,8 @@ async function dealerSummary(ctx: Ctx, s: Sale) {
 
 async function answer(ctx: Ctx, o: svc.SaleOutcome) {
   const staff = ctx.user!.role === "licensing_staff";
-  return presentAnswer(o, await findDecision(ctx.db, o.sale.latestDecisionId), staff ? "staff" : "dealer", staff ? await dealerSummary(ctx, o.sale) : null);
+  const warnings = await serialWarnings(ctx.db, o.sale);
+  return { ...presentAnswer(o, await findDecision(ctx.db, o.sale.latestDecisionId), staff ? "staff" : "dealer", staff ? await dealerSummary(ctx, o.sale) : null), ...(warnings.length ? { warnings } : {}) };
 }
 
 export const salesRoutes = [

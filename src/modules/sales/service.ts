@@ -362,9 +362,9 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
          buyer_street, buyer_town, buyer_state, buyer_zip, buyer_sex, buyer_race, buyer_officer, buyer_id_type, buyer_id_number, buyer_id_issuer,
          seller_name, seller_street, seller_town, seller_state, seller_zip, seller_credential_number,
          firearm_make, firearm_model, firearm_serial_number, firearm_caliber, firearm_type, firearm_description,
-         firearm_semiautomatic, firearm_centerfire, firearm_magazine_over_five, firearm_antique, requested_by)
+         firearm_semiautomatic, firearm_centerfire, firearm_magazine_over_five, firearm_antique, requested_by, requested_at)
        VALUES ($1,$2,$3,$4,$5,$6,'delayed','needs-review',$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
-               $26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42) RETURNING id::text`,
+               $26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42,$43) RETURNING id::text`,
       [number, input.kind, info.firearmClass, info.route, info.channel, dealer?.id ?? null, saleOn,
         buyer.personId, buyer.credentialId, normalizeCredentialNumber(input.buyer.credentialNumber), input.buyer.firstName, input.buyer.middleName ?? null, input.buyer.lastName,
         input.buyer.birthDate, input.buyer.birthPlace, input.buyer.street, input.buyer.town, input.buyer.state, input.buyer.zip ?? null,
@@ -372,7 +372,9 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
         input.seller?.name ?? null, input.seller?.street ?? null, input.seller?.town ?? null, input.seller?.state ?? null, input.seller?.zip ?? null,
         input.seller?.credentialNumber ? normalizeCredentialNumber(input.seller.credentialNumber) : null,
         input.firearm.make, input.firearm.model, input.firearm.serialNumber, input.firearm.caliber, input.firearm.type, input.firearm.description ?? null,
-        input.firearm.semiautomatic ?? null, input.firearm.centerfire ?? null, input.firearm.acceptsMagazineOverFiveRounds ?? null, input.firearm.antique ?? null, ctx.user?.id ?? null]);
+        input.firearm.semiautomatic ?? null, input.firearm.centerfire ?? null, input.firearm.acceptsMagazineOverFiveRounds ?? null, input.firearm.antique ?? null, ctx.user?.id ?? null,
+        // The request's time by the application's clock (the same clock that times the NICS polls and the serial-number warning).
+        ctx.clock.now().toISOString()]);
     const saleId = rows[0]!.id;
 
     let nics: NicsState;
