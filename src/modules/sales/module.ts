@@ -16,5 +16,6 @@ export const salesModule = defineModule({
     { roles: ["dealer"], href: "/dealer/sales", label: "Sales", order: 12 },
     { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", order: 20 },
     { roles: ["licensing_staff"], href: "/staff/sales-review", label: "Sales to review", order: 21 },
+    { roles: ["licensing_staff"], href: "/staff/sales/private/new", label: "Private sale", order: 22 },
   ],
 });

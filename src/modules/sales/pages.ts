@@ -29,14 +29,14 @@ import { AppError, forbidden } from "../../lib/errors.ts";
 import { parseWith, runIdempotent } from "../../http/route.ts";
 import { type User } from "../auth/index.ts";
 import { addDealerStaff, dealerPolicy, findStaffMembership, getActingDealer, listDealerStaff, type Dealer, getDealer, listDealers } from "../dealers/index.ts";
-import { DEALER_KINDS, type SaleKind, type SaleStatus } from "./evaluate.ts";
+import { DEALER_KINDS, STATE_KINDS, type SaleKind, type SaleStatus } from "./evaluate.ts";
 import { NCIC_CALIBERS, NCIC_MAKES, NCIC_TYPES, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
 import { presentDecision } from "./present.ts";
 import { findDecision, findRecord, getNicsCheck, getSale, listSales, saleHistory, type NicsCheck, type Sale, type SaleDecision, saleReports } from "./queries.ts";
-import { SaleBody } from "./routes.ts";
-import { actingDealerId, appealsFor, cancelSale, NEXT, proceedSale, requestSale, type SaleRequest, NEXT as SALE_NEXT } from "./service.ts";
-import { html, type Html, csrfField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors, findingTitle, postedPurpose, recallPurpose, sendPurposeGate } from "../../web/kit.ts";
+import { SaleBody, StateSaleBody } from "./routes.ts";
+import { actingDealerId, appealsFor, cancelSale, NEXT, proceedSale, requestSale, requestStateAuthorization, type SaleRequest, NEXT as SALE_NEXT } from "./service.ts";
+import { html, type Html, csrfField, checkDate, dateField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, radioGroup, requiredNote, selectField, sendPage, signedIn, summaryList, textareaField, textField, townOptions, when, type Flash, type FormErrors, findingTitle, postedPurpose, recallPurpose, rememberPurpose, sendPurposeGate } from "../../web/kit.ts";
 import { randomUUID } from "node:crypto";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
@@ -348,24 +348,28 @@ const LABELS: Record<string, string> = {
   semiautomatic: "Semi-automatic", centerfire: "Centerfire", magazineOverFive: "Accepts a magazine of more than five rounds", antique: "Antique",
 };
 
-async function newSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { values?: Values; errors?: FormErrors; status?: number } = {}) {
+async function newSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: { values?: Values; errors?: FormErrors; status?: number } = {}, mode: "dealer" | "state" = "dealer") {
   const ctx = makeCtx(req);
-  const shop = await shopOf(ctx, user);
-  if (!salesPolicy.request(user)) throw forbidden();
+  // Licensing staff process private sales through the state's own route with the same form (issue 9).
+  if (mode === "state" && !salesPolicy.stateAuthorization(user)) throw forbidden("only licensing staff process private sales through the state");
+  const shop = mode === "state" ? null : await shopOf(ctx, user);
+  if (mode === "dealer" && !salesPolicy.request(user)) throw forbidden();
+  const kinds: readonly SaleKind[] = mode === "state" ? STATE_KINDS : DEALER_KINDS;
   const v: Values = { buyerState: "CT", sellerState: "CT", idIssuer: "CT DMV", ...(st.values ?? {}) };
   const e = st.errors ?? {};
   const t = (name: string, o: { required?: boolean; hint?: string; width?: "sm" | "md" | "lg" | "xl" | "2xl"; autocomplete?: string; inputmode?: string } = {}) =>
     textField({ name, label: LABELS[name]!, value: v[name], error: e[name], autocomplete: o.autocomplete ?? "off", ...o });
   const sel = (name: string, options: readonly { value: string; label: string }[], o: { required?: boolean; hint?: string; empty?: string } = {}) =>
     selectField({ name, label: LABELS[name]!, value: v[name] ?? "", error: e[name], options, empty: o.empty ?? "- Select -", ...(o.required ? { required: true } : {}), ...(o.hint ? { hint: o.hint } : {}) });
-  return sendPage(reply, req, "New sale authorization", html`<h1>New sale authorization</h1>
-    <p class="usa-intro">${shop.name} asks the state to authorize a firearm transfer. The buyer's credential is checked against the state's record (number, last name and date of birth), the law is applied, and NICS is asked. The answer comes at once: authorized, denied or delayed.</p>
-    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/dealer/sales" novalidate>
+  const title = mode === "state" ? "Private sale through the state" : "New sale authorization";
+  return sendPage(reply, req, title, html`<h1>${title}</h1>
+    <p class="usa-intro">${shop ? shop.name : "The state (DESPP), for two private parties without a dealer,"} asks the state to authorize a firearm transfer. The buyer's credential is checked against the state's record (number, last name and date of birth), the law is applied, and NICS is asked. The answer comes at once: authorized, denied or delayed.</p>
+    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="${mode === "state" ? "/staff/sales/private" : "/dealer/sales"}" novalidate>
       ${requiredNote}
       ${errorSummary(e, LABELS, { kind: "kind-0" })}
       ${csrfField(req)}
       <input type="hidden" name="_submission" value="${v._submission ?? randomUUID()}">
-      ${radioGroup({ name: "kind", label: LABELS.kind!, required: true, tile: true, value: v.kind, error: e.kind, options: DEALER_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k], description: KIND_HINTS[k] })) })}
+      ${radioGroup({ name: "kind", label: LABELS.kind!, required: true, tile: true, value: v.kind, error: e.kind, options: kinds.map((k) => ({ value: k, label: KIND_LABELS[k], description: KIND_HINTS[k] })) })}
       ${dateField({ name: "saleDate", label: LABELS.saleDate!, value: v.saleDate, error: e.saleDate, hint: "Today unless the sale was made earlier. Written YYYY-MM-DD." })}
 
       <fieldset class="usa-fieldset margin-top-4">
@@ -417,11 +421,11 @@ async function newSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: Ma
 }
 
 /** Builds the request from the form; the page's own checks first (named in words), then the API's schema. */
-async function parseSaleForm(ctx: Ctx, b: Record<string, string>): Promise<{ values: Values; errors: FormErrors; input?: SaleRequest }> {
+async function parseSaleForm(ctx: Ctx, b: Record<string, string>, mode: "dealer" | "state" = "dealer"): Promise<{ values: Values; errors: FormErrors; input?: SaleRequest }> {
   const values: Values = {};
   for (const k of Object.keys(PATHS)) values[k] = (b[k] ?? "").trim();
   const errors: FormErrors = {};
-  const kind = DEALER_KINDS.find((k) => k === values.kind);
+  const kind = (mode === "state" ? STATE_KINDS : DEALER_KINDS).find((k) => k === values.kind);
   if (!kind) errors.kind = "Choose the kind of sale";
   const privateSale = kind?.startsWith("private-") ?? false;
   const need = (k: string, msg: string) => { if (!values[k]) errors[k] = msg; };
@@ -487,6 +491,7 @@ async function parseSaleForm(ctx: Ctx, b: Record<string, string>): Promise<{ val
     },
   };
   try {
+    if (mode === "state") return { values, errors, input: parseWith(StateSaleBody, { ...body, kind: kind === "private-long-gun-via-state" ? "private-long-gun" : "private-handgun" }, "body") as unknown as SaleRequest };
     return { values, errors, input: parseWith(SaleBody, body, "body") as SaleRequest };
   } catch (e) {
     if (e instanceof AppError) return { values, errors: errorsFrom(e, Object.keys(PATHS), ALIAS) };
@@ -727,6 +732,27 @@ async function staffSalePage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
 // ---------------------------------------------------------------- routes
 
 export function registerStaffSalePages(app: FastifyInstance, makeCtx: MakeCtx): void {
+  // Private sales through the state's own route (no dealer): the dealer's form, with the state's kinds.
+  app.get("/staff/sales/private/new", signedIn((req, reply, user) => newSalePage(req, reply, makeCtx, user, {}, "state")));
+  app.post("/staff/sales/private", signedIn(async (req, reply, user) => {
+    if (!salesPolicy.stateAuthorization(user)) throw forbidden("only licensing staff process private sales through the state");
+    const ctx = makeCtx(req);
+    const { values, errors, input } = await parseSaleForm(ctx, formBody(req), "state");
+    if (!input) return newSalePage(req, reply, makeCtx, user, { values, errors, status: 400 }, "state");
+    try {
+      const run = (c: Ctx) => requestStateAuthorization(c, input as never);
+      const token = formBody(req)._submission;
+      const o = typeof token === "string" && /^[0-9a-f-]{36}$/.test(token)
+        ? (await runIdempotent(ctx, user, "POST /staff/sales/private", token, input, run, 201)).response as { sale: { id: string } }
+        : await run(ctx);
+      // The person who processed the sale sees it at once; the purpose is recorded with the view.
+      rememberPurpose(req, `sale:${o.sale.id}`, { code: "licensing-review", text: "processing a private sale through the state's own route" });
+      return reply.redirect(`/staff/sales/${o.sale.id}`, 303);
+    } catch (e) {
+      if (isFormError(e)) return newSalePage(req, reply, makeCtx, user, { values, errors: errorsFrom(e, Object.keys(PATHS), ALIAS), status: statusOf(e) }, "state");
+      throw e;
+    }
+  }));
   app.get("/staff/sales", signedIn((req, reply, user) => staffSalesPage(req, reply, makeCtx, user)));
 
   app.get("/staff/sales/:id", signedIn((req, reply, user) => staffSalePage(req, reply, makeCtx, user)));
