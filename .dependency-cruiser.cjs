@@ -31,7 +31,7 @@ module.exports = {
       name: "services-know-no-http",
       comment: "Only routes.ts, pages.ts and module.ts of a module may import src/http/ or src/web/.",
       severity: "error",
-      from: { path: "^src/modules/[^/]+/", pathNot: ["/(routes|pages|module)\\.ts$", "/pages/", TEST_FILES] },
+      from: { path: "^src/modules/[^/]+/", pathNot: ["(routes|pages|module)\\.ts$", "/pages/", TEST_FILES] },
       to: { path: "^src/(http|web)/" },
     },
     {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
           await page.goto(`${base}/rules`);
         }
         // The role's navigation entries, read from the desktop header (the phone menu has the same links).
-        const links = await page.$$eval('nav.stateline-nav a.usa-nav-link', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+        const links = await page.$$eval('nav.stateline-nav a.usa-nav-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
         const hrefs = [...new Set([new URL(page.url()).pathname, ...links])].filter((h) => h.startsWith('/'));
         for (const href of hrefs) {
           await page.goto(`${base}${href}`);

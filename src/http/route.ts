@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { Ctx } from "../context.ts";
 import type { Db, Queryable } from "../db/client.ts";
 import type { User } from "../modules/auth/roles.ts";
-import { AppError, type FieldError, unauthenticated } from "../lib/errors.ts";
+import { parseWith, zodFields } from "../lib/validation.ts";
+import { AppError, unauthenticated } from "../lib/errors.ts";
 import { canonicalJson } from "../modules/audit/chain.ts";
 import { cleanInput } from "../lib/text.ts";
 
@@ -36,28 +37,10 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   handler: (ctx: Ctx, input: RouteInput<P, Q, B>, req: FastifyRequest, reply: FastifyReply) => Promise<R>;
 }
 
+export { parseWith, zodFields };
+
 export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
   return def;
-}
-
-export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
-  return err.issues.flatMap((i) => {
-    const base = [prefix, ...i.path.map(String)].filter(Boolean);
-    // An unknown key is named itself, so the caller sees which field to drop.
-    if (i.code === "unrecognized_keys") return i.keys.map((k) => ({ field: [...base, k].join("."), message: "unknown field" }));
-    const path = base.join(".");
-    return [{ field: path || prefix, message: i.message }];
-  });
-}
-
-export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
-  if (!schema) return value as T;
-  const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
-  if (!r.success) {
-    const fields = zodFields(r.error, where === "body" ? "" : where);
-    throw new AppError("validation", `invalid ${where}: ${fields.map((f) => `${f.field || "body"}: ${f.message}`).join("; ")}`, { fields });
-  }
-  return r.data;
 }
 
 /** A Db whose transactions reuse one open transaction (for routes that must commit as one). */

@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type preHandlerHookHandler } from "fastify";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Ctx, Services } from "../context.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { findSession, findUserByApiKey } from "../modules/auth/service.ts";
@@ -15,6 +15,7 @@ import { AppError } from "../lib/errors.ts";
 import { cleanInput } from "../lib/text.ts";
 import { findStaffMembership } from "../modules/dealers/index.ts";
 import { problem, statusOf } from "./errors.ts";
+import { LOGIN_CSRF_COOKIE, SESSION_COOKIE, parseCookies } from "./cookies.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { defineRoutes, type RouteDef } from "./route.ts";
 import { RULEBOOK_VERSION } from "../law/ct/index.ts";
@@ -33,30 +34,6 @@ declare module "fastify" {
   }
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) {
-      try { out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim()); } catch { /* ignore a malformed cookie */ }
-    }
-  }
-  return out;
-}
-
-export const SESSION_COOKIE = "sl_session";
-/** The sign-in form's CSRF cookie (login CSRF): a random value the form must echo as `_csrf`. */
-export const LOGIN_CSRF_COOKIE = "sl_login";
-
-/**
- * The attributes of Stateline's cookies: HttpOnly, SameSite=Lax, and Secure
- * whenever Stateline is served over https (config.secureCookies, on by default
- * outside development).
- */
-export function cookieAttributes(req: FastifyRequest, services: Pick<Services, "config">): string {
-  return `Path=/; HttpOnly; SameSite=Lax${services.config.secureCookies ? "; Secure" : ""}`;
-}
-
 /**
  * Look-ups that could be used to probe confidential records (a credential's
  * holder, a date of birth): limited per API key or user, per seller and per
@@ -65,15 +42,6 @@ export function cookieAttributes(req: FastifyRequest, services: Pick<Services, "
 export const RATE_LIMITED: ReadonlySet<string> = new Set([
   "POST /api/v1/verifications", "POST /api/v1/ammunition/checks", "POST /verify", "POST /ammunition/check",
 ]);
-
-/** The login CSRF token for this browser, set on the sign-in form (double-submit cookie). */
-export function loginCsrfToken(req: FastifyRequest, reply: FastifyReply, services: Pick<Services, "config">): string {
-  const have = parseCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE];
-  if (have && /^[A-Za-z0-9_-]{32}$/.test(have)) return have;
-  const token = randomBytes(24).toString("base64url");
-  void reply.header("Set-Cookie", `${LOGIN_CSRF_COOKIE}=${token}; ${cookieAttributes(req, services)}; Max-Age=7200`);
-  return token;
-}
 
 const sameToken = (a: unknown, b: string | undefined) =>
   typeof a === "string" && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -189,7 +189,7 @@ test("the ammunition limit refuses as policy, not statute; a firearm dealer uses
   await setLimitSettings(env.ctx("admin"), { settings: { enabled: true, roundsPerRolling30Days: 200 }, note: "browser test: a 200-round limit" });
   const h = await holder(env.services.db, env.clock.today(), { kind: "state-handgun-permit" });
   const { context, page } = await newPage(be);
-  assert.equal(await signIn(page, "dealer"), "/verify");
+  assert.equal(await signIn(page, "dealer"), "/dealer");
   await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Ammunition" }));
   assert.match(await mainText(page), new RegExp(sellers.shop.name));
   await fillCheck(page, h, [{ type: "centerfire-rifle", caliber: ".223 Remington", brand: "Hornady", quantity: 500 }]);

@@ -311,7 +311,7 @@ test("a dealer cannot open another shop's sale; other roles cannot use the porta
   await context.close();
 
   const vendor = await newPage(be);
-  await signIn(vendor.page, "ammunition-vendor");
+  await signIn(vendor.page, "ammunition-vendor", undefined, { landing: 403 });
   assert.equal(await visit(vendor.page, "/dealer"), 403);
   assert.equal(await visit(vendor.page, `/dealer/sales/${theirs.sale.id}`), 403);
   await expectAccessible(vendor.page, be);
@@ -319,7 +319,7 @@ test("a dealer cannot open another shop's sale; other roles cannot use the porta
 
   // The "dealer" test user is attached to no shop: refused, not an error.
   const loose = await newPage(be);
-  await signIn(loose.page, "dealer");
+  await signIn(loose.page, "dealer", undefined, { landing: 403 });
   assert.equal(await visit(loose.page, "/dealer/sales/new"), 403);
   assert.match(await mainText(loose.page), /not attached to a dealer/);
   await loose.context.close();

@@ -93,7 +93,9 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
   assert.equal(new URL(page.url()).pathname, "/login", "an idle session ends");
   await signIn(page, "licensing-staff");
   assert.equal(await visit(page, "/staff/outbox"), 200);
-  assert.match(await mainText(page), new RegExp(`Your Long gun eligibility certificate ${cred.number} is revoked`), "the revocation notice is queued");
+  // The outbox holds names and home addresses: it opens only with a stated purpose.
+  assert.equal(await statePurpose(page, "checking the revocation letter went out", "licensing-review", "Show the outbox"), 200);
+  assert.match(await mainText(page), new RegExp(`Your Long gun eligibility certificate ${cred.number} is revoked`), "the revocation notice is in the outbox");
   await expectAccessible(page, be);
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Run daily jobs" })), 200);
   assert.match(await mainText(page), new RegExp(`Daily jobs ran for ${dayAfter}: 0 credentials expired, 0 renewal notices queued, 1 late surrenders flagged`));

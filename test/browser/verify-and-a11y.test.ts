@@ -46,7 +46,8 @@ test("the axe helper fails on an inaccessible page", async () => {
 test("a dealer verifies a buyer: valid, then not valid; nothing else about the holder", async () => {
   const { env } = be;
   const { context, page } = await newPage(be);
-  assert.equal(await signIn(page, "dealer"), "/verify");
+  assert.equal(await signIn(page, "dealer"), "/dealer");
+  assert.equal(await visit(page, "/verify"), 200);
   await expectAccessible(page, be);
 
   // A malformed number is named, and nothing is checked.

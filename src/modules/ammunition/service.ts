@@ -24,13 +24,12 @@ import type { AmmunitionSaleFacts } from "../../law/ct/sales/ammunition-sale.ts"
 import { type AmmunitionLimitSettings, CLASS_LABELS, type PurchaseType, ammunitionLimit, ammunitionLimitQuestion } from "../../law/ct/policy/ammunition-limit.ts";
 import { RULEBOOK_VERSION } from "../../law/ct/version.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
-import { auditRefusedRead } from "../audit/index.ts";
+import { appendAudit, auditRefusedRead } from "../audit/index.ts";
 import { type ReadPurpose, purposeLine } from "../../lib/purpose.ts";
-import type { User } from "../auth/roles.ts";
-import { getActingDealer, type Dealer } from "../dealers/service.ts";
-import { decide, storeDecision } from "../decisions/service.ts";
-import { detectAfterSale } from "../leads/service.ts";
+import { type User } from "../auth/index.ts";
+import { getActingDealer, type Dealer } from "../dealers/index.ts";
+import { decide, storeDecision } from "../decisions/index.ts";
+import { detectAfterSale } from "../leads/index.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { type PresentedCredential, presentFindingForSeller } from "./present.ts";

@@ -19,8 +19,18 @@ export async function deniedApplication(env: TestEnv, call: Call, opts: { reside
   const kind = opts.kind ?? (opts.resident ? "ammunition-certificate" : "long-gun-eligibility-certificate");
   let personId = env.resident.id;
   let res;
-  if (opts.resident) res = await call("resident", { method: "POST", url: "/api/v1/applications", payload: applicationBody(kind) });
-  else {
+  if (opts.resident) {
+    // Another route case may have left Robin an open application of this kind: deny that one instead.
+    const [open] = await env.services.db.query<{ id: string }>(
+      "SELECT id::text FROM applications WHERE person_id = $1 AND credential_kind = $2 AND status IN ('submitted','approvable','needs-review','ineligible') ORDER BY created_at LIMIT 1",
+      [personId, kind],
+    );
+    if (open) {
+      expectStatus(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${open.id}/deny`, payload: { reason: "fixture denial for the appeals docket" } }), 200, "fixture denial");
+      return { applicationId: open.id, personId };
+    }
+    res = await call("resident", { method: "POST", url: "/api/v1/applications", payload: applicationBody(kind) });
+  } else {
     n += 1;
     personId = (await createPerson(env.services.db, { firstName: `Appellant${n}`, lastName: "Fixture", birthDate: "1970-02-02" as PlainDate, town: "Hartford", street: `${n} Main Street`, zip: "06103" })).id;
     res = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody(kind, { personId }) });

@@ -7,7 +7,7 @@ import { statusOf } from "../../http/errors.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
-import { SESSION_COOKIE, cookieAttributes, loginCsrfToken } from "../../http/server.ts";
+import { SESSION_COOKIE, cookieAttributes, loginCsrfToken } from "../../http/cookies.ts";
 import { login, logout, createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "./service.ts";
 import { ROLE_LABELS, ROLES, type Role, type User } from "./roles.ts";
 import { html, csrfField, page, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, requiredNote, selectField, sendPage, signedIn, textField, UUID, type Flash, type FormErrors } from "../../web/kit.ts";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { route } from "../../http/route.ts";
 import { forbidden } from "../../lib/errors.ts";
 import { ROLES } from "./roles.ts";
+import { appendAudit } from "../audit/index.ts";
 import { createApiKey, createUser, listApiKeys, listUsers, revokeApiKey, unlockUser } from "./service.ts";
 
 const ApiKeyOut = z.object({ id: z.string(), owner: z.string(), label: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
@@ -56,7 +57,6 @@ export const authRoutes = [
       if (ctx.user!.role !== "admin") throw forbidden();
       const u = await ctx.db.tx(async (q) => {
         const created = await createUser(q, { ...body, passwordCost: ctx.config.passwordCost });
-        const { appendAudit } = await import("../audit/service.ts");
         await appendAudit(q, ctx, { action: "user.create", entityType: "user", entityId: created.id, details: { role: created.role } });
         return created;
       });

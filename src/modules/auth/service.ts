@@ -23,7 +23,7 @@ import type { Config } from "../../config.ts";
 import type { Ctx } from "../../context.ts";
 import type { Db, Queryable } from "../../db/client.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
-import { appendAudit } from "../audit/service.ts";
+import { appendAudit } from "../audit/index.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { ROLES, type Role, type User } from "./roles.ts";
 

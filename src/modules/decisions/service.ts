@@ -9,7 +9,7 @@ import { toDecision, type Decision } from "../../law/core/questions.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { QUESTIONS, RULEBOOK_VERSION, findQuestion } from "../../law/ct/index.ts";
 import { AppError } from "../../lib/errors.ts";
-import { zodFields } from "../../http/route.ts";
+import { zodFields } from "../../lib/validation.ts";
 
 export interface QuestionSummary { id: string; title: string; description: string; modelledFrom: string; citations: unknown[]; result: Record<string, string>; factsSchema: unknown; example: unknown }
 

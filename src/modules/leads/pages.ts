@@ -117,7 +117,11 @@ async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
   }
   const { lead, history } = await getLead(ctx, id, purpose);
   const ammo = ammunitionPolicy.listAllSales(user)
-    ? await listSalesFor(ctx, { personId: lead.person.id, from: lead.windowStart, to: lead.windowEnd, limit: 100, offset: 0, purpose })
+    ? await listSalesFor(ctx, {
+        personId: lead.person.id, from: lead.windowStart, to: lead.windowEnd, limit: 100, offset: 0,
+        // The purpose given for the lead covers the purchases the lead is about.
+        purpose: { code: user.role === "licensing_staff" ? "licensing-review" : "criminal-investigation", text: `review of lead ${lead.id}: ${purpose}` },
+      })
     : null;
   const staff = salesPolicy.listAll(user);
   const dealerIds = Array.isArray(lead.evidence.dealerIds) ? (lead.evidence.dealerIds as unknown[]).filter((x): x is string => typeof x === "string" && UUID.test(x)) : [];

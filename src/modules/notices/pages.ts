@@ -48,7 +48,12 @@ async function outboxPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Mak
   const b = posted ?? {};
   const { purpose, errors } = posted ? purposeFromForm(b) : { purpose: undefined, errors: {} as FormErrors };
   const intro = html`<h1>Outbox</h1>
-    <p class="usa-intro">Letters and e-mails to holders and applicants (decisions, revocations, renewal notices), with their delivery: e-mails through SMTP with the letter attached as PDF; letters rendered as PDF for printing.</p>`;
+    <p class="usa-intro">Letters and e-mails to holders and applicants (decisions, revocations, renewal notices), with their delivery: e-mails through SMTP with the letter attached as PDF; letters rendered as PDF for printing.</p>
+    <form method="post" action="/staff/jobs/daily" class="margin-y-2">
+      ${csrfField(req)}
+      <p class="usa-hint" id="jobs-hint">The daily sweep also runs by itself every hour: it expires credentials past their term, queues renewal notices that are due, and flags revoked credentials not surrendered by their deadline. Safe to run twice.</p>
+      <button class="usa-button usa-button--outline" type="submit" aria-describedby="jobs-hint">Run daily jobs</button>
+    </form>`;
   if (!posted || !purpose) {
     return sendPage(reply, req, "Outbox", html`${errorSummary(errors, { purposeCode: "Purpose", purposeText: "In your words" })}${intro}${outboxForm(req, errors, b)}`, { status: posted ? 400 : 200 });
   }

@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import type { Ctx } from "../../context.ts";
 import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
-import { getDealer } from "../dealers/service.ts";
+import { getDealer } from "../dealers/index.ts";
 import { DEALER_KINDS } from "./evaluate.ts";
 import { isCaliberCode, isMakeCode, isTypeCode, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";

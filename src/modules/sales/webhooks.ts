@@ -16,8 +16,8 @@ import { SIGNATURE_HEADER, newWebhookSecret, signWebhook } from "../../adapters/
 import { type WebhookSender, httpWebhookSender } from "../../adapters/webhooks/sender.ts";
 import { checkWebhookUrl } from "../../adapters/webhooks/address-guard.ts";
 import { openSecret, sealSecret } from "../../adapters/webhooks/secret-box.ts";
-import { appendAudit } from "../audit/service.ts";
-import { findStaffMembership, getActingDealer } from "../dealers/service.ts";
+import { appendAudit } from "../audit/index.ts";
+import { findStaffMembership, getActingDealer } from "../dealers/index.ts";
 import { salesPolicy } from "./policy.ts";
 import type { NicsCheck, Sale } from "./queries.ts";
 
