@@ -18,7 +18,10 @@ module.exports = {
       comment: "A module uses another module only through its index.ts (module.ts is for src/modules/index.ts).",
       severity: "error",
       from: { path: "^src/modules/([^/]+)/", pathNot: TEST_FILES },
-      to: { path: "^src/modules/([^/]+)/", pathNot: ["^src/modules/$1/", `^src/modules/[^/]+/${MODULE_INTERNAL_ALLOWED}`] },
+      to: {
+        path: "^src/modules/([^/]+)/",
+        pathNot: ["^src/modules/$1/", `^src/modules/[^/]+/${MODULE_INTERNAL_ALLOWED}`],
+      },
     },
     {
       name: "only-the-registry-imports-registrations",
@@ -43,7 +46,8 @@ module.exports = {
     },
     {
       name: "no-circles",
-      comment: "No file reaches itself through its imports (module-level cycles between index.ts files are reported as warnings).",
+      comment:
+        "No file reaches itself through its imports (module-level cycles between index.ts files are reported as warnings).",
       severity: "error",
       from: {},
       to: { circular: true, viaNot: "^src/modules/[^/]+/index\\.ts$" },

@@ -33,32 +33,47 @@ import { makeFixture, makeTargets, type Fixture, type Request } from "./sales.ts
 
 // ------------------------------------------------------------------ the server as a killable child
 
-interface Server { child: ChildProcess; url: string }
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
 
 async function startServer(env: Record<string, string>, logFile: string, deadline: number): Promise<Server> {
   const port = env.PORT!;
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     const out = openSync(logFile, "a");
-    const child = spawn(process.execPath, ["bin/stateline.js", "serve", "--no-seed"], { env: { ...process.env, ...env, HOST: "127.0.0.1" }, stdio: ["ignore", out, out] });
+    const child = spawn(process.execPath, ["bin/stateline.js", "serve", "--no-seed"], {
+      env: { ...process.env, ...env, HOST: "127.0.0.1" },
+      stdio: ["ignore", out, out],
+    });
     closeSync(out);
     for (let i = 0; i < 200; i++) {
       if (child.exitCode !== null) break;
       try {
         const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
         if (r.ok) return { child, url };
-      } catch { /* not yet */ }
+      } catch {
+        /* not yet */
+      }
       await sleep(50);
     }
     // It could not start (the database is down, perhaps): try again until the deadline.
-    if (child.exitCode === null) { child.kill("SIGKILL"); await exited(child); }
+    if (child.exitCode === null) {
+      child.kill("SIGKILL");
+      await exited(child);
+    }
     if (Date.now() > deadline) throw new Error("stateline did not start");
     await sleep(250);
   }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exited = (c: ChildProcess) => new Promise<void>((r) => { if (c.exitCode !== null || c.signalCode !== null) r(); else c.once("exit", () => r()); });
+const exited = (c: ChildProcess) =>
+  new Promise<void>((r) => {
+    if (c.exitCode !== null || c.signalCode !== null) r();
+    else c.once("exit", () => r());
+  });
 
 /**
  * Keeps one server running, as a process supervisor would: `kill()` is a
@@ -74,17 +89,28 @@ class Supervisor {
   private readonly env: Record<string, string>;
   private readonly logFile: string;
   private readonly stamp: () => string;
-  constructor(env: Record<string, string>, logFile: string, stamp: () => string) { this.env = env; this.logFile = logFile; this.stamp = stamp; }
+  constructor(env: Record<string, string>, logFile: string, stamp: () => string) {
+    this.env = env;
+    this.logFile = logFile;
+    this.stamp = stamp;
+  }
   async start(): Promise<Server> {
     const s = await startServer(this.env, this.logFile, Date.now() + 60_000);
     this.current = s;
     this.planned = false;
     s.child.once("exit", (code, signal) => {
       if (this.planned || this.stopped || this.current !== s) return;
-      const tail = readFileSync(this.logFile, "utf8").split("\n").filter((l) => /Error|error/.test(l)).slice(-2).join(" / ");
+      const tail = readFileSync(this.logFile, "utf8")
+        .split("\n")
+        .filter((l) => /Error|error/.test(l))
+        .slice(-2)
+        .join(" / ");
       this.deaths.push({ at: this.stamp(), code, signal, why: tail.slice(0, 300) });
       log(`server died on its own (code ${code}, signal ${signal}): ${tail.slice(0, 200)}`);
-      this.restarting = (async () => { await sleep(200); if (!this.stopped) await this.start(); })();
+      this.restarting = (async () => {
+        await sleep(200);
+        if (!this.stopped) await this.start();
+      })();
     });
     return s;
   }
@@ -111,16 +137,40 @@ class Supervisor {
 
 // ------------------------------------------------------------------ clients that retry with the same key
 
-interface Outcome { key: string; actor: string; request: Request; status: number; body: unknown; attempts: number; firstAt: number }
+interface Outcome {
+  key: string;
+  actor: string;
+  request: Request;
+  status: number;
+  body: unknown;
+  attempts: number;
+  firstAt: number;
+}
 
-function send(agent: http.Agent, url: URL, r: Request, timeoutMs: number): Promise<{ status: number; body: string } | { error: string }> {
+function send(
+  agent: http.Agent,
+  url: URL,
+  r: Request,
+  timeoutMs: number,
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on("error", (e) => resolve({ error: e.message }));
-    });
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: r.method,
+        path: r.path,
+        headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on("error", (e) => resolve({ error: e.message }));
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
     if (r.body) req.write(r.body);
@@ -128,9 +178,22 @@ function send(agent: http.Agent, url: URL, r: Request, timeoutMs: number): Promi
   });
 }
 
-interface ClientStats { acked: Outcome[]; rejected: Outcome[]; inDoubt: Outcome[]; retries: number; errors: Record<string, number> }
+interface ClientStats {
+  acked: Outcome[];
+  rejected: Outcome[];
+  inDoubt: Outcome[];
+  retries: number;
+  errors: Record<string, number>;
+}
 
-async function runClients(opts: { url: string; workers: number; until: number; graceUntil: number; next: (i: number) => Request; actorOf: (r: Request) => string }): Promise<ClientStats> {
+async function runClients(opts: {
+  url: string;
+  workers: number;
+  until: number;
+  graceUntil: number;
+  next: (i: number) => Request;
+  actorOf: (r: Request) => string;
+}): Promise<ClientStats> {
   const s: ClientStats = { acked: [], rejected: [], inDoubt: [], retries: 0, errors: {} };
   const base = new URL(opts.url);
   let seq = 0;
@@ -138,7 +201,15 @@ async function runClients(opts: { url: string; workers: number; until: number; g
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     while (Date.now() < opts.until) {
       const r = opts.next(seq++);
-      const o: Outcome = { key: r.headers["idempotency-key"]!, actor: opts.actorOf(r), request: r, status: 0, body: null, attempts: 0, firstAt: Date.now() };
+      const o: Outcome = {
+        key: r.headers["idempotency-key"]!,
+        actor: opts.actorOf(r),
+        request: r,
+        status: 0,
+        body: null,
+        attempts: 0,
+        firstAt: Date.now(),
+      };
       for (;;) {
         o.attempts += 1;
         const res = await send(agent, base, r, 10_000);
@@ -150,13 +221,20 @@ async function runClients(opts: { url: string; workers: number; until: number; g
         }
         if ("status" in res && res.status < 500) {
           o.status = res.status;
-          try { o.body = JSON.parse(res.body); } catch { o.body = res.body; }
+          try {
+            o.body = JSON.parse(res.body);
+          } catch {
+            o.body = res.body;
+          }
           s.rejected.push(o);
           break;
         }
         const why = "error" in res ? res.error : `HTTP ${res.status}`;
         s.errors[why] = (s.errors[why] ?? 0) + 1;
-        if (Date.now() > opts.graceUntil) { s.inDoubt.push(o); break; }
+        if (Date.now() > opts.graceUntil) {
+          s.inDoubt.push(o);
+          break;
+        }
         s.retries += 1;
         await sleep(50 + Math.floor(Math.random() * 200));
       }
@@ -169,7 +247,11 @@ async function runClients(opts: { url: string; workers: number; until: number; g
 
 // ------------------------------------------------------------------ reconciliation
 
-export interface Check { name: string; bad: number; detail?: string }
+export interface Check {
+  name: string;
+  bad: number;
+  detail?: string;
+}
 
 /** What each target writes, and how to tell whether all of it is there. */
 interface Spec {
@@ -190,13 +272,34 @@ const SPECS: Record<string, Spec> = {
     idOf: (b) => b?.application?.id,
     writesOfActors: "SELECT id::text FROM applications WHERE created_by = ANY($1::uuid[])",
     parts: [
-      { name: "application without its submit action", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM application_actions a WHERE a.application_id = x.id AND a.action = 'submit')" },
-      { name: "application left unchecked (no check action / status submitted)", sql: "SELECT count(*) FROM applications a WHERE a.id = ANY($1::uuid[]) AND (a.status = 'submitted' OR NOT EXISTS (SELECT 1 FROM application_actions x WHERE x.application_id = a.id AND x.action = 'check'))" },
-      { name: "application without a stored decision", sql: "SELECT count(*) FROM applications a WHERE a.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = a.latest_decision_id AND d.subject_type = 'application' AND d.subject_id = a.id::text)" },
-      { name: "application without its audit entries (submit and check)", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE (SELECT count(DISTINCT action) FROM audit_log l WHERE l.entity_type = 'application' AND l.entity_id = x.id::text AND l.action IN ('application.submit','application.check')) < 2" },
-      { name: "more than one application per person and kind", sql: "SELECT count(*) FROM (SELECT person_id, credential_kind FROM applications WHERE id = ANY($1::uuid[]) GROUP BY 1,2 HAVING count(*) > 1) d" },
-      { name: "orphan decisions (about an application that does not exist)", sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'application' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id::text = d.subject_id)" },
-      { name: "orphan audit entries (about an application that does not exist)", sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'application' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id::text = l.entity_id)" },
+      {
+        name: "application without its submit action",
+        sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM application_actions a WHERE a.application_id = x.id AND a.action = 'submit')",
+      },
+      {
+        name: "application left unchecked (no check action / status submitted)",
+        sql: "SELECT count(*) FROM applications a WHERE a.id = ANY($1::uuid[]) AND (a.status = 'submitted' OR NOT EXISTS (SELECT 1 FROM application_actions x WHERE x.application_id = a.id AND x.action = 'check'))",
+      },
+      {
+        name: "application without a stored decision",
+        sql: "SELECT count(*) FROM applications a WHERE a.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = a.latest_decision_id AND d.subject_type = 'application' AND d.subject_id = a.id::text)",
+      },
+      {
+        name: "application without its audit entries (submit and check)",
+        sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE (SELECT count(DISTINCT action) FROM audit_log l WHERE l.entity_type = 'application' AND l.entity_id = x.id::text AND l.action IN ('application.submit','application.check')) < 2",
+      },
+      {
+        name: "more than one application per person and kind",
+        sql: "SELECT count(*) FROM (SELECT person_id, credential_kind FROM applications WHERE id = ANY($1::uuid[]) GROUP BY 1,2 HAVING count(*) > 1) d",
+      },
+      {
+        name: "orphan decisions (about an application that does not exist)",
+        sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'application' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id::text = d.subject_id)",
+      },
+      {
+        name: "orphan audit entries (about an application that does not exist)",
+        sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'application' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.id::text = l.entity_id)",
+      },
     ],
   },
 };
@@ -206,16 +309,46 @@ SPECS.sales = {
   idOf: (b) => b?.sale?.id,
   writesOfActors: "SELECT id::text FROM sales WHERE requested_by = ANY($1::uuid[])",
   parts: [
-    { name: "two sales for one client request (same serial number)", sql: "SELECT count(*) FROM (SELECT upper(firearm_serial_number) FROM sales WHERE id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1) d" },
-    { name: "sale without its NICS check row", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM sale_nics_checks n WHERE n.sale_id = x.id)" },
-    { name: "sale without its request action", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM sale_actions a WHERE a.sale_id = x.id AND a.action = 'request')" },
-    { name: "sale whose status is not its last action's result", sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IS DISTINCT FROM (SELECT a.to_status FROM sale_actions a WHERE a.sale_id = s.id ORDER BY a.id DESC LIMIT 1)" },
-    { name: "sale without its stored decision", sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = s.latest_decision_id AND d.subject_type = 'sale' AND d.subject_id = s.id::text)" },
-    { name: "authorized sale without its receipt / transfer form", sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IN ('authorized','proceeded') AND NOT EXISTS (SELECT 1 FROM sale_records r WHERE r.sale_id = s.id)" },
-    { name: "authorized sale without its reports (state, and local police for CT buyers)", sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IN ('authorized','proceeded') AND (SELECT count(*) FROM sale_reports r WHERE r.sale_id = s.id AND r.reason = 'transfer') < CASE WHEN s.buyer_state = 'CT' THEN 2 ELSE 1 END" },
-    { name: "sale without its audit entry (sale.request)", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity_type = 'sale' AND l.entity_id = x.id::text AND l.action = 'sale.request')" },
-    { name: "orphan decisions (about a sale that does not exist)", sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'sale' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id::text = d.subject_id)" },
-    { name: "orphan audit entries (about a sale that does not exist)", sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'sale' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id::text = l.entity_id)" },
+    {
+      name: "two sales for one client request (same serial number)",
+      sql: "SELECT count(*) FROM (SELECT upper(firearm_serial_number) FROM sales WHERE id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1) d",
+    },
+    {
+      name: "sale without its NICS check row",
+      sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM sale_nics_checks n WHERE n.sale_id = x.id)",
+    },
+    {
+      name: "sale without its request action",
+      sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM sale_actions a WHERE a.sale_id = x.id AND a.action = 'request')",
+    },
+    {
+      name: "sale whose status is not its last action's result",
+      sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IS DISTINCT FROM (SELECT a.to_status FROM sale_actions a WHERE a.sale_id = s.id ORDER BY a.id DESC LIMIT 1)",
+    },
+    {
+      name: "sale without its stored decision",
+      sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = s.latest_decision_id AND d.subject_type = 'sale' AND d.subject_id = s.id::text)",
+    },
+    {
+      name: "authorized sale without its receipt / transfer form",
+      sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IN ('authorized','proceeded') AND NOT EXISTS (SELECT 1 FROM sale_records r WHERE r.sale_id = s.id)",
+    },
+    {
+      name: "authorized sale without its reports (state, and local police for CT buyers)",
+      sql: "SELECT count(*) FROM sales s WHERE s.id = ANY($1::uuid[]) AND s.status IN ('authorized','proceeded') AND (SELECT count(*) FROM sale_reports r WHERE r.sale_id = s.id AND r.reason = 'transfer') < CASE WHEN s.buyer_state = 'CT' THEN 2 ELSE 1 END",
+    },
+    {
+      name: "sale without its audit entry (sale.request)",
+      sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity_type = 'sale' AND l.entity_id = x.id::text AND l.action = 'sale.request')",
+    },
+    {
+      name: "orphan decisions (about a sale that does not exist)",
+      sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'sale' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id::text = d.subject_id)",
+    },
+    {
+      name: "orphan audit entries (about a sale that does not exist)",
+      sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'sale' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id::text = l.entity_id)",
+    },
   ],
   answer: {
     sql: "SELECT id::text, status, authorization_number FROM sales WHERE id = ANY($1::uuid[])",
@@ -229,38 +362,79 @@ SPECS["ammo-checks"] = {
   idOf: (b) => b?.check?.id,
   writesOfActors: "SELECT id::text FROM ammunition_checks WHERE clerk_id = ANY($1::uuid[])",
   parts: [
-    { name: "check without its law decision", sql: "SELECT count(*) FROM ammunition_checks c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = c.law_decision_id AND d.subject_id = c.id::text)" },
-    { name: "check without its limit decision", sql: "SELECT count(*) FROM ammunition_checks c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = c.limit_decision_id AND d.subject_id = c.id::text)" },
-    { name: "check without its audit entry", sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity_type = 'ammunition-check' AND l.entity_id = x.id::text AND l.action = 'ammunition.check')" },
-    { name: "orphan decisions (about a check that does not exist)", sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'ammunition-check' AND NOT EXISTS (SELECT 1 FROM ammunition_checks c WHERE c.id::text = d.subject_id)" },
-    { name: "orphan audit entries (about a check that does not exist)", sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'ammunition-check' AND NOT EXISTS (SELECT 1 FROM ammunition_checks c WHERE c.id::text = l.entity_id)" },
+    {
+      name: "check without its law decision",
+      sql: "SELECT count(*) FROM ammunition_checks c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = c.law_decision_id AND d.subject_id = c.id::text)",
+    },
+    {
+      name: "check without its limit decision",
+      sql: "SELECT count(*) FROM ammunition_checks c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.id = c.limit_decision_id AND d.subject_id = c.id::text)",
+    },
+    {
+      name: "check without its audit entry",
+      sql: "SELECT count(*) FROM unnest($1::uuid[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity_type = 'ammunition-check' AND l.entity_id = x.id::text AND l.action = 'ammunition.check')",
+    },
+    {
+      name: "orphan decisions (about a check that does not exist)",
+      sql: "SELECT count(*) FROM decisions d WHERE d.subject_type = 'ammunition-check' AND NOT EXISTS (SELECT 1 FROM ammunition_checks c WHERE c.id::text = d.subject_id)",
+    },
+    {
+      name: "orphan audit entries (about a check that does not exist)",
+      sql: "SELECT count(*) FROM audit_log l WHERE l.entity_type = 'ammunition-check' AND NOT EXISTS (SELECT 1 FROM ammunition_checks c WHERE c.id::text = l.entity_id)",
+    },
   ],
-  answer: { sql: "SELECT id::text, outcome FROM ammunition_checks WHERE id = ANY($1::uuid[])", same: (b, row) => b.check?.outcome === row.outcome, what: "stored outcome differs from the answer" },
+  answer: {
+    sql: "SELECT id::text, outcome FROM ammunition_checks WHERE id = ANY($1::uuid[])",
+    same: (b, row) => b.check?.outcome === row.outcome,
+    what: "stored outcome differs from the answer",
+  },
 };
 
 /** Registers a target's reconciliation (sales and ammunition specs are added by the modules' shapes). */
-export function registerSpec(name: string, spec: Spec): void { SPECS[name] = spec; }
+export function registerSpec(name: string, spec: Spec): void {
+  SPECS[name] = spec;
+}
 
-async function reconcile(db: Db, spec: Spec, actors: string[], s: ClientStats): Promise<{ checks: Check[]; stored: number; ackedIds: number }> {
+async function reconcile(
+  db: Db,
+  spec: Spec,
+  actors: string[],
+  s: ClientStats,
+): Promise<{ checks: Check[]; stored: number; ackedIds: number }> {
   const checks: Check[] = [];
   const keys = await db.query<{ actor_id: string; key: string; status_code: number; response: any; route: string }>(
-    "SELECT actor_id::text, key, status_code, response, route FROM idempotency_keys WHERE actor_id = ANY($1::uuid[]) AND route = $2", [actors, spec.route]);
+    "SELECT actor_id::text, key, status_code, response, route FROM idempotency_keys WHERE actor_id = ANY($1::uuid[]) AND route = $2",
+    [actors, spec.route],
+  );
   const byKey = new Map(keys.map((k) => [`${k.actor_id}|${k.key}`, k]));
   const writes = (await db.query<{ id: string }>(spec.writesOfActors, [actors])).map((r) => r.id);
   const stored = new Set(writes);
 
   // Lost: acknowledged but not stored, or stored with another answer.
-  let lostWrite = 0, lostKey = 0, otherAnswer = 0, noId = 0;
+  let lostWrite = 0,
+    lostKey = 0,
+    otherAnswer = 0,
+    noId = 0;
   const lostExamples: string[] = [];
   for (const o of s.acked) {
     const id = spec.idOf(o.body);
-    if (!id) { noId += 1; continue; }
+    if (!id) {
+      noId += 1;
+      continue;
+    }
     const k = byKey.get(`${o.actor}|${o.key}`);
     if (!k) lostKey += 1;
     else if (spec.idOf(k.response) !== id) otherAnswer += 1;
-    if (!stored.has(id)) { lostWrite += 1; if (lostExamples.length < 5) lostExamples.push(`${o.key} → ${id}`); }
+    if (!stored.has(id)) {
+      lostWrite += 1;
+      if (lostExamples.length < 5) lostExamples.push(`${o.key} → ${id}`);
+    }
   }
-  checks.push({ name: "acknowledged writes missing from the database (LOST)", bad: lostWrite, ...(lostExamples.length ? { detail: lostExamples.join(", ") } : {}) });
+  checks.push({
+    name: "acknowledged writes missing from the database (LOST)",
+    bad: lostWrite,
+    ...(lostExamples.length ? { detail: lostExamples.join(", ") } : {}),
+  });
   checks.push({ name: "acknowledged requests whose idempotency key is not stored", bad: lostKey });
   checks.push({ name: "stored answer differs from the answer the client got", bad: otherAnswer });
   checks.push({ name: "acknowledged answers without an id", bad: noId });
@@ -269,15 +443,28 @@ async function reconcile(db: Db, spec: Spec, actors: string[], s: ClientStats): 
   const answered = new Map<string, number>();
   let claimOnly = 0;
   for (const k of keys) {
-    if (k.status_code === 0) { claimOnly += 1; continue; }
+    if (k.status_code === 0) {
+      claimOnly += 1;
+      continue;
+    }
     const id = spec.idOf(k.response);
     if (id) answered.set(id, (answered.get(id) ?? 0) + 1);
   }
   const ackedIds = s.acked.map((o) => spec.idOf(o.body)).filter(Boolean) as string[];
-  checks.push({ name: "one write acknowledged for two client requests", bad: ackedIds.length - new Set(ackedIds).size });
-  checks.push({ name: "one write answered under two idempotency keys", bad: [...answered.values()].filter((n) => n > 1).length });
+  checks.push({
+    name: "one write acknowledged for two client requests",
+    bad: ackedIds.length - new Set(ackedIds).size,
+  });
+  checks.push({
+    name: "one write answered under two idempotency keys",
+    bad: [...answered.values()].filter((n) => n > 1).length,
+  });
   const unaccounted = writes.filter((id) => !answered.has(id));
-  checks.push({ name: "writes with no stored answer (DUPLICATE or half-done request)", bad: unaccounted.length, ...(unaccounted.length ? { detail: unaccounted.slice(0, 5).join(", ") } : {}) });
+  checks.push({
+    name: "writes with no stored answer (DUPLICATE or half-done request)",
+    bad: unaccounted.length,
+    ...(unaccounted.length ? { detail: unaccounted.slice(0, 5).join(", ") } : {}),
+  });
   checks.push({ name: "idempotency keys claimed but never answered (half-written)", bad: claimOnly });
   const inDoubtStored = s.inDoubt.filter((o) => byKey.has(`${o.actor}|${o.key}`)).length;
 
@@ -296,7 +483,18 @@ async function reconcile(db: Db, spec: Spec, actors: string[], s: ClientStats): 
     checks.push({ name: spec.answer.what, bad: differ });
   }
   const audit = await verifyAudit(db);
-  checks.push({ name: "audit chain breaks", bad: audit.breaks.length, ...(audit.breaks.length ? { detail: audit.breaks.slice(0, 3).map((b) => `${b.seq}: ${b.problem}`).join("; ") } : {}) });
+  checks.push({
+    name: "audit chain breaks",
+    bad: audit.breaks.length,
+    ...(audit.breaks.length
+      ? {
+          detail: audit.breaks
+            .slice(0, 3)
+            .map((b) => `${b.seq}: ${b.problem}`)
+            .join("; "),
+        }
+      : {}),
+  });
   log(`in-doubt requests (never acknowledged): ${s.inDoubt.length}, of which stored: ${inDoubtStored}`);
   return { checks, stored: writes.length, ackedIds: ackedIds.length };
 }
@@ -304,7 +502,15 @@ async function reconcile(db: Db, spec: Spec, actors: string[], s: ClientStats): 
 // ------------------------------------------------------------------ the run
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { target: { type: "string" }, seconds: { type: "string" }, workers: { type: "string" }, scale: { type: "string" }, crashes: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      target: { type: "string" },
+      seconds: { type: "string" },
+      workers: { type: "string" },
+      scale: { type: "string" },
+      crashes: { type: "string" },
+    },
+  });
   const seconds = Number(values.seconds ?? process.env.BENCH_CRASH_SECONDS ?? 75);
   const workers = Number(values.workers ?? process.env.BENCH_CRASH_WORKERS ?? 8);
   const scale = Number(values.scale ?? process.env.BENCH_SCALE ?? 0.01);
@@ -318,12 +524,17 @@ async function main(): Promise<void> {
     const url = await freshDatabase(pgs.baseUrl, "stateline_crash");
     const data = await loadDataset(url, { scale, onProgress: () => {} });
     const fixture: Fixture = await makeFixture(url, data, 4);
-    const env = { DATABASE_URL: url, STATELINE_TODAY: BENCH_TODAY, STATELINE_LOG: "0", PORT: process.env.BENCH_PORT ?? "3997" };
+    const env = {
+      DATABASE_URL: url,
+      STATELINE_TODAY: BENCH_TODAY,
+      STATELINE_LOG: "0",
+      PORT: process.env.BENCH_PORT ?? "3997",
+    };
     let t0 = Date.now();
     const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
     sup = new Supervisor(env, logFile, stamp);
     const first = await sup.start();
-    const doc = await (await fetch(`${first.url}/api/openapi.json`)).json() as { paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${first.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     const target = values.target ?? (doc.paths["/api/v1/sales"] && SPECS.sales ? "sales" : "applications");
     const spec = SPECS[target];
     const t = makeTargets(fixture, createRng(29))[target];
@@ -333,7 +544,9 @@ async function main(): Promise<void> {
     const keyToActor = new Map<string, string>([...fixture.dealers, ...fixture.vendors].map((l) => [l.key, l.userId]));
     keyToActor.set(fixture.staffKey, fixture.staffId);
     const actorOf = (r: Request) => keyToActor.get(r.headers.authorization!.replace(/^Bearer /, ""))!;
-    log(`target ${target} (${t.path}); ${workers} client workers for ${seconds} s; ${crashes} crashes; scale ${scale}; server log ${logFile}`);
+    log(
+      `target ${target} (${t.path}); ${workers} client workers for ${seconds} s; ${crashes} crashes; scale ${scale}; server log ${logFile}`,
+    );
 
     t0 = Date.now();
     const until = t0 + seconds * 1000;
@@ -364,12 +577,22 @@ async function main(): Promise<void> {
         log(events.slice(-3).join("; "));
       }
     })();
-    const stats = await runClients({ url: first.url, workers, until, graceUntil: until + grace * 1000, next: t.next!, actorOf });
+    const stats = await runClients({
+      url: first.url,
+      workers,
+      until,
+      graceUntil: until + grace * 1000,
+      next: t.next!,
+      actorOf,
+    });
     await chaos;
     const elapsed = (Date.now() - t0) / 1000;
-    log(`clients done after ${fmt(elapsed, 1)} s: ${stats.acked.length} acknowledged, ${stats.rejected.length} rejected, ${stats.inDoubt.length} in doubt, ${stats.retries} retries`);
+    log(
+      `clients done after ${fmt(elapsed, 1)} s: ${stats.acked.length} acknowledged, ${stats.rejected.length} rejected, ${stats.inDoubt.length} in doubt, ${stats.retries} retries`,
+    );
     await sup.stop();
-    for (const d of sup.deaths) events.push(`${d.at} **server process died on its own** (exit code ${d.code}, signal ${d.signal}): ${d.why}`);
+    for (const d of sup.deaths)
+      events.push(`${d.at} **server process died on its own** (exit code ${d.code}, signal ${d.signal}): ${d.why}`);
     events.sort((a, b) => parseFloat(a) - parseFloat(b));
 
     const db = await openPostgres(url, 2);
@@ -382,10 +605,21 @@ async function main(): Promise<void> {
     const serverLog = readFileSync(logFile, "utf8");
     const unhandled = (serverLog.match(/unhandled error/g) ?? []).length;
     const failed = rec.checks.filter((c) => c.bad > 0);
-    const dataVerdict = failed.length === 0 ? "PASS: nothing lost, nothing duplicated, nothing half-written" : `FAIL: ${failed.map((c) => `${c.name}: ${c.bad}`).join("; ")}`;
+    const dataVerdict =
+      failed.length === 0
+        ? "PASS: nothing lost, nothing duplicated, nothing half-written"
+        : `FAIL: ${failed.map((c) => `${c.name}: ${c.bad}`).join("; ")}`;
     const deaths = sup.deaths.length;
-    const verdict = deaths ? `${dataVerdict}. AVAILABILITY DEFECT: the server process died on its own ${deaths} time(s) when PostgreSQL went away (a supervisor restarted it; see Events)` : dataVerdict;
-    const rejectedBy = Object.entries(stats.rejected.reduce<Record<string, number>>((m, o) => { const k = `${o.status} ${(o.body as any)?.code ?? (o.body as any)?.title ?? ""}`.trim(); m[k] = (m[k] ?? 0) + 1; return m; }, {}));
+    const verdict = deaths
+      ? `${dataVerdict}. AVAILABILITY DEFECT: the server process died on its own ${deaths} time(s) when PostgreSQL went away (a supervisor restarted it; see Events)`
+      : dataVerdict;
+    const rejectedBy = Object.entries(
+      stats.rejected.reduce<Record<string, number>>((m, o) => {
+        const k = `${o.status} ${(o.body as any)?.code ?? (o.body as any)?.title ?? ""}`.trim();
+        m[k] = (m[k] ?? 0) + 1;
+        return m;
+      }, {}),
+    );
     const report = `
 Run: \`npm run bench:crash\` on ${new Date().toISOString().slice(0, 10)}: target **${target}** (\`${t.path}\`), ${workers} client workers for ${seconds} s (then up to ${grace} s for retries to finish), data set scale ${scale}.
 Each request had its own Idempotency-Key and was retried with the same key and body after a connection error, a timeout (10 s) or a 5xx, until acknowledged.
@@ -399,7 +633,11 @@ ${events.map((e) => `- ${e}`).join("\n")}
 | requests acknowledged (2xx) | ${fmt(stats.acked.length)} (${fmt(stats.acked.length / elapsed, 0)}/s over the run) |
 | of which needed retries | ${fmt(stats.acked.filter((o) => o.attempts > 1).length)} |
 | retries (same key) | ${fmt(stats.retries)} |
-| failed attempts by cause | ${Object.entries(stats.errors).map(([k, v]) => `${k}: ${v}`).join(", ") || "none"} |
+| failed attempts by cause | ${
+      Object.entries(stats.errors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ") || "none"
+    } |
 | rejected (4xx, not retried) | ${fmt(stats.rejected.length)}${rejectedBy.length ? ` (${rejectedBy.map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""} |
 | never acknowledged by the end (in doubt) | ${fmt(stats.inDoubt.length)} |
 | server "unhandled error" log lines | ${unhandled} |
@@ -422,5 +660,8 @@ ${rec.checks.map((c) => `| ${c.name} | ${c.bad}${c.detail ? ` (${c.detail})` : "
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => { console.error(e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

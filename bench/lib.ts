@@ -30,7 +30,8 @@ const PG_BIN = "/usr/lib/postgresql/15/bin";
 
 /** Runs a command as the postgres user when we are root (PostgreSQL refuses root). */
 function asPostgres(cmd: string, args: string[]): void {
-  if (process.getuid?.() === 0) execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  if (process.getuid?.() === 0)
+    execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: ["ignore", "ignore", "inherit"] });
   else execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
 }
 
@@ -43,10 +44,22 @@ export function startPostgres(port: number, opts: { statStatements?: boolean } =
   if (process.env.BENCH_DATABASE_URL) {
     const u = new URL(process.env.BENCH_DATABASE_URL);
     u.pathname = "/";
-    const fail = () => { throw new Error("crash/start need a throwaway cluster, not BENCH_DATABASE_URL"); };
-    return { baseUrl: u.toString().replace(/\/$/, ""), port: Number(u.port), dir: undefined, stop: () => {}, crash: fail, start: fail };
+    const fail = () => {
+      throw new Error("crash/start need a throwaway cluster, not BENCH_DATABASE_URL");
+    };
+    return {
+      baseUrl: u.toString().replace(/\/$/, ""),
+      port: Number(u.port),
+      dir: undefined,
+      stop: () => {},
+      crash: fail,
+      start: fail,
+    };
   }
-  if (existsSync(`/tmp/stateline-pg-${port}.env`)) throw new Error(`a pg-cluster already runs (or ran) on port ${port} (/tmp/stateline-pg-${port}.env): set BENCH_PG_PORT to a free port`);
+  if (existsSync(`/tmp/stateline-pg-${port}.env`))
+    throw new Error(
+      `a pg-cluster already runs (or ran) on port ${port} (/tmp/stateline-pg-${port}.env): set BENCH_PG_PORT to a free port`,
+    );
   // Our own folder, so that the cluster survives stop/start (pg-cluster.sh keeps a PG_DIR it was given).
   const dir = mkdtempSync(join(tmpdir(), "stateline-bench-pg."));
   const env = { ...process.env, PG_PORT: String(port), PG_DIR: dir };
@@ -54,7 +67,9 @@ export function startPostgres(port: number, opts: { statStatements?: boolean } =
     const out = execFileSync("bash", ["scripts/pg-cluster.sh", "start"], { env, encoding: "utf8" });
     if (!/DATABASE_URL=(\S+)/.test(out)) throw new Error(`pg-cluster did not print a DATABASE_URL: ${out}`);
   };
-  const stopServer = () => { execFileSync("bash", ["scripts/pg-cluster.sh", "stop"], { env, stdio: ["ignore", "ignore", "inherit"] }); };
+  const stopServer = () => {
+    execFileSync("bash", ["scripts/pg-cluster.sh", "stop"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  };
   const baseUrl = `postgres://postgres@127.0.0.1:${port}`;
   try {
     start();
@@ -66,13 +81,22 @@ export function startPostgres(port: number, opts: { statStatements?: boolean } =
       psql(baseUrl, "postgres", "SELECT pg_reload_conf()");
     }
   } catch (e) {
-    try { stopServer(); } catch { /* not running */ }
+    try {
+      stopServer();
+    } catch {
+      /* not running */
+    }
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
   return {
-    baseUrl, port, dir,
-    stop: () => { stopServer(); rmSync(dir, { recursive: true, force: true }); },
+    baseUrl,
+    port,
+    dir,
+    stop: () => {
+      stopServer();
+      rmSync(dir, { recursive: true, force: true });
+    },
     crash: () => asPostgres(`${PG_BIN}/pg_ctl`, ["-D", join(dir, "data"), "stop", "-m", "immediate", "-w", "-t", "30"]),
     start,
   };
@@ -85,33 +109,86 @@ export function psql(baseUrl: string, db: string, sql: string): string {
 const PGBENCH = ["/usr/lib/postgresql/15/bin/pgbench", "pgbench"].find((p) => p === "pgbench" || existsSync(p))!;
 
 /** Runs pgbench (select-only with -S) and returns transactions per second (excluding connection time). */
-export function pgbench(baseUrl: string, opts: { selectOnly: boolean; clients: number; seconds: number; scale: number; init: boolean }): number {
+export function pgbench(
+  baseUrl: string,
+  opts: { selectOnly: boolean; clients: number; seconds: number; scale: number; init: boolean },
+): number {
   const u = new URL(baseUrl);
   const args = ["-h", u.hostname, "-p", u.port, "-U", u.username || "postgres"];
   if (opts.init) {
-    try { psql(baseUrl, "postgres", "CREATE DATABASE pgbench"); } catch { /* exists */ }
-    execFileSync(PGBENCH, [...args, "-i", "-q", "-s", String(opts.scale), "pgbench"], { stdio: ["ignore", "ignore", "inherit"] });
+    try {
+      psql(baseUrl, "postgres", "CREATE DATABASE pgbench");
+    } catch {
+      /* exists */
+    }
+    execFileSync(PGBENCH, [...args, "-i", "-q", "-s", String(opts.scale), "pgbench"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   }
-  const out = execFileSync(PGBENCH, [...args, ...(opts.selectOnly ? ["-S"] : []), "-c", String(opts.clients), "-j", String(Math.min(opts.clients, cpus().length)), "-T", String(opts.seconds), "pgbench"], { encoding: "utf8" });
+  const out = execFileSync(
+    PGBENCH,
+    [
+      ...args,
+      ...(opts.selectOnly ? ["-S"] : []),
+      "-c",
+      String(opts.clients),
+      "-j",
+      String(Math.min(opts.clients, cpus().length)),
+      "-T",
+      String(opts.seconds),
+      "pgbench",
+    ],
+    { encoding: "utf8" },
+  );
   const m = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(out);
   if (!m) throw new Error(`could not read pgbench output:\n${out}`);
   return Number(m[1]);
 }
 
-export interface LoadResult { requests: number; errors: number; seconds: number; perSecond: number; p50: number; p90: number; p99: number; max: number; errorSamples: string[]; answers: Record<string, number> }
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errorSamples: string[];
+  answers: Record<string, number>;
+}
 
-export interface HttpRequest { method: string; path: string; body?: string; headers: Record<string, string> }
-export interface HttpAnswer { status: number; body: string }
+export interface HttpRequest {
+  method: string;
+  path: string;
+  body?: string;
+  headers: Record<string, string>;
+}
+export interface HttpAnswer {
+  status: number;
+  body: string;
+}
 
 /** Sends one request on a keep-alive agent; a connection error answers status 0 with the error's code as body. */
 export function httpSend(agent: http.Agent, base: URL, r: HttpRequest, timeoutMs = 30_000): Promise<HttpAnswer> {
   return new Promise((resolve) => {
-    const req = http.request({ agent, host: base.hostname, port: base.port, method: r.method, path: r.path, timeout: timeoutMs, headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      res.on("error", (e) => resolve({ status: 0, body: (e as NodeJS.ErrnoException).code ?? e.message }));
-    });
+    const req = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: r.method,
+        path: r.path,
+        timeout: timeoutMs,
+        headers: { ...r.headers, ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on("error", (e) => resolve({ status: 0, body: (e as NodeJS.ErrnoException).code ?? e.message }));
+      },
+    );
     req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
     req.on("error", (e) => resolve({ status: 0, body: (e as NodeJS.ErrnoException).code ?? e.message }));
     if (r.body) req.write(r.body);
@@ -125,7 +202,9 @@ export function httpSend(agent: http.Agent, base: URL, r: HttpRequest, timeoutMs
  * `ok` decides success; `classify` (optional) names the answer for a tally (e.g. "authorized").
  */
 export async function load(opts: {
-  url: string; concurrency: number; seconds: number;
+  url: string;
+  concurrency: number;
+  seconds: number;
   next?: (i: number) => HttpRequest;
   flow?: (i: number, send: (r: HttpRequest) => Promise<HttpAnswer>) => Promise<HttpAnswer>;
   ok?: (status: number, body: string) => boolean;
@@ -148,39 +227,72 @@ export async function load(opts: {
       errors += 1;
       if (errorSamples.length < 3) errorSamples.push(`${a.status} ${a.body.slice(0, 400)}`);
     }
-    if (opts.classify) { const k = opts.classify(a.status, a.body); answers[k] = (answers[k] ?? 0) + 1; }
+    if (opts.classify) {
+      const k = opts.classify(a.status, a.body);
+      answers[k] = (answers[k] ?? 0) + 1;
+    }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: opts.concurrency }, async () => {
-    while (performance.now() < end) await one(seq++);
-  }));
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (performance.now() < end) await one(seq++);
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0;
-  return { requests: lat.length, errors, seconds, perSecond: lat.length / seconds, p50: pct(50), p90: pct(90), p99: pct(99), max: lat[lat.length - 1] ?? 0, errorSamples, answers };
+  return {
+    requests: lat.length,
+    errors,
+    seconds,
+    perSecond: lat.length / seconds,
+    p50: pct(50),
+    p90: pct(90),
+    p99: pct(99),
+    max: lat[lat.length - 1] ?? 0,
+    errorSamples,
+    answers,
+  };
 }
 
 /** Starts `stateline serve` as a child process and waits until it answers /healthz. */
-export async function startStateline(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startStateline(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = env.PORT ?? "3999";
-  const child = spawn(process.execPath, [...nodeArgs, "bin/stateline.js", "serve", "--no-seed"], { env: { ...process.env, ...env, PORT: port, HOST: "127.0.0.1" }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, "bin/stateline.js", "serve", "--no-seed"], {
+    env: { ...process.env, ...env, PORT: port, HOST: "127.0.0.1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (child.exitCode !== null) throw new Error(`stateline exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, child, stop: () => new Promise((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); }) };
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 /** Replaces (or appends) the section headed `## title` in BENCHMARKS.md. */
 export function writeSection(title: string, body: string): void {
   const file = "BENCHMARKS.md";
-  const head = "# Benchmarks\n\nMeasured on this project's own machines (2 cores, shared by the load generator, the server and the database). Each figure sits beside a baseline measured in the same run. Regenerate a section with its npm script.\n";
+  const head =
+    "# Benchmarks\n\nMeasured on this project's own machines (2 cores, shared by the load generator, the server and the database). Each figure sits beside a baseline measured in the same run. Regenerate a section with its npm script.\n";
   let text = existsSync(file) ? readFileSync(file, "utf8") : head;
   const section = `## ${title}\n\n${body.trim()}\n`;
   const re = new RegExp(`## ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n[\\s\\S]*?(?=\\n## |$)`);

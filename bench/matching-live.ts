@@ -15,7 +15,13 @@ import { typo } from "../src/modules/identity/synthetic.ts";
 import { copyFrom, copyLine } from "./dataset.ts";
 import { fmt, log, pgbench, psql, startPostgres } from "./lib.ts";
 
-const IDENTITY_INDEXES = ["people_last_dmetaphone_dob", "people_names_dmetaphone", "people_birth_date", "people_first_name_lower", "people_name_dob"];
+const IDENTITY_INDEXES = [
+  "people_last_dmetaphone_dob",
+  "people_names_dmetaphone",
+  "people_birth_date",
+  "people_first_name_lower",
+  "people_name_dob",
+];
 
 export async function runLiveBench(): Promise<string> {
   const N = Number(process.env.BENCH_MATCH_PEOPLE ?? 3_600_000);
@@ -24,23 +30,40 @@ export async function runLiveBench(): Promise<string> {
   try {
     log("pgbench -S baseline (1 client, 15 s)");
     const selectTps = pgbench(pgs.baseUrl, { selectOnly: true, clients: 1, seconds: 15, scale: 10, init: true });
-    try { psql(pgs.baseUrl, "postgres", "DROP DATABASE IF EXISTS stateline_match WITH (FORCE)"); } catch { /* first run */ }
+    try {
+      psql(pgs.baseUrl, "postgres", "DROP DATABASE IF EXISTS stateline_match WITH (FORCE)");
+    } catch {
+      /* first run */
+    }
     psql(pgs.baseUrl, "postgres", "CREATE DATABASE stateline_match");
     const url = `${pgs.baseUrl}/stateline_match`;
     const db = await openPostgres(url, 2);
     await migrate(db);
     // Load with the name indexes dropped, then build them (as a bulk load would).
-    const defs = await db.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'people' AND indexname = ANY($1)", [IDENTITY_INDEXES]);
+    const defs = await db.query<{ indexname: string; indexdef: string }>(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'people' AND indexname = ANY($1)",
+      [IDENTITY_INDEXES],
+    );
     for (const d of defs) await db.query(`DROP INDEX ${d.indexname}`);
     const names = loadNames();
-    const first = [...names.male, ...names.female].map((s) => s.trim()), last = names.last.map((s) => s.trim());
+    const first = [...names.male, ...names.female].map((s) => s.trim()),
+      last = names.last.map((s) => s.trim());
     const towns = loadTowns();
     const townPick = weightedPicker(towns.map((t) => t.population));
     const zipf = (n: number) => weightedPicker(Array.from({ length: n }, (_, i) => 1 / (i + 5)));
-    const firstPick = zipf(first.length), lastPick = zipf(last.length);
+    const firstPick = zipf(first.length),
+      lastPick = zipf(last.length);
     const rng = createRng(3600);
     const pad = (n: number) => String(n).padStart(2, "0");
-    const sample: { id: number; first: string; last: string; dob: string; street: string; town: string; zip: string }[] = [];
+    const sample: {
+      id: number;
+      first: string;
+      last: string;
+      dob: string;
+      street: string;
+      town: string;
+      zip: string;
+    }[] = [];
     const every = Math.max(1, Math.floor(N / QUERIES));
     const t0 = performance.now();
     const client = new pg.Client({ connectionString: url });
@@ -49,12 +72,25 @@ export async function runLiveBench(): Promise<string> {
       const lines: string[] = [];
       for (let i = start; i < Math.min(N, start + 100_000); i++) {
         const t = towns[townPick(rng.next())]!;
-        const p = { id: i, first: first[firstPick(rng.next())]!, last: last[lastPick(rng.next())]!, dob: `${rng.int(1925, 2008)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`, street: `${rng.int(1, 999)} ${rng.pick(["Main", "Elm", "Oak", "Maple", "Church", "High", "Park", "Washington", "Prospect", "Center", "Chestnut", "Pine", "Spring", "Ridge"])} ${rng.pick(["Street", "Avenue", "Road", "Lane", "Drive"])}`, town: t.name, zip: `0${6001 + (Number(t.fips.slice(-5)) % 900)}` };
+        const p = {
+          id: i,
+          first: first[firstPick(rng.next())]!,
+          last: last[lastPick(rng.next())]!,
+          dob: `${rng.int(1925, 2008)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`,
+          street: `${rng.int(1, 999)} ${rng.pick(["Main", "Elm", "Oak", "Maple", "Church", "High", "Park", "Washington", "Prospect", "Center", "Chestnut", "Pine", "Spring", "Ridge"])} ${rng.pick(["Street", "Avenue", "Road", "Lane", "Drive"])}`,
+          town: t.name,
+          zip: `0${6001 + (Number(t.fips.slice(-5)) % 900)}`,
+        };
         if (i % every === 0 && sample.length < QUERIES) sample.push(p);
         lines.push(copyLine([p.first, p.last, p.dob, p.street, p.town, "CT", p.zip]));
       }
       await client.query("BEGIN");
-      await copyFrom(client, "people", ["first_name", "last_name", "birth_date", "street", "town", "state", "zip"], lines);
+      await copyFrom(
+        client,
+        "people",
+        ["first_name", "last_name", "birth_date", "street", "town", "state", "zip"],
+        lines,
+      );
       await client.query("COMMIT");
       if ((start / 100_000) % 6 === 0) log(`  people ${fmt(Math.min(N, start + 100_000))} / ${fmt(N)}`);
     }
@@ -73,15 +109,41 @@ export async function runLiveBench(): Promise<string> {
       const [y, m, d] = p.dob.split("-") as [string, string, string];
       const roll = q.next();
       const dob = roll < 0.1 && Number(d) <= 12 ? `${y}-${d}-${m}` : roll < 0.2 ? `${Number(y) + 1}-${m}-${d}` : p.dob;
-      return { truthIndex: k, input: { firstName: q.chance(0.2) ? typo(q, p.first) : p.first, lastName: q.chance(0.2) ? typo(q, p.last) : p.last, birthDate: dob, street: q.chance(0.3) ? undefined : p.street, town: p.town, zip: q.chance(0.3) ? undefined : p.zip } };
+      return {
+        truthIndex: k,
+        input: {
+          firstName: q.chance(0.2) ? typo(q, p.first) : p.first,
+          lastName: q.chance(0.2) ? typo(q, p.last) : p.last,
+          birthDate: dob,
+          street: q.chance(0.3) ? undefined : p.street,
+          town: p.town,
+          zip: q.chance(0.3) ? undefined : p.zip,
+        },
+      };
     });
-    const ids = await db.query<{ id: string; first_name: string; last_name: string; birth_date: string; street: string }>(
+    const ids = await db.query<{
+      id: string;
+      first_name: string;
+      last_name: string;
+      birth_date: string;
+      street: string;
+    }>(
       "SELECT id::text, first_name, last_name, birth_date, street FROM people WHERE (first_name, last_name, birth_date, street) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[]))",
-      [sample.map((s) => s.first), sample.map((s) => s.last), sample.map((s) => s.dob), sample.map((s) => s.street)]);
-    const idOf = (s: (typeof sample)[number]) => ids.filter((r) => r.first_name === s.first && r.last_name === s.last && r.birth_date === s.dob && r.street === s.street).map((r) => r.id);
+      [sample.map((s) => s.first), sample.map((s) => s.last), sample.map((s) => s.dob), sample.map((s) => s.street)],
+    );
+    const idOf = (s: (typeof sample)[number]) =>
+      ids
+        .filter(
+          (r) => r.first_name === s.first && r.last_name === s.last && r.birth_date === s.dob && r.street === s.street,
+        )
+        .map((r) => r.id);
     const ctx = { db } as unknown as Ctx;
     const times: number[] = [];
-    let top = 0, auto = 0, review = 0, wrongAuto = 0, candidates = 0;
+    let top = 0,
+      auto = 0,
+      review = 0,
+      wrongAuto = 0,
+      candidates = 0;
     for (let i = 0; i < 20; i++) await scoreRecord(ctx, records[i % records.length]!.input); // warm-up
     for (const r of records) {
       const ts = performance.now();
@@ -91,8 +153,10 @@ export async function runLiveBench(): Promise<string> {
       const truth = idOf(sample[r.truthIndex]!);
       if (out[0] && truth.includes(out[0].personId)) top++;
       for (const c of out) {
-        if (c.decision === "match") { if (truth.includes(c.personId)) auto++; else wrongAuto++; }
-        else if (c.decision === "review" && truth.includes(c.personId)) review++;
+        if (c.decision === "match") {
+          if (truth.includes(c.personId)) auto++;
+          else wrongAuto++;
+        } else if (c.decision === "review" && truth.includes(c.personId)) review++;
       }
     }
     await db.close();

@@ -29,11 +29,27 @@ import { runLiveBench } from "./matching-live.ts";
 const FEBRL = process.env.FEBRL_DIR ?? join(import.meta.dirname, "..", "..", "shared", "data", "febrl");
 const work = mkdtempSync(join(tmpdir(), "bench-matching-"));
 
-interface Case { name: string; heldOut: boolean; left: string; right: string | undefined; isTrue: (a: string, b: string) => boolean; truePairs: number }
+interface Case {
+  name: string;
+  heldOut: boolean;
+  left: string;
+  right: string | undefined;
+  isTrue: (a: string, b: string) => boolean;
+  truePairs: number;
+}
 
 interface Outcome {
-  c: Case; leftCount: number; rightCount: number; seconds: number; candidates: number; inCandidates: number;
-  auto: number; autoTrue: number; review: number; reviewTrue: number; written: number;
+  c: Case;
+  leftCount: number;
+  rightCount: number;
+  seconds: number;
+  candidates: number;
+  inCandidates: number;
+  auto: number;
+  autoTrue: number;
+  review: number;
+  reviewTrue: number;
+  written: number;
   scored: { weight: number; probability: number; t: boolean }[];
 }
 
@@ -44,13 +60,39 @@ function run(c: Case): Outcome {
   const seconds = (performance.now() - t0) / 1000;
   // Read back what the command wrote: that is what is measured.
   const rows = parseCsv(readFileSync(out, "utf8")).slice(1);
-  let auto = 0, autoTrue = 0, review = 0, reviewTrue = 0;
+  let auto = 0,
+    autoTrue = 0,
+    review = 0,
+    reviewTrue = 0;
   for (const [a, b, , decision] of rows) {
     const t = c.isTrue(a!, b!);
-    if (decision === "match") { auto++; if (t) autoTrue++; } else { review++; if (t) reviewTrue++; }
+    if (decision === "match") {
+      auto++;
+      if (t) autoTrue++;
+    } else {
+      review++;
+      if (t) reviewTrue++;
+    }
   }
-  const scored = r.scored.map((s) => ({ weight: s.weight, probability: s.probability, t: c.isTrue(s.leftId, s.rightId) }));
-  return { c, leftCount: r.leftCount, rightCount: r.rightCount, seconds, candidates: r.candidates, inCandidates: scored.filter((s) => s.t).length, auto, autoTrue, review, reviewTrue, written: rows.length, scored };
+  const scored = r.scored.map((s) => ({
+    weight: s.weight,
+    probability: s.probability,
+    t: c.isTrue(s.leftId, s.rightId),
+  }));
+  return {
+    c,
+    leftCount: r.leftCount,
+    rightCount: r.rightCount,
+    seconds,
+    candidates: r.candidates,
+    inCandidates: scored.filter((s) => s.t).length,
+    auto,
+    autoTrue,
+    review,
+    reviewTrue,
+    written: rows.length,
+    scored,
+  };
 }
 
 const entity = (id: string) => id.split("-")[1];
@@ -59,27 +101,54 @@ function febrlCases(file: string, heldOut: boolean): Case[] {
   const path = join(FEBRL, file);
   const text = readFileSync(path, "utf8");
   const [header, ...lines] = text.trim().split("\n");
-  const org = lines.filter((l) => /^rec-\d+-org/.test(l)), dup = lines.filter((l) => /^rec-\d+-dup/.test(l));
-  const a = join(work, `${file}.org.csv`), b = join(work, `${file}.dup.csv`);
+  const org = lines.filter((l) => /^rec-\d+-org/.test(l)),
+    dup = lines.filter((l) => /^rec-\d+-dup/.test(l));
+  const a = join(work, `${file}.org.csv`),
+    b = join(work, `${file}.dup.csv`);
   writeFileSync(a, [header, ...org].join("\n") + "\n");
   writeFileSync(b, [header, ...dup].join("\n") + "\n");
   const orgIds = new Set(org.map((l) => entity(l.split(",")[0]!.trim())));
   const perEntity = new Map<string, number>();
-  for (const l of lines) { const e = entity(l.split(",")[0]!.trim())!; perEntity.set(e, (perEntity.get(e) ?? 0) + 1); }
+  for (const l of lines) {
+    const e = entity(l.split(",")[0]!.trim())!;
+    perEntity.set(e, (perEntity.get(e) ?? 0) + 1);
+  }
   const same = (x: string, y: string) => entity(x) === entity(y);
   return [
-    { name: `FEBRL ${file}: originals × duplicates`, heldOut, left: a, right: b, isTrue: same, truePairs: dup.filter((l) => orgIds.has(entity(l.split(",")[0]!.trim())!)).length },
-    { name: `FEBRL ${file}: whole file with itself`, heldOut, left: path, right: undefined, isTrue: same, truePairs: [...perEntity.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0) },
+    {
+      name: `FEBRL ${file}: originals × duplicates`,
+      heldOut,
+      left: a,
+      right: b,
+      isTrue: same,
+      truePairs: dup.filter((l) => orgIds.has(entity(l.split(",")[0]!.trim())!)).length,
+    },
+    {
+      name: `FEBRL ${file}: whole file with itself`,
+      heldOut,
+      left: path,
+      right: undefined,
+      isTrue: same,
+      truePairs: [...perEntity.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0),
+    },
   ];
 }
 
 function syntheticCase(seed: number, registry: number, source: number, heldOut: boolean): Case {
   const { registry: reg, source: src } = syntheticCt({ seed, registry, source });
-  const a = join(work, `ct-${seed}.registry.csv`), b = join(work, `ct-${seed}.source.csv`);
+  const a = join(work, `ct-${seed}.registry.csv`),
+    b = join(work, `ct-${seed}.source.csv`);
   writeFileSync(a, toFebrlCsv(reg));
   writeFileSync(b, toFebrlCsv(src));
   const truth = new Map(src.filter((s) => s.truth).map((s) => [s.id, s.truth!]));
-  return { name: `Synthetic CT seed ${seed}: registry × source records`, heldOut, left: a, right: b, isTrue: (x, y) => truth.get(y) === x, truePairs: truth.size };
+  return {
+    name: `Synthetic CT seed ${seed}: registry × source records`,
+    heldOut,
+    left: a,
+    right: b,
+    isTrue: (x, y) => truth.get(y) === x,
+    truePairs: truth.size,
+  };
 }
 
 const pct = (x: number, n: number, d = 2) => (n ? `${fmt((100 * x) / n, d)} %` : "n/a");
@@ -89,13 +158,17 @@ function curve(o: Outcome): string {
   for (const t of [0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999, 0.999999]) {
     const above = o.scored.filter((s) => s.probability >= t);
     const tp = above.filter((s) => s.t).length;
-    rows.push(`| ≥ ${t} | ${fmt(above.length)} | ${fmt(above.length - tp)} | ${pct(tp, above.length, 3)} | ${pct(tp, o.c.truePairs)} |${t === AUTO_MATCH_PROBABILITY ? " ← automatic" : ""}`);
+    rows.push(
+      `| ≥ ${t} | ${fmt(above.length)} | ${fmt(above.length - tp)} | ${pct(tp, above.length, 3)} | ${pct(tp, o.c.truePairs)} |${t === AUTO_MATCH_PROBABILITY ? " ← automatic" : ""}`,
+    );
   }
   const band: string[] = [];
   for (const t of [0.0001, 0.001, 0.01, 0.05, 0.1, 0.5]) {
     const inBand = o.scored.filter((s) => s.probability >= t && s.probability < AUTO_MATCH_PROBABILITY);
     const all = o.scored.filter((s) => s.probability >= t && s.t).length;
-    band.push(`| ≥ ${t} | ${fmt(inBand.length)} | ${pct(inBand.length, o.leftCount + (o.c.right ? o.rightCount : 0))} | ${pct(all, o.c.truePairs)} |${t === REVIEW_PROBABILITY ? " ← review" : ""}`);
+    band.push(
+      `| ≥ ${t} | ${fmt(inBand.length)} | ${pct(inBand.length, o.leftCount + (o.c.right ? o.rightCount : 0))} | ${pct(all, o.c.truePairs)} |${t === REVIEW_PROBABILITY ? " ← review" : ""}`,
+    );
   }
   return `**${o.c.name}**${o.c.heldOut ? " (held out)" : ""}
 
@@ -111,29 +184,49 @@ ${band.join("\n")}
 
 async function main(): Promise<void> {
   const cases: Case[] = [];
-  for (const [f, held] of [["dataset1.csv", false], ["dataset2.csv", false], ["dataset3.csv", true]] as const) {
+  for (const [f, held] of [
+    ["dataset1.csv", false],
+    ["dataset2.csv", false],
+    ["dataset3.csv", true],
+  ] as const) {
     if (existsSync(join(FEBRL, f))) cases.push(...febrlCases(f, held));
     else log(`no ${join(FEBRL, f)}: skipped`);
   }
-  cases.push(syntheticCase(1, 10_000, 3_000, false), syntheticCase(2, 10_000, 3_000, true), syntheticCase(3, 50_000, 10_000, true));
+  cases.push(
+    syntheticCase(1, 10_000, 3_000, false),
+    syntheticCase(2, 10_000, 3_000, true),
+    syntheticCase(3, 50_000, 10_000, true),
+  );
   const outcomes: Outcome[] = [];
   for (const c of cases) {
     log(`linking ${c.name}`);
     const o = run(c);
-    log(`  ${fmt(o.seconds, 1)} s, ${o.auto} automatic (${o.auto - o.autoTrue} false), ${o.review} review, recall ${pct(o.autoTrue + o.reviewTrue, c.truePairs)}`);
+    log(
+      `  ${fmt(o.seconds, 1)} s, ${o.auto} automatic (${o.auto - o.autoTrue} false), ${o.review} review, recall ${pct(o.autoTrue + o.reviewTrue, c.truePairs)}`,
+    );
     outcomes.push(o);
   }
   let live = "";
   if (process.env.BENCH_MATCH_LIVE !== "0") {
-    try { live = await runLiveBench(); } catch (e) { log(`live benchmark failed: ${(e as Error).stack}`); live = `Live matching benchmark failed: ${(e as Error).message}`; }
+    try {
+      live = await runLiveBench();
+    } catch (e) {
+      log(`live benchmark failed: ${(e as Error).stack}`);
+      live = `Live matching benchmark failed: ${(e as Error).message}`;
+    }
   }
   rmSync(work, { recursive: true, force: true });
   const table = outcomes.map((o) => {
     const records = o.leftCount + (o.c.right ? o.rightCount : 0);
-    const met = (o.auto ? o.autoTrue / o.auto >= 0.999 : true) && (o.autoTrue + o.reviewTrue) / o.c.truePairs >= 0.995 && o.review / records <= 0.1;
+    const met =
+      (o.auto ? o.autoTrue / o.auto >= 0.999 : true) &&
+      (o.autoTrue + o.reviewTrue) / o.c.truePairs >= 0.995 &&
+      o.review / records <= 0.1;
     return `| ${o.c.name}${o.c.heldOut ? " (held out)" : ""} | ${fmt(o.leftCount)} × ${o.c.right ? fmt(o.rightCount) : "itself"} | ${fmt(o.c.truePairs)} | ${fmt(o.candidates)} (${pct(o.inCandidates, o.c.truePairs)} of true) | ${fmt(o.auto)} | ${pct(o.autoTrue, o.auto, 3)} | ${fmt(o.review)} (${fmt(o.reviewTrue)} true) | ${pct(o.review, records)} | ${pct(o.autoTrue + o.reviewTrue, o.c.truePairs)} | ${fmt(o.seconds, 1)} | ${met ? "yes" : "no"} |`;
   });
-  writeSection("Identity matching (bench/matching)", `
+  writeSection(
+    "Identity matching (bench/matching)",
+    `
 Run: \`npm run bench:matching\` on ${new Date().toISOString().slice(0, 10)}, on the shared 2-core machine. The figures come from the files \`stateline identity link\` writes
 (same code path: \`linkFiles\`), with the model estimated afresh on each pair of files (u from 100,000 random pairs, m by EM in two sessions) and the shipped thresholds:
 automatic match at posterior probability ≥ ${AUTO_MATCH_PROBABILITY} (and dates of birth agreeing), review at ≥ ${REVIEW_PROBABILITY}. FEBRL without its soc_sec_id column.
@@ -148,7 +241,11 @@ Curves by threshold (every candidate pair the blocking produced, scored; by prob
 
 ${outcomes.map(curve).join("\n")}
 ${live}
-`);
+`,
+  );
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -24,7 +24,13 @@ import { simulatedAdapters } from "../src/adapters/index.ts";
 import { openServices } from "../src/app.ts";
 import { buildServer } from "../src/http/server.ts";
 import { createApiKey, createUser } from "../src/modules/auth/service.ts";
-import { configureTracing, findPartner, partner as checkPartner, tracingRuntime, type TracingConfig } from "../src/modules/tracing/config.ts";
+import {
+  configureTracing,
+  findPartner,
+  partner as checkPartner,
+  tracingRuntime,
+  type TracingConfig,
+} from "../src/modules/tracing/config.ts";
 import { askPartner } from "../src/modules/tracing/exchange.ts";
 import type { Trace } from "../src/modules/tracing/service.ts";
 import { generateKeyPairSync } from "node:crypto";
@@ -39,66 +45,174 @@ const EXCHANGES = Number(process.env.BENCH_EXCHANGES ?? 200);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54343);
 
 async function exchangeRoundTrip(): Promise<{ n: number; p50: number; p99: number; perSecond: number }> {
-  const ct = generateKeyPairSync("ed25519"), ny = generateKeyPairSync("ed25519");
+  const ct = generateKeyPairSync("ed25519"),
+    ny = generateKeyPairSync("ed25519");
   const base = { ...loadConfig({}), passwordCost: 10 };
-  const [sCt, sNy] = await Promise.all([openServices({ ...base }, { db: await openPglite() }), openServices({ ...base }, { db: await openPglite() })]);
+  const [sCt, sNy] = await Promise.all([
+    openServices({ ...base }, { db: await openPglite() }),
+    openServices({ ...base }, { db: await openPglite() }),
+  ]);
   const appNy = await buildServer(sNy);
   const nyUrl = await appNy.listen({ port: 0, host: "127.0.0.1" });
-  const cfg = (o: Partial<TracingConfig>): TracingConfig => ({ state: "CT", keyId: "ct-1", privateKey: null, partners: [], signatureWindowSeconds: 300, ...o });
-  configureTracing(sNy, { config: cfg({ state: "NY", keyId: "ny-1", privateKey: ny.privateKey, partners: [checkPartner({ code: "CT", name: "Connecticut", url: "http://127.0.0.1:9", keyId: "ct-1", publicKey: ct.publicKey, receives: ["dealer", "saleDate", "timeToCrime"] })] }) });
-  configureTracing(sCt, { config: cfg({ privateKey: ct.privateKey, partners: [checkPartner({ code: "NY", name: "New York", url: nyUrl, keyId: "ny-1", publicKey: ny.publicKey, receives: ["dealer", "saleDate", "timeToCrime"] })] }) });
+  const cfg = (o: Partial<TracingConfig>): TracingConfig => ({
+    state: "CT",
+    keyId: "ct-1",
+    privateKey: null,
+    partners: [],
+    signatureWindowSeconds: 300,
+    ...o,
+  });
+  configureTracing(sNy, {
+    config: cfg({
+      state: "NY",
+      keyId: "ny-1",
+      privateKey: ny.privateKey,
+      partners: [
+        checkPartner({
+          code: "CT",
+          name: "Connecticut",
+          url: "http://127.0.0.1:9",
+          keyId: "ct-1",
+          publicKey: ct.publicKey,
+          receives: ["dealer", "saleDate", "timeToCrime"],
+        }),
+      ],
+    }),
+  });
+  configureTracing(sCt, {
+    config: cfg({
+      privateKey: ct.privateKey,
+      partners: [
+        checkPartner({
+          code: "NY",
+          name: "New York",
+          url: nyUrl,
+          keyId: "ny-1",
+          publicKey: ny.publicKey,
+          receives: ["dealer", "saleDate", "timeToCrime"],
+        }),
+      ],
+    }),
+  });
   const ctx = { ...sCt, user: null, today: sCt.clock.today(), requestId: "bench" };
   const p = findPartner(tracingRuntime(ctx).config, "NY")!;
   const lat: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < EXCHANGES; i++) {
-    const t = { number: `TR-CT-B${i}`, priority: "urgent", firearm: { make: "SW", model: "M&P9", serialNumber: `BENCH${i}`, serialStatus: "present", caliber: "9", type: "PI" },
-      recovery: { date: sCt.clock.today(), state: "CT", town: "Hartford", crimeCode: "5212" } } as unknown as Trace;
+    const t = {
+      number: `TR-CT-B${i}`,
+      priority: "urgent",
+      firearm: {
+        make: "SW",
+        model: "M&P9",
+        serialNumber: `BENCH${i}`,
+        serialStatus: "present",
+        caliber: "9",
+        type: "PI",
+      },
+      recovery: { date: sCt.clock.today(), state: "CT", town: "Hartford", crimeCode: "5212" },
+    } as unknown as Trace;
     const s = performance.now();
     await askPartner(ctx, p, t);
     lat.push(performance.now() - s);
   }
   const secs = (performance.now() - t0) / 1000;
   await appNy.close();
-  await sCt.db.close(); await sNy.db.close();
+  await sCt.db.close();
+  await sNy.db.close();
   lat.sort((a, b) => a - b);
-  return { n: lat.length, p50: lat[Math.floor(lat.length * 0.5)]!, p99: lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.99))]!, perSecond: lat.length / secs };
+  return {
+    n: lat.length,
+    p50: lat[Math.floor(lat.length * 0.5)]!,
+    p99: lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.99))]!,
+    perSecond: lat.length / secs,
+  };
 }
 
 async function main() {
   const pg = startPostgres(PG_PORT);
   try {
     log("pgbench TPC-B baseline");
-    const tpcb = pgbench(pg.baseUrl, { selectOnly: false, clients: CONCURRENCY, seconds: SECONDS, scale: 10, init: true });
+    const tpcb = pgbench(pg.baseUrl, {
+      selectOnly: false,
+      clients: CONCURRENCY,
+      seconds: SECONDS,
+      scale: 10,
+      init: true,
+    });
     const url = await freshDatabase(pg.baseUrl, "bench_tracing");
     log(`loading the data set at scale ${SCALE}`);
     await loadDataset(url, { scale: SCALE });
     const db = await openPostgres(url, 2);
-    const serials = (await db.query<{ s: string; m: string; d: string }>("SELECT firearm_serial_number AS s, firearm_make AS m, sale_on::text AS d FROM sales WHERE route = 'retail' AND status IN ('authorized','proceeded') ORDER BY random() LIMIT 20000"));
+    const serials = await db.query<{ s: string; m: string; d: string }>(
+      "SELECT firearm_serial_number AS s, firearm_make AS m, sale_on::text AS d FROM sales WHERE route = 'retail' AND status IN ('authorized','proceeded') ORDER BY random() LIMIT 20000",
+    );
     const salesCount = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM sales"))[0]!.n;
     log(`${salesCount} sales; asking ${TRACES} traces first`);
     const config = { ...loadConfig({}), passwordCost: 10 };
-    const user = await createUser(db, { username: `bench-police-${randomUUID().slice(0, 6)}`, displayName: "Bench Detective", role: "law_enforcement", password: "bench-password-123", passwordCost: 10 });
-    const ctx = { db, config, clock: systemClock(BENCH_TODAY), adapters: simulatedAdapters(), user, today: BENCH_TODAY, requestId: "bench" };
+    const user = await createUser(db, {
+      username: `bench-police-${randomUUID().slice(0, 6)}`,
+      displayName: "Bench Detective",
+      role: "law_enforcement",
+      password: "bench-password-123",
+      passwordCost: 10,
+    });
+    const ctx = {
+      db,
+      config,
+      clock: systemClock(BENCH_TODAY),
+      adapters: simulatedAdapters(),
+      user,
+      today: BENCH_TODAY,
+      requestId: "bench",
+    };
     const key = (await createApiKey(ctx, user.id, "bench")).key;
     const { requestTrace } = await import("../src/modules/tracing/service.ts");
     for (let i = 0; i < Math.min(TRACES, serials.length); i++) {
       const s = serials[i]!;
-      await requestTrace(ctx, { priority: "routine", firearm: { make: s.m, serialNumber: s.s, serialStatus: "present" }, recovery: { date: BENCH_TODAY, state: "CT", crimeCode: "5212" }, purpose: { code: "firearm-trace", text: "Benchmark: traces already asked" } });
+      await requestTrace(ctx, {
+        priority: "routine",
+        firearm: { make: s.m, serialNumber: s.s, serialStatus: "present" },
+        recovery: { date: BENCH_TODAY, state: "CT", crimeCode: "5212" },
+        purpose: { code: "firearm-trace", text: "Benchmark: traces already asked" },
+      });
     }
     await db.close();
-    const server = await startStateline({ DATABASE_URL: url, STATELINE_TODAY: BENCH_TODAY, PORT: "3997", STATELINE_LOG: "0" });
+    const server = await startStateline({
+      DATABASE_URL: url,
+      STATELINE_TODAY: BENCH_TODAY,
+      PORT: "3997",
+      STATELINE_LOG: "0",
+    });
     try {
       log(`load: ${CONCURRENCY} clients for ${SECONDS} s`);
       let answered = 0;
       const r = await load({
-        url: server.url, concurrency: CONCURRENCY, seconds: SECONDS,
+        url: server.url,
+        concurrency: CONCURRENCY,
+        seconds: SECONDS,
         next: (i) => {
           const s = serials[i % serials.length]!;
-          return { method: "POST", path: "/api/v1/tracing/traces", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": randomUUID() },
-            body: JSON.stringify({ priority: "urgent", firearm: { make: s.m, serialNumber: s.s }, recovery: { date: BENCH_TODAY, state: "CT", crimeCode: "5212" }, purpose: { code: "firearm-trace", text: "Benchmark: trace answered from own records" } }) };
+          return {
+            method: "POST",
+            path: "/api/v1/tracing/traces",
+            headers: {
+              authorization: `Bearer ${key}`,
+              "content-type": "application/json",
+              "idempotency-key": randomUUID(),
+            },
+            body: JSON.stringify({
+              priority: "urgent",
+              firearm: { make: s.m, serialNumber: s.s },
+              recovery: { date: BENCH_TODAY, state: "CT", crimeCode: "5212" },
+              purpose: { code: "firearm-trace", text: "Benchmark: trace answered from own records" },
+            }),
+          };
         },
-        classify: (status, body) => { if (status === 201 && body.includes('"status":"answered"')) answered += 1; return String(status); },
+        classify: (status, body) => {
+          if (status === 201 && body.includes('"status":"answered"')) answered += 1;
+          return String(status);
+        },
       });
       log("partner exchange round trip");
       const x = await exchangeRoundTrip();

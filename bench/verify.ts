@@ -26,34 +26,73 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const TODAY = "2026-11-20" as PlainDate;
 
-export interface Holder { number: string; lastName: string; birthDate: string; kind: string }
+export interface Holder {
+  number: string;
+  lastName: string;
+  birthDate: string;
+  kind: string;
+}
 
 /** Bulk-loads synthetic holders: people and one active credential each, 10,000 rows per statement. */
-export async function loadHolders(db: Awaited<ReturnType<typeof openPostgres>>, count: number, seed = 7): Promise<Holder[]> {
+export async function loadHolders(
+  db: Awaited<ReturnType<typeof openPostgres>>,
+  count: number,
+  seed = 7,
+): Promise<Holder[]> {
   const rng = createRng(seed);
   const towns = loadTowns();
   const names = loadNames();
   const pickTown = weightedPicker(towns.map((t) => t.population));
-  const kinds = ["state-handgun-permit", "handgun-eligibility-certificate", "long-gun-eligibility-certificate", "ammunition-certificate"] as const;
-  const prefix = { "state-handgun-permit": "SP", "handgun-eligibility-certificate": "HE", "long-gun-eligibility-certificate": "LE", "ammunition-certificate": "AC" } as const;
+  const kinds = [
+    "state-handgun-permit",
+    "handgun-eligibility-certificate",
+    "long-gun-eligibility-certificate",
+    "ammunition-certificate",
+  ] as const;
+  const prefix = {
+    "state-handgun-permit": "SP",
+    "handgun-eligibility-certificate": "HE",
+    "long-gun-eligibility-certificate": "LE",
+    "ammunition-certificate": "AC",
+  } as const;
   const holders: Holder[] = [];
   for (let start = 0; start < count; start += 10_000) {
     const n = Math.min(10_000, count - start);
-    const ids: string[] = [], first: string[] = [], last: string[] = [], birth: string[] = [], town: string[] = [];
-    const numbers: string[] = [], ckind: string[] = [], issued: string[] = [], expires: string[] = [];
+    const ids: string[] = [],
+      first: string[] = [],
+      last: string[] = [],
+      birth: string[] = [],
+      town: string[] = [];
+    const numbers: string[] = [],
+      ckind: string[] = [],
+      issued: string[] = [],
+      expires: string[] = [];
     for (let i = 0; i < n; i++) {
       const id = randomUUID();
       const b = fromEpochDay(toEpochDay(addYears(TODAY, -80)) + rng.int(0, 58 * 365));
       const kind = rng.pick(kinds);
       const iss = addDays(TODAY, -rng.int(0, 4 * 365));
       const num = `${prefix[kind]}-${2_000_000 + start + i}`;
-      ids.push(id); first.push(rng.pick(names.male)); last.push(rng.pick(names.last)); birth.push(b); town.push(towns[pickTown(rng.next())]!.name);
-      numbers.push(num); ckind.push(kind); issued.push(iss); expires.push(addYears(iss, 5));
+      ids.push(id);
+      first.push(rng.pick(names.male));
+      last.push(rng.pick(names.last));
+      birth.push(b);
+      town.push(towns[pickTown(rng.next())]!.name);
+      numbers.push(num);
+      ckind.push(kind);
+      issued.push(iss);
+      expires.push(addYears(iss, 5));
       holders.push({ number: num, lastName: last[last.length - 1]!, birthDate: b, kind });
     }
     await db.tx(async (q) => {
-      await q.query(`INSERT INTO people (id, first_name, last_name, birth_date, town, state) SELECT a, b, c, d, e, 'CT' FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[]) AS t(a,b,c,d,e)`, [ids, first, last, birth, town]);
-      await q.query(`INSERT INTO credentials (number, person_id, kind, status, issued_on, expires_on, fee_cents) SELECT a, b, c, 'active', d, e, 7000 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::date[]) AS t(a,b,c,d,e)`, [numbers, ids, ckind, issued, expires]);
+      await q.query(
+        `INSERT INTO people (id, first_name, last_name, birth_date, town, state) SELECT a, b, c, d, e, 'CT' FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[]) AS t(a,b,c,d,e)`,
+        [ids, first, last, birth, town],
+      );
+      await q.query(
+        `INSERT INTO credentials (number, person_id, kind, status, issued_on, expires_on, fee_cents) SELECT a, b, c, 'active', d, e, 7000 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::date[]) AS t(a,b,c,d,e)`,
+        [numbers, ids, ckind, issued, expires],
+      );
     });
     log(`loaded ${fmt(start + n)} / ${fmt(count)} holders`);
   }
@@ -63,8 +102,10 @@ export async function loadHolders(db: Awaited<ReturnType<typeof openPostgres>>, 
 }
 
 const PURPOSE: Record<string, string> = {
-  "state-handgun-permit": "handgun-purchase", "handgun-eligibility-certificate": "handgun-purchase",
-  "long-gun-eligibility-certificate": "long-gun-purchase", "ammunition-certificate": "ammunition-purchase",
+  "state-handgun-permit": "handgun-purchase",
+  "handgun-eligibility-certificate": "handgun-purchase",
+  "long-gun-eligibility-certificate": "long-gun-purchase",
+  "ammunition-certificate": "ammunition-purchase",
 };
 
 async function main(): Promise<void> {
@@ -73,10 +114,20 @@ async function main(): Promise<void> {
   try {
     log("pgbench -S baseline");
     const clients = CONCURRENCY;
-    const selectTps = pgbench(pgs.baseUrl, { selectOnly: true, clients, seconds: Math.min(SECONDS, 15), scale: 10, init: true });
+    const selectTps = pgbench(pgs.baseUrl, {
+      selectOnly: true,
+      clients,
+      seconds: Math.min(SECONDS, 15),
+      scale: 10,
+      init: true,
+    });
     log(`pgbench -S: ${fmt(selectTps)} tps`);
 
-    try { psql(pgs.baseUrl, "postgres", "DROP DATABASE IF EXISTS stateline_bench WITH (FORCE)"); } catch { /* first run */ }
+    try {
+      psql(pgs.baseUrl, "postgres", "DROP DATABASE IF EXISTS stateline_bench WITH (FORCE)");
+    } catch {
+      /* first run */
+    }
     psql(pgs.baseUrl, "postgres", "CREATE DATABASE stateline_bench");
     const url = `${pgs.baseUrl}/stateline_bench`;
     const db = await openPostgres(url);
@@ -86,21 +137,50 @@ async function main(): Promise<void> {
     const holders = await loadHolders(db, HOLDERS);
     const loadSeconds = (performance.now() - t0) / 1000;
     const config = { ...loadConfig({}), passwordCost: 10 };
-    const dealer = await createUser(db, { username: "bench-dealer", displayName: "Bench Dealer", role: "dealer", password: "bench-password-123", passwordCost: 10 });
-    const ctx = { db, config, clock: systemClock(TODAY), adapters: simulatedAdapters(), user: dealer, today: TODAY, requestId: "bench" };
+    const dealer = await createUser(db, {
+      username: "bench-dealer",
+      displayName: "Bench Dealer",
+      role: "dealer",
+      password: "bench-password-123",
+      passwordCost: 10,
+    });
+    const ctx = {
+      db,
+      config,
+      clock: systemClock(TODAY),
+      adapters: simulatedAdapters(),
+      user: dealer,
+      today: TODAY,
+      requestId: "bench",
+    };
     const key = (await createApiKey(ctx, dealer.id, "bench")).key;
     await db.close();
 
-    const server = await startStateline({ DATABASE_URL: url, STATELINE_TODAY: TODAY, STATELINE_LOG: "0", PORT: process.env.BENCH_PORT ?? "3999" });
+    const server = await startStateline({
+      DATABASE_URL: url,
+      STATELINE_TODAY: TODAY,
+      STATELINE_LOG: "0",
+      PORT: process.env.BENCH_PORT ?? "3999",
+    });
     try {
       const rng = createRng(11);
       const next = () => {
         const h = holders[rng.int(0, holders.length - 1)]!;
         const wrong = rng.chance(0.1);
         return {
-          method: "POST", path: "/api/v1/verifications",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": randomUUID() },
-          body: JSON.stringify({ credentialNumber: h.number, lastName: wrong ? "Nobody" : h.lastName, birthDate: h.birthDate, purpose: PURPOSE[h.kind] }),
+          method: "POST",
+          path: "/api/v1/verifications",
+          headers: {
+            authorization: `Bearer ${key}`,
+            "content-type": "application/json",
+            "idempotency-key": randomUUID(),
+          },
+          body: JSON.stringify({
+            credentialNumber: h.number,
+            lastName: wrong ? "Nobody" : h.lastName,
+            birthDate: h.birthDate,
+            purpose: PURPOSE[h.kind],
+          }),
         };
       };
       log("warm-up");
@@ -110,7 +190,9 @@ async function main(): Promise<void> {
       log(`${fmt(r.perSecond)} verifications/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, errors ${r.errors}`);
       const ratio = r.perSecond / selectTps;
       const target = selectTps / 3;
-      writeSection("Credential verification (bench/verify)", `
+      writeSection(
+        "Credential verification (bench/verify)",
+        `
 Run: \`npm run bench:verify\` on ${new Date().toISOString().slice(0, 10)}. PostgreSQL 15 throwaway cluster (fsync on), ${fmt(HOLDERS)} holders bulk-loaded in ${fmt(loadSeconds, 1)} s,
 \`stateline serve\` as a separate process, load generator in a third process, ${CONCURRENCY} concurrent keep-alive connections for ${SECONDS} s.
 Each verification authenticates the dealer's API key (cached for 30 s), reads the credential and person in one statement, asks the rulebook whether the credential is valid for the purpose, and appends its audit entry (one INSERT, committed with fsync; the hash chain is sealed after commit by the sealer). A verification is a read, so it carries no idempotency key.
@@ -121,7 +203,8 @@ Why it falls short: two statements and one durable commit per request are cheap 
 | credential verifications per second | ${fmt(r.perSecond)} | \`pgbench -S\` ${fmt(selectTps)} tps (${CONCURRENCY} clients, scale 10) | at least a third of \`pgbench -S\`: ${fmt(target)} | ${r.perSecond >= target ? "yes" : `no (${fmt(ratio * 100, 1)} % of pgbench -S)`} |
 | latency p50 / p90 / p99 / max (ms) | ${fmt(r.p50, 1)} / ${fmt(r.p90, 1)} / ${fmt(r.p99, 1)} / ${fmt(r.max, 1)} | | | |
 | requests / non-200 answers | ${fmt(r.requests)} / ${fmt(r.errors)} | | | |
-`);
+`,
+      );
     } finally {
       await server.stop();
     }
@@ -131,5 +214,8 @@ Why it falls short: two statements and one durable commit per request are cheap 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => { console.error(e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -5,15 +5,15 @@
 //   npm run tour                          # everything
 //   TOUR_ROLES=dealer,staff npm run tour  # some roles
 //   CHROMIUM_PATH=/usr/bin/chromium (default)
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { loadConfig } from '../src/config.ts';
-import { openServices, seedIfEmpty, startServer } from '../src/app.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/db/seed.ts';
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { loadConfig } from "../src/config.ts";
+import { openServices, seedIfEmpty, startServer } from "../src/app.ts";
+import { DEMO_PASSWORD, DEMO_USERS } from "../src/db/seed.ts";
 
-const OUT = 'tour';
+const OUT = "tour";
 const WIDTHS = [1280, 375] as const;
 
 async function main(): Promise<void> {
@@ -21,10 +21,13 @@ async function main(): Promise<void> {
   let stop: (() => Promise<void>) | undefined;
   let dataDir: string | undefined;
   if (!base) {
-    dataDir = mkdtempSync(join(tmpdir(), 'stateline-tour-'));
-    const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', STATELINE_LOG: '0' }), databaseUrl: undefined };
+    dataDir = mkdtempSync(join(tmpdir(), "stateline-tour-"));
+    const config = {
+      ...loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: "0", STATELINE_LOG: "0" }),
+      databaseUrl: undefined,
+    };
     const s = await openServices(config);
-    process.stdout.write('loading demo data...\n');
+    process.stdout.write("loading demo data...\n");
     await seedIfEmpty(s);
     const started = await startServer(s, { logger: false });
     base = started.url;
@@ -35,11 +38,19 @@ async function main(): Promise<void> {
   }
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
-  const wanted = (process.env.TOUR_ROLES ?? '').split(',').filter(Boolean);
-  const users = [{ username: '', role: 'public' }, ...DEMO_USERS].filter((u) => !wanted.length || wanted.includes(u.username || 'public'));
+  const wanted = (process.env.TOUR_ROLES ?? "").split(",").filter(Boolean);
+  const users = [{ username: "", role: "public" }, ...DEMO_USERS].filter(
+    (u) => !wanted.length || wanted.includes(u.username || "public"),
+  );
   let shots = 0;
   try {
     for (const u of users) {
@@ -48,24 +59,26 @@ async function main(): Promise<void> {
         const page = await context.newPage();
         if (u.username) {
           await page.goto(`${base}/login`);
-          await page.fill('#username', u.username);
-          await page.fill('#password', DEMO_PASSWORD);
-          await Promise.all([page.waitForNavigation(), page.click('[type=submit]')]);
+          await page.fill("#username", u.username);
+          await page.fill("#password", DEMO_PASSWORD);
+          await Promise.all([page.waitForNavigation(), page.click("[type=submit]")]);
         } else {
           await page.goto(`${base}/rules`);
         }
         // The role's navigation entries, read from the desktop header (the phone menu has the same links).
-        const links = await page.$$eval('nav.stateline-nav a.usa-nav-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-        const hrefs = [...new Set([new URL(page.url()).pathname, ...links])].filter((h) => h.startsWith('/'));
+        const links = await page.$$eval("nav.stateline-nav a.usa-nav-link", (as) =>
+          as.map((a) => a.getAttribute("href") ?? ""),
+        );
+        const hrefs = [...new Set([new URL(page.url()).pathname, ...links])].filter((h) => h.startsWith("/"));
         for (const href of hrefs) {
           await page.goto(`${base}${href}`);
-          const name = `${u.username || 'public'}${href.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '') || '-home'}-${width}.png`;
+          const name = `${u.username || "public"}${href.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "") || "-home"}-${width}.png`;
           await page.screenshot({ path: join(OUT, name), fullPage: true });
           shots += 1;
         }
         await context.close();
       }
-      process.stdout.write(`${u.username || 'public'}: done\n`);
+      process.stdout.write(`${u.username || "public"}: done\n`);
     }
   } finally {
     await browser.close();

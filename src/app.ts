@@ -14,23 +14,48 @@ import { sealAudit, startAuditSealer } from "./modules/audit/service.ts";
 import { MODULES, allJobs } from "./modules/index.ts";
 import { startJobRunner } from "./modules/jobs/index.ts";
 
-export async function openServices(config: Config, opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {}): Promise<Services> {
+export async function openServices(
+  config: Config,
+  opts: { clock?: Clock; adapters?: Adapters; db?: Db } = {},
+): Promise<Services> {
   const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(db);
   await ensureTowns(db);
   return { db, config, clock: opts.clock ?? systemClock(config.today), adapters: opts.adapters ?? simulatedAdapters() };
 }
 
-export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: number, l: string) => void): Promise<boolean> {
+export async function seedIfEmpty(
+  s: Services,
+  onProgress?: (d: number, t: number, l: string) => void,
+): Promise<boolean> {
   const ctx = systemCtx(s);
   if (await isSeeded(ctx)) return false;
   await seed(ctx, onProgress ? { onProgress } : {});
   // Each capability's demo data, acting as the licensing staff's demo login.
-  const [staff] = await ctx.db.query<Record<string, string | null>>("SELECT id::text, username, display_name, role, person_id::text, organization FROM users WHERE username = 'staff'");
-  const staffCtx = staff ? { ...ctx, user: { id: staff.id!, username: staff.username!, displayName: staff.display_name!, role: "licensing_staff" as const, personId: null, organization: staff.organization ?? null } } : ctx;
+  const [staff] = await ctx.db.query<Record<string, string | null>>(
+    "SELECT id::text, username, display_name, role, person_id::text, organization FROM users WHERE username = 'staff'",
+  );
+  const staffCtx = staff
+    ? {
+        ...ctx,
+        user: {
+          id: staff.id!,
+          username: staff.username!,
+          displayName: staff.display_name!,
+          role: "licensing_staff" as const,
+          personId: null,
+          organization: staff.organization ?? null,
+        },
+      }
+    : ctx;
   for (const m of MODULES) {
     // One capability's demo data failing must not leave Stateline without the others': say so and go on.
-    if (m.seed) await m.seed(staffCtx).catch((e: unknown) => process.stderr.write(`demo data of ${m.name} not loaded: ${e instanceof Error ? e.message : String(e)}\n`));
+    if (m.seed)
+      await m
+        .seed(staffCtx)
+        .catch((e: unknown) =>
+          process.stderr.write(`demo data of ${m.name} not loaded: ${e instanceof Error ? e.message : String(e)}\n`),
+        );
   }
   return true;
 }
@@ -41,7 +66,10 @@ export async function seedIfEmpty(s: Services, onProgress?: (d: number, t: numbe
  * it seals new audit entries into the hash chain every 250 ms, and one job row per run would
  * add more writes than the entries it seals (see src/modules/jobs/README.md).
  */
-export function startBackground(s: Services, onError: (e: unknown, job: string) => void = () => {}): () => Promise<void> {
+export function startBackground(
+  s: Services,
+  onError: (e: unknown, job: string) => void = () => {},
+): () => Promise<void> {
   const stopSealer = startAuditSealer(s.db, 250, (e) => onError(e, "audit.seal"));
   const stopJobs = startJobRunner(s, allJobs(), { intervalMs: 1000, onError });
   return async () => {
@@ -51,12 +79,21 @@ export function startBackground(s: Services, onError: (e: unknown, job: string) 
   };
 }
 
-export async function startServer(s: Services, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  s: Services,
+  opts: { logger?: boolean } = {},
+): Promise<{ app: FastifyInstance; url: string; stop: () => Promise<void> }> {
   const app = await buildServer(s, opts);
   const stopBackground = startBackground(s, (e, job) => app.log.error({ err: e, job }, "background job"));
   app.addHook("onClose", stopBackground);
   await app.listen({ port: s.config.port, host: s.config.host });
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : s.config.port;
-  return { app, url: `http://${s.config.host}:${port}`, stop: async () => { await app.close(); } };
+  return {
+    app,
+    url: `http://${s.config.host}:${port}`,
+    stop: async () => {
+      await app.close();
+    },
+  };
 }

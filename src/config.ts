@@ -25,7 +25,12 @@ export interface Config {
    * name (known or not) the name is refused for `lockMinutes`, doubling with each further lock up to
    * `maxLockMinutes`; the same for a client address after `addressFailuresBeforeLock` failures.
    */
-  loginThrottle: { failuresBeforeLock: number; addressFailuresBeforeLock: number; lockMinutes: number; maxLockMinutes: number };
+  loginThrottle: {
+    failuresBeforeLock: number;
+    addressFailuresBeforeLock: number;
+    lockMinutes: number;
+    maxLockMinutes: number;
+  };
   /** Kept for compatibility: the number of failures before a name is throttled. */
   maxFailedLogins: number;
   /**
@@ -33,7 +38,13 @@ export interface Config {
    * verification, ammunition checks): per API key or user, per seller, per client address, each per
    * minute. `enabled` may be switched off for load benchmarks (STATELINE_RATE_LIMITS=0).
    */
-  rateLimit: { enabled: boolean; perKeyPerMinute: number; perSellerPerMinute: number; perAddressPerMinute: number; failedChecksAlert: number };
+  rateLimit: {
+    enabled: boolean;
+    perKeyPerMinute: number;
+    perSellerPerMinute: number;
+    perAddressPerMinute: number;
+    failedChecksAlert: number;
+  };
   /** Webhooks: plain http and loopback addresses are refused unless this is on (tests only: STATELINE_WEBHOOK_ALLOW_LOOPBACK=1). */
   webhookAllowLoopback: boolean;
   /** 32-byte key encrypting secrets at rest (webhook secrets): STATELINE_SECRET_KEY, 64 hex digits or base64. */
@@ -58,12 +69,19 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got ${env.PORT}`);
-  if (env.STATELINE_TODAY !== undefined && !isPlainDate(env.STATELINE_TODAY)) throw new ConfigError(`STATELINE_TODAY must be YYYY-MM-DD, got ${env.STATELINE_TODAY}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, got ${env.PORT}`);
+  if (env.STATELINE_TODAY !== undefined && !isPlainDate(env.STATELINE_TODAY))
+    throw new ConfigError(`STATELINE_TODAY must be YYYY-MM-DD, got ${env.STATELINE_TODAY}`);
   const cost = Number(env.STATELINE_PASSWORD_COST ?? 15);
-  if (!Number.isInteger(cost) || cost < 10 || cost > 20) throw new ConfigError("STATELINE_PASSWORD_COST must be an integer from 10 to 20");
-  const environment = env.STATELINE_ENV === "production" || (env.STATELINE_ENV === undefined && env.NODE_ENV === "production") ? "production" : "development";
-  if (env.STATELINE_ENV !== undefined && !["production", "development"].includes(env.STATELINE_ENV)) throw new ConfigError("STATELINE_ENV must be production or development");
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20)
+    throw new ConfigError("STATELINE_PASSWORD_COST must be an integer from 10 to 20");
+  const environment =
+    env.STATELINE_ENV === "production" || (env.STATELINE_ENV === undefined && env.NODE_ENV === "production")
+      ? "production"
+      : "development";
+  if (env.STATELINE_ENV !== undefined && !["production", "development"].includes(env.STATELINE_ENV))
+    throw new ConfigError("STATELINE_ENV must be production or development");
   const flag = (name: string, dflt: boolean) => {
     const v = env[name];
     if (v === undefined || v === "") return dflt;
@@ -72,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const int = (name: string, dflt: number, min: number, max: number) => {
     const n = Number(env[name] ?? dflt);
-    if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ConfigError(`${name} must be an integer from ${min} to ${max}`);
     return n;
   };
   let secretKey: Buffer;
@@ -80,7 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.STATELINE_SECRET_KEY) {
     const v = env.STATELINE_SECRET_KEY.trim();
     secretKey = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, "hex") : Buffer.from(v, "base64");
-    if (secretKey.length !== 32) throw new ConfigError("STATELINE_SECRET_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)");
+    if (secretKey.length !== 32)
+      throw new ConfigError(
+        "STATELINE_SECRET_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)",
+      );
   } else if (environment === "production") {
     throw new ConfigError("STATELINE_SECRET_KEY is required in production (32 bytes: openssl rand -hex 32)");
   } else {
@@ -92,7 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment,
     sessionAbsoluteMinutes: int("STATELINE_SESSION_HOURS", 12, 1, 24) * 60,
     secureCookies: flag("STATELINE_SECURE_COOKIES", environment !== "development"),
-    loginThrottle: { failuresBeforeLock: failures, addressFailuresBeforeLock: int("STATELINE_LOGIN_ADDRESS_FAILURES", 20, 5, 1000), lockMinutes: int("STATELINE_LOGIN_LOCK_MINUTES", 10, 10, 1440), maxLockMinutes: 24 * 60 },
+    loginThrottle: {
+      failuresBeforeLock: failures,
+      addressFailuresBeforeLock: int("STATELINE_LOGIN_ADDRESS_FAILURES", 20, 5, 1000),
+      lockMinutes: int("STATELINE_LOGIN_LOCK_MINUTES", 10, 10, 1440),
+      maxLockMinutes: 24 * 60,
+    },
     rateLimit: {
       enabled: flag("STATELINE_RATE_LIMITS", true),
       perKeyPerMinute: int("STATELINE_RATE_PER_KEY", 30, 1, 100_000),

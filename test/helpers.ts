@@ -57,7 +57,10 @@ export interface TestEnv {
   /** Signs in through the web form; returns the cookie header and CSRF token. */
   login(username: string, password?: string): Promise<{ cookie: string; csrf: string }>;
   /** Injects a request as a role (via a session cookie with its CSRF token, or an API key when `apiKey` is set). */
-  as(role: Role | null, opts: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  as(
+    role: Role | null,
+    opts: { method: string; url: string; payload?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   apiKey(role: Role): Promise<string>;
   close(): Promise<void>;
 }
@@ -68,28 +71,64 @@ export async function createTestEnv(opts: { today?: string } = {}): Promise<Test
   const nics = createNicsSimulator({ now: () => clock.now() });
   const base = loadConfig({});
   // Tests send webhooks to local receivers (the loopback switch) and fire thousands of look-ups (rate limits off; test/api/security.test.ts turns them on).
-  const config: Config = { ...base, passwordCost: 10, webhookAllowLoopback: true, rateLimit: { ...base.rateLimit, enabled: false } };
+  const config: Config = {
+    ...base,
+    passwordCost: 10,
+    webhookAllowLoopback: true,
+    rateLimit: { ...base.rateLimit, enabled: false },
+  };
   const services = await openServices(config, { clock, adapters: { nics }, db });
-  const resident = await createPerson(db, { firstName: "Robin", lastName: "Testperson", birthDate: "1980-06-15" as PlainDate, street: "1 Main Street", town: "Hartford", zip: "06103", email: "robin@example.test" });
+  const resident = await createPerson(db, {
+    firstName: "Robin",
+    lastName: "Testperson",
+    birthDate: "1980-06-15" as PlainDate,
+    street: "1 Main Street",
+    town: "Hartford",
+    zip: "06103",
+    email: "robin@example.test",
+  });
   const users = {} as Record<Role, User>;
   for (const role of ROLES) {
-    users[role] = await createUser(db, { username: role.replace(/_/g, "-"), displayName: `Test ${role}`, role, password: PASSWORD, personId: role === "resident" ? resident.id : null, passwordCost: 10 });
+    users[role] = await createUser(db, {
+      username: role.replace(/_/g, "-"),
+      displayName: `Test ${role}`,
+      role,
+      password: PASSWORD,
+      personId: role === "resident" ? resident.id : null,
+      passwordCost: 10,
+    });
   }
   const app = await buildServer(services);
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   const keys = new Map<Role, string>();
   const env: TestEnv = {
-    services, app, clock, nics, users, resident,
-    ctx: (role = "licensing_staff") => ({ ...services, user: role ? users[role] : null, today: clock.today(), requestId: "test" }),
+    services,
+    app,
+    clock,
+    nics,
+    users,
+    resident,
+    ctx: (role = "licensing_staff") => ({
+      ...services,
+      user: role ? users[role] : null,
+      today: clock.today(),
+      requestId: "test",
+    }),
     async login(username, password = PASSWORD) {
       // The sign-in form carries a CSRF token bound to a cookie (login CSRF): fetch the form first.
       const form = await app.inject({ method: "GET", url: "/login" });
       const formCookie = String([form.headers["set-cookie"] ?? []].flat()[0] ?? "").split(";")[0]!;
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? "";
-      const res = await app.inject({ method: "POST", url: "/login", payload: `username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}&_csrf=${encodeURIComponent(token)}`, headers: { "content-type": "application/x-www-form-urlencoded", cookie: formCookie } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/login",
+        payload: `username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}&_csrf=${encodeURIComponent(token)}`,
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: formCookie },
+      });
       const set = res.headers["set-cookie"];
       const cookie = (Array.isArray(set) ? set[0] : set)?.split(";")[0];
-      if (res.statusCode !== 303 || !cookie) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode !== 303 || !cookie)
+        throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       const page = await app.inject({ method: "GET", url: "/whoami", headers: { cookie } });
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
       return { cookie, csrf };
@@ -106,12 +145,21 @@ export async function createTestEnv(opts: { today?: string } = {}): Promise<Test
       const headers: Record<string, string> = { accept: "application/json", ...(o.headers ?? {}) };
       if (role) {
         let s = sessions.get(role);
-        if (!s) { s = await env.login(users[role].username); sessions.set(role, s); }
+        if (!s) {
+          s = await env.login(users[role].username);
+          sessions.set(role, s);
+        }
         headers.cookie = s.cookie;
         headers["x-csrf-token"] = s.csrf;
-        if (o.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key")) headers["idempotency-key"] = randomBytes(12).toString("hex");
+        if (o.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key"))
+          headers["idempotency-key"] = randomBytes(12).toString("hex");
       }
-      return app.inject({ method: o.method as "GET", url: o.url, headers, ...(o.payload !== undefined ? { payload: o.payload as string } : {}) });
+      return app.inject({
+        method: o.method as "GET",
+        url: o.url,
+        headers,
+        ...(o.payload !== undefined ? { payload: o.payload as string } : {}),
+      });
     },
     async close() {
       await app.close();

@@ -64,7 +64,8 @@ stateline users api-key --list [--username U]
 stateline users api-key --revoke KEY-ID
 
 Roles: ${ROLES.join(", ")}.`,
-  audit: "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
+  audit:
+    "stateline audit verify\n\nWalks the audit trail's hash chain from the first entry and reports any break. Exits 1 when it finds one.",
   identity: IDENTITY_HELP,
   jobs: "stateline jobs run | jobs dead | jobs retry ID\n\n  run         runs every background job that is due, once: the daily sweep (expiries, renewal notices 90 days ahead,\n              late surrenders), the suspicious-purchase lead sweep, NICS polling, webhook and notice deliveries, and\n              each module's clocks. Exit status 1 if a job died.\n  dead        lists the dead jobs (their last attempt failed): id, name, attempts, when, last error\n  retry ID    puts a dead job back in the queue with a fresh set of attempts (audited)\n\nWhile `stateline serve` runs, the same runner works continuously.",
 };
@@ -76,8 +77,14 @@ function fail(msg: string, code = 2): never {
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") { console.log(HELP.main); return 0; }
-  if (rest.includes("--help") || rest.includes("-h")) { console.log(HELP[cmd] ?? HELP.main); return 0; }
+  if (!cmd || cmd === "--help" || cmd === "-h" || cmd === "help") {
+    console.log(HELP.main);
+    return 0;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(HELP[cmd] ?? HELP.main);
+    return 0;
+  }
   const config = loadConfig();
   switch (cmd) {
     case "serve": {
@@ -89,11 +96,17 @@ export async function main(argv: string[]): Promise<number> {
         if (seeded) console.log("Loaded demo data.");
       }
       const { url } = await startServer(s, { logger: config.requestLogs });
-      console.log(`Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       if (await isSeeded(systemCtx(s))) {
-        console.log(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(", ")}`);
+        console.log(
+          `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(", ")}`,
+        );
       }
-      const shutdown = () => { s.db.close().finally(() => process.exit(0)); };
+      const shutdown = () => {
+        s.db.close().finally(() => process.exit(0));
+      };
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
       return -1; // keep running
@@ -109,17 +122,40 @@ export async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { seed: { type: "string" }, people: { type: "string" } } });
       const s = await openServices(config);
       const ctx = systemCtx(s);
-      if (await isSeeded(ctx)) { console.log("database already has data; nothing done"); await s.db.close(); return 0; }
+      if (await isSeeded(ctx)) {
+        console.log("database already has data; nothing done");
+        await s.db.close();
+        return 0;
+      }
       const bar = progressBar("seeding");
-      const r = await seed(ctx, { seed: values.seed ? Number(values.seed) : 2013, people: values.people ? Number(values.people) : 400, onProgress: (d, t) => bar(d, t) });
-      console.log(`seeded ${r.people} people, ${r.credentials} credentials, ${r.users} users (password "${DEMO_PASSWORD}")`);
+      const r = await seed(ctx, {
+        seed: values.seed ? Number(values.seed) : 2013,
+        people: values.people ? Number(values.people) : 400,
+        onProgress: (d, t) => bar(d, t),
+      });
+      console.log(
+        `seeded ${r.people} people, ${r.credentials} credentials, ${r.users} users (password "${DEMO_PASSWORD}")`,
+      );
       await s.db.close();
       return 0;
     }
     case "decide": {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { on: { type: "string" }, facts: { type: "string" }, json: { type: "boolean" }, list: { type: "boolean" }, schema: { type: "string" } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          on: { type: "string" },
+          facts: { type: "string" },
+          json: { type: "boolean" },
+          list: { type: "boolean" },
+          schema: { type: "string" },
+        },
+      });
       if (values.list) {
-        if (values.json) { console.log(JSON.stringify(listQuestions(), null, 2)); return 0; }
+        if (values.json) {
+          console.log(JSON.stringify(listQuestions(), null, 2));
+          return 0;
+        }
         for (const q of listQuestions()) console.log(`${q.id.padEnd(36)} from ${q.modelledFrom}  ${q.title}`);
         console.log("\n'stateline decide --schema QUESTION' prints a question's facts schema and an example.");
         return 0;
@@ -136,10 +172,17 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.on || !isPlainDate(values.on)) fail("--on YYYY-MM-DD is required");
       if (!values.facts) fail("--facts FILE is required (use - for standard input)");
       let facts: unknown;
-      try { facts = JSON.parse(readFileSync(values.facts === "-" ? 0 : values.facts, "utf8")); } catch (e) { fail(`cannot read facts: ${(e as Error).message}`); }
+      try {
+        facts = JSON.parse(readFileSync(values.facts === "-" ? 0 : values.facts, "utf8"));
+      } catch (e) {
+        fail(`cannot read facts: ${(e as Error).message}`);
+      }
       try {
         const d = decide(question, values.on as PlainDate, facts);
-        if (values.json) { console.log(JSON.stringify(d, null, 2)); return 0; }
+        if (values.json) {
+          console.log(JSON.stringify(d, null, 2));
+          return 0;
+        }
         console.log(`${d.question} on ${d.on}: ${d.outcome.toUpperCase()}   (rulebook ${d.rulebookVersion})`);
         console.log(`result: ${JSON.stringify(d.result)}`);
         for (const f of d.findings) console.log(`  [${f.status}] ${f.because}  — ${citationLabel(f.source)}`);
@@ -152,18 +195,43 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "users": {
       const [sub, ...args] = rest;
-      const { values: raw } = parseArgs({ args, options: { username: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, "person-id": { type: "string" }, label: { type: "string" }, list: { type: "boolean" }, revoke: { type: "string" } } });
+      const { values: raw } = parseArgs({
+        args,
+        options: {
+          username: { type: "string" },
+          name: { type: "string" },
+          role: { type: "string" },
+          password: { type: "string" },
+          "person-id": { type: "string" },
+          label: { type: "string" },
+          list: { type: "boolean" },
+          revoke: { type: "string" },
+        },
+      });
       // The one input rule (src/lib/text.ts), as for the API and the web forms.
-      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? cleanText(v, `--${k}`) : v])) as typeof raw;
+      const values = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? cleanText(v, `--${k}`) : v]),
+      ) as typeof raw;
       const s = await openServices(config);
       const ctx = systemCtx(s);
       try {
-        if (sub === "list") for (const u of await listUsers(s.db)) console.log(`${u.username.padEnd(16)} ${u.role.padEnd(18)} ${u.displayName}${u.locked ? "  [locked]" : ""}`);
+        if (sub === "list")
+          for (const u of await listUsers(s.db))
+            console.log(
+              `${u.username.padEnd(16)} ${u.role.padEnd(18)} ${u.displayName}${u.locked ? "  [locked]" : ""}`,
+            );
         else if (sub === "create") {
           if (!values.username || !values.name || !values.role) fail("--username, --name and --role are required");
           if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(", ")}`);
           const password = values.password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");
-          const u = await createUser(s.db, { username: values.username, displayName: values.name, role: values.role as Role, password, personId: values["person-id"] ?? null, passwordCost: config.passwordCost });
+          const u = await createUser(s.db, {
+            username: values.username,
+            displayName: values.name,
+            role: values.role as Role,
+            password,
+            personId: values["person-id"] ?? null,
+            passwordCost: config.passwordCost,
+          });
           console.log(`created ${u.username} (${u.role})${values.password ? "" : `; password: ${password}`}`);
         } else if (sub === "unlock") {
           if (!values.username) fail("--username is required");
@@ -171,13 +239,23 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`unlocked ${values.username}`);
         } else if (sub === "api-key" && (values.list || values.revoke)) {
           // The operator at the console acts as an administrator.
-          const admin = { id: "00000000-0000-0000-0000-000000000000", username: "console", displayName: "Console operator", role: "admin" as const, personId: null, organization: null };
+          const admin = {
+            id: "00000000-0000-0000-0000-000000000000",
+            username: "console",
+            displayName: "Console operator",
+            role: "admin" as const,
+            personId: null,
+            organization: null,
+          };
           const c = { ...ctx, user: admin, requestId: "console" };
           if (values.revoke) {
             const k = await revokeApiKey(c, values.revoke);
             console.log(`revoked ${k.prefix}… "${k.label}" of ${k.owner} at ${k.revokedAt}`);
           } else {
-            for (const k of await listApiKeys(c, { username: values.username })) console.log(`${k.id}  ${k.prefix}…  ${k.owner.padEnd(16)} ${k.label.padEnd(24)} created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ""}`);
+            for (const k of await listApiKeys(c, { username: values.username }))
+              console.log(
+                `${k.id}  ${k.prefix}…  ${k.owner.padEnd(16)} ${k.label.padEnd(24)} created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ""}`,
+              );
           }
         } else if (sub === "api-key") {
           if (!values.username || !values.label) fail("--username and --label are required");
@@ -211,22 +289,39 @@ export async function main(argv: string[]): Promise<number> {
       return runIdentityCommand(rest);
     case "jobs": {
       const sub = rest[0];
-      if (sub !== "run" && sub !== "dead" && sub !== "retry") fail("usage: stateline jobs run | jobs dead | jobs retry ID");
+      if (sub !== "run" && sub !== "dead" && sub !== "retry")
+        fail("usage: stateline jobs run | jobs dead | jobs retry ID");
       const s = await openServices(config);
       try {
         if (sub === "run") {
           // Every recurring job is due on a first run; one-off jobs (deliveries) run when due.
-          const r = await runDueJobs(s, allJobs(), { onError: (e, job) => process.stderr.write(`${job}: ${(e as Error).message}\n`) });
+          const r = await runDueJobs(s, allJobs(), {
+            onError: (e, job) => process.stderr.write(`${job}: ${(e as Error).message}\n`),
+          });
           console.log(`jobs run: ${r.ran} (done ${r.done}, to retry ${r.retried}, dead ${r.dead})`);
           return r.dead ? 1 : 0;
         }
-        const admin = { ...systemCtx(s), user: { id: "00000000-0000-0000-0000-000000000000", username: "cli", displayName: "Command line", role: "admin" as const, personId: null, organization: null } };
+        const admin = {
+          ...systemCtx(s),
+          user: {
+            id: "00000000-0000-0000-0000-000000000000",
+            username: "cli",
+            displayName: "Command line",
+            role: "admin" as const,
+            personId: null,
+            organization: null,
+          },
+        };
         if (sub === "dead") {
-          for (const j of await listJobs(admin, { status: "dead", limit: 200 })) console.log(`${j.id}\t${j.name}\t${j.attempts}/${j.maxAttempts}\t${j.finishedAt ?? ""}\t${j.lastError ?? ""}`);
+          for (const j of await listJobs(admin, { status: "dead", limit: 200 }))
+            console.log(
+              `${j.id}\t${j.name}\t${j.attempts}/${j.maxAttempts}\t${j.finishedAt ?? ""}\t${j.lastError ?? ""}`,
+            );
           return 0;
         }
         const id = Number(rest[1]);
-        if (!Number.isSafeInteger(id) || id < 1) fail("usage: stateline jobs retry ID (a job number from `stateline jobs dead`)");
+        if (!Number.isSafeInteger(id) || id < 1)
+          fail("usage: stateline jobs retry ID (a job number from `stateline jobs dead`)");
         const j = await retryDeadJob(admin, id);
         console.log(`job ${j.id} (${j.name}) queued again`);
         return 0;

@@ -7,7 +7,9 @@ export function progressBar(label: string): (done: number, total: number) => voi
     if (process.stderr.isTTY) {
       const width = 30;
       const filled = Math.round((pct / 100) * width);
-      process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done}/${total})${pct === 100 ? "\n" : ""}`);
+      process.stderr.write(
+        `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done}/${total})${pct === 100 ? "\n" : ""}`,
+      );
     } else if (pct === 100 || Math.floor(pct / 10) !== Math.floor(lastPct / 10)) {
       process.stderr.write(`${label}: ${pct}% (${done}/${total})\n`);
     }

@@ -23,7 +23,8 @@ export interface Db extends Queryable {
 }
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
-const toIso = (v: string) => new Date(v.includes("T") || v.includes("+") || v.endsWith("Z") ? v : `${v}Z`).toISOString();
+const toIso = (v: string) =>
+  new Date(v.includes("T") || v.includes("+") || v.endsWith("Z") ? v : `${v}Z`).toISOString();
 const parsers: Record<number, (v: string) => unknown> = {
   [OID.int8]: (v) => Number(v),
   [OID.date]: (v) => v,
@@ -71,14 +72,21 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     connectionString: url,
     max,
     connectionTimeoutMillis: 5000,
-    types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    },
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
       const name = statementName(text);
-      const r = await c.query(name ? { name, text, values: params as unknown[] | undefined } : { text, values: params as unknown[] | undefined });
+      const r = await c.query(
+        name
+          ? { name, text, values: params as unknown[] | undefined }
+          : { text, values: params as unknown[] | undefined },
+      );
       return r.rows as T[];
     },
   });
@@ -90,7 +98,9 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
       // A connection that dies while checked out emits 'error' on the client: without a
       // listener that would end the process. Keep it, and throw it away on release.
       let broken: Error | undefined;
-      const onError = (e: Error) => { broken = e; };
+      const onError = (e: Error) => {
+        broken = e;
+      };
       client.on("error", onError);
       try {
         await client.query("BEGIN");
@@ -98,9 +108,16 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         await client.query("COMMIT");
         return out;
       } catch (e) {
-        if (!broken) await client.query("ROLLBACK").catch((err: Error) => { broken = err; });
+        if (!broken)
+          await client.query("ROLLBACK").catch((err: Error) => {
+            broken = err;
+          });
         // The connection itself failed: nothing was committed; say so as "unavailable".
-        if (broken) throw Object.assign(new Error(`database connection lost: ${(e as Error).message}`), { code: "08006", cause: e });
+        if (broken)
+          throw Object.assign(new Error(`database connection lost: ${(e as Error).message}`), {
+            code: "08006",
+            cause: e,
+          });
         throw e;
       } finally {
         client.removeListener("error", onError);
@@ -118,10 +135,26 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?:
 /** Errors that mean the database cannot be reached right now (answer 503, retry later). */
 export function isDatabaseUnavailable(e: unknown): boolean {
   // A closed embedded database (or an ended pool, during shutdown) cannot answer either.
-  if (e instanceof Error && /^(PGlite is closed|Cannot use a pool after calling end on the pool)/.test(e.message)) return true;
+  if (e instanceof Error && /^(PGlite is closed|Cannot use a pool after calling end on the pool)/.test(e.message))
+    return true;
   // node-postgres reports a connection dropped under a query without a code.
-  if (e instanceof Error && /^(Connection terminated|Client has encountered a connection error)/.test(e.message)) return true;
+  if (e instanceof Error && /^(Connection terminated|Client has encountered a connection error)/.test(e.message))
+    return true;
   const code = (e as { code?: string } | null)?.code;
   if (!code) return false;
-  return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "53300"].includes(code);
+  return [
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ETIMEDOUT",
+    "EPIPE",
+    "57P01",
+    "57P02",
+    "57P03",
+    "08000",
+    "08003",
+    "08006",
+    "08001",
+    "08004",
+    "53300",
+  ].includes(code);
 }

@@ -10,11 +10,15 @@ import type { Db } from "./client.ts";
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 export function migrationFiles(): string[] {
-  return readdirSync(DIR).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  return readdirSync(DIR)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
 }
 
 export async function migrate(db: Db, log: (msg: string) => void = () => {}): Promise<string[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const applied: string[] = [];
   for (const file of migrationFiles()) {
     const id = file.replace(/\.sql$/, "");

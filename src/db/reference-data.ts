@@ -6,15 +6,29 @@ import type { Queryable } from "./client.ts";
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "data");
 
-export interface Town { name: string; fips: string; planningRegion: string; population: number }
+export interface Town {
+  name: string;
+  fips: string;
+  planningRegion: string;
+  population: number;
+}
 
 function csvRows(file: string): string[][] {
   // The files have CRLF line endings: split on either, or every last field keeps a "\r".
-  return readFileSync(join(DIR, file), "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map((f) => f.trim()));
+  return readFileSync(join(DIR, file), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(",").map((f) => f.trim()));
 }
 
 export function loadTowns(): Town[] {
-  return csvRows("ct-towns.csv").map(([name, fips, region, pop]) => ({ name: name!, fips: fips!, planningRegion: region!, population: Number(pop) }));
+  return csvRows("ct-towns.csv").map(([name, fips, region, pop]) => ({
+    name: name!,
+    fips: fips!,
+    planningRegion: region!,
+    population: Number(pop),
+  }));
 }
 
 export function loadNames(): { male: string[]; female: string[]; last: string[] } {
@@ -36,5 +50,11 @@ export async function ensureTowns(q: Queryable): Promise<void> {
   await q.query(
     `INSERT INTO towns (name, fips, planning_region, population)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (name) DO NOTHING`,
-    [towns.map((t) => t.name), towns.map((t) => t.fips), towns.map((t) => t.planningRegion), towns.map((t) => t.population)]);
+    [
+      towns.map((t) => t.name),
+      towns.map((t) => t.fips),
+      towns.map((t) => t.planningRegion),
+      towns.map((t) => t.population),
+    ],
+  );
 }

@@ -11,7 +11,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
   for (const part of (header ?? "").split(";")) {
     const i = part.indexOf("=");
     if (i > 0) {
-      try { out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim()); } catch { /* ignore a malformed cookie */ }
+      try {
+        out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        /* ignore a malformed cookie */
+      }
     }
   }
   return out;
@@ -38,4 +42,3 @@ export function loginCsrfToken(req: FastifyRequest, reply: FastifyReply, service
   void reply.header("Set-Cookie", `${LOGIN_CSRF_COOKIE}=${token}; ${cookieAttributes(req, services)}; Max-Age=7200`);
   return token;
 }
-

@@ -14,7 +14,12 @@ import { AppError, unauthenticated } from "../lib/errors.ts";
 import { canonicalJson } from "../modules/audit/chain.ts";
 import { cleanInput } from "../lib/text.ts";
 
-export interface RouteInput<P, Q, B> { params: P; query: Q; body: B; headers: Record<string, string | string[] | undefined> }
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 export interface RouteDef<P = any, Q = any, B = any, R = any> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -65,8 +70,19 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
         if (def.idempotent) {
           const key = req.headers["idempotency-key"];
           if (typeof key === "string") {
-            if (key.length < 8 || key.length > 200) throw new AppError("validation", "Idempotency-Key must be 8 to 200 characters", { fields: [{ field: "header.idempotency-key", message: "must be 8 to 200 characters" }] });
-            const out = await runIdempotent(ctx, ctx.user!, `${def.method} ${def.url}`, key, { params, query, body }, (c) => def.handler(c, input, req, reply), status);
+            if (key.length < 8 || key.length > 200)
+              throw new AppError("validation", "Idempotency-Key must be 8 to 200 characters", {
+                fields: [{ field: "header.idempotency-key", message: "must be 8 to 200 characters" }],
+              });
+            const out = await runIdempotent(
+              ctx,
+              ctx.user!,
+              `${def.method} ${def.url}`,
+              key,
+              { params, query, body },
+              (c) => def.handler(c, input, req, reply),
+              status,
+            );
             reply.header("Idempotency-Key", key);
             if (out.replayed) reply.header("Idempotent-Replayed", "true");
             reply.code(out.status);
@@ -74,7 +90,11 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
           } else {
             // Every write is keyed, whether it comes with an API key or a browser session: ten parallel
             // posts without a key would otherwise store ten writes.
-            throw new AppError("validation", "writes must carry an Idempotency-Key header (8 to 200 characters, new for each write, the same on a retry)", { fields: [{ field: "header.idempotency-key", message: "required" }] });
+            throw new AppError(
+              "validation",
+              "writes must carry an Idempotency-Key header (8 to 200 characters, new for each write, the same on a retry)",
+              { fields: [{ field: "header.idempotency-key", message: "required" }] },
+            );
           }
         }
         const result = await def.handler(ctx, input, req, reply);
@@ -91,12 +111,28 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
  * transaction as the write itself, so a crash leaves either both or neither.
  * A concurrent retry waits on the key's row lock and then returns the stored answer.
  */
-export async function runIdempotent(ctx: Ctx, user: User, routeKey: string, key: string, request: unknown, act: (c: Ctx) => Promise<unknown>, status: number): Promise<{ response: unknown; status: number; replayed: boolean }> {
+export async function runIdempotent(
+  ctx: Ctx,
+  user: User,
+  routeKey: string,
+  key: string,
+  request: unknown,
+  act: (c: Ctx) => Promise<unknown>,
+  status: number,
+): Promise<{ response: unknown; status: number; replayed: boolean }> {
   const requestHash = createHash("sha256").update(routeKey).update(canonicalJson(request)).digest("hex");
-  const lookup = async (q: Queryable) => (await q.query<{ request_hash: string; response: unknown; status_code: number }>(
-    "SELECT request_hash, response, status_code FROM idempotency_keys WHERE actor_id = $1 AND key = $2", [user.id, key]))[0];
+  const lookup = async (q: Queryable) =>
+    (
+      await q.query<{ request_hash: string; response: unknown; status_code: number }>(
+        "SELECT request_hash, response, status_code FROM idempotency_keys WHERE actor_id = $1 AND key = $2",
+        [user.id, key],
+      )
+    )[0];
   const replay = (row: { request_hash: string; response: unknown; status_code: number }) => {
-    if (row.request_hash !== requestHash) throw new AppError("idempotency_mismatch", "this Idempotency-Key was already used for a different request", { fields: [{ field: "header.idempotency-key", message: "reused with a different request" }] });
+    if (row.request_hash !== requestHash)
+      throw new AppError("idempotency_mismatch", "this Idempotency-Key was already used for a different request", {
+        fields: [{ field: "header.idempotency-key", message: "reused with a different request" }],
+      });
     return { response: row.response, status: row.status_code, replayed: true };
   };
   const existing = await lookup(ctx.db);
@@ -104,10 +140,18 @@ export async function runIdempotent(ctx: Ctx, user: User, routeKey: string, key:
   try {
     return await ctx.db.tx(async (q) => {
       // Claim the key first: a concurrent duplicate blocks here until this transaction ends.
-      await q.query("INSERT INTO idempotency_keys (actor_id, key, route, request_hash, status_code, response) VALUES ($1,$2,$3,$4,0,'null'::jsonb)", [user.id, key, routeKey, requestHash]);
+      await q.query(
+        "INSERT INTO idempotency_keys (actor_id, key, route, request_hash, status_code, response) VALUES ($1,$2,$3,$4,0,'null'::jsonb)",
+        [user.id, key, routeKey, requestHash],
+      );
       const response = await act({ ...ctx, db: txScopedDb(ctx.db, q) });
       const json = JSON.parse(JSON.stringify(response ?? null));
-      await q.query("UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE actor_id = $1 AND key = $2", [user.id, key, status, JSON.stringify(json)]);
+      await q.query("UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE actor_id = $1 AND key = $2", [
+        user.id,
+        key,
+        status,
+        JSON.stringify(json),
+      ]);
       return { response: json, status, replayed: false };
     });
   } catch (e) {

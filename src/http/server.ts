@@ -3,7 +3,12 @@
  * the web UI and static assets. Each request gets an id, a user (from an API
  * key or a session cookie) and a fixed "today".
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type preHandlerHookHandler } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type preHandlerHookHandler,
+} from "fastify";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
@@ -40,7 +45,10 @@ declare module "fastify" {
  * client address (issue 8, finding 8). Pages and API routes alike.
  */
 export const RATE_LIMITED: ReadonlySet<string> = new Set([
-  "POST /api/v1/verifications", "POST /api/v1/ammunition/checks", "POST /verify", "POST /ammunition/check",
+  "POST /api/v1/verifications",
+  "POST /api/v1/ammunition/checks",
+  "POST /verify",
+  "POST /ammunition/check",
 ]);
 
 const sameToken = (a: unknown, b: string | undefined) =>
@@ -52,7 +60,16 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
       ? {
           level: services.config.logLevel,
           // Personal data never reaches the logs: no bodies are logged, and credentials in headers are redacted.
-          redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]', "req.query", "req.body"], censor: "[redacted]" },
+          redact: {
+            paths: [
+              "req.headers.authorization",
+              "req.headers.cookie",
+              'res.headers["set-cookie"]',
+              "req.query",
+              "req.body",
+            ],
+            censor: "[redacted]",
+          },
         }
       : false,
     genReqId: () => randomUUID(),
@@ -64,7 +81,10 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     frameworkErrors: (err, req, reply) => {
       const status = err.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400;
       const e = new AppError("validation", err.message, { fields: [{ field: "url", message: err.message }] });
-      void (reply as FastifyReply).code(status).type("application/problem+json").send({ ...problem(e, req.id, req.url), status });
+      void (reply as FastifyReply)
+        .code(status)
+        .type("application/problem+json")
+        .send({ ...problem(e, req.id, req.url), status });
     },
   });
 
@@ -99,7 +119,12 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     }
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (token && /^[A-Za-z0-9_-]{20,100}$/.test(token)) {
-      const s = await findSession(services.db, services.clock.now(), { idleMinutes: services.config.sessionIdleMinutes, absoluteMinutes: services.config.sessionAbsoluteMinutes }, token);
+      const s = await findSession(
+        services.db,
+        services.clock.now(),
+        { idleMinutes: services.config.sessionIdleMinutes, absoluteMinutes: services.config.sessionAbsoluteMinutes },
+        token,
+      );
       if (s) {
         req.user = s.user;
         req.sessionToken = token;
@@ -114,7 +139,8 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
   app.addHook("preHandler", async (req) => {
     req.query = cleanInput(req.query, "query");
     req.params = cleanInput(req.params, "params");
-    if (req.body !== undefined && req.body !== null && typeof req.body === "object") req.body = cleanInput(req.body, "");
+    if (req.body !== undefined && req.body !== null && typeof req.body === "object")
+      req.body = cleanInput(req.body, "");
   });
 
   // Login CSRF: the sign-in form echoes the random value of its cookie, so another site cannot
@@ -124,7 +150,10 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     const body = req.body as Record<string, unknown> | undefined;
     const sent = body && typeof body === "object" ? body._csrf : undefined;
     if (!sameToken(sent, parseCookies(req.headers.cookie)[LOGIN_CSRF_COOKIE])) {
-      throw new AppError("forbidden", "the sign-in form's security token is missing or out of date; reload the page and try again");
+      throw new AppError(
+        "forbidden",
+        "the sign-in form's security token is missing or out of date; reload the page and try again",
+      );
     }
   });
 
@@ -133,18 +162,39 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     if (req.authVia !== "session" || ["GET", "HEAD", "OPTIONS"].includes(req.method)) return;
     const body = req.body as Record<string, unknown> | undefined;
     const sent = req.headers["x-csrf-token"] ?? (body && typeof body === "object" ? body._csrf : undefined);
-    if (sent !== req.csrfToken) throw new AppError("forbidden", "the form's security token is missing or out of date; reload the page and try again");
+    if (sent !== req.csrfToken)
+      throw new AppError(
+        "forbidden",
+        "the form's security token is missing or out of date; reload the page and try again",
+      );
   });
 
   app.setErrorHandler(async (err, req, reply) => {
     let e: AppError;
     if (err instanceof AppError) e = err;
-    else if (isDatabaseUnavailable(err)) e = new AppError("unavailable", "the database is unavailable; nothing was saved, try again shortly", { retryAfterSeconds: 5 });
-    else if (typeof (err as { statusCode?: number }).statusCode === "number" && (err as { statusCode: number }).statusCode < 500) {
+    else if (isDatabaseUnavailable(err))
+      e = new AppError("unavailable", "the database is unavailable; nothing was saved, try again shortly", {
+        retryAfterSeconds: 5,
+      });
+    else if (
+      typeof (err as { statusCode?: number }).statusCode === "number" &&
+      (err as { statusCode: number }).statusCode < 500
+    ) {
       const sc = (err as { statusCode: number }).statusCode;
-      const code = sc === 415 ? "unsupported_media_type" : sc === 404 ? "not_found" : sc === 401 ? "unauthenticated" : sc === 403 ? "forbidden" : "validation";
+      const code =
+        sc === 415
+          ? "unsupported_media_type"
+          : sc === 404
+            ? "not_found"
+            : sc === 401
+              ? "unauthenticated"
+              : sc === 403
+                ? "forbidden"
+                : "validation";
       e = new AppError(code, (err as Error).message, { fields: [{ field: "body", message: (err as Error).message }] });
-      if (sc === 413) { reply.code(413); }
+      if (sc === 413) {
+        reply.code(413);
+      }
     } else {
       req.log.error({ err }, "unhandled error");
       e = new AppError("internal", "something went wrong on our side; the request id identifies it in our logs");
@@ -153,18 +203,30 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     const status = reply.statusCode === 413 ? 413 : statusOf(e);
     if (!req.url.startsWith("/api/") && (req.headers.accept ?? "").includes("text/html")) {
       const { renderErrorPage } = await import("../web/errors.ts");
-      return reply.code(status).type("text/html; charset=utf-8").send(renderErrorPage(req, e, status));
+      return reply
+        .code(status)
+        .type("text/html; charset=utf-8")
+        .send(renderErrorPage(req, e, status));
     }
-    return reply.code(status).type("application/problem+json").send({ ...problem(e, req.id, req.url), status });
+    return reply
+      .code(status)
+      .type("application/problem+json")
+      .send({ ...problem(e, req.id, req.url), status });
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     const e = new AppError("not_found", `no route ${req.method} ${req.url.split("?")[0]}`);
     if (!req.url.startsWith("/api/") && (req.headers.accept ?? "").includes("text/html")) {
       const { renderErrorPage } = await import("../web/errors.ts");
-      return reply.code(404).type("text/html; charset=utf-8").send(renderErrorPage(req, e, 404));
+      return reply
+        .code(404)
+        .type("text/html; charset=utf-8")
+        .send(renderErrorPage(req, e, 404));
     }
-    return reply.code(404).type("application/problem+json").send(problem(e, req.id, req.url));
+    return reply
+      .code(404)
+      .type("application/problem+json")
+      .send(problem(e, req.id, req.url));
   });
 
   // Security headers (issue 8, finding 9). The pages use no inline script or style, so the policy is strict.
@@ -172,8 +234,16 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"], "font-src": ["'self'"],
-        "connect-src": ["'self'"], "form-action": ["'self'"], "frame-ancestors": ["'none'"], "base-uri": ["'none'"], "object-src": ["'none'"],
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
         ...(services.config.secureCookies ? { "upgrade-insecure-requests": [] } : {}),
       },
     },
@@ -186,26 +256,56 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
   // Rate limits on the look-ups (RATE_LIMITED): per API key or user, per seller, per client address.
   // (One preHandler checks all three: the plugin's own handlers stop after the first one per request.)
   await app.register(rateLimit, { global: false, hook: "preHandler" });
-  const limits: { name: "address" | "key" | "seller"; check: ReturnType<FastifyInstance["createRateLimit"]> }[] = ([
-    ["address", (c) => c.perAddressPerMinute, (req) => req.ip],
-    ["key", (c) => c.perKeyPerMinute, (req) => (req.authVia === "api-key" ? createHash("sha256").update(req.headers.authorization ?? "").digest("hex") : req.user?.id ?? req.ip)],
-    ["seller", (c) => c.perSellerPerMinute, async (req) => (req.user ? (await findStaffMembership(services.db, req.user.id))?.dealerId ?? req.user.id : req.ip)],
-  ] as const satisfies readonly (readonly [string, (c: Services["config"]["rateLimit"]) => number, (req: FastifyRequest) => string | Promise<string>])[]).map(([name, perMinute, key]) => ({
+  const limits: { name: "address" | "key" | "seller"; check: ReturnType<FastifyInstance["createRateLimit"]> }[] = (
+    [
+      ["address", (c) => c.perAddressPerMinute, (req) => req.ip],
+      [
+        "key",
+        (c) => c.perKeyPerMinute,
+        (req) =>
+          req.authVia === "api-key"
+            ? createHash("sha256")
+                .update(req.headers.authorization ?? "")
+                .digest("hex")
+            : (req.user?.id ?? req.ip),
+      ],
+      [
+        "seller",
+        (c) => c.perSellerPerMinute,
+        async (req) =>
+          req.user ? ((await findStaffMembership(services.db, req.user.id))?.dealerId ?? req.user.id) : req.ip,
+      ],
+    ] as const satisfies readonly (readonly [
+      string,
+      (c: Services["config"]["rateLimit"]) => number,
+      (req: FastifyRequest) => string | Promise<string>,
+    ])[]
+  ).map(([name, perMinute, key]) => ({
     name,
-    check: app.createRateLimit({ timeWindow: 60_000, max: () => perMinute(services.config.rateLimit), keyGenerator: async (req) => `${name}:${await key(req)}` }),
+    check: app.createRateLimit({
+      timeWindow: 60_000,
+      max: () => perMinute(services.config.rateLimit),
+      keyGenerator: async (req) => `${name}:${await key(req)}`,
+    }),
   }));
   const WHOSE = { address: "from this address", key: "with this key or account", seller: "for this seller" } as const;
-  const lookupLimits: preHandlerHookHandler[] = [async (req, reply) => {
-    if (!services.config.rateLimit.enabled) return;
-    for (const l of limits) {
-      const r = await l.check(req);
-      if (!r.isAllowed && r.isExceeded) {
-        const seconds = Math.max(1, r.ttlInSeconds);
-        void reply.header("Retry-After", String(seconds));
-        throw new AppError("rate_limited", `too many look-ups (${r.max} a minute ${WHOSE[l.name]}); try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  const lookupLimits: preHandlerHookHandler[] = [
+    async (req, reply) => {
+      if (!services.config.rateLimit.enabled) return;
+      for (const l of limits) {
+        const r = await l.check(req);
+        if (!r.isAllowed && r.isExceeded) {
+          const seconds = Math.max(1, r.ttlInSeconds);
+          void reply.header("Retry-After", String(seconds));
+          throw new AppError(
+            "rate_limited",
+            `too many look-ups (${r.max} a minute ${WHOSE[l.name]}); try again in ${seconds} s`,
+            { retryAfterSeconds: seconds },
+          );
+        }
       }
-    }
-  }];
+    },
+  ];
   app.addHook("onRoute", (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     if (!methods.some((m) => RATE_LIMITED.has(`${m} ${r.url}`))) return;
@@ -213,7 +313,12 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     r.preHandler = [...lookupLimits, ...own];
   });
 
-  const makeCtx = (req: FastifyRequest): Ctx => ({ ...services, user: req.user, today: req.today as Ctx["today"], requestId: req.id });
+  const makeCtx = (req: FastifyRequest): Ctx => ({
+    ...services,
+    user: req.user,
+    today: req.today as Ctx["today"],
+    requestId: req.id,
+  });
 
   const apiRoutes = allRoutes() as RouteDef[];
   defineRoutes(app, apiRoutes, makeCtx);

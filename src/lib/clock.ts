@@ -8,7 +8,12 @@ export interface Clock {
 
 /** Calendar date in Connecticut (America/New_York) for an instant. */
 export function connecticutDate(instant: Date): PlainDate {
-  const s = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  const s = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
   return s as PlainDate;
 }
 
@@ -17,13 +22,21 @@ export function systemClock(pinnedToday?: PlainDate): Clock {
 }
 
 /** A clock tests can move. */
-export function fixedClock(today: PlainDate, start = new Date(`${today}T15:00:00Z`)): Clock & { set(d: PlainDate): void; advance(ms: number): void } {
+export function fixedClock(
+  today: PlainDate,
+  start = new Date(`${today}T15:00:00Z`),
+): Clock & { set(d: PlainDate): void; advance(ms: number): void } {
   let t = today;
   let now = start.getTime();
   return {
     now: () => new Date(now),
     today: () => t,
-    set(d) { t = d; now = new Date(`${d}T15:00:00Z`).getTime(); },
-    advance(ms) { now += ms; },
+    set(d) {
+      t = d;
+      now = new Date(`${d}T15:00:00Z`).getTime();
+    },
+    advance(ms) {
+      now += ms;
+    },
   };
 }

@@ -39,7 +39,8 @@ export class AppError extends Error {
   }
 }
 
-export const badField = (field: string, message: string) => new AppError("validation", `${field}: ${message}`, { fields: [{ field, message }] });
+export const badField = (field: string, message: string) =>
+  new AppError("validation", `${field}: ${message}`, { fields: [{ field, message }] });
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const forbidden = (why = "your role may not do this") => new AppError("forbidden", why);
 export const unauthenticated = () => new AppError("unauthenticated", "sign in or send an API key");

@@ -27,11 +27,19 @@ export function createRng(seed: number): Rng {
 export function weightedPicker(weights: readonly number[]): (r: number) => number {
   const cum: number[] = [];
   let total = 0;
-  for (const w of weights) { total += w; cum.push(total); }
+  for (const w of weights) {
+    total += w;
+    cum.push(total);
+  }
   return (r: number) => {
     const x = r * total;
-    let lo = 0, hi = cum.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cum[mid]! > x) hi = mid; else lo = mid + 1; }
+    let lo = 0,
+      hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
     return lo;
   };
 }

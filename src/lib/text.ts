@@ -17,7 +17,8 @@ export function isUnstorable(s: string): boolean {
   return s.includes("\u0000") || !s.isWellFormed();
 }
 
-export const UNSTORABLE_MESSAGE = "must be well-formed Unicode text without the NUL character (U+0000) or a lone surrogate";
+export const UNSTORABLE_MESSAGE =
+  "must be well-formed Unicode text without the NUL character (U+0000) or a lone surrogate";
 
 /** Field names whose values are passed through unchanged (only checked). */
 const SECRET_FIELD = /(password|secret|token|csrf|apikey|api_key|idempotency)/i;
@@ -45,7 +46,9 @@ export function findUnstorable(v: unknown, path: string, depth = 0): string | un
 /** The 400 for text that cannot be stored, naming the field. */
 export function unstorableError(field: string): AppError {
   const f = field || "body";
-  return new AppError("validation", `${f}: ${UNSTORABLE_MESSAGE}`, { fields: [{ field: f, message: UNSTORABLE_MESSAGE }] });
+  return new AppError("validation", `${f}: ${UNSTORABLE_MESSAGE}`, {
+    fields: [{ field: f, message: UNSTORABLE_MESSAGE }],
+  });
 }
 
 /**

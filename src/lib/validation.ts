@@ -10,7 +10,8 @@ export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
   return err.issues.flatMap((i) => {
     const base = [prefix, ...i.path.map(String)].filter(Boolean);
     // An unknown key is named itself, so the caller sees which field to drop.
-    if (i.code === "unrecognized_keys") return i.keys.map((k) => ({ field: [...base, k].join("."), message: "unknown field" }));
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((k) => ({ field: [...base, k].join("."), message: "unknown field" }));
     const path = base.join(".");
     return [{ field: path || prefix, message: i.message }];
   });
@@ -21,8 +22,11 @@ export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, w
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (!r.success) {
     const fields = zodFields(r.error, where === "body" ? "" : where);
-    throw new AppError("validation", `invalid ${where}: ${fields.map((f) => `${f.field || "body"}: ${f.message}`).join("; ")}`, { fields });
+    throw new AppError(
+      "validation",
+      `invalid ${where}: ${fields.map((f) => `${f.field || "body"}: ${f.message}`).join("; ")}`,
+      { fields },
+    );
   }
   return r.data;
 }
-

@@ -11,8 +11,15 @@ const USWDS_DIST = dirname(dirname(require.resolve("@uswds/uswds")));
 const OWN = join(dirname(fileURLToPath(import.meta.url)), "static");
 
 const TYPES: Record<string, string> = {
-  ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
-  ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".ico": "image/x-icon", ".map": "application/json",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".ico": "image/x-icon",
+  ".map": "application/json",
 };
 
 function serveFrom(app: FastifyInstance, prefix: string, root: string): void {
@@ -29,7 +36,17 @@ function serveFrom(app: FastifyInstance, prefix: string, root: string): void {
 
 export function registerAssets(app: FastifyInstance): void {
   serveFrom(app, "/assets/uswds", USWDS_DIST);
-  app.get("/assets/favicon.svg", async (_req, reply) => reply.type(TYPES[".svg"]!).header("Cache-Control", "public, max-age=86400").send(createReadStream(join(OWN, "favicon.svg"))));
+  app.get("/assets/favicon.svg", async (_req, reply) =>
+    reply
+      .type(TYPES[".svg"]!)
+      .header("Cache-Control", "public, max-age=86400")
+      .send(createReadStream(join(OWN, "favicon.svg"))),
+  );
   app.get("/favicon.ico", async (_req, reply) => reply.redirect("/assets/favicon.svg", 301));
-  app.get("/assets/stateline.css", async (_req, reply) => reply.type(TYPES[".css"]!).header("Cache-Control", "public, max-age=3600").send(createReadStream(join(OWN, "stateline.css"))));
+  app.get("/assets/stateline.css", async (_req, reply) =>
+    reply
+      .type(TYPES[".css"]!)
+      .header("Cache-Control", "public, max-age=3600")
+      .send(createReadStream(join(OWN, "stateline.css"))),
+  );
 }

@@ -27,8 +27,18 @@ export function signedIn(h: (req: FastifyRequest, reply: FastifyReply, user: Use
 }
 
 /** Sends a full HTML page. */
-export function sendPage(reply: FastifyReply, req: FastifyRequest, title: string, body: Html, opts: { status?: number; flash?: Flash | undefined } = {}) {
-  return reply.code(opts.status ?? 200).type("text/html; charset=utf-8").header("Cache-Control", "no-store").send(page(req, title, body, opts.flash));
+export function sendPage(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  title: string,
+  body: Html,
+  opts: { status?: number; flash?: Flash | undefined } = {},
+) {
+  return reply
+    .code(opts.status ?? 200)
+    .type("text/html; charset=utf-8")
+    .header("Cache-Control", "no-store")
+    .send(page(req, title, body, opts.flash));
 }
 
 /** The posted form as single strings (the first value of a repeated field). */
@@ -69,9 +79,13 @@ export function errorsFrom(e: AppError, known: readonly string[], alias: Record<
   const out: FormErrors = {};
   for (const f of e.fields) {
     const path = f.field.replace(/^(body|query|params)\.?/, "");
-    const key = alias[path] ?? (known.includes(path) ? path : known.find((k) => path === k || path.startsWith(`${k}.`)));
+    const key =
+      alias[path] ?? (known.includes(path) ? path : known.find((k) => path === k || path.startsWith(`${k}.`)));
     if (key) out[key] ??= f.message;
-    else out[""] = out[""] ? `${out[""]}; ${f.field ? `${f.field}: ` : ""}${f.message}` : `${f.field ? `${f.field}: ` : ""}${f.message}`;
+    else
+      out[""] = out[""]
+        ? `${out[""]}; ${f.field ? `${f.field}: ` : ""}${f.message}`
+        : `${f.field ? `${f.field}: ` : ""}${f.message}`;
   }
   if (!Object.keys(out).length) out[""] = e.message;
   else if (!out[""] && e.code === "conflict") out[""] = e.message;
@@ -79,9 +93,16 @@ export function errorsFrom(e: AppError, known: readonly string[], alias: Record<
 }
 
 /** True for errors a form shows to the person (bad input, a state that does not allow the action). */
-export const isFormError = (e: unknown): e is AppError => e instanceof AppError && (e.code === "validation" || e.code === "conflict");
+export const isFormError = (e: unknown): e is AppError =>
+  e instanceof AppError && (e.code === "validation" || e.code === "conflict");
 
-export function checkDate(errors: FormErrors, field: string, value: string, label: string, opts: { required?: boolean } = {}): PlainDate | undefined {
+export function checkDate(
+  errors: FormErrors,
+  field: string,
+  value: string,
+  label: string,
+  opts: { required?: boolean } = {},
+): PlainDate | undefined {
   if (!value) {
     if (opts.required) errors[field] = `Enter the ${label} (YYYY-MM-DD)`;
     return undefined;
@@ -95,20 +116,29 @@ export function checkDate(errors: FormErrors, field: string, value: string, labe
 
 // ---------------------------------------------------------------- form fields (USWDS)
 
-interface FieldBase { name: string; label: string | Html; id?: string; error?: string | undefined; hint?: string | Html | undefined; required?: boolean }
+interface FieldBase {
+  name: string;
+  label: string | Html;
+  id?: string;
+  error?: string | undefined;
+  hint?: string | Html | undefined;
+  required?: boolean;
+}
 
 function describedBy(id: string, o: FieldBase): string {
   return [o.hint ? `${id}-hint` : "", o.error ? `${id}-error` : ""].filter(Boolean).join(" ");
 }
 
-const requiredMark = (required?: boolean) => (required ? html` <abbr title="required" class="usa-hint usa-hint--required">*</abbr>` : "");
+const requiredMark = (required?: boolean) =>
+  required ? html` <abbr title="required" class="usa-hint usa-hint--required">*</abbr>` : "";
 
 function group(id: string, o: FieldBase, control: Html): Html {
   return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
-    <label class="usa-label${o.error ? " usa-label--error" : ""}" for="${id}">${o.label}${requiredMark(o.required)}</label>
+    <label class="usa-label${o.error ? " usa-label--error" : ""}" for="${id}"
+      >${o.label}${requiredMark(o.required)}</label
+    >
     ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
-    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
-    ${control}
+    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""} ${control}
   </div>`;
 }
 
@@ -117,9 +147,28 @@ function ariaAttrs(id: string, o: FieldBase): Html {
   return html`${d ? html` aria-describedby="${d}"` : ""}${o.required ? raw(' aria-required="true"') : ""}${o.error ? raw(' aria-invalid="true"') : ""}`;
 }
 
-export function textField(o: FieldBase & { value?: string | undefined; type?: string; autocomplete?: string; inputmode?: string; width?: "sm" | "md" | "lg" | "xl" | "2xl" }): Html {
+export function textField(
+  o: FieldBase & {
+    value?: string | undefined;
+    type?: string;
+    autocomplete?: string;
+    inputmode?: string;
+    width?: "sm" | "md" | "lg" | "xl" | "2xl";
+  },
+): Html {
   const id = o.id ?? o.name;
-  return group(id, o, html`<input class="usa-input${o.width ? ` usa-input--${o.width}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode ? html` inputmode="${o.inputmode}"` : ""}${ariaAttrs(id, o)}>`);
+  return group(
+    id,
+    o,
+    html`<input
+      class="usa-input${o.width ? ` usa-input--${o.width}` : ""}${o.error ? " usa-input--error" : ""}"
+      id="${id}"
+      name="${o.name}"
+      type="${o.type ?? "text"}"
+      value="${o.value ?? ""}"
+      ${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode ? html` inputmode="${o.inputmode}"` : ""}${ariaAttrs(id, o)}
+    />`,
+  );
 }
 
 export function dateField(o: FieldBase & { value?: string | undefined }): Html {
@@ -128,37 +177,85 @@ export function dateField(o: FieldBase & { value?: string | undefined }): Html {
 
 export function textareaField(o: FieldBase & { value?: string | undefined; rows?: number; className?: string }): Html {
   const id = o.id ?? o.name;
-  return group(id, o, html`<textarea class="usa-textarea${o.className ? ` ${o.className}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" rows="${o.rows ?? 4}"${ariaAttrs(id, o)}>${o.value ?? ""}</textarea>`);
+  return group(
+    id,
+    o,
+    html`<textarea
+      class="usa-textarea${o.className ? ` ${o.className}` : ""}${o.error ? " usa-input--error" : ""}"
+      id="${id}"
+      name="${o.name}"
+      rows="${o.rows ?? 4}"
+      ${ariaAttrs(id, o)}
+    >
+${o.value ?? ""}</textarea>`,
+  );
 }
 
-export function selectField(o: FieldBase & { value?: string | undefined; options: readonly { value: string; label: string }[]; empty?: string }): Html {
+export function selectField(
+  o: FieldBase & { value?: string | undefined; options: readonly { value: string; label: string }[]; empty?: string },
+): Html {
   const id = o.id ?? o.name;
-  return group(id, o, html`<select class="usa-select${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}"${ariaAttrs(id, o)}>
-    ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ""}
-    ${o.options.map((op) => html`<option value="${op.value}"${op.value === o.value ? raw(" selected") : ""}>${op.label}</option>`)}
-  </select>`);
+  return group(
+    id,
+    o,
+    html`<select
+      class="usa-select${o.error ? " usa-input--error" : ""}"
+      id="${id}"
+      name="${o.name}"
+      ${ariaAttrs(id, o)}
+    >
+      ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ""}
+      ${o.options.map((op) => html`<option value="${op.value}" ${op.value === o.value ? raw(" selected") : ""}>${op.label}</option>`)}
+    </select>`,
+  );
 }
 
 /** A radio group in a fieldset with a legend. */
-export function radioGroup(o: FieldBase & { value?: string | undefined; options: readonly { value: string; label: string | Html; description?: string | Html }[]; tile?: boolean }): Html {
+export function radioGroup(
+  o: FieldBase & {
+    value?: string | undefined;
+    options: readonly { value: string; label: string | Html; description?: string | Html }[];
+    tile?: boolean;
+  },
+): Html {
   const id = o.id ?? o.name;
   const d = describedBy(id, o);
   return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
-    <fieldset class="usa-fieldset"${d ? html` aria-describedby="${d}"` : ""}>
+    <fieldset class="usa-fieldset" ${d ? html` aria-describedby="${d}"` : ""}>
       <legend class="usa-legend${o.error ? " usa-label--error" : ""}">${o.label}${requiredMark(o.required)}</legend>
       ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
       ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
-      ${o.options.map((op, i) => html`<div class="usa-radio">
-        <input class="usa-radio__input${o.tile ? " usa-radio__input--tile" : ""}" id="${id}-${i}" type="radio" name="${o.name}" value="${op.value}"${op.value === o.value ? raw(" checked") : ""}>
-        <label class="usa-radio__label" for="${id}-${i}">${op.label}${op.description ? html`<span class="usa-checkbox__label-description">${op.description}</span>` : ""}</label>
-      </div>`)}
+      ${o.options.map(
+        (op, i) =>
+          html`<div class="usa-radio">
+            <input
+              class="usa-radio__input${o.tile ? " usa-radio__input--tile" : ""}"
+              id="${id}-${i}"
+              type="radio"
+              name="${o.name}"
+              value="${op.value}"
+              ${op.value === o.value ? raw(" checked") : ""}
+            />
+            <label class="usa-radio__label" for="${id}-${i}"
+              >${op.label}${op.description ? html`<span class="usa-checkbox__label-description">${op.description}</span>` : ""}</label
+            >
+          </div>`,
+      )}
     </fieldset>
   </div>`;
 }
 
 /** Yes / No / Not known, for optional facts. */
 export function yesNoUnknown(o: FieldBase & { value?: string | undefined }): Html {
-  return radioGroup({ ...o, options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, { value: "", label: "Not known" }], value: o.value ?? "" });
+  return radioGroup({
+    ...o,
+    options: [
+      { value: "yes", label: "Yes" },
+      { value: "no", label: "No" },
+      { value: "", label: "Not known" },
+    ],
+    value: o.value ?? "",
+  });
 }
 
 export function checkboxField(o: FieldBase & { checked?: boolean; value?: string; description?: string | Html }): Html {
@@ -168,8 +265,17 @@ export function checkboxField(o: FieldBase & { checked?: boolean; value?: string
     ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
     ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
     <div class="usa-checkbox">
-      <input class="usa-checkbox__input" id="${id}" type="checkbox" name="${o.name}" value="${o.value ?? "yes"}"${o.checked ? raw(" checked") : ""}${d ? html` aria-describedby="${d}"` : ""}${o.error ? raw(' aria-invalid="true"') : ""}>
-      <label class="usa-checkbox__label" for="${id}">${o.label}${requiredMark(o.required)}${o.description ? html`<span class="usa-checkbox__label-description">${o.description}</span>` : ""}</label>
+      <input
+        class="usa-checkbox__input"
+        id="${id}"
+        type="checkbox"
+        name="${o.name}"
+        value="${o.value ?? "yes"}"
+        ${o.checked ? raw(" checked") : ""}${d ? html` aria-describedby="${d}"` : ""}${o.error ? raw(' aria-invalid="true"') : ""}
+      />
+      <label class="usa-checkbox__label" for="${id}"
+        >${o.label}${requiredMark(o.required)}${o.description ? html`<span class="usa-checkbox__label-description">${o.description}</span>` : ""}</label
+      >
     </div>
   </div>`;
 }
@@ -177,48 +283,112 @@ export function checkboxField(o: FieldBase & { checked?: boolean; value?: string
 /** The alert at the top of a form listing each problem, linked to its field. */
 /** "applicant.birthDate" → "Applicant birth date": no internal path reaches a person. */
 export function humanField(f: string): string {
-  const words = f.replace(/\[(\d+)\]|\.(\d+)(?=\.|$)/g, " $1$2").split(/[.\s]+/).filter(Boolean).map((w) => (/^\d+$/.test(w) ? `#${Number(w) + 1}` : w.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/-/g, " ").toLowerCase()));
+  const words = f
+    .replace(/\[(\d+)\]|\.(\d+)(?=\.|$)/g, " $1$2")
+    .split(/[.\s]+/)
+    .filter(Boolean)
+    .map((w) =>
+      /^\d+$/.test(w)
+        ? `#${Number(w) + 1}`
+        : w
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .replace(/-/g, " ")
+            .toLowerCase(),
+    );
   const s = words.join(" ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function errorSummary(errors: FormErrors, labels: Record<string, string> = {}, anchors: Record<string, string> = {}): Html {
+export function errorSummary(
+  errors: FormErrors,
+  labels: Record<string, string> = {},
+  anchors: Record<string, string> = {},
+): Html {
   const entries = Object.entries(errors);
   if (!entries.length) return html``;
-  return html`<div data-error-summary id="error-summary" tabindex="-1" class="usa-alert usa-alert--error stateline-error-summary" role="alert"><div class="usa-alert__body">
-    <h2 class="usa-alert__heading">Please check your entry</h2>
-    <ul class="usa-list">${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? humanField(f)}</a>: ` : ""}${m}</li>`)}</ul>
-  </div></div><!--/error-summary-->`;
+  return html`<div
+      data-error-summary
+      id="error-summary"
+      tabindex="-1"
+      class="usa-alert usa-alert--error stateline-error-summary"
+      role="alert"
+    >
+      <div class="usa-alert__body">
+        <h2 class="usa-alert__heading">Please check your entry</h2>
+        <ul class="usa-list">
+          ${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? humanField(f)}</a>: ` : ""}${m}</li>`)}
+        </ul>
+      </div>
+    </div>
+    <!--/error-summary-->`;
 }
 
-export const requiredNote = html`<p class="usa-hint">Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.</p>`;
+export const requiredNote = html`<p class="usa-hint">
+  Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.
+</p>`;
 
 // ---------------------------------------------------------------- display
 
 const STATUS_LABELS: Record<string, string> = {
-  submitted: "Submitted", approvable: "Approvable", "needs-review": "Needs review", ineligible: "Ineligible", issued: "Issued", denied: "Denied", withdrawn: "Withdrawn",
-  active: "Active", revoked: "Revoked", expired: "Expired", superseded: "Superseded",
-  met: "Met", "not-met": "Not met", unknown: "Unknown", "not-applicable": "Not applicable",
+  submitted: "Submitted",
+  approvable: "Approvable",
+  "needs-review": "Needs review",
+  ineligible: "Ineligible",
+  issued: "Issued",
+  denied: "Denied",
+  withdrawn: "Withdrawn",
+  active: "Active",
+  revoked: "Revoked",
+  expired: "Expired",
+  superseded: "Superseded",
+  met: "Met",
+  "not-met": "Not met",
+  unknown: "Unknown",
+  "not-applicable": "Not applicable",
 };
 const STATUS_TONE: Record<string, "good" | "bad" | "warn" | "neutral" | "info"> = {
-  submitted: "info", approvable: "good", "needs-review": "warn", ineligible: "bad", issued: "good", denied: "bad", withdrawn: "neutral",
-  active: "good", revoked: "bad", expired: "neutral", superseded: "neutral",
-  met: "good", "not-met": "bad", unknown: "warn", "not-applicable": "neutral",
+  submitted: "info",
+  approvable: "good",
+  "needs-review": "warn",
+  ineligible: "bad",
+  issued: "good",
+  denied: "bad",
+  withdrawn: "neutral",
+  active: "good",
+  revoked: "bad",
+  expired: "neutral",
+  superseded: "neutral",
+  met: "good",
+  "not-met": "bad",
+  unknown: "warn",
+  "not-applicable": "neutral",
 };
 
 export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
 
 export function statusTag(s: string): Html {
-  return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}">${statusLabel(s)}</span>`;
+  return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}"
+    >${statusLabel(s)}</span
+  >`;
 }
 
-const ELIGIBILITY_TEXT: Record<Outcome, string> = { yes: "every requirement is met", no: "at least one requirement is not met", unknown: "some facts are missing, so a person must review" };
+const ELIGIBILITY_TEXT: Record<Outcome, string> = {
+  yes: "every requirement is met",
+  no: "at least one requirement is not met",
+  unknown: "some facts are missing, so a person must review",
+};
 
 /** The outcome as a tag; `eligibility` adds the wording for a yes/no on requirements (credentials). */
 export function outcomeTag(o: Outcome, opts: { eligibility?: boolean } = {}): Html {
   const tone = o === "yes" ? "good" : o === "no" ? "bad" : "warn";
-  const text = opts.eligibility ? ELIGIBILITY_TEXT[o] : o === "unknown" ? "not known yet: some facts are missing or conflict" : "";
-  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}">${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span>${text ? html` ${text[0]!.toUpperCase()}${text.slice(1)}` : ""}`;
+  const text = opts.eligibility
+    ? ELIGIBILITY_TEXT[o]
+    : o === "unknown"
+      ? "not known yet: some facts are missing or conflict"
+      : "";
+  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}"
+      >${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span
+    >${text ? html` ${text[0]!.toUpperCase()}${text.slice(1)}` : ""}`;
 }
 
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
@@ -230,15 +400,21 @@ export function citationText(c: Citation): Html {
 
 /** Every finding with its status, plain-language reason, citation, missing facts and remedy. */
 export function findingsList(findings: readonly Finding[], headingLevel: 3 | 4 = 3): Html {
-  const h = (s: string) => (headingLevel === 3 ? html`<h3 class="margin-y-05 font-sans-sm">${s}</h3>` : html`<h4 class="margin-y-05 font-sans-sm">${s}</h4>`);
+  const h = (s: string) =>
+    headingLevel === 3
+      ? html`<h3 class="margin-y-05 font-sans-sm">${s}</h3>`
+      : html`<h4 class="margin-y-05 font-sans-sm">${s}</h4>`;
   return html`<ul class="usa-list usa-list--unstyled stateline-findings">
-    ${findings.map((f) => html`<li class="stateline-finding stateline-finding--${f.status}">
-      ${statusTag(f.status)} ${h(ruleTitle(f.id))}
-      <p class="margin-y-05">${f.because}</p>
-      <p class="margin-y-05 font-sans-2xs">Citation: <cite>${citationLabel(f.source)}</cite></p>
-      ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
-      ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
-    </li>`)}
+    ${findings.map(
+      (f) =>
+        html`<li class="stateline-finding stateline-finding--${f.status}">
+          ${statusTag(f.status)} ${h(ruleTitle(f.id))}
+          <p class="margin-y-05">${f.because}</p>
+          <p class="margin-y-05 font-sans-2xs">Citation: <cite>${citationLabel(f.source)}</cite></p>
+          ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
+          ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
+        </li>`,
+    )}
   </ul>`;
 }
 
@@ -249,12 +425,27 @@ export function when(iso: string | Date | null | undefined): string {
   if (!iso) return "";
   const d = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(d);
 }
 
 /** A summary list (definition list) of label/value rows. */
 export function summaryList(rows: readonly (readonly [string, Html | string | number | null | undefined])[]): Html {
-  return html`<dl class="stateline-dl">${rows.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+  return html`<dl class="stateline-dl">
+    ${rows
+      .filter(([, v]) => v !== null && v !== undefined && v !== "")
+      .map(
+        ([k, v]) =>
+          html`<dt>${k}</dt>
+            <dd>${v}</dd>`,
+      )}
+  </dl>`;
 }
 
 /** The CT towns for a select (reference data loaded at start-up). */
@@ -266,7 +457,8 @@ export async function townOptions(q: Queryable): Promise<{ value: string; label:
 /** A finding's title: its rule's title, or the nearest enclosing rule's. */
 export function findingTitle(id: string): string {
   if (id === "ammunition.record-match") return "The credential matches the state's record";
-  if (/\.buyer-may-possess$/.test(id) && ruleTitle("sales.buyer-may-possess") !== "sales.buyer-may-possess") return ruleTitle("sales.buyer-may-possess");
+  if (/\.buyer-may-possess$/.test(id) && ruleTitle("sales.buyer-may-possess") !== "sales.buyer-may-possess")
+    return ruleTitle("sales.buyer-may-possess");
   for (let parts = id.split("."); parts.length > 1; parts = parts.slice(0, -1)) {
     const key = parts.join(".");
     if (ruleTitle(key) !== key) return ruleTitle(key);
@@ -277,8 +469,12 @@ export function findingTitle(id: string): string {
 // ---------------------------------------------------------------- read purposes (src/lib/purpose.ts)
 
 /** The two fields every confidential read asks for: a purpose code and a sentence. Posted, never in the URL. */
-export function purposeFields(errors: FormErrors, values: { purposeCode?: string | undefined; purposeText?: string | undefined } = {}): Html {
-  return html`<fieldset class="usa-fieldset"><legend class="usa-legend">Why you need these records (recorded in the audit trail)</legend>
+export function purposeFields(
+  errors: FormErrors,
+  values: { purposeCode?: string | undefined; purposeText?: string | undefined } = {},
+): Html {
+  return html`<fieldset class="usa-fieldset">
+    <legend class="usa-legend">Why you need these records (recorded in the audit trail)</legend>
     ${selectField({ name: "purposeCode", label: "Purpose", value: values.purposeCode, empty: "- Select -", required: true, error: errors.purposeCode, options: PURPOSE_CODES.map((c) => ({ value: c, label: PURPOSE_LABELS[c] })) })}
     ${textField({ name: "purposeText", label: "In your words (at least 10 characters)", value: values.purposeText, required: true, error: errors.purposeText, width: "2xl" })}
   </fieldset>`;
@@ -289,6 +485,8 @@ export function purposeFromForm(b: Record<string, string>): { purpose?: ReadPurp
   const r = ReadPurpose.safeParse({ code: b.purposeCode ?? "", text: b.purposeText ?? "" });
   if (r.success) return { purpose: r.data, errors: {} };
   const errors: FormErrors = {};
-  for (const i of r.error.issues) errors[i.path[0] === "code" ? "purposeCode" : "purposeText"] ??= i.path[0] === "code" ? "Choose a purpose" : i.message;
+  for (const i of r.error.issues)
+    errors[i.path[0] === "code" ? "purposeCode" : "purposeText"] ??=
+      i.path[0] === "code" ? "Choose a purpose" : i.message;
   return { errors };
 }

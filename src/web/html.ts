@@ -4,12 +4,21 @@
  */
 export class Html {
   readonly value: string;
-  constructor(value: string) { this.value = value; }
-  toString(): string { return this.value; }
+  constructor(value: string) {
+    this.value = value;
+  }
+  toString(): string {
+    return this.value;
+  }
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 type Part = Html | string | number | boolean | null | undefined | readonly Part[];
@@ -23,7 +32,9 @@ function render(p: Part): string {
 
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0] ?? "";
-  values.forEach((v, i) => { out += render(v) + (strings[i + 1] ?? ""); });
+  values.forEach((v, i) => {
+    out += render(v) + (strings[i + 1] ?? "");
+  });
   return new Html(out);
 }
 

@@ -9,7 +9,14 @@ export * from "./form-kit.ts";
 import type { FastifyReply as _Reply, FastifyRequest as _Request } from "fastify";
 import { createHash as _hash } from "node:crypto";
 import type { ReadPurpose as _ReadPurpose } from "../lib/purpose.ts";
-import { errorSummary as _errorSummary, purposeFields as _purposeFields, purposeFromForm as _purposeFromForm, sendPage as _sendPage, formBody as _formBody, type FormErrors as _FormErrors } from "./form-kit.ts";
+import {
+  errorSummary as _errorSummary,
+  purposeFields as _purposeFields,
+  purposeFromForm as _purposeFromForm,
+  sendPage as _sendPage,
+  formBody as _formBody,
+  type FormErrors as _FormErrors,
+} from "./form-kit.ts";
 import { csrfField as _csrfField } from "./layout.ts";
 import { html as _html, type Html as _Html } from "./html.ts";
 
@@ -23,7 +30,8 @@ import { html as _html, type Html as _Html } from "./html.ts";
  */
 const remembered = new Map<string, { purpose: _ReadPurpose; until: number }>();
 const REMEMBER_MS = 30 * 60_000;
-const slot = (req: _Request, what: string) => req.sessionToken ? `${_hash("sha256").update(req.sessionToken).digest("hex")}:${what}` : undefined;
+const slot = (req: _Request, what: string) =>
+  req.sessionToken ? `${_hash("sha256").update(req.sessionToken).digest("hex")}:${what}` : undefined;
 
 export function recallPurpose(req: _Request, what: string, nowMs = Date.now()): _ReadPurpose | undefined {
   const k = slot(req, what);
@@ -50,14 +58,24 @@ export function postedPurpose(req: _Request, what: string): { purpose?: _ReadPur
 }
 
 /** The page that asks why before showing a record; it posts to `action` (the record's own path). */
-export function sendPurposeGate(reply: _Reply, req: _Request, o: { title: string; action: string; intro: _Html | string; errors?: _FormErrors; values?: Record<string, string> }) {
+export function sendPurposeGate(
+  reply: _Reply,
+  req: _Request,
+  o: { title: string; action: string; intro: _Html | string; errors?: _FormErrors; values?: Record<string, string> },
+) {
   const errors = o.errors ?? {};
-  return _sendPage(reply, req, o.title, _html`${_errorSummary(errors, { purposeCode: "Purpose", purposeText: "In your words" })}<h1>${o.title}</h1>
+  return _sendPage(
+    reply,
+    req,
+    o.title,
+    _html`${_errorSummary(errors, { purposeCode: "Purpose", purposeText: "In your words" })}<h1>${o.title}</h1>
     <p class="usa-intro">${o.intro}</p>
     <form class="usa-form usa-form--large" method="post" action="${o.action}">
       ${_csrfField(req)}
       ${_purposeFields(errors, o.values ?? {})}
       <button class="usa-button" type="submit">Show the record</button>
     </form>
-    <p class="usa-hint">The purpose is recorded in the audit trail with every view of this record, and is never put in the page's address.</p>`, { status: Object.keys(errors).length ? 400 : 200 });
+    <p class="usa-hint">The purpose is recorded in the audit trail with every view of this record, and is never put in the page's address.</p>`,
+    { status: Object.keys(errors).length ? 400 : 200 },
+  );
 }

@@ -5,57 +5,121 @@ import { ROLE_LABELS } from "../modules/auth/roles.ts";
 import { html, raw, type Html } from "./html.ts";
 import { navFor } from "./nav.ts";
 
-export interface PageOptions { title: string; user: User | null; csrfToken?: string | null; body: Html; flash?: string | undefined; flashType?: "success" | "error" | "info" | "warning" }
+export interface PageOptions {
+  title: string;
+  user: User | null;
+  csrfToken?: string | null;
+  body: Html;
+  flash?: string | undefined;
+  flashType?: "success" | "error" | "info" | "warning";
+}
 
 export function layout(o: PageOptions): Html {
   const nav = navFor(o.user?.role ?? "public");
   return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${o.title} | Stateline</title>
-<link rel="stylesheet" href="/assets/uswds/css/uswds.min.css">
-<link rel="stylesheet" href="/assets/stateline.css">
-<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">
-</head>
-<body>
-<a class="usa-skipnav" href="#main-content">Skip to main content</a>
-<section class="usa-banner" aria-label="Official website of the State of Connecticut">
-  <div class="usa-banner__header"><div class="usa-banner__inner"><div class="grid-col-auto"><p class="usa-banner__header-text">Stateline: Connecticut firearm law information system (demonstration)</p></div></div></div>
-</section>
-<header class="usa-header usa-header--basic">
-  <div class="usa-nav-container">
-    <div class="usa-navbar"><div class="usa-logo"><em class="usa-logo__text"><a href="/" title="Stateline home">Stateline</a></em></div></div>
-    <details class="stateline-menu">
-      <summary class="usa-button usa-button--outline">Menu</summary>
-      <nav aria-label="Primary navigation (menu)">
-        <ul>
-          ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
-          ${o.user
-            ? html`<li><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled" type="submit">Sign out ${o.user.displayName}</button></form></li>`
-            : html`<li><a class="usa-link" href="/login">Sign in</a></li>`}
-        </ul>
-      </nav>
-    </details>
-    <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
-      <ul class="usa-nav__primary usa-accordion">
-        ${nav.map((n) => html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a></li>`)}
-        ${o.user
-          ? html`<li class="usa-nav__primary-item"><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled usa-nav-link" type="submit">Sign out ${o.user.displayName}</button></form></li>`
-          : html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="/login"><span>Sign in</span></a></li>`}
-      </ul>
-    </nav>
-  </div>
-</header>
-<main id="main-content" class="grid-container usa-section stateline-main">
-  ${o.user ? html`<p class="usa-hint">Signed in as ${o.user.displayName} (${ROLE_LABELS[o.user.role]})</p>` : ""}
-  ${o.flash ? html`<div class="usa-alert usa-alert--${o.flashType ?? "info"} usa-alert--slim" role="${o.flashType === "error" ? "alert" : "status"}"><div class="usa-alert__body"><p class="usa-alert__text">${o.flash}</p></div></div>` : ""}
-  ${errorFirst(o.body)}
-</main>
-<footer class="usa-footer usa-footer--slim"><div class="grid-container usa-footer__return-to-top"><p>Stateline implements Public Act 13-3 (2013). Every decision names the statute section that made it. <a href="/api/docs">API reference</a></p></div></footer>
-</body>
-</html>`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${o.title} | Stateline</title>
+        <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
+        <link rel="stylesheet" href="/assets/stateline.css" />
+        <link rel="icon" type="image/svg+xml" href="/assets/favicon.svg" />
+      </head>
+      <body>
+        <a class="usa-skipnav" href="#main-content">Skip to main content</a>
+        <section class="usa-banner" aria-label="Official website of the State of Connecticut">
+          <div class="usa-banner__header">
+            <div class="usa-banner__inner">
+              <div class="grid-col-auto">
+                <p class="usa-banner__header-text">
+                  Stateline: Connecticut firearm law information system (demonstration)
+                </p>
+              </div>
+            </div>
+          </div>
+        </section>
+        <header class="usa-header usa-header--basic">
+          <div class="usa-nav-container">
+            <div class="usa-navbar">
+              <div class="usa-logo">
+                <em class="usa-logo__text"><a href="/" title="Stateline home">Stateline</a></em>
+              </div>
+            </div>
+            <details class="stateline-menu">
+              <summary class="usa-button usa-button--outline">Menu</summary>
+              <nav aria-label="Primary navigation (menu)">
+                <ul>
+                  ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
+                  ${
+                    o.user
+                      ? html`<li>
+                          <form method="post" action="/logout" class="stateline-inline-form">
+                            <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}" /><button
+                              class="usa-button usa-button--unstyled"
+                              type="submit"
+                            >
+                              Sign out ${o.user.displayName}
+                            </button>
+                          </form>
+                        </li>`
+                      : html`<li><a class="usa-link" href="/login">Sign in</a></li>`
+                  }
+                </ul>
+              </nav>
+            </details>
+            <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
+              <ul class="usa-nav__primary usa-accordion">
+                ${nav.map(
+                  (n) =>
+                    html`<li class="usa-nav__primary-item">
+                      <a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a>
+                    </li>`,
+                )}
+                ${
+                  o.user
+                    ? html`<li class="usa-nav__primary-item">
+                        <form method="post" action="/logout" class="stateline-inline-form">
+                          <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}" /><button
+                            class="usa-button usa-button--unstyled usa-nav-link"
+                            type="submit"
+                          >
+                            Sign out ${o.user.displayName}
+                          </button>
+                        </form>
+                      </li>`
+                    : html`<li class="usa-nav__primary-item">
+                        <a class="usa-nav-link" href="/login"><span>Sign in</span></a>
+                      </li>`
+                }
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main-content" class="grid-container usa-section stateline-main">
+          ${o.user ? html`<p class="usa-hint">Signed in as ${o.user.displayName} (${ROLE_LABELS[o.user.role]})</p>` : ""}
+          ${
+            o.flash
+              ? html`<div
+                  class="usa-alert usa-alert--${o.flashType ?? "info"} usa-alert--slim"
+                  role="${o.flashType === "error" ? "alert" : "status"}"
+                >
+                  <div class="usa-alert__body"><p class="usa-alert__text">${o.flash}</p></div>
+                </div>`
+              : ""
+          }
+          ${errorFirst(o.body)}
+        </main>
+        <footer class="usa-footer usa-footer--slim">
+          <div class="grid-container usa-footer__return-to-top">
+            <p>
+              Stateline implements Public Act 13-3 (2013). Every decision names the statute section that made it.
+              <a href="/api/docs">API reference</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>`;
 }
 
 /**
@@ -80,23 +144,44 @@ function labelTableCells(body: Html): Html {
   const out = body.value.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
     const head = /<thead>([\s\S]*?)<\/thead>/.exec(table);
     if (!head) return table;
-    const labels = [...head[1]!.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "").replace(/"/g, "&quot;").trim());
-    return table.replace(/<tbody>([\s\S]*?)<\/tbody>/g, (_all, rows: string) =>
-      `<tbody>${rows.replace(/<tr\b[^>]*>[\s\S]*?<\/tr>/g, (row) => {
-        let i = 0;
-        return row.replace(/<(td|th)\b(?![^>]*data-label)([^>]*)>/g, (_m, tag: string, attrs: string) => {
-          const label = labels[i++];
-          return label ? `<${tag} data-label="${label}"${attrs}>` : `<${tag}${attrs}>`;
-        });
-      })}</tbody>`);
+    const labels = [...head[1]!.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, "")
+        .replace(/"/g, "&quot;")
+        .trim(),
+    );
+    return table.replace(
+      /<tbody>([\s\S]*?)<\/tbody>/g,
+      (_all, rows: string) =>
+        `<tbody>${rows.replace(/<tr\b[^>]*>[\s\S]*?<\/tr>/g, (row) => {
+          let i = 0;
+          return row.replace(/<(td|th)\b(?![^>]*data-label)([^>]*)>/g, (_m, tag: string, attrs: string) => {
+            const label = labels[i++];
+            return label ? `<${tag} data-label="${label}"${attrs}>` : `<${tag}${attrs}>`;
+          });
+        })}</tbody>`,
+    );
   });
   return raw(out);
 }
 
 /** Renders a full page for a request. */
-export function page(req: FastifyRequest, title: string, body: Html, flash?: { text: string; type?: "success" | "error" | "info" | "warning" }): string {
-  return layout({ title, user: req.user, csrfToken: req.csrfToken, body, flash: flash?.text, ...(flash?.type ? { flashType: flash.type } : {}) }).value;
+export function page(
+  req: FastifyRequest,
+  title: string,
+  body: Html,
+  flash?: { text: string; type?: "success" | "error" | "info" | "warning" },
+): string {
+  return layout({
+    title,
+    user: req.user,
+    csrfToken: req.csrfToken,
+    body,
+    flash: flash?.text,
+    ...(flash?.type ? { flashType: flash.type } : {}),
+  }).value;
 }
 
 /** A hidden CSRF field for forms posted by a signed-in user. */
-export const csrfField = (req: FastifyRequest) => html`<input type="hidden" name="_csrf" value="${req.csrfToken ?? ""}">`;
+export const csrfField = (req: FastifyRequest) =>
+  html`<input type="hidden" name="_csrf" value="${req.csrfToken ?? ""}" />`;

@@ -8,7 +8,10 @@ let entries: NavEntry[] = [];
 
 /** Called once by the server with every module's entries, in module-list order. */
 export function setNav(all: readonly NavEntry[]): void {
-  entries = all.map((e, i) => ({ e, i })).sort((a, b) => (a.e.order ?? 50) - (b.e.order ?? 50) || a.i - b.i).map((x) => x.e);
+  entries = all
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.order ?? 50) - (b.e.order ?? 50) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 export function navFor(role: string): { href: string; label: string }[] {

@@ -14,12 +14,30 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestEnv, type TestEnv } from "../helpers.ts";
 import {
-  CREDENTIAL_KINDS, PURPOSES, applicationFee, credentialTerm, lateSurrenderPenalty, renewalNotice, surrenderDeadline, validForPurpose,
+  CREDENTIAL_KINDS,
+  PURPOSES,
+  applicationFee,
+  credentialTerm,
+  lateSurrenderPenalty,
+  renewalNotice,
+  surrenderDeadline,
+  validForPurpose,
   type CredentialKind,
 } from "../../src/law/ct/credentials/index.ts";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import {
-  REVIEW_NOTE, applicationBody, caller, count, expectProblem, expectStatus, issueFor, json, newPerson, plusDays, rowCounts, type Call,
+  REVIEW_NOTE,
+  applicationBody,
+  caller,
+  count,
+  expectProblem,
+  expectStatus,
+  issueFor,
+  json,
+  newPerson,
+  plusDays,
+  rowCounts,
+  type Call,
 } from "./support.ts";
 
 const TODAY = "2026-11-20" as PlainDate;
@@ -51,15 +69,28 @@ const EXPIRES: Record<CredentialKind, string> = {
 };
 
 /** The order a resident can apply in: the state permit follows the temporary state permit. */
-const ORDER: CredentialKind[] = ["temporary-state-permit", "state-handgun-permit", "handgun-eligibility-certificate", "long-gun-eligibility-certificate", "ammunition-certificate"];
+const ORDER: CredentialKind[] = [
+  "temporary-state-permit",
+  "state-handgun-permit",
+  "handgun-eligibility-certificate",
+  "long-gun-eligibility-certificate",
+  "ammunition-certificate",
+];
 
 const FINDING_STATUSES = new Set(["met", "not-met", "unknown", "not-applicable"]);
 
 function unknownFindings(decision: { findings: { id: string; status: string; because: string }[] }): string {
-  return decision.findings.filter((f) => f.status !== "met" && f.status !== "not-applicable").map((f) => `${f.id} (${f.status}: ${f.because})`).join("; ");
+  return decision.findings
+    .filter((f) => f.status !== "met" && f.status !== "not-applicable")
+    .map((f) => `${f.id} (${f.status}: ${f.because})`)
+    .join("; ");
 }
 
-async function verify(call: Call, body: { credentialNumber: string; lastName: string; birthDate: string; purpose: string }, who: "dealer" | "ammunition_vendor" = "dealer") {
+async function verify(
+  call: Call,
+  body: { credentialNumber: string; lastName: string; birthDate: string; purpose: string },
+  who: "dealer" | "ammunition_vendor" = "dealer",
+) {
   const r = await call(who, { method: "POST", url: "/api/v1/verifications", payload: body });
   expectStatus(r, 200, `verify ${JSON.stringify(body)}`);
   return json<{ valid: boolean; purpose: string; checkedOn: string; reference: string }>(r);
@@ -69,8 +100,13 @@ describe("apply and issue each of the five credentials", () => {
   let env: TestEnv;
   let call: Call;
   const issued = new Map<CredentialKind, any>();
-  before(async () => { env = await createTestEnv({ today: TODAY }); call = caller(env); });
-  after(async () => { await env.close(); });
+  before(async () => {
+    env = await createTestEnv({ today: TODAY });
+    call = caller(env);
+  });
+  after(async () => {
+    await env.close();
+  });
 
   test("the test covers every credential kind the law defines", () => {
     assert.deepEqual([...ORDER].sort(), [...CREDENTIAL_KINDS].sort());
@@ -82,11 +118,19 @@ describe("apply and issue each of the five credentials", () => {
     delete body.attestedNoTemporaryPermitIn12Months;
     const r = await call("resident", { method: "POST", url: "/api/v1/applications", payload: body });
     expectProblem(r, 400, "attestedNoTemporaryPermitIn12Months");
-    assert.deepEqual(await rowCounts(env, ["applications", "application_actions", "decisions"]), { applications: before.applications, application_actions: before.application_actions, decisions: before.decisions });
+    assert.deepEqual(await rowCounts(env, ["applications", "application_actions", "decisions"]), {
+      applications: before.applications,
+      application_actions: before.application_actions,
+      decisions: before.decisions,
+    });
   });
 
   test("an application without consent to the background check is refused naming the field", async () => {
-    const r = await call("resident", { method: "POST", url: "/api/v1/applications", payload: applicationBody("long-gun-eligibility-certificate", { backgroundCheckConsent: false }) });
+    const r = await call("resident", {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody("long-gun-eligibility-certificate", { backgroundCheckConsent: false }),
+    });
     expectProblem(r, 400, "backgroundCheckConsent");
     assert.equal(await count(env, "applications"), 0);
   });
@@ -108,7 +152,10 @@ describe("apply and issue each of the five credentials", () => {
       assert.match(application.number, /^A-\d+$/);
 
       // The decision: every finding has a known status, a reason and a citation of the Act or the statutes.
-      assert.ok(decision.findings.length >= 10, `expected the full list of requirements, got ${decision.findings.length}`);
+      assert.ok(
+        decision.findings.length >= 10,
+        `expected the full list of requirements, got ${decision.findings.length}`,
+      );
       for (const f of decision.findings) {
         assert.match(f.id, /^credentials\./);
         assert.ok(FINDING_STATUSES.has(f.status), `${f.id}: status ${f.status}`);
@@ -117,27 +164,61 @@ describe("apply and issue each of the five credentials", () => {
         assert.match(f.citation, /§/, `${f.id}: citation names a section`);
       }
       const byId = new Map<string, any>(decision.findings.map((f: any) => [f.id, f]));
-      for (const id of ["credentials.minimum-age", "credentials.felony-conviction", "credentials.national-background-check", "credentials.fee-paid", "credentials.background-check-consent"]) {
-        assert.equal(byId.get(id)?.status, "met", `${id} is met for a clean 46-year-old applicant: ${JSON.stringify(byId.get(id))}`);
+      for (const id of [
+        "credentials.minimum-age",
+        "credentials.felony-conviction",
+        "credentials.national-background-check",
+        "credentials.fee-paid",
+        "credentials.background-check-consent",
+      ]) {
+        assert.equal(
+          byId.get(id)?.status,
+          "met",
+          `${id} is met for a clean 46-year-old applicant: ${JSON.stringify(byId.get(id))}`,
+        );
       }
-      if (kind === "temporary-state-permit") assert.equal(byId.get("credentials.temporary-permit-attestation")?.status, "met");
-      if (kind === "state-handgun-permit") assert.equal(byId.get("credentials.state-permit-route")?.status, "met", "the temporary permit issued first counts");
-      assert.ok(!decision.findings.some((f: any) => f.status === "not-met"), `nothing disqualifies: ${unknownFindings(decision)}`);
+      if (kind === "temporary-state-permit")
+        assert.equal(byId.get("credentials.temporary-permit-attestation")?.status, "met");
+      if (kind === "state-handgun-permit")
+        assert.equal(
+          byId.get("credentials.state-permit-route")?.status,
+          "met",
+          "the temporary permit issued first counts",
+        );
+      assert.ok(
+        !decision.findings.some((f: any) => f.status === "not-met"),
+        `nothing disqualifies: ${unknownFindings(decision)}`,
+      );
       assert.ok(["approvable", "needs-review"].includes(application.status), application.status);
       const approvable = application.status === "approvable";
 
       // The staff queue lists it with the applicant's name.
-      const q = await call("licensing_staff", { method: "GET", url: "/api/v1/applications", headers: { "stateline-purpose": "licensing-review; working the application queue" } });
+      const q = await call("licensing_staff", {
+        method: "GET",
+        url: "/api/v1/applications",
+        headers: { "stateline-purpose": "licensing-review; working the application queue" },
+      });
       expectStatus(q, 200);
       const row = json(q).items.find((i: any) => i.id === application.id);
       assert.ok(row, "the application is in the licensing queue");
       assert.equal(row.status, application.status);
       assert.deepEqual(row.applicant, { firstName: "Robin", lastName: "Testperson" });
-      const filtered = await call("licensing_staff", { method: "GET", url: `/api/v1/applications?status=${application.status}`, headers: { "stateline-purpose": "licensing-review; working the application queue" } });
-      assert.ok(json(filtered).items.some((i: any) => i.id === application.id), "the status filter finds it");
+      const filtered = await call("licensing_staff", {
+        method: "GET",
+        url: `/api/v1/applications?status=${application.status}`,
+        headers: { "stateline-purpose": "licensing-review; working the application queue" },
+      });
+      assert.ok(
+        json(filtered).items.some((i: any) => i.id === application.id),
+        "the status filter finds it",
+      );
 
       // Staff issue it.
-      const i = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: approvable ? {} : { reviewNote: REVIEW_NOTE } });
+      const i = await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/issue`,
+        payload: approvable ? {} : { reviewNote: REVIEW_NOTE },
+      });
       expectStatus(i, 201, `issue ${kind}`);
       const cred = json(i).credential;
       issued.set(kind, cred);
@@ -155,19 +236,33 @@ describe("apply and issue each of the five credentials", () => {
       expectStatus(a, 200);
       const full = json(a);
       assert.equal(full.application.status, "issued");
-      assert.deepEqual(full.history.map((h: any) => h.action), ["submit", "check", "issue"]);
+      assert.deepEqual(
+        full.history.map((h: any) => h.action),
+        ["submit", "check", "issue"],
+      );
       assert.deepEqual(full.next, []);
-      assert.equal(await count(env, "outbox WHERE template = 'credential-issued' AND body LIKE '%' || $1 || '%'", [cred.number]), 1);
+      assert.equal(
+        await count(env, "outbox WHERE template = 'credential-issued' AND body LIKE '%' || $1 || '%'", [cred.number]),
+        1,
+      );
       assert.equal(await count(env, "audit_log WHERE action = 'credential.issue' AND entity_id = $1", [cred.id]), 1);
 
       if (kind === "state-handgun-permit") {
         const tp = issued.get("temporary-state-permit");
         const t = await call("resident", { method: "GET", url: `/api/v1/credentials/${tp.id}` });
-        assert.equal(json(t).credential.status, "superseded", "the temporary permit has done its work once the state permit issues");
+        assert.equal(
+          json(t).credential.status,
+          "superseded",
+          "the temporary permit has done its work once the state permit issues",
+        );
       }
 
       // Last, because a failure here should not hide the checks above: a clean applicant is approvable.
-      assert.equal(application.status, "approvable", `a clean applicant with NICS proceed should be approvable (outcome yes); not met or unknown: ${unknownFindings(decision)}`);
+      assert.equal(
+        application.status,
+        "approvable",
+        `a clean applicant with NICS proceed should be approvable (outcome yes); not met or unknown: ${unknownFindings(decision)}`,
+      );
       assert.equal(decision.outcome, "yes");
     });
   }
@@ -175,7 +270,9 @@ describe("apply and issue each of the five credentials", () => {
   test("the resident's own list shows every credential issued", async () => {
     const r = await call("resident", { method: "GET", url: "/api/v1/credentials" });
     expectStatus(r, 200);
-    const numbers = json(r).items.map((c: any) => c.number).sort();
+    const numbers = json(r)
+      .items.map((c: any) => c.number)
+      .sort();
     assert.deepEqual(numbers, [...issued.values()].map((c) => c.number).sort());
   });
 });
@@ -190,7 +287,9 @@ describe("verification at the counter", () => {
     call = caller(env);
     for (const kind of ORDER) cred.set(kind, (await issueFor(call, env.resident.id, kind)).credential);
   });
-  after(async () => { await env.close(); });
+  after(async () => {
+    await env.close();
+  });
 
   test("valid exactly for the purposes the law allows each active credential", async () => {
     for (const kind of ORDER.filter((k) => k !== "temporary-state-permit")) {
@@ -201,7 +300,10 @@ describe("verification at the counter", () => {
       }
     }
     // Spelled out, so the law module and the platform cannot drift together unnoticed.
-    const expect = (kind: CredentialKind, purpose: string, valid: boolean) => verify(call, { credentialNumber: cred.get(kind).number, ...robin, purpose }).then((v) => assert.equal(v.valid, valid, `${kind} ${purpose}`));
+    const expect = (kind: CredentialKind, purpose: string, valid: boolean) =>
+      verify(call, { credentialNumber: cred.get(kind).number, ...robin, purpose }).then((v) =>
+        assert.equal(v.valid, valid, `${kind} ${purpose}`),
+      );
     await expect("long-gun-eligibility-certificate", "long-gun-purchase", true);
     await expect("long-gun-eligibility-certificate", "handgun-purchase", false);
     await expect("ammunition-certificate", "ammunition-purchase", true);
@@ -212,7 +314,11 @@ describe("verification at the counter", () => {
 
   test("the answer has exactly the keys valid, purpose, checkedOn, reference and reveals nothing about the holder", async () => {
     const c = cred.get("long-gun-eligibility-certificate");
-    const r = await call("dealer", { method: "POST", url: "/api/v1/verifications", payload: { credentialNumber: c.number, ...robin, purpose: "long-gun-purchase" } });
+    const r = await call("dealer", {
+      method: "POST",
+      url: "/api/v1/verifications",
+      payload: { credentialNumber: c.number, ...robin, purpose: "long-gun-purchase" },
+    });
     expectStatus(r, 200);
     const v = json(r);
     assert.deepEqual(Object.keys(v).sort(), ["checkedOn", "purpose", "reference", "valid"]);
@@ -222,7 +328,9 @@ describe("verification at the counter", () => {
     for (const secret of ["Robin", c.expiresOn, c.id, "Hartford", env.resident.id, c.kind, "Main Street"]) {
       assert.ok(!r.body.includes(secret), `the verification must not reveal ${secret}`);
     }
-    const audit = await env.services.db.query("SELECT actor_role, purpose, details FROM audit_log WHERE action = 'credential.verify' ORDER BY seq DESC LIMIT 1");
+    const audit = await env.services.db.query(
+      "SELECT actor_role, purpose, details FROM audit_log WHERE action = 'credential.verify' ORDER BY seq DESC LIMIT 1",
+    );
     assert.equal(audit[0]!.actor_role, "dealer");
     assert.equal(audit[0]!.purpose, "long-gun-purchase");
     assert.deepEqual(audit[0]!.details, { valid: true, reference: v.reference });
@@ -231,18 +339,55 @@ describe("verification at the counter", () => {
   test("invalid for a wrong name, a wrong date of birth, an unknown number and a superseded permit; number and name are matched leniently", async () => {
     const c = cred.get("long-gun-eligibility-certificate");
     const purpose = "long-gun-purchase";
-    assert.equal((await verify(call, { credentialNumber: c.number, lastName: "Testpersen", birthDate: robin.birthDate, purpose })).valid, false, "wrong name");
-    assert.equal((await verify(call, { credentialNumber: c.number, lastName: robin.lastName, birthDate: "1980-06-16", purpose })).valid, false, "wrong date of birth");
-    assert.equal((await verify(call, { credentialNumber: "LE-9999999", ...robin, purpose })).valid, false, "unknown number");
-    assert.equal((await verify(call, { credentialNumber: cred.get("temporary-state-permit").number, ...robin, purpose: "handgun-purchase" })).valid, false, "the temporary permit was superseded by the state permit");
+    assert.equal(
+      (await verify(call, { credentialNumber: c.number, lastName: "Testpersen", birthDate: robin.birthDate, purpose }))
+        .valid,
+      false,
+      "wrong name",
+    );
+    assert.equal(
+      (await verify(call, { credentialNumber: c.number, lastName: robin.lastName, birthDate: "1980-06-16", purpose }))
+        .valid,
+      false,
+      "wrong date of birth",
+    );
+    assert.equal(
+      (await verify(call, { credentialNumber: "LE-9999999", ...robin, purpose })).valid,
+      false,
+      "unknown number",
+    );
+    assert.equal(
+      (
+        await verify(call, {
+          credentialNumber: cred.get("temporary-state-permit").number,
+          ...robin,
+          purpose: "handgun-purchase",
+        })
+      ).valid,
+      false,
+      "the temporary permit was superseded by the state permit",
+    );
     const lenient = c.number.toLowerCase().replace("-", "");
-    assert.equal((await verify(call, { credentialNumber: lenient, lastName: "TESTPERSON", birthDate: robin.birthDate, purpose }, "ammunition_vendor")).valid, true, "lower case, no dash, upper-case name");
+    assert.equal(
+      (
+        await verify(
+          call,
+          { credentialNumber: lenient, lastName: "TESTPERSON", birthDate: robin.birthDate, purpose },
+          "ammunition_vendor",
+        )
+      ).valid,
+      true,
+      "lower case, no dash, upper-case name",
+    );
   });
 
   test("valid on the last day before expiry, invalid on the expiry date", async () => {
     const c = cred.get("handgun-eligibility-certificate");
     env.clock.set(plusDays(c.expiresOn, -1));
-    assert.equal((await verify(call, { credentialNumber: c.number, ...robin, purpose: "handgun-purchase" })).valid, true);
+    assert.equal(
+      (await verify(call, { credentialNumber: c.number, ...robin, purpose: "handgun-purchase" })).valid,
+      true,
+    );
     env.clock.set(c.expiresOn);
     const v = await verify(call, { credentialNumber: c.number, ...robin, purpose: "handgun-purchase" });
     assert.equal(v.valid, false, "expired");
@@ -262,9 +407,14 @@ describe("renewal notices, renewal and expiry", () => {
     he = (await issueFor(call, env.resident.id, "handgun-eligibility-certificate")).credential;
     ac = (await issueFor(call, env.resident.id, "ammunition-certificate")).credential;
   });
-  after(async () => { await env.close(); });
+  after(async () => {
+    await env.close();
+  });
 
-  const renewalNotices = () => env.services.db.query<{ subject: string; body: string; person_id: string; channel: string }>("SELECT subject, body, person_id::text, channel FROM outbox WHERE template = 'renewal-notice'");
+  const renewalNotices = () =>
+    env.services.db.query<{ subject: string; body: string; person_id: string; channel: string }>(
+      "SELECT subject, body, person_id::text, channel FROM outbox WHERE template = 'renewal-notice'",
+    );
   const daily = async () => {
     const r = await call("admin", { method: "POST", url: "/api/v1/jobs/daily" });
     expectStatus(r, 200);
@@ -287,15 +437,28 @@ describe("renewal notices, renewal and expiry", () => {
     assert.equal(r.renewalNotices, 2);
     const notices = await renewalNotices();
     assert.equal(notices.length, 2);
-    assert.ok(notices.some((n) => n.subject.includes(le.number)), "long gun certificate notice");
-    assert.ok(notices.some((n) => n.subject.includes(he.number)), "handgun certificate notice");
-    assert.ok(!notices.some((n) => n.subject.includes(ac.number) || n.body.includes(ac.number)), "no notice for the ammunition certificate");
+    assert.ok(
+      notices.some((n) => n.subject.includes(le.number)),
+      "long gun certificate notice",
+    );
+    assert.ok(
+      notices.some((n) => n.subject.includes(he.number)),
+      "handgun certificate notice",
+    );
+    assert.ok(
+      !notices.some((n) => n.subject.includes(ac.number) || n.body.includes(ac.number)),
+      "no notice for the ammunition certificate",
+    );
     for (const n of notices) {
       assert.equal(n.person_id, env.resident.id);
       assert.equal(n.channel, "email");
       assert.match(n.body, /2031-11-20/);
     }
-    const outbox = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox", headers: { "stateline-purpose": "licensing-review; checking the renewal notices went out" } });
+    const outbox = await call("licensing_staff", {
+      method: "GET",
+      url: "/api/v1/outbox",
+      headers: { "stateline-purpose": "licensing-review; checking the renewal notices went out" },
+    });
     expectStatus(outbox, 200);
     assert.equal(json(outbox).items.filter((i: any) => i.template === "renewal-notice").length, 2);
 
@@ -307,13 +470,26 @@ describe("renewal notices, renewal and expiry", () => {
 
   let renewed: any;
   test("renewing online early keeps the old credential valid until its expiry; the new term runs on from the old expiry", async () => {
-    const r = await call("resident", { method: "POST", url: `/api/v1/credentials/${le.id}/renew`, payload: { residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true } });
+    const r = await call("resident", {
+      method: "POST",
+      url: `/api/v1/credentials/${le.id}/renew`,
+      payload: {
+        residenceTown: "Hartford",
+        citizenOrLawfulResident: true,
+        backgroundCheckConsent: true,
+        feePaid: true,
+      },
+    });
     expectStatus(r, 201);
     const { application } = json(r);
     assert.equal(application.kind, "renewal");
     assert.equal(application.credentialKind, "long-gun-eligibility-certificate");
     assert.equal(application.feeCents, 35_00);
-    const i = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: { reviewNote: REVIEW_NOTE } });
+    const i = await call("licensing_staff", {
+      method: "POST",
+      url: `/api/v1/applications/${application.id}/issue`,
+      payload: { reviewNote: REVIEW_NOTE },
+    });
     expectStatus(i, 201);
     renewed = json(i).credential;
     assert.notEqual(renewed.number, le.number);
@@ -321,19 +497,39 @@ describe("renewal notices, renewal and expiry", () => {
     assert.equal(renewed.expiresOn, credentialTerm("long-gun-eligibility-certificate", renewed.issuedOn).expiresOn);
     assert.equal(renewed.expiresOn, "2036-11-20");
     const old = await call("resident", { method: "GET", url: `/api/v1/credentials/${le.id}` });
-    assert.equal(json(old).credential.status, "active", "renewed early, the old certificate stays valid until it expires");
+    assert.equal(
+      json(old).credential.status,
+      "active",
+      "renewed early, the old certificate stays valid until it expires",
+    );
     assert.ok(json(old).history.some((h: any) => h.action === "renewed" && h.details.newTermStartsOn === "2031-11-20"));
 
-    const again = await call("resident", { method: "POST", url: `/api/v1/credentials/${le.id}/renew`, payload: { residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true } });
+    const again = await call("resident", {
+      method: "POST",
+      url: `/api/v1/credentials/${le.id}/renew`,
+      payload: {
+        residenceTown: "Hartford",
+        citizenOrLawfulResident: true,
+        backgroundCheckConsent: true,
+        feePaid: true,
+      },
+    });
     expectProblem(again, 400, "renewsCredentialId");
   });
 
   test("after renewing early the holder can still show a valid long gun credential at the counter", async () => {
     // Renewed on 2031-08-22: the old certificate stays valid until 2031-11-20, when the new one starts.
     const purpose = "long-gun-purchase";
-    const oldOk = (await verify(call, { credentialNumber: le.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })).valid;
-    const newOk = (await verify(call, { credentialNumber: renewed.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })).valid;
-    assert.ok(oldOk || newOk, "between an early renewal and the old expiry neither the old nor the new certificate verifies: the holder cannot buy");
+    const oldOk = (
+      await verify(call, { credentialNumber: le.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })
+    ).valid;
+    const newOk = (
+      await verify(call, { credentialNumber: renewed.number, lastName: "Testperson", birthDate: "1980-06-15", purpose })
+    ).valid;
+    assert.ok(
+      oldOk || newOk,
+      "between an early renewal and the old expiry neither the old nor the new certificate verifies: the holder cannot buy",
+    );
   });
 
   test("on the expiry date the daily job expires the ammunition certificate and it no longer verifies; the renewal takes over", async () => {
@@ -343,8 +539,29 @@ describe("renewal notices, renewal and expiry", () => {
     const c = await call("resident", { method: "GET", url: `/api/v1/credentials/${ac.id}` });
     assert.equal(json(c).credential.status, "expired");
     assert.ok(json(c).history.some((h: any) => h.action === "expired" && h.onDate === "2031-11-20"));
-    assert.equal((await verify(call, { credentialNumber: ac.number, lastName: "Testperson", birthDate: "1980-06-15", purpose: "ammunition-purchase" })).valid, false);
-    assert.equal((await verify(call, { credentialNumber: renewed.number, lastName: "Testperson", birthDate: "1980-06-15", purpose: "long-gun-purchase" })).valid, true, "the renewed certificate is valid from the old expiry");
+    assert.equal(
+      (
+        await verify(call, {
+          credentialNumber: ac.number,
+          lastName: "Testperson",
+          birthDate: "1980-06-15",
+          purpose: "ammunition-purchase",
+        })
+      ).valid,
+      false,
+    );
+    assert.equal(
+      (
+        await verify(call, {
+          credentialNumber: renewed.number,
+          lastName: "Testperson",
+          birthDate: "1980-06-15",
+          purpose: "long-gun-purchase",
+        })
+      ).valid,
+      true,
+      "the renewed certificate is valid from the old expiry",
+    );
   });
 });
 
@@ -363,10 +580,25 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     c.he = (await issueFor(call, pat.id, "handgun-eligibility-certificate")).credential;
     robinsCredential = (await issueFor(call, env.resident.id, "long-gun-eligibility-certificate")).credential;
   });
-  after(async () => { await env.close(); });
+  after(async () => {
+    await env.close();
+  });
 
   test("a felony conviction revokes every active credential of the person, with reasons, citation and a five-day surrender deadline", async () => {
-    const r = await call("licensing_staff", { method: "POST", url: "/api/v1/prohibiting-events", payload: { personId: pat.id, kind: "conviction", eventOn: "2026-11-18", statute: "53a-101", felony: true, offenseOn: "2026-03-02", source: "Superior Court, Hartford JD", reference: "HHD-CR26-0001" } });
+    const r = await call("licensing_staff", {
+      method: "POST",
+      url: "/api/v1/prohibiting-events",
+      payload: {
+        personId: pat.id,
+        kind: "conviction",
+        eventOn: "2026-11-18",
+        statute: "53a-101",
+        felony: true,
+        offenseOn: "2026-03-02",
+        source: "Superior Court, Hartford JD",
+        reference: "HHD-CR26-0001",
+      },
+    });
     expectStatus(r, 201);
     const out = json(r);
     assert.match(out.eventId, /^[0-9a-f-]{36}$/);
@@ -377,8 +609,16 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     }
     assert.equal(surrenderDeadline("long-gun-eligibility-certificate", TODAY).dueOn, "2026-11-25");
 
-    for (const [kind, cr] of [["long-gun-eligibility-certificate", c.le], ["ammunition-certificate", c.ac], ["handgun-eligibility-certificate", c.he]] as const) {
-      const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${cr.id}`, headers: { "stateline-purpose": "licensing-review; revocation follow-up" } });
+    for (const [kind, cr] of [
+      ["long-gun-eligibility-certificate", c.le],
+      ["ammunition-certificate", c.ac],
+      ["handgun-eligibility-certificate", c.he],
+    ] as const) {
+      const g = await call("licensing_staff", {
+        method: "GET",
+        url: `/api/v1/credentials/${cr.id}`,
+        headers: { "stateline-purpose": "licensing-review; revocation follow-up" },
+      });
       expectStatus(g, 200);
       const { credential, history } = json(g);
       assert.equal(credential.status, "revoked");
@@ -401,7 +641,11 @@ describe("prohibiting event: revocation, letters and surrender", () => {
   });
 
   test("the holder gets a letter (no email on file) naming the reasons, the deadline and the penalty", async () => {
-    const r = await call("licensing_staff", { method: "GET", url: "/api/v1/outbox?limit=500", headers: { "stateline-purpose": "licensing-review; checking the revocation letter" } });
+    const r = await call("licensing_staff", {
+      method: "GET",
+      url: "/api/v1/outbox?limit=500",
+      headers: { "stateline-purpose": "licensing-review; checking the revocation letter" },
+    });
     expectStatus(r, 200);
     const letters = json(r).items.filter((i: any) => i.template === "credential-revoked");
     assert.equal(letters.length, 3);
@@ -418,16 +662,44 @@ describe("prohibiting event: revocation, letters and surrender", () => {
   });
 
   test("a revoked credential does not verify; a new application is ineligible and cannot be issued (409)", async () => {
-    assert.equal((await verify(call, { credentialNumber: c.le.number, lastName: "Nomail", birthDate: "1970-01-20", purpose: "long-gun-purchase" })).valid, false);
-    const a = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody("long-gun-eligibility-certificate", { personId: pat.id }) });
+    assert.equal(
+      (
+        await verify(call, {
+          credentialNumber: c.le.number,
+          lastName: "Nomail",
+          birthDate: "1970-01-20",
+          purpose: "long-gun-purchase",
+        })
+      ).valid,
+      false,
+    );
+    const a = await call("licensing_staff", {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody("long-gun-eligibility-certificate", { personId: pat.id }),
+    });
     expectStatus(a, 201);
     const { application, decision } = json(a);
     assert.equal(application.status, "ineligible");
     assert.equal(decision.outcome, "no");
     assert.deepEqual(decision.result.disqualifiers, ["credentials.felony-conviction"]);
     const before = await count(env, "credentials");
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: {} }), 409);
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: { reviewNote: "I am sure" } }), 409);
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/issue`,
+        payload: {},
+      }),
+      409,
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/issue`,
+        payload: { reviewNote: "I am sure" },
+      }),
+      409,
+    );
     assert.equal(await count(env, "credentials"), before);
   });
 
@@ -436,7 +708,11 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     const daily = await call("admin", { method: "POST", url: "/api/v1/jobs/daily" });
     expectStatus(daily, 200);
     assert.equal(json(daily).lateSurrenders, 0);
-    const r = await call("law_enforcement", { method: "POST", url: `/api/v1/credentials/${c.he.id}/surrender`, payload: { surrenderedOn: "2026-11-25" } });
+    const r = await call("law_enforcement", {
+      method: "POST",
+      url: `/api/v1/credentials/${c.he.id}/surrender`,
+      payload: { surrenderedOn: "2026-11-25" },
+    });
     expectStatus(r, 200);
     const cr = json(r).credential;
     assert.equal(cr.surrenderedOn, "2026-11-25");
@@ -445,12 +721,20 @@ describe("prohibiting event: revocation, letters and surrender", () => {
 
   test("a surrender after the due date is flagged late with the penalty", async () => {
     env.clock.set("2026-11-27" as PlainDate);
-    const r = await call("licensing_staff", { method: "POST", url: `/api/v1/credentials/${c.le.id}/surrender`, payload: { surrenderedOn: "2026-11-26" } });
+    const r = await call("licensing_staff", {
+      method: "POST",
+      url: `/api/v1/credentials/${c.le.id}/surrender`,
+      payload: { surrenderedOn: "2026-11-26" },
+    });
     expectStatus(r, 200);
     const cr = json(r).credential;
     assert.equal(cr.surrenderedOn, "2026-11-26");
     assert.equal(cr.lateSurrenderFlaggedOn, "2026-11-27");
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.le.id}`, headers: { "stateline-purpose": "licensing-review; recording the surrender" } });
+    const g = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/credentials/${c.le.id}`,
+      headers: { "stateline-purpose": "licensing-review; recording the surrender" },
+    });
     const s = json(g).history.find((h: any) => h.action === "surrendered");
     const penalty = lateSurrenderPenalty("long-gun-eligibility-certificate");
     assert.equal(s.details.late, true);
@@ -464,7 +748,11 @@ describe("prohibiting event: revocation, letters and surrender", () => {
     const r = await call("licensing_staff", { method: "POST", url: "/api/v1/jobs/daily" });
     expectStatus(r, 200);
     assert.equal(json(r).lateSurrenders, 1, "only the ammunition certificate is still out");
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/credentials/${c.ac.id}`, headers: { "stateline-purpose": "licensing-review; recording the surrender" } });
+    const g = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/credentials/${c.ac.id}`,
+      headers: { "stateline-purpose": "licensing-review; recording the surrender" },
+    });
     const { credential, history } = json(g);
     assert.equal(credential.lateSurrenderFlaggedOn, "2026-11-27");
     assert.equal(credential.surrenderedOn, null);
@@ -476,38 +764,106 @@ describe("prohibiting event: revocation, letters and surrender", () => {
   });
 
   test("surrender is refused twice, for an active credential, in the future, or before the revocation", async () => {
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/credentials/${c.le.id}/surrender`, payload: { surrenderedOn: "2026-11-27" } }), 409);
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/credentials/${robinsCredential.id}/surrender`, payload: { surrenderedOn: "2026-11-27" } }), 409);
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/credentials/${c.ac.id}/surrender`, payload: { surrenderedOn: "2026-11-28" } }), 400, "surrenderedOn");
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/credentials/${c.ac.id}/surrender`, payload: { surrenderedOn: "2026-11-19" } }), 400, "surrenderedOn");
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/credentials/${c.le.id}/surrender`,
+        payload: { surrenderedOn: "2026-11-27" },
+      }),
+      409,
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/credentials/${robinsCredential.id}/surrender`,
+        payload: { surrenderedOn: "2026-11-27" },
+      }),
+      409,
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/credentials/${c.ac.id}/surrender`,
+        payload: { surrenderedOn: "2026-11-28" },
+      }),
+      400,
+      "surrenderedOn",
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/credentials/${c.ac.id}/surrender`,
+        payload: { surrenderedOn: "2026-11-19" },
+      }),
+      400,
+      "surrenderedOn",
+    );
   });
 });
 
 describe("address changes", () => {
   let env: TestEnv;
   let call: Call;
-  before(async () => { env = await createTestEnv({ today: TODAY }); call = caller(env); });
-  after(async () => { await env.close(); });
+  before(async () => {
+    env = await createTestEnv({ today: TODAY });
+    call = caller(env);
+  });
+  after(async () => {
+    await env.close();
+  });
 
   test("each change is appended to the history, newest first, and the person's address follows the latest", async () => {
     const url = `/api/v1/people/${env.resident.id}/address-changes`;
-    const r1 = await call("resident", { method: "POST", url, payload: { street: "40 Chapel Street", town: "New Haven", zip: "06510", effectiveOn: "2026-11-01" } });
+    const r1 = await call("resident", {
+      method: "POST",
+      url,
+      payload: { street: "40 Chapel Street", town: "New Haven", zip: "06510", effectiveOn: "2026-11-01" },
+    });
     expectStatus(r1, 201);
     assert.equal(json(r1).history.length, 1);
-    const r2 = await call("licensing_staff", { method: "POST", url, payload: { street: "7 Bank Street", town: "Stamford", zip: "06901", effectiveOn: TODAY } });
+    const r2 = await call("licensing_staff", {
+      method: "POST",
+      url,
+      payload: { street: "7 Bank Street", town: "Stamford", zip: "06901", effectiveOn: TODAY },
+    });
     expectStatus(r2, 201);
     const h = json(r2).history;
-    assert.deepEqual(h.map((x: any) => [x.street, x.town, x.state, x.zip, x.effectiveOn]), [["7 Bank Street", "Stamford", "CT", "06901", TODAY], ["40 Chapel Street", "New Haven", "CT", "06510", "2026-11-01"]]);
+    assert.deepEqual(
+      h.map((x: any) => [x.street, x.town, x.state, x.zip, x.effectiveOn]),
+      [
+        ["7 Bank Street", "Stamford", "CT", "06901", TODAY],
+        ["40 Chapel Street", "New Haven", "CT", "06510", "2026-11-01"],
+      ],
+    );
     assert.equal(await count(env, "address_changes WHERE person_id = $1", [env.resident.id]), 2);
     const p = await env.services.db.query("SELECT street, town FROM people WHERE id = $1", [env.resident.id]);
     assert.deepEqual(p[0], { street: "7 Bank Street", town: "Stamford" });
-    assert.equal(await count(env, "audit_log WHERE action = 'person.address-change' AND entity_id = $1", [env.resident.id]), 2);
+    assert.equal(
+      await count(env, "audit_log WHERE action = 'person.address-change' AND entity_id = $1", [env.resident.id]),
+      2,
+    );
   });
 
   test("a town outside Connecticut's list, or a future date, is refused naming the field and nothing is appended", async () => {
     const url = `/api/v1/people/${env.resident.id}/address-changes`;
-    expectProblem(await call("resident", { method: "POST", url, payload: { street: "1 Nowhere Lane", town: "Springfield", effectiveOn: TODAY } }), 400, "town");
-    expectProblem(await call("resident", { method: "POST", url, payload: { street: "1 Main Street", town: "Hartford", effectiveOn: plusDays(TODAY, 1) } }), 400, "effectiveOn");
+    expectProblem(
+      await call("resident", {
+        method: "POST",
+        url,
+        payload: { street: "1 Nowhere Lane", town: "Springfield", effectiveOn: TODAY },
+      }),
+      400,
+      "town",
+    );
+    expectProblem(
+      await call("resident", {
+        method: "POST",
+        url,
+        payload: { street: "1 Main Street", town: "Hartford", effectiveOn: plusDays(TODAY, 1) },
+      }),
+      400,
+      "effectiveOn",
+    );
     assert.equal(await count(env, "address_changes"), 2);
   });
 });
@@ -515,14 +871,24 @@ describe("address changes", () => {
 describe("background check: NICS outage, denial and delay", () => {
   let env: TestEnv;
   let call: Call;
-  before(async () => { env = await createTestEnv({ today: TODAY }); call = caller(env); });
-  after(async () => { env.nics.setOutage(false); await env.close(); });
+  before(async () => {
+    env = await createTestEnv({ today: TODAY });
+    call = caller(env);
+  });
+  after(async () => {
+    env.nics.setOutage(false);
+    await env.close();
+  });
 
   let outageApp: string;
   test("during a NICS outage the application needs review (unknown), never ineligible or denied", async () => {
     const olive = await newPerson(env, { firstName: "Olive", lastName: "Outage" });
     env.nics.setOutage(true);
-    const r = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody("long-gun-eligibility-certificate", { personId: olive.id }) });
+    const r = await call("licensing_staff", {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody("long-gun-eligibility-certificate", { personId: olive.id }),
+    });
     env.nics.setOutage(false);
     expectStatus(r, 201);
     const { application, decision } = json(r);
@@ -536,16 +902,36 @@ describe("background check: NICS outage, denial and delay", () => {
     assert.deepEqual(nbc.missing, ["nics.status"]);
     assert.ok(!decision.findings.some((f: any) => f.status === "not-met"), "an outage never disqualifies");
     assert.equal(await count(env, "nics_checks WHERE person_id = $1", [olive.id]), 0);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
+    const g = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/applications/${application.id}`,
+      headers: { "stateline-purpose": "licensing-review; reviewing the application" },
+    });
     assert.match(json(g).history.at(-1).note, /NICS unavailable/);
   });
 
   test("an unknown decision cannot be issued without a review note (400 naming reviewNote), and nothing is issued", async () => {
     const before = await count(env, "credentials");
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${outageApp}/issue`, payload: {} }), 400, "reviewNote");
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${outageApp}/issue`, payload: { reviewNote: "   " } }), 400, "reviewNote");
+    expectProblem(
+      await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${outageApp}/issue`, payload: {} }),
+      400,
+      "reviewNote",
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${outageApp}/issue`,
+        payload: { reviewNote: "   " },
+      }),
+      400,
+      "reviewNote",
+    );
     assert.equal(await count(env, "credentials"), before);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${outageApp}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
+    const g = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/applications/${outageApp}`,
+      headers: { "stateline-purpose": "licensing-review; reviewing the application" },
+    });
     assert.equal(json(g).application.status, "needs-review");
   });
 
@@ -563,42 +949,96 @@ describe("background check: NICS outage, denial and delay", () => {
   test("NICS denied: ineligible (outcome no), not denied automatically; issuing is refused (409); staff deny with a letter", async () => {
     const dana = await newPerson(env, { firstName: "Dana", lastName: "Denied", birthDate: "1985-09-09" as PlainDate });
     env.nics.deny({ firstName: "Dana", lastName: "Denied", birthDate: "1985-09-09" });
-    const r = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody("ammunition-certificate", { personId: dana.id }) });
+    const r = await call("licensing_staff", {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody("ammunition-certificate", { personId: dana.id }),
+    });
     expectStatus(r, 201);
     const { application, decision } = json(r);
     assert.equal(application.status, "ineligible");
     assert.equal(decision.outcome, "no");
-    assert.equal(decision.findings.find((f: any) => f.id === "credentials.national-background-check").status, "not-met");
+    assert.equal(
+      decision.findings.find((f: any) => f.id === "credentials.national-background-check").status,
+      "not-met",
+    );
     assert.deepEqual(decision.result.disqualifiers, ["credentials.national-background-check"]);
-    assert.equal(await count(env, "application_actions WHERE application_id = $1 AND action = 'deny'", [application.id]), 0, "no automatic denial");
+    assert.equal(
+      await count(env, "application_actions WHERE application_id = $1 AND action = 'deny'", [application.id]),
+      0,
+      "no automatic denial",
+    );
     assert.equal(await count(env, "outbox WHERE template = 'application-denied'"), 0);
 
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: {} }), 409);
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: { reviewNote: REVIEW_NOTE } }), 409);
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/issue`,
+        payload: {},
+      }),
+      409,
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/issue`,
+        payload: { reviewNote: REVIEW_NOTE },
+      }),
+      409,
+    );
     assert.equal(await count(env, "credentials WHERE person_id = $1", [dana.id]), 0);
 
-    const d = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/deny`, payload: { reason: "NICS denied; the applicant may challenge it with the FBI" } });
+    const d = await call("licensing_staff", {
+      method: "POST",
+      url: `/api/v1/applications/${application.id}/deny`,
+      payload: { reason: "NICS denied; the applicant may challenge it with the FBI" },
+    });
     expectStatus(d, 200);
     assert.equal(json(d).application.status, "denied");
-    const letters = await env.services.db.query("SELECT body FROM outbox WHERE template = 'application-denied' AND person_id = $1", [dana.id]);
+    const letters = await env.services.db.query(
+      "SELECT body FROM outbox WHERE template = 'application-denied' AND person_id = $1",
+      [dana.id],
+    );
     assert.equal(letters.length, 1);
     assert.match(letters[0]!.body, /NICS denied/);
     assert.match(letters[0]!.body, /29-32b/);
-    expectProblem(await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/deny`, payload: { reason: "again, twice" } }), 409);
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: `/api/v1/applications/${application.id}/deny`,
+        payload: { reason: "again, twice" },
+      }),
+      409,
+    );
   });
 
   test("NICS delayed: needs review; staff may issue with a review note, which is kept", async () => {
     const del = await newPerson(env, { firstName: "Dale", lastName: "Delayed", birthDate: "1990-02-28" as PlainDate });
     env.nics.delay({ firstName: "Dale", lastName: "Delayed", birthDate: "1990-02-28" });
-    const r = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody("handgun-eligibility-certificate", { personId: del.id }) });
+    const r = await call("licensing_staff", {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody("handgun-eligibility-certificate", { personId: del.id }),
+    });
     expectStatus(r, 201);
     const { application, decision } = json(r);
     assert.equal(application.status, "needs-review");
-    assert.equal(decision.findings.find((f: any) => f.id === "credentials.national-background-check").status, "unknown");
+    assert.equal(
+      decision.findings.find((f: any) => f.id === "credentials.national-background-check").status,
+      "unknown",
+    );
     const note = "NICS delayed; state records clear; released after 3 business days";
-    const i = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${application.id}/issue`, payload: { reviewNote: note } });
+    const i = await call("licensing_staff", {
+      method: "POST",
+      url: `/api/v1/applications/${application.id}/issue`,
+      payload: { reviewNote: note },
+    });
     expectStatus(i, 201);
-    const g = await call("licensing_staff", { method: "GET", url: `/api/v1/applications/${application.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the application" } });
+    const g = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/applications/${application.id}`,
+      headers: { "stateline-purpose": "licensing-review; reviewing the application" },
+    });
     const h = json(g).history;
     assert.equal(h.at(-1).action, "issue");
     assert.equal(h.at(-1).note, note);

@@ -29,7 +29,17 @@ import { verifyAudit } from "../../src/modules/audit/service.ts";
 import { createUser } from "../../src/modules/auth/service.ts";
 import { CREDENTIAL_KINDS } from "../../src/law/ct/credentials/index.ts";
 import type { PlainDate } from "../../src/law/core/dates.ts";
-import { applicationBody, caller, count, expectProblem, expectStatus, issueFor, json, newPerson, type Call } from "./support.ts";
+import {
+  applicationBody,
+  caller,
+  count,
+  expectProblem,
+  expectStatus,
+  issueFor,
+  json,
+  newPerson,
+  type Call,
+} from "./support.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const routes = apiRoutes as RouteDef[];
@@ -41,7 +51,12 @@ async function signIn(env: TestEnv, username: string, password: string): Promise
   const page = await env.app.inject({ method: "GET", url: "/login" });
   const cookie = String([page.headers["set-cookie"] ?? []].flat()[0] ?? "").split(";")[0]!;
   const _csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
-  return env.app.inject({ method: "POST", url: "/login", payload: form({ username, password, _csrf }), headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", cookie } });
+  return env.app.inject({
+    method: "POST",
+    url: "/login",
+    payload: form({ username, password, _csrf }),
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", cookie },
+  });
 }
 
 const cookieOf = (res: LightMyRequestResponse): string => {
@@ -52,8 +67,13 @@ const cookieOf = (res: LightMyRequestResponse): string => {
 describe("sessions, sign-in, API keys and CSRF", () => {
   let env: TestEnv;
   let call: Call;
-  before(async () => { env = await createTestEnv(); call = caller(env); });
-  after(async () => { await env.close(); });
+  before(async () => {
+    env = await createTestEnv();
+    call = caller(env);
+  });
+  after(async () => {
+    await env.close();
+  });
 
   test("the session cookie is HttpOnly and SameSite", async () => {
     const res = await signIn(env, "dealer", PASSWORD);
@@ -66,7 +86,8 @@ describe("sessions, sign-in, API keys and CSRF", () => {
 
   test("a session ends after 30 idle minutes (30:00 is still fine; 30:01 is not), and stays ended", async () => {
     const { cookie } = await env.login("dealer");
-    const me = () => env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie, accept: "application/json" } });
+    const me = () =>
+      env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie, accept: "application/json" } });
     expectStatus(await me(), 200);
     env.clock.advance(30 * 60_000);
     const ok = await me();
@@ -76,15 +97,27 @@ describe("sessions, sign-in, API keys and CSRF", () => {
     expectProblem(await me(), 401);
     env.clock.advance(-60 * 60_000);
     expectProblem(await me(), 401, undefined);
-    const ended = await env.services.db.query("SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'dealer' AND s.ended_at IS NOT NULL");
+    const ended = await env.services.db.query(
+      "SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'dealer' AND s.ended_at IS NOT NULL",
+    );
     assert.ok(ended[0]!.n >= 1, "the idle session is ended, not merely refused");
     env.clock.set(env.clock.today());
     const again = await env.login("dealer");
-    expectStatus(await env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: again.cookie } }), 200, "a new sign-in works");
+    expectStatus(
+      await env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: again.cookie } }),
+      200,
+      "a new sign-in works",
+    );
   });
 
   test("5 failed sign-ins lock a name for 10 minutes (then 20), known or not, with the same answers; the lock ends by itself and is audited", async () => {
-    await createUser(env.services.db, { username: "lockme", displayName: "Lock Me", role: "dealer", password: PASSWORD, passwordCost: 10 });
+    await createUser(env.services.db, {
+      username: "lockme",
+      displayName: "Lock Me",
+      role: "dealer",
+      password: PASSWORD,
+      passwordCost: 10,
+    });
     // Four failures then a success resets the count.
     for (let i = 0; i < 4; i++) expectStatus(await signIn(env, "lockme", "wrong password!"), 401);
     expectStatus(await signIn(env, "lockme", PASSWORD), 303);
@@ -103,9 +136,26 @@ describe("sessions, sign-in, API keys and CSRF", () => {
     assert.deepEqual(answers["nobody-at-all"], answers.lockme);
     assert.deepEqual(answers.lockme, ["401 true", "401 true", "401 true", "401 true", "401 true", "429 true"]);
     // The signed-in session of the locked name goes on: a lock stops guessing, not the person.
-    expectStatus(await env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: session, accept: "application/json" } }), 200);
-    assert.equal(await count(env, "audit_log WHERE action = 'auth.lock' AND entity_type = 'login-name'"), 2, "each lock is audited");
-    assert.equal(await count(env, "audit_log a JOIN users u ON u.id = a.actor_id WHERE u.username = 'lockme' AND a.action = 'auth.login' AND a.outcome = 'denied'"), 9);
+    expectStatus(
+      await env.app.inject({
+        method: "GET",
+        url: "/api/v1/me",
+        headers: { cookie: session, accept: "application/json" },
+      }),
+      200,
+    );
+    assert.equal(
+      await count(env, "audit_log WHERE action = 'auth.lock' AND entity_type = 'login-name'"),
+      2,
+      "each lock is audited",
+    );
+    assert.equal(
+      await count(
+        env,
+        "audit_log a JOIN users u ON u.id = a.actor_id WHERE u.username = 'lockme' AND a.action = 'auth.login' AND a.outcome = 'denied'",
+      ),
+      9,
+    );
     // The lock ends by itself after 10 minutes; the next lock lasts 20.
     env.clock.advance(10 * 60_000 + 1_000);
     for (let i = 1; i <= 5; i++) expectStatus(await signIn(env, "lockme", "wrong password!"), 401);
@@ -126,20 +176,41 @@ describe("sessions, sign-in, API keys and CSRF", () => {
 
   test("an API key authenticates as its user; an unknown, malformed, revoked or locked user's key is 401", async () => {
     const key = await env.apiKey("ammunition_vendor");
-    const me = (authorization: string) => env.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization, accept: "application/json" } });
+    const me = (authorization: string) =>
+      env.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization, accept: "application/json" } });
     const ok = await me(`Bearer ${key}`);
     expectStatus(ok, 200);
-    assert.deepEqual(json(ok), { username: "ammunition-vendor", displayName: "Test ammunition_vendor", role: "ammunition_vendor", organization: null });
-    for (const bad of [`Bearer sl_${"A".repeat(32)}`, "Bearer not-a-key", `Basic ${Buffer.from("dealer:x").toString("base64")}`, "Bearer ", `Bearer ${key}x`, key]) {
+    assert.deepEqual(json(ok), {
+      username: "ammunition-vendor",
+      displayName: "Test ammunition_vendor",
+      role: "ammunition_vendor",
+      organization: null,
+    });
+    for (const bad of [
+      `Bearer sl_${"A".repeat(32)}`,
+      "Bearer not-a-key",
+      `Basic ${Buffer.from("dealer:x").toString("base64")}`,
+      "Bearer ",
+      `Bearer ${key}x`,
+      key,
+    ]) {
       const p = expectProblem(await me(bad), 401);
       assert.equal(p.type, "https://stateline.example/problems/unauthenticated", bad);
     }
     // A key made through the API works too, and stops working when revoked.
-    const made = await call("dealer", { method: "POST", url: "/api/v1/api-keys", payload: { label: "Shop counter 1" } });
+    const made = await call("dealer", {
+      method: "POST",
+      url: "/api/v1/api-keys",
+      payload: { label: "Shop counter 1" },
+    });
     expectStatus(made, 201);
     const k2 = json(made).key as string;
     assert.match(k2, /^sl_[A-Za-z0-9_-]{20,}$/);
-    assert.equal(await count(env, "api_keys WHERE label = 'Shop counter 1' AND key_hash <> $1", [k2]), 1, "only a hash is stored");
+    assert.equal(
+      await count(env, "api_keys WHERE label = 'Shop counter 1' AND key_hash <> $1", [k2]),
+      1,
+      "only a hash is stored",
+    );
     // (The server remembers a key it has seen for up to 30 s, so revocation and locking are checked on keys not used yet.)
     await env.services.db.query("UPDATE api_keys SET revoked_at = now() WHERE label = 'Shop counter 1'");
     expectProblem(await me(`Bearer ${k2}`), 401);
@@ -153,17 +224,52 @@ describe("sessions, sign-in, API keys and CSRF", () => {
 
   test("a browser session's write without the CSRF token (or with a wrong one) is 403 and does nothing", async () => {
     const before = await count(env, "api_keys");
-    const p = expectProblem(await call("dealer", { method: "POST", url: "/api/v1/api-keys", payload: { label: "no token" }, headers: { "x-csrf-token": "" } }), 403);
+    const p = expectProblem(
+      await call("dealer", {
+        method: "POST",
+        url: "/api/v1/api-keys",
+        payload: { label: "no token" },
+        headers: { "x-csrf-token": "" },
+      }),
+      403,
+    );
     assert.match(p.detail, /security token/);
-    expectProblem(await call("dealer", { method: "POST", url: "/api/v1/api-keys", payload: { label: "wrong token" }, headers: { "x-csrf-token": "0".repeat(32) } }), 403);
+    expectProblem(
+      await call("dealer", {
+        method: "POST",
+        url: "/api/v1/api-keys",
+        payload: { label: "wrong token" },
+        headers: { "x-csrf-token": "0".repeat(32) },
+      }),
+      403,
+    );
     // No header at all: sign in by hand, so the test helper adds nothing.
     const { cookie } = await env.login("dealer");
-    expectProblem(await env.app.inject({ method: "POST", url: "/api/v1/api-keys", payload: { label: "bare" }, headers: { cookie, accept: "application/json" } }), 403);
+    expectProblem(
+      await env.app.inject({
+        method: "POST",
+        url: "/api/v1/api-keys",
+        payload: { label: "bare" },
+        headers: { cookie, accept: "application/json" },
+      }),
+      403,
+    );
     assert.equal(await count(env, "api_keys"), before);
     // Reads need no token; API keys need none (no cookie, so no cross-site forgery).
     expectStatus(await env.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } }), 200);
     // An API key needs no CSRF token; it may not mint another key though (issue 8, finding 6).
-    const minted = expectProblem(await call({ apiKey: await env.apiKey("dealer") }, { method: "POST", url: "/api/v1/api-keys", payload: { label: "from the POS" }, headers: { "idempotency-key": "mint-0001" } }), 403);
+    const minted = expectProblem(
+      await call(
+        { apiKey: await env.apiKey("dealer") },
+        {
+          method: "POST",
+          url: "/api/v1/api-keys",
+          payload: { label: "from the POS" },
+          headers: { "idempotency-key": "mint-0001" },
+        },
+      ),
+      403,
+    );
     assert.match(minted.detail, /not with another API key/);
   });
 });
@@ -179,10 +285,17 @@ describe("idempotent writes", () => {
     staff = { apiKey: await env.apiKey("licensing_staff") };
     pid = (await newPerson(env, { firstName: "Idem", lastName: "Potent" })).id;
   });
-  after(async () => { await env.close(); });
+  after(async () => {
+    await env.close();
+  });
 
   const apply = (key: string | undefined, kind: string) =>
-    call(staff, { method: "POST", url: "/api/v1/applications", headers: key ? { "idempotency-key": key } : {}, payload: applicationBody(kind, { personId: pid }) });
+    call(staff, {
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: key ? { "idempotency-key": key } : {},
+      payload: applicationBody(kind, { personId: pid }),
+    });
 
   test("an API-key write without an Idempotency-Key is refused naming the header", async () => {
     expectProblem(await apply(undefined, "long-gun-eligibility-certificate"), 400, "header.idempotency-key");
@@ -199,7 +312,12 @@ describe("idempotent writes", () => {
     assert.equal(second.headers["idempotent-replayed"], "true");
     assert.equal(second.headers["idempotency-key"], "apply-lg-0001");
     assert.deepEqual(json(second), json(first));
-    assert.equal(await count(env, "applications WHERE person_id = $1 AND credential_kind = 'long-gun-eligibility-certificate'", [pid]), 1);
+    assert.equal(
+      await count(env, "applications WHERE person_id = $1 AND credential_kind = 'long-gun-eligibility-certificate'", [
+        pid,
+      ]),
+      1,
+    );
     assert.equal(await count(env, "audit_log WHERE action = 'application.submit'"), 1);
     assert.equal(await count(env, "idempotency_keys WHERE key = 'apply-lg-0001'"), 1);
   });
@@ -212,12 +330,21 @@ describe("idempotent writes", () => {
   });
 
   test("concurrent duplicates: one application, every caller gets the same answer", async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => apply("apply-ac-concurrent", "ammunition-certificate")));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => apply("apply-ac-concurrent", "ammunition-certificate")),
+    );
     for (const r of results) expectStatus(r, 201);
     const ids = new Set(results.map((r) => json(r).application.id));
     assert.equal(ids.size, 1, "one application id for all");
-    assert.equal(results.filter((r) => r.headers["idempotent-replayed"] !== "true").length, 1, "exactly one request did the work");
-    assert.equal(await count(env, "applications WHERE person_id = $1 AND credential_kind = 'ammunition-certificate'", [pid]), 1);
+    assert.equal(
+      results.filter((r) => r.headers["idempotent-replayed"] !== "true").length,
+      1,
+      "exactly one request did the work",
+    );
+    assert.equal(
+      await count(env, "applications WHERE person_id = $1 AND credential_kind = 'ammunition-certificate'", [pid]),
+      1,
+    );
     assert.equal(await count(env, "decisions WHERE subject_id = $1", [[...ids][0]]), 1);
   });
 
@@ -225,12 +352,17 @@ describe("idempotent writes", () => {
     const resident = { apiKey: await env.apiKey("resident") };
     const url = `/api/v1/people/${env.resident.id}/address-changes`;
     const body = { street: "9 Pearl Street", town: "Hartford", zip: "06103", effectiveOn: env.clock.today() };
-    const change = (who: { apiKey: string }) => call(who, { method: "POST", url, headers: { "idempotency-key": "moved-house-2026" }, payload: body });
+    const change = (who: { apiKey: string }) =>
+      call(who, { method: "POST", url, headers: { "idempotency-key": "moved-house-2026" }, payload: body });
     const rs = await Promise.all([change(resident), change(resident), change(resident), change(staff)]);
     for (const r of rs) expectStatus(r, 201);
     assert.deepEqual(json(rs[0]!), json(rs[1]!));
     assert.deepEqual(json(rs[0]!), json(rs[2]!));
-    assert.equal(rs.slice(0, 3).filter((r) => r.headers["idempotent-replayed"] !== "true").length, 1, "one of the resident's three did the work");
+    assert.equal(
+      rs.slice(0, 3).filter((r) => r.headers["idempotent-replayed"] !== "true").length,
+      1,
+      "one of the resident's three did the work",
+    );
     assert.equal(rs[3]!.headers["idempotent-replayed"], undefined, "staff's request with the same key is staff's own");
     assert.equal(await count(env, "address_changes WHERE person_id = $1", [env.resident.id]), 2);
     assert.equal(await count(env, "audit_log WHERE action = 'person.address-change'"), 2);
@@ -248,7 +380,9 @@ describe("the audit trail", () => {
     await issueFor(call, p.id, "long-gun-eligibility-certificate");
     await call("law_enforcement", { method: "GET", url: "/api/v1/me" });
   });
-  after(async () => { await env.close(); });
+  after(async () => {
+    await env.close();
+  });
 
   test("the chain verifies from the first entry to the last", async () => {
     const n = await count(env, "audit_log");
@@ -266,8 +400,15 @@ describe("the audit trail", () => {
 
   test("UPDATE and DELETE on the audit log are refused by the trigger", async () => {
     const before = await env.services.db.query("SELECT * FROM audit_log ORDER BY seq");
-    await assert.rejects(env.services.db.query("UPDATE audit_log SET action = 'nothing.happened' WHERE seq = 2"), /append-only/);
-    await assert.rejects(env.services.db.query("UPDATE audit_log SET hash = repeat('0', 64), prev_hash = repeat('0', 64) WHERE seq = 2"), /append-only/, "a sealed entry cannot be resealed");
+    await assert.rejects(
+      env.services.db.query("UPDATE audit_log SET action = 'nothing.happened' WHERE seq = 2"),
+      /append-only/,
+    );
+    await assert.rejects(
+      env.services.db.query("UPDATE audit_log SET hash = repeat('0', 64), prev_hash = repeat('0', 64) WHERE seq = 2"),
+      /append-only/,
+      "a sealed entry cannot be resealed",
+    );
     await assert.rejects(env.services.db.query("DELETE FROM audit_log WHERE seq = 2"), /append-only/);
     await assert.rejects(env.services.db.query("DELETE FROM audit_log"), /append-only/);
     assert.deepEqual(await env.services.db.query("SELECT * FROM audit_log ORDER BY seq"), before);
@@ -275,11 +416,15 @@ describe("the audit trail", () => {
 
   test("a sealed entry altered behind the trigger's back is reported at its seq, and only there", async () => {
     await verifyAudit(env.services.db); // seals everything written so far
-    const rows = await env.services.db.query<{ seq: number }>("SELECT seq FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq");
+    const rows = await env.services.db.query<{ seq: number }>(
+      "SELECT seq FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq",
+    );
     const target = rows[Math.floor(rows.length / 2)]!.seq;
     await env.services.db.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update");
     try {
-      await env.services.db.query(`UPDATE audit_log SET details = '{"tampered": true}'::jsonb WHERE seq = $1`, [target]);
+      await env.services.db.query(`UPDATE audit_log SET details = '{"tampered": true}'::jsonb WHERE seq = $1`, [
+        target,
+      ]);
     } finally {
       await env.services.db.query("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update");
     }
@@ -290,14 +435,22 @@ describe("the audit trail", () => {
     assert.match(v.breaks[0]!.problem, /altered/);
     const api = await call("auditor", { method: "POST", url: "/api/v1/audit/verify" });
     expectStatus(api, 200);
-    assert.deepEqual(json(api).breaks.map((b: { seq: number }) => b.seq), [target]);
+    assert.deepEqual(
+      json(api).breaks.map((b: { seq: number }) => b.seq),
+      [target],
+    );
     // The trigger is back on.
-    await assert.rejects(env.services.db.query("UPDATE audit_log SET details = '{}'::jsonb WHERE seq = $1", [target]), /append-only/);
+    await assert.rejects(
+      env.services.db.query("UPDATE audit_log SET details = '{}'::jsonb WHERE seq = $1", [target]),
+      /append-only/,
+    );
   });
 
   test("an entry removed behind the trigger's back is reported at the entry after it", async () => {
     await verifyAudit(env.services.db);
-    const rows = await env.services.db.query<{ seq: number }>("SELECT seq FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq");
+    const rows = await env.services.db.query<{ seq: number }>(
+      "SELECT seq FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq",
+    );
     const removed = rows[2]!.seq;
     await env.services.db.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update");
     try {
@@ -307,14 +460,21 @@ describe("the audit trail", () => {
     }
     const v = await verifyAudit(env.services.db);
     const next = rows[3]!.seq;
-    assert.ok(v.breaks.some((b) => b.seq === next && /removed or reordered/.test(b.problem)), JSON.stringify(v.breaks));
+    assert.ok(
+      v.breaks.some((b) => b.seq === next && /removed or reordered/.test(b.problem)),
+      JSON.stringify(v.breaks),
+    );
   });
 });
 
 describe("OpenAPI document and reference page", () => {
   let env: TestEnv;
-  before(async () => { env = await createTestEnv(); });
-  after(async () => { await env.close(); });
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(async () => {
+    await env.close();
+  });
 
   test("GET /api/openapi.json is OpenAPI 3.1 and lists every route with its parameters, body, roles and security", async () => {
     const r = await env.app.inject({ method: "GET", url: "/api/openapi.json" });
@@ -322,19 +482,36 @@ describe("OpenAPI document and reference page", () => {
     const doc = json(r);
     assert.equal(doc.openapi, "3.1.0");
     assert.equal(typeof doc.info.version, "string");
-    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([p, ms]) => Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`));
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([p, ms]) =>
+      Object.keys(ms).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     assert.deepEqual(ops.sort(), routes.map((x) => `${x.method} ${x.url}`).sort());
     for (const route of routes) {
       const op = doc.paths[route.url][route.method.toLowerCase()];
       const what = `${route.method} ${route.url}`;
       assert.equal(op.summary, route.summary, what);
       const params = (op.parameters ?? []) as { name: string; in: string; required: boolean }[];
-      for (const m of route.url.matchAll(/\{(\w+)\}/g)) assert.ok(params.some((p) => p.in === "path" && p.name === m[1] && p.required), `${what}: path parameter ${m[1]}`);
-      assert.equal(params.some((p) => p.in === "header" && p.name === "Idempotency-Key"), route.idempotent === true, `${what}: Idempotency-Key`);
+      for (const m of route.url.matchAll(/\{(\w+)\}/g))
+        assert.ok(
+          params.some((p) => p.in === "path" && p.name === m[1] && p.required),
+          `${what}: path parameter ${m[1]}`,
+        );
+      assert.equal(
+        params.some((p) => p.in === "header" && p.name === "Idempotency-Key"),
+        route.idempotent === true,
+        `${what}: Idempotency-Key`,
+      );
       assert.equal(op.requestBody !== undefined, route.body !== undefined, `${what}: request body`);
-      assert.deepEqual(op.security, route.auth === "user" ? [{ session: [] }, { apiKey: [] }] : [], `${what}: security`);
+      assert.deepEqual(
+        op.security,
+        route.auth === "user" ? [{ session: [] }, { apiKey: [] }] : [],
+        `${what}: security`,
+      );
       if (route.roles) assert.deepEqual(op["x-roles"], route.roles, what);
-      assert.ok(op.responses[String(route.successStatus ?? (route.method === "POST" ? 201 : 200))], `${what}: success response`);
+      assert.ok(
+        op.responses[String(route.successStatus ?? (route.method === "POST" ? 201 : 200))],
+        `${what}: success response`,
+      );
       assert.ok(op.responses["400"], `${what}: 400 response`);
     }
     const verification = doc.paths["/api/v1/verifications"].post.responses["200"].content["application/json"].schema;
@@ -346,7 +523,8 @@ describe("OpenAPI document and reference page", () => {
     expectStatus(r, 200);
     assert.match(String(r.headers["content-type"]), /^text\/html/);
     assert.match(r.body, /<h1[^>]*>Stateline API/);
-    for (const route of routes) assert.ok(r.body.includes(`${route.method} ${route.url}`), `the reference shows ${route.method} ${route.url}`);
+    for (const route of routes)
+      assert.ok(r.body.includes(`${route.method} ${route.url}`), `the reference shows ${route.method} ${route.url}`);
   });
 });
 
@@ -358,9 +536,18 @@ describe("decision API and `stateline decide`", () => {
     env = await createTestEnv();
     dir = mkdtempSync(join(tmpdir(), "stateline-decide-"));
   });
-  after(async () => { rmSync(dir, { recursive: true, force: true }); await env.close(); });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await env.close();
+  });
 
-  const ask = (payload: unknown) => env.app.inject({ method: "POST", url: "/api/v1/decisions", payload: payload as string, headers: { accept: "application/json" } });
+  const ask = (payload: unknown) =>
+    env.app.inject({
+      method: "POST",
+      url: "/api/v1/decisions",
+      payload: payload as string,
+      headers: { accept: "application/json" },
+    });
 
   test("GET /api/v1/decisions lists credential-eligibility with a JSON Schema of its facts", async () => {
     const r = await env.app.inject({ method: "GET", url: "/api/v1/decisions" });
@@ -373,7 +560,8 @@ describe("decision API and `stateline decide`", () => {
     assert.equal(q.factsSchema.type, "object");
     assert.deepEqual([...q.factsSchema.properties.credential.enum].sort(), [...CREDENTIAL_KINDS].sort());
     assert.deepEqual(q.factsSchema.required, ["credential"]);
-    for (const k of ["applicant", "events", "nics", "backgroundCheckConsent", "feePaid", "recordsChecked"]) assert.ok(k in q.factsSchema.properties, k);
+    for (const k of ["applicant", "events", "nics", "backgroundCheckConsent", "feePaid", "recordsChecked"])
+      assert.ok(k in q.factsSchema.properties, k);
     assert.deepEqual(Object.keys(q.result).sort(), ["credential", "disqualifiers", "eligible"]);
     assert.ok(q.citations.length > 0);
     example = q.example;
@@ -388,7 +576,13 @@ describe("decision API and `stateline decide`", () => {
     assert.deepEqual(d.missing, []);
     assert.equal(d.result.eligible, true);
     for (const f of d.findings) assert.match(f.citation, /^(PA 13-3|CGS) .*§/, f.id);
-    const lg = json(await ask({ question: "credential-eligibility", on: "2026-01-01", facts: { ...example, credential: "long-gun-eligibility-certificate" } }));
+    const lg = json(
+      await ask({
+        question: "credential-eligibility",
+        on: "2026-01-01",
+        facts: { ...example, credential: "long-gun-eligibility-certificate" },
+      }),
+    );
     assert.equal(lg.outcome, "no");
     assert.deepEqual(lg.result.disqualifiers, ["credentials.listed-misdemeanor-conviction"]);
   });
@@ -401,14 +595,48 @@ describe("decision API and `stateline decide`", () => {
     const early = json(await ask({ question: "credential-eligibility", on: "2013-06-30", facts: example }));
     assert.equal(early.outcome, "no");
     assert.deepEqual(early.result.disqualifiers, ["credentials.certificate-exists"]);
-    const p = expectProblem(await ask({ question: "credential-eligibility", on: "2013-06-30", facts: { ...example, credential: "state-handgun-permit" } }), 400, "on");
+    const p = expectProblem(
+      await ask({
+        question: "credential-eligibility",
+        on: "2013-06-30",
+        facts: { ...example, credential: "state-handgun-permit" },
+      }),
+      400,
+      "on",
+    );
     assert.match(p.errors!.find((e) => e.field === "on")!.message, /2013-07-01/);
-    expectStatus(await ask({ question: "credential-eligibility", on: "2013-07-01", facts: example }), 200, "the first day modelled");
-    expectProblem(await ask({ question: "credential-eligibility", on: "2026-01-01", facts: { ...example, credential: "bazooka-licence" } }), 400, "facts.credential");
-    expectProblem(await ask({ question: "credential-eligibility", on: "2026-01-01", facts: { ...example, applicant: { birthDate: "1990-02-30" } } }), 400, "facts.applicant.birthDate");
+    expectStatus(
+      await ask({ question: "credential-eligibility", on: "2013-07-01", facts: example }),
+      200,
+      "the first day modelled",
+    );
+    expectProblem(
+      await ask({
+        question: "credential-eligibility",
+        on: "2026-01-01",
+        facts: { ...example, credential: "bazooka-licence" },
+      }),
+      400,
+      "facts.credential",
+    );
+    expectProblem(
+      await ask({
+        question: "credential-eligibility",
+        on: "2026-01-01",
+        facts: { ...example, applicant: { birthDate: "1990-02-30" } },
+      }),
+      400,
+      "facts.applicant.birthDate",
+    );
   });
 
-  const cli = (args: string[]) => spawnSync(process.execPath, ["bin/stateline.js", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ["bin/stateline.js", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    });
 
   test("`stateline decide` prints the outcome and every finding with its citation", async () => {
     const file = join(dir, "facts.json");
@@ -452,7 +680,10 @@ describe("decision API and `stateline decide`", () => {
     assert.equal(list.status, 0, list.stderr);
     for (const q of api.questions) assert.match(list.stdout, new RegExp(`^${q.id} +from ${q.modelledFrom} `, "m"));
     const all = JSON.parse(cli(["decide", "--list", "--json"]).stdout);
-    assert.deepEqual(all.map((q: any) => q.id), api.questions.map((q: any) => q.id));
+    assert.deepEqual(
+      all.map((q: any) => q.id),
+      api.questions.map((q: any) => q.id),
+    );
     const one = cli(["decide", "--schema", "penalty-by-class"]);
     assert.equal(one.status, 0, one.stderr);
     const s = JSON.parse(one.stdout);
@@ -464,7 +695,13 @@ describe("decision API and `stateline decide`", () => {
 
   test("the questions issue 10 added are listed with schemas and examples, and each example is answered", async () => {
     const api = json(await env.app.inject({ method: "GET", url: "/api/v1/decisions" }));
-    for (const id of ["penalty-by-class", "revoked-credential-surrender", "ineligible-transfer-deadline", "offender-change-notice", "offender-annual-update"]) {
+    for (const id of [
+      "penalty-by-class",
+      "revoked-credential-surrender",
+      "ineligible-transfer-deadline",
+      "offender-change-notice",
+      "offender-annual-update",
+    ]) {
       const q = api.questions.find((x: any) => x.id === id);
       assert.ok(q, `${id} is listed`);
       assert.equal(q.factsSchema.type, "object", id);
@@ -487,15 +724,33 @@ describe("database unavailable", () => {
       });
     });
     const db = await openPostgres(`postgres://postgres@127.0.0.1:${port}/stateline`, 1);
-    const app = await buildServer({ db, config, clock: fixedClock("2026-11-20" as PlainDate), adapters: simulatedAdapters() });
+    const app = await buildServer({
+      db,
+      config,
+      clock: fixedClock("2026-11-20" as PlainDate),
+      adapters: simulatedAdapters(),
+    });
     try {
       const requests = [
         { method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer sl_${"B".repeat(32)}` } },
-        { method: "POST", url: "/api/v1/verifications", headers: { authorization: `Bearer sl_${"B".repeat(32)}`, "idempotency-key": "db-down-000001" }, payload: { credentialNumber: "SP-1000001", lastName: "X", birthDate: "1980-01-01", purpose: "handgun-purchase" } },
+        {
+          method: "POST",
+          url: "/api/v1/verifications",
+          headers: { authorization: `Bearer sl_${"B".repeat(32)}`, "idempotency-key": "db-down-000001" },
+          payload: {
+            credentialNumber: "SP-1000001",
+            lastName: "X",
+            birthDate: "1980-01-01",
+            purpose: "handgun-purchase",
+          },
+        },
         { method: "GET", url: "/api/v1/me", headers: { cookie: `sl_session=${"c".repeat(43)}` } },
       ];
       for (const req of requests) {
-        const r = await app.inject({ ...req, headers: { ...req.headers, accept: "application/json" } } as never) as unknown as LightMyRequestResponse;
+        const r = (await app.inject({
+          ...req,
+          headers: { ...req.headers, accept: "application/json" },
+        } as never)) as unknown as LightMyRequestResponse;
         const p = expectProblem(r, 503);
         assert.equal(p.type, "https://stateline.example/problems/unavailable");
         assert.equal(r.headers["retry-after"], "5");
@@ -513,17 +768,31 @@ describe("database unavailable", () => {
 
   test("the embedded database closed under a running server: 503 with Retry-After, not 500", async () => {
     const db = await openPglite();
-    const services = await openServices(config, { db, clock: fixedClock("2026-11-20" as PlainDate), adapters: simulatedAdapters() });
-    await createUser(db, { username: "closer", displayName: "Closer", role: "dealer", password: PASSWORD, passwordCost: 10 });
+    const services = await openServices(config, {
+      db,
+      clock: fixedClock("2026-11-20" as PlainDate),
+      adapters: simulatedAdapters(),
+    });
+    await createUser(db, {
+      username: "closer",
+      displayName: "Closer",
+      role: "dealer",
+      password: PASSWORD,
+      passwordCost: 10,
+    });
     const app = await buildServer(services);
     try {
       expectStatus(await app.inject({ method: "GET", url: "/healthz" }), 200);
       await db.close();
       for (const req of [
-        { method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer sl_${"B".repeat(32)}`, accept: "application/json" } },
+        {
+          method: "GET",
+          url: "/api/v1/me",
+          headers: { authorization: `Bearer sl_${"B".repeat(32)}`, accept: "application/json" },
+        },
         { method: "GET", url: "/healthz", headers: { accept: "application/json" } },
       ]) {
-        const r = await app.inject(req as never) as unknown as LightMyRequestResponse;
+        const r = (await app.inject(req as never)) as unknown as LightMyRequestResponse;
         expectProblem(r, 503);
         assert.equal(r.headers["retry-after"], "5");
       }

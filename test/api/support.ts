@@ -55,10 +55,16 @@ export function caller(env: TestEnv): Call {
       headers.cookie = s.cookie;
       if (!("x-csrf-token" in headers)) headers["x-csrf-token"] = s.csrf;
       // A browser's script, like software, keys every write (issue 8, finding 10); a test sends its own to test retries.
-      if (req.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key")) headers["idempotency-key"] = randomUUID();
+      if (req.method !== "GET" && !Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key"))
+        headers["idempotency-key"] = randomUUID();
     }
     const payload = req.payload;
-    return env.app.inject({ method: req.method as "GET", url: req.url, headers, ...(payload !== undefined ? { payload: payload as string } : {}) });
+    return env.app.inject({
+      method: req.method as "GET",
+      url: req.url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as string } : {}),
+    });
   };
 }
 
@@ -73,19 +79,36 @@ export function json<T = any>(res: LightMyRequestResponse): T {
 
 /** Asserts a status, printing the body when it differs. */
 export function expectStatus(res: LightMyRequestResponse, status: number, what = ""): void {
-  assert.equal(res.statusCode, status, `${what ? what + ": " : ""}expected ${status}, got ${res.statusCode}: ${res.body.slice(0, 600)}`);
+  assert.equal(
+    res.statusCode,
+    status,
+    `${what ? what + ": " : ""}expected ${status}, got ${res.statusCode}: ${res.body.slice(0, 600)}`,
+  );
 }
 
-export interface Problem { type: string; title: string; status: number; detail: string; errors?: { field: string; message: string }[] }
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
 
 /** Asserts an RFC 9457 problem with the status, and (when given) an entry in `errors` naming the field. */
 export function expectProblem(res: LightMyRequestResponse, status: number, field?: string): Problem {
   expectStatus(res, status);
-  assert.match(String(res.headers["content-type"]), /^application\/problem\+json/, "problem responses are application/problem+json");
+  assert.match(
+    String(res.headers["content-type"]),
+    /^application\/problem\+json/,
+    "problem responses are application/problem+json",
+  );
   const p = json<Problem>(res);
   assert.equal(p.status, status);
   if (field !== undefined) {
-    assert.ok(p.errors?.some((e) => e.field === field), `expected errors to name ${field}: ${JSON.stringify(p.errors)}`);
+    assert.ok(
+      p.errors?.some((e) => e.field === field),
+      `expected errors to name ${field}: ${JSON.stringify(p.errors)}`,
+    );
   }
   return p;
 }
@@ -93,29 +116,87 @@ export function expectProblem(res: LightMyRequestResponse, status: number, field
 let counter = 0;
 
 /** A new person with a resident account of their own; returns the person and the username to sign in with. */
-export async function newResident(env: TestEnv, p: Partial<NewPerson> & { firstName: string; lastName: string }): Promise<{ person: Person; username: string }> {
-  const person = await createPerson(env.services.db, { birthDate: "1975-03-04" as PlainDate, street: "5 Elm Street", town: "New Haven", zip: "06510", ...p });
+export async function newResident(
+  env: TestEnv,
+  p: Partial<NewPerson> & { firstName: string; lastName: string },
+): Promise<{ person: Person; username: string }> {
+  const person = await createPerson(env.services.db, {
+    birthDate: "1975-03-04" as PlainDate,
+    street: "5 Elm Street",
+    town: "New Haven",
+    zip: "06510",
+    ...p,
+  });
   counter += 1;
   const username = `${p.firstName.toLowerCase().replace(/[^a-z]/g, "")}-${counter}`;
-  await createUser(env.services.db, { username, displayName: `${p.firstName} ${p.lastName}`, role: "resident", password: PASSWORD, personId: person.id, passwordCost: 10 });
+  await createUser(env.services.db, {
+    username,
+    displayName: `${p.firstName} ${p.lastName}`,
+    role: "resident",
+    password: PASSWORD,
+    personId: person.id,
+    passwordCost: 10,
+  });
   return { person, username };
 }
 
 /** A new person without an account (staff key in paper applications for them). */
-export async function newPerson(env: TestEnv, p: Partial<NewPerson> & { firstName: string; lastName: string }): Promise<Person> {
-  return createPerson(env.services.db, { birthDate: "1970-01-20" as PlainDate, street: "12 Oak Road", town: "Stamford", zip: "06901", ...p });
+export async function newPerson(
+  env: TestEnv,
+  p: Partial<NewPerson> & { firstName: string; lastName: string },
+): Promise<Person> {
+  return createPerson(env.services.db, {
+    birthDate: "1970-01-20" as PlainDate,
+    street: "12 Oak Road",
+    town: "Stamford",
+    zip: "06901",
+    ...p,
+  });
 }
 
 export const COUNTED_TABLES = [
-  "people", "address_changes", "users", "sessions", "api_keys", "audit_log", "idempotency_keys", "outbox", "decisions",
-  "applications", "application_actions", "credentials", "credential_actions", "prohibiting_events", "nics_checks",
-  "dealers", "dealer_locations", "dealer_staff", "dealer_actions",
-  "ammunition_checks", "ammunition_sales", "ammunition_sale_lines", "policy_settings", "leads", "lead_actions", "cases", "case_actions", "lead_baselines",
-  "sales", "sale_nics_checks", "sale_actions", "sale_records", "sale_reports", "dealer_webhooks", "webhook_deliveries",
+  "people",
+  "address_changes",
+  "users",
+  "sessions",
+  "api_keys",
+  "audit_log",
+  "idempotency_keys",
+  "outbox",
+  "decisions",
+  "applications",
+  "application_actions",
+  "credentials",
+  "credential_actions",
+  "prohibiting_events",
+  "nics_checks",
+  "dealers",
+  "dealer_locations",
+  "dealer_staff",
+  "dealer_actions",
+  "ammunition_checks",
+  "ammunition_sales",
+  "ammunition_sale_lines",
+  "policy_settings",
+  "leads",
+  "lead_actions",
+  "cases",
+  "case_actions",
+  "lead_baselines",
+  "sales",
+  "sale_nics_checks",
+  "sale_actions",
+  "sale_records",
+  "sale_reports",
+  "dealer_webhooks",
+  "webhook_deliveries",
 ] as const;
 
 /** Row counts of every table a request could write to. */
-export async function rowCounts(env: TestEnv, tables: readonly string[] = COUNTED_TABLES): Promise<Record<string, number>> {
+export async function rowCounts(
+  env: TestEnv,
+  tables: readonly string[] = COUNTED_TABLES,
+): Promise<Record<string, number>> {
   // A refused read of confidential data is audited (outcome "denied"); that entry is the one write a refusal makes.
   const sql = `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}${t === "audit_log" ? " WHERE outcome IS DISTINCT FROM 'denied'" : ""}) AS ${t}`).join(", ")}`;
   const rows = await env.services.db.query(sql);
@@ -143,7 +224,12 @@ export const APPLY = {
 
 /** Body for an application of a kind (the temporary state permit carries its statement). */
 export function applicationBody(kind: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { credentialKind: kind, ...APPLY, ...(kind === "temporary-state-permit" ? { attestedNoTemporaryPermitIn12Months: true } : {}), ...extra };
+  return {
+    credentialKind: kind,
+    ...APPLY,
+    ...(kind === "temporary-state-permit" ? { attestedNoTemporaryPermitIn12Months: true } : {}),
+    ...extra,
+  };
 }
 
 /** A review note staff give when issuing; harmless for an approvable application, required for needs-review. */
@@ -153,11 +239,24 @@ export const REVIEW_NOTE = "identity and safety course checked in person";
  * Staff key in a paper application for a person and issue it (with a review note,
  * so the helper does not depend on every fact being known). Returns the credential.
  */
-export async function issueFor(call: Call, personId: string, kind: string, extra: Record<string, unknown> = {}): Promise<{ applicationId: string; credential: any }> {
-  const a = await call("licensing_staff", { method: "POST", url: "/api/v1/applications", payload: applicationBody(kind, { personId, ...extra }) });
+export async function issueFor(
+  call: Call,
+  personId: string,
+  kind: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ applicationId: string; credential: any }> {
+  const a = await call("licensing_staff", {
+    method: "POST",
+    url: "/api/v1/applications",
+    payload: applicationBody(kind, { personId, ...extra }),
+  });
   expectStatus(a, 201, `apply ${kind}`);
   const applicationId = json(a).application.id as string;
-  const i = await call("licensing_staff", { method: "POST", url: `/api/v1/applications/${applicationId}/issue`, payload: { reviewNote: REVIEW_NOTE } });
+  const i = await call("licensing_staff", {
+    method: "POST",
+    url: `/api/v1/applications/${applicationId}/issue`,
+    payload: { reviewNote: REVIEW_NOTE },
+  });
   expectStatus(i, 201, `issue ${kind}`);
   return { applicationId, credential: json(i).credential };
 }

@@ -13,8 +13,24 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { findCheck } from "../../src/modules/ammunition/queries.ts";
 import { setLimitSettings } from "../../src/modules/ammunition/service.ts";
-import { holder, sellerWithLogin, setupSellers, type Holder, type Sellers } from "../../src/modules/ammunition/testkit.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  holder,
+  sellerWithLogin,
+  setupSellers,
+  type Holder,
+  type Sellers,
+} from "../../src/modules/ammunition/testkit.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let sellers: Sellers;
@@ -23,7 +39,9 @@ before(async () => {
   be = await startBrowserEnv();
   sellers = await setupSellers(be.env);
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 type Line = { type: string; caliber: string; brand: string; quantity: number };
 
@@ -53,7 +71,10 @@ test("check, approved, record within what was approved, confirmation; nothing re
   const h = await holder(env.services.db, env.clock.today(), { kind: "long-gun-eligibility-certificate" });
   const { context, page } = await newPage(be);
   await signIn(page, "ammunition-vendor");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Ammunition check" }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Ammunition check" }),
+  );
   assert.equal(new URL(page.url()).pathname, "/ammunition/check");
   assert.equal(await page.locator("fieldset legend", { hasText: /^Purchase line/ }).count(), 3, "three line rows");
   await expectAccessible(page, be);
@@ -66,7 +87,10 @@ test("check, approved, record within what was approved, confirmation; nothing re
   await expectAccessible(page, be);
 
   // A line without its quantity is named by its row; what was typed stays.
-  await fillCheck(page, h, [{ type: "centerfire-pistol", caliber: "9mm Luger", brand: "Winchester", quantity: 100 }, { type: "rimfire", caliber: ".22 LR", brand: "CCI", quantity: 50 }]);
+  await fillCheck(page, h, [
+    { type: "centerfire-pistol", caliber: "9mm Luger", brand: "Winchester", quantity: 100 },
+    { type: "rimfire", caliber: ".22 LR", brand: "CCI", quantity: 50 },
+  ]);
   await page.fill("#quantity-1", "");
   assert.equal(await clickAndLoad(page, checkButton(page)), 400);
   assert.match(await page.locator("#quantity-1-error").innerText(), /quantity of line 2/);
@@ -82,7 +106,10 @@ test("check, approved, record within what was approved, confirmation; nothing re
   assert.match(await page.locator("#answer").innerText(), /^Approved/);
   // Every finding with its citation; the limit is marked as policy, not statute.
   assert.match(text, /Citation: PA 13-3/);
-  assert.match(text, /Policy, not statute Ammunition purchase limit \(policy, not statute\) the ammunition limit is switched off .* Source: Policy Ammunition limit \(the Department's policy, not a statute\)/i);
+  assert.match(
+    text,
+    /Policy, not statute Ammunition purchase limit \(policy, not statute\) the ammunition limit is switched off .* Source: Policy Ammunition limit \(the Department's policy, not a statute\)/i,
+  );
   await expectAccessible(page, be);
 
   // Record: more than approved is refused at the line; the lines as approved are offered.
@@ -98,12 +125,18 @@ test("check, approved, record within what was approved, confirmation; nothing re
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Record sale" })), 200);
   const saleId = /^\/ammunition\/sales\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
   assert.ok(saleId);
-  const rows = await env.services.db.query<{ number: string; total_rounds: number }>("SELECT number, total_rounds FROM ammunition_sales WHERE check_id = $1", [id]);
+  const rows = await env.services.db.query<{ number: string; total_rounds: number }>(
+    "SELECT number, total_rounds FROM ammunition_sales WHERE check_id = $1",
+    [id],
+  );
   assert.equal(rows.length, 1);
   assert.equal(rows[0]!.total_rounds, 80);
   const sold = await mainText(page);
   assert.match(sold, new RegExp(`Sale ${rows[0]!.number} was recorded`));
-  assert.match((await page.locator("#lines").innerText()).replace(/\s+/g, " "), /centerfire pistol ammunition 9mm Luger Winchester 80 rounds/);
+  assert.match(
+    (await page.locator("#lines").innerText()).replace(/\s+/g, " "),
+    /centerfire pistol ammunition 9mm Luger Winchester 80 rounds/,
+  );
   assert.doesNotMatch(await page.locator("#lines").innerText(), /rimfire/);
   assert.match(sold, new RegExp(`Long gun eligibility certificate …${h.credential.number.slice(-4)}`));
   assert.doesNotMatch(sold, new RegExp(h.person.lastName), "no buyer name on the seller's record");
@@ -111,7 +144,9 @@ test("check, approved, record within what was approved, confirmation; nothing re
 
   // Sent again (a reload of the form, a double click): the one sale is shown, nothing is recorded twice.
   const csrf = await page.locator("input[name=_csrf]").first().getAttribute("value");
-  const again = await page.request.post(`/ammunition/checks/${id}/sale`, { form: { _csrf: csrf ?? "", "quantity-0": "80", "brand-0": "Winchester", "quantity-1": "0", "brand-1": "CCI" } });
+  const again = await page.request.post(`/ammunition/checks/${id}/sale`, {
+    form: { _csrf: csrf ?? "", "quantity-0": "80", "brand-0": "Winchester", "quantity-1": "0", "brand-1": "CCI" },
+  });
   assert.equal(again.status(), 200);
   assert.match(await again.text(), /was already recorded against this check; nothing was recorded twice/);
   assert.equal((await env.services.db.query("SELECT 1 FROM ammunition_sales WHERE check_id = $1", [id])).length, 1);
@@ -120,10 +155,18 @@ test("check, approved, record within what was approved, confirmation; nothing re
   assert.equal(await page.getByRole("button", { name: "Record sale" }).count(), 0);
 
   // The seller's own sales.
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }),
+  );
   assert.equal(new URL(page.url()).pathname, "/ammunition/sales");
   const row = (await page.getByRole("row", { name: new RegExp(rows[0]!.number) }).innerText()).replace(/\s+/g, " ");
-  assert.match(row, new RegExp(`${rows[0]!.number} 2026-11-20 Long gun eligibility certificate …${h.credential.number.slice(-4)} 80 centerfire pistol ammunition \\(9mm Luger, Winchester\\) 80 0`));
+  assert.match(
+    row,
+    new RegExp(
+      `${rows[0]!.number} 2026-11-20 Long gun eligibility certificate …${h.credential.number.slice(-4)} 80 centerfire pistol ammunition \\(9mm Luger, Winchester\\) 80 0`,
+    ),
+  );
   await expectAccessible(page, be);
   assert.equal(await visit(page, "/ammunition/sales?from=2026-11-21&to=2026-11-01"), 400);
   assert.match(await page.locator("#from-error").innerText(), /on or before the last/);
@@ -179,18 +222,27 @@ test("missing or mismatched facts need review (never refused); a revoked credent
   assert.equal((await findCheck(env.services.db, checkId(page)!))!.outcome, "refused");
   const answer = (await page.locator("#answer").innerText()).replace(/\s+/g, " ");
   assert.match(answer, /^Refused Do not sell\. Why:/);
-  assert.match(await mainText(page), /Not met Ammunition: a credential, or an ammunition certificate with photo ID the buyer presented none of: .* Citation: PA 13-3 §§ 14-17/i);
+  assert.match(
+    await mainText(page),
+    /Not met Ammunition: a credential, or an ammunition certificate with photo ID the buyer presented none of: .* Citation: PA 13-3 §§ 14-17/i,
+  );
   await expectAccessible(page, be);
   await context.close();
 });
 
 test("the ammunition limit refuses as policy, not statute; a firearm dealer uses the same counter", async () => {
   const { env } = be;
-  await setLimitSettings(env.ctx("admin"), { settings: { enabled: true, roundsPerRolling30Days: 200 }, note: "browser test: a 200-round limit" });
+  await setLimitSettings(env.ctx("admin"), {
+    settings: { enabled: true, roundsPerRolling30Days: 200 },
+    note: "browser test: a 200-round limit",
+  });
   const h = await holder(env.services.db, env.clock.today(), { kind: "state-handgun-permit" });
   const { context, page } = await newPage(be);
   assert.equal(await signIn(page, "dealer"), "/dealer");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Ammunition" }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Ammunition" }),
+  );
   assert.match(await mainText(page), new RegExp(sellers.shop.name));
   await fillCheck(page, h, [{ type: "centerfire-rifle", caliber: ".223 Remington", brand: "Hornady", quantity: 500 }]);
   assert.equal(await clickAndLoad(page, checkButton(page)), 200);
@@ -198,7 +250,11 @@ test("the ammunition limit refuses as policy, not statute; a firearm dealer uses
   const answer = (await page.locator("#answer").innerText()).replace(/\s+/g, " ");
   assert.match(answer, /^Refused Do not sell\. Why: \[Policy, not statute\] /);
   assert.match(answer, /The ammunition limit is the Department's policy, not a statute/);
-  assert.doesNotMatch(answer, /ask the Department of Emergency Services and Public Protection to correct it/, "no statute finding to correct");
+  assert.doesNotMatch(
+    answer,
+    /ask the Department of Emergency Services and Public Protection to correct it/,
+    "no statute finding to correct",
+  );
   await expectAccessible(page, be);
   await context.close();
 });

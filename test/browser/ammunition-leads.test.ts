@@ -11,7 +11,16 @@ import { addDays } from "../../src/law/core/dates.ts";
 import { listAudit } from "../../src/modules/audit/service.ts";
 import { holder, registerSeller, seedSale, setupSellers, type Holder } from "../../src/modules/ammunition/testkit.ts";
 import { runLeadSweep } from "../../src/modules/leads/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let busy: Holder;
@@ -22,16 +31,29 @@ before(async () => {
   const { env } = be;
   const today = env.clock.today();
   await setupSellers(env);
-  const shops = [await registerSeller(env, "ammunition-vendor", "Hartford"), await registerSeller(env, "ammunition-vendor", "Bristol"), await registerSeller(env, "firearm-dealer", "Enfield")];
+  const shops = [
+    await registerSeller(env, "ammunition-vendor", "Hartford"),
+    await registerSeller(env, "ammunition-vendor", "Bristol"),
+    await registerSeller(env, "firearm-dealer", "Enfield"),
+  ];
   busy = await holder(env.services.db, today, { firstName: "Morgan", lastName: "Manyshops" });
   other = await holder(env.services.db, today, { firstName: "Jamie", lastName: "Alsobusy" });
   for (const h of [busy, other]) {
-    for (const [i, d] of shops.entries()) await seedSale(env.services.db, { personId: h.person.id, credentialId: h.credential.id, dealerId: d.id, on: addDays(today, i - 3), rounds: 200 });
+    for (const [i, d] of shops.entries())
+      await seedSale(env.services.db, {
+        personId: h.person.id,
+        credentialId: h.credential.id,
+        dealerId: d.id,
+        on: addDays(today, i - 3),
+        rounds: 200,
+      });
   }
   const r = await runLeadSweep(env.ctx("licensing_staff"));
   assert.equal(r.raised["many-vendors"], 2);
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 const PURPOSE = "Trafficking investigation HPD-26-0042";
 
@@ -39,7 +61,10 @@ test("law enforcement review leads with a purpose, see the evidence and open a c
   const { env } = be;
   const { context, page } = await newPage(be);
   await signIn(page, "law-enforcement");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Leads" }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Leads" }),
+  );
   assert.equal(new URL(page.url()).pathname, "/leads");
   assert.match(await page.locator("#purpose-needed").innerText(), /Give the purpose of this review/);
   assert.equal(await page.locator("#leads").count(), 0, "nothing is shown without a purpose");
@@ -53,7 +78,10 @@ test("law enforcement review leads with a purpose, see the evidence and open a c
   await page.getByLabel("Purpose of this review").fill(PURPOSE);
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Show leads" })), 200);
   const row = (await page.getByRole("row", { name: /Manyshops/ }).innerText()).replace(/\s+/g, " ");
-  assert.match(row, /Manyshops, Morgan \(born 1980-02-02\) Purchases across many sellers in a short window bought from 3 different sellers between 2026-11-17 and 2026-11-19 \(3 sales, 600 rounds\)/);
+  assert.match(
+    row,
+    /Manyshops, Morgan \(born 1980-02-02\) Purchases across many sellers in a short window bought from 3 different sellers between 2026-11-17 and 2026-11-19 \(3 sales, 600 rounds\)/,
+  );
   assert.match(row, /Open/i);
   await expectAccessible(page, be);
   const listRead = (await listAudit(env.services.db, { limit: 50 })).find((a) => a.action === "leads.read");
@@ -69,10 +97,21 @@ test("law enforcement review leads with a purpose, see the evidence and open a c
   const evidence = (await page.locator("#evidence").innerText()).replace(/\s+/g, " ");
   assert.match(evidence, /Ammunition sales [0-9a-f-]{36}, [0-9a-f-]{36}, [0-9a-f-]{36}/);
   assert.match(evidence, /Rounds 600/);
-  assert.match(evidence, /Sellers Test Ammunition \d+ \(Hartford\); Test Ammunition \d+ \(Bristol\); Test Arms \d+ \(Enfield\)|Sellers .*\(Bristol\)/);
-  assert.equal(await page.locator("#ammunition tbody tr").count(), 3, "the purchases in the window, with their sellers");
+  assert.match(
+    evidence,
+    /Sellers Test Ammunition \d+ \(Hartford\); Test Ammunition \d+ \(Bristol\); Test Arms \d+ \(Enfield\)|Sellers .*\(Bristol\)/,
+  );
+  assert.equal(
+    await page.locator("#ammunition tbody tr").count(),
+    3,
+    "the purchases in the window, with their sellers",
+  );
   assert.match(await page.locator("#ammunition").innerText(), /Test Ammunition \d+, Bristol/);
-  assert.ok((await listAudit(env.services.db, { limit: 20, entityId: leadId })).some((a) => a.action === "lead.read" && a.purpose === PURPOSE && a.actorRole === "law_enforcement"));
+  assert.ok(
+    (await listAudit(env.services.db, { limit: 20, entityId: leadId })).some(
+      (a) => a.action === "lead.read" && a.purpose === PURPOSE && a.actorRole === "law_enforcement",
+    ),
+  );
   await expectAccessible(page, be);
 
   // Without a purpose the lead's page asks for one first.
@@ -88,7 +127,11 @@ test("law enforcement review leads with a purpose, see the evidence and open a c
   const caseNumber = /Case (C-\d+) was opened with lead/.exec(after)?.[1];
   assert.ok(caseNumber, after);
   assert.match(after, /Case opened/i);
-  assert.equal(await page.getByRole("button", { name: "Dismiss lead" }).count(), 0, "a lead in a case is not dismissed");
+  assert.equal(
+    await page.getByRole("button", { name: "Dismiss lead" }).count(),
+    0,
+    "a lead in a case is not dismissed",
+  );
   await expectAccessible(page, be);
   await clickAndLoad(page, page.getByRole("link", { name: caseNumber }));
   assert.match(await mainText(page), new RegExp(`Case ${caseNumber}: Straw purchasing, Hartford County`));
@@ -108,12 +151,18 @@ test("licensing staff dismiss a lead with a reason; sellers never see leads", as
   await page.getByLabel("Why is the lead dismissed?").fill("Buyer is a licensed range officer buying for club matches");
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Dismiss lead" })), 200);
   assert.match(await mainText(page), /Lead L-\d+ was dismissed/);
-  assert.match((await page.locator("#history").innerText()).replace(/\s+/g, " "), /Dismissed Test licensing_staff Buyer is a licensed range officer/);
+  assert.match(
+    (await page.locator("#history").innerText()).replace(/\s+/g, " "),
+    /Dismissed Test licensing_staff Buyer is a licensed range officer/,
+  );
   await expectAccessible(page, be);
   // The open list no longer shows it; "any status" does.
   assert.equal(await visit(page, `/leads?${new URLSearchParams({ purpose: "Quarterly review of leads" })}`), 200);
   assert.doesNotMatch(await mainText(page), /Alsobusy/);
-  assert.equal(await visit(page, `/leads?${new URLSearchParams({ purpose: "Quarterly review of leads", status: "all" })}`), 200);
+  assert.equal(
+    await visit(page, `/leads?${new URLSearchParams({ purpose: "Quarterly review of leads", status: "all" })}`),
+    200,
+  );
   assert.match(await mainText(page), /Alsobusy/);
   await context.close();
 

@@ -9,11 +9,23 @@ import { after, before, test } from "node:test";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { denyApplication, submitApplication } from "../../src/modules/credentials/service.ts";
 import { appealJobs } from "../../src/modules/appeals/jobs.ts";
-import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  signIn,
+  startBrowserEnv,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 /** A fresh browser context; axe is injected as a script, which the site's Content-Security-Policy would refuse. */
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -21,11 +33,19 @@ let be: BrowserEnv;
 let applicationId: string;
 before(async () => {
   be = await startBrowserEnv({ today: "2026-11-02" });
-  const r = await submitApplication(be.env.ctx("resident"), { credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true });
+  const r = await submitApplication(be.env.ctx("resident"), {
+    credentialKind: "long-gun-eligibility-certificate",
+    residenceTown: "Hartford",
+    citizenOrLawfulResident: true,
+    backgroundCheckConsent: true,
+    feePaid: true,
+  });
   applicationId = r.application.id;
   await denyApplication(be.env.ctx("licensing_staff"), applicationId, "false statement on the application form");
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 test("an appeal filed from a denial; no statement of reasons; automatic relief; the credential issued by the Board's order", async () => {
   const { env } = be;
@@ -35,7 +55,9 @@ test("an appeal filed from a denial; no statement of reasons; automatic relief; 
   assert.equal(await visit(me.page, "/appeals"), 200);
   assert.match(await mainText(me.page), /Reason: false statement on the application form/);
   await expectAccessible(me.page, be);
-  await me.page.getByLabel(/Why the decision was wrong/).fill("Every statement on my form was true; I have the records.");
+  await me.page
+    .getByLabel(/Why the decision was wrong/)
+    .fill("Every statement on my form was true; I have the records.");
   assert.equal(await clickAndLoad(me.page, me.page.getByRole("button", { name: "File appeal" })), 200);
   assert.match(await mainText(me.page), /Appeal BFPE-\d+ Filed/i);
   await expectAccessible(me.page, be);
@@ -50,7 +72,10 @@ test("an appeal filed from a denial; no statement of reasons; automatic relief; 
   assert.equal(await clickAndLoad(board.page, board.page.getByRole("button", { name: "Add meeting" })), 200);
   assert.match(await mainText(board.page), /Meeting on 2027-01-04 added/);
   assert.equal(await visit(board.page, "/board"), 200);
-  assert.equal(await clickAndLoad(board.page, board.page.getByRole("button", { name: /Schedule waiting appeals/ })), 200);
+  assert.equal(
+    await clickAndLoad(board.page, board.page.getByRole("button", { name: /Schedule waiting appeals/ })),
+    200,
+  );
   assert.match(await mainText(board.page), /1 appeal\(s\) scheduled/);
   await expectAccessible(board.page, be);
   await clickAndLoad(board.page, board.page.getByRole("link", { name: /^BFPE-/ }).first());
@@ -59,7 +84,8 @@ test("an appeal filed from a denial; no statement of reasons; automatic relief; 
 
   // Step 3: no statement by 25 December (a holiday; calendar days); on the 26th relief is automatic.
   env.clock.set("2026-12-26" as PlainDate);
-  for (const j of appealJobs.filter((x) => x.name === "appeals.statement-deadline")) await (j.run as (...a: unknown[]) => Promise<unknown>)(env.ctx(null), {}, { id: 0, attempt: 1, maxAttempts: 1 });
+  for (const j of appealJobs.filter((x) => x.name === "appeals.statement-deadline"))
+    await (j.run as (...a: unknown[]) => Promise<unknown>)(env.ctx(null), {}, { id: 0, attempt: 1, maxAttempts: 1 });
   const me2 = await newPage(be);
   await signIn(me2.page, "resident");
   assert.equal(await visit(me2.page, "/appeals"), 200);

@@ -12,7 +12,17 @@ import type { PlainDate } from "../../src/law/core/dates.ts";
 import { runSalesWorkersOnce } from "../../src/modules/sales/index.ts";
 import { getNicsCheck, listSales } from "../../src/modules/sales/queries.ts";
 import { buyerWithCredential, setupShop, type Buyer } from "../../src/modules/sales/test-support.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let shop: { dealerId: string; username: string };
@@ -21,7 +31,9 @@ before(async () => {
   be = await startBrowserEnv();
   shop = await setupShop(be.env, { position: "clerk" });
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 /** A sale through the form (fields by id); returns the sale as stored. */
 async function requestThroughForm(page: Page, b: Buyer, o: { serial: string; private?: boolean }) {
@@ -49,7 +61,8 @@ async function requestThroughForm(page: Page, b: Buyer, o: { serial: string; pri
   await page.selectOption("#type", "SP");
   await page.selectOption("#caliber", "12");
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Request authorization" })), 200);
-  return (await listSales(be.env.services.db, { dealerId: shop.dealerId, serialNumber: o.serial, limit: 1, offset: 0 })).items[0]!;
+  return (await listSales(be.env.services.db, { dealerId: shop.dealerId, serialNumber: o.serial, limit: 1, offset: 0 }))
+    .items[0]!;
 }
 
 test("a delayed sale shows the NICS number and the day it may proceed; NICS answers Proceed and the workers authorize it", async () => {
@@ -66,7 +79,10 @@ test("a delayed sale shows the NICS number and the day it may proceed; NICS answ
   assert.match(answer, /^Delayed NICS answered Delayed/);
   assert.equal(await page.locator("#nics-reference").innerText(), nics.transactionNumber);
   // Friday 2026-11-20: the three business days end on Wednesday the 25th.
-  assert.match(await page.locator("#may-proceed").innerText(), /you may proceed from 2026-11-26 \(three business days after the check began end on 2026-11-25/);
+  assert.match(
+    await page.locator("#may-proceed").innerText(),
+    /you may proceed from 2026-11-26 \(three business days after the check began end on 2026-11-25/,
+  );
   assert.equal(await page.getByRole("button", { name: "Proceed" }).count(), 0, "not before the day");
   assert.match(await mainText(page), /You may proceed from 2026-11-26 if NICS has not answered by then/);
   assert.match(await mainText(page), /No receipt or transfer form yet/);
@@ -77,10 +93,15 @@ test("a delayed sale shows the NICS number and the day it may proceed; NICS answ
   env.clock.advance(61_000);
   assert.equal((await runSalesWorkersOnce(env.services)).nics.answered, 1);
   assert.equal(await visit(page, `/dealer/sales/${sale.id}`), 200);
-  const now = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "DL-1001", limit: 1, offset: 0 })).items[0]!;
+  const now = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "DL-1001", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(now.status, "authorized");
   assert.equal(await page.locator("#authorization-number").innerText(), now.authorizationNumber);
-  assert.match((await page.locator("#history").innerText()).replace(/\s+/g, " "), /Requested Delayed .*NICS answered Delayed to Authorized/);
+  assert.match(
+    (await page.locator("#history").innerText()).replace(/\s+/g, " "),
+    /Requested Delayed .*NICS answered Delayed to Authorized/,
+  );
   assert.match((await page.locator("#record").innerText()).replace(/\s+/g, " "), /Long gun receipt/);
   await expectAccessible(page, be);
   await context.close();
@@ -113,7 +134,9 @@ test("after the three business days the dealer proceeds and the sale is authoriz
   assert.match(await page.locator("#may-proceed").innerText(), /That day has come/);
   await expectAccessible(page, be);
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Proceed" })), 200);
-  const done = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "DL-2002", limit: 1, offset: 0 })).items[0]!;
+  const done = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "DL-2002", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(done.status, "proceeded");
   assert.match(done.authorizationNumber ?? "", /^LG-\d+$/);
   const text = await mainText(page);
@@ -121,14 +144,23 @@ test("after the three business days the dealer proceeds and the sale is authoriz
   assert.match(text, /Authorized State authorization number: /);
   assert.equal(await page.locator("#authorization-number").innerText(), done.authorizationNumber);
   assert.match(text, /Authorized when the dealer proceeded after NICS left the check Delayed for three business days/);
-  assert.match((await page.locator("#record").innerText()).replace(/\s+/g, " "), new RegExp(`Long gun receipt, completed 2026-11-26 .* State authorization number ${done.authorizationNumber}`));
-  assert.match((await page.locator("#history").innerText()).replace(/\s+/g, " "), /Proceeded Delayed to Authorized \(proceeded\)/);
+  assert.match(
+    (await page.locator("#record").innerText()).replace(/\s+/g, " "),
+    new RegExp(`Long gun receipt, completed 2026-11-26 .* State authorization number ${done.authorizationNumber}`),
+  );
+  assert.match(
+    (await page.locator("#history").innerText()).replace(/\s+/g, " "),
+    /Proceeded Delayed to Authorized \(proceeded\)/,
+  );
   await expectAccessible(page, be);
 
   // The list tags each sale with its status.
   assert.equal(await visit(page, "/dealer/sales?status=delayed"), 200);
   const rows = await page.locator("#sales tbody tr").allInnerTexts();
-  assert.deepEqual(rows.map((r) => r.split(/\s+/)[0]), [priv.number]);
+  assert.deepEqual(
+    rows.map((r) => r.split(/\s+/)[0]),
+    [priv.number],
+  );
   await expectAccessible(page, be);
   await context.close();
 });

@@ -13,7 +13,18 @@ import { findUserById } from "../../src/modules/auth/service.ts";
 import { listSales } from "../../src/modules/sales/queries.ts";
 import { requestSale } from "../../src/modules/sales/service.ts";
 import { buyerWithCredential, saleBody, setupShop, type Buyer } from "../../src/modules/sales/test-support.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  statePurpose,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let shop: { dealerId: string; username: string };
@@ -24,12 +35,28 @@ before(async () => {
   shop = await setupShop(be.env, { position: "owner" });
   other = await setupShop(be.env, { position: "owner" });
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
-const KIND_INDEX = { "retail-long-gun": 0, "retail-handgun": 1, "private-long-gun-via-dealer": 2, "private-handgun-via-dealer": 3 } as const;
+const KIND_INDEX = {
+  "retail-long-gun": 0,
+  "retail-handgun": 1,
+  "private-long-gun-via-dealer": 2,
+  "private-handgun-via-dealer": 3,
+} as const;
 
 /** Fills the sale form for a buyer (fields by id: several labels share words). */
-async function fillSale(page: Page, b: Buyer, o: { kind: keyof typeof KIND_INDEX; firearm: { make: string; model: string; serial: string; type: string; caliber: string }; seller?: boolean; sexRace?: boolean }) {
+async function fillSale(
+  page: Page,
+  b: Buyer,
+  o: {
+    kind: keyof typeof KIND_INDEX;
+    firearm: { make: string; model: string; serial: string; type: string; caliber: string };
+    seller?: boolean;
+    sexRace?: boolean;
+  },
+) {
   await tick(page.locator(`#kind-${KIND_INDEX[o.kind]}`));
   await page.fill("#buyerFirstName", b.person.firstName);
   await page.fill("#buyerLastName", b.person.lastName);
@@ -66,7 +93,10 @@ test("a retail long gun sale: named errors, then authorized with the state's num
   const buyer = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
   const { context, page } = await newPage(be);
   await signIn(page, shop.username);
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Shop", exact: true }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Shop", exact: true }),
+  );
   assert.equal(new URL(page.url()).pathname, "/dealer");
   assert.match(await mainText(page), /No sales yet/);
   await expectAccessible(page, be);
@@ -87,12 +117,22 @@ test("a retail long gun sale: named errors, then authorized with the state's num
   assert.match(await page.locator("#serialNumber-error").innerText(), /serial number/);
   assert.match(await page.locator(".usa-alert--error").innerText(), /Buyer's date of birth/);
   await expectAccessible(page, be);
-  assert.equal((await listSales(env.services.db, { dealerId: shop.dealerId, limit: 10, offset: 0 })).total, 0, "nothing was stored");
+  assert.equal(
+    (await listSales(env.services.db, { dealerId: shop.dealerId, limit: 10, offset: 0 })).total,
+    0,
+    "nothing was stored",
+  );
 
   // A pistol type on a long gun sale is refused at the type field, entries kept.
-  await fillSale(page, buyer, { kind: "retail-long-gun", firearm: { make: "SR", model: "American", serial: "RA-1001", type: "PI", caliber: "308" } });
+  await fillSale(page, buyer, {
+    kind: "retail-long-gun",
+    firearm: { make: "SR", model: "American", serial: "RA-1001", type: "PI", caliber: "308" },
+  });
   assert.equal(await send(page), 400);
-  assert.match(await page.locator("#type-error").innerText(), /long gun sale needs a rifle, shotgun or combination type code/);
+  assert.match(
+    await page.locator("#type-error").innerText(),
+    /long gun sale needs a rifle, shotgun or combination type code/,
+  );
   assert.equal(await page.locator("#buyerCredentialNumber").inputValue(), buyer.credentialNumber);
   await expectAccessible(page, be);
 
@@ -123,9 +163,18 @@ test("a retail long gun sale: named errors, then authorized with the state's num
   await expectAccessible(page, be);
 
   // The shop's list and home show it.
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }),
+  );
   const row = (await page.getByRole("row", { name: new RegExp(sale.number) }).innerText()).replace(/\s+/g, " ");
-  assert.match(row, new RegExp(`${sale.number} 2026-11-20 Retail sale of a long gun ${buyer.person.lastName}, ${buyer.person.firstName} Sturm, Ruger & Co. \\(Southport\\) American, serial RA-1001 Authorized ${sale.authorizationNumber}`, "i"));
+  assert.match(
+    row,
+    new RegExp(
+      `${sale.number} 2026-11-20 Retail sale of a long gun ${buyer.person.lastName}, ${buyer.person.firstName} Sturm, Ruger & Co. \\(Southport\\) American, serial RA-1001 Authorized ${sale.authorizationNumber}`,
+      "i",
+    ),
+  );
   await expectAccessible(page, be);
   assert.equal(await visit(page, "/dealer/sales?status=denied"), 200);
   assert.match(await mainText(page), /No denied sales/);
@@ -140,7 +189,10 @@ test("a private long gun sale through the dealer: the seller is required, then t
   const { context, page } = await newPage(be);
   await signIn(page, shop.username);
   assert.equal(await visit(page, "/dealer/sales/new"), 200);
-  await fillSale(page, buyer, { kind: "private-long-gun-via-dealer", firearm: { make: "REM", model: "870", serial: "PV-2002", type: "SP", caliber: "12" } });
+  await fillSale(page, buyer, {
+    kind: "private-long-gun-via-dealer",
+    firearm: { make: "REM", model: "870", serial: "PV-2002", type: "SP", caliber: "12" },
+  });
   assert.equal(await send(page), 400);
   assert.match(await page.locator("#sellerName-error").innerText(), /private seller's name/);
   assert.match(await page.locator("#buyerSex-error").innerText(), /NICS check of a private long gun sale needs it/);
@@ -154,14 +206,19 @@ test("a private long gun sale through the dealer: the seller is required, then t
   await page.fill("#saleDate", "2026-11-19");
   // The service's own check of the town is named at the field.
   assert.equal(await send(page), 400);
-  assert.match(await page.locator("#sellerTown-error").innerText(), /Nowhereville is not one of Connecticut's 169 towns/);
+  assert.match(
+    await page.locator("#sellerTown-error").innerText(),
+    /Nowhereville is not one of Connecticut's 169 towns/,
+  );
   assert.equal(await page.locator("#saleDate").inputValue(), "2026-11-19");
   await expectAccessible(page, be);
   await page.fill("#sellerTown", "Guilford");
   assert.equal(await send(page), 200);
   const id = saleIdOf(page);
   assert.ok(id);
-  const sale = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "PV-2002", limit: 1, offset: 0 })).items[0]!;
+  const sale = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "PV-2002", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(sale.kind, "private-long-gun-via-dealer");
   assert.equal(sale.saleOn, "2026-11-19");
   assert.equal(sale.status, "authorized");
@@ -185,9 +242,14 @@ test("a retail handgun sale to a holder of a handgun eligibility certificate", a
   const { context, page } = await newPage(be);
   await signIn(page, shop.username);
   assert.equal(await visit(page, "/dealer/sales/new"), 200);
-  await fillSale(page, buyer, { kind: "retail-handgun", firearm: { make: "SW", model: "M&P9", serial: "HG-3003", type: "PI", caliber: "9" } });
+  await fillSale(page, buyer, {
+    kind: "retail-handgun",
+    firearm: { make: "SW", model: "M&P9", serial: "HG-3003", type: "PI", caliber: "9" },
+  });
   assert.equal(await send(page), 200);
-  const sale = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "HG-3003", limit: 1, offset: 0 })).items[0]!;
+  const sale = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "HG-3003", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(sale.status, "authorized");
   assert.match(sale.authorizationNumber ?? "", /^HG-\d+$/);
   const text = await mainText(page);
@@ -200,9 +262,14 @@ test("a retail handgun sale to a holder of a handgun eligibility certificate", a
   // A long gun certificate does not buy a handgun: denied, with the reason, its citation and how to appeal.
   const lg = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
   assert.equal(await visit(page, "/dealer/sales/new"), 200);
-  await fillSale(page, lg, { kind: "retail-handgun", firearm: { make: "GLC", model: "19", serial: "HG-3004", type: "PI", caliber: "9" } });
+  await fillSale(page, lg, {
+    kind: "retail-handgun",
+    firearm: { make: "GLC", model: "19", serial: "HG-3004", type: "PI", caliber: "9" },
+  });
   assert.equal(await send(page), 200);
-  const denied = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "HG-3004", limit: 1, offset: 0 })).items[0]!;
+  const denied = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "HG-3004", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(denied.status, "denied");
   const answer = (await page.locator("#answer").innerText()).replace(/\s+/g, " ");
   assert.match(answer, /^Denied Do not transfer the firearm/);
@@ -221,12 +288,20 @@ test("NICS denies the buyer: denied with the NICS transaction number and the fed
   const { context, page } = await newPage(be);
   await signIn(page, shop.username);
   assert.equal(await visit(page, "/dealer/sales/new"), 200);
-  await fillSale(page, buyer, { kind: "retail-long-gun", firearm: { make: "MOS", model: "500", serial: "ND-5005", type: "SP", caliber: "12" } });
+  await fillSale(page, buyer, {
+    kind: "retail-long-gun",
+    firearm: { make: "MOS", model: "500", serial: "ND-5005", type: "SP", caliber: "12" },
+  });
   assert.equal(await send(page), 200);
-  const sale = (await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "ND-5005", limit: 1, offset: 0 })).items[0]!;
+  const sale = (
+    await listSales(env.services.db, { dealerId: shop.dealerId, serialNumber: "ND-5005", limit: 1, offset: 0 })
+  ).items[0]!;
   assert.equal(sale.status, "denied");
   const answer = (await page.locator("#answer").innerText()).replace(/\s+/g, " ");
-  assert.match(answer, new RegExp(`^Denied Do not transfer the firearm\\. NICS transaction number: ${sale.nicsTransactionNumber}`));
+  assert.match(
+    answer,
+    new RegExp(`^Denied Do not transfer the firearm\\. NICS transaction number: ${sale.nicsTransactionNumber}`),
+  );
   assert.match(answer, /NICS answered Denied/);
   assert.match(await page.locator("#appeal").innerText(), /FBI NICS Section: .+28 C\.F\.R\. § 25\.10/);
   await expectAccessible(page, be);
@@ -236,7 +311,14 @@ test("NICS denies the buyer: denied with the NICS transaction number and the fed
 test("a sale is cancelled with a reason; its authorization number is void", async () => {
   const { env } = be;
   const buyer = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
-  const user = (await findUserById(env.services.db, (await env.services.db.query<{ user_id: string }>("SELECT user_id::text FROM dealer_staff WHERE dealer_id = $1", [shop.dealerId]))[0]!.user_id))!;
+  const user = (await findUserById(
+    env.services.db,
+    (
+      await env.services.db.query<{ user_id: string }>("SELECT user_id::text FROM dealer_staff WHERE dealer_id = $1", [
+        shop.dealerId,
+      ])
+    )[0]!.user_id,
+  ))!;
   const o = await requestSale({ ...env.ctx("dealer"), user }, saleBody(buyer) as never);
   assert.equal(o.sale.status, "authorized");
   const { context, page } = await newPage(be);
@@ -250,7 +332,10 @@ test("a sale is cancelled with a reason; its authorization number is void", asyn
   const text = await mainText(page);
   assert.match(text, new RegExp(`Sale ${o.sale.number} was cancelled`));
   assert.match(text, new RegExp(`authorization number ${o.sale.authorizationNumber} is void`));
-  assert.match((await page.locator("#history").innerText()).replace(/\s+/g, " "), /Cancelled Authorized to Cancelled The buyer changed their mind/);
+  assert.match(
+    (await page.locator("#history").innerText()).replace(/\s+/g, " "),
+    /Cancelled Authorized to Cancelled The buyer changed their mind/,
+  );
   await expectAccessible(page, be);
   await context.close();
 });
@@ -269,7 +354,10 @@ test("the owner adds a clerk; the clerk signs in and sees no staff list", async 
   await page.getByLabel("Temporary password").fill("a temporary password 1");
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Add login" })), 200);
   assert.match(await mainText(page), /The login casey-clerk was added/);
-  assert.match((await page.getByRole("row", { name: /casey-clerk/ }).innerText()).replace(/\s+/g, " "), /Casey Clerk casey-clerk clerk/);
+  assert.match(
+    (await page.getByRole("row", { name: /casey-clerk/ }).innerText()).replace(/\s+/g, " "),
+    /Casey Clerk casey-clerk clerk/,
+  );
   await expectAccessible(page, be);
   // The same username again is named.
   await page.locator("#displayName").fill("Casey Again");
@@ -304,9 +392,16 @@ test("a dealer cannot open another shop's sale; other roles cannot use the porta
   assert.doesNotMatch(await mainText(page), new RegExp(theirs.sale.number));
   // Acting on it is refused too, and changes nothing.
   const csrf = await page.locator("input[name=_csrf]").first().getAttribute("value");
-  const r = await page.request.post(`/dealer/sales/${theirs.sale.id}/cancel`, { form: { _csrf: csrf ?? "", reason: "not mine to cancel" } });
+  const r = await page.request.post(`/dealer/sales/${theirs.sale.id}/cancel`, {
+    form: { _csrf: csrf ?? "", reason: "not mine to cancel" },
+  });
   assert.ok(r.status() === 403 || r.status() === 404);
-  assert.equal((await listSales(env.services.db, { dealerId: other.dealerId, limit: 10, offset: 0 })).items.find((s) => s.id === theirs.sale.id)?.status, "authorized");
+  assert.equal(
+    (await listSales(env.services.db, { dealerId: other.dealerId, limit: 10, offset: 0 })).items.find(
+      (s) => s.id === theirs.sale.id,
+    )?.status,
+    "authorized",
+  );
   assert.equal(await visit(page, "/dealer/sales/not-a-uuid"), 404);
   await context.close();
 
@@ -329,7 +424,10 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   const { env } = be;
   const { context, page } = await newPage(be);
   await signIn(page, "licensing-staff");
-  await clickAndLoad(page, page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }));
+  await clickAndLoad(
+    page,
+    page.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Sales", exact: true }),
+  );
   assert.equal(new URL(page.url()).pathname, "/staff/sales");
   await expectAccessible(page, be);
   assert.equal(await statePurpose(page), 200, "the list is shown once a purpose is given");
@@ -350,11 +448,21 @@ test("licensing staff see every sale, filter them, and open one (an audited read
   const detail = await mainText(page);
   assert.match(detail, /Authorized/);
   assert.match(detail, /Dealer Sale Test Arms \d+, FFL /);
-  assert.match((await page.locator("#reports").innerText()).replace(/\s+/g, " "), /The state DESPP Special Licensing and Firearms Unit Transfer/);
+  assert.match(
+    (await page.locator("#reports").innerText()).replace(/\s+/g, " "),
+    /The state DESPP Special Licensing and Firearms Unit Transfer/,
+  );
   assert.match(await page.locator("#history").innerText(), /Clerk \d+/);
   await expectAccessible(page, be);
   const reads = await listAudit(env.services.db, { limit: 20, entityId: hg.id });
-  assert.ok(reads.some((r) => r.action === "sale.read" && r.purpose === "licensing-review: licensing review in the browser test" && r.actorRole === "licensing_staff"));
+  assert.ok(
+    reads.some(
+      (r) =>
+        r.action === "sale.read" &&
+        r.purpose === "licensing-review: licensing review in the browser test" &&
+        r.actorRole === "licensing_staff",
+    ),
+  );
 
   assert.equal(await visit(page, "/staff/sales?from=2026-13-01"), 400);
   assert.match(await page.locator("#from-error").innerText(), /YYYY-MM-DD/);
@@ -375,16 +483,28 @@ test("a form sent twice (double click, resent page) stores one sale", async () =
   const { context, page } = await newPage(be);
   await signIn(page, shop.username);
   await visit(page, "/dealer/sales/new");
-  await fillSale(page, buyer, { kind: "retail-long-gun", firearm: { make: "SR", model: "American", serial: "DBL123456", type: "RB", caliber: "308" } });
+  await fillSale(page, buyer, {
+    kind: "retail-long-gun",
+    firearm: { make: "SR", model: "American", serial: "DBL123456", type: "RB", caliber: "308" },
+  });
   const form = await page.locator("form[action='/dealer/sales']").evaluate((f) => {
     // Runs in the page: the browser's own FormData reads the form as it would be sent.
-    const FormDataInPage = (globalThis as unknown as { FormData: new (form: unknown) => Iterable<[string, string]> }).FormData;
+    const FormDataInPage = (globalThis as unknown as { FormData: new (form: unknown) => Iterable<[string, string]> })
+      .FormData;
     return new URLSearchParams([...new FormDataInPage(f)]).toString();
   });
   assert.match(form, /_csrf=[^&]{10,}/, form.slice(0, 400));
   const before = (await listSales(env.services.db, { dealerId: shop.dealerId, limit: 500, offset: 0 })).total;
-  const first = await page.request.post("/dealer/sales", { data: form, headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
-  const second = await page.request.post("/dealer/sales", { data: form, headers: { "content-type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  const first = await page.request.post("/dealer/sales", {
+    data: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
+  const second = await page.request.post("/dealer/sales", {
+    data: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
   assert.equal(first.status(), 303, (await first.text()).slice(0, 2000));
   assert.equal(second.status(), 303);
   assert.equal(second.headers().location, first.headers().location, "the resent form leads to the same sale");

@@ -9,7 +9,13 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { createCourtSimulator } from "../../src/adapters/courts/simulator.ts";
-import { addCredential, holder, registerSeller, seedFirearmSale, seedSale } from "../../src/modules/ammunition/testkit.ts";
+import {
+  addCredential,
+  holder,
+  registerSeller,
+  seedFirearmSale,
+  seedSale,
+} from "../../src/modules/ammunition/testkit.ts";
 import { exactMatcher, identityMatcher, useMatcher } from "../../src/modules/enforcement/matcher.ts";
 import { receiveRecord } from "../../src/modules/enforcement/service.ts";
 import { runEnforcementSweep } from "../../src/modules/enforcement/jobs.ts";
@@ -17,7 +23,11 @@ import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, tick
 
 /** A fresh context that lets axe's injected script run under the site's Content-Security-Policy. */
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -27,16 +37,35 @@ const TODAY = "2026-11-20" as PlainDate;
 
 async function armed(firstName: string, lastName: string, birthDate: string) {
   const { env } = be;
-  const h = await holder(env.services.db, TODAY, { kind: "state-handgun-permit", firstName, lastName, birthDate: birthDate as PlainDate, town: "Meriden" });
+  const h = await holder(env.services.db, TODAY, {
+    kind: "state-handgun-permit",
+    firstName,
+    lastName,
+    birthDate: birthDate as PlainDate,
+    town: "Meriden",
+  });
   const second = await addCredential(env.services.db, TODAY, h.person.id, "long-gun-eligibility-certificate");
   const shop = await registerSeller(env, "firearm-dealer", "Meriden");
   const vendor = await registerSeller(env, "ammunition-vendor", "Meriden");
-  await seedFirearmSale(env.services.db, { personId: h.person.id, dealerId: shop.id, on: "2026-05-01" as PlainDate, handgun: true, status: "proceeded" });
-  await seedSale(env.services.db, { personId: h.person.id, credentialId: h.credential.id, dealerId: vendor.id, on: "2026-08-01" as PlainDate, rounds: 100 });
+  await seedFirearmSale(env.services.db, {
+    personId: h.person.id,
+    dealerId: shop.id,
+    on: "2026-05-01" as PlainDate,
+    handgun: true,
+    status: "proceeded",
+  });
+  await seedSale(env.services.db, {
+    personId: h.person.id,
+    credentialId: h.credential.id,
+    dealerId: vendor.id,
+    on: "2026-08-01" as PlainDate,
+    rounds: 100,
+  });
   await env.services.db.query(
     `INSERT INTO registrations (kind, number, person_id, status, magazine_count, magazine_capacity, magazine_caliber, holder_first_name, holder_last_name, holder_birth_on, submitted_on)
      VALUES ('lcm-declaration', $1, $2, 'declared', 2, 30, '5.56mm', $3, $4, $5, '2014-01-02')`,
-    [`LCM-${String(Math.floor(Math.random() * 900000) + 100000)}`, h.person.id, firstName, lastName, birthDate]);
+    [`LCM-${String(Math.floor(Math.random() * 900000) + 100000)}`, h.person.id, firstName, lastName, birthDate],
+  );
   return { ...h, second };
 }
 
@@ -59,7 +88,10 @@ after(async () => {
 test("a court record with a typo is matched through review; it revokes two credentials and a registration and opens the § 34 obligation; proof of transfer closes it", async () => {
   const { env } = be;
   const h = await armed("Robert", "Ellingsworth", "1974-04-04");
-  const rec = court.conviction({ firstName: "Rboert", lastName: "Ellingsworth", birthDate: "1974-04-04" }, { statute: "53a-134", offenseOn: "2026-06-01", convictionOn: "2026-11-19", felony: true });
+  const rec = court.conviction(
+    { firstName: "Rboert", lastName: "Ellingsworth", birthDate: "1974-04-04" },
+    { statute: "53a-134", offenseOn: "2026-06-01", convictionOn: "2026-11-19", felony: true },
+  );
   const r = await receiveRecord(env.ctx("court_source"), "court", rec);
   assert.equal(r.status, "review");
 
@@ -85,14 +117,24 @@ test("a court record with a typo is matched through review; it revokes two crede
   assert.match(text, /2 credentials revoked/);
   assert.match(text, /obligation OB-\d+ due 2026-11-23/);
   await expectAccessible(page, be);
-  const statuses = await env.services.db.query("SELECT status FROM credentials WHERE person_id = $1 ORDER BY number", [h.person.id]);
-  assert.deepEqual(statuses.map((s) => s.status), ["revoked", "revoked"]);
+  const statuses = await env.services.db.query("SELECT status FROM credentials WHERE person_id = $1 ORDER BY number", [
+    h.person.id,
+  ]);
+  assert.deepEqual(
+    statuses.map((s) => s.status),
+    ["revoked", "revoked"],
+  );
   const reg = await env.services.db.query("SELECT status FROM registrations WHERE person_id = $1", [h.person.id]);
   assert.equal(reg[0]!.status, "surrender-required");
   await context.close();
 
   // Police: the list, the person, the obligation, and proof of transfer to an eligible person.
-  const friend = await holder(env.services.db, TODAY, { kind: "handgun-eligibility-certificate", firstName: "Dana", lastName: "Eligibleton", birthDate: "1982-02-02" as PlainDate });
+  const friend = await holder(env.services.db, TODAY, {
+    kind: "handgun-eligibility-certificate",
+    firstName: "Dana",
+    lastName: "Eligibleton",
+    birthDate: "1982-02-02" as PlainDate,
+  });
   const p2 = await newPage(be);
   await signIn(p2.page, "law-enforcement");
   await clickAndLoad(p2.page, p2.page.getByRole("link", { name: "Armed and prohibited" }));
@@ -127,7 +169,14 @@ test("a court record with a typo is matched through review; it revokes two crede
 test("a missed deadline is escalated to a police case and shows on the list", async () => {
   const { env } = be;
   const h = await armed("Wilhelmina", "Deadlinemiss", "1966-06-06");
-  const r = await receiveRecord(env.ctx("court_source"), "court", court.conviction({ firstName: "Wilhelmina", lastName: "Deadlinemiss", birthDate: "1966-06-06" }, { statute: "53a-134", offenseOn: "2026-06-01", convictionOn: "2026-11-20", felony: true }));
+  const r = await receiveRecord(
+    env.ctx("court_source"),
+    "court",
+    court.conviction(
+      { firstName: "Wilhelmina", lastName: "Deadlinemiss", birthDate: "1966-06-06" },
+      { statute: "53a-134", offenseOn: "2026-06-01", convictionOn: "2026-11-20", felony: true },
+    ),
+  );
   assert.equal(r.status, "matched");
   assert.equal(r.effects?.obligation?.dueOn, "2026-11-24");
   env.clock.set("2026-11-25" as PlainDate);

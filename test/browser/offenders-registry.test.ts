@@ -7,17 +7,34 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { PlainDate } from "../../src/law/core/dates.ts";
-import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  signIn,
+  startBrowserEnv,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 /** A fresh browser context; axe is injected as a script, which the site's Content-Security-Policy would refuse. */
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
 
 let be: BrowserEnv;
-before(async () => { be = await startBrowserEnv({ today: "2026-06-01" }); });
-after(async () => { await be?.close(); });
+before(async () => {
+  be = await startBrowserEnv({ today: "2026-06-01" });
+});
+after(async () => {
+  await be?.close();
+});
 
 test("from a court record to the first annual update with a deferral; a late change report flagged", async () => {
   const { env } = be;
@@ -58,7 +75,9 @@ test("from a court record to the first annual update with a deferral; a late cha
   await signIn(police.page, "law-enforcement");
   assert.equal(await visit(police.page, "/offenders"), 200);
   await police.page.getByLabel("Last name or alias").fill("Testperson");
-  await police.page.getByLabel("Why (case or complaint number and reason)").fill("annual update appearance, Hartford PD");
+  await police.page
+    .getByLabel("Why (case or complaint number and reason)")
+    .fill("annual update appearance, Hartford PD");
   await police.page.getByLabel("Purpose", { exact: true }).selectOption("registry-verification");
   await clickAndLoad(police.page, police.page.getByRole("button", { name: "Look up" }));
   assert.ok(!police.page.url().includes("purpose"), "the purpose never travels in the URL");
@@ -85,7 +104,9 @@ test("from a court record to the first annual update with a deferral; a late cha
   assert.equal(await clickAndLoad(me.page, me.page.getByRole("button", { name: "Send my written notice" })), 200);
   assert.match(await mainText(me.page), /it is late \(due 2027-06-14\)/);
   await expectAccessible(me.page, be);
-  const flagged = await env.services.db.query("SELECT kind, case_id FROM offender_noncompliance WHERE kind = 'late-change-report'");
+  const flagged = await env.services.db.query(
+    "SELECT kind, case_id FROM offender_noncompliance WHERE kind = 'late-change-report'",
+  );
   assert.equal(flagged.length, 1);
   assert.ok(flagged[0]!.case_id);
   await me.context.close();

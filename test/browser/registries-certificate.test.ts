@@ -10,17 +10,33 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { setupShop } from "../../src/modules/sales/test-support.ts";
-import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  signIn,
+  startBrowserEnv,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 /** A fresh context; CSP bypassed only so that axe can be injected (the pages themselves run no script). */
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
 
 let be: BrowserEnv;
-before(async () => { be = await startBrowserEnv({ today: "2013-12-10" }); });
-after(async () => { await be?.close(); });
+before(async () => {
+  be = await startBrowserEnv({ today: "2013-12-10" });
+});
+after(async () => {
+  await be?.close();
+});
 
 test("a resident's certificate application from draft to issue", async () => {
   const { env } = be;
@@ -48,7 +64,10 @@ test("a resident's certificate application from draft to issue", async () => {
   await clickAndLoad(rp, rp.getByRole("button", { name: "Save draft" }));
   const dir = mkdtempSync(join(tmpdir(), "thumb-"));
   const file = join(dir, "thumb.png");
-  writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("thumb")]));
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("thumb")]),
+  );
   await rp.getByLabel(/Thumbprint image/).setInputFiles(file);
   assert.equal(await clickAndLoad(rp, rp.getByRole("button", { name: "Upload" })), 200);
   assert.match(await mainText(rp), /A thumbprint is on file/);

@@ -10,11 +10,26 @@ import { citationLabel } from "../../src/law/core/rules.ts";
 import { credentialTerm } from "../../src/law/ct/credentials/index.ts";
 import { listAudit } from "../../src/modules/audit/service.ts";
 import { applicationsOfPerson, credentialsOfPerson, getDecision } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  statePurpose,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
-before(async () => { be = await startBrowserEnv(); });
-after(async () => { await be?.close(); });
+before(async () => {
+  be = await startBrowserEnv();
+});
+after(async () => {
+  await be?.close();
+});
 
 test("a resident applies, staff issue, the resident sees the credential", async () => {
   const { env } = be;
@@ -27,7 +42,10 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   await expectAccessible(rp, be);
 
   // The application form: without consent it comes back naming the field.
-  await clickAndLoad(rp, rp.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Apply", exact: true }));
+  await clickAndLoad(
+    rp,
+    rp.getByRole("navigation", { name: "Primary navigation" }).getByRole("link", { name: "Apply", exact: true }),
+  );
   assert.equal(new URL(rp.url()).pathname, "/apply");
   assert.match(await mainText(rp), /Long gun eligibility certificate Fee: \$35\.00/);
   await expectAccessible(rp, be);
@@ -35,7 +53,10 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   await tick(rp.getByRole("group", { name: /citizen of the United States/ }).getByLabel("Yes"));
   await tick(rp.getByLabel(/I have paid the application fee/));
   assert.equal(await clickAndLoad(rp, rp.getByRole("button", { name: "Send application" })), 400);
-  assert.match(await rp.locator("#backgroundCheckConsent-error").innerText(), /needs your consent to the background check/);
+  assert.match(
+    await rp.locator("#backgroundCheckConsent-error").innerText(),
+    /needs your consent to the background check/,
+  );
   assert.ok(await rp.getByLabel("Long gun eligibility certificate").isChecked(), "the choice survives the error");
   await expectAccessible(rp, be);
   assert.equal((await applicationsOfPerson(env.services.db, env.resident.id)).length, 0, "nothing was stored");
@@ -55,7 +76,10 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   assert.ok(decision.findings.length >= 10, "every requirement is listed");
   for (const f of decision.findings) {
     assert.ok(text.includes(f.because), `finding ${f.id} shows its reason: ${f.because}`);
-    assert.ok(text.includes(`Citation: ${citationLabel(f.source)}`), `finding ${f.id} shows its citation ${citationLabel(f.source)}`);
+    assert.ok(
+      text.includes(`Citation: ${citationLabel(f.source)}`),
+      `finding ${f.id} shows its citation ${citationLabel(f.source)}`,
+    );
   }
   assert.match(text, /Citation: PA 13-3 §§ 2-7/);
   assert.match(text, /What happens next/);
@@ -78,7 +102,15 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   for (const f of decision.findings) assert.ok(staffText.includes(f.because), `staff see finding ${f.id}`);
   await expectAccessible(sp, be);
   const reads = await listAudit(env.services.db, { limit: 20, entityId: app.id });
-  assert.ok(reads.some((r) => r.action === "application.read" && r.purpose === "licensing-review: licensing review in the browser test" && r.actorRole === "licensing_staff"), "the read is audited with its purpose");
+  assert.ok(
+    reads.some(
+      (r) =>
+        r.action === "application.read" &&
+        r.purpose === "licensing-review: licensing review in the browser test" &&
+        r.actorRole === "licensing_staff",
+    ),
+    "the read is audited with its purpose",
+  );
 
   // Issue it, with a review note (required if any fact was unknown).
   await sp.getByLabel(/Review note/).fill("Identity and residence confirmed from the applicant's driver's license.");
@@ -99,8 +131,14 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   // The resident sees the credential with its number and expiry, and the application as issued.
   assert.equal(await visit(rp, "/me"), 200);
   const credRow = (await rp.getByRole("row", { name: new RegExp(cred.number) }).innerText()).replace(/\s+/g, " ");
-  assert.match(credRow, new RegExp(`${cred.number} Long gun eligibility certificate Active ${today} ${cred.expiresOn}`, "i")); // tags are upper-cased by CSS
-  assert.match(await mainText(rp), new RegExp(`Renew your Long gun eligibility certificate ${cred.number} before it expires on ${cred.expiresOn}`));
+  assert.match(
+    credRow,
+    new RegExp(`${cred.number} Long gun eligibility certificate Active ${today} ${cred.expiresOn}`, "i"),
+  ); // tags are upper-cased by CSS
+  assert.match(
+    await mainText(rp),
+    new RegExp(`Renew your Long gun eligibility certificate ${cred.number} before it expires on ${cred.expiresOn}`),
+  );
   const appRow = (await rp.getByRole("row", { name: new RegExp(app.number) }).innerText()).replace(/\s+/g, " ");
   assert.match(appRow, /Issued/i);
   await expectAccessible(rp, be);

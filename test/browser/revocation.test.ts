@@ -7,8 +7,24 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { addDays, type PlainDate } from "../../src/law/core/dates.ts";
 import { lateSurrenderPenalty, surrenderDeadline } from "../../src/law/ct/credentials/index.ts";
-import { getCredential, issueCredential, submitApplication, type Credential } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  getCredential,
+  issueCredential,
+  submitApplication,
+  type Credential,
+} from "../../src/modules/credentials/service.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  statePurpose,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let cred: Credential;
@@ -18,12 +34,18 @@ before(async () => {
   const { env } = be;
   // The holder: a long gun eligibility certificate issued through the services.
   const r = await submitApplication(env.ctx("resident"), {
-    credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true,
+    credentialKind: "long-gun-eligibility-certificate",
+    residenceTown: "Hartford",
+    citizenOrLawfulResident: true,
+    backgroundCheckConsent: true,
+    feePaid: true,
   });
   cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, { reviewNote: "identity confirmed" });
   assert.equal(cred.status, "active");
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 test("a felony conviction revokes the credential; a late surrender is flagged with its penalty", async () => {
   const { env } = be;
@@ -43,7 +65,10 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Find person" })), 200);
   await expectAccessible(page, be);
   await clickAndLoad(page, page.getByRole("link", { name: "Choose Robin Testperson" }));
-  assert.match(await mainText(page), new RegExp(`Active credentials: ${cred.number} \\(Long gun eligibility certificate\\)`));
+  assert.match(
+    await mainText(page),
+    new RegExp(`Active credentials: ${cred.number} \\(Long gun eligibility certificate\\)`),
+  );
   await expectAccessible(page, be);
 
   // Step 2: a missing source is named, then the conviction is recorded.
@@ -94,17 +119,32 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
   await signIn(page, "licensing-staff");
   assert.equal(await visit(page, "/staff/outbox"), 200);
   // The outbox holds names and home addresses: it opens only with a stated purpose.
-  assert.equal(await statePurpose(page, "checking the revocation letter went out", "licensing-review", "Show the outbox"), 200);
-  assert.match(await mainText(page), new RegExp(`Your Long gun eligibility certificate ${cred.number} is revoked`), "the revocation notice is in the outbox");
+  assert.equal(
+    await statePurpose(page, "checking the revocation letter went out", "licensing-review", "Show the outbox"),
+    200,
+  );
+  assert.match(
+    await mainText(page),
+    new RegExp(`Your Long gun eligibility certificate ${cred.number} is revoked`),
+    "the revocation notice is in the outbox",
+  );
   await expectAccessible(page, be);
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Run daily jobs" })), 200);
-  assert.match(await mainText(page), new RegExp(`Daily jobs ran for ${dayAfter}: 0 credentials expired, 0 renewal notices queued, 1 late surrenders flagged`));
+  assert.match(
+    await mainText(page),
+    new RegExp(
+      `Daily jobs ran for ${dayAfter}: 0 credentials expired, 0 renewal notices queued, 1 late surrenders flagged`,
+    ),
+  );
 
   assert.equal(await visit(page, `/staff/credentials/${cred.id}`), 200);
   await statePurpose(page);
   text = await mainText(page);
   assert.match(text, new RegExp(`Late surrender flagged on ${dayAfter}`));
-  assert.ok(text.includes(`Penalty: ${penalty.offense}, a ${penalty.classification}`), `the penalty is shown: ${penalty.offense}`);
+  assert.ok(
+    text.includes(`Penalty: ${penalty.offense}, a ${penalty.classification}`),
+    `the penalty is shown: ${penalty.offense}`,
+  );
   assert.match(text, /late-surrender-flagged/);
   await expectAccessible(page, be);
 

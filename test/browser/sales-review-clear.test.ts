@@ -13,7 +13,18 @@ import { attachStaff } from "../../src/modules/dealers/service.ts";
 import { requestSale } from "../../src/modules/sales/service.ts";
 import { buyerWithCredential, saleBody, setupShop } from "../../src/modules/sales/test-support.ts";
 import { getSale } from "../../src/modules/sales/queries.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  statePurpose,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let shop: { dealerId: string; username: string };
@@ -23,11 +34,18 @@ before(async () => {
   shop = await setupShop(be.env, { position: "clerk" });
   await attachStaff(be.env.services.db, be.env.users.dealer.id, shop.dealerId, "owner");
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 async function typoSale(serial: string) {
   const b = await buyerWithCredential(be.env, { kind: "long-gun-eligibility-certificate", lastName: "Lindqvist" });
-  const s = (await requestSale(be.env.ctx("dealer"), saleBody(b, { buyer: { lastName: "Lindquist" }, firearm: { serialNumber: serial } }) as never)).sale;
+  const s = (
+    await requestSale(
+      be.env.ctx("dealer"),
+      saleBody(b, { buyer: { lastName: "Lindquist" }, firearm: { serialNumber: serial } }) as never,
+    )
+  ).sale;
   assert.equal(s.delayReason, "needs-review");
   return { b, s };
 }
@@ -50,7 +68,10 @@ for (const width of [1280, 375]) {
     await tick(staff.page.getByLabel(new RegExp(`^${b.credentialNumber}:`)));
     await staff.page.fill("#note", "State ID shows Lindqvist; the entry had a one-letter typo.");
     assert.equal(await clickAndLoad(staff.page, staff.page.locator("#authorize")), 200);
-    assert.match(await staff.page.locator("#review-state").innerText(), /Not waiting for review: the sale is authorized \(authorization LG-\d+\)/);
+    assert.match(
+      await staff.page.locator("#review-state").innerText(),
+      /Not waiting for review: the sale is authorized \(authorization LG-\d+\)/,
+    );
     await expectAccessible(staff.page, be);
     await staff.context.close();
 

@@ -9,10 +9,23 @@ import { after, before, test } from "node:test";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { PASSWORD } from "../helpers.ts";
 import { seedSchools } from "../../src/modules/schools/seed.ts";
-import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  signIn,
+  startBrowserEnv,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -21,7 +34,9 @@ before(async () => {
   be = await startBrowserEnv({ today: "2014-02-12" });
   await seedSchools(be.env.ctx("admin"), { password: PASSWORD });
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
 test("a district's grant application: assessment with its file, application, approval, allocation, award", async () => {
   const district = await newPage(be);
@@ -33,8 +48,15 @@ test("a district's grant application: assessment with its file, application, app
   await expectAccessible(district.page, be);
   await district.page.getByLabel("Assessed on").fill("2014-02-03");
   await district.page.getByLabel("Entrance security infrastructure found").selectOption("none");
-  await district.page.setInputFiles("#file", { name: "ludlowe-assessment.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 Safe Schools checklist") });
-  assert.equal(await clickAndLoad(district.page, district.page.getByRole("button", { name: "Record the assessment" })), 200);
+  await district.page.setInputFiles("#file", {
+    name: "ludlowe-assessment.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4 Safe Schools checklist"),
+  });
+  assert.equal(
+    await clickAndLoad(district.page, district.page.getByRole("button", { name: "Record the assessment" })),
+    200,
+  );
   assert.match(await mainText(district.page), /2014-02-03: entrance security none/);
   assert.equal(await visit(district.page, "/schools/district"), 200);
   await district.page.locator("#schoolId").selectOption({ label: "Fairfield Ludlowe High School" });
@@ -45,7 +67,10 @@ test("a district's grant application: assessment with its file, application, app
   await district.page.locator("#description0").fill("Cameras at every entrance");
   await district.page.locator("#amount0").fill("100000");
   await district.page.locator("#incurredOn0").fill("2014-01-15");
-  assert.equal(await clickAndLoad(district.page, district.page.getByRole("button", { name: "Submit the application" })), 200);
+  assert.equal(
+    await clickAndLoad(district.page, district.page.getByRole("button", { name: "Submit the application" })),
+    200,
+  );
   await expectAccessible(district.page, be);
   const appUrl = new URL(district.page.url()).pathname;
   assert.match(await mainText(district.page), /Submitted.*26\.43 %/);
@@ -76,7 +101,10 @@ test("a committee missing a member is flagged; a parent on the committee does no
   await signIn(staff.page, "district");
   assert.equal(await visit(staff.page, "/schools/district"), 200);
   await clickAndLoad(staff.page, staff.page.getByRole("link", { name: "Ansonia Middle School" }));
-  assert.match(await mainText(staff.page), /The committee is missing: local-first-responder, mental-health-professional, parent-or-guardian/);
+  assert.match(
+    await mainText(staff.page),
+    /The committee is missing: local-first-responder, mental-health-professional, parent-or-guardian/,
+  );
   await expectAccessible(staff.page, be);
   await staff.context.close();
 

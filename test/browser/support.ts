@@ -25,10 +25,21 @@ export async function startBrowserEnv(opts: { today?: string } = {}): Promise<Br
   const base = await env.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   return {
-    env, base, browser, checked: new Set(),
+    env,
+    base,
+    browser,
+    checked: new Set(),
     async close() {
       await browser.close();
       await env.close();
@@ -73,7 +84,12 @@ export async function clickAndLoad(page: Page, target: Locator): Promise<number 
  * Signs in through the form and returns where the role landed. A seller's account that is attached
  * to no shop lands on its home page refused (403, "not attached to a dealer"): pass `landing: 403`.
  */
-export async function signIn(page: Page, username: string, password = PASSWORD, opts: { landing?: number } = {}): Promise<string> {
+export async function signIn(
+  page: Page,
+  username: string,
+  password = PASSWORD,
+  opts: { landing?: number } = {},
+): Promise<string> {
   assert.equal(await visit(page, "/login"), 200);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
@@ -92,10 +108,18 @@ export async function expectAccessible(page: Page, be?: BrowserEnv): Promise<voi
   // Evaluated through the DevTools protocol, not as an inline <script>: the pages' Content-Security-Policy
   // (script-src 'self') rightly refuses inline scripts, and the test must not switch it off.
   await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: "tag", values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ["violations"] })`)) as {
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: "tag", values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ["violations"] })`,
+  )) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
   };
-  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`.replace(/\s+/g, " ")).join("\n    ")}`);
+  const problems = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`.replace(/\s+/g, " "))
+        .join("\n    ")}`,
+  );
   assert.deepEqual(problems, [], `accessibility violations on ${page.url()}`);
   be?.checked.add(new URL(page.url()).pathname);
 }
@@ -115,7 +139,12 @@ export async function tick(target: Locator): Promise<void> {
  * Answers a page's purpose gate (issue 8, finding 5: staff say why before a record with personal
  * data is shown), when the page shows one; returns the status of the page shown after it.
  */
-export async function statePurpose(page: Page, text = "licensing review in the browser test", code = "licensing-review", button = "Show the record"): Promise<number | undefined> {
+export async function statePurpose(
+  page: Page,
+  text = "licensing review in the browser test",
+  code = "licensing-review",
+  button = "Show the record",
+): Promise<number | undefined> {
   if (!(await page.locator("#purposeCode").count())) return undefined;
   await page.locator("#purposeCode").selectOption(code);
   await page.locator("#purposeText").fill(text);

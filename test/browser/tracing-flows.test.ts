@@ -11,34 +11,86 @@ import { runDueJobs } from "../../src/modules/jobs/index.ts";
 import { partner } from "../../src/modules/tracing/config.ts";
 import { tracingModule } from "../../src/modules/tracing/module.ts";
 import { configure, FIELDS_MINIMAL, keyPair, person, sale, shop } from "../../src/modules/tracing/testkit.ts";
-import { clickAndLoad, expectAccessible, mainText, signIn, startBrowserEnv, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  signIn,
+  startBrowserEnv,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 import type { Page } from "playwright-core";
 
 let be: BrowserEnv, ny: TestEnv;
 
 /** A fresh context; axe is injected as an inline script, which the pages' Content Security Policy (rightly) refuses, so tests bypass it. */
 async function newPage(b: BrowserEnv) {
-  const context = await b.browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await b.browser.newContext({
+    baseURL: b.base,
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   return { context, page: await context.newPage() };
 }
-let ownShopId = "", otherShopId = "";
+let ownShopId = "",
+  otherShopId = "";
 
 before(async () => {
   be = await startBrowserEnv({ today: "2026-11-20" });
   ny = await createTestEnv({ today: "2026-11-20" });
   const nyUrl = await ny.app.listen({ port: 0, host: "127.0.0.1" });
-  const ctKeys = keyPair(), nyKeys = keyPair();
-  configure(ny, { state: "NY", keyId: "ny-1", privateKey: nyKeys.privateKey, partners: [partner({ code: "CT", name: "Connecticut", url: be.base, keyId: "ct-1", publicKey: ctKeys.publicKey, receives: FIELDS_MINIMAL })] });
-  configure(be.env, { state: "CT", keyId: "ct-1", privateKey: ctKeys.privateKey, partners: [partner({ code: "NY", name: "New York", url: nyUrl, keyId: "ny-1", publicKey: nyKeys.publicKey, receives: FIELDS_MINIMAL })] });
+  const ctKeys = keyPair(),
+    nyKeys = keyPair();
+  configure(ny, {
+    state: "NY",
+    keyId: "ny-1",
+    privateKey: nyKeys.privateKey,
+    partners: [
+      partner({
+        code: "CT",
+        name: "Connecticut",
+        url: be.base,
+        keyId: "ct-1",
+        publicKey: ctKeys.publicKey,
+        receives: FIELDS_MINIMAL,
+      }),
+    ],
+  });
+  configure(be.env, {
+    state: "CT",
+    keyId: "ct-1",
+    privateKey: ctKeys.privateKey,
+    partners: [
+      partner({
+        code: "NY",
+        name: "New York",
+        url: nyUrl,
+        keyId: "ny-1",
+        publicKey: nyKeys.publicKey,
+        receives: FIELDS_MINIMAL,
+      }),
+    ],
+  });
   const own = await shop(be.env, { name: "Riverside Firearms", staff: true });
   const other = await shop(be.env, { name: "Northside Guns" });
-  ownShopId = own.id; otherShopId = other.id;
+  ownShopId = own.id;
+  otherShopId = other.id;
   const buyer = await person(be.env.services.db, { firstName: "Alex", lastName: "Buyer" });
   await sale(be.env.services.db, { dealerId: own.id, buyer, on: "2026-02-01", serial: "CTB100" });
   const nyShop = await shop(ny, { name: "Empire Arms" });
-  await sale(ny.services.db, { dealerId: nyShop.id, buyer: await person(ny.services.db), on: "2025-12-01", serial: "NYB200", make: "RUG" });
+  await sale(ny.services.db, {
+    dealerId: nyShop.id,
+    buyer: await person(ny.services.db),
+    on: "2025-12-01",
+    serial: "NYB200",
+    make: "RUG",
+  });
 });
-after(async () => { await be?.close(); await ny?.close(); });
+after(async () => {
+  await be?.close();
+  await ny?.close();
+});
 
 async function askTrace(page: Page, o: { make: string; serial: string; priority: string }) {
   await visit(page, "/tracing");
@@ -88,10 +140,16 @@ test("the source-state map for a chosen year, with its table and the CSV", async
   await page.getByLabel("Year").selectOption("2014");
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Show" })), 200);
   assert.match(await page.locator("h1").innerText(), /Connecticut came from, 2014/);
-  assert.equal(await page.getByRole("img", { name: /Source states of crime guns recovered in Connecticut, 2014/ }).count(), 1);
+  assert.equal(
+    await page.getByRole("img", { name: /Source states of crime guns recovered in Connecticut, 2014/ }).count(),
+    1,
+  );
   const table = page.getByRole("table", { name: "Source states (data for the map)" });
   assert.match(await table.innerText(), /Texas\s+\*?\s*30/);
-  assert.match(await page.getByRole("link", { name: "Download the table as CSV" }).getAttribute("href") ?? "", /year=2014/);
+  assert.match(
+    (await page.getByRole("link", { name: "Download the table as CSV" }).getAttribute("href")) ?? "",
+    /year=2014/,
+  );
   await expectAccessible(page, be);
   await context.close();
 });

@@ -5,7 +5,17 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, tick, visit, type BrowserEnv } from "./support.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  tick,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 before(async () => {
@@ -19,7 +29,10 @@ test("the public asks 'Can I get a permit or certificate?' in plain language and
   const { context, page } = await newPage(be);
   assert.equal(await visit(page, "/check"), 200);
   await expectAccessible(page, be);
-  assert.equal(await clickAndLoad(page, page.getByRole("link", { name: "Start: Can I get a permit or certificate?" })), 200);
+  assert.equal(
+    await clickAndLoad(page, page.getByRole("link", { name: "Start: Can I get a permit or certificate?" })),
+    200,
+  );
   await page.getByLabel("Which permit or certificate?").selectOption("long-gun-eligibility-certificate");
   await page.getByLabel("Your date of birth").fill("2012-03-01");
   await page.getByLabel("The Connecticut town where you live").fill("Hartford");
@@ -50,7 +63,11 @@ test("the public asks 'Can I get a permit or certificate?' in plain language and
 });
 
 test("on a phone, the menu opens without JavaScript, signs out, and no page scrolls sideways", async () => {
-  const context = await be.browser.newContext({ baseURL: be.base, viewport: { width: 375, height: 812 }, javaScriptEnabled: false });
+  const context = await be.browser.newContext({
+    baseURL: be.base,
+    viewport: { width: 375, height: 812 },
+    javaScriptEnabled: false,
+  });
   const page = await context.newPage();
   await signIn(page, "resident");
   for (const path of ["/me", "/me/notices", "/rules", "/check"]) {
@@ -60,7 +77,11 @@ test("on a phone, the menu opens without JavaScript, signs out, and no page scro
   }
   const menu = page.locator("details.stateline-menu");
   assert.ok(await menu.isVisible(), "the menu button is shown on a phone");
-  assert.equal(await page.locator("nav.stateline-nav").isVisible(), false, "the desktop navigation is hidden on a phone");
+  assert.equal(
+    await page.locator("nav.stateline-nav").isVisible(),
+    false,
+    "the desktop navigation is hidden on a phone",
+  );
   await menu.locator("summary").click();
   assert.ok(await menu.getByRole("link", { name: "My credentials" }).isVisible());
   assert.equal(await clickAndLoad(page, menu.getByRole("button", { name: /Sign out/ })), 200);

@@ -7,8 +7,23 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { listAudit } from "../../src/modules/audit/service.ts";
 import { listQuestions } from "../../src/modules/decisions/service.ts";
-import { issueCredential, submitApplication, type Application, type Credential } from "../../src/modules/credentials/service.ts";
-import { clickAndLoad, expectAccessible, mainText, newPage, signIn, startBrowserEnv, statePurpose, visit, type BrowserEnv } from "./support.ts";
+import {
+  issueCredential,
+  submitApplication,
+  type Application,
+  type Credential,
+} from "../../src/modules/credentials/service.ts";
+import {
+  clickAndLoad,
+  expectAccessible,
+  mainText,
+  newPage,
+  signIn,
+  startBrowserEnv,
+  statePurpose,
+  visit,
+  type BrowserEnv,
+} from "./support.ts";
 
 let be: BrowserEnv;
 let cred: Credential;
@@ -18,17 +33,32 @@ before(async () => {
   be = await startBrowserEnv();
   const { env } = be;
   const r = await submitApplication(env.ctx("resident"), {
-    credentialKind: "long-gun-eligibility-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: true,
+    credentialKind: "long-gun-eligibility-certificate",
+    residenceTown: "Hartford",
+    citizenOrLawfulResident: true,
+    backgroundCheckConsent: true,
+    feePaid: true,
   });
   cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, { reviewNote: "identity confirmed" });
   // An application left open for the staff pages.
-  openApp = (await submitApplication(env.ctx("resident"), {
-    credentialKind: "ammunition-certificate", residenceTown: "Hartford", citizenOrLawfulResident: true, backgroundCheckConsent: true, feePaid: false,
-  })).application;
+  openApp = (
+    await submitApplication(env.ctx("resident"), {
+      credentialKind: "ammunition-certificate",
+      residenceTown: "Hartford",
+      citizenOrLawfulResident: true,
+      backgroundCheckConsent: true,
+      feePaid: false,
+    })
+  ).application;
 });
-after(async () => { await be?.close(); });
+after(async () => {
+  await be?.close();
+});
 
-async function verify(page: import("playwright-core").Page, o: { number: string; lastName: string; birthDate: string; purpose: string }): Promise<number | undefined> {
+async function verify(
+  page: import("playwright-core").Page,
+  o: { number: string; lastName: string; birthDate: string; purpose: string },
+): Promise<number | undefined> {
   await page.getByLabel("Credential number").fill(o.number);
   await page.getByLabel("Buyer's last name").fill(o.lastName);
   await page.getByLabel("Buyer's date of birth").fill(o.birthDate);
@@ -38,7 +68,9 @@ async function verify(page: import("playwright-core").Page, o: { number: string;
 
 test("the axe helper fails on an inaccessible page", async () => {
   const { context, page } = await newPage(be);
-  await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body><main><h1>Bad</h1><input type="text"><img src="x.png"></main></body></html>`);
+  await page.setContent(
+    `<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body><main><h1>Bad</h1><input type="text"><img src="x.png"></main></body></html>`,
+  );
   await assert.rejects(expectAccessible(page), /label|image-alt/);
   await context.close();
 });
@@ -51,31 +83,75 @@ test("a dealer verifies a buyer: valid, then not valid; nothing else about the h
   await expectAccessible(page, be);
 
   // A malformed number is named, and nothing is checked.
-  assert.equal(await verify(page, { number: "12", lastName: "Testperson", birthDate: "1980-06-15", purpose: "long gun purchase" }), 400);
+  assert.equal(
+    await verify(page, { number: "12", lastName: "Testperson", birthDate: "1980-06-15", purpose: "long gun purchase" }),
+    400,
+  );
   assert.match(await page.locator("#credentialNumber-error").innerText(), /two letters and digits/);
   await expectAccessible(page, be);
 
   // Valid: typed without the hyphen, in lower case, with the name in capitals.
-  assert.equal(await verify(page, { number: cred.number.replace("-", "").toLowerCase(), lastName: "TESTPERSON", birthDate: "1980-06-15", purpose: "long gun purchase" }), 200);
+  assert.equal(
+    await verify(page, {
+      number: cred.number.replace("-", "").toLowerCase(),
+      lastName: "TESTPERSON",
+      birthDate: "1980-06-15",
+      purpose: "long gun purchase",
+    }),
+    200,
+  );
   const result = page.locator("#result");
   const valid = (await result.innerText()).replace(/\s+/g, " ");
   assert.match(valid, /^Valid for long gun purchase today/);
   const ref = /Reference: (V-[0-9A-F]{8})/.exec(valid)?.[1];
   assert.ok(ref, `a reference is shown: ${valid}`);
   const text = await mainText(page);
-  for (const secret of ["Robin", "1 Main Street", "06103", "Hartford", cred.expiresOn, "1980-06-15", "Long gun eligibility certificate", "Active"]) {
+  for (const secret of [
+    "Robin",
+    "1 Main Street",
+    "06103",
+    "Hartford",
+    cred.expiresOn,
+    "1980-06-15",
+    "Long gun eligibility certificate",
+    "Active",
+  ]) {
     assert.ok(!text.includes(secret), `the answer does not reveal ${secret}`);
   }
   assert.equal(await page.getByLabel("Credential number").inputValue(), "", "the form is cleared for the next buyer");
   await expectAccessible(page, be);
   const audit = await listAudit(env.services.db, { limit: 5 });
-  assert.ok(audit.some((a) => a.action === "credential.verify" && a.actorRole === "dealer" && a.purpose === "long-gun-purchase"), "the check is audited");
+  assert.ok(
+    audit.some(
+      (a) => a.action === "credential.verify" && a.actorRole === "dealer" && a.purpose === "long-gun-purchase",
+    ),
+    "the check is audited",
+  );
 
   // Not valid: the wrong birth date; and a long gun certificate does not buy a handgun.
-  assert.equal(await verify(page, { number: cred.number, lastName: "Testperson", birthDate: "1980-06-16", purpose: "long gun purchase" }), 200);
-  assert.match((await result.innerText()).replace(/\s+/g, " "), /^Not valid for long gun purchase today .*Reference: V-[0-9A-F]{8}/);
+  assert.equal(
+    await verify(page, {
+      number: cred.number,
+      lastName: "Testperson",
+      birthDate: "1980-06-16",
+      purpose: "long gun purchase",
+    }),
+    200,
+  );
+  assert.match(
+    (await result.innerText()).replace(/\s+/g, " "),
+    /^Not valid for long gun purchase today .*Reference: V-[0-9A-F]{8}/,
+  );
   await expectAccessible(page, be);
-  assert.equal(await verify(page, { number: cred.number, lastName: "Testperson", birthDate: "1980-06-15", purpose: "handgun purchase" }), 200);
+  assert.equal(
+    await verify(page, {
+      number: cred.number,
+      lastName: "Testperson",
+      birthDate: "1980-06-15",
+      purpose: "handgun purchase",
+    }),
+    200,
+  );
   assert.match((await result.innerText()).replace(/\s+/g, " "), /^Not valid for handgun purchase today/);
   assert.doesNotMatch(await mainText(page), /Robin|1 Main Street/);
 
@@ -88,7 +164,16 @@ test("a dealer verifies a buyer: valid, then not valid; nothing else about the h
 
 test("public pages pass axe: start, sign-in, rules, a question, self-check, API reference", async () => {
   const { context, page } = await newPage(be);
-  for (const path of ["/", "/login", "/rules", "/rules/questions/credential-eligibility", "/check", "/check/json", "/check/permit", "/api/docs"]) {
+  for (const path of [
+    "/",
+    "/login",
+    "/rules",
+    "/rules/questions/credential-eligibility",
+    "/check",
+    "/check/json",
+    "/check/permit",
+    "/api/docs",
+  ]) {
     assert.equal(await visit(page, path), 200, path);
     assert.equal(await page.locator("h1").count(), 1, `one h1 on ${path}`);
     await expectAccessible(page, be);
@@ -101,7 +186,10 @@ test("public pages pass axe: start, sign-in, rules, a question, self-check, API 
   const questionId = await page.getByLabel("Question").inputValue();
   const question = listQuestions().find((q) => q.id === questionId);
   assert.ok(question, `the selected question ${questionId} exists`);
-  assert.deepEqual(JSON.parse(await page.getByLabel("Facts (JSON)").inputValue()), JSON.parse(JSON.stringify(question.example)));
+  assert.deepEqual(
+    JSON.parse(await page.getByLabel("Facts (JSON)").inputValue()),
+    JSON.parse(JSON.stringify(question.example)),
+  );
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Check" })), 200);
   const answer = await page.locator("#answer").innerText();
   assert.match(answer, /Answer: /);
@@ -121,10 +209,12 @@ test("public pages pass axe: start, sign-in, rules, a question, self-check, API 
   assert.match(await page.locator("#facts-error").innerText(), /must be a JSON object/);
 
   // Facts the question's schema rejects are named with their path: a plain-typed fact given an object.
-  const props = ((question.factsSchema as { properties?: Record<string, { type?: string }> }).properties) ?? {};
+  const props = (question.factsSchema as { properties?: Record<string, { type?: string }> }).properties ?? {};
   const key = Object.keys(props).find((k) => ["string", "number", "integer", "boolean"].includes(props[k]?.type ?? ""));
   assert.ok(key, `${question.id} has a plain-typed fact to spoil`);
-  await page.getByLabel("Facts (JSON)").fill(JSON.stringify({ ...(question.example as object), [key]: { spoiled: true } }));
+  await page
+    .getByLabel("Facts (JSON)")
+    .fill(JSON.stringify({ ...(question.example as object), [key]: { spoiled: true } }));
   assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Check" })), 400);
   assert.match(await page.locator("#facts-error").innerText(), new RegExp(`facts\\.${key}`));
   await expectAccessible(page, be);
@@ -146,13 +236,24 @@ test("signed-in pages pass axe for every role", async () => {
   assert.equal(await visit(resident.page, "/apply"), 200);
   assert.equal(await clickAndLoad(resident.page, resident.page.getByRole("button", { name: "Send application" })), 400);
   const errors = await resident.page.locator(".usa-alert--error").innerText();
-  for (const f of ["Credential", "Citizenship or lawful presence", "Background check consent"]) assert.match(errors, new RegExp(f));
+  for (const f of ["Credential", "Citizenship or lawful presence", "Background check consent"])
+    assert.match(errors, new RegExp(f));
   await expectAccessible(resident.page, be);
   await resident.context.close();
 
   const staff = await newPage(be);
   await signIn(staff.page, "licensing-staff");
-  for (const path of ["/staff/queue", "/staff/queue?status=issued", `/staff/applications/${openApp.id}`, `/staff/credentials/${cred.id}`, "/staff/events/new", `/staff/events/new?personId=${be.env.resident.id}`, "/staff/outbox", "/verify", "/rules"]) {
+  for (const path of [
+    "/staff/queue",
+    "/staff/queue?status=issued",
+    `/staff/applications/${openApp.id}`,
+    `/staff/credentials/${cred.id}`,
+    "/staff/events/new",
+    `/staff/events/new?personId=${be.env.resident.id}`,
+    "/staff/outbox",
+    "/verify",
+    "/rules",
+  ]) {
     assert.equal(await visit(staff.page, path), 200, path);
     await expectAccessible(staff.page, be);
   }
@@ -183,7 +284,19 @@ test("signed-in pages pass axe for every role", async () => {
   }
   await admin.context.close();
 
-  for (const path of ["/", "/login", "/rules", "/check", "/api/docs", "/me", "/apply", "/staff/queue", `/staff/applications/${openApp.id}`, "/verify", "/audit"]) {
+  for (const path of [
+    "/",
+    "/login",
+    "/rules",
+    "/check",
+    "/api/docs",
+    "/me",
+    "/apply",
+    "/staff/queue",
+    `/staff/applications/${openApp.id}`,
+    "/verify",
+    "/audit",
+  ]) {
     assert.ok(be.checked.has(path), `axe checked ${path}`);
   }
 });

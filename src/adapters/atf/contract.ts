@@ -15,7 +15,13 @@ export interface AtfTraceRequest {
   priority: AtfPriority;
   /** The requesting agency's ORI or name. */
   requestingAgency: string;
-  firearm: { make: string; model?: string | undefined; serialNumber: string; caliber?: string | undefined; type?: string | undefined };
+  firearm: {
+    make: string;
+    model?: string | undefined;
+    serialNumber: string;
+    caliber?: string | undefined;
+    type?: string | undefined;
+  };
   recovery: { date: string; state: string; town?: string | undefined; crimeCode: string };
 }
 
@@ -40,16 +46,26 @@ export interface AtfTraceResult {
 
 /** eTrace cannot be reached (outage, timeout). The caller retries later. */
 export class AtfUnavailable extends Error {
-  constructor(message = "eTrace is not answering") { super(message); this.name = "AtfUnavailable"; }
+  constructor(message = "eTrace is not answering") {
+    super(message);
+    this.name = "AtfUnavailable";
+  }
 }
 /** eTrace refused the request as malformed (a caller's bug: retrying will not help). */
 export class AtfInvalidRequest extends Error {
-  constructor(message: string) { super(message); this.name = "AtfInvalidRequest"; }
+  constructor(message: string) {
+    super(message);
+    this.name = "AtfInvalidRequest";
+  }
 }
 /** eTrace has no trace with this number. */
 export class AtfUnknownTrace extends Error {
   readonly traceNumber: string;
-  constructor(traceNumber: string) { super(`eTrace has no trace ${traceNumber}`); this.name = "AtfUnknownTrace"; this.traceNumber = traceNumber; }
+  constructor(traceNumber: string) {
+    super(`eTrace has no trace ${traceNumber}`);
+    this.name = "AtfUnknownTrace";
+    this.traceNumber = traceNumber;
+  }
 }
 
 export interface AtfAdapter {

@@ -10,8 +10,19 @@ const unknown = { make: "GLK", model: "19", serialNumber: "NOBODY999", caliber: 
 function simulatorSubject() {
   let t = Date.parse("2026-11-02T12:00:00Z");
   const sim = createAtfSimulator({ now: () => new Date(t) });
-  sim.knowGun({ make: "SW", serialNumber: "KNOWN123", dealer: { name: "Palmetto Guns", fflNumber: "1-57-001-01-1A-12345", state: "SC" }, purchasedOn: "2025-03-01", purchaser: { firstName: "Sam", lastName: "Straw" } });
-  return { sim, advance: (ms: number) => { t += ms; } };
+  sim.knowGun({
+    make: "SW",
+    serialNumber: "KNOWN123",
+    dealer: { name: "Palmetto Guns", fflNumber: "1-57-001-01-1A-12345", state: "SC" },
+    purchasedOn: "2025-03-01",
+    purchaser: { firstName: "Sam", lastName: "Straw" },
+  });
+  return {
+    sim,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 atfContractSuite("ATF eTrace SIMULATOR", async () => {
@@ -24,8 +35,18 @@ describe("ATF eTrace SIMULATOR specifics", () => {
 
   test("urgent answers come after one day, routine after nine (boundaries on both sides)", async () => {
     const { sim, advance } = simulatorSubject();
-    const u = await sim.submit({ priority: "urgent", requestingAgency: "X", firearm: known, recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" } });
-    const r = await sim.submit({ priority: "routine", requestingAgency: "X", firearm: known, recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" } });
+    const u = await sim.submit({
+      priority: "urgent",
+      requestingAgency: "X",
+      firearm: known,
+      recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" },
+    });
+    const r = await sim.submit({
+      priority: "routine",
+      requestingAgency: "X",
+      firearm: known,
+      recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" },
+    });
     advance(ATF_SIMULATED_TURNAROUND.urgent - 1);
     assert.equal((await sim.status(u.traceNumber)).status, "pending");
     advance(1);
@@ -40,7 +61,12 @@ describe("ATF eTrace SIMULATOR specifics", () => {
 
   test("a known serial under another make has no record (serials are unique per maker only)", async () => {
     const { sim, advance } = simulatorSubject();
-    const a = await sim.submit({ priority: "urgent", requestingAgency: "X", firearm: { ...known, make: "RUG" }, recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" } });
+    const a = await sim.submit({
+      priority: "urgent",
+      requestingAgency: "X",
+      firearm: { ...known, make: "RUG" },
+      recovery: { date: "2026-11-01", state: "CT", crimeCode: "1300" },
+    });
     advance(ATF_SIMULATED_TURNAROUND.urgent);
     assert.equal((await sim.status(a.traceNumber)).status, "no-record");
   });

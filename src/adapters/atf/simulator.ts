@@ -11,8 +11,13 @@
  * It keeps everything in memory.
  */
 import {
-  type AtfAdapter, type AtfFirstPurchase, type AtfTraceRequest, type AtfTraceResult,
-  AtfInvalidRequest, AtfUnavailable, AtfUnknownTrace,
+  type AtfAdapter,
+  type AtfFirstPurchase,
+  type AtfTraceRequest,
+  type AtfTraceResult,
+  AtfInvalidRequest,
+  AtfUnavailable,
+  AtfUnknownTrace,
 } from "./contract.ts";
 
 export interface AtfSimulator extends AtfAdapter {
@@ -43,7 +48,13 @@ export function createAtfSimulator(opts: { now?: () => Date } = {}): AtfSimulato
     const completedAt = new Date(due).toISOString();
     const g = known.get(key(t.req.firearm.serialNumber));
     if (!g || (g.make && t.req.firearm.make && g.make.toUpperCase() !== t.req.firearm.make.toUpperCase())) {
-      return { traceNumber, status: "no-record", submittedAt, completedAt, reason: "no purchase record found for this make and serial number" };
+      return {
+        traceNumber,
+        status: "no-record",
+        submittedAt,
+        completedAt,
+        reason: "no purchase record found for this make and serial number",
+      };
     }
     const { make: _make, ...firstPurchase } = g;
     return { traceNumber, status: "completed", submittedAt, completedAt, firstPurchase };
@@ -56,14 +67,18 @@ export function createAtfSimulator(opts: { now?: () => Date } = {}): AtfSimulato
       const { serialNumber, ...rest } = g;
       known.set(key(serialNumber), rest);
     },
-    setOutage(d) { down = d; },
+    setOutage(d) {
+      down = d;
+    },
     async submit(req) {
       if (down) throw new AtfUnavailable();
       if (!req.firearm?.serialNumber?.trim()) throw new AtfInvalidRequest("firearm.serialNumber is required");
       if (!req.firearm.make?.trim()) throw new AtfInvalidRequest("firearm.make is required");
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(req.recovery?.date ?? "")) throw new AtfInvalidRequest("recovery.date must be YYYY-MM-DD");
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(req.recovery?.date ?? ""))
+        throw new AtfInvalidRequest("recovery.date must be YYYY-MM-DD");
       if (!req.recovery.crimeCode?.trim()) throw new AtfInvalidRequest("recovery.crimeCode is required");
-      if (req.priority !== "urgent" && req.priority !== "routine") throw new AtfInvalidRequest("priority must be urgent or routine");
+      if (req.priority !== "urgent" && req.priority !== "routine")
+        throw new AtfInvalidRequest("priority must be urgent or routine");
       seq += 1;
       const at = now();
       const traceNumber = `T${at.getUTCFullYear()}${String(seq).padStart(7, "0")}`;

@@ -35,7 +35,13 @@ export function createMailer(opts: { smtpUrl: string; from: string; timeoutMs?: 
   });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, ...(m.attachments ? { attachments: m.attachments } : {}) });
+      const info = await transport.sendMail({
+        from: opts.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        ...(m.attachments ? { attachments: m.attachments } : {}),
+      });
       return { messageId: String(info.messageId) };
     },
     close: () => transport.close(),
@@ -50,7 +56,9 @@ export interface CaughtMail {
 }
 
 /** A local SMTP server that accepts every message (for development, the demo and tests). */
-export async function startMailCatcher(opts: { port?: number; keep?: number; reject?: () => string | null } = {}): Promise<{
+export async function startMailCatcher(
+  opts: { port?: number; keep?: number; reject?: () => string | null } = {},
+): Promise<{
   url: string;
   messages: CaughtMail[];
   close: () => Promise<void>;

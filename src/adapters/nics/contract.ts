@@ -54,15 +54,28 @@ export interface NicsResponse {
  * their E-Check codes come with the licensee's enrolment and are not published,
  * so the category name stands in for the code here.
  */
-export function nicsTransactionType(req: Pick<NicsRequest, "purpose" | "firearmType">): { code: string; label: string } {
+export function nicsTransactionType(req: Pick<NicsRequest, "purpose" | "firearmType">): {
+  code: string;
+  label: string;
+} {
   const t = req.firearmType ?? "other";
   if (req.purpose === "private-sale") {
-    return t === "handgun" ? { code: "27", label: "Private Sale Handgun" } : t === "long-gun" ? { code: "28", label: "Private Sale Long Gun" } : { code: "29", label: "Private Sale Other" };
+    return t === "handgun"
+      ? { code: "27", label: "Private Sale Handgun" }
+      : t === "long-gun"
+        ? { code: "28", label: "Private Sale Long Gun" }
+        : { code: "29", label: "Private Sale Other" };
   }
   if (req.purpose === "retail-sale") {
-    return t === "handgun" ? { code: "HANDGUN", label: "Handgun" } : t === "long-gun" ? { code: "LONG GUN", label: "Long Gun" } : { code: "OTHER", label: "Other" };
+    return t === "handgun"
+      ? { code: "HANDGUN", label: "Handgun" }
+      : t === "long-gun"
+        ? { code: "LONG GUN", label: "Long Gun" }
+        : { code: "OTHER", label: "Other" };
   }
-  return req.purpose === "permit" ? { code: "PERMIT", label: "Permit" } : { code: "OTHER", label: "Ammunition (state check)" };
+  return req.purpose === "permit"
+    ? { code: "PERMIT", label: "Permit" }
+    : { code: "OTHER", label: "Ammunition (state check)" };
 }
 
 /** The service cannot be reached (outage, timeout). The caller may queue and retry. */

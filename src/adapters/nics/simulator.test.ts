@@ -13,7 +13,11 @@ nicsContractSuite("NICS SIMULATOR", async () => {
   const sim = createNicsSimulator();
   sim.deny(denied);
   sim.delay(delayed);
-  return { adapter: sim, people: { proceed, denied, delayed }, control: { resolve: (n, s) => sim.resolve(n, s), setOutage: (d) => sim.setOutage(d) } };
+  return {
+    adapter: sim,
+    people: { proceed, denied, delayed },
+    control: { resolve: (n, s) => sim.resolve(n, s), setOutage: (d) => sim.setOutage(d) },
+  };
 });
 
 describe("NICS SIMULATOR specifics", () => {
@@ -25,7 +29,10 @@ describe("NICS SIMULATOR specifics", () => {
     const sim = createNicsSimulator();
     const a = await sim.check({ purpose: "private-sale", firearmType: "long-gun", person: proceed });
     const b = await sim.check({ purpose: "retail-sale", firearmType: "handgun", person: proceed });
-    assert.deepEqual(sim.transaction(a.transactionNumber)?.transactionType, { code: "28", label: "Private Sale Long Gun" });
+    assert.deepEqual(sim.transaction(a.transactionNumber)?.transactionType, {
+      code: "28",
+      label: "Private Sale Long Gun",
+    });
     assert.equal(sim.transaction(a.transactionNumber)?.purpose, "private-sale");
     assert.deepEqual(sim.transaction(b.transactionNumber)?.transactionType, { code: "HANDGUN", label: "Handgun" });
     assert.deepEqual(nicsTransactionType({ purpose: "private-sale", firearmType: "handgun" }).code, "27");
@@ -67,7 +74,10 @@ describe("NICS SIMULATOR specifics", () => {
     const b = createNicsSimulator({ randomDelays: true });
     for (let i = 0; i < 40; i++) {
       const p = { firstName: `P${i}`, lastName: "Random", birthDate: "1970-01-01" };
-      assert.equal((await a.check({ purpose: "retail-sale", person: p })).status, (await b.check({ purpose: "retail-sale", person: p })).status);
+      assert.equal(
+        (await a.check({ purpose: "retail-sale", person: p })).status,
+        (await b.check({ purpose: "retail-sale", person: p })).status,
+      );
     }
   });
 });

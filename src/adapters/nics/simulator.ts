@@ -20,11 +20,19 @@
  */
 import { createHash } from "node:crypto";
 import {
-  type NicsAdapter, type NicsRequest, type NicsResponse, type NicsStatus,
-  NicsInvalidRequest, NicsUnavailable, NicsUnknownTransaction, nicsTransactionType, NICS_PURPOSES,
+  type NicsAdapter,
+  type NicsRequest,
+  type NicsResponse,
+  type NicsStatus,
+  NicsInvalidRequest,
+  NicsUnavailable,
+  NicsUnknownTransaction,
+  nicsTransactionType,
+  NICS_PURPOSES,
 } from "./contract.ts";
 
-const key = (p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">) => `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}|${p.birthDate}`;
+const key = (p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">) =>
+  `${p.lastName.trim().toLowerCase()}|${p.firstName.trim().toLowerCase()}|${p.birthDate}`;
 
 /** What the simulator remembers of one transaction (for tests and the contract suite). */
 export interface SimulatedTransaction {
@@ -53,16 +61,29 @@ export interface NicsSimulator extends NicsAdapter {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The demo's delayed identities, by a hash of the identity: about 1 in 25 "resolves", 1 in 25 "holds" (deterministic, for the seed to choose buyers). */
-export function demoNicsOutcome(p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">): "resolves" | "holds" | null {
-  const b = createHash("sha256").update(`demo|${key(p)}`).digest()[0]!;
+export function demoNicsOutcome(
+  p: Pick<NicsRequest["person"], "firstName" | "lastName" | "birthDate">,
+): "resolves" | "holds" | null {
+  const b = createHash("sha256")
+    .update(`demo|${key(p)}`)
+    .digest()[0]!;
   return b < 10 ? "resolves" : b < 20 ? "holds" : null;
 }
 
 /** A demo NTN: D, R (resolves) or H (holds), the minute the check began (6 base-36 digits), 2 random characters. */
 const DEMO_NTN = /^D([RH])([0-9A-Z]{6})[0-9A-Z]{2}$/;
-const demoNtn = (kind: "resolves" | "holds", startedAt: number) => `D${kind === "resolves" ? "R" : "H"}${Math.floor(startedAt / 60_000).toString(36).toUpperCase().padStart(6, "0")}${Math.floor(Math.random() * 1296).toString(36).toUpperCase().padStart(2, "0")}`;
+const demoNtn = (kind: "resolves" | "holds", startedAt: number) =>
+  `D${kind === "resolves" ? "R" : "H"}${Math.floor(startedAt / 60_000)
+    .toString(36)
+    .toUpperCase()
+    .padStart(6, "0")}${Math.floor(Math.random() * 1296)
+    .toString(36)
+    .toUpperCase()
+    .padStart(2, "0")}`;
 
-export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date; demo?: { resolveAfterMs: number } } = {}): NicsSimulator {
+export function createNicsSimulator(
+  opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date; demo?: { resolveAfterMs: number } } = {},
+): NicsSimulator {
   const denied = new Set<string>();
   const delayed = new Set<string>();
   const txns = new Map<string, SimulatedTransaction>();
@@ -73,7 +94,11 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
   const ntn = () => {
     seq += 1;
     // NTNs are 10 alphanumeric characters, e.g. 1A2B3C4D5E
-    return createHash("sha256").update(`${process.pid}:${Date.now()}:${seq}:${Math.random()}`).digest("hex").slice(0, 10).toUpperCase();
+    return createHash("sha256")
+      .update(`${process.pid}:${Date.now()}:${seq}:${Math.random()}`)
+      .digest("hex")
+      .slice(0, 10)
+      .toUpperCase();
   };
   const wait = () => (latency ? new Promise((r) => setTimeout(r, latency)) : Promise.resolve());
   const uniqueDemoNtn = (kind: "resolves" | "holds", at: number) => {
@@ -86,20 +111,41 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
     const m = opts.demo ? DEMO_NTN.exec(n) : null;
     if (!m) return undefined;
     const startedAt = Number.parseInt(m[2]!, 36) * 60_000;
-    const t: SimulatedTransaction = { transactionNumber: n, status: "delayed", purpose: "retail-sale", transactionType: { code: "", label: "demo" }, startedAt, respondedAt: new Date(startedAt).toISOString() };
+    const t: SimulatedTransaction = {
+      transactionNumber: n,
+      status: "delayed",
+      purpose: "retail-sale",
+      transactionType: { code: "", label: "demo" },
+      startedAt,
+      respondedAt: new Date(startedAt).toISOString(),
+    };
     txns.set(n, t);
     return t;
   };
-  const answer = (t: SimulatedTransaction): NicsResponse => ({ transactionNumber: t.transactionNumber, status: t.status, respondedAt: t.respondedAt });
+  const answer = (t: SimulatedTransaction): NicsResponse => ({
+    transactionNumber: t.transactionNumber,
+    status: t.status,
+    respondedAt: t.respondedAt,
+  });
   return {
     name: "nics-simulator",
-    get checks() { return seq; },
+    get checks() {
+      return seq;
+    },
     async check(req) {
       await wait();
       if (down) throw new NicsUnavailable("NICS simulator: outage switched on");
       const p = req?.person;
-      if (!p || typeof p.firstName !== "string" || !p.firstName.trim() || typeof p.lastName !== "string" || !p.lastName.trim()) throw new NicsInvalidRequest("the person's first and last name are required");
-      if (typeof p.birthDate !== "string" || !DATE.test(p.birthDate)) throw new NicsInvalidRequest("the date of birth must be YYYY-MM-DD");
+      if (
+        !p ||
+        typeof p.firstName !== "string" ||
+        !p.firstName.trim() ||
+        typeof p.lastName !== "string" ||
+        !p.lastName.trim()
+      )
+        throw new NicsInvalidRequest("the person's first and last name are required");
+      if (typeof p.birthDate !== "string" || !DATE.test(p.birthDate))
+        throw new NicsInvalidRequest("the date of birth must be YYYY-MM-DD");
       if (!NICS_PURPOSES.includes(req.purpose)) throw new NicsInvalidRequest(`unknown purpose ${String(req.purpose)}`);
       const k = key(p);
       let status: NicsStatus = "proceed";
@@ -109,8 +155,12 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
       const demo = opts.demo && status === "proceed" ? demoNicsOutcome(p) : null;
       if (demo) status = "delayed";
       const t: SimulatedTransaction = {
-        transactionNumber: demo ? uniqueDemoNtn(demo, now().getTime()) : ntn(), status, purpose: req.purpose, transactionType: nicsTransactionType(req),
-        startedAt: now().getTime(), respondedAt: now().toISOString(),
+        transactionNumber: demo ? uniqueDemoNtn(demo, now().getTime()) : ntn(),
+        status,
+        purpose: req.purpose,
+        transactionType: nicsTransactionType(req),
+        startedAt: now().getTime(),
+        respondedAt: now().toISOString(),
       };
       txns.set(t.transactionNumber, t);
       return answer(t);
@@ -120,27 +170,45 @@ export function createNicsSimulator(opts: { randomDelays?: boolean; autoResolveM
       if (down) throw new NicsUnavailable("NICS simulator: outage switched on");
       const t = txns.get(transactionNumber) ?? demoTransaction(transactionNumber);
       if (!t) throw new NicsUnknownTransaction(transactionNumber);
-      if (t.status === "delayed" && opts.demo && t.transactionNumber.startsWith("DR") && now().getTime() - t.startedAt >= opts.demo.resolveAfterMs) {
+      if (
+        t.status === "delayed" &&
+        opts.demo &&
+        t.transactionNumber.startsWith("DR") &&
+        now().getTime() - t.startedAt >= opts.demo.resolveAfterMs
+      ) {
         t.status = "proceed";
         t.respondedAt = now().toISOString();
       }
-      if (t.status === "delayed" && opts.autoResolveMs !== undefined && now().getTime() - t.startedAt >= opts.autoResolveMs) {
+      if (
+        t.status === "delayed" &&
+        opts.autoResolveMs !== undefined &&
+        now().getTime() - t.startedAt >= opts.autoResolveMs
+      ) {
         t.status = "proceed";
         t.respondedAt = now().toISOString();
       }
       return answer(t);
     },
-    deny(p) { denied.add(key(p)); },
-    delay(p) { delayed.add(key(p)); },
+    deny(p) {
+      denied.add(key(p));
+    },
+    delay(p) {
+      delayed.add(key(p));
+    },
     resolve(transactionNumber, status) {
       const t = txns.get(transactionNumber);
       if (!t) throw new NicsUnknownTransaction(transactionNumber);
-      if (t.status !== "delayed") throw new Error(`NICS transaction ${transactionNumber} is already final (${t.status})`);
+      if (t.status !== "delayed")
+        throw new Error(`NICS transaction ${transactionNumber} is already final (${t.status})`);
       t.status = status;
       t.respondedAt = now().toISOString();
     },
-    setOutage(d) { down = d; },
-    setLatencyMs(ms) { latency = ms; },
+    setOutage(d) {
+      down = d;
+    },
+    setLatencyMs(ms) {
+      latency = ms;
+    },
     transaction(transactionNumber) {
       const t = txns.get(transactionNumber);
       return t ? { ...t } : undefined;

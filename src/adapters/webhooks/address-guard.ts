@@ -17,20 +17,50 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 
-export interface GuardOptions { allowLoopback: boolean }
+export interface GuardOptions {
+  allowLoopback: boolean;
+}
 
-const METADATA_NAMES = new Set(["metadata.google.internal", "metadata", "metadata.goog", "instance-data", "instance-data.ec2.internal"]);
+const METADATA_NAMES = new Set([
+  "metadata.google.internal",
+  "metadata",
+  "metadata.goog",
+  "instance-data",
+  "instance-data.ec2.internal",
+]);
 
 const blocked = new BlockList();
 for (const [net, bits] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, bits, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8], ["2001:db8::", 32], ["100::", 64],
-  ["2001::", 23], ["2002::", 16],
-] as const) blocked.addSubnet(net, bits, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+  ["100::", 64],
+  ["2001::", 23],
+  ["2002::", 16],
+] as const)
+  blocked.addSubnet(net, bits, "ipv6");
 
 const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
@@ -42,7 +72,8 @@ function embeddedV4(ip: string): string | undefined {
   if (m) return m[1];
   const h = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
   if (h) {
-    const a = parseInt(h[1]!, 16), b = parseInt(h[2]!, 16);
+    const a = parseInt(h[1]!, 16),
+      b = parseInt(h[2]!, 16);
     return `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`;
   }
   return undefined;
@@ -63,31 +94,56 @@ export function refusedAddress(ip: string, opts: GuardOptions): string | undefin
 export type AddressLookup = (host: string) => Promise<string[]>;
 
 export const systemLookup: AddressLookup = (host) =>
-  new Promise((resolve, reject) => dnsLookup(host, { all: true, verbatim: true }, (err, addrs: LookupAddress[]) => (err ? reject(err) : resolve(addrs.map((a) => a.address)))));
+  new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true, verbatim: true }, (err, addrs: LookupAddress[]) =>
+      err ? reject(err) : resolve(addrs.map((a) => a.address)),
+    ),
+  );
 
-export type UrlVerdict = { ok: true; url: URL; addresses: string[] } | { ok: false; reason: string; unresolved?: boolean };
+export type UrlVerdict =
+  { ok: true; url: URL; addresses: string[] } | { ok: false; reason: string; unresolved?: boolean };
 
 /**
  * Checks a webhook URL: its form, then every address its host resolves to.
  * A name that does not resolve is reported with `unresolved` (a registration
  * may accept it, since nothing can be reached through it; each delivery checks again).
  */
-export async function checkWebhookUrl(raw: string, opts: GuardOptions & { lookup?: AddressLookup }): Promise<UrlVerdict> {
+export async function checkWebhookUrl(
+  raw: string,
+  opts: GuardOptions & { lookup?: AddressLookup },
+): Promise<UrlVerdict> {
   let url: URL;
-  try { url = new URL(raw); } catch { return { ok: false, reason: "not a URL" }; }
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: "not a URL" };
+  }
   if (url.username || url.password) return { ok: false, reason: "must not carry a user name or password" };
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase().replace(/\.$/, "");
+  const host = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase()
+    .replace(/\.$/, "");
   const literal = isIP(host) !== 0;
   const isLoopbackName = host === "localhost" || host.endsWith(".localhost");
   if (url.protocol !== "https:") {
-    const loopbackTarget = opts.allowLoopback && (isLoopbackName || (literal && refusedAddress(host, { allowLoopback: false }) !== undefined && refusedAddress(host, opts) === undefined));
+    const loopbackTarget =
+      opts.allowLoopback &&
+      (isLoopbackName ||
+        (literal &&
+          refusedAddress(host, { allowLoopback: false }) !== undefined &&
+          refusedAddress(host, opts) === undefined));
     if (!(url.protocol === "http:" && loopbackTarget)) return { ok: false, reason: "must be https://" };
   }
-  if (METADATA_NAMES.has(host) || host.endsWith(".internal")) return { ok: false, reason: `${host} is a metadata or internal name` };
+  if (METADATA_NAMES.has(host) || host.endsWith(".internal"))
+    return { ok: false, reason: `${host} is a metadata or internal name` };
   let addresses: string[];
   if (literal) addresses = [host];
   else {
-    try { addresses = await (opts.lookup ?? systemLookup)(host); } catch { return { ok: false, reason: `${host} does not resolve`, unresolved: true }; }
+    try {
+      addresses = await (opts.lookup ?? systemLookup)(host);
+    } catch {
+      return { ok: false, reason: `${host} does not resolve`, unresolved: true };
+    }
     if (!addresses.length) return { ok: false, reason: `${host} does not resolve`, unresolved: true };
   }
   for (const a of addresses) {
@@ -103,16 +159,26 @@ export async function checkWebhookUrl(raw: string, opts: GuardOptions & { lookup
  * (DNS rebinding) still cannot reach an internal address.
  */
 export function guardedLookup(opts: GuardOptions) {
-  return (hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+  return (
+    hostname: string,
+    options: object,
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
     dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addrs: LookupAddress[]) => {
       if (err) return callback(err, "", 4);
       for (const a of addrs) {
         const why = refusedAddress(a.address, opts);
-        if (why) return callback(Object.assign(new Error(`refused: ${hostname} resolves to ${why}`), { code: "EADDRREFUSED" }), "", 4);
+        if (why)
+          return callback(
+            Object.assign(new Error(`refused: ${hostname} resolves to ${why}`), { code: "EADDRREFUSED" }),
+            "",
+            4,
+          );
       }
       if ((options as { all?: boolean }).all) return callback(null, addrs);
       const first = addrs[0];
-      if (!first) return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: "ENOTFOUND" }), "", 4);
+      if (!first)
+        return callback(Object.assign(new Error(`${hostname} does not resolve`), { code: "ENOTFOUND" }), "", 4);
       callback(null, first.address, first.family);
     });
   };

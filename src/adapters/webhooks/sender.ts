@@ -30,20 +30,27 @@ export function httpWebhookSender(guard: GuardOptions = { allowLoopback: false }
       const url = new URL(req.url);
       const mod = url.protocol === "https:" ? https : http;
       return new Promise((resolve, reject) => {
-        const r = mod.request(url, {
-          method: "POST",
-          headers: { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) },
-          lookup: lookup as never,
-          signal: AbortSignal.timeout(req.timeoutMs),
-          agent: false,
-        }, (res) => {
-          // Drain the body (at most 64 KiB is read) so the socket is released; its content is not used.
-          let seen = 0;
-          res.on("data", (c: Buffer) => { seen += c.length; if (seen > 65_536) res.destroy(); });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
-          res.on("close", () => resolve({ status: res.statusCode ?? 0 }));
-          res.on("error", () => resolve({ status: res.statusCode ?? 0 }));
-        });
+        const r = mod.request(
+          url,
+          {
+            method: "POST",
+            headers: { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) },
+            lookup: lookup as never,
+            signal: AbortSignal.timeout(req.timeoutMs),
+            agent: false,
+          },
+          (res) => {
+            // Drain the body (at most 64 KiB is read) so the socket is released; its content is not used.
+            let seen = 0;
+            res.on("data", (c: Buffer) => {
+              seen += c.length;
+              if (seen > 65_536) res.destroy();
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+            res.on("close", () => resolve({ status: res.statusCode ?? 0 }));
+            res.on("error", () => resolve({ status: res.statusCode ?? 0 }));
+          },
+        );
         r.on("error", reject);
         r.end(req.body);
       });

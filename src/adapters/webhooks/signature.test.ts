@@ -8,7 +8,13 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
-import { SIGNATURE_HEADER, newWebhookSecret, signWebhook, signatureDigest, verifyWebhookSignature } from "./signature.ts";
+import {
+  SIGNATURE_HEADER,
+  newWebhookSecret,
+  signWebhook,
+  signatureDigest,
+  verifyWebhookSignature,
+} from "./signature.ts";
 import { httpWebhookSender } from "./sender.ts";
 
 const SECRET = "whsec_receiver_secret_0123456789abcdef";
@@ -23,7 +29,12 @@ describe("a receiver verifying Stateline-Signature over HTTP", () => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const v = verifyWebhookSignature({ secret: SECRET, header: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined, body: Buffer.concat(chunks).toString("utf8"), now: NOW });
+        const v = verifyWebhookSignature({
+          secret: SECRET,
+          header: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined,
+          body: Buffer.concat(chunks).toString("utf8"),
+          now: NOW,
+        });
         seen.push(v.ok ? { ok: true } : { ok: false, reason: v.reason });
         res.statusCode = v.ok ? 204 : 401;
         res.end();
@@ -32,10 +43,22 @@ describe("a receiver verifying Stateline-Signature over HTTP", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   });
-  after(async () => { await new Promise<void>((r) => server.close(() => r())); });
+  after(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+  });
 
-  const send = (body: string, header: string) => httpWebhookSender().send({ url, body, timeoutMs: 2000, headers: { "content-type": "application/json", [SIGNATURE_HEADER]: header } });
-  const body = JSON.stringify({ id: "e1", type: "sale.authorized", data: { saleNumber: "S-1000001", status: "authorized" } });
+  const send = (body: string, header: string) =>
+    httpWebhookSender().send({
+      url,
+      body,
+      timeoutMs: 2000,
+      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: header },
+    });
+  const body = JSON.stringify({
+    id: "e1",
+    type: "sale.authorized",
+    data: { saleNumber: "S-1000001", status: "authorized" },
+  });
 
   test("a correctly signed body is accepted", async () => {
     assert.equal((await send(body, signWebhook({ secret: SECRET, body, timestamp: NOW }))).status, 204);
@@ -66,8 +89,20 @@ describe("a receiver verifying Stateline-Signature over HTTP", () => {
 describe("verifyWebhookSignature", () => {
   const body = '{"a":1}';
   test("malformed headers are refused", () => {
-    for (const h of [undefined, "", "t=1", "v1=abc", `t=x,v1=${"0".repeat(64)}`, `t=${NOW},v1=${"z".repeat(64)}`, `t=${NOW},v2=${signatureDigest(SECRET, NOW, body)}`]) {
-      assert.deepEqual(verifyWebhookSignature({ secret: SECRET, header: h, body, now: NOW }), { ok: false, reason: "malformed" }, String(h));
+    for (const h of [
+      undefined,
+      "",
+      "t=1",
+      "v1=abc",
+      `t=x,v1=${"0".repeat(64)}`,
+      `t=${NOW},v1=${"z".repeat(64)}`,
+      `t=${NOW},v2=${signatureDigest(SECRET, NOW, body)}`,
+    ]) {
+      assert.deepEqual(
+        verifyWebhookSignature({ secret: SECRET, header: h, body, now: NOW }),
+        { ok: false, reason: "malformed" },
+        String(h),
+      );
     }
   });
   test("during a secret rotation either signature is enough", () => {
@@ -75,12 +110,15 @@ describe("verifyWebhookSignature", () => {
     assert.deepEqual(verifyWebhookSignature({ secret: SECRET, header, body, now: NOW }), { ok: true, timestamp: NOW });
   });
   test("any body round-trips, and any single-character change breaks it (property)", () => {
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 200 }), fc.nat(), (b, i) => {
-      const header = signWebhook({ secret: SECRET, body: b, timestamp: NOW });
-      assert.ok(verifyWebhookSignature({ secret: SECRET, header, body: b, now: NOW }).ok);
-      const at = i % b.length;
-      const changed = b.slice(0, at) + (b[at] === "x" ? "y" : "x") + b.slice(at + 1);
-      assert.equal(verifyWebhookSignature({ secret: SECRET, header, body: changed, now: NOW }).ok, false);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 200 }), fc.nat(), (b, i) => {
+        const header = signWebhook({ secret: SECRET, body: b, timestamp: NOW });
+        assert.ok(verifyWebhookSignature({ secret: SECRET, header, body: b, now: NOW }).ok);
+        const at = i % b.length;
+        const changed = b.slice(0, at) + (b[at] === "x" ? "y" : "x") + b.slice(at + 1);
+        assert.equal(verifyWebhookSignature({ secret: SECRET, header, body: changed, now: NOW }).ok, false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

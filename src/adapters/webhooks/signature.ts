@@ -26,7 +26,13 @@ export function signWebhook(opts: { secret: string; body: string; timestamp: num
 export type VerifyResult = { ok: true; timestamp: number } | { ok: false; reason: "malformed" | "stale" | "mismatch" };
 
 /** Checks a received header against the raw body. `now` is unix seconds. */
-export function verifyWebhookSignature(opts: { secret: string; header: string | undefined; body: string; now: number; toleranceSeconds?: number }): VerifyResult {
+export function verifyWebhookSignature(opts: {
+  secret: string;
+  header: string | undefined;
+  body: string;
+  now: number;
+  toleranceSeconds?: number;
+}): VerifyResult {
   if (!opts.header) return { ok: false, reason: "malformed" };
   let timestamp: number | undefined;
   const candidates: string[] = [];
@@ -39,7 +45,8 @@ export function verifyWebhookSignature(opts: { secret: string; header: string | 
     else if (k === "v1" && /^[0-9a-f]{64}$/.test(v)) candidates.push(v);
   }
   if (timestamp === undefined || candidates.length === 0) return { ok: false, reason: "malformed" };
-  if (Math.abs(opts.now - timestamp) > (opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: "stale" };
+  if (Math.abs(opts.now - timestamp) > (opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS))
+    return { ok: false, reason: "stale" };
   const expected = Buffer.from(signatureDigest(opts.secret, timestamp, opts.body), "hex");
   const match = candidates.some((c) => {
     const got = Buffer.from(c, "hex");

@@ -1,10 +1,18 @@
 /** Tests of Connecticut's legal holidays (CGS § 1-4) and business-day counting. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { addBusinessDays, businessDaysBetween, easterSunday, isBusinessDay, isLegalHoliday, legalHolidays } from "./calendar.ts";
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  easterSunday,
+  isBusinessDay,
+  isLegalHoliday,
+  legalHolidays,
+} from "./calendar.ts";
 import { plainDate as d } from "./dates.ts";
 
-const observed = (year: number): Record<string, string> => Object.fromEntries(legalHolidays(year).map((h) => [h.name, h.observed]));
+const observed = (year: number): Record<string, string> =>
+  Object.fromEntries(legalHolidays(year).map((h) => [h.name, h.observed]));
 
 describe("legal holidays, as observed", () => {
   const years: Record<number, Record<string, string>> = {
@@ -76,7 +84,13 @@ describe("legal holidays, as observed", () => {
     assert.equal(observed(2023)["Juneteenth Independence Day"], "2023-06-19");
   });
   test("Easter Sunday and Good Friday", () => {
-    assert.deepEqual([2013, 2014, 2026, 2000, 2038].map(easterSunday), ["2013-03-31", "2014-04-20", "2026-04-05", "2000-04-23", "2038-04-25"]);
+    assert.deepEqual([2013, 2014, 2026, 2000, 2038].map(easterSunday), [
+      "2013-03-31",
+      "2014-04-20",
+      "2026-04-05",
+      "2000-04-23",
+      "2038-04-25",
+    ]);
     assert.equal(isLegalHoliday(d("2014-04-18")), true);
   });
 });

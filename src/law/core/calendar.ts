@@ -9,7 +9,10 @@
 import { type PlainDate, addDays, fromParts, weekday, parts } from "./dates.ts";
 import { cite } from "./rules.ts";
 
-export const LEGAL_HOLIDAYS_SOURCE = cite("CGS", "§ 1-4", { cgs: "CGS § 1-4", text: "legal holidays; Sunday holidays observed the Monday after, Saturday holidays the Friday before" });
+export const LEGAL_HOLIDAYS_SOURCE = cite("CGS", "§ 1-4", {
+  cgs: "CGS § 1-4",
+  text: "legal holidays; Sunday holidays observed the Monday after, Saturday holidays the Friday before",
+});
 
 /** The n-th given weekday (0=Sun) of a month; n = -1 for the last. */
 function nthWeekday(year: number, month: number, dow: number, n: number): PlainDate {
@@ -25,9 +28,16 @@ function nthWeekday(year: number, month: number, dow: number, n: number): PlainD
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm. */
 export function easterSunday(year: number): PlainDate {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
-  const d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100;
+  const d = Math.floor(b / 4),
+    e = b % 4,
+    f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30,
+    i = Math.floor(c / 4),
+    k = c % 4;
   const l = (32 + 2 * e + 2 * i - h - k) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
@@ -35,7 +45,11 @@ export function easterSunday(year: number): PlainDate {
   return fromParts(year, month, day);
 }
 
-export interface Holiday { name: string; date: PlainDate; observed: PlainDate }
+export interface Holiday {
+  name: string;
+  date: PlainDate;
+  observed: PlainDate;
+}
 
 /** The legal holidays of a year, each with the day it is observed. */
 export function legalHolidays(year: number): Holiday[] {
@@ -71,7 +85,9 @@ function observedSet(year: number): Set<string> {
   let s = cache.get(year);
   if (!s) {
     // A Saturday 1 January is observed on 31 December of the year before.
-    s = new Set([...legalHolidays(year), ...legalHolidays(year + 1)].map((h) => h.observed).filter((d) => parts(d).year === year));
+    s = new Set(
+      [...legalHolidays(year), ...legalHolidays(year + 1)].map((h) => h.observed).filter((d) => parts(d).year === year),
+    );
     cache.set(year, s);
   }
   return s;

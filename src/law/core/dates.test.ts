@@ -3,8 +3,21 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import {
-  type PlainDate, addDays, addMonths, addYears, ageOn, dateOfAge, daysBetween, fromEpochDay, isLeapYear, isPlainDate,
-  plainDate, toEpochDay, weekday, withinMonthsBefore, withinYearsBefore,
+  type PlainDate,
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  dateOfAge,
+  daysBetween,
+  fromEpochDay,
+  isLeapYear,
+  isPlainDate,
+  plainDate,
+  toEpochDay,
+  weekday,
+  withinMonthsBefore,
+  withinYearsBefore,
 } from "./dates.ts";
 
 const d = plainDate;
@@ -24,7 +37,8 @@ describe("isPlainDate / plainDate", () => {
     [null, false],
   ];
   for (const [value, expected] of cases) {
-    test(`${JSON.stringify(value)} is ${expected ? "" : "not "}a calendar date`, () => assert.equal(isPlainDate(value), expected));
+    test(`${JSON.stringify(value)} is ${expected ? "" : "not "}a calendar date`, () =>
+      assert.equal(isPlainDate(value), expected));
   }
   test("plainDate refuses a date that does not exist", () => assert.throws(() => plainDate("2013-02-29"), RangeError));
   test("leap years: 2000 yes, 1900 no, 2012 yes, 2013 no", () => {
@@ -77,7 +91,8 @@ describe("addMonths / addYears clamp to the end of a shorter month", () => {
     ["2013-05-31", -6, "2012-11-30"],
   ];
   for (const [from, months, to] of cases) {
-    test(`${from} ${months >= 0 ? "+" : ""}${months} months = ${to}`, () => assert.equal(addMonths(d(from), months), to));
+    test(`${from} ${months >= 0 ? "+" : ""}${months} months = ${to}`, () =>
+      assert.equal(addMonths(d(from), months), to));
   }
   test("29 February plus one year is 28 February; plus four years is 29 February", () => {
     assert.equal(addYears(d("2012-02-29"), 1), "2013-02-28");
@@ -108,15 +123,23 @@ describe("epoch days", () => {
   });
   test("property: toEpochDay then fromEpochDay is the identity on calendar dates", () => {
     const dateArb = fc
-      .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
-      .map(({ y, m, day }) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`)
+      .record({
+        y: fc.integer({ min: 1, max: 9999 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 31 }),
+      })
+      .map(
+        ({ y, m, day }) =>
+          `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+      )
       .filter(isPlainDate);
     fc.assert(fc.property(dateArb, (s) => fromEpochDay(toEpochDay(s as PlainDate)) === s));
   });
   test("property: consecutive epoch days are consecutive dates in string order", () => {
     fc.assert(
       fc.property(fc.integer({ min: -700000, max: 2900000 }), (n) => {
-        const a = fromEpochDay(n), b = fromEpochDay(n + 1);
+        const a = fromEpochDay(n),
+          b = fromEpochDay(n + 1);
         return a < b && addDays(a, 1) === b && daysBetween(a, b) === 1 && (weekday(a) + 1) % 7 === weekday(b);
       }),
     );
@@ -138,7 +161,8 @@ describe("look-back windows include both ends", () => {
     ["2013-10-01", "2014-04-02", 6, false],
   ];
   for (const [event, on, months, inside] of cases) {
-    test(`${event} is ${inside ? "" : "not "}within ${months} months before ${on}`, () => assert.equal(withinMonthsBefore(d(event), d(on), months), inside));
+    test(`${event} is ${inside ? "" : "not "}within ${months} months before ${on}`, () =>
+      assert.equal(withinMonthsBefore(d(event), d(on), months), inside));
   }
   test("20 years", () => {
     assert.equal(withinYearsBefore(d("1994-01-01"), d("2014-01-01"), 20), true);

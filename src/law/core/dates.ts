@@ -24,7 +24,9 @@ export function isPlainDate(value: unknown): value is PlainDate {
   if (typeof value !== "string") return false;
   const m = PATTERN.exec(value);
   if (!m) return false;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
@@ -39,7 +41,9 @@ export function parts(d: PlainDate): { year: number; month: number; day: number 
 }
 
 export function fromParts(year: number, month: number, day: number): PlainDate {
-  return plainDate(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  return plainDate(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+  );
 }
 
 /** Days since 1970-01-01 (negative before). Pure integer arithmetic. */
@@ -120,8 +124,12 @@ export function ageOn(birthDate: PlainDate, on: PlainDate): number {
   const o = parts(on);
   let age = o.year - b.year;
   // the birthday in year o.year, with 29 Feb moved to 1 Mar in a common year
-  let bm = b.month, bd = b.day;
-  if (bm === 2 && bd === 29 && !isLeapYear(o.year)) { bm = 3; bd = 1; }
+  let bm = b.month,
+    bd = b.day;
+  if (bm === 2 && bd === 29 && !isLeapYear(o.year)) {
+    bm = 3;
+    bd = 1;
+  }
   if (o.month < bm || (o.month === bm && o.day < bd)) age -= 1;
   return age;
 }

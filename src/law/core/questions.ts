@@ -52,7 +52,12 @@ export function answer<R>(findings: Finding[], result: (outcome: Outcome) => R):
   return { outcome, result: result(outcome), findings };
 }
 
-export function toDecision<R>(q: Question<unknown, R>, a: Answer<R>, on: PlainDate, rulebookVersion: string): Decision<R> {
+export function toDecision<R>(
+  q: Question<unknown, R>,
+  a: Answer<R>,
+  on: PlainDate,
+  rulebookVersion: string,
+): Decision<R> {
   return { question: q.id, on, rulebookVersion, ...a, missing: missingOf(a.findings) };
 }
 
@@ -79,7 +84,15 @@ export interface RuleInfo {
  * when there is no duty (usually "no"; "yes" for a question that asks whether something is
  * permitted, since no requirement of the Act stands in the way yet).
  */
-export function beforeDutyStarts<R>(p: { id: string; source: Citation; startsOn: string; on: Day; duty: string; outcome?: "yes" | "no"; result: R }): Answer<R> {
+export function beforeDutyStarts<R>(p: {
+  id: string;
+  source: Citation;
+  startsOn: string;
+  on: Day;
+  duty: string;
+  outcome?: "yes" | "no";
+  result: R;
+}): Answer<R> {
   const outcome = p.outcome ?? "no";
   const finding: Finding = {
     id: p.id,
@@ -96,7 +109,8 @@ export function defineRule(info: RuleInfo): RuleInfo {
 }
 
 /** Every version of a rule kept by key (per credential, per kind...), in one list. */
-export const allVersions = <T>(byKey: Record<string, readonly Dated<T>[]>): readonly Dated<T>[] => Object.values(byKey).flat();
+export const allVersions = <T>(byKey: Record<string, readonly Dated<T>[]>): readonly Dated<T>[] =>
+  Object.values(byKey).flat();
 
 /** Citations of a set of versions, each once. */
 function citationsOf(versions: readonly Dated<unknown>[]): Citation[] {
@@ -106,7 +120,12 @@ function citationsOf(versions: readonly Dated<unknown>[]): Citation[] {
 }
 
 /** A catalogue entry read from a rule's dated versions: from the earliest start, until the latest end if every version ended. */
-export function catalogueEntry(id: string, title: string, description: string, versions: readonly Dated<unknown>[]): RuleInfo {
+export function catalogueEntry(
+  id: string,
+  title: string,
+  description: string,
+  versions: readonly Dated<unknown>[],
+): RuleInfo {
   const from = versions.map((v) => v.from).sort()[0]!;
   const ends = versions.map((v) => v.until);
   const until = ends.every((u) => u !== undefined) ? (ends as string[]).sort().at(-1) : undefined;

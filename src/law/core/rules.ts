@@ -15,8 +15,18 @@ export interface Citation {
   text?: string;
 }
 
-export function cite(act: string, section: string, extra: { cgs?: string; text?: string; basis?: Citation["basis"] } = {}): Citation {
-  return { act, section, basis: extra.basis ?? "statute", ...(extra.cgs ? { cgs: extra.cgs } : {}), ...(extra.text ? { text: extra.text } : {}) };
+export function cite(
+  act: string,
+  section: string,
+  extra: { cgs?: string; text?: string; basis?: Citation["basis"] } = {},
+): Citation {
+  return {
+    act,
+    section,
+    basis: extra.basis ?? "statute",
+    ...(extra.cgs ? { cgs: extra.cgs } : {}),
+    ...(extra.text ? { text: extra.text } : {}),
+  };
 }
 
 /** Public Act 13-3, the 2013 Act Concerning Gun Violence Prevention and Children's Safety. */

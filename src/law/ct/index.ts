@@ -7,7 +7,11 @@ import type { Question, RuleInfo } from "../core/questions.ts";
 export { RULEBOOK_VERSION } from "./version.ts";
 
 type AnyQuestion = Question<any, any>;
-interface Area { name: string; questions: AnyQuestion[]; rules: RuleInfo[] }
+interface Area {
+  name: string;
+  questions: AnyQuestion[];
+  rules: RuleInfo[];
+}
 
 // Areas: one import each (keep alphabetical).
 import * as appeals from "./appeals/questions.ts";
@@ -42,7 +46,9 @@ export const AREAS: Area[] = [
   { name: "Weapons, magazines and ammunition", questions: weapons.questions, rules: weapons.rules },
 ];
 
-export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]));
+export const QUESTIONS: ReadonlyMap<string, AnyQuestion> = new Map(
+  AREAS.flatMap((a) => a.questions).map((q) => [q.id, q]),
+);
 export const RULES: readonly RuleInfo[] = AREAS.flatMap((a) => a.rules);
 
 export function findQuestion(id: string): AnyQuestion | undefined {

@@ -7,7 +7,14 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createTestEnv, type TestEnv } from "../../../test/helpers.ts";
-import { COUNTED_TABLES, caller, expectProblem, expectStatus, rowCounts, type Call } from "../../../test/api/support.ts";
+import {
+  COUNTED_TABLES,
+  caller,
+  expectProblem,
+  expectStatus,
+  rowCounts,
+  type Call,
+} from "../../../test/api/support.ts";
 import type { RouteDef } from "../../http/route.ts";
 import { ROLES, type Role } from "../auth/roles.ts";
 import { leadRoutes } from "../leads/routes.ts";
@@ -24,21 +31,34 @@ before(async () => {
   await setupSellers(env);
   for (const role of ROLES) expectStatus(await call(role, { method: "GET", url: "/api/v1/me" }), 200, role);
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 describe("access matrix: ammunition and leads routes", () => {
   test("every route has an entry and every entry is a route", () => {
     const cases = { ...ammunitionRouteCases(env, call), ...leadRouteCases(env) };
     const keys = routes.map((r) => `${r.method} ${r.url}`);
-    assert.deepEqual(keys.filter((k) => !(k in cases)), []);
-    assert.deepEqual(Object.keys(cases).filter((k) => !keys.includes(k)), []);
+    assert.deepEqual(
+      keys.filter((k) => !(k in cases)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(cases).filter((k) => !keys.includes(k)),
+      [],
+    );
   });
 
   for (const r of routes) {
     const key = `${r.method} ${r.url}`;
     test(key, async () => {
       const c = { ...ammunitionRouteCases(env, call), ...leadRouteCases(env) }[key]!;
-      if (r.roles) assert.deepEqual([...r.roles].sort(), c.allowed === "all" || c.allowed === "public" ? [...ROLES].sort() : [...c.allowed].sort(), "documented roles");
+      if (r.roles)
+        assert.deepEqual(
+          [...r.roles].sort(),
+          c.allowed === "all" || c.allowed === "public" ? [...ROLES].sort() : [...c.allowed].sort(),
+          "documented roles",
+        );
       assert.equal(r.auth === "public", c.allowed === "public");
       const success = r.successStatus ?? (r.method === "POST" ? 201 : 200);
       for (const who of [...ROLES, null] as (Role | null)[]) {

@@ -21,7 +21,13 @@ import { type Finding, allOf } from "../../law/core/rules.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
 import { lawCredentials } from "../credentials/index.ts";
 import type { AmmunitionSaleFacts } from "../../law/ct/sales/ammunition-sale.ts";
-import { type AmmunitionLimitSettings, CLASS_LABELS, type PurchaseType, ammunitionLimit, ammunitionLimitQuestion } from "../../law/ct/policy/ammunition-limit.ts";
+import {
+  type AmmunitionLimitSettings,
+  CLASS_LABELS,
+  type PurchaseType,
+  ammunitionLimit,
+  ammunitionLimitQuestion,
+} from "../../law/ct/policy/ammunition-limit.ts";
 import { RULEBOOK_VERSION } from "../../law/ct/version.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit, auditRefusedRead } from "../audit/index.ts";
@@ -33,7 +39,29 @@ import { detectAfterSale } from "../leads/index.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { type PresentedCredential, presentFindingForSeller } from "./present.ts";
-import { type Basis, type Check, type CheckLine, type CheckOutcome, type CredentialOnFile, type GroupBy, type ReportRow, type Sale, type SaleLine, type StoredSettings, credentialsOnFileOfPerson, findCheck, findCredentialOnFile, findSale, findSaleOfCheck, limitSettingsHistory, limitSettingsOn, listSales, personEvents, purchaseLinesOf, salesReport } from "./queries.ts";
+import {
+  type Basis,
+  type Check,
+  type CheckLine,
+  type CheckOutcome,
+  type CredentialOnFile,
+  type GroupBy,
+  type ReportRow,
+  type Sale,
+  type SaleLine,
+  type StoredSettings,
+  credentialsOnFileOfPerson,
+  findCheck,
+  findCredentialOnFile,
+  findSale,
+  findSaleOfCheck,
+  limitSettingsHistory,
+  limitSettingsOn,
+  listSales,
+  personEvents,
+  purchaseLinesOf,
+  salesReport,
+} from "./queries.ts";
 
 export const PHOTO_ID_TYPES = ["drivers-license", "passport", "state-id", "military-id", "other"] as const;
 export type PhotoIdType = (typeof PHOTO_ID_TYPES)[number];
@@ -44,7 +72,15 @@ export interface BuyerInput {
   birthDate: PlainDate;
   credentialNumber: string;
   /** The identification shown; the clerk has inspected it and found it genuine (give `expiresOn` to let the system check the date). */
-  photoId?: { type: PhotoIdType; number: string; showsBirthDate: boolean; hasPhotograph?: boolean | undefined; expiresOn?: PlainDate | undefined } | undefined;
+  photoId?:
+    | {
+        type: PhotoIdType;
+        number: string;
+        showsBirthDate: boolean;
+        hasPhotograph?: boolean | undefined;
+        expiresOn?: PlainDate | undefined;
+      }
+    | undefined;
   /** The address on the identification, when the clerk keys it in: a difference from the record is sent to review. */
   address?: { street?: string | undefined; town?: string | undefined; zip?: string | undefined } | undefined;
 }
@@ -55,29 +91,46 @@ export interface CheckInput {
 }
 
 /** `findings` in full (for the stored decisions and staff); sellers get them through `presentFindingForSeller` with `presented`. */
-export interface CheckAnswer { check: Check; findings: Finding[]; presented: PresentedCredential | null; nextSteps: string[] }
+export interface CheckAnswer {
+  check: Check;
+  findings: Finding[];
+  presented: PresentedCredential | null;
+  nextSteps: string[];
+}
 
 function requireUser(ctx: Ctx): User {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");
   return ctx.user;
 }
 
-
 const LAW_PHOTO_KIND: Record<PhotoIdType, "drivers-license" | "passport" | "other-government-id" | "other"> = {
-  "drivers-license": "drivers-license", passport: "passport", "state-id": "other-government-id", "military-id": "other-government-id", other: "other",
+  "drivers-license": "drivers-license",
+  passport: "passport",
+  "state-id": "other-government-id",
+  "military-id": "other-government-id",
+  other: "other",
 };
 
 /** The facts of `ammunition-sale` for this buyer, from the records (when the credential matched) and what was shown. */
 export function saleFacts(opts: {
-  seller: Dealer; lines: readonly { type: PurchaseType }[]; buyer: BuyerInput; today: PlainDate;
+  seller: Dealer;
+  lines: readonly { type: PurchaseType }[];
+  buyer: BuyerInput;
+  today: PlainDate;
   matched: { credential: CredentialOnFile; all: CredentialOnFile[]; events: PersonEvent[] } | null;
 }): AmmunitionSaleFacts {
   const { seller, lines, buyer, today, matched } = opts;
   const id = buyer.photoId;
-  const photoId = id === undefined ? undefined : {
-    kind: LAW_PHOTO_KIND[id.type], presented: true, hasPhotograph: id.hasPhotograph ?? true, showsDateOfBirth: id.showsBirthDate,
-    valid: id.expiresOn === undefined ? true : id.expiresOn >= today,
-  };
+  const photoId =
+    id === undefined
+      ? undefined
+      : {
+          kind: LAW_PHOTO_KIND[id.type],
+          presented: true,
+          hasPhotograph: id.hasPhotograph ?? true,
+          showsDateOfBirth: id.showsBirthDate,
+          valid: id.expiresOn === undefined ? true : id.expiresOn >= today,
+        };
   const credentials = matched ? lawCredentials(matched.all, matched.credential.id) : undefined;
   return {
     item: lines.some((l) => l.type !== "magazine") ? "ammunition" : "magazine",
@@ -103,7 +156,11 @@ function limitHistoryFrom(on: PlainDate): PlainDate {
   return month < rolling ? month : rolling;
 }
 
-function limitFacts(s: StoredSettings, prior: { on: PlainDate; type: PurchaseType; quantity: number }[] | undefined, requested: readonly { type: PurchaseType; quantity: number }[]) {
+function limitFacts(
+  s: StoredSettings,
+  prior: { on: PlainDate; type: PurchaseType; quantity: number }[] | undefined,
+  requested: readonly { type: PurchaseType; quantity: number }[],
+) {
   return {
     settings: { ...s.settings, ...(s.version > 0 ? { version: s.version } : {}), effectiveOn: s.effectiveOn },
     ...(prior ? { prior } : {}),
@@ -117,14 +174,29 @@ const totals = (lines: readonly { type: PurchaseType; quantity: number }[]) => (
 });
 
 /** What the seller does next, from the findings as the seller sees them (present.ts): never a record's detail. */
-export function nextSteps(outcome: CheckOutcome, findings: readonly { status: string; basis: string; because: string; remedy?: string }[]): string[] {
-  if (outcome === "approved") return ["Record the sale against this check today (POST /api/v1/ammunition/sales with its checkId), within the lines it approved."];
+export function nextSteps(
+  outcome: CheckOutcome,
+  findings: readonly { status: string; basis: string; because: string; remedy?: string }[],
+): string[] {
+  if (outcome === "approved")
+    return [
+      "Record the sale against this check today (POST /api/v1/ammunition/sales with its checkId), within the lines it approved.",
+    ];
   const open = findings.filter((f) => f.status === (outcome === "refused" ? "not-met" : "unknown"));
-  const steps = [...new Set(open.map((f) => `${f.basis === "policy" ? "[policy, not statute] " : ""}${f.remedy ?? f.because}`))];
-  if (outcome === "needs-review") steps.push("Nothing has been refused. Once the record or the input is put right, run the check again.");
+  const steps = [
+    ...new Set(open.map((f) => `${f.basis === "policy" ? "[policy, not statute] " : ""}${f.remedy ?? f.because}`)),
+  ];
+  if (outcome === "needs-review")
+    steps.push("Nothing has been refused. Once the record or the input is put right, run the check again.");
   else {
-    if (open.some((f) => f.basis === "statute")) steps.push("A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.");
-    if (open.some((f) => f.basis === "policy")) steps.push("The ammunition limit is the Department's policy, not a statute; the refusal says when the quantity could be bought.");
+    if (open.some((f) => f.basis === "statute"))
+      steps.push(
+        "A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.",
+      );
+    if (open.some((f) => f.basis === "policy"))
+      steps.push(
+        "The ammunition limit is the Department's policy, not a statute; the refusal says when the quantity could be bought.",
+      );
   }
   return steps;
 }
@@ -138,18 +210,38 @@ export function nextSteps(outcome: CheckOutcome, findings: readonly { status: st
 export async function alertOnFailedChecks(q: Queryable, ctx: Ctx, dealerId: string): Promise<void> {
   const since = new Date(ctx.clock.now().getTime() - 3_600_000).toISOString();
   const r = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ammunition_checks WHERE dealer_id = $1 AND checked_at > $2 AND person_id IS NULL`, [dealerId, since]);
+    `SELECT count(*)::int AS n FROM ammunition_checks WHERE dealer_id = $1 AND checked_at > $2 AND person_id IS NULL`,
+    [dealerId, since],
+  );
   const n = r[0]?.n ?? 0;
   const every = ctx.config.rateLimit.failedChecksAlert;
   if (n > 0 && n % every === 0) {
-    await appendAudit(q, ctx, { action: "security.alert", entityType: "dealer", entityId: dealerId, outcome: "denied", details: { reason: "failed ammunition checks are piling up", failedChecksLastHour: n, threshold: every } });
+    await appendAudit(q, ctx, {
+      action: "security.alert",
+      entityType: "dealer",
+      entityId: dealerId,
+      outcome: "denied",
+      details: { reason: "failed ammunition checks are piling up", failedChecksLastHour: n, threshold: every },
+    });
   }
 }
 
 /** The credential the buyer presented, once name and date of birth matched: its kind, number and whether it is valid today. */
-export function presentedCredential(record: CredentialOnFile | undefined, matched: boolean, today: PlainDate): PresentedCredential | null {
+export function presentedCredential(
+  record: CredentialOnFile | undefined,
+  matched: boolean,
+  today: PlainDate,
+): PresentedCredential | null {
   if (!record || !matched) return null;
-  return { kind: record.kind, number: record.number, valid: record.status === "active" && record.kind !== "temporary-state-permit" && record.issuedOn <= today && today < record.expiresOn };
+  return {
+    kind: record.kind,
+    number: record.number,
+    valid:
+      record.status === "active" &&
+      record.kind !== "temporary-state-permit" &&
+      record.issuedOn <= today &&
+      today < record.expiresOn,
+  };
 }
 
 /**
@@ -164,24 +256,48 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
   const dealer = await getActingDealer(ctx);
   const today = ctx.today;
   const number = normalizeCredentialNumber(input.buyer.credentialNumber);
-  const lines: CheckLine[] = input.lines.map((l) => ({ type: l.type, caliber: l.caliber, brand: l.brand ?? null, quantity: l.quantity }));
+  const lines: CheckLine[] = input.lines.map((l) => ({
+    type: l.type,
+    caliber: l.caliber,
+    brand: l.brand ?? null,
+    quantity: l.quantity,
+  }));
   const t = totals(lines);
   return ctx.db.tx(async (q) => {
     const checkId = randomUUID();
     const record = await findCredentialOnFile(q, number);
     const match = matchRecord(
-      { credentialNumber: number, lastName: input.buyer.lastName, birthDate: input.buyer.birthDate, address: input.buyer.address },
-      record && { credentialNumber: record.number, lastName: record.person.lastName, birthDate: record.person.birthDate, street: record.person.street, town: record.person.town, zip: record.person.zip },
+      {
+        credentialNumber: number,
+        lastName: input.buyer.lastName,
+        birthDate: input.buyer.birthDate,
+        address: input.buyer.address,
+      },
+      record && {
+        credentialNumber: record.number,
+        lastName: record.person.lastName,
+        birthDate: record.person.birthDate,
+        street: record.person.street,
+        town: record.person.town,
+        zip: record.person.zip,
+      },
     );
-    const matched = match.matched && record
-      ? { credential: record, all: await credentialsOnFileOfPerson(q, record.person.id), events: await personEvents(q, record.person.id) }
-      : null;
+    const matched =
+      match.matched && record
+        ? {
+            credential: record,
+            all: await credentialsOnFileOfPerson(q, record.person.id),
+            events: await personEvents(q, record.person.id),
+          }
+        : null;
     const facts = saleFacts({ seller: dealer, lines, buyer: input.buyer, today, matched });
     const law = decide("ammunition-sale", today, facts);
     const lawDecisionId = await storeDecision(q, law, facts, { type: "ammunition-check", id: checkId });
 
     const settings = await limitSettingsOn(q, today);
-    const prior = matched ? await purchaseLinesOf(q, matched.credential.person.id, limitHistoryFrom(today), today) : undefined;
+    const prior = matched
+      ? await purchaseLinesOf(q, matched.credential.person.id, limitHistoryFrom(today), today)
+      : undefined;
     const lf = limitFacts(settings, prior, lines);
     const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
     const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-check", id: checkId });
@@ -197,21 +313,66 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
          buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines, total_rounds, total_magazines,
          match_findings, law_decision_id, limit_decision_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
-      [checkId, `AMC-${seq[0]!.n}`, dealer.id, user.id, today, ctx.clock.now().toISOString(), outcome, matched?.credential.person.id ?? null, matched?.credential.id ?? null,
-        number, matched?.credential.kind ?? null, basis, input.buyer.firstName, input.buyer.lastName, input.buyer.birthDate,
-        photo?.type ?? null, photo ? photo.number.replace(/[^A-Za-z0-9]/g, "").toUpperCase().slice(-4) : null, photo?.showsBirthDate ?? null,
-        JSON.stringify(lines), t.rounds, t.magazines, JSON.stringify(match.findings), lawDecisionId, limitDecisionId]);
-    await appendAudit(q, ctx, { action: "ammunition.check", entityType: "ammunition-check", entityId: checkId, details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId } });
+      [
+        checkId,
+        `AMC-${seq[0]!.n}`,
+        dealer.id,
+        user.id,
+        today,
+        ctx.clock.now().toISOString(),
+        outcome,
+        matched?.credential.person.id ?? null,
+        matched?.credential.id ?? null,
+        number,
+        matched?.credential.kind ?? null,
+        basis,
+        input.buyer.firstName,
+        input.buyer.lastName,
+        input.buyer.birthDate,
+        photo?.type ?? null,
+        photo
+          ? photo.number
+              .replace(/[^A-Za-z0-9]/g, "")
+              .toUpperCase()
+              .slice(-4)
+          : null,
+        photo?.showsBirthDate ?? null,
+        JSON.stringify(lines),
+        t.rounds,
+        t.magazines,
+        JSON.stringify(match.findings),
+        lawDecisionId,
+        limitDecisionId,
+      ],
+    );
+    await appendAudit(q, ctx, {
+      action: "ammunition.check",
+      entityType: "ammunition-check",
+      entityId: checkId,
+      details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId },
+    });
     if (!match.matched) await alertOnFailedChecks(q, ctx, dealer.id);
     const check = (await findCheck(q, checkId))!;
     const presented = presentedCredential(record, match.matched, today);
-    return { check, findings, presented, nextSteps: nextSteps(outcome, findings.map((f) => presentFindingForSeller(f, presented))) };
+    return {
+      check,
+      findings,
+      presented,
+      nextSteps: nextSteps(
+        outcome,
+        findings.map((f) => presentFindingForSeller(f, presented)),
+      ),
+    };
   });
 }
 
-export interface SaleInput { checkId: string; lines: SaleLine[] }
+export interface SaleInput {
+  checkId: string;
+  lines: SaleLine[];
+}
 
-const conflict = (field: string, message: string) => new AppError("conflict", `${field}: ${message}`, { fields: [{ field, message }] });
+const conflict = (field: string, message: string) =>
+  new AppError("conflict", `${field}: ${message}`, { fields: [{ field, message }] });
 
 /**
  * Records a sale against an approved check of this seller, made today. Refused
@@ -230,8 +391,13 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     const check = await findCheck(q, input.checkId, { forUpdate: true });
     // Another seller's check is not found, so that ids reveal nothing across shops.
     if (!check || check.dealerId !== dealer.id) throw badField("checkId", "no check of yours has this id");
-    if (check.outcome !== "approved") throw conflict("checkId", `the check was ${check.outcome}; only an approved check allows a sale`);
-    if (check.checkedOn !== today) throw conflict("checkId", `the check was made on ${check.checkedOn}; a check is good for its own day only: run a new one`);
+    if (check.outcome !== "approved")
+      throw conflict("checkId", `the check was ${check.outcome}; only an approved check allows a sale`);
+    if (check.checkedOn !== today)
+      throw conflict(
+        "checkId",
+        `the check was made on ${check.checkedOn}; a check is good for its own day only: run a new one`,
+      );
     const done = await findSaleOfCheck(q, check.id);
     if (done) throw conflict("checkId", `sale ${done.number} was already recorded against this check`);
     const personId = check.personId!;
@@ -244,10 +410,18 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     for (const [i, l] of input.lines.entries()) {
       asked.set(l.type, (asked.get(l.type) ?? 0) + l.quantity);
       const ok = approved.get(l.type) ?? 0;
-      if (asked.get(l.type)! > ok) throw conflict(`lines.${i}.quantity`, `more ${CLASS_LABELS[l.type]} than the check approved (${ok})`);
+      if (asked.get(l.type)! > ok)
+        throw conflict(`lines.${i}.quantity`, `more ${CLASS_LABELS[l.type]} than the check approved (${ok})`);
     }
-    const cred = await q.query<{ status: string; expires_on: PlainDate }>("SELECT status, expires_on FROM credentials WHERE id = $1", [check.credentialId]);
-    if (cred[0]?.status !== "active" || cred[0].expires_on <= today) throw conflict("checkId", "the buyer's credential is no longer valid (revoked or expired since the check): run a new check");
+    const cred = await q.query<{ status: string; expires_on: PlainDate }>(
+      "SELECT status, expires_on FROM credentials WHERE id = $1",
+      [check.credentialId],
+    );
+    if (cred[0]?.status !== "active" || cred[0].expires_on <= today)
+      throw conflict(
+        "checkId",
+        "the buyer's credential is no longer valid (revoked or expired since the check): run a new check",
+      );
 
     const saleId = randomUUID();
     const settings = await limitSettingsOn(q, today);
@@ -255,7 +429,10 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     const lf = limitFacts(settings, prior, input.lines);
     const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
     if (limit.outcome !== "yes") {
-      const why = limit.findings.filter((f) => f.status !== "met" && f.status !== "not-applicable").map((f) => `${f.because}. ${f.remedy ?? ""}`.trim()).join(" ");
+      const why = limit.findings
+        .filter((f) => f.status !== "met" && f.status !== "not-applicable")
+        .map((f) => `${f.because}. ${f.remedy ?? ""}`.trim())
+        .join(" ");
       throw conflict("lines", `refused by the ammunition limit (policy, not statute): ${why}`);
     }
     const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-sale", id: saleId });
@@ -264,12 +441,41 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     await q.query(
       `INSERT INTO ammunition_sales (id, number, check_id, dealer_id, town, person_id, credential_id, basis, sold_on, recorded_at, clerk_id, total_rounds, total_magazines, limit_decision_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [saleId, `AMS-${seq[0]!.n}`, check.id, dealer.id, dealer.town, personId, check.credentialId, check.basis, today, ctx.clock.now().toISOString(), user.id, t.rounds, t.magazines, limitDecisionId]);
+      [
+        saleId,
+        `AMS-${seq[0]!.n}`,
+        check.id,
+        dealer.id,
+        dealer.town,
+        personId,
+        check.credentialId,
+        check.basis,
+        today,
+        ctx.clock.now().toISOString(),
+        user.id,
+        t.rounds,
+        t.magazines,
+        limitDecisionId,
+      ],
+    );
     await q.query(
       `INSERT INTO ammunition_sale_lines (sale_id, line_no, type, caliber, brand, quantity)
        SELECT $1, n, type, caliber, brand, quantity FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(n, type, caliber, brand, quantity)`,
-      [saleId, input.lines.map((_, i) => i + 1), input.lines.map((l) => l.type), input.lines.map((l) => l.caliber), input.lines.map((l) => l.brand), input.lines.map((l) => l.quantity)]);
-    await appendAudit(q, ctx, { action: "ammunition.sale.record", entityType: "ammunition-sale", entityId: saleId, details: { checkId: check.id, dealerId: dealer.id, totalRounds: t.rounds, totalMagazines: t.magazines } });
+      [
+        saleId,
+        input.lines.map((_, i) => i + 1),
+        input.lines.map((l) => l.type),
+        input.lines.map((l) => l.caliber),
+        input.lines.map((l) => l.brand),
+        input.lines.map((l) => l.quantity),
+      ],
+    );
+    await appendAudit(q, ctx, {
+      action: "ammunition.sale.record",
+      entityType: "ammunition-sale",
+      entityId: saleId,
+      details: { checkId: check.id, dealerId: dealer.id, totalRounds: t.rounds, totalMagazines: t.magazines },
+    });
     await detectAfterSale(ctx, q, { personId, saleId, on: today });
     return (await findSale(q, saleId))!;
   });
@@ -277,9 +483,20 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
 
 // ---------------------------------------------------------------- reading
 
-export interface SalesQuery { from?: PlainDate | undefined; to?: PlainDate | undefined; dealerId?: string | undefined; personId?: string | undefined; limit: number; offset: number; purpose?: ReadPurpose | undefined }
+export interface SalesQuery {
+  from?: PlainDate | undefined;
+  to?: PlainDate | undefined;
+  dealerId?: string | undefined;
+  personId?: string | undefined;
+  limit: number;
+  offset: number;
+  purpose?: ReadPurpose | undefined;
+}
 
-function range(query: { from?: PlainDate | undefined; to?: PlainDate | undefined }, today: PlainDate): { from: PlainDate; to: PlainDate } {
+function range(
+  query: { from?: PlainDate | undefined; to?: PlainDate | undefined },
+  today: PlainDate,
+): { from: PlainDate; to: PlainDate } {
   const to = query.to ?? today;
   // A year back by default (never before the first day of the calendar).
   const from = query.from ?? (to >= "0002-01-01" ? addDays(to, -364) : ("0001-01-01" as PlainDate));
@@ -289,7 +506,11 @@ function range(query: { from?: PlainDate | undefined; to?: PlainDate | undefined
 
 /** The stated purpose (from the Stateline-Purpose header or the body; never the URL), as its audit line. */
 const requirePurpose = (purpose: ReadPurpose | undefined): string => {
-  if (!purpose) throw badField("header.stateline-purpose", "say why you need these records: `Stateline-Purpose: <code>; <why, at least 10 characters>` (required for your role; it is audited)");
+  if (!purpose)
+    throw badField(
+      "header.stateline-purpose",
+      "say why you need these records: `Stateline-Purpose: <code>; <why, at least 10 characters>` (required for your role; it is audited)",
+    );
   return purposeLine(purpose);
 };
 
@@ -298,7 +519,10 @@ const requirePurpose = (purpose: ReadPurpose | undefined): string => {
  * names; licensing staff and law enforcement see all with buyers' identities,
  * giving a purpose that is audited with the people whose records were shown.
  */
-export async function listSalesFor(ctx: Ctx, query: SalesQuery): Promise<{ scope: "own" | "all"; total: number; items: Sale[] }> {
+export async function listSalesFor(
+  ctx: Ctx,
+  query: SalesQuery,
+): Promise<{ scope: "own" | "all"; total: number; items: Sale[] }> {
   const user = requireUser(ctx);
   const { from, to } = range(query, ctx.today);
   if (ammunitionPolicy.listOwnSales(user)) {
@@ -308,30 +532,86 @@ export async function listSalesFor(ctx: Ctx, query: SalesQuery): Promise<{ scope
     const r = await listSales(ctx.db, { from, to, dealerId: dealer.id, limit: query.limit, offset: query.offset });
     return { scope: "own", ...r };
   }
-  if (!ammunitionPolicy.listAllSales(user)) throw await auditRefusedRead(ctx, { action: "ammunition.sales.read", entityType: "ammunition-sales" });
+  if (!ammunitionPolicy.listAllSales(user))
+    throw await auditRefusedRead(ctx, { action: "ammunition.sales.read", entityType: "ammunition-sales" });
   const purpose = requirePurpose(query.purpose);
-  const r = await listSales(ctx.db, { from, to, dealerId: query.dealerId, personId: query.personId, limit: query.limit, offset: query.offset });
+  const r = await listSales(ctx.db, {
+    from,
+    to,
+    dealerId: query.dealerId,
+    personId: query.personId,
+    limit: query.limit,
+    offset: query.offset,
+  });
   const people = [...new Set(r.items.map((s) => s.personId))];
-  const certificateHolders = [...new Set(r.items.filter((s) => s.basis === "ammunition-certificate" || s.credentialKind === "ammunition-certificate").map((s) => s.personId))];
+  const certificateHolders = [
+    ...new Set(
+      r.items
+        .filter((s) => s.basis === "ammunition-certificate" || s.credentialKind === "ammunition-certificate")
+        .map((s) => s.personId),
+    ),
+  ];
   await appendAudit(ctx.db, ctx, {
-    action: "ammunition.sales.read", entityType: "ammunition-sales", purpose,
-    details: { from, to, dealerId: query.dealerId ?? null, personId: query.personId ?? null, shown: r.items.length, people, personIds: people, ammunitionCertificateHolders: certificateHolders },
+    action: "ammunition.sales.read",
+    entityType: "ammunition-sales",
+    purpose,
+    details: {
+      from,
+      to,
+      dealerId: query.dealerId ?? null,
+      personId: query.personId ?? null,
+      shown: r.items.length,
+      people,
+      personIds: people,
+      ammunitionCertificateHolders: certificateHolders,
+    },
   });
   return { scope: "all", ...r };
 }
 
 /** Totals by vendor, town of sale or month, for licensing staff and law enforcement (purpose audited). No names. */
-export async function report(ctx: Ctx, query: { groupBy: GroupBy; from?: PlainDate | undefined; to?: PlainDate | undefined; purpose?: ReadPurpose | undefined }): Promise<{ groupBy: GroupBy; from: PlainDate; to: PlainDate; rows: ReportRow[]; totals: Omit<ReportRow, "key" | "label"> }> {
+export async function report(
+  ctx: Ctx,
+  query: {
+    groupBy: GroupBy;
+    from?: PlainDate | undefined;
+    to?: PlainDate | undefined;
+    purpose?: ReadPurpose | undefined;
+  },
+): Promise<{
+  groupBy: GroupBy;
+  from: PlainDate;
+  to: PlainDate;
+  rows: ReportRow[];
+  totals: Omit<ReportRow, "key" | "label">;
+}> {
   const user = requireUser(ctx);
-  if (!ammunitionPolicy.reports(user)) throw await auditRefusedRead(ctx, { action: "ammunition.report.read", entityType: "ammunition-sales" });
+  if (!ammunitionPolicy.reports(user))
+    throw await auditRefusedRead(ctx, { action: "ammunition.report.read", entityType: "ammunition-sales" });
   const purpose = requirePurpose(query.purpose);
   const { from, to } = range(query, ctx.today);
   const rows = await salesReport(ctx.db, query.groupBy, from, to);
-  await appendAudit(ctx.db, ctx, { action: "ammunition.report.read", entityType: "ammunition-sales", purpose, details: { groupBy: query.groupBy, from, to } });
-  const buyers = await ctx.db.query<{ n: number }>("SELECT count(DISTINCT person_id)::int AS n FROM ammunition_sales WHERE sold_on BETWEEN $1 AND $2", [from, to]);
+  await appendAudit(ctx.db, ctx, {
+    action: "ammunition.report.read",
+    entityType: "ammunition-sales",
+    purpose,
+    details: { groupBy: query.groupBy, from, to },
+  });
+  const buyers = await ctx.db.query<{ n: number }>(
+    "SELECT count(DISTINCT person_id)::int AS n FROM ammunition_sales WHERE sold_on BETWEEN $1 AND $2",
+    [from, to],
+  );
   return {
-    groupBy: query.groupBy, from, to, rows,
-    totals: { sales: rows.reduce((n, r) => n + r.sales, 0), rounds: rows.reduce((n, r) => n + r.rounds, 0), magazines: rows.reduce((n, r) => n + r.magazines, 0), buyers: buyers[0]?.n ?? 0 },
+    groupBy: query.groupBy,
+    from,
+    to,
+    rows,
+    totals: {
+      sales: rows.reduce((n, r) => n + r.sales, 0),
+      rounds: rows.reduce((n, r) => n + r.rounds, 0),
+      magazines: rows.reduce((n, r) => n + r.magazines, 0),
+      buyers: buyers[0]?.n ?? 0,
+    },
   };
 }
 
@@ -343,18 +623,30 @@ export async function getLimitSettings(ctx: Ctx): Promise<{ current: StoredSetti
 }
 
 /** Appends a new version of the ammunition limit (administrators). It applies from `effectiveOn` (today by default; never in the past). */
-export async function setLimitSettings(ctx: Ctx, input: { settings: AmmunitionLimitSettings; note: string; effectiveOn?: PlainDate | undefined }): Promise<StoredSettings> {
+export async function setLimitSettings(
+  ctx: Ctx,
+  input: { settings: AmmunitionLimitSettings; note: string; effectiveOn?: PlainDate | undefined },
+): Promise<StoredSettings> {
   const user = requireUser(ctx);
   if (!ammunitionPolicy.setLimit(user)) throw forbidden();
   const effectiveOn = input.effectiveOn ?? ctx.today;
   if (effectiveOn < ctx.today) throw badField("effectiveOn", "a setting cannot take effect in the past");
   return ctx.db.tx(async (q: Queryable) => {
     await q.query("SELECT pg_advisory_xact_lock(727011)");
-    const v = await q.query<{ v: number }>("SELECT coalesce(max(version), 0)::int AS v FROM policy_settings WHERE key = 'ammunition-limit'");
+    const v = await q.query<{ v: number }>(
+      "SELECT coalesce(max(version), 0)::int AS v FROM policy_settings WHERE key = 'ammunition-limit'",
+    );
     const version = v[0]!.v + 1;
-    await q.query("INSERT INTO policy_settings (key, version, value, effective_on, set_at, set_by, note) VALUES ('ammunition-limit',$1,$2,$3,$4,$5,$6)",
-      [version, JSON.stringify(input.settings), effectiveOn, ctx.clock.now().toISOString(), user.id, input.note]);
-    await appendAudit(q, ctx, { action: "policy.ammunition-limit.set", entityType: "policy-setting", entityId: `ammunition-limit:${version}`, details: { version, effectiveOn, settings: input.settings } });
+    await q.query(
+      "INSERT INTO policy_settings (key, version, value, effective_on, set_at, set_by, note) VALUES ('ammunition-limit',$1,$2,$3,$4,$5,$6)",
+      [version, JSON.stringify(input.settings), effectiveOn, ctx.clock.now().toISOString(), user.id, input.note],
+    );
+    await appendAudit(q, ctx, {
+      action: "policy.ammunition-limit.set",
+      entityType: "policy-setting",
+      entityId: `ammunition-limit:${version}`,
+      details: { version, effectiveOn, settings: input.settings },
+    });
     const all = await limitSettingsHistory(q);
     return all.find((s) => s.version === version)!;
   });

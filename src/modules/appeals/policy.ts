@@ -16,7 +16,10 @@ export const appealPolicy = {
   /** See the docket (every appeal): the Board and the issuing authorities. */
   seeDocket: (u: User) => board(u) || authority(u),
   /** File the written statement of reasons. */
-  answer: (u: User, credentialKind: string) => (u.role === "local_authority" ? credentialKind === "temporary-state-permit" : u.role === "licensing_staff" || board(u)),
+  answer: (u: User, credentialKind: string) =>
+    u.role === "local_authority"
+      ? credentialKind === "temporary-state-permit"
+      : u.role === "licensing_staff" || board(u),
   /** File one's own appeal online. */
   fileOwn: (u: User) => u.role === "resident" && Boolean(u.personId),
   /** Record seat appointments. */

@@ -19,12 +19,38 @@ import { statementDueBy } from "../../law/ct/appeals/statement-of-reasons.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/index.ts";
 import type { User } from "../auth/index.ts";
-import { appealableActionsOf, restoreByBoardOrder, CREDENTIAL_NAMES, type AppealableAction } from "../credentials/index.ts";
+import {
+  appealableActionsOf,
+  restoreByBoardOrder,
+  CREDENTIAL_NAMES,
+  type AppealableAction,
+} from "../credentials/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";
 import { getPerson } from "../people/index.ts";
 import { appealPolicy } from "./policy.ts";
-import { type Appeal, type AppealStatus, type Meeting, type Seat, findAppeal, historyOf, MEETING_SELECT, meetingsFrom, SELECT, seats, toAppeal, toMeeting } from "./queries.ts";
-import type { ContinuanceInput, DecisionInput, FileAppeal, MeetingInput, PaperAppeal, SeatInput, StatementInput } from "./schemas.ts";
+import {
+  type Appeal,
+  type AppealStatus,
+  type Meeting,
+  type Seat,
+  findAppeal,
+  historyOf,
+  MEETING_SELECT,
+  meetingsFrom,
+  SELECT,
+  seats,
+  toAppeal,
+  toMeeting,
+} from "./queries.ts";
+import type {
+  ContinuanceInput,
+  DecisionInput,
+  FileAppeal,
+  MeetingInput,
+  PaperAppeal,
+  SeatInput,
+  StatementInput,
+} from "./schemas.ts";
 
 export type AppealAction = "schedule" | "file-statement" | "continue" | "decide" | "withdraw";
 
@@ -37,7 +63,8 @@ export const NEXT: Record<AppealStatus, readonly AppealAction[]> = {
 };
 
 function assertNext(a: Appeal, action: AppealAction): void {
-  if (!NEXT[a.status].includes(action)) throw new AppError("conflict", `an appeal that is ${a.status} cannot ${action.replaceAll("-", " ")}`);
+  if (!NEXT[a.status].includes(action))
+    throw new AppError("conflict", `an appeal that is ${a.status} cannot ${action.replaceAll("-", " ")}`);
 }
 
 // ---------------------------------------------------------------- the filing period (a rule the rulebook lacks)
@@ -56,7 +83,10 @@ function assertNext(a: Appeal, action: AppealAction): void {
  */
 export const FILING_PERIOD: { days: number; source: Citation } = {
   days: 90,
-  source: cite("CGS", "§ 29-32b(b)", { cgs: "CGS § 29-32b(b)", text: "may, within ninety days after receipt of notice of such refusal, limitation or revocation, ... appeal to the board" }),
+  source: cite("CGS", "§ 29-32b(b)", {
+    cgs: "CGS § 29-32b(b)",
+    text: "may, within ninety days after receipt of notice of such refusal, limitation or revocation, ... appeal to the board",
+  }),
 };
 export const filingDueOn = (actionOn: PlainDate): PlainDate => addDays(actionOn, FILING_PERIOD.days);
 
@@ -68,16 +98,26 @@ export const MIN_DAYS_TO_HEARING = 21;
 
 const STATEMENT_CITE = "PA 13-3 § 61 (CGS § 29-32b)";
 const DESPP = "Commissioner of Emergency Services and Public Protection (DESPP firearms unit)";
-const issuingAuthorityOf = (kind: string) => (kind === "temporary-state-permit" ? "Local issuing authority (chief of police or first selectman)" : DESPP);
+const issuingAuthorityOf = (kind: string) =>
+  kind === "temporary-state-permit" ? "Local issuing authority (chief of police or first selectman)" : DESPP;
 
 function requireUser(ctx: Ctx): User {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");
   return ctx.user;
 }
 
-async function act(q: Queryable, ctx: Ctx, a: Pick<Appeal, "id" | "status">, action: string, toStatus: AppealStatus, details: Record<string, unknown> = {}) {
-  await q.query("INSERT INTO appeal_actions (appeal_id, action, from_status, to_status, on_date, actor_id, details) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-    [a.id, action, a.status, toStatus, ctx.today, ctx.user?.id ?? null, JSON.stringify(details)]);
+async function act(
+  q: Queryable,
+  ctx: Ctx,
+  a: Pick<Appeal, "id" | "status">,
+  action: string,
+  toStatus: AppealStatus,
+  details: Record<string, unknown> = {},
+) {
+  await q.query(
+    "INSERT INTO appeal_actions (appeal_id, action, from_status, to_status, on_date, actor_id, details) VALUES ($1,$2,$3,$4,$5,$6,$7)",
+    [a.id, action, a.status, toStatus, ctx.today, ctx.user?.id ?? null, JSON.stringify(details)],
+  );
 }
 
 // ---------------------------------------------------------------- notices (one function per notice)
@@ -101,24 +141,50 @@ export const notices = {
   }),
 };
 
-async function tellAppellant(q: Queryable, a: Appeal, template: string, n: { subject: string; body: string }, dedupeKey: string) {
+async function tellAppellant(
+  q: Queryable,
+  a: Appeal,
+  template: string,
+  n: { subject: string; body: string },
+  dedupeKey: string,
+) {
   const p = await getPerson(q, a.personId);
-  const recipient = p.email ?? [`${p.firstName} ${p.lastName}`, p.street, `${p.town ?? ""}, ${p.state} ${p.zip ?? ""}`].filter(Boolean).join("\n");
-  await q.query("INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (dedupe_key) DO NOTHING",
-    [p.email ? "email" : "letter", p.id, recipient, template, n.subject, n.body, dedupeKey]);
+  const recipient =
+    p.email ??
+    [`${p.firstName} ${p.lastName}`, p.street, `${p.town ?? ""}, ${p.state} ${p.zip ?? ""}`].filter(Boolean).join("\n");
+  await q.query(
+    "INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (dedupe_key) DO NOTHING",
+    [p.email ? "email" : "letter", p.id, recipient, template, n.subject, n.body, dedupeKey],
+  );
 }
-async function tellAuthority(q: Queryable, a: Appeal, template: string, n: { subject: string; body: string }, dedupeKey: string) {
-  await q.query("INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ('letter',NULL,$1,$2,$3,$4,$5) ON CONFLICT (dedupe_key) DO NOTHING",
-    [a.issuingAuthority, template, n.subject, n.body, dedupeKey]);
+async function tellAuthority(
+  q: Queryable,
+  a: Appeal,
+  template: string,
+  n: { subject: string; body: string },
+  dedupeKey: string,
+) {
+  await q.query(
+    "INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ('letter',NULL,$1,$2,$3,$4,$5) ON CONFLICT (dedupe_key) DO NOTHING",
+    [a.issuingAuthority, template, n.subject, n.body, dedupeKey],
+  );
 }
 
 // ---------------------------------------------------------------- filing
 
 /** The denials and revocations a person may appeal now (those without an open appeal). */
-export async function appealableFor(q: Queryable, personId: string): Promise<(AppealableAction & { filingDueOn: PlainDate })[]> {
-  const open = await q.query<{ subject_id: string }>("SELECT subject_id::text FROM appeals WHERE person_id = $1 AND status IN ('filed','scheduled')", [personId]);
+export async function appealableFor(
+  q: Queryable,
+  personId: string,
+): Promise<(AppealableAction & { filingDueOn: PlainDate })[]> {
+  const open = await q.query<{ subject_id: string }>(
+    "SELECT subject_id::text FROM appeals WHERE person_id = $1 AND status IN ('filed','scheduled')",
+    [personId],
+  );
   const taken = new Set(open.map((o) => o.subject_id));
-  return (await appealableActionsOf(q, personId)).filter((x) => !taken.has(x.subjectId)).map((x) => ({ ...x, filingDueOn: filingDueOn(x.actionOn as PlainDate) }));
+  return (await appealableActionsOf(q, personId))
+    .filter((x) => !taken.has(x.subjectId))
+    .map((x) => ({ ...x, filingDueOn: filingDueOn(x.actionOn as PlainDate) }));
 }
 
 /** A resident's own denials and revocations they may appeal. */
@@ -128,31 +194,87 @@ export async function myAppealable(ctx: Ctx) {
   return appealableFor(ctx.db, user.personId!);
 }
 
-async function file(ctx: Ctx, q: Queryable, personId: string, input: FileAppeal, channel: "online" | "paper", filedOn: PlainDate): Promise<Appeal> {
-  const subject = (await appealableActionsOf(q, personId)).find((x) => x.subjectType === input.subjectType && x.subjectId === input.subjectId);
-  if (!subject) throw badField("subjectId", `no ${input.subjectType === "application" ? "denied application" : "revoked credential"} of this person with that id`);
-  const open = await q.query("SELECT number FROM appeals WHERE subject_type = $1 AND subject_id = $2 AND status IN ('filed','scheduled')", [input.subjectType, input.subjectId]);
-  if (open[0]) throw new AppError("conflict", `appeal ${open[0].number} about this decision is already open`, { fields: [{ field: "subjectId", message: "already appealed" }] });
+async function file(
+  ctx: Ctx,
+  q: Queryable,
+  personId: string,
+  input: FileAppeal,
+  channel: "online" | "paper",
+  filedOn: PlainDate,
+): Promise<Appeal> {
+  const subject = (await appealableActionsOf(q, personId)).find(
+    (x) => x.subjectType === input.subjectType && x.subjectId === input.subjectId,
+  );
+  if (!subject)
+    throw badField(
+      "subjectId",
+      `no ${input.subjectType === "application" ? "denied application" : "revoked credential"} of this person with that id`,
+    );
+  const open = await q.query(
+    "SELECT number FROM appeals WHERE subject_type = $1 AND subject_id = $2 AND status IN ('filed','scheduled')",
+    [input.subjectType, input.subjectId],
+  );
+  if (open[0])
+    throw new AppError("conflict", `appeal ${open[0].number} about this decision is already open`, {
+      fields: [{ field: "subjectId", message: "already appealed" }],
+    });
   if (filedOn < subject.actionOn) throw badField("filedOn", `cannot be before the decision (${subject.actionOn})`);
   const due = filingDueOn(subject.actionOn as PlainDate);
   const seq = await q.query<{ n: number }>("SELECT nextval('appeal_number_seq') AS n");
   const ins = await q.query<{ id: string }>(
     `INSERT INTO appeals (number, person_id, subject_type, subject_id, subject_number, credential_kind, action_appealed, action_on, issuing_authority, findings, decision_reason,
        grounds, channel, filed_on, filing_due_on, filed_late, status, filed_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,'filed',$17) RETURNING id::text`,
-    [`BFPE-${seq[0]!.n}`, personId, subject.subjectType, subject.subjectId, subject.subjectNumber, subject.credentialKind, subject.action, subject.actionOn,
-      issuingAuthorityOf(subject.credentialKind), JSON.stringify(subject.findings), subject.reason, input.grounds, channel, filedOn, due, filedOn > due, ctx.user?.id ?? null]);
+    [
+      `BFPE-${seq[0]!.n}`,
+      personId,
+      subject.subjectType,
+      subject.subjectId,
+      subject.subjectNumber,
+      subject.credentialKind,
+      subject.action,
+      subject.actionOn,
+      issuingAuthorityOf(subject.credentialKind),
+      JSON.stringify(subject.findings),
+      subject.reason,
+      input.grounds,
+      channel,
+      filedOn,
+      due,
+      filedOn > due,
+      ctx.user?.id ?? null,
+    ],
+  );
   const a = (await findAppeal(q, ins[0]!.id))!;
-  await q.query("INSERT INTO appeal_actions (appeal_id, action, from_status, to_status, on_date, actor_id, details) VALUES ($1,'file',NULL,'filed',$2,$3,$4)",
-    [a.id, ctx.today, ctx.user?.id ?? null, JSON.stringify({ channel, filedOn, filingDueOn: due, filedLate: a.filedLate, citation: citationLabel(FILING_PERIOD.source) })]);
+  await q.query(
+    "INSERT INTO appeal_actions (appeal_id, action, from_status, to_status, on_date, actor_id, details) VALUES ($1,'file',NULL,'filed',$2,$3,$4)",
+    [
+      a.id,
+      ctx.today,
+      ctx.user?.id ?? null,
+      JSON.stringify({
+        channel,
+        filedOn,
+        filingDueOn: due,
+        filedLate: a.filedLate,
+        citation: citationLabel(FILING_PERIOD.source),
+      }),
+    ],
+  );
   await tellAppellant(q, a, "appeal-filed", notices.filed(a), `appeal-filed:${a.id}`);
-  await appendAudit(q, ctx, { action: "appeal.file", entityType: "appeal", entityId: a.id, details: { channel, subject: subject.subjectNumber } });
+  await appendAudit(q, ctx, {
+    action: "appeal.file",
+    entityType: "appeal",
+    entityId: a.id,
+    details: { channel, subject: subject.subjectNumber },
+  });
   return a;
 }
 
 /** A resident files online from their denial or revocation letter; the decision and its findings are attached. */
 export async function fileAppeal(ctx: Ctx, input: FileAppeal): Promise<Appeal> {
   const user = requireUser(ctx);
-  if (!appealPolicy.fileOwn(user)) throw forbidden("only the person denied or revoked files an appeal online; the Board's staff key paper appeals");
+  if (!appealPolicy.fileOwn(user))
+    throw forbidden("only the person denied or revoked files an appeal online; the Board's staff key paper appeals");
   return ctx.db.tx((q) => file(ctx, q, user.personId!, input, "online", ctx.today));
 }
 
@@ -162,7 +284,9 @@ export async function filePaperAppeal(ctx: Ctx, input: PaperAppeal): Promise<App
   if (!appealPolicy.runDocket(user)) throw forbidden("only the Board's staff key paper appeals");
   if (input.filedOn > ctx.today) throw badField("filedOn", "cannot be in the future");
   return ctx.db.tx(async (q) => {
-    await getPerson(q, input.personId).catch(() => { throw badField("personId", "no such person"); });
+    await getPerson(q, input.personId).catch(() => {
+      throw badField("personId", "no such person");
+    });
     return file(ctx, q, input.personId, input, "paper", input.filedOn);
   });
 }
@@ -180,28 +304,52 @@ export async function getAppeal(ctx: Ctx, id: string) {
   const user = requireUser(ctx);
   const a = await findAppeal(ctx.db, id);
   if (!a || !canSee(user, a)) {
-    if (!appealPolicy.seeDocket(user) && user.role !== "resident") throw forbidden("the docket is for the Board, the issuing authority and the appellant");
+    if (!appealPolicy.seeDocket(user) && user.role !== "resident")
+      throw forbidden("the docket is for the Board, the issuing authority and the appellant");
     throw notFound("appeal");
   }
-  await appendAudit(ctx.db, ctx, { action: "appeal.read", entityType: "appeal", entityId: a.id, purpose: user.role === "resident" ? "own-record: the appellant reads their appeal" : "appeal-review: the Board's docket" });
-  return { appeal: a, history: await historyOf(ctx.db, a.id), next: NEXT[a.status], statementDueBy: a.hearingOn ? statementDueBy({ hearingOn: a.hearingOn }) : null };
+  await appendAudit(ctx.db, ctx, {
+    action: "appeal.read",
+    entityType: "appeal",
+    entityId: a.id,
+    purpose:
+      user.role === "resident" ? "own-record: the appellant reads their appeal" : "appeal-review: the Board's docket",
+  });
+  return {
+    appeal: a,
+    history: await historyOf(ctx.db, a.id),
+    next: NEXT[a.status],
+    statementDueBy: a.hearingOn ? statementDueBy({ hearingOn: a.hearingOn }) : null,
+  };
 }
 
 export async function listDocket(ctx: Ctx, opts: { status?: AppealStatus | undefined; limit: number; offset: number }) {
   const user = requireUser(ctx);
   if (!appealPolicy.seeDocket(user)) throw forbidden("the docket is for the Board and the issuing authority");
   const kindOnly = user.role === "local_authority" ? "temporary-state-permit" : null;
-  const rows = await ctx.db.query(`${SELECT} WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2) ORDER BY a.filed_on, a.number LIMIT $3 OFFSET $4`,
-    [opts.status ?? null, kindOnly, opts.limit, opts.offset]);
-  const total = await ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM appeals a WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2)", [opts.status ?? null, kindOnly]);
-  await appendAudit(ctx.db, ctx, { action: "appeal.docket", entityType: "appeal-docket", purpose: "appeal-review: the Board's docket", details: { status: opts.status ?? null, results: rows.length } });
+  const rows = await ctx.db.query(
+    `${SELECT} WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2) ORDER BY a.filed_on, a.number LIMIT $3 OFFSET $4`,
+    [opts.status ?? null, kindOnly, opts.limit, opts.offset],
+  );
+  const total = await ctx.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM appeals a WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2)",
+    [opts.status ?? null, kindOnly],
+  );
+  await appendAudit(ctx.db, ctx, {
+    action: "appeal.docket",
+    entityType: "appeal-docket",
+    purpose: "appeal-review: the Board's docket",
+    details: { status: opts.status ?? null, results: rows.length },
+  });
   return { total: total[0]!.n, items: rows.map(toAppeal) };
 }
 
 export async function myAppeals(ctx: Ctx): Promise<Appeal[]> {
   const user = requireUser(ctx);
   if (!appealPolicy.fileOwn(user)) throw forbidden("only residents have appeals of their own");
-  return (await ctx.db.query(`${SELECT} WHERE a.person_id = $1 ORDER BY a.filed_on DESC`, [user.personId])).map(toAppeal);
+  return (await ctx.db.query(`${SELECT} WHERE a.person_id = $1 ORDER BY a.filed_on DESC`, [user.personId])).map(
+    toAppeal,
+  );
 }
 
 // ---------------------------------------------------------------- the Board: seats and meetings
@@ -211,21 +359,33 @@ export async function boardComposition(ctx: Ctx): Promise<{ seats: Seat[]; seats
   const all = await seats(ctx.db);
   const inForce = all.filter((s) => s.fromOn <= ctx.today);
   const byLaw = boardSeats(ctx.today);
-  if (inForce.length !== byLaw) throw new AppError("internal", `the Board has ${inForce.length} seats on ${ctx.today}; the rulebook says ${byLaw}`);
+  if (inForce.length !== byLaw)
+    throw new AppError("internal", `the Board has ${inForce.length} seats on ${ctx.today}; the rulebook says ${byLaw}`);
   return { seats: inForce, seatsByLaw: byLaw };
 }
 
 export async function appointMember(ctx: Ctx, seat: number, input: SeatInput): Promise<Seat> {
   const user = requireUser(ctx);
   if (!appealPolicy.seats(user)) throw forbidden("only the Board's staff or an administrator records appointments");
-  if (!Number.isInteger(seat) || seat < 1 || seat > boardSeats(ctx.today)) throw badField("seat", `the Board has ${boardSeats(ctx.today)} seats`);
+  if (!Number.isInteger(seat) || seat < 1 || seat > boardSeats(ctx.today))
+    throw badField("seat", `the Board has ${boardSeats(ctx.today)} seats`);
   return ctx.db.tx(async (q) => {
     if (input.userId) {
       const u = await q.query("SELECT role FROM users WHERE id = $1", [input.userId]);
       if (u[0]?.role !== "board_member") throw badField("userId", "must be a user with the Board member role");
     }
-    await q.query("UPDATE board_seats SET member_name = $2, user_id = $3, term_ends_on = $4 WHERE seat = $1", [seat, input.memberName, input.userId ?? null, input.termEndsOn ?? null]);
-    await appendAudit(q, ctx, { action: "appeal.board-seat", entityType: "board-seat", entityId: String(seat), details: { memberName: input.memberName } });
+    await q.query("UPDATE board_seats SET member_name = $2, user_id = $3, term_ends_on = $4 WHERE seat = $1", [
+      seat,
+      input.memberName,
+      input.userId ?? null,
+      input.termEndsOn ?? null,
+    ]);
+    await appendAudit(q, ctx, {
+      action: "appeal.board-seat",
+      entityType: "board-seat",
+      entityId: String(seat),
+      details: { memberName: input.memberName },
+    });
     return (await seats(q)).find((s) => s.seat === seat)!;
   });
 }
@@ -236,9 +396,20 @@ export async function addMeeting(ctx: Ctx, input: MeetingInput): Promise<Meeting
   if (input.meetingOn < ctx.today) throw badField("meetingOn", "cannot be in the past");
   return ctx.db.tx(async (q) => {
     const dup = await q.query("SELECT 1 FROM board_meetings WHERE meeting_on = $1", [input.meetingOn]);
-    if (dup[0]) throw new AppError("conflict", `the Board already meets on ${input.meetingOn}`, { fields: [{ field: "meetingOn", message: "already a meeting that day" }] });
-    const r = await q.query<{ id: string }>("INSERT INTO board_meetings (meeting_on, hearing_slots, location) VALUES ($1,$2,$3) RETURNING id::text", [input.meetingOn, input.hearingSlots, input.location ?? null]);
-    await appendAudit(q, ctx, { action: "appeal.meeting", entityType: "board-meeting", entityId: r[0]!.id, details: { meetingOn: input.meetingOn, slots: input.hearingSlots } });
+    if (dup[0])
+      throw new AppError("conflict", `the Board already meets on ${input.meetingOn}`, {
+        fields: [{ field: "meetingOn", message: "already a meeting that day" }],
+      });
+    const r = await q.query<{ id: string }>(
+      "INSERT INTO board_meetings (meeting_on, hearing_slots, location) VALUES ($1,$2,$3) RETURNING id::text",
+      [input.meetingOn, input.hearingSlots, input.location ?? null],
+    );
+    await appendAudit(q, ctx, {
+      action: "appeal.meeting",
+      entityType: "board-meeting",
+      entityId: r[0]!.id,
+      details: { meetingOn: input.meetingOn, slots: input.hearingSlots },
+    });
     return toMeeting((await q.query(`${MEETING_SELECT} WHERE m.id = $1`, [r[0]!.id]))[0]!);
   });
 }
@@ -260,7 +431,9 @@ export async function scheduleDocket(ctx: Ctx): Promise<{ scheduled: number; wai
   return ctx.db.tx(async (q) => {
     await q.query("SELECT pg_advisory_xact_lock(hashtext('appeals.schedule'))");
     const meetings = await meetingsFrom(q, addDays(ctx.today, MIN_DAYS_TO_HEARING));
-    const waiting = (await q.query(`${SELECT} WHERE a.status = 'filed' ORDER BY a.filed_on, a.number FOR UPDATE OF a`)).map(toAppeal);
+    const waiting = (
+      await q.query(`${SELECT} WHERE a.status = 'filed' ORDER BY a.filed_on, a.number FOR UPDATE OF a`)
+    ).map(toAppeal);
     let scheduled = 0;
     let i = 0;
     for (const a of waiting) {
@@ -268,13 +441,33 @@ export async function scheduleDocket(ctx: Ctx): Promise<{ scheduled: number; wai
       const m = meetings[i];
       if (!m) break;
       m.booked += 1;
-      await q.query("UPDATE appeals SET status = 'scheduled', meeting_id = $2, hearing_on = $3 WHERE id = $1", [a.id, m.id, m.meetingOn]);
-      await act(q, ctx, a, "schedule", "scheduled", { meetingOn: m.meetingOn, statementDueBy: statementDueBy({ hearingOn: m.meetingOn }) });
-      await tellAppellant(q, a, "appeal-hearing", notices.hearingToAppellant(a, m.meetingOn, false), `appeal-hearing:${a.id}:${m.meetingOn}`);
-      await tellAuthority(q, a, "appeal-statement-request", notices.hearingToAuthority(a, m.meetingOn), `appeal-statement:${a.id}:${m.meetingOn}`);
+      await q.query("UPDATE appeals SET status = 'scheduled', meeting_id = $2, hearing_on = $3 WHERE id = $1", [
+        a.id,
+        m.id,
+        m.meetingOn,
+      ]);
+      await act(q, ctx, a, "schedule", "scheduled", {
+        meetingOn: m.meetingOn,
+        statementDueBy: statementDueBy({ hearingOn: m.meetingOn }),
+      });
+      await tellAppellant(
+        q,
+        a,
+        "appeal-hearing",
+        notices.hearingToAppellant(a, m.meetingOn, false),
+        `appeal-hearing:${a.id}:${m.meetingOn}`,
+      );
+      await tellAuthority(
+        q,
+        a,
+        "appeal-statement-request",
+        notices.hearingToAuthority(a, m.meetingOn),
+        `appeal-statement:${a.id}:${m.meetingOn}`,
+      );
       scheduled += 1;
     }
-    if (scheduled) await appendAudit(q, ctx, { action: "appeal.schedule", entityType: "appeal-docket", details: { scheduled } });
+    if (scheduled)
+      await appendAudit(q, ctx, { action: "appeal.schedule", entityType: "appeal-docket", details: { scheduled } });
     return { scheduled, waiting: waiting.length - scheduled };
   });
 }
@@ -299,12 +492,28 @@ export async function fileStatement(ctx: Ctx, id: string, input: StatementInput)
   return ctx.db.tx(async (q) => {
     const a = await findAppeal(q, id, true);
     if (!a) throw notFound("appeal");
-    if (!appealPolicy.answer(user, a.credentialKind)) throw forbidden("only the issuing authority (or the Board's staff keying its letter) files the statement of reasons");
+    if (!appealPolicy.answer(user, a.credentialKind))
+      throw forbidden(
+        "only the issuing authority (or the Board's staff keying its letter) files the statement of reasons",
+      );
     assertNext(a, "file-statement");
-    if (a.statementReceivedOn) throw new AppError("conflict", `the statement was already received on ${a.statementReceivedOn}`);
-    await q.query("UPDATE appeals SET statement_received_on = $2, statement_text = $3 WHERE id = $1", [a.id, receivedOn, input.text]);
-    await act(q, ctx, a, "file-statement", a.status, { receivedOn, dueBy: a.hearingOn ? statementDueBy({ hearingOn: a.hearingOn }) : null });
-    await appendAudit(q, ctx, { action: "appeal.statement", entityType: "appeal", entityId: a.id, details: { receivedOn } });
+    if (a.statementReceivedOn)
+      throw new AppError("conflict", `the statement was already received on ${a.statementReceivedOn}`);
+    await q.query("UPDATE appeals SET statement_received_on = $2, statement_text = $3 WHERE id = $1", [
+      a.id,
+      receivedOn,
+      input.text,
+    ]);
+    await act(q, ctx, a, "file-statement", a.status, {
+      receivedOn,
+      dueBy: a.hearingOn ? statementDueBy({ hearingOn: a.hearingOn }) : null,
+    });
+    await appendAudit(q, ctx, {
+      action: "appeal.statement",
+      entityType: "appeal",
+      entityId: a.id,
+      details: { receivedOn },
+    });
     const after = (await findAppeal(q, a.id, true))!;
     if (after.status === "scheduled") await reliefIfDue(ctx, q, after);
     return (await findAppeal(q, a.id))!;
@@ -326,7 +535,9 @@ async function reliefIfDue(ctx: Ctx, q: Queryable, a: Appeal): Promise<boolean> 
   const d = decide("appeal-hearing", ctx.today, facts);
   if (d.outcome !== "yes") return false;
   const decisionId = await storeDecision(q, d, facts, { type: "appeal", id: a.id });
-  const because = d.findings.find((f) => f.status === "met" && f.id === "appeals.statement-of-reasons")?.because ?? "no written statement of reasons in time";
+  const because =
+    d.findings.find((f) => f.status === "met" && f.id === "appeals.statement-of-reasons")?.because ??
+    "no written statement of reasons in time";
   await decideWith(ctx, q, a, "automatic-relief", `Automatic relief: ${because} (${STATEMENT_CITE}).`, decisionId);
   return true;
 }
@@ -344,47 +555,94 @@ export async function continueHearing(ctx: Ctx, id: string, input: ContinuanceIn
     if (!a) throw notFound("appeal");
     assertNext(a, "continue");
     const next = (await meetingsFrom(q, addDays(a.hearingOn!, 1)))[0];
-    if (!next) throw badField("meeting", `the Board has no scheduled meeting after ${a.hearingOn}; add the next meeting first`);
+    if (!next)
+      throw badField("meeting", `the Board has no scheduled meeting after ${a.hearingOn}; add the next meeting first`);
     const facts = hearingFacts(a, {
-      continuanceGranted: true, continuanceRequestedBy: input.requestedBy, continuanceGoodCause: input.goodCause,
-      continuancesAlreadyGranted: a.continuances, nextScheduledMeetingOn: next.meetingOn,
+      continuanceGranted: true,
+      continuanceRequestedBy: input.requestedBy,
+      continuanceGoodCause: input.goodCause,
+      continuancesAlreadyGranted: a.continuances,
+      nextScheduledMeetingOn: next.meetingOn,
     });
     const d = decide("appeal-hearing", ctx.today, facts);
     const r = d.result as { continuancePermitted: boolean | null; hearingOn: PlainDate | null };
     if (r.continuancePermitted !== true) {
       const why = d.findings.find((f) => f.id === "appeals.one-continuance")?.because ?? "not permitted";
-      throw new AppError("conflict", `the continuance is not permitted: ${why} (PA 13-3 § 61)`, { fields: [{ field: input.goodCause ? "requestedBy" : "goodCause", message: why }] });
+      throw new AppError("conflict", `the continuance is not permitted: ${why} (PA 13-3 § 61)`, {
+        fields: [{ field: input.goodCause ? "requestedBy" : "goodCause", message: why }],
+      });
     }
     const decisionId = await storeDecision(q, d, facts, { type: "appeal", id: a.id });
-    await q.query("UPDATE appeals SET meeting_id = $2, hearing_on = $3, continuances = continuances + $4 WHERE id = $1",
-      [a.id, next.id, next.meetingOn, input.requestedBy === "issuing-authority" ? 1 : 0]);
-    await act(q, ctx, a, "continue", "scheduled", { from: a.hearingOn, to: next.meetingOn, requestedBy: input.requestedBy, reason: input.reason, decisionId, citation: "PA 13-3 § 61" });
+    await q.query(
+      "UPDATE appeals SET meeting_id = $2, hearing_on = $3, continuances = continuances + $4 WHERE id = $1",
+      [a.id, next.id, next.meetingOn, input.requestedBy === "issuing-authority" ? 1 : 0],
+    );
+    await act(q, ctx, a, "continue", "scheduled", {
+      from: a.hearingOn,
+      to: next.meetingOn,
+      requestedBy: input.requestedBy,
+      reason: input.reason,
+      decisionId,
+      citation: "PA 13-3 § 61",
+    });
     const after = (await findAppeal(q, a.id))!;
-    await tellAppellant(q, after, "appeal-hearing", notices.hearingToAppellant(after, next.meetingOn, true), `appeal-hearing:${a.id}:${next.meetingOn}`);
-    await tellAuthority(q, after, "appeal-statement-request", notices.hearingToAuthority(after, next.meetingOn), `appeal-statement:${a.id}:${next.meetingOn}`);
-    await appendAudit(q, ctx, { action: "appeal.continue", entityType: "appeal", entityId: a.id, details: { to: next.meetingOn, requestedBy: input.requestedBy } });
+    await tellAppellant(
+      q,
+      after,
+      "appeal-hearing",
+      notices.hearingToAppellant(after, next.meetingOn, true),
+      `appeal-hearing:${a.id}:${next.meetingOn}`,
+    );
+    await tellAuthority(
+      q,
+      after,
+      "appeal-statement-request",
+      notices.hearingToAuthority(after, next.meetingOn),
+      `appeal-statement:${a.id}:${next.meetingOn}`,
+    );
+    await appendAudit(q, ctx, {
+      action: "appeal.continue",
+      entityType: "appeal",
+      entityId: a.id,
+      details: { to: next.meetingOn, requestedBy: input.requestedBy },
+    });
     return after;
   });
 }
 
 // ---------------------------------------------------------------- decisions and orders
 
-async function decideWith(ctx: Ctx, q: Queryable, a: Appeal, outcome: "relief-granted" | "automatic-relief" | "relief-denied", because: string, decisionId: string | null): Promise<void> {
+async function decideWith(
+  ctx: Ctx,
+  q: Queryable,
+  a: Appeal,
+  outcome: "relief-granted" | "automatic-relief" | "relief-denied",
+  because: string,
+  decisionId: string | null,
+): Promise<void> {
   const relief = outcome !== "relief-denied";
   const orderKind = relief ? (a.subjectType === "application" ? "issue" : "restore") : null;
   let credentialId: string | null = null;
   if (orderKind) {
-    const c = orderKind === "issue"
-      ? await restoreByBoardOrder(ctx, q, { kind: "issue", applicationId: a.subjectId, appealNumber: a.number })
-      : await restoreByBoardOrder(ctx, q, { kind: "restore", credentialId: a.subjectId, appealNumber: a.number });
+    const c =
+      orderKind === "issue"
+        ? await restoreByBoardOrder(ctx, q, { kind: "issue", applicationId: a.subjectId, appealNumber: a.number })
+        : await restoreByBoardOrder(ctx, q, { kind: "restore", credentialId: a.subjectId, appealNumber: a.number });
     credentialId = c.id;
   }
-  await q.query(`UPDATE appeals SET status = 'decided', outcome = $2, decided_on = $3, order_kind = $4, order_carried_out_on = $5, order_credential_id = $6, decision_id = coalesce($7, decision_id) WHERE id = $1`,
-    [a.id, outcome, ctx.today, orderKind, orderKind ? ctx.today : null, credentialId, decisionId]);
+  await q.query(
+    `UPDATE appeals SET status = 'decided', outcome = $2, decided_on = $3, order_kind = $4, order_carried_out_on = $5, order_credential_id = $6, decision_id = coalesce($7, decision_id) WHERE id = $1`,
+    [a.id, outcome, ctx.today, orderKind, orderKind ? ctx.today : null, credentialId, decisionId],
+  );
   await act(q, ctx, a, "decide", "decided", { outcome, because, orderKind, credentialId, decisionId });
   await tellAppellant(q, a, "appeal-decided", notices.decided(a, outcome, because), `appeal-decided:${a.id}`);
   await tellAuthority(q, a, "appeal-decided", notices.decided(a, outcome, because), `appeal-decided-authority:${a.id}`);
-  await appendAudit(q, ctx, { action: "appeal.decide", entityType: "appeal", entityId: a.id, details: { outcome, orderKind, credentialId } });
+  await appendAudit(q, ctx, {
+    action: "appeal.decide",
+    entityType: "appeal",
+    entityId: a.id,
+    details: { outcome, orderKind, credentialId },
+  });
 }
 
 /** The Board's decision after the hearing. Relief is refused when the rulebook says it is due automatically. */
@@ -395,11 +653,16 @@ export async function decideAppeal(ctx: Ctx, id: string, input: DecisionInput): 
     const a = await findAppeal(q, id, true);
     if (!a) throw notFound("appeal");
     assertNext(a, "decide");
-    if (ctx.today < a.hearingOn!) throw new AppError("conflict", `the hearing is on ${a.hearingOn}; the Board decides at or after it`);
+    if (ctx.today < a.hearingOn!)
+      throw new AppError("conflict", `the hearing is on ${a.hearingOn}; the Board decides at or after it`);
     const facts = hearingFacts(a);
     const d = decide("appeal-hearing", ctx.today, facts);
     if (d.outcome === "yes" && input.outcome === "relief-denied") {
-      throw new AppError("conflict", "the issuing authority gave no written statement of reasons in time: the appellant is due relief (PA 13-3 § 61)", { fields: [{ field: "outcome", message: "automatic relief is due" }] });
+      throw new AppError(
+        "conflict",
+        "the issuing authority gave no written statement of reasons in time: the appellant is due relief (PA 13-3 § 61)",
+        { fields: [{ field: "outcome", message: "automatic relief is due" }] },
+      );
     }
     const decisionId = await storeDecision(q, d, facts, { type: "appeal", id: a.id });
     await decideWith(ctx, q, a, input.outcome, input.reason, decisionId);
@@ -413,9 +676,13 @@ export async function withdrawAppeal(ctx: Ctx, id: string): Promise<Appeal> {
     const a = await findAppeal(q, id, true);
     if (!a) throw notFound("appeal");
     const own = user.role === "resident" && user.personId === a.personId;
-    if (!own && !appealPolicy.runDocket(user)) throw forbidden("only the appellant or the Board's staff withdraws an appeal");
+    if (!own && !appealPolicy.runDocket(user))
+      throw forbidden("only the appellant or the Board's staff withdraws an appeal");
     assertNext(a, "withdraw");
-    await q.query("UPDATE appeals SET status = 'withdrawn', outcome = 'withdrawn', decided_on = $2, meeting_id = NULL, hearing_on = NULL WHERE id = $1", [a.id, ctx.today]);
+    await q.query(
+      "UPDATE appeals SET status = 'withdrawn', outcome = 'withdrawn', decided_on = $2, meeting_id = NULL, hearing_on = NULL WHERE id = $1",
+      [a.id, ctx.today],
+    );
     await act(q, ctx, a, "withdraw", "withdrawn");
     await appendAudit(q, ctx, { action: "appeal.withdraw", entityType: "appeal", entityId: a.id });
     return (await findAppeal(q, a.id))!;
@@ -426,7 +693,10 @@ export async function withdrawAppeal(ctx: Ctx, id: string): Promise<Appeal> {
 
 /** The 10-day statement clock: the day after the due day, with no statement, relief is automatic. */
 export async function runStatementDeadlines(ctx: Ctx): Promise<{ automaticRelief: number }> {
-  const rows = await ctx.db.query<{ id: string }>("SELECT id::text FROM appeals WHERE status = 'scheduled' AND statement_received_on IS NULL AND hearing_on - 10 < $1::date ORDER BY filed_on", [ctx.today]);
+  const rows = await ctx.db.query<{ id: string }>(
+    "SELECT id::text FROM appeals WHERE status = 'scheduled' AND statement_received_on IS NULL AND hearing_on - 10 < $1::date ORDER BY filed_on",
+    [ctx.today],
+  );
   let n = 0;
   for (const r of rows) {
     await ctx.db.tx(async (q) => {
@@ -457,7 +727,13 @@ export interface DocketNumbers {
  * The expected hearing date of the k-th waiting appeal (0-based) given the meeting calendar's
  * free slots and, past the calendar, the Board's pace. Exported for tests.
  */
-export function expectedHearing(p: { position: number; today: PlainDate; meetings: { meetingOn: PlainDate; free: number }[]; perMeeting: number; daysBetweenMeetings: number }): PlainDate | null {
+export function expectedHearing(p: {
+  position: number;
+  today: PlainDate;
+  meetings: { meetingOn: PlainDate; free: number }[];
+  perMeeting: number;
+  daysBetweenMeetings: number;
+}): PlainDate | null {
   let k = p.position;
   let last: PlainDate | null = null;
   for (const m of p.meetings) {
@@ -471,31 +747,70 @@ export function expectedHearing(p: { position: number; today: PlainDate; meeting
 }
 
 export async function docketNumbers(q: Queryable, today: PlainDate): Promise<DocketNumbers> {
-  const open = await q.query<{ filed_on: string; status: string }>("SELECT filed_on::text, status FROM appeals WHERE status IN ('filed','scheduled') ORDER BY filed_on");
+  const open = await q.query<{ filed_on: string; status: string }>(
+    "SELECT filed_on::text, status FROM appeals WHERE status IN ('filed','scheduled') ORDER BY filed_on",
+  );
   const ages = open.map((o) => daysBetween(o.filed_on as PlainDate, today)).sort((a, b) => a - b);
-  const median = ages.length ? (ages.length % 2 ? ages[(ages.length - 1) / 2]! : Math.round((ages[ages.length / 2 - 1]! + ages[ages.length / 2]!) / 2)) : null;
+  const median = ages.length
+    ? ages.length % 2
+      ? ages[(ages.length - 1) / 2]!
+      : Math.round((ages[ages.length / 2 - 1]! + ages[ages.length / 2]!) / 2)
+    : null;
   const yearAgo = addDays(today, -365);
-  const held = await q.query<{ meeting_on: string; hearing_slots: number }>("SELECT meeting_on::text, hearing_slots FROM board_meetings WHERE status <> 'cancelled' AND meeting_on <= $1 AND meeting_on > $2 ORDER BY meeting_on", [today, yearAgo]);
-  const decidedRecent = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM appeals WHERE status = 'decided' AND decided_on > $1", [yearAgo]);
+  const held = await q.query<{ meeting_on: string; hearing_slots: number }>(
+    "SELECT meeting_on::text, hearing_slots FROM board_meetings WHERE status <> 'cancelled' AND meeting_on <= $1 AND meeting_on > $2 ORDER BY meeting_on",
+    [today, yearAgo],
+  );
+  const decidedRecent = await q.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM appeals WHERE status = 'decided' AND decided_on > $1",
+    [yearAgo],
+  );
   const future = await meetingsFrom(q, addDays(today, MIN_DAYS_TO_HEARING));
   let perMeeting: number;
   let basis: string;
-  if (held.length && decidedRecent[0]!.n > 0) { perMeeting = decidedRecent[0]!.n / held.length; basis = `${decidedRecent[0]!.n} decisions at ${held.length} meetings in the last 12 months`; }
-  else if (future.length) { perMeeting = future.reduce((s, m) => s + m.hearingSlots, 0) / future.length; basis = "no decisions yet: the hearing slots of the scheduled meetings"; }
-  else { perMeeting = 0; basis = "no meetings and no decisions yet"; }
+  if (held.length && decidedRecent[0]!.n > 0) {
+    perMeeting = decidedRecent[0]!.n / held.length;
+    basis = `${decidedRecent[0]!.n} decisions at ${held.length} meetings in the last 12 months`;
+  } else if (future.length) {
+    perMeeting = future.reduce((s, m) => s + m.hearingSlots, 0) / future.length;
+    basis = "no decisions yet: the hearing slots of the scheduled meetings";
+  } else {
+    perMeeting = 0;
+    basis = "no meetings and no decisions yet";
+  }
   const dates = [...held.map((h) => h.meeting_on), ...future.map((m) => m.meetingOn)].sort();
-  const gaps = dates.slice(1).map((d, i) => daysBetween(dates[i]! as PlainDate, d as PlainDate)).filter((g) => g > 0);
+  const gaps = dates
+    .slice(1)
+    .map((d, i) => daysBetween(dates[i]! as PlainDate, d as PlainDate))
+    .filter((g) => g > 0);
   const daysBetweenMeetings = gaps.length ? Math.round(gaps.reduce((s, g) => s + g, 0) / gaps.length) : 30;
   const waiting = open.filter((o) => o.status === "filed").length;
-  const expected = expectedHearing({ position: waiting, today, meetings: future.map((m) => ({ meetingOn: m.meetingOn, free: Math.max(0, m.hearingSlots - m.booked) })), perMeeting, daysBetweenMeetings });
-  const count = async (since: PlainDate | null) => Object.fromEntries((await q.query<{ outcome: string; n: number }>(
-    "SELECT outcome, count(*)::int AS n FROM appeals WHERE outcome IS NOT NULL AND ($1::date IS NULL OR decided_on > $1) GROUP BY outcome ORDER BY outcome", [since])).map((r) => [r.outcome, r.n]));
+  const expected = expectedHearing({
+    position: waiting,
+    today,
+    meetings: future.map((m) => ({ meetingOn: m.meetingOn, free: Math.max(0, m.hearingSlots - m.booked) })),
+    perMeeting,
+    daysBetweenMeetings,
+  });
+  const count = async (since: PlainDate | null) =>
+    Object.fromEntries(
+      (
+        await q.query<{ outcome: string; n: number }>(
+          "SELECT outcome, count(*)::int AS n FROM appeals WHERE outcome IS NOT NULL AND ($1::date IS NULL OR decided_on > $1) GROUP BY outcome ORDER BY outcome",
+          [since],
+        )
+      ).map((r) => [r.outcome, r.n]),
+    );
   return {
-    asOf: today, backlog: open.length, awaitingSchedule: waiting, scheduled: open.length - waiting,
+    asOf: today,
+    backlog: open.length,
+    awaitingSchedule: waiting,
+    scheduled: open.length - waiting,
     ageDays: { median, oldest: ages.length ? ages[ages.length - 1]! : null },
     pace: { perMeeting: Math.round(perMeeting * 10) / 10, daysBetweenMeetings, basis },
     expectedHearingForNewAppeal: expected,
-    outcomes: await count(null), outcomesLast12Months: await count(yearAgo),
+    outcomes: await count(null),
+    outcomesLast12Months: await count(yearAgo),
     upcomingMeetings: (await meetingsFrom(q, today)).length,
   };
 }
@@ -505,13 +820,27 @@ export async function docketAges(ctx: Ctx) {
   const user = requireUser(ctx);
   if (!appealPolicy.seeDocket(user)) throw forbidden("the docket is for the Board and the issuing authority");
   const nums = await docketNumbers(ctx.db, ctx.today);
-  const open = (await ctx.db.query(`${SELECT} WHERE a.status IN ('filed','scheduled') ORDER BY a.filed_on, a.number`)).map(toAppeal);
+  const open = (
+    await ctx.db.query(`${SELECT} WHERE a.status IN ('filed','scheduled') ORDER BY a.filed_on, a.number`)
+  ).map(toAppeal);
   const future = await meetingsFrom(ctx.db, addDays(ctx.today, MIN_DAYS_TO_HEARING));
   const free = future.map((m) => ({ meetingOn: m.meetingOn, free: Math.max(0, m.hearingSlots - m.booked) }));
   let position = 0;
   return open.map((a) => ({
-    id: a.id, number: a.number, filedOn: a.filedOn, ageDays: daysBetween(a.filedOn, ctx.today), status: a.status,
-    hearingOn: a.hearingOn ?? expectedHearing({ position: position++, today: ctx.today, meetings: free, perMeeting: nums.pace.perMeeting, daysBetweenMeetings: nums.pace.daysBetweenMeetings }),
+    id: a.id,
+    number: a.number,
+    filedOn: a.filedOn,
+    ageDays: daysBetween(a.filedOn, ctx.today),
+    status: a.status,
+    hearingOn:
+      a.hearingOn ??
+      expectedHearing({
+        position: position++,
+        today: ctx.today,
+        meetings: free,
+        perMeeting: nums.pace.perMeeting,
+        daysBetweenMeetings: nums.pace.daysBetweenMeetings,
+      }),
     hearingIsExpected: !a.hearingOn,
   }));
 }

@@ -19,19 +19,38 @@ const HEADER_FIELD = "header.stateline-purpose";
  * the `Stateline-Purpose: <code>; <text>` header. Undefined when neither is sent;
  * a malformed one, or one in the URL's query string, is a 400 naming the field.
  */
-export function purposeOf(input: { headers: Record<string, string | string[] | undefined>; query?: unknown; body?: unknown }): ReadPurpose | undefined {
+export function purposeOf(input: {
+  headers: Record<string, string | string[] | undefined>;
+  query?: unknown;
+  body?: unknown;
+}): ReadPurpose | undefined {
   const q = input.query as Record<string, unknown> | undefined;
   if (q && typeof q === "object" && q.purpose !== undefined) {
-    throw new AppError("validation", "query.purpose: a purpose goes in the Stateline-Purpose header or the request body, never in the URL (URLs end up in logs and browser history)",
-      { fields: [{ field: "query.purpose", message: "send it in the Stateline-Purpose header: `<code>; <why, at least 10 characters>`" }] });
+    throw new AppError(
+      "validation",
+      "query.purpose: a purpose goes in the Stateline-Purpose header or the request body, never in the URL (URLs end up in logs and browser history)",
+      {
+        fields: [
+          {
+            field: "query.purpose",
+            message: "send it in the Stateline-Purpose header: `<code>; <why, at least 10 characters>`",
+          },
+        ],
+      },
+    );
   }
   const b = input.body as Record<string, unknown> | undefined;
-  const [raw, field] = b && typeof b === "object" && b.purpose !== undefined ? [b.purpose, "purpose"] : [purposeFromHeader(input.headers), HEADER_FIELD];
+  const [raw, field] =
+    b && typeof b === "object" && b.purpose !== undefined
+      ? [b.purpose, "purpose"]
+      : [purposeFromHeader(input.headers), HEADER_FIELD];
   if (raw === undefined) return undefined;
   const r = ReadPurpose.safeParse(raw);
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join(".") || "purpose"}: ${i.message}`).join("; ");
-    throw new AppError("validation", `${field}: ${msg}`, { fields: [{ field, message: `a purpose code and why, in at least 10 characters (${msg})` }] });
+    throw new AppError("validation", `${field}: ${msg}`, {
+      fields: [{ field, message: `a purpose code and why, in at least 10 characters (${msg})` }],
+    });
   }
   return r.data;
 }
@@ -40,36 +59,98 @@ export function purposeOf(input: { headers: Record<string, string | string[] | u
 export function requirePurpose(input: Parameters<typeof purposeOf>[0]): ReadPurpose {
   const p = purposeOf(input);
   if (!p) {
-    throw new AppError("validation", `${HEADER_FIELD}: say why you need this record (a purpose code and at least 10 characters)`,
-      { fields: [{ field: HEADER_FIELD, message: "required: `Stateline-Purpose: <code>; <why, at least 10 characters>`" }] });
+    throw new AppError(
+      "validation",
+      `${HEADER_FIELD}: say why you need this record (a purpose code and at least 10 characters)`,
+      {
+        fields: [
+          { field: HEADER_FIELD, message: "required: `Stateline-Purpose: <code>; <why, at least 10 characters>`" },
+        ],
+      },
+    );
   }
   return p;
 }
 
-export interface ReadEntry { action: string; entityType: string; entityId?: string | undefined; personIds: readonly (string | null | undefined)[]; details?: Record<string, unknown> }
+export interface ReadEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | undefined;
+  personIds: readonly (string | null | undefined)[];
+  details?: Record<string, unknown>;
+}
 
 /** Writes the audit entry of a read, with its purpose and the people whose records were shown. */
-export async function auditRead(q: Queryable, ctx: Pick<Ctx, "user" | "clock" | "requestId">, purpose: ReadPurpose, e: ReadEntry): Promise<void> {
+export async function auditRead(
+  q: Queryable,
+  ctx: Pick<Ctx, "user" | "clock" | "requestId">,
+  purpose: ReadPurpose,
+  e: ReadEntry,
+): Promise<void> {
   const personIds = [...new Set(e.personIds.filter((x): x is string => !!x))];
-  await appendAudit(q, ctx, { action: e.action, entityType: e.entityType, entityId: e.entityId, purpose: purposeLine(purpose), details: { ...(e.details ?? {}), personIds } });
+  await appendAudit(q, ctx, {
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    purpose: purposeLine(purpose),
+    details: { ...(e.details ?? {}), personIds },
+  });
 }
 
 /** Writes a refused attempt to read personal data (outcome "denied"), in its own transaction, and returns the 403 to throw. */
-export async function auditRefusedRead(ctx: Ctx, e: Omit<ReadEntry, "personIds"> & { personIds?: ReadEntry["personIds"] }, why?: string): Promise<AppError> {
+export async function auditRefusedRead(
+  ctx: Ctx,
+  e: Omit<ReadEntry, "personIds"> & { personIds?: ReadEntry["personIds"] },
+  why?: string,
+): Promise<AppError> {
   const personIds = [...new Set((e.personIds ?? []).filter((x): x is string => !!x))];
-  await ctx.db.tx((q) => appendAudit(q, ctx, { action: e.action, entityType: e.entityType, entityId: e.entityId, outcome: "denied", details: { ...(e.details ?? {}), personIds } }));
+  await ctx.db.tx((q) =>
+    appendAudit(q, ctx, {
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      outcome: "denied",
+      details: { ...(e.details ?? {}), personIds },
+    }),
+  );
   return new AppError("forbidden", why ?? "your role may not read this record");
 }
 
-export interface PersonReadRow { seq: number; at: string; actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityId: string | null; purpose: string | null; outcome: string }
+export interface PersonReadRow {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  purpose: string | null;
+  outcome: string;
+}
 
 /** Every read (and refused attempt) of one person's records, newest first: for auditors. */
-export async function readsOfPerson(q: Queryable, personId: string, opts: { limit: number; before?: number | undefined }): Promise<PersonReadRow[]> {
+export async function readsOfPerson(
+  q: Queryable,
+  personId: string,
+  opts: { limit: number; before?: number | undefined },
+): Promise<PersonReadRow[]> {
   const rows = await q.query(
     `SELECT seq, at, actor_id::text AS actor_id, actor_role, action, entity_type, entity_id, purpose, outcome FROM audit_log
      WHERE (purpose IS NOT NULL OR outcome = 'denied')
        AND ((entity_type = 'person' AND entity_id = $1) OR details->>'personId' = $1 OR details->'personIds' ? $1)
        AND ($2::bigint IS NULL OR seq < $2)
-     ORDER BY seq DESC LIMIT $3`, [personId, opts.before ?? null, opts.limit]);
-  return rows.map((r) => ({ seq: Number(r.seq), at: new Date(r.at).toISOString(), actorId: r.actor_id, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, purpose: r.purpose, outcome: r.outcome }));
+     ORDER BY seq DESC LIMIT $3`,
+    [personId, opts.before ?? null, opts.limit],
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    purpose: r.purpose,
+    outcome: r.outcome,
+  }));
 }

@@ -7,25 +7,50 @@ import { readsOfPerson } from "./reads.ts";
 
 export const auditRoutes = [
   route({
-    method: "GET", url: "/api/v1/audit", tags: ["audit"], auth: "user", roles: ["auditor", "admin"], summary: "Audit entries, newest first",
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional(), entityId: z.string().max(100).optional() }),
+    method: "GET",
+    url: "/api/v1/audit",
+    tags: ["audit"],
+    auth: "user",
+    roles: ["auditor", "admin"],
+    summary: "Audit entries, newest first",
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      before: z.coerce.number().int().min(1).optional(),
+      entityId: z.string().max(100).optional(),
+    }),
     handler: async (ctx, { query }) => {
       if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
       return { items: await listAudit(ctx.db, query) };
     },
   }),
   route({
-    method: "GET", url: "/api/v1/audit/people/{personId}/reads", tags: ["audit"], auth: "user", roles: ["auditor", "admin"],
-    summary: "Every read of one person's records, with who read, when and the purpose they stated, and every refused attempt (auditors)",
+    method: "GET",
+    url: "/api/v1/audit/people/{personId}/reads",
+    tags: ["audit"],
+    auth: "user",
+    roles: ["auditor", "admin"],
+    summary:
+      "Every read of one person's records, with who read, when and the purpose they stated, and every refused attempt (auditors)",
     params: z.object({ personId: z.uuid() }),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() }).strict(),
+    query: z
+      .object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        before: z.coerce.number().int().min(1).optional(),
+      })
+      .strict(),
     handler: async (ctx, { params, query }) => {
       if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
       return { personId: params.personId, items: await readsOfPerson(ctx.db, params.personId, query) };
     },
   }),
   route({
-    method: "POST", url: "/api/v1/audit/verify", tags: ["audit"], auth: "user", roles: ["auditor", "admin"], successStatus: 200, summary: "Walk the hash chain and report any break",
+    method: "POST",
+    url: "/api/v1/audit/verify",
+    tags: ["audit"],
+    auth: "user",
+    roles: ["auditor", "admin"],
+    successStatus: 200,
+    summary: "Walk the hash chain and report any break",
     handler: async (ctx) => {
       if (!["auditor", "admin"].includes(ctx.user!.role)) throw forbidden();
       return verifyAudit(ctx.db);

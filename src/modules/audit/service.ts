@@ -22,21 +22,50 @@ export interface AuditEntry {
  * entry commits (or rolls back) with it. The entry is chained by `sealAudit`
  * moments later; writers never wait on one another here.
  */
-export async function appendAudit(q: Queryable, ctx: Pick<Ctx, "user" | "clock" | "requestId">, e: AuditEntry): Promise<void> {
+export async function appendAudit(
+  q: Queryable,
+  ctx: Pick<Ctx, "user" | "clock" | "requestId">,
+  e: AuditEntry,
+): Promise<void> {
   await q.query(
     `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [ctx.clock.now().toISOString(), ctx.user?.id ?? null, ctx.user?.role ?? null, e.action, e.entityType ?? null, e.entityId ?? null,
-      e.purpose ?? null, e.outcome ?? "success", JSON.stringify(e.details ?? {}), ctx.requestId]);
+    [
+      ctx.clock.now().toISOString(),
+      ctx.user?.id ?? null,
+      ctx.user?.role ?? null,
+      e.action,
+      e.entityType ?? null,
+      e.entityId ?? null,
+      e.purpose ?? null,
+      e.outcome ?? "success",
+      JSON.stringify(e.details ?? {}),
+      ctx.requestId,
+    ],
+  );
 }
 
-type StoredEntry = ChainedFields & { seq: number; chain_seq: number | null; prev_hash: string | null; hash: string | null };
-const ENTRY_COLUMNS = "seq, chain_seq, at, actor_id::text, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id, prev_hash, hash";
+type StoredEntry = ChainedFields & {
+  seq: number;
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+};
+const ENTRY_COLUMNS =
+  "seq, chain_seq, at, actor_id::text, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id, prev_hash, hash";
 
 function fieldsOf(r: StoredEntry): ChainedFields {
   return {
-    at: new Date(r.at).toISOString(), actor_id: r.actor_id, actor_role: r.actor_role, action: r.action, entity_type: r.entity_type,
-    entity_id: r.entity_id, purpose: r.purpose, outcome: r.outcome, details: r.details, request_id: r.request_id,
+    at: new Date(r.at).toISOString(),
+    actor_id: r.actor_id,
+    actor_role: r.actor_role,
+    action: r.action,
+    entity_type: r.entity_type,
+    entity_id: r.entity_id,
+    purpose: r.purpose,
+    outcome: r.outcome,
+    details: r.details,
+    request_id: r.request_id,
   };
 }
 
@@ -50,22 +79,34 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
   for (;;) {
     const n = await db.tx(async (q) => {
       await q.query("SELECT pg_advisory_xact_lock(727002)");
-      const last = await q.query<{ chain_seq: number; hash: string }>("SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1");
+      const last = await q.query<{ chain_seq: number; hash: string }>(
+        "SELECT chain_seq, hash FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1",
+      );
       let prev = last[0]?.hash ?? GENESIS;
       let pos = last[0]?.chain_seq ?? 0;
-      const rows = await q.query<StoredEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq IS NULL ORDER BY seq LIMIT $1`, [batch]);
+      const rows = await q.query<StoredEntry>(
+        `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq IS NULL ORDER BY seq LIMIT $1`,
+        [batch],
+      );
       if (!rows.length) return 0;
-      const seqs: number[] = [], positions: number[] = [], prevs: string[] = [], hashes: string[] = [];
+      const seqs: number[] = [],
+        positions: number[] = [],
+        prevs: string[] = [],
+        hashes: string[] = [];
       for (const r of rows) {
         const hash = entryHash(prev, fieldsOf(r));
         pos += 1;
-        seqs.push(r.seq); positions.push(pos); prevs.push(prev); hashes.push(hash);
+        seqs.push(r.seq);
+        positions.push(pos);
+        prevs.push(prev);
+        hashes.push(hash);
         prev = hash;
       }
       await q.query(
         `UPDATE audit_log a SET chain_seq = t.pos, prev_hash = t.prev, hash = t.hash
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS t(seq, pos, prev, hash) WHERE a.seq = t.seq`,
-        [seqs, positions, prevs, hashes]);
+        [seqs, positions, prevs, hashes],
+      );
       return rows.length;
     });
     total += n;
@@ -79,19 +120,29 @@ export function startAuditSealer(db: Db, ms = 250, onError: (e: unknown) => void
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sealAudit(db).catch(onError).finally(() => { running = false; });
+    sealAudit(db)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
   }, ms);
   timer.unref();
   return () => clearInterval(timer);
 }
 
-export interface AuditBreak { seq: number; problem: string }
+export interface AuditBreak {
+  seq: number;
+  problem: string;
+}
 
 /**
  * Seals what is pending, then recomputes the whole chain in chain order.
  * Returns the entries checked and every break found.
  */
-export async function verifyAudit(db: Db, onProgress?: (done: number, total: number) => void): Promise<{ checked: number; breaks: AuditBreak[]; pending: number }> {
+export async function verifyAudit(
+  db: Db,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ checked: number; breaks: AuditBreak[]; pending: number }> {
   await sealAudit(db);
   const total = Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log"))[0]?.n ?? 0);
   const breaks: AuditBreak[] = [];
@@ -100,12 +151,24 @@ export async function verifyAudit(db: Db, onProgress?: (done: number, total: num
   let after = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.query<StoredEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 5000`, [after]);
+    const rows = await db.query<StoredEntry>(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 5000`,
+      [after],
+    );
     if (!rows.length) break;
     for (const r of rows) {
-      if (r.chain_seq !== expectedPos) breaks.push({ seq: r.seq, problem: `chain position ${r.chain_seq} follows ${expectedPos - 1}: an entry was removed` });
-      if (r.prev_hash !== prev) breaks.push({ seq: r.seq, problem: "prev_hash does not match the hash of the entry before (an entry was removed or reordered)" });
-      if (entryHash(r.prev_hash ?? "", fieldsOf(r)) !== r.hash) breaks.push({ seq: r.seq, problem: "hash does not match the entry's contents (the entry was altered)" });
+      if (r.chain_seq !== expectedPos)
+        breaks.push({
+          seq: r.seq,
+          problem: `chain position ${r.chain_seq} follows ${expectedPos - 1}: an entry was removed`,
+        });
+      if (r.prev_hash !== prev)
+        breaks.push({
+          seq: r.seq,
+          problem: "prev_hash does not match the hash of the entry before (an entry was removed or reordered)",
+        });
+      if (entryHash(r.prev_hash ?? "", fieldsOf(r)) !== r.hash)
+        breaks.push({ seq: r.seq, problem: "hash does not match the entry's contents (the entry was altered)" });
       prev = r.hash ?? "";
       expectedPos = (r.chain_seq ?? 0) + 1;
       after = r.chain_seq ?? after;
@@ -117,12 +180,36 @@ export async function verifyAudit(db: Db, onProgress?: (done: number, total: num
   return { checked, breaks, pending: Math.max(0, total - checked) };
 }
 
-export interface AuditRow { seq: number; at: string; actorId: string | null; actorRole: string | null; action: string; entityType: string | null; entityId: string | null; purpose: string | null; outcome: string }
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  purpose: string | null;
+  outcome: string;
+}
 
-export async function listAudit(q: Queryable, opts: { limit: number; before?: number; entityId?: string }): Promise<AuditRow[]> {
+export async function listAudit(
+  q: Queryable,
+  opts: { limit: number; before?: number; entityId?: string },
+): Promise<AuditRow[]> {
   const rows = await q.query(
     `SELECT seq, at, actor_id::text AS actor_id, actor_role, action, entity_type, entity_id, purpose, outcome FROM audit_log
      WHERE ($1::bigint IS NULL OR seq < $1) AND ($2::text IS NULL OR entity_id = $2) ORDER BY seq DESC LIMIT $3`,
-    [opts.before ?? null, opts.entityId ?? null, opts.limit]);
-  return rows.map((r) => ({ seq: r.seq, at: r.at, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id, purpose: r.purpose, outcome: r.outcome }));
+    [opts.before ?? null, opts.entityId ?? null, opts.limit],
+  );
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    purpose: r.purpose,
+    outcome: r.outcome,
+  }));
 }

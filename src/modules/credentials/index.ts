@@ -22,4 +22,10 @@ export {
 export { restoreByBoardOrder, appealableActionsOf, type AppealableAction } from "./board-orders.ts";
 export { presentFinding } from "./present.ts";
 export { policy } from "./policy.ts";
-export { prohibitingEventsOf, toPersonEvent, lawCredentials, LAW_CREDENTIAL_KIND, LAW_CREDENTIAL_STATUS } from "./record.ts";
+export {
+  prohibitingEventsOf,
+  toPersonEvent,
+  lawCredentials,
+  LAW_CREDENTIAL_KIND,
+  LAW_CREDENTIAL_STATUS,
+} from "./record.ts";

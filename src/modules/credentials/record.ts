@@ -7,7 +7,10 @@
 import type { Queryable } from "../../db/client.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
-import type { Credential as LawCredential, CredentialKind as LawCredentialKind } from "../../law/ct/sales/credentials.ts";
+import type {
+  Credential as LawCredential,
+  CredentialKind as LawCredentialKind,
+} from "../../law/ct/sales/credentials.ts";
 
 /** A person's prohibiting events in force (not lifted), oldest first, in the law's `PersonEvent` shape. */
 export async function prohibitingEventsOf(q: Queryable, personId: string): Promise<PersonEvent[]> {
@@ -19,15 +22,26 @@ export async function prohibitingEventsOf(q: Queryable, personId: string): Promi
   return rows.map(toPersonEvent);
 }
 
-const opt = <K extends string, V>(k: K, v: V | null | undefined) => (v === null || v === undefined ? {} : { [k]: v }) as Partial<Record<K, V>>;
+const opt = <K extends string, V>(k: K, v: V | null | undefined) =>
+  (v === null || v === undefined ? {} : { [k]: v }) as Partial<Record<K, V>>;
 
 /** One stored event as the law reads it. */
 export function toPersonEvent(e: Record<string, any>): PersonEvent {
   switch (e.kind) {
     case "conviction":
-      return { kind: "conviction", ...opt("statute", e.statute as string), ...opt("felony", e.felony as boolean), ...opt("offenseDate", e.offense_on as PlainDate), convictionDate: e.event_on };
+      return {
+        kind: "conviction",
+        ...opt("statute", e.statute as string),
+        ...opt("felony", e.felony as boolean),
+        ...opt("offenseDate", e.offense_on as PlainDate),
+        convictionDate: e.event_on,
+      };
     case "voluntary-admission":
-      return { kind: "voluntary-admission", date: e.event_on, ...opt("solelyAlcoholOrDrug", e.solely_alcohol_or_drug as boolean) };
+      return {
+        kind: "voluntary-admission",
+        date: e.event_on,
+        ...opt("solelyAlcoholOrDrug", e.solely_alcohol_or_drug as boolean),
+      };
     case "probate-commitment":
       return { kind: "probate-commitment", date: e.event_on };
     case "ngri-discharge":
@@ -37,7 +51,12 @@ export function toPersonEvent(e: Record<string, any>): PersonEvent {
     case "federal-prohibitor":
       return { kind: "federal-prohibitor", date: e.event_on, ...opt("category", e.category as string) };
     default:
-      return { kind: e.kind, issuedOn: e.event_on, ...opt("expiresOn", e.expires_on as PlainDate), ...opt("active", e.active as boolean) } as PersonEvent;
+      return {
+        kind: e.kind,
+        issuedOn: e.event_on,
+        ...opt("expiresOn", e.expires_on as PlainDate),
+        ...opt("active", e.active as boolean),
+      } as PersonEvent;
   }
 }
 
@@ -63,7 +82,14 @@ export const LAW_CREDENTIAL_STATUS: Readonly<Record<string, LawCredential["statu
 
 /** Credentials on file as the sale rules read them; `presentedId` marks the one the buyer showed. */
 export function lawCredentials(
-  rows: readonly { id: string; number: string; kind: string; status: string; issuedOn: PlainDate; expiresOn: PlainDate }[],
+  rows: readonly {
+    id: string;
+    number: string;
+    kind: string;
+    status: string;
+    issuedOn: PlainDate;
+    expiresOn: PlainDate;
+  }[],
   presentedId: string | null,
 ): LawCredential[] {
   return rows.flatMap((c) => {
@@ -71,6 +97,15 @@ export function lawCredentials(
     const status = LAW_CREDENTIAL_STATUS[c.status];
     if (!kind || !status) return [];
     // Stateline's expires_on is the first day a credential is no longer valid; the rules take the last valid day.
-    return [{ kind, number: c.number, status, issuedOn: c.issuedOn, expiresOn: addDays(c.expiresOn, -1), presented: c.id === presentedId }];
+    return [
+      {
+        kind,
+        number: c.number,
+        status,
+        issuedOn: c.issuedOn,
+        expiresOn: addDays(c.expiresOn, -1),
+        presented: c.id === presentedId,
+      },
+    ];
   });
 }

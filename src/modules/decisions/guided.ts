@@ -31,34 +31,53 @@ export interface Guide {
   say: (outcome: Answer) => string;
 }
 
-const yn = (v: string | string[] | undefined): boolean | undefined => (v === "yes" ? true : v === "no" ? false : undefined);
+const yn = (v: string | string[] | undefined): boolean | undefined =>
+  v === "yes" ? true : v === "no" ? false : undefined;
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 
 const CREDENTIALS = [
   { value: "state-handgun-permit", label: "State permit to carry a handgun (five years)" },
-  { value: "temporary-state-permit", label: "Temporary state permit (from your town's police chief or first selectman)" },
+  {
+    value: "temporary-state-permit",
+    label: "Temporary state permit (from your town's police chief or first selectman)",
+  },
   { value: "handgun-eligibility-certificate", label: "Eligibility certificate for handguns (to buy, not carry)" },
   { value: "long-gun-eligibility-certificate", label: "Long gun eligibility certificate (rifles and shotguns)" },
   { value: "ammunition-certificate", label: "Ammunition certificate" },
 ] as const;
 
 const FEATURES = [
-  { value: "gripBelowAction", label: "A grip (pistol grip, thumbhole stock) that puts a finger of the trigger hand below the action" },
+  {
+    value: "gripBelowAction",
+    label: "A grip (pistol grip, thumbhole stock) that puts a finger of the trigger hand below the action",
+  },
   { value: "foldingOrTelescopingStock", label: "A folding or telescoping stock" },
   { value: "forwardPistolGrip", label: "A forward pistol grip" },
   { value: "flashSuppressor", label: "A flash suppressor" },
   { value: "grenadeLauncher", label: "A grenade or flare launcher" },
-  { value: "magazineOutsidePistolGrip", label: "(Pistols) a detachable magazine that attaches outside the pistol grip" },
-  { value: "threadedBarrel", label: "(Pistols) a threaded barrel that can take a flash suppressor, forward grip or silencer" },
+  {
+    value: "magazineOutsidePistolGrip",
+    label: "(Pistols) a detachable magazine that attaches outside the pistol grip",
+  },
+  {
+    value: "threadedBarrel",
+    label: "(Pistols) a threaded barrel that can take a flash suppressor, forward grip or silencer",
+  },
   { value: "barrelShroud", label: "(Pistols) a shroud around the barrel, other than a slide" },
   { value: "secondHandGrip", label: "(Pistols) a second hand grip" },
-  { value: "pistolGripProtrudingConspicuously", label: "A pistol grip that protrudes conspicuously beneath the action" },
+  {
+    value: "pistolGripProtrudingConspicuously",
+    label: "A pistol grip that protrudes conspicuously beneath the action",
+  },
   { value: "bayonetMount", label: "A bayonet mount" },
   { value: "threadedBarrelForFlashSuppressor", label: "A threaded barrel made to take a flash suppressor" },
   { value: "flareLauncher", label: "A flare launcher" },
   { value: "threadedBarrelForBarrelExtender", label: "(Pistols) a threaded barrel that can take a barrel extender" },
-  { value: "barrelShroudForNontriggerHand", label: "(Pistols) a shroud that lets the other hand hold the barrel without being burned" },
+  {
+    value: "barrelShroudForNontriggerHand",
+    label: "(Pistols) a shroud that lets the other hand hold the barrel without being burned",
+  },
 ] as const;
 
 export const GUIDES: readonly Guide[] = [
@@ -69,11 +88,21 @@ export const GUIDES: readonly Guide[] = [
       "Answer what you know about yourself. The answer assumes you will consent to the background check and pay the fee; the records check and the federal NICS check are made by the state when you apply, so they stay open here.",
     question: "credential-eligibility",
     fields: [
-      { name: "credential", label: "Which permit or certificate?", kind: "select", options: CREDENTIALS, required: true },
+      {
+        name: "credential",
+        label: "Which permit or certificate?",
+        kind: "select",
+        options: CREDENTIALS,
+        required: true,
+      },
       { name: "birthDate", label: "Your date of birth", kind: "date", required: true },
       { name: "town", label: "The Connecticut town where you live", kind: "text", hint: "For example Hartford" },
       { name: "permanent", label: "Is that your permanent residence?", kind: "yesno" },
-      { name: "citizen", label: "Are you a United States citizen or lawfully present in the United States?", kind: "yesno" },
+      {
+        name: "citizen",
+        label: "Are you a United States citizen or lawfully present in the United States?",
+        kind: "yesno",
+      },
       { name: "felony", label: "Have you ever been convicted of a felony?", kind: "yesno" },
       { name: "order", label: "Is a protective or restraining order against you in force?", kind: "yesno" },
     ],
@@ -129,8 +158,19 @@ export const GUIDES: readonly Guide[] = [
       { name: "semiautomatic", label: "Is it semiautomatic?", kind: "yesno" },
       { name: "centerfire", label: "Is it centerfire?", kind: "yesno" },
       { name: "detachable", label: "Does it accept a detachable magazine?", kind: "yesno" },
-      { name: "features", label: "Which of these does it have?", kind: "checkboxes", options: FEATURES, hint: "Tick every one it has. Leave all unticked if it has none." },
-      { name: "fixedCapacity", label: "If its magazine is fixed (not detachable), how many rounds does it hold?", kind: "number", hint: "Leave empty if the magazine is detachable" },
+      {
+        name: "features",
+        label: "Which of these does it have?",
+        kind: "checkboxes",
+        options: FEATURES,
+        hint: "Tick every one it has. Leave all unticked if it has none.",
+      },
+      {
+        name: "fixedCapacity",
+        label: "If its magazine is fixed (not detachable), how many rounds does it hold?",
+        kind: "number",
+        hint: "Leave empty if the magazine is detachable",
+      },
       { name: "length", label: "Overall length, in inches", kind: "number" },
       { name: "madeOn", label: "When was it made? (if you know)", kind: "date" },
       { name: "lawfullyMade", label: "Was it lawfully manufactured?", kind: "yesno" },
@@ -149,7 +189,11 @@ export const GUIDES: readonly Guide[] = [
           ...(semi !== undefined ? { action: semi ? "semiautomatic" : "other" } : {}),
           ...(yn(v.centerfire) !== undefined ? { centerfire: yn(v.centerfire) } : {}),
           ...(yn(v.detachable) !== undefined ? { acceptsDetachableMagazine: yn(v.detachable) } : {}),
-          ...(one(v.fixedCapacity) ? { fixedMagazineCapacity: Number(one(v.fixedCapacity)) } : yn(v.detachable) === true ? { fixedMagazineCapacity: 0 } : {}),
+          ...(one(v.fixedCapacity)
+            ? { fixedMagazineCapacity: Number(one(v.fixedCapacity)) }
+            : yn(v.detachable) === true
+              ? { fixedMagazineCapacity: 0 }
+              : {}),
           ...(one(v.length) ? { overallLengthInches: Number(one(v.length)) } : {}),
           ...(one(v.madeOn) ? { manufacturedOn: one(v.madeOn) } : {}),
           ...(yn(v.lawfullyMade) !== undefined ? { legallyManufactured: yn(v.lawfullyMade) } : {}),
@@ -189,7 +233,11 @@ export const GUIDES: readonly Guide[] = [
       { name: "altered", label: "Has it been permanently altered to hold ten rounds or fewer?", kind: "yesno" },
       { name: "tube22", label: "Is it a tube that feeds only .22 caliber rimfire ammunition?", kind: "yesno" },
       { name: "lever", label: "Is it a tubular magazine in a lever-action firearm?", kind: "yesno" },
-      { name: "restorable", label: "Could it readily be restored or converted to hold more than ten rounds?", kind: "yesno" },
+      {
+        name: "restorable",
+        label: "Could it readily be restored or converted to hold more than ten rounds?",
+        kind: "yesno",
+      },
       { name: "inoperable", label: "Has it been made permanently inoperable?", kind: "yesno" },
     ],
     facts: (v) => ({
@@ -238,8 +286,16 @@ export const GUIDES: readonly Guide[] = [
           { value: "none", label: "None" },
         ],
       },
-      { name: "approved", label: "Did the check come back approved (authorization number, or NICS 'proceed')?", kind: "yesno" },
-      { name: "records", label: "Does the buyer have a record that bars having guns (a felony, a protective order, a commitment)?", kind: "yesno" },
+      {
+        name: "approved",
+        label: "Did the check come back approved (authorization number, or NICS 'proceed')?",
+        kind: "yesno",
+      },
+      {
+        name: "records",
+        label: "Does the buyer have a record that bars having guns (a felony, a protective order, a commitment)?",
+        kind: "yesno",
+      },
     ],
     facts: (v) => {
       const route = one(v.route);
@@ -257,8 +313,12 @@ export const GUIDES: readonly Guide[] = [
         },
         transfer: {
           privateRoute: route,
-          ...(approved !== undefined && route === "despp" ? { authorization: { status: approved ? "approved" : "denied" } } : {}),
-          ...(approved !== undefined && route === "dealer-nics" ? { nics: { status: approved ? "proceed" : "denied" } } : {}),
+          ...(approved !== undefined && route === "despp"
+            ? { authorization: { status: approved ? "approved" : "denied" } }
+            : {}),
+          ...(approved !== undefined && route === "dealer-nics"
+            ? { nics: { status: approved ? "proceed" : "denied" } }
+            : {}),
         },
       };
     },
@@ -275,7 +335,9 @@ export const findGuide = (slug: string): Guide | undefined => GUIDES.find((g) =>
 
 /** Date fields of a guide that were answered but are not YYYY-MM-DD. */
 export function badDates(g: Guide, v: Record<string, string | string[]>): string[] {
-  return g.fields.filter((f) => f.kind === "date" && one(v[f.name]) !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(one(v[f.name]))).map((f) => f.name);
+  return g.fields
+    .filter((f) => f.kind === "date" && one(v[f.name]) !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(one(v[f.name])))
+    .map((f) => f.name);
 }
 
 export type { PlainDate };

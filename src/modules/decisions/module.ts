@@ -10,6 +10,11 @@ export const decisionsModule = defineModule({
   nav: [
     { roles: ["public"], href: "/rules", label: "Rules", order: 90 },
     { roles: ["public"], href: "/check", label: "Self-check", order: 91 },
-    { roles: ["resident", "licensing_staff", "dealer", "ammunition_vendor", "law_enforcement", "auditor"], href: "/rules", label: "Rules", order: 90 },
+    {
+      roles: ["resident", "licensing_staff", "dealer", "ammunition_vendor", "law_enforcement", "auditor"],
+      href: "/rules",
+      label: "Rules",
+      order: 90,
+    },
   ],
 });

@@ -11,7 +11,9 @@ import { inTx } from "./tx.ts";
  * the first business day after the event, and obligations past their deadline are escalated to a
  * police case. Safe to run twice a day or twice an hour.
  */
-export async function runEnforcementSweep(ctx: Ctx): Promise<{ expiredOrders: number; reminders: number; escalated: number }> {
+export async function runEnforcementSweep(
+  ctx: Ctx,
+): Promise<{ expiredOrders: number; reminders: number; escalated: number }> {
   return ctx.db.tx(async (q) => {
     const c = inTx(ctx, q);
     const expiredOrders = await liftExpiredOrders(c, q);

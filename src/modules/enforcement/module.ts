@@ -11,7 +11,12 @@ export const enforcementModule = defineModule({
   pages: enforcementPages,
   nav: [
     { roles: ["licensing_staff"], href: "/enforcement/reviews", label: "Match reviews", order: 40 },
-    { roles: ["licensing_staff", "law_enforcement"], href: "/enforcement/armed-prohibited", label: "Armed and prohibited", order: 41 },
+    {
+      roles: ["licensing_staff", "law_enforcement"],
+      href: "/enforcement/armed-prohibited",
+      label: "Armed and prohibited",
+      order: 41,
+    },
     { roles: ["licensing_staff", "law_enforcement"], href: "/enforcement/seizures", label: "Seizures", order: 42 },
     { roles: ["auditor"], href: "/enforcement/matches", label: "Match log", order: 40 },
   ],

@@ -5,7 +5,12 @@
 import type { FeedSource } from "../../adapters/courts/contract.ts";
 import { type Role, type User } from "../auth/index.ts";
 
-const SOURCE_ROLE: Record<FeedSource, Role | null> = { court: "court_source", probate: "probate_source", dmhas: "dmhas_source", federal: null };
+const SOURCE_ROLE: Record<FeedSource, Role | null> = {
+  court: "court_source",
+  probate: "probate_source",
+  dmhas: "dmhas_source",
+  federal: null,
+};
 export const SOURCE_ROLES: readonly Role[] = ["court_source", "probate_source", "dmhas_source"];
 
 const staff = (u: User) => u.role === "licensing_staff";

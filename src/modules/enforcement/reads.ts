@@ -13,30 +13,82 @@ import { findPerson } from "../people/index.ts";
 import { OBLIGATION_NEXT } from "./obligations.ts";
 import { enforcementPolicy as policy } from "./policy.ts";
 import {
-  findObligation, findRecord, findReview, findSeizure, listArmedProhibited, listRecords, listReviews, listSeizures, matchLog, obligationCounts,
-  obligationHistory, obligationsOfPerson, peopleByIds, recordHistory, recordVersions, seizureHistory, type RecordStatus, type ReviewStatus, type SeizureStatus,
+  findObligation,
+  findRecord,
+  findReview,
+  findSeizure,
+  listArmedProhibited,
+  listRecords,
+  listReviews,
+  listSeizures,
+  matchLog,
+  obligationCounts,
+  obligationHistory,
+  obligationsOfPerson,
+  peopleByIds,
+  recordHistory,
+  recordVersions,
+  seizureHistory,
+  type RecordStatus,
+  type ReviewStatus,
+  type SeizureStatus,
 } from "./queries.ts";
 import { SEIZURE_NEXT } from "./seizures.ts";
 import { requireUser } from "./tx.ts";
 
 /** Authorizes a read; a refusal is audited (with the purpose, when one was given) before the 403. */
-async function authorize(ctx: Ctx, allowed: (u: User) => boolean, action: string, entityType: string, entityId: string | undefined, purpose: ReadPurpose | undefined): Promise<User> {
+async function authorize(
+  ctx: Ctx,
+  allowed: (u: User) => boolean,
+  action: string,
+  entityType: string,
+  entityId: string | undefined,
+  purpose: ReadPurpose | undefined,
+): Promise<User> {
   const user = requireUser(ctx);
   if (policy.isSource(user) || !allowed(user)) {
-    await appendAudit(ctx.db, ctx, { action, entityType, ...(entityId ? { entityId } : {}), outcome: "denied", ...(purpose ? { purpose: purposeLine(purpose) } : {}), details: { role: user.role } });
-    throw forbidden(policy.isSource(user) ? "record sources send records and never read them" : "your role may not read enforcement records");
+    await appendAudit(ctx.db, ctx, {
+      action,
+      entityType,
+      ...(entityId ? { entityId } : {}),
+      outcome: "denied",
+      ...(purpose ? { purpose: purposeLine(purpose) } : {}),
+      details: { role: user.role },
+    });
+    throw forbidden(
+      policy.isSource(user)
+        ? "record sources send records and never read them"
+        : "your role may not read enforcement records",
+    );
   }
   return user;
 }
 
-async function audited(ctx: Ctx, action: string, entityType: string, entityId: string | undefined, purpose: ReadPurpose, details: Record<string, unknown> = {}) {
-  await appendAudit(ctx.db, ctx, { action, entityType, ...(entityId ? { entityId } : {}), purpose: purposeLine(purpose), details });
+async function audited(
+  ctx: Ctx,
+  action: string,
+  entityType: string,
+  entityId: string | undefined,
+  purpose: ReadPurpose,
+  details: Record<string, unknown> = {},
+) {
+  await appendAudit(ctx.db, ctx, {
+    action,
+    entityType,
+    ...(entityId ? { entityId } : {}),
+    purpose: purposeLine(purpose),
+    details,
+  });
 }
 
 export type PurposeGetter = () => ReadPurpose;
 
 /** The review queue (or the unmatched list with status "unmatched" through listFeedRecords). */
-export async function getReviewQueue(ctx: Ctx, f: { status?: ReviewStatus | undefined; limit: number; offset: number }, purpose: PurposeGetter) {
+export async function getReviewQueue(
+  ctx: Ctx,
+  f: { status?: ReviewStatus | undefined; limit: number; offset: number },
+  purpose: PurposeGetter,
+) {
   await authorize(ctx, policy.reviewMatches, "enforcement.reviews.read", "match-review", undefined, undefined);
   const p = purpose();
   const r = await listReviews(ctx.db, { status: f.status ?? "open", limit: f.limit, offset: f.offset });
@@ -51,16 +103,31 @@ export async function getReview(ctx: Ctx, id: string, purpose: PurposeGetter) {
   const review = await findReview(ctx.db, id);
   if (!review) throw notFound("review");
   const record = (await findRecord(ctx.db, review.feedRecordId))!;
-  const people = await peopleByIds(ctx.db, [...review.candidates.map((c) => c.personId), ...(review.personId ? [review.personId] : [])]);
+  const people = await peopleByIds(ctx.db, [
+    ...review.candidates.map((c) => c.personId),
+    ...(review.personId ? [review.personId] : []),
+  ]);
   await audited(ctx, "enforcement.review.read", "match-review", id, p, { feedRecordId: record.id });
-  return { review, record, candidates: review.candidates.map((c) => ({ ...c, person: people.get(c.personId) ?? null })), history: await recordHistory(ctx.db, record.id) };
+  return {
+    review,
+    record,
+    candidates: review.candidates.map((c) => ({ ...c, person: people.get(c.personId) ?? null })),
+    history: await recordHistory(ctx.db, record.id),
+  };
 }
 
-export async function listFeedRecords(ctx: Ctx, f: { status?: RecordStatus | undefined; limit: number; offset: number }, purpose: PurposeGetter) {
+export async function listFeedRecords(
+  ctx: Ctx,
+  f: { status?: RecordStatus | undefined; limit: number; offset: number },
+  purpose: PurposeGetter,
+) {
   await authorize(ctx, policy.reviewMatches, "enforcement.records.read", "feed-record", undefined, undefined);
   const p = purpose();
   const r = await listRecords(ctx.db, f);
-  await audited(ctx, "enforcement.records.read", "feed-record", undefined, p, { status: f.status ?? null, count: r.items.length });
+  await audited(ctx, "enforcement.records.read", "feed-record", undefined, p, {
+    status: f.status ?? null,
+    count: r.items.length,
+  });
   return r;
 }
 
@@ -71,7 +138,12 @@ export async function getFeedRecord(ctx: Ctx, id: string, purpose: PurposeGetter
   if (!record) throw notFound("record");
   await audited(ctx, "enforcement.record.read", "feed-record", id, p);
   const reviews = await listReviews(ctx.db, { feedRecordId: id, limit: 50, offset: 0 });
-  return { record, versions: await recordVersions(ctx.db, id), history: await recordHistory(ctx.db, id), reviews: reviews.items };
+  return {
+    record,
+    versions: await recordVersions(ctx.db, id),
+    history: await recordHistory(ctx.db, id),
+    reviews: reviews.items,
+  };
 }
 
 /** A person's whole enforcement record: every record matched to them with who matched it, obligations, seizures, credentials. */
@@ -86,22 +158,46 @@ export async function getPersonRecord(ctx: Ctx, personId: string, purpose: Purpo
   for (const r of records.items) withHistory.push({ record: r, history: await recordHistory(ctx.db, r.id) });
   const decided = await ctx.db.query(
     `SELECT r.id::text, r.status, r.note, r.decided_at, u.display_name, f.number FROM match_reviews r JOIN feed_records f ON f.id = r.feed_record_id
-     LEFT JOIN users u ON u.id = r.decided_by WHERE r.person_id = $1 OR r.candidates @> $2::jsonb ORDER BY r.opened_at`, [personId, JSON.stringify([{ personId }])]);
+     LEFT JOIN users u ON u.id = r.decided_by WHERE r.person_id = $1 OR r.candidates @> $2::jsonb ORDER BY r.opened_at`,
+    [personId, JSON.stringify([{ personId }])],
+  );
   return {
     person,
     records: withHistory,
-    reviews: decided.map((x) => ({ id: x.id as string, status: x.status as string, note: x.note as string | null, decidedAt: x.decided_at as string | null, decidedBy: x.display_name as string | null, recordNumber: x.number as string })),
+    reviews: decided.map((x) => ({
+      id: x.id as string,
+      status: x.status as string,
+      note: x.note as string | null,
+      decidedAt: x.decided_at as string | null,
+      decidedBy: x.display_name as string | null,
+      recordNumber: x.number as string,
+    })),
     obligations: await obligationsOfPerson(ctx.db, personId),
     seizures: (await listSeizures(ctx.db, { personId, limit: 100, offset: 0 })).items,
-    credentials: (await credentialsOfPerson(ctx.db, personId)).map((c) => ({ id: c.id, number: c.number, kind: c.kind, status: c.status, revokedOn: c.revokedOn, surrenderDueOn: c.surrenderDueOn, surrenderedOn: c.surrenderedOn })),
+    credentials: (await credentialsOfPerson(ctx.db, personId)).map((c) => ({
+      id: c.id,
+      number: c.number,
+      kind: c.kind,
+      status: c.status,
+      revokedOn: c.revokedOn,
+      surrenderDueOn: c.surrenderDueOn,
+      surrenderedOn: c.surrenderedOn,
+    })),
   };
 }
 
-export async function getArmedProhibited(ctx: Ctx, f: { town?: string | undefined; limit: number; offset: number }, purpose: PurposeGetter) {
+export async function getArmedProhibited(
+  ctx: Ctx,
+  f: { town?: string | undefined; limit: number; offset: number },
+  purpose: PurposeGetter,
+) {
   await authorize(ctx, policy.viewEnforcement, "enforcement.armed-prohibited.read", "obligation", undefined, undefined);
   const p = purpose();
   const list = await listArmedProhibited(ctx.db, f);
-  await audited(ctx, "enforcement.armed-prohibited.read", "obligation", undefined, p, { town: f.town ?? null, count: list.items.length });
+  await audited(ctx, "enforcement.armed-prohibited.read", "obligation", undefined, p, {
+    town: f.town ?? null,
+    count: list.items.length,
+  });
   return { ...list, counts: await obligationCounts(ctx.db, ctx.today) };
 }
 
@@ -118,14 +214,24 @@ export async function getObligation(ctx: Ctx, id: string, purpose: PurposeGetter
   if (!o) throw notFound("obligation");
   await audited(ctx, "enforcement.obligation.read", "obligation", id, p);
   const person = (await peopleByIds(ctx.db, [o.personId])).get(o.personId)!;
-  return { obligation: o, person, history: await obligationHistory(ctx.db, id), next: OBLIGATION_NEXT[o.status], daysPastDue: o.status === "complied" || o.status === "lifted" ? 0 : Math.max(0, daysBetween(o.dueOn, ctx.today)) };
+  return {
+    obligation: o,
+    person,
+    history: await obligationHistory(ctx.db, id),
+    next: OBLIGATION_NEXT[o.status],
+    daysPastDue: o.status === "complied" || o.status === "lifted" ? 0 : Math.max(0, daysBetween(o.dueOn, ctx.today)),
+  };
 }
 
 function daysBetween(a: PlainDate, b: PlainDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export async function getSeizures(ctx: Ctx, f: { status?: SeizureStatus | undefined; limit: number; offset: number }, purpose: PurposeGetter) {
+export async function getSeizures(
+  ctx: Ctx,
+  f: { status?: SeizureStatus | undefined; limit: number; offset: number },
+  purpose: PurposeGetter,
+) {
   await authorize(ctx, policy.seizures, "enforcement.seizures.read", "seizure", undefined, undefined);
   const p = purpose();
   const r = await listSeizures(ctx.db, f);

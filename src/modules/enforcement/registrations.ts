@@ -8,9 +8,19 @@ import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { markRegistrationsOfPerson } from "../registries/index.ts";
 
-export interface MarkedRegistration { registrationId: string; number: string | null; obligationId: string | null; dueOn: string }
+export interface MarkedRegistration {
+  registrationId: string;
+  number: string | null;
+  obligationId: string | null;
+  dueOn: string;
+}
 
 /** Marks the person's registrations as reached by the event, in the caller's transaction. */
-export async function markRegistrations(ctx: Ctx, q: Queryable, personId: string, eventId: string): Promise<MarkedRegistration[]> {
+export async function markRegistrations(
+  ctx: Ctx,
+  q: Queryable,
+  personId: string,
+  eventId: string,
+): Promise<MarkedRegistration[]> {
   return markRegistrationsOfPerson(ctx, q, personId, eventId);
 }

@@ -24,13 +24,36 @@ probability = 1 / (1 + 2^-score)); decision is "match" at probability ≥ ${AUTO
 at ≥ ${REVIEW_PROBABILITY}. Non-matches are not written. Exit 2 on bad arguments or unreadable files.`;
 
 /** Runs the command; returns the exit code. Messages go to the given streams. */
-export function runIdentityCommand(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
-  const bad = (msg: string) => { err(`stateline identity: ${msg}\nRun 'stateline identity --help'.\n`); return 2; };
+export function runIdentityCommand(
+  args: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
+  const bad = (msg: string) => {
+    err(`stateline identity: ${msg}\nRun 'stateline identity --help'.\n`);
+    return 2;
+  };
   const [sub, ...rest] = args;
-  if (sub !== "link" && sub !== "estimate") return bad(sub ? `unknown subcommand '${sub}' (link or estimate)` : "name a subcommand: link or estimate");
-  let values: { left?: string | undefined; right?: string | undefined; out?: string | undefined; "ignore-column"?: string[] | undefined };
+  if (sub !== "link" && sub !== "estimate")
+    return bad(sub ? `unknown subcommand '${sub}' (link or estimate)` : "name a subcommand: link or estimate");
+  let values: {
+    left?: string | undefined;
+    right?: string | undefined;
+    out?: string | undefined;
+    "ignore-column"?: string[] | undefined;
+  };
   try {
-    ({ values } = parseArgs({ args: rest, strict: true, allowPositionals: false, options: { left: { type: "string" }, right: { type: "string" }, out: { type: "string" }, "ignore-column": { type: "string", multiple: true } } }));
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        left: { type: "string" },
+        right: { type: "string" },
+        out: { type: "string" },
+        "ignore-column": { type: "string", multiple: true },
+      },
+    }));
   } catch (e) {
     return bad((e as Error).message);
   }
@@ -45,7 +68,9 @@ export function runIdentityCommand(args: string[], out: (s: string) => void = (s
       const right = values.right ? readFebrlFile(values.right, "--right", ignore) : undefined;
       const t = trainModel(left, right);
       writeFileSync(values.out, JSON.stringify({ ...t.params, prior: t.prior }, null, 2) + "\n");
-      out(`estimated from ${left.length} × ${right?.length ?? left.length} records (${t.params.source}); written to ${values.out}\n`);
+      out(
+        `estimated from ${left.length} × ${right?.length ?? left.length} records (${t.params.source}); written to ${values.out}\n`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof LinkInputError) return bad(e.message);
@@ -53,9 +78,16 @@ export function runIdentityCommand(args: string[], out: (s: string) => void = (s
     }
   }
   try {
-    const r = linkFiles({ left: values.left, right: values.right, out: values.out, ignore: values["ignore-column"] ?? [] });
+    const r = linkFiles({
+      left: values.left,
+      right: values.right,
+      out: values.out,
+      ignore: values["ignore-column"] ?? [],
+    });
     const auto = r.pairs.filter((p) => p.decision === "match").length;
-    out(`linked ${r.leftCount} × ${r.rightCount} records${values.right ? "" : " (one file with itself)"}: ${r.candidates} candidate pairs, ${auto} matches, ${r.pairs.length - auto} to review, written to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    out(
+      `linked ${r.leftCount} × ${r.rightCount} records${values.right ? "" : " (one file with itself)"}: ${r.candidates} candidate pairs, ${auto} matches, ${r.pairs.length - auto} to review, written to ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof LinkInputError) return bad(e.message);

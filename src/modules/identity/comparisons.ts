@@ -69,42 +69,84 @@ function dobLevel(x: string, y: string): number {
 }
 
 function addressLevel(a: PersonRecord, b: PersonRecord): number {
-  let present2 = 0, agree = 0;
-  if (present(a.streetNumber, b.streetNumber)) { present2++; if (a.streetNumber === b.streetNumber) agree++; }
-  if (present(a.street, b.street)) { present2++; if (a.street === b.street || jaroWinkler(a.street, b.street) >= 0.9) agree++; }
-  if (present(a.town, b.town)) { present2++; if (a.town === b.town || jaroWinkler(a.town, b.town) >= 0.88) agree++; }
-  if (present(a.zip, b.zip)) { present2++; if (a.zip === b.zip || oneTypoApart(a.zip, b.zip)) agree++; }
+  let present2 = 0,
+    agree = 0;
+  if (present(a.streetNumber, b.streetNumber)) {
+    present2++;
+    if (a.streetNumber === b.streetNumber) agree++;
+  }
+  if (present(a.street, b.street)) {
+    present2++;
+    if (a.street === b.street || jaroWinkler(a.street, b.street) >= 0.9) agree++;
+  }
+  if (present(a.town, b.town)) {
+    present2++;
+    if (a.town === b.town || jaroWinkler(a.town, b.town) >= 0.88) agree++;
+  }
+  if (present(a.zip, b.zip)) {
+    present2++;
+    if (a.zip === b.zip || oneTypoApart(a.zip, b.zip)) agree++;
+  }
   return present2 ? agree : NULL;
 }
 
 export const COMPARISONS: readonly Comparison[] = [
   {
     field: "first_name",
-    levels: ["different first names", "first names alike (Jaro-Winkler ≥ 0.85)", "first names nearly the same (Jaro-Winkler ≥ 0.92)", "first names are nicknames of one name", "same first name"],
+    levels: [
+      "different first names",
+      "first names alike (Jaro-Winkler ≥ 0.85)",
+      "first names nearly the same (Jaro-Winkler ≥ 0.92)",
+      "first names are nicknames of one name",
+      "same first name",
+    ],
     tfLevel: 4,
-    compare: (a, b) => (namesSwapped(a, b) ? firstNameLevel(a.firstName, b.lastName) : firstNameLevel(a.firstName, b.firstName)),
+    compare: (a, b) =>
+      namesSwapped(a, b) ? firstNameLevel(a.firstName, b.lastName) : firstNameLevel(a.firstName, b.firstName),
   },
   {
     field: "surname",
-    levels: ["different surnames", "surnames alike (Jaro-Winkler ≥ 0.85)", "surnames nearly the same (Jaro-Winkler ≥ 0.92)", "same surname"],
+    levels: [
+      "different surnames",
+      "surnames alike (Jaro-Winkler ≥ 0.85)",
+      "surnames nearly the same (Jaro-Winkler ≥ 0.92)",
+      "same surname",
+    ],
     tfLevel: 3,
-    compare: (a, b) => (namesSwapped(a, b) ? surnameLevel(a.lastName, b.firstName) : surnameLevel(a.lastName, b.lastName)),
+    compare: (a, b) =>
+      namesSwapped(a, b) ? surnameLevel(a.lastName, b.firstName) : surnameLevel(a.lastName, b.lastName),
   },
   {
     field: "date_of_birth",
-    levels: ["different dates of birth", "dates of birth two digits apart or same day in another year", "dates of birth differ in one of day, month, year", "day and month swapped", "same date of birth"],
+    levels: [
+      "different dates of birth",
+      "dates of birth two digits apart or same day in another year",
+      "dates of birth differ in one of day, month, year",
+      "day and month swapped",
+      "same date of birth",
+    ],
     compare: (a, b) => dobLevel(a.dob, b.dob),
   },
   {
     // House number, street, town and ZIP agree or disagree together (a person moves, or not),
     // so they are one comparison: how many of the four agree.
     field: "address",
-    levels: ["nothing of the address agrees", "one of house number, street, town, ZIP agrees", "two of house number, street, town, ZIP agree", "three of house number, street, town, ZIP agree", "same address (house number, street, town, ZIP)"],
+    levels: [
+      "nothing of the address agrees",
+      "one of house number, street, town, ZIP agrees",
+      "two of house number, street, town, ZIP agree",
+      "three of house number, street, town, ZIP agree",
+      "same address (house number, street, town, ZIP)",
+    ],
     compare: (a, b) => addressLevel(a, b),
   },
   {
     field: "address_2",
-    levels: ["different second address lines", "second address lines alike (Jaro-Winkler ≥ 0.85)", "same second address line"],
+    levels: [
+      "different second address lines",
+      "second address lines alike (Jaro-Winkler ≥ 0.85)",
+      "same second address line",
+    ],
     compare: (a, b) => {
       if (!present(a.address2, b.address2)) return NULL;
       if (a.address2 === b.address2) return 2;

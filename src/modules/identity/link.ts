@@ -16,26 +16,51 @@ export class LinkInputError extends Error {}
 /** Splits CSV text into rows (RFC 4180 quotes; CRLF or LF). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = "", q = false;
+  let row: string[] = [],
+    cell = "",
+    q = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (q) {
-      if (c === '"') { if (text[i + 1] === '"') { cell += '"'; i++; } else q = false; } else cell += c;
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else q = false;
+      } else cell += c;
     } else if (c === '"') q = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell); cell = "";
+      row.push(cell);
+      cell = "";
       if (row.length > 1 || row[0] !== "") rows.push(row);
       row = [];
     } else cell += c;
   }
-  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== "" || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 /** The FEBRL columns this reads; identifier columns (soc_sec_id) may be absent. */
-export const FEBRL_COLUMNS = ["rec_id", "given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"] as const;
+export const FEBRL_COLUMNS = [
+  "rec_id",
+  "given_name",
+  "surname",
+  "street_number",
+  "address_1",
+  "address_2",
+  "suburb",
+  "postcode",
+  "state",
+  "date_of_birth",
+  "soc_sec_id",
+] as const;
 
 /** Reads FEBRL-layout CSV text into records. Header names are trimmed and case-insensitive. */
 export function readFebrl(text: string, what: string, opts: { ignore?: readonly string[] } = {}): PersonRecord[] {
@@ -43,7 +68,10 @@ export function readFebrl(text: string, what: string, opts: { ignore?: readonly 
   if (!rows.length) throw new LinkInputError(`${what}: the file is empty`);
   const header = rows[0]!.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
   const col = (name: string) => (opts.ignore?.includes(name) ? -1 : header.indexOf(name));
-  const idx = Object.fromEntries(FEBRL_COLUMNS.map((c) => [c, col(c)])) as Record<(typeof FEBRL_COLUMNS)[number], number>;
+  const idx = Object.fromEntries(FEBRL_COLUMNS.map((c) => [c, col(c)])) as Record<
+    (typeof FEBRL_COLUMNS)[number],
+    number
+  >;
   if (idx.rec_id < 0) throw new LinkInputError(`${what}: no rec_id column in the header (found: ${header.join(", ")})`);
   if (idx.given_name < 0 && idx.surname < 0) throw new LinkInputError(`${what}: needs given_name or surname columns`);
   const get = (r: string[], i: number) => (i >= 0 ? (r[i] ?? "").trim() : "");
@@ -54,14 +82,28 @@ export function readFebrl(text: string, what: string, opts: { ignore?: readonly 
     if (seen.has(id)) throw new LinkInputError(`${what}: rec_id ${id} appears twice`);
     seen.add(id);
     return toRecord({
-      id, firstName: get(r, idx.given_name), lastName: get(r, idx.surname), birthDate: get(r, idx.date_of_birth),
-      streetNumber: get(r, idx.street_number), street: get(r, idx.address_1), address2: get(r, idx.address_2),
-      town: get(r, idx.suburb), zip: get(r, idx.postcode), state: get(r, idx.state), identifier: get(r, idx.soc_sec_id),
+      id,
+      firstName: get(r, idx.given_name),
+      lastName: get(r, idx.surname),
+      birthDate: get(r, idx.date_of_birth),
+      streetNumber: get(r, idx.street_number),
+      street: get(r, idx.address_1),
+      address2: get(r, idx.address_2),
+      town: get(r, idx.suburb),
+      zip: get(r, idx.postcode),
+      state: get(r, idx.state),
+      identifier: get(r, idx.soc_sec_id),
     });
   });
 }
 
-export interface LinkedPair { leftId: string; rightId: string; weight: number; probability: number; decision: MatchDecision }
+export interface LinkedPair {
+  leftId: string;
+  rightId: string;
+  weight: number;
+  probability: number;
+  decision: MatchDecision;
+}
 
 export interface LinkResult {
   pairs: LinkedPair[];
@@ -78,7 +120,11 @@ export interface LinkResult {
  * Links `left` with `right` (or `left` with itself when `right` is undefined).
  * m is estimated by EM on these files' candidate pairs, u from random pairs of these files.
  */
-export function linkRecords(left: readonly PersonRecord[], right: readonly PersonRecord[] | undefined, opts: { seed?: number; uSamples?: number } = {}): LinkResult {
+export function linkRecords(
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[] | undefined,
+  opts: { seed?: number; uSamples?: number } = {},
+): LinkResult {
   const r = right ?? left;
   const { pairs, skippedBlocks } = candidatePairs(left, right);
   const training = trainModel(left, right, opts);
@@ -89,11 +135,13 @@ export function linkRecords(left: readonly PersonRecord[], right: readonly Perso
   const scored: LinkResult["scored"] = [];
   const out: LinkedPair[] = [];
   pairs.forEach(([i, j], k) => {
-    const a = left[i]!, b = r[j]!;
+    const a = left[i]!,
+      b = r[j]!;
     const s = scorePair(em.params, a, b, prior, tf, vectors[k]);
     scored.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability });
     const decision = decisionFor(s.probability, datesAgree(vectors[k]!));
-    if (decision !== "non-match") out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
+    if (decision !== "non-match")
+      out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
   });
   if (!right) closeClusters(left, out);
   out.sort((x, y) => y.weight - x.weight);
@@ -110,30 +158,55 @@ const MAX_CLUSTER = 8;
  */
 function closeClusters(records: readonly PersonRecord[], pairs: LinkedPair[]): void {
   const parent = new Map<string, string>();
-  const find = (x: string): string => { let r = x; while (parent.get(r) !== r && parent.has(r)) r = parent.get(r)!; parent.set(x, r); return r; };
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r && parent.has(r)) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
   const best = new Map<string, number>();
   for (const p of pairs) {
     if (p.decision !== "match") continue;
-    for (const id of [p.leftId, p.rightId]) { if (!parent.has(id)) parent.set(id, id); best.set(id, Math.min(best.get(id) ?? Infinity, p.weight)); }
-    const a = find(p.leftId), b = find(p.rightId);
+    for (const id of [p.leftId, p.rightId]) {
+      if (!parent.has(id)) parent.set(id, id);
+      best.set(id, Math.min(best.get(id) ?? Infinity, p.weight));
+    }
+    const a = find(p.leftId),
+      b = find(p.rightId);
     if (a !== b) parent.set(a, b);
   }
   const members = new Map<string, string[]>();
-  for (const id of parent.keys()) { const r = find(id); const m = members.get(r); if (m) m.push(id); else members.set(r, [id]); }
+  for (const id of parent.keys()) {
+    const r = find(id);
+    const m = members.get(r);
+    if (m) m.push(id);
+    else members.set(r, [id]);
+  }
   const order = new Map(records.map((r, i) => [r.id, i]));
   const byKey = new Map(pairs.map((p) => [`${p.leftId}\u0000${p.rightId}`, p]));
   for (const ids of members.values()) {
     if (ids.length < 3 || ids.length > MAX_CLUSTER) continue;
     ids.sort((x, y) => order.get(x)! - order.get(y)!);
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i]!, b = ids[j]!;
-      const existing = byKey.get(`${a}\u0000${b}`);
-      if (existing) { existing.decision = "match"; continue; }
-      const w = Math.min(best.get(a)!, best.get(b)!);
-      const p: LinkedPair = { leftId: a, rightId: b, weight: w, probability: 1 / (1 + Math.pow(2, -w)), decision: "match" };
-      pairs.push(p);
-      byKey.set(`${a}\u0000${b}`, p);
-    }
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const a = ids[i]!,
+          b = ids[j]!;
+        const existing = byKey.get(`${a}\u0000${b}`);
+        if (existing) {
+          existing.decision = "match";
+          continue;
+        }
+        const w = Math.min(best.get(a)!, best.get(b)!);
+        const p: LinkedPair = {
+          leftId: a,
+          rightId: b,
+          weight: w,
+          probability: 1 / (1 + Math.pow(2, -w)),
+          decision: "match",
+        };
+        pairs.push(p);
+        byKey.set(`${a}\u0000${b}`, p);
+      }
   }
 }
 
@@ -141,25 +214,47 @@ export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, 
 
 /** `left_id,right_id,score,decision`; score is the match weight (log2 posterior odds). */
 export function pairsCsv(pairs: readonly LinkedPair[]): string {
-  return ["left_id,right_id,score,decision", ...pairs.map((p) => `${csvCell(p.leftId)},${csvCell(p.rightId)},${p.weight.toFixed(2)},${p.decision}`)].join("\n") + "\n";
+  return (
+    [
+      "left_id,right_id,score,decision",
+      ...pairs.map((p) => `${csvCell(p.leftId)},${csvCell(p.rightId)},${p.weight.toFixed(2)},${p.decision}`),
+    ].join("\n") + "\n"
+  );
 }
 
 /** Reads a FEBRL-layout file; LinkInputError when it cannot be read or is malformed. */
 export function readFebrlFile(file: string, what: string, ignore: readonly string[] = []): PersonRecord[] {
   let text: string;
-  try { text = readFileSync(file, "utf8"); } catch (e) { throw new LinkInputError(`${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new LinkInputError(
+      `${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
   const recs = readFebrl(text, what, { ignore });
   if (!recs.length) throw new LinkInputError(`${what}: no records`);
   return recs;
 }
 
 /** The CLI's work: read, link, write. Throws LinkInputError for bad input. */
-export function linkFiles(opts: { left: string; right?: string | undefined; out: string; ignore?: readonly string[] }): LinkResult & { leftCount: number; rightCount: number } {
+export function linkFiles(opts: {
+  left: string;
+  right?: string | undefined;
+  out: string;
+  ignore?: readonly string[];
+}): LinkResult & { leftCount: number; rightCount: number } {
   const read = (file: string, what: string) => readFebrlFile(file, what, opts.ignore ?? []);
   const left = read(opts.left, "--left");
   const right = opts.right ? read(opts.right, "--right") : undefined;
   const res = linkRecords(left, right);
-  try { writeFileSync(opts.out, pairsCsv(res.pairs)); } catch (e) { throw new LinkInputError(`--out: cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  try {
+    writeFileSync(opts.out, pairsCsv(res.pairs));
+  } catch (e) {
+    throw new LinkInputError(
+      `--out: cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
   return { ...res, leftCount: left.length, rightCount: right?.length ?? left.length };
 }
 

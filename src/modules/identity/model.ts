@@ -69,7 +69,13 @@ export function initialM(levels: number): number[] {
 }
 
 /** u from random pairs: how often two unrelated records reach each level. */
-export function estimateU(left: readonly PersonRecord[], right: readonly PersonRecord[], samples: number, rand: () => number, fallback?: readonly (readonly number[])[]): FieldParams["u"][] {
+export function estimateU(
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[],
+  samples: number,
+  rand: () => number,
+  fallback?: readonly (readonly number[])[],
+): FieldParams["u"][] {
   const counts = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
   for (let s = 0; s < samples; s++) {
     const a = left[Math.floor(rand() * left.length)]!;
@@ -80,10 +86,19 @@ export function estimateU(left: readonly PersonRecord[], right: readonly PersonR
   }
   // A field seldom present on both sides, or the same for nearly everyone (all in one state),
   // says nothing about u here: keep the fallback's.
-  return counts.map((c, f) => (fallback && (c.reduce((x, y) => x + y, 0) < 1000 || c.at(-1)! > 0.95 * c.reduce((x, y) => x + y, 0)) ? [...fallback[f]!] : proportions(c, 0.5, U_FLOOR)));
+  return counts.map((c, f) =>
+    fallback && (c.reduce((x, y) => x + y, 0) < 1000 || c.at(-1)! > 0.95 * c.reduce((x, y) => x + y, 0))
+      ? [...fallback[f]!]
+      : proportions(c, 0.5, U_FLOOR),
+  );
 }
 
-export interface EmResult { params: ModelParams; iterations: number; converged: boolean; history: number[] }
+export interface EmResult {
+  params: ModelParams;
+  iterations: number;
+  converged: boolean;
+  history: number[];
+}
 
 /**
  * Estimates m (and λ, the share of matches among the pairs given) by expectation-maximisation
@@ -91,7 +106,18 @@ export interface EmResult { params: ModelParams; iterations: number; converged: 
  * training pairs were blocked on, which therefore say nothing there) are left out of the
  * likelihood and keep their starting m. Identical vectors are counted once.
  */
-export function estimateM(vectors: Iterable<Int8Array>, u: number[][], opts: { uSameSurname?: number[] | undefined; skip?: readonly number[]; maxIterations?: number; tolerance?: number; startM?: number[][]; startLambda?: number } = {}): EmResult {
+export function estimateM(
+  vectors: Iterable<Int8Array>,
+  u: number[][],
+  opts: {
+    uSameSurname?: number[] | undefined;
+    skip?: readonly number[];
+    maxIterations?: number;
+    tolerance?: number;
+    startM?: number[][];
+    startLambda?: number;
+  } = {},
+): EmResult {
   const patterns = new Map<string, { g: Int8Array; n: number }>();
   for (const g of vectors) {
     const k = g.join(",");
@@ -105,42 +131,67 @@ export function estimateM(vectors: Iterable<Int8Array>, u: number[][], opts: { u
   const used = Array.from({ length: F }, (_, f) => f).filter((f) => !skip.has(f));
   let m = opts.startM?.map((x) => [...x]) ?? COMPARISONS.map((c) => initialM(c.levels.length));
   let lambda = opts.startLambda ?? 0.3;
-  const maxIt = opts.maxIterations ?? 200, tol = opts.tolerance ?? 1e-6;
+  const maxIt = opts.maxIterations ?? 200,
+    tol = opts.tolerance ?? 1e-6;
   const history: number[] = [];
-  let converged = false, it = 0;
+  let converged = false,
+    it = 0;
   for (; it < maxIt; it++) {
     const mc = COMPARISONS.map((c) => new Array<number>(c.levels.length).fill(0));
-    let sumP = 0, sumN = 0;
+    let sumP = 0,
+      sumN = 0;
     for (const { g, n } of pats) {
       let logBf = 0;
       for (const f of used) {
         const l = g[f]!;
         if (l < 0) continue;
         let uf = u[f]![l]!;
-        if (f === ADDRESS && opts.uSameSurname && l > 0 && g[SURNAME]! >= SURNAME_ALIKE) uf = Math.max(uf, relativesU(opts.uSameSurname, m[f]!, l));
+        if (f === ADDRESS && opts.uSameSurname && l > 0 && g[SURNAME]! >= SURNAME_ALIKE)
+          uf = Math.max(uf, relativesU(opts.uSameSurname, m[f]!, l));
         logBf += Math.log(m[f]![l]! / uf);
       }
       const odds = (lambda / (1 - lambda)) * Math.exp(logBf);
       const p = Number.isFinite(odds) ? odds / (1 + odds) : 1;
-      sumP += p * n; sumN += n;
-      for (const f of used) { const l = g[f]!; if (l >= 0) mc[f]![l]! += p * n; }
+      sumP += p * n;
+      sumN += n;
+      for (const f of used) {
+        const l = g[f]!;
+        if (l >= 0) mc[f]![l]! += p * n;
+      }
     }
     const newM = m.map((old, f) => (skip.has(f) || mc[f]!.every((c) => c === 0) ? old : proportions(mc[f]!, 0.01)));
     const newLambda = Math.min(0.999, Math.max(1e-6, sumN ? sumP / sumN : lambda));
     let delta = Math.abs(newLambda - lambda);
-    for (let f = 0; f < F; f++) for (let l = 0; l < newM[f]!.length; l++) delta = Math.max(delta, Math.abs(newM[f]![l]! - m[f]![l]!));
-    m = newM; lambda = newLambda;
+    for (let f = 0; f < F; f++)
+      for (let l = 0; l < newM[f]!.length; l++) delta = Math.max(delta, Math.abs(newM[f]![l]! - m[f]![l]!));
+    m = newM;
+    lambda = newLambda;
     history.push(delta);
-    if (delta < tol) { converged = true; it++; break; }
+    if (delta < tol) {
+      converged = true;
+      it++;
+      break;
+    }
   }
   const fields: Record<string, FieldParams> = {};
-  COMPARISONS.forEach((c, f) => { fields[c.field] = { m: m[f]!, u: u[f]! }; });
+  COMPARISONS.forEach((c, f) => {
+    fields[c.field] = { m: m[f]!, u: u[f]! };
+  });
   return { params: { fields, lambda, source: "EM" }, iterations: it, converged, history };
 }
 
-export interface FieldReason { field: string; level: number; label: string; weight: number }
+export interface FieldReason {
+  field: string;
+  level: number;
+  label: string;
+  weight: number;
+}
 
-export interface Scored { weight: number; probability: number; reasons: FieldReason[] }
+export interface Scored {
+  weight: number;
+  probability: number;
+  reasons: FieldReason[];
+}
 
 /** log2 of the prior odds that two records picked at random are the same person. */
 export const priorWeight = (prior: number) => Math.log2(prior / (1 - prior));
@@ -151,7 +202,14 @@ export const probabilityFromWeight = (w: number) => 1 / (1 + Math.pow(2, -w));
  * Scores a pair: match weight = log2 prior odds + Σ log2 Bayes factors; probability is the
  * posterior. `reasons` lists each field's level and contribution (fields missing on a side are left out).
  */
-export function scorePair(params: ModelParams, a: PersonRecord, b: PersonRecord, prior: number, tf?: TermFrequencies, g: Int8Array = compareRecords(a, b)): Scored {
+export function scorePair(
+  params: ModelParams,
+  a: PersonRecord,
+  b: PersonRecord,
+  prior: number,
+  tf?: TermFrequencies,
+  g: Int8Array = compareRecords(a, b),
+): Scored {
   let weight = priorWeight(prior);
   const reasons: FieldReason[] = [];
   for (let f = 0; f < COMPARISONS.length; f++) {

@@ -22,7 +22,8 @@ function load(): Map<string, Set<string>> {
   for (const line of readFileSync(file, "utf8").split(/\r?\n/).slice(1)) {
     const [a, rel, b] = line.split(",");
     if (!a || !b || rel !== "has_nickname") continue;
-    const full = normName(a), nick = normName(b);
+    const full = normName(a),
+      nick = normName(b);
     add(full, full);
     add(nick, full);
   }
@@ -37,10 +38,12 @@ export function canonicalNames(name: string, normalised = false): ReadonlySet<st
 
 /** True when the two first names are different spellings of one name by the nickname list. */
 export function nicknameEquivalent(a: string, b: string, normalised = false): boolean {
-  const x = normalised ? a : normName(a), y = normalised ? b : normName(b);
+  const x = normalised ? a : normName(a),
+    y = normalised ? b : normName(b);
   if (!x || !y) return false;
   if (x === y) return true;
-  const ga = canonicalNames(x, true), gb = canonicalNames(y, true);
+  const ga = canonicalNames(x, true),
+    gb = canonicalNames(y, true);
   if (!ga.size || !gb.size) return false;
   for (const c of ga) if (gb.has(c)) return true;
   return false;

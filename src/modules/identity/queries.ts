@@ -57,22 +57,34 @@ export async function candidatePeople(q: Queryable, c: CandidateQuery): Promise<
             ORDER BY similarity(lower(first_name || ' ' || last_name), $5) DESC LIMIT ${LIMIT})
         UNION
         (SELECT person_id FROM credentials WHERE $6 <> '' AND number = $6))`,
-    [c.firstName, c.lastName, c.birthDate, c.swappedBirthDate, full, c.identifier]);
+    [c.firstName, c.lastName, c.birthDate, c.swappedBirthDate, full, c.identifier],
+  );
 }
 
-export async function addressHistory(q: Queryable, ids: readonly string[]): Promise<{ person_id: string; street: string; town: string; zip: string | null; state: string }[]> {
+export async function addressHistory(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<{ person_id: string; street: string; town: string; zip: string | null; state: string }[]> {
   if (!ids.length) return [];
-  return q.query("SELECT person_id::text, street, town, zip, state FROM address_changes WHERE person_id = ANY($1::uuid[])", [ids]);
+  return q.query(
+    "SELECT person_id::text, street, town, zip, state FROM address_changes WHERE person_id = ANY($1::uuid[])",
+    [ids],
+  );
 }
 
-export async function credentialNumbers(q: Queryable, ids: readonly string[]): Promise<{ person_id: string; number: string }[]> {
+export async function credentialNumbers(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<{ person_id: string; number: string }[]> {
   if (!ids.length) return [];
   return q.query("SELECT person_id::text, number FROM credentials WHERE person_id = ANY($1::uuid[])", [ids]);
 }
 
 /** How many people Stateline knows (the planner's estimate when the table is large). */
 export async function peopleCount(q: Queryable): Promise<number> {
-  const est = await q.query<{ n: number }>("SELECT GREATEST(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass");
+  const est = await q.query<{ n: number }>(
+    "SELECT GREATEST(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'people'::regclass",
+  );
   const n = Number(est[0]?.n ?? 0);
   if (n >= 100_000) return n;
   const exact = await q.query<{ n: number }>("SELECT count(*)::bigint AS n FROM people");
@@ -84,7 +96,12 @@ export async function peopleCount(q: Queryable): Promise<number> {
  * Among many people the planner's estimate (from the statistics on the name indexes) is used: it
  * costs nothing, where counting 100,000 Smiths costs most of a second.
  */
-export async function nameCounts(q: Queryable, firstName: string, lastName: string, known: number): Promise<{ first: number; last: number }> {
+export async function nameCounts(
+  q: Queryable,
+  firstName: string,
+  lastName: string,
+  known: number,
+): Promise<{ first: number; last: number }> {
   if (known >= 100_000) {
     const est = async (sql: string, v: string) => {
       const r = await q.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, [v]);
@@ -99,6 +116,8 @@ export async function nameCounts(q: Queryable, firstName: string, lastName: stri
   }
   const r = await q.query<{ first: number; last: number }>(
     `SELECT (SELECT count(*) FROM people WHERE lower(first_name) = lower($1))::bigint AS first,
-            (SELECT count(*) FROM people WHERE lower(last_name) = lower($2))::bigint AS last`, [firstName, lastName]);
+            (SELECT count(*) FROM people WHERE lower(last_name) = lower($2))::bigint AS last`,
+    [firstName, lastName],
+  );
   return { first: Number(r[0]?.first ?? 0), last: Number(r[0]?.last ?? 0) };
 }

@@ -43,11 +43,37 @@ export function normDob(s: string | null | undefined): string {
   return /^\d{8}$/.test(d) ? d : "";
 }
 
-const STREET_WORDS: Record<string, string> = { st: "street", str: "street", rd: "road", ave: "avenue", av: "avenue", dr: "drive", ln: "lane", ct: "court", pl: "place", blvd: "boulevard", cres: "crescent", cir: "circuit", hwy: "highway", tpke: "turnpike", pkwy: "parkway", ter: "terrace", n: "north", s: "south", e: "east", w: "west", mt: "mount" };
+const STREET_WORDS: Record<string, string> = {
+  st: "street",
+  str: "street",
+  rd: "road",
+  ave: "avenue",
+  av: "avenue",
+  dr: "drive",
+  ln: "lane",
+  ct: "court",
+  pl: "place",
+  blvd: "boulevard",
+  cres: "crescent",
+  cir: "circuit",
+  hwy: "highway",
+  tpke: "turnpike",
+  pkwy: "parkway",
+  ter: "terrace",
+  n: "north",
+  s: "south",
+  e: "east",
+  w: "west",
+  mt: "mount",
+};
 
 /** A street for comparison: normalised, with common abbreviations spelled out ("Main St." = "main street"). */
 export function normStreet(s: string | null | undefined): string {
-  return norm(s).split(" ").filter(Boolean).map((w) => STREET_WORDS[w] ?? w).join(" ");
+  return norm(s)
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => STREET_WORDS[w] ?? w)
+    .join(" ");
 }
 
 export function toRecord(p: RawPerson): PersonRecord {
@@ -55,7 +81,10 @@ export function toRecord(p: RawPerson): PersonRecord {
   let street = normStreet(p.street);
   if (!streetNumber) {
     const m = /^(\d+[a-z]?)\s+(.*)$/.exec(street);
-    if (m) { streetNumber = m[1]!; street = m[2]!; }
+    if (m) {
+      streetNumber = m[1]!;
+      street = m[2]!;
+    }
   }
   return {
     id: p.id,

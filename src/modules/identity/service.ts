@@ -7,7 +7,14 @@ import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { COMPARISONS, compareRecords, datesAgree } from "./comparisons.ts";
 import { scorePair, type FieldReason, type TermFrequencies } from "./model.ts";
-import { addressHistory, candidatePeople, credentialNumbers, nameCounts, peopleCount, type CandidateRow } from "./queries.ts";
+import {
+  addressHistory,
+  candidatePeople,
+  credentialNumbers,
+  nameCounts,
+  peopleCount,
+  type CandidateRow,
+} from "./queries.ts";
 import { toRecord, type PersonRecord } from "./record.ts";
 import type { MatchInput } from "./schemas.ts";
 import { decisionFor, type MatchDecision } from "./thresholds.ts";
@@ -38,7 +45,13 @@ const swapDayMonth = (d: string | undefined): string | null => {
 /** The people a record could be (blocking through the identity indexes). */
 export async function findCandidates(q: Queryable, record: MatchInput): Promise<CandidateRow[]> {
   const r = toRecord({ id: "q", ...record });
-  return candidatePeople(q, { firstName: record.firstName?.trim() ?? "", lastName: record.lastName?.trim() ?? "", birthDate: realDate(record.birthDate), swappedBirthDate: swapDayMonth(record.birthDate), identifier: r.identifier ? record.identifier!.trim() : "" });
+  return candidatePeople(q, {
+    firstName: record.firstName?.trim() ?? "",
+    lastName: record.lastName?.trim() ?? "",
+    birthDate: realDate(record.birthDate),
+    swappedBirthDate: swapDayMonth(record.birthDate),
+    identifier: r.identifier ? record.identifier!.trim() : "",
+  });
 }
 
 /** At most this many candidates come back (highest weight first). */
@@ -64,29 +77,53 @@ export async function scoreRecordIn(q: Queryable, record: MatchInput): Promise<S
   const creds = record.identifier ? await credentialNumbers(q, ids) : [];
   const params = defaultParams();
   const known = Math.max(n, 1);
-  const firstIdx = COMPARISONS.findIndex((c) => c.field === "first_name"), lastIdx = COMPARISONS.findIndex((c) => c.field === "surname");
+  const firstIdx = COMPARISONS.findIndex((c) => c.field === "first_name"),
+    lastIdx = COMPARISONS.findIndex((c) => c.field === "surname");
   // Frequencies of the record's own names among the people known (at least one: the person).
-  const tf: TermFrequencies = { tf: (f, _v) => (f === firstIdx ? Math.max(1, counts.first) / known : f === lastIdx ? Math.max(1, counts.last) / known : 0) };
+  const tf: TermFrequencies = {
+    tf: (f, _v) =>
+      f === firstIdx ? Math.max(1, counts.first) / known : f === lastIdx ? Math.max(1, counts.last) / known : 0,
+  };
   const prior = 1 / (known + 1);
   const a = toRecord({ id: "record", ...record });
   const out: ScoredCandidate[] = [];
   for (const row of rows) {
-    const addresses = [{ street: row.street, town: row.town, zip: row.zip, state: row.state }, ...history.filter((h) => h.person_id === row.id)];
+    const addresses = [
+      { street: row.street, town: row.town, zip: row.zip, state: row.state },
+      ...history.filter((h) => h.person_id === row.id),
+    ];
     const idents = creds.filter((c) => c.person_id === row.id).map((c) => c.number);
     let best: { s: ReturnType<typeof scorePair>; g: Int8Array } | undefined;
     for (const addr of addresses) {
       // Identifiers come in kinds (a permit number, a driver's licence): one that agrees with a
       // credential number is evidence; one that does not is no evidence (compared as absent).
       for (const identifier of ["", ...idents]) {
-        const b: PersonRecord = toRecord({ id: row.id, firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date, street: addr.street, town: addr.town, zip: addr.zip, state: addr.state, identifier });
+        const b: PersonRecord = toRecord({
+          id: row.id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          birthDate: row.birth_date,
+          street: addr.street,
+          town: addr.town,
+          zip: addr.zip,
+          state: addr.state,
+          identifier,
+        });
         const g = compareRecords(a, b);
         const s = scorePair(params, a, b, prior, tf, g);
         if (!best || s.weight > best.s.weight) best = { s, g };
       }
     }
-    out.push({ personId: row.id, weight: best!.s.weight, probability: best!.s.probability, decision: decisionFor(best!.s.probability, datesAgree(best!.g)), reasons: best!.s.reasons });
+    out.push({
+      personId: row.id,
+      weight: best!.s.weight,
+      probability: best!.s.probability,
+      decision: decisionFor(best!.s.probability, datesAgree(best!.g)),
+      reasons: best!.s.reasons,
+    });
   }
   out.sort((x, y) => y.weight - x.weight);
-  if (out.filter((c) => c.decision === "match").length > 1) for (const c of out) if (c.decision === "match") c.decision = "review";
+  if (out.filter((c) => c.decision === "match").length > 1)
+    for (const c of out) if (c.decision === "match") c.decision = "review";
   return out.slice(0, MAX_RESULTS);
 }

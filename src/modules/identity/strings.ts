@@ -6,7 +6,13 @@
 /** Lower case, ASCII letters/digits/spaces only, single spaces. */
 export function norm(s: string | null | undefined): string {
   if (!s) return "";
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A name for comparison: normalised, without spaces, hyphens or apostrophes ("O'Brien" = "obrien"). */
@@ -17,19 +23,28 @@ export function normName(s: string | null | undefined): string {
 /** Jaro similarity in [0, 1]. */
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
-  const la = a.length, lb = b.length;
+  const la = a.length,
+    lb = b.length;
   if (!la || !lb) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const aHit = new Uint8Array(la), bHit = new Uint8Array(lb);
+  const aHit = new Uint8Array(la),
+    bHit = new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - window), hi = Math.min(lb - 1, i + window);
+    const lo = Math.max(0, i - window),
+      hi = Math.min(lb - 1, i + window);
     for (let j = lo; j <= hi; j++) {
-      if (!bHit[j] && a.charCodeAt(i) === b.charCodeAt(j)) { aHit[i] = 1; bHit[j] = 1; matches++; break; }
+      if (!bHit[j] && a.charCodeAt(i) === b.charCodeAt(j)) {
+        aHit[i] = 1;
+        bHit[j] = 1;
+        matches++;
+        break;
+      }
     }
   }
   if (!matches) return 0;
-  let t = 0, k = 0;
+  let t = 0,
+    k = 0;
   for (let i = 0; i < la; i++) {
     if (!aHit[i]) continue;
     while (!bHit[k]) k++;
@@ -70,13 +85,36 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
 export function oneTypoApart(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   const diff: number[] = [];
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) { diff.push(i); if (diff.length > 2) return false; }
+  for (let i = 0; i < a.length; i++)
+    if (a[i] !== b[i]) {
+      diff.push(i);
+      if (diff.length > 2) return false;
+    }
   if (diff.length === 1) return true;
   const [i, j] = diff as [number, number];
   return j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
-const SOUNDEX: Record<string, string> = { b: "1", f: "1", p: "1", v: "1", c: "2", g: "2", j: "2", k: "2", q: "2", s: "2", x: "2", z: "2", d: "3", t: "3", l: "4", m: "5", n: "5", r: "6" };
+const SOUNDEX: Record<string, string> = {
+  b: "1",
+  f: "1",
+  p: "1",
+  v: "1",
+  c: "2",
+  g: "2",
+  j: "2",
+  k: "2",
+  q: "2",
+  s: "2",
+  x: "2",
+  z: "2",
+  d: "3",
+  t: "3",
+  l: "4",
+  m: "5",
+  n: "5",
+  r: "6",
+};
 
 /** American Soundex (as PostgreSQL's fuzzystrmatch computes it): a letter and three digits. */
 export function soundex(s: string): string {

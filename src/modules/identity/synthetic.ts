@@ -11,9 +11,93 @@ import { createRng, weightedPicker, type Rng } from "../../lib/random.ts";
 import { canonicalNames } from "./nicknames.ts";
 import type { RawPerson } from "./record.ts";
 
-export interface SyntheticPerson extends RawPerson { id: string; truth?: string | undefined }
+export interface SyntheticPerson extends RawPerson {
+  id: string;
+  truth?: string | undefined;
+}
 
-const STREETS = ["Main", "Elm", "Oak", "Maple", "Church", "High", "Park", "Washington", "Prospect", "Center", "Chestnut", "Pine", "Spring", "Ridge", "Hillside", "Lake", "Highland", "Broad", "Cedar", "Mill", "School", "Orchard", "Meadow", "Forest", "Walnut", "Franklin", "Lincoln", "Jefferson", "Union", "Summer", "Winter", "Academy", "Birch", "Bridge", "Brook", "Cherry", "Cottage", "Dogwood", "Edgewood", "Fairview", "Glen", "Grove", "Harbor", "Hickory", "Holly", "Kensington", "Laurel", "Locust", "Long Hill", "Middle", "North", "Old Farms", "Pleasant", "Quarry", "River", "Rock", "Salem", "Shore", "Silver", "South", "Sunset", "Valley", "Vine", "Water", "West", "Whitney", "Willow", "Woodland", "Farmington", "Boston Post", "Stony Brook", "Greenwood", "Sherman", "Grand", "Garden", "Avon", "Ellington", "Kings", "Queens", "Wolcott"];
+const STREETS = [
+  "Main",
+  "Elm",
+  "Oak",
+  "Maple",
+  "Church",
+  "High",
+  "Park",
+  "Washington",
+  "Prospect",
+  "Center",
+  "Chestnut",
+  "Pine",
+  "Spring",
+  "Ridge",
+  "Hillside",
+  "Lake",
+  "Highland",
+  "Broad",
+  "Cedar",
+  "Mill",
+  "School",
+  "Orchard",
+  "Meadow",
+  "Forest",
+  "Walnut",
+  "Franklin",
+  "Lincoln",
+  "Jefferson",
+  "Union",
+  "Summer",
+  "Winter",
+  "Academy",
+  "Birch",
+  "Bridge",
+  "Brook",
+  "Cherry",
+  "Cottage",
+  "Dogwood",
+  "Edgewood",
+  "Fairview",
+  "Glen",
+  "Grove",
+  "Harbor",
+  "Hickory",
+  "Holly",
+  "Kensington",
+  "Laurel",
+  "Locust",
+  "Long Hill",
+  "Middle",
+  "North",
+  "Old Farms",
+  "Pleasant",
+  "Quarry",
+  "River",
+  "Rock",
+  "Salem",
+  "Shore",
+  "Silver",
+  "South",
+  "Sunset",
+  "Valley",
+  "Vine",
+  "Water",
+  "West",
+  "Whitney",
+  "Willow",
+  "Woodland",
+  "Farmington",
+  "Boston Post",
+  "Stony Brook",
+  "Greenwood",
+  "Sherman",
+  "Grand",
+  "Garden",
+  "Avon",
+  "Ellington",
+  "Kings",
+  "Queens",
+  "Wolcott",
+];
 const SUFFIX = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Terrace"];
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
@@ -22,10 +106,14 @@ export function typo(rng: Rng, s: string): string {
   if (s.length < 2) return s;
   const i = rng.int(0, s.length - 1);
   switch (rng.int(0, 3)) {
-    case 0: return s.slice(0, i) + rng.pick([...LETTERS]) + s.slice(i);
-    case 1: return s.slice(0, i) + s.slice(i + 1);
-    case 2: return s.slice(0, i) + rng.pick([...LETTERS]) + s.slice(i + 1);
-    default: return i < s.length - 1 ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s.slice(0, i - 1) + s[i] + s[i - 1];
+    case 0:
+      return s.slice(0, i) + rng.pick([...LETTERS]) + s.slice(i);
+    case 1:
+      return s.slice(0, i) + s.slice(i + 1);
+    case 2:
+      return s.slice(0, i) + rng.pick([...LETTERS]) + s.slice(i + 1);
+    default:
+      return i < s.length - 1 ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s.slice(0, i - 1) + s[i] + s[i - 1];
   }
 }
 
@@ -35,31 +123,53 @@ export function syntheticCt(opts: { seed: number; registry: number; source: numb
   const rng = createRng(opts.seed);
   // (names.csv has CRLF line ends that loadNames keeps: trim them)
   const raw = loadNames();
-  const names = { male: raw.male.map((x) => x.trim()), female: raw.female.map((x) => x.trim()), last: raw.last.map((x) => x.trim()) };
+  const names = {
+    male: raw.male.map((x) => x.trim()),
+    female: raw.female.map((x) => x.trim()),
+    last: raw.last.map((x) => x.trim()),
+  };
   const towns = loadTowns();
   const townPick = weightedPicker(towns.map((t) => t.population));
   // Census lists are in rank order: weight ~ 1/rank makes common names common (Smith, Johnson...).
   const zipf = (n: number) => weightedPicker(Array.from({ length: n }, (_, i) => 1 / (i + 5)));
-  const lastPick = zipf(names.last.length), malePick = zipf(names.male.length), femalePick = zipf(names.female.length);
+  const lastPick = zipf(names.last.length),
+    malePick = zipf(names.male.length),
+    femalePick = zipf(names.female.length);
   const firstName = () => (rng.chance(0.5) ? names.male[malePick(rng.next())]! : names.female[femalePick(rng.next())]!);
   const lastName = () => names.last[lastPick(rng.next())]!;
   const dob = (from = 1935, to = 2005) => `${rng.int(from, to)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
   const address = () => {
     const t = towns[townPick(rng.next())]!;
     const zipBase = 6001 + (Number(t.fips.slice(-5)) % 900);
-    return { street: `${rng.int(1, 999)} ${rng.pick(STREETS)} ${rng.pick(SUFFIX)}`, town: t.name, zip: `0${zipBase + rng.int(0, 2)}`, state: "CT" };
+    return {
+      street: `${rng.int(1, 999)} ${rng.pick(STREETS)} ${rng.pick(SUFFIX)}`,
+      town: t.name,
+      zip: `0${zipBase + rng.int(0, 2)}`,
+      state: "CT",
+    };
   };
   const registry: SyntheticPerson[] = [];
   let n = 0;
   while (registry.length < opts.registry) {
-    const head: SyntheticPerson = { id: `p${++n}`, firstName: firstName(), lastName: lastName(), birthDate: dob(), ...address() };
+    const head: SyntheticPerson = {
+      id: `p${++n}`,
+      firstName: firstName(),
+      lastName: lastName(),
+      birthDate: dob(),
+      ...address(),
+    };
     registry.push(head);
     // A third of people live with relatives who share the surname and the address.
     if (rng.chance(0.33)) {
       for (let k = rng.int(1, 3); k > 0 && registry.length < opts.registry; k--) {
         const junior = rng.chance(0.03);
         const jd = Number(head.birthDate!.slice(0, 4)) + rng.int(20, 35);
-        registry.push({ ...head, id: `p${++n}`, firstName: junior ? head.firstName : firstName(), birthDate: junior ? `${Math.min(jd, 2008)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}` : dob() });
+        registry.push({
+          ...head,
+          id: `p${++n}`,
+          firstName: junior ? head.firstName : firstName(),
+          birthDate: junior ? `${Math.min(jd, 2008)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}` : dob(),
+        });
       }
     }
   }
@@ -78,7 +188,8 @@ export function syntheticCt(opts: { seed: number; registry: number; source: numb
     }
     const p = rng.pick(registry);
     const r: SyntheticPerson = { ...p, id, truth: p.id };
-    let first = p.firstName!, last = p.lastName!;
+    let first = p.firstName!,
+      last = p.lastName!;
     const nicks = [...canonicalNames(first)].flatMap((c) => [c]);
     if (rng.chance(0.15)) {
       // a nickname (or the full name for a nickname)
@@ -95,10 +206,12 @@ export function syntheticCt(opts: { seed: number; registry: number; source: numb
     const [y, m, d] = p.birthDate!.split("-") as [string, string, string];
     const roll = rng.next();
     if (roll < 0.05 && Number(d) <= 12) r.birthDate = `${y}-${d}-${m}`;
-    else if (roll < 0.09) r.birthDate = `${y}-${m}-${pad(Math.min(28, Math.max(1, Number(d) + rng.pick([-1, 1, 10, -10]))), 2)}`;
+    else if (roll < 0.09)
+      r.birthDate = `${y}-${m}-${pad(Math.min(28, Math.max(1, Number(d) + rng.pick([-1, 1, 10, -10]))), 2)}`;
     else if (roll < 0.11) r.birthDate = `${Number(y) + rng.pick([-1, 1])}-${m}-${d}`;
     else if (roll < 0.12) r.birthDate = "";
-    if (rng.chance(0.2)) Object.assign(r, address()); // an old address
+    if (rng.chance(0.2))
+      Object.assign(r, address()); // an old address
     else {
       if (rng.chance(0.1)) r.street = typo(rng, r.street!);
       if (rng.chance(0.05)) r.zip = "";
@@ -112,11 +225,32 @@ export function syntheticCt(opts: { seed: number; registry: number; source: numb
 
 /** FEBRL-layout CSV text of synthetic people (street number split off the street). */
 export function toFebrlCsv(people: readonly SyntheticPerson[]): string {
-  const cell = (s: string | null | undefined) => { const v = s ?? ""; return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v; };
-  const lines = ["rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id"];
+  const cell = (s: string | null | undefined) => {
+    const v = s ?? "";
+    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  const lines = [
+    "rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id",
+  ];
   for (const p of people) {
     const m = /^(\d+)\s+(.*)$/.exec(p.street ?? "");
-    lines.push([p.id, p.firstName, p.lastName, m?.[1] ?? "", m?.[2] ?? p.street ?? "", "", p.town, p.zip, p.state, (p.birthDate ?? "").replace(/-/g, ""), ""].map(cell).join(", "));
+    lines.push(
+      [
+        p.id,
+        p.firstName,
+        p.lastName,
+        m?.[1] ?? "",
+        m?.[2] ?? p.street ?? "",
+        "",
+        p.town,
+        p.zip,
+        p.state,
+        (p.birthDate ?? "").replace(/-/g, ""),
+        "",
+      ]
+        .map(cell)
+        .join(", "),
+    );
   }
   return lines.join("\n") + "\n";
 }

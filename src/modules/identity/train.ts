@@ -20,14 +20,21 @@ import { estimateM, estimateU, type FieldParams, type ModelParams } from "./mode
 import type { PersonRecord } from "./record.ts";
 
 const F = (name: string) => COMPARISONS.findIndex((c) => c.field === name);
-const DOB = F("date_of_birth"), FIRST = F("first_name"), SUR = F("surname");
+const DOB = F("date_of_birth"),
+  FIRST = F("first_name"),
+  SUR = F("surname");
 
 const SESSION_DOB: BlockingRule = { name: "same date of birth", key: (r) => r.dob || undefined };
-const SESSION_NAMES: BlockingRule = { name: "same first name and surname", key: (r) => (r.firstName && r.lastName ? `${r.firstName}|${r.lastName}` : undefined) };
+const SESSION_NAMES: BlockingRule = {
+  name: "same first name and surname",
+  key: (r) => (r.firstName && r.lastName ? `${r.firstName}|${r.lastName}` : undefined),
+};
 
 const PARAMS_FILE = join(dirname(fileURLToPath(import.meta.url)), "data", "params.json");
 
-export interface ShippedParams extends ModelParams { prior?: number }
+export interface ShippedParams extends ModelParams {
+  prior?: number;
+}
 
 let shipped: ShippedParams | undefined;
 /** The default parameters shipped in data/params.json (live matching uses these). */
@@ -44,21 +51,32 @@ export interface Training {
   fellBack: boolean;
 }
 
-const share = (rs: readonly PersonRecord[], f: (r: PersonRecord) => string) => (rs.length ? rs.filter((r) => f(r) !== "").length / rs.length : 0);
+const share = (rs: readonly PersonRecord[], f: (r: PersonRecord) => string) =>
+  rs.length ? rs.filter((r) => f(r) !== "").length / rs.length : 0;
 
-export function trainModel(left: readonly PersonRecord[], right: readonly PersonRecord[] | undefined, opts: { seed?: number; uSamples?: number } = {}): Training {
+export function trainModel(
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[] | undefined,
+  opts: { seed?: number; uSamples?: number } = {},
+): Training {
   const r = right ?? left;
   const totalPairs = right ? left.length * r.length : (left.length * (left.length - 1)) / 2;
   const rng = createRng(opts.seed ?? 2013);
   const base = defaultParams();
-  const u = estimateU(left, r, Math.min(opts.uSamples ?? 100_000, Math.max(1, totalPairs) * 4), rng.next, COMPARISONS.map((c) => base.fields[c.field]!.u));
+  const u = estimateU(
+    left,
+    r,
+    Math.min(opts.uSamples ?? 100_000, Math.max(1, totalPairs) * 4),
+    rng.next,
+    COMPARISONS.map((c) => base.fields[c.field]!.u),
+  );
   const startM = COMPARISONS.map((c) => [...base.fields[c.field]!.m]);
   // Address agreement among different people who share a surname (relatives), from pairs within the
   // left file (a registry: its records are different people) with the same surname and different dates of birth.
   const ADDR = F("address");
   let uSameSurname: number[] | undefined;
-  const same = candidatePairs(left, undefined, [{ name: "same surname", key: (x) => x.lastName || undefined }]).pairs
-    .filter(([i, j]) => left[i]!.dob !== left[j]!.dob)
+  const same = candidatePairs(left, undefined, [{ name: "same surname", key: (x) => x.lastName || undefined }])
+    .pairs.filter(([i, j]) => left[i]!.dob !== left[j]!.dob)
     .map(([i, j]) => COMPARISONS[ADDR]!.compare(left[i]!, left[j]!));
   if (same.length >= 200) {
     const counts = new Array<number>(COMPARISONS[ADDR]!.levels.length).fill(0);
@@ -68,7 +86,11 @@ export function trainModel(left: readonly PersonRecord[], right: readonly Person
   } else uSameSurname = base.fields.address?.uSameSurname;
   const run = (rule: BlockingRule, skip: number[]) => {
     const { pairs } = candidatePairs(left, right, [rule]);
-    const em = estimateM(pairs.map(([i, j]) => compareRecords(left[i]!, r[j]!)), u, { skip, startM, startLambda: 0.5, uSameSurname });
+    const em = estimateM(
+      pairs.map(([i, j]) => compareRecords(left[i]!, r[j]!)),
+      u,
+      { skip, startM, startLambda: 0.5, uSameSurname },
+    );
     const matches = em.params.lambda * pairs.length;
     return { rule, pairs: pairs.length, em, used: em.converged && pairs.length >= 30 && matches >= 10 };
   };
@@ -91,12 +113,25 @@ export function trainModel(left: readonly PersonRecord[], right: readonly Person
   const dobPresent = share(left, (x) => x.dob) * share(r, (x) => x.dob);
   const mDobExact = fields.date_of_birth!.m[COMPARISONS[DOB]!.levels.length - 1]!;
   const fellBack = !a.used;
-  const expected = a.used ? (a.em.params.lambda * a.pairs) / Math.max(0.05, mDobExact * dobPresent) : Math.min(left.length, r.length) * 0.5;
+  const expected = a.used
+    ? (a.em.params.lambda * a.pairs) / Math.max(0.05, mDobExact * dobPresent)
+    : Math.min(left.length, r.length) * 0.5;
   const prior = Math.min(0.5, Math.max(1, expected) / Math.max(1, totalPairs));
   return {
-    params: { fields, lambda: a.used ? a.em.params.lambda : base.lambda, source: `EM (same date of birth: ${a.pairs} pairs${a.used ? "" : ", not used"}; same names: ${b.pairs} pairs${b.used ? "" : ", not used"})` },
+    params: {
+      fields,
+      lambda: a.used ? a.em.params.lambda : base.lambda,
+      source: `EM (same date of birth: ${a.pairs} pairs${a.used ? "" : ", not used"}; same names: ${b.pairs} pairs${b.used ? "" : ", not used"})`,
+    },
     prior,
-    sessions: [a, b].map((s) => ({ name: s.rule.name, pairs: s.pairs, lambda: s.em.params.lambda, iterations: s.em.iterations, converged: s.em.converged, used: s.used })),
+    sessions: [a, b].map((s) => ({
+      name: s.rule.name,
+      pairs: s.pairs,
+      lambda: s.em.params.lambda,
+      iterations: s.em.iterations,
+      converged: s.em.converged,
+      used: s.used,
+    })),
     fellBack,
   };
 }

@@ -3,4 +3,13 @@
  * queued, running, finished and dead jobs. Other modules call `enqueueJob` (in their own
  * transaction) and declare their jobs in their `index.ts`.
  */
-export { enqueueJob, runDueJobs, startJobRunner, listJobs, retryDeadJob, backoffSeconds, type EnqueueOptions, type RunResult } from "./service.ts";
+export {
+  enqueueJob,
+  runDueJobs,
+  startJobRunner,
+  listJobs,
+  retryDeadJob,
+  backoffSeconds,
+  type EnqueueOptions,
+  type RunResult,
+} from "./service.ts";

@@ -19,12 +19,27 @@ const ran: string[] = [];
 let failNext = 0;
 const defs: JobDef[] = [
   { name: "test.echo", run: async (_ctx, p: { v: string }) => void ran.push(p.v) },
-  { name: "test.flaky", maxAttempts: 3, backoffSeconds: 10, run: async () => { if (failNext-- > 0) throw new Error("not now"); return "ok"; } },
+  {
+    name: "test.flaky",
+    maxAttempts: 3,
+    backoffSeconds: 10,
+    run: async () => {
+      if (failNext-- > 0) throw new Error("not now");
+      return "ok";
+    },
+  },
   { name: "test.tick", every: { seconds: 60 }, maxAttempts: 1, run: async () => void ran.push("tick") },
   { name: "test.slow", leaseSeconds: 30, run: async (_ctx, p: { v: string }) => void ran.push(p.v) },
 ];
-const enqueue = (name: string, payload: unknown, opts = {}) => enqueueJob(env.services.db, env.clock.now(), name, payload, opts);
-const job = async (id: number) => (await env.services.db.query<{ status: string; attempts: number; run_at: string }>("SELECT status, attempts, run_at FROM jobs WHERE id = $1", [id]))[0]!;
+const enqueue = (name: string, payload: unknown, opts = {}) =>
+  enqueueJob(env.services.db, env.clock.now(), name, payload, opts);
+const job = async (id: number) =>
+  (
+    await env.services.db.query<{ status: string; attempts: number; run_at: string }>(
+      "SELECT status, attempts, run_at FROM jobs WHERE id = $1",
+      [id],
+    )
+  )[0]!;
 
 describe("the job runner", () => {
   it("runs a queued job once, and a dedupe key queues it once", async () => {
@@ -58,8 +73,13 @@ describe("the job runner", () => {
     await retryDeadJob(env.ctx("admin"), id);
     await runDueJobs(env.services, defs);
     assert.equal((await job(id)).status, "done");
-    const outcomes = await env.services.db.query("SELECT outcome FROM job_attempts WHERE job_id = $1 ORDER BY id", [id]);
-    assert.deepEqual(outcomes.map((o) => o.outcome), ["failed", "failed", "dead", "retried-by-admin", "done"]);
+    const outcomes = await env.services.db.query("SELECT outcome FROM job_attempts WHERE job_id = $1 ORDER BY id", [
+      id,
+    ]);
+    assert.deepEqual(
+      outcomes.map((o) => o.outcome),
+      ["failed", "failed", "dead", "retried-by-admin", "done"],
+    );
   });
 
   it("runs a recurring job when its schedule is due, not before", async () => {
@@ -86,7 +106,13 @@ describe("the job runner", () => {
     assert.ok(ran.includes("taken-over"));
     assert.equal((await job(id)).status, "done");
     // If the first worker comes back, its late answer changes nothing.
-    assert.equal(await finishJob(env.services.db, claimed!, "worker-that-dies", env.clock.now(), env.clock.now(), { ok: true, result: null }), "lost-lease");
+    assert.equal(
+      await finishJob(env.services.db, claimed!, "worker-that-dies", env.clock.now(), env.clock.now(), {
+        ok: true,
+        result: null,
+      }),
+      "lost-lease",
+    );
     assert.equal((await job(id)).status, "done");
   });
 });

@@ -34,12 +34,24 @@ export interface EnqueueOptions {
 }
 
 /** Adds a job. With a dedupe key already queued or running, adds nothing and returns null. */
-export async function enqueueJob(q: Queryable, now: Date, name: string, payload: unknown = {}, opts: EnqueueOptions = {}): Promise<number | null> {
+export async function enqueueJob(
+  q: Queryable,
+  now: Date,
+  name: string,
+  payload: unknown = {},
+  opts: EnqueueOptions = {},
+): Promise<number | null> {
   const rows = await q.query<{ id: string }>(
     `INSERT INTO jobs (name, payload, dedupe_key, run_at, max_attempts) VALUES ($1, $2::jsonb, $3, $4, $5)
      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('queued','running') DO NOTHING
      RETURNING id::text`,
-    [name, JSON.stringify(payload ?? {}), opts.dedupeKey ?? null, opts.runAt ?? now.toISOString(), opts.maxAttempts ?? DEFAULTS.maxAttempts],
+    [
+      name,
+      JSON.stringify(payload ?? {}),
+      opts.dedupeKey ?? null,
+      opts.runAt ?? now.toISOString(),
+      opts.maxAttempts ?? DEFAULTS.maxAttempts,
+    ],
   );
   return rows[0] ? Number(rows[0].id) : null;
 }
@@ -88,7 +100,12 @@ interface ClaimedJob {
 }
 
 /** Takes the lease of one due job (queued and due, or running with a lease that ran out). */
-export async function claimJob(q: Db, now: Date, worker: string, defs: ReadonlyMap<string, JobDef>): Promise<ClaimedJob | null> {
+export async function claimJob(
+  q: Db,
+  now: Date,
+  worker: string,
+  defs: ReadonlyMap<string, JobDef>,
+): Promise<ClaimedJob | null> {
   return q.tx(async (t) => {
     const [row] = await t.query<{ id: string; name: string; dedupe_key: string | null }>(
       `SELECT id::text, name, dedupe_key FROM jobs
@@ -103,7 +120,14 @@ export async function claimJob(q: Db, now: Date, worker: string, defs: ReadonlyM
        WHERE id = $1 RETURNING payload, attempts, max_attempts`,
       [row.id, worker, addSeconds(now, lease)],
     );
-    return { id: Number(row.id), name: row.name, scheduled: (row.dedupe_key ?? "").startsWith("schedule:"), payload: j!.payload, attempts: j!.attempts, maxAttempts: j!.max_attempts };
+    return {
+      id: Number(row.id),
+      name: row.name,
+      scheduled: (row.dedupe_key ?? "").startsWith("schedule:"),
+      payload: j!.payload,
+      attempts: j!.attempts,
+      maxAttempts: j!.max_attempts,
+    };
   });
 }
 
@@ -127,29 +151,34 @@ export async function finishJob(
     }
     if (outcome.ok) {
       state = "done";
-      await t.query(`UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = $2, result = $3::jsonb, last_error = NULL WHERE id = $1`, [
-        job.id,
-        now.toISOString(),
-        JSON.stringify(outcome.result ?? null),
-      ]);
+      await t.query(
+        `UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, finished_at = $2, result = $3::jsonb, last_error = NULL WHERE id = $1`,
+        [job.id, now.toISOString(), JSON.stringify(outcome.result ?? null)],
+      );
     } else if (job.attempts >= job.maxAttempts) {
       state = "dead";
-      await t.query(`UPDATE jobs SET status = 'dead', locked_by = NULL, locked_until = NULL, finished_at = $2, last_error = $3 WHERE id = $1`, [
-        job.id,
-        now.toISOString(),
-        outcome.error,
-      ]);
+      await t.query(
+        `UPDATE jobs SET status = 'dead', locked_by = NULL, locked_until = NULL, finished_at = $2, last_error = $3 WHERE id = $1`,
+        [job.id, now.toISOString(), outcome.error],
+      );
     } else {
       state = "retry";
-      await t.query(`UPDATE jobs SET status = 'queued', locked_by = NULL, locked_until = NULL, run_at = $2, last_error = $3 WHERE id = $1`, [
-        job.id,
-        addSeconds(now, backoffSeconds(outcome.def ?? {}, job.attempts)),
-        outcome.error,
-      ]);
+      await t.query(
+        `UPDATE jobs SET status = 'queued', locked_by = NULL, locked_until = NULL, run_at = $2, last_error = $3 WHERE id = $1`,
+        [job.id, addSeconds(now, backoffSeconds(outcome.def ?? {}, job.attempts)), outcome.error],
+      );
     }
     await t.query(
       `INSERT INTO job_attempts (job_id, attempt, worker, started_at, finished_at, outcome, error) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [job.id, job.attempts, worker, startedAt.toISOString(), now.toISOString(), state === "retry" ? "failed" : state, outcome.ok ? null : outcome.error],
+      [
+        job.id,
+        job.attempts,
+        worker,
+        startedAt.toISOString(),
+        now.toISOString(),
+        state === "retry" ? "failed" : state,
+        outcome.ok ? null : outcome.error,
+      ],
     );
     return state;
   });
@@ -183,7 +212,11 @@ export async function runDueJobs(
     let outcome: Parameters<typeof finishJob>[5];
     try {
       if (!def) throw new Error(`no job named ${job.name}`);
-      const result = await def.run(systemCtx(services, null, `job:${job.name}:${job.id}`), job.payload, { id: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts });
+      const result = await def.run(systemCtx(services, null, `job:${job.name}:${job.id}`), job.payload, {
+        id: job.id,
+        attempt: job.attempts,
+        maxAttempts: job.maxAttempts,
+      });
       outcome = { ok: true, result: result ?? null };
     } catch (e) {
       opts.onError?.(e, job.name);
@@ -198,7 +231,11 @@ export async function runDueJobs(
 }
 
 /** Starts the loop that runs due jobs every `intervalMs`. Returns a stop function. */
-export function startJobRunner(services: Services, defs: readonly JobDef[], opts: { intervalMs?: number; onError?: (e: unknown, job: string) => void } = {}): () => Promise<void> {
+export function startJobRunner(
+  services: Services,
+  defs: readonly JobDef[],
+  opts: { intervalMs?: number; onError?: (e: unknown, job: string) => void } = {},
+): () => Promise<void> {
   const worker = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
@@ -234,7 +271,10 @@ export interface JobView {
 
 const canAdminister = (ctx: Ctx) => ctx.user?.role === "admin";
 
-export async function listJobs(ctx: Ctx, opts: { status?: "queued" | "running" | "done" | "dead"; limit?: number; offset?: number } = {}): Promise<JobView[]> {
+export async function listJobs(
+  ctx: Ctx,
+  opts: { status?: "queued" | "running" | "done" | "dead"; limit?: number; offset?: number } = {},
+): Promise<JobView[]> {
   if (!canAdminister(ctx)) throw forbidden("only administrators see the job list");
   const rows = await ctx.db.query<Record<string, any>>(
     `SELECT id::text, name, status, attempts, max_attempts, run_at, last_error, created_at, finished_at FROM jobs
@@ -260,10 +300,16 @@ export async function retryDeadJob(ctx: Ctx, id: number): Promise<JobView> {
   if (!Number.isSafeInteger(id) || id < 1) throw badField("id", "must be a job number");
   const now = ctx.clock.now();
   await ctx.db.tx(async (q) => {
-    const [j] = await q.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM jobs WHERE id = $1 FOR UPDATE`, [id]);
+    const [j] = await q.query<{ status: string; attempts: number }>(
+      `SELECT status, attempts FROM jobs WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     if (!j) throw notFound("job");
     if (j.status !== "dead") throw new AppError("conflict", `job ${id} is ${j.status}; only a dead job can be retried`);
-    await q.query(`UPDATE jobs SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL WHERE id = $1`, [id, now.toISOString()]);
+    await q.query(`UPDATE jobs SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL WHERE id = $1`, [
+      id,
+      now.toISOString(),
+    ]);
     await q.query(
       `INSERT INTO job_attempts (job_id, attempt, worker, started_at, finished_at, outcome, error) VALUES ($1,$2,$3,$4,$4,'retried-by-admin',NULL)`,
       [id, j.attempts, ctx.user!.username, now.toISOString()],

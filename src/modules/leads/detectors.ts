@@ -19,7 +19,14 @@ import { buyersAtManyVendors, purchasesOf, roundsByBuyer, type PurchaseSummary }
 import { buyersWithHandguns, buyersWithRefusals, firearmAttemptsOf, type FirearmAttempt } from "./firearm-sales.ts";
 import { mean, round1, sd } from "./stats.ts";
 
-export const DETECTOR_IDS = ["volume-personal", "volume-population", "many-vendors", "near-prohibiting-event", "multiple-handguns", "repeated-denials"] as const;
+export const DETECTOR_IDS = [
+  "volume-personal",
+  "volume-population",
+  "many-vendors",
+  "near-prohibiting-event",
+  "multiple-handguns",
+  "repeated-denials",
+] as const;
 export type DetectorId = (typeof DETECTOR_IDS)[number];
 
 export const LEAD_SETTINGS = {
@@ -56,7 +63,13 @@ export interface LeadCandidate {
   evidence: Record<string, unknown>;
 }
 
-export interface Baseline { computedOn: PlainDate; population: number; mean: number; sd: number; p99: number }
+export interface Baseline {
+  computedOn: PlainDate;
+  population: number;
+  mean: number;
+  sd: number;
+  p99: number;
+}
 
 export interface DetectorEnv {
   /** The population's 30-day rounds (from the latest sweep), if recent enough. */
@@ -88,7 +101,9 @@ export const volumePersonal: Detector = {
   title: "Volume far above the person's own history",
   reads: "ammunition-sales",
   async candidates(q, on) {
-    return (await roundsByBuyer(q, addDays(on, -(V.windowDays - 1)), on)).filter((b) => b.rounds >= V.minRounds).map((b) => b.personId);
+    return (await roundsByBuyer(q, addDays(on, -(V.windowDays - 1)), on))
+      .filter((b) => b.rounds >= V.minRounds)
+      .map((b) => b.personId);
   },
   async examine(q, personId, on) {
     const w = await volumeWindow(q, personId, on);
@@ -102,13 +117,24 @@ export const volumePersonal: Detector = {
       const start = addDays(end, -(V.windowDays - 1));
       return sumRounds(history.filter((p) => inRange(p.soldOn, start, end)));
     });
-    const m = mean(periods), s = sd(periods), threshold = Math.max(m + V.k * s, V.minRatio * m);
+    const m = mean(periods),
+      s = sd(periods),
+      threshold = Math.max(m + V.k * s, V.minRatio * m);
     if (w.rounds <= threshold) return [];
-    return [{
-      personId, detector: "volume-personal", windowStart: w.start, windowEnd: on,
-      reason: `bought ${w.rounds} rounds in the 30 days ${w.start} to ${on}; over the previous ${V.historyPeriods} periods of 30 days this person averaged ${round1(m)} rounds (standard deviation ${round1(s)}), so more than ${round1(threshold)} (mean + ${V.k} sd, and at least ${V.minRatio} times the mean) is far above their own history`,
-      evidence: { ammunitionSaleIds: w.sales.map((p) => p.id), rounds: w.rounds, history: { periods, mean: round1(m), sd: round1(s), threshold: round1(threshold) } },
-    }];
+    return [
+      {
+        personId,
+        detector: "volume-personal",
+        windowStart: w.start,
+        windowEnd: on,
+        reason: `bought ${w.rounds} rounds in the 30 days ${w.start} to ${on}; over the previous ${V.historyPeriods} periods of 30 days this person averaged ${round1(m)} rounds (standard deviation ${round1(s)}), so more than ${round1(threshold)} (mean + ${V.k} sd, and at least ${V.minRatio} times the mean) is far above their own history`,
+        evidence: {
+          ammunitionSaleIds: w.sales.map((p) => p.id),
+          rounds: w.rounds,
+          history: { periods, mean: round1(m), sd: round1(s), threshold: round1(threshold) },
+        },
+      },
+    ];
   },
 };
 
@@ -120,7 +146,9 @@ export const volumePopulation: Detector = {
     const b = env.baseline;
     if (!b || b.population < V.minPopulation) return [];
     const threshold = Math.max(V.minRounds, b.p99, b.mean + V.k * b.sd);
-    return (await roundsByBuyer(q, addDays(on, -(V.windowDays - 1)), on)).filter((x) => x.rounds > threshold).map((x) => x.personId);
+    return (await roundsByBuyer(q, addDays(on, -(V.windowDays - 1)), on))
+      .filter((x) => x.rounds > threshold)
+      .map((x) => x.personId);
   },
   async examine(q, personId, on, env) {
     const b = env.baseline;
@@ -128,11 +156,27 @@ export const volumePopulation: Detector = {
     const w = await volumeWindow(q, personId, on);
     const threshold = Math.max(b.p99, b.mean + V.k * b.sd);
     if (w.rounds < V.minRounds || w.rounds <= threshold) return [];
-    return [{
-      personId, detector: "volume-population", windowStart: w.start, windowEnd: on,
-      reason: `bought ${w.rounds} rounds in the 30 days ${w.start} to ${on}; among the ${b.population} buyers of the 30 days to ${b.computedOn} the mean was ${round1(b.mean)} (standard deviation ${round1(b.sd)}) and the 99th percentile ${round1(b.p99)}, so more than ${round1(threshold)} is far above the population's`,
-      evidence: { ammunitionSaleIds: w.sales.map((p) => p.id), rounds: w.rounds, baseline: { computedOn: b.computedOn, population: b.population, mean: round1(b.mean), sd: round1(b.sd), p99: round1(b.p99), threshold: round1(threshold) } },
-    }];
+    return [
+      {
+        personId,
+        detector: "volume-population",
+        windowStart: w.start,
+        windowEnd: on,
+        reason: `bought ${w.rounds} rounds in the 30 days ${w.start} to ${on}; among the ${b.population} buyers of the 30 days to ${b.computedOn} the mean was ${round1(b.mean)} (standard deviation ${round1(b.sd)}) and the 99th percentile ${round1(b.p99)}, so more than ${round1(threshold)} is far above the population's`,
+        evidence: {
+          ammunitionSaleIds: w.sales.map((p) => p.id),
+          rounds: w.rounds,
+          baseline: {
+            computedOn: b.computedOn,
+            population: b.population,
+            mean: round1(b.mean),
+            sd: round1(b.sd),
+            p99: round1(b.p99),
+            threshold: round1(threshold),
+          },
+        },
+      },
+    ];
   },
 };
 
@@ -140,7 +184,11 @@ export const volumePopulation: Detector = {
  * Maximal runs of items where some window of `days` days holds enough of them:
  * each returned cluster is the union of overlapping qualifying windows.
  */
-export function clusters<T extends { on: PlainDate }>(items: readonly T[], days: number, qualifies: (inWindow: T[]) => boolean): T[][] {
+export function clusters<T extends { on: PlainDate }>(
+  items: readonly T[],
+  days: number,
+  qualifies: (inWindow: T[]) => boolean,
+): T[][] {
   const sorted = [...items].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const out: T[][] = [];
   let current: T[] | null = null;
@@ -176,7 +224,10 @@ export const manyVendors: Detector = {
     return clusters(sales, MV.windowDays, (w) => new Set(w.map((x) => x.dealerId)).size >= MV.vendors).map((c) => {
       const dealers = [...new Set(c.map((x) => x.dealerId))];
       return {
-        personId, detector: "many-vendors" as const, windowStart: c[0]!.on, windowEnd: c.at(-1)!.on,
+        personId,
+        detector: "many-vendors" as const,
+        windowStart: c[0]!.on,
+        windowEnd: c.at(-1)!.on,
         reason: `bought from ${dealers.length} different sellers between ${c[0]!.on} and ${c.at(-1)!.on} (${c.length} sales, ${sumRounds(c)} rounds); ${MV.vendors} or more sellers within ${MV.windowDays} days raise a lead`,
         evidence: { ammunitionSaleIds: c.map((x) => x.id), dealerIds: dealers, rounds: sumRounds(c) },
       };
@@ -186,15 +237,30 @@ export const manyVendors: Detector = {
 
 const NE = LEAD_SETTINGS.nearEvent;
 
-interface Trigger { kind: string; on: PlainDate; eventId?: string; credentialId?: string }
+interface Trigger {
+  kind: string;
+  on: PlainDate;
+  eventId?: string;
+  credentialId?: string;
+}
 
 /** Prohibiting events and credential revocations of a person between two dates. */
 async function triggersOf(q: Queryable, personId: string, from: PlainDate, to: PlainDate): Promise<Trigger[]> {
-  const events = await q.query("SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND lifted_at IS NULL AND event_on BETWEEN $2 AND $3 ORDER BY event_on", [personId, from, to]);
-  const revoked = await q.query("SELECT id::text, kind, revoked_on FROM credentials WHERE person_id = $1 AND revoked_on BETWEEN $2 AND $3 ORDER BY revoked_on", [personId, from, to]);
+  const events = await q.query(
+    "SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND lifted_at IS NULL AND event_on BETWEEN $2 AND $3 ORDER BY event_on",
+    [personId, from, to],
+  );
+  const revoked = await q.query(
+    "SELECT id::text, kind, revoked_on FROM credentials WHERE person_id = $1 AND revoked_on BETWEEN $2 AND $3 ORDER BY revoked_on",
+    [personId, from, to],
+  );
   return [
     ...events.map((e) => ({ kind: e.kind as string, on: e.event_on as PlainDate, eventId: e.id as string })),
-    ...revoked.map((c) => ({ kind: `revocation of a ${c.kind}`, on: c.revoked_on as PlainDate, credentialId: c.id as string })),
+    ...revoked.map((c) => ({
+      kind: `revocation of a ${c.kind}`,
+      on: c.revoked_on as PlainDate,
+      credentialId: c.id as string,
+    })),
   ];
 }
 
@@ -209,7 +275,8 @@ export const nearProhibitingEvent: Detector = {
          SELECT person_id, event_on AS d FROM prohibiting_events WHERE lifted_at IS NULL AND event_on BETWEEN $1 AND $2
          UNION ALL SELECT person_id, revoked_on FROM credentials WHERE revoked_on BETWEEN $1 AND $2) t
        WHERE EXISTS (SELECT 1 FROM ammunition_sales s WHERE s.person_id = t.person_id AND s.sold_on BETWEEN t.d - $3::int AND t.d + $4::int)`,
-      [from, on, NE.daysBefore, NE.daysAfter]);
+      [from, on, NE.daysBefore, NE.daysAfter],
+    );
     return r.map((x) => x.id);
   },
   async examine(q, personId, on) {
@@ -220,17 +287,35 @@ export const nearProhibitingEvent: Detector = {
     const sales = await purchasesOf(q, personId, addDays(earliest, -NE.daysBefore), on);
     const out: LeadCandidate[] = [];
     for (const t of triggers) {
-      const start = addDays(t.on, -NE.daysBefore), end = addDays(t.on, NE.daysAfter);
+      const start = addDays(t.on, -NE.daysBefore),
+        end = addDays(t.on, NE.daysAfter);
       const near = sales.filter((s) => inRange(s.soldOn, start, end));
       if (!near.length) continue;
-      const before = near.filter((s) => s.soldOn < t.on), after = near.filter((s) => s.soldOn >= t.on);
-      const parts = [before.length ? `${before.length} in the ${NE.daysBefore} days before` : "", after.length ? `${after.length} on or after it` : ""].filter(Boolean).join(" and ");
+      const before = near.filter((s) => s.soldOn < t.on),
+        after = near.filter((s) => s.soldOn >= t.on);
+      const parts = [
+        before.length ? `${before.length} in the ${NE.daysBefore} days before` : "",
+        after.length ? `${after.length} on or after it` : "",
+      ]
+        .filter(Boolean)
+        .join(" and ");
       out.push({
-        personId, detector: "near-prohibiting-event", windowStart: start, windowEnd: end,
+        personId,
+        detector: "near-prohibiting-event",
+        windowStart: start,
+        windowEnd: end,
         reason: `${near.length} ammunition purchase${near.length === 1 ? "" : "s"} (${sumRounds(near)} rounds) near a ${t.kind} on ${t.on}: ${parts}`,
         evidence: {
-          ammunitionSaleIds: near.map((s) => s.id), before: before.map((s) => s.id), after: after.map((s) => s.id), rounds: sumRounds(near),
-          trigger: { kind: t.kind, on: t.on, ...(t.eventId ? { prohibitingEventId: t.eventId } : {}), ...(t.credentialId ? { credentialId: t.credentialId } : {}) },
+          ammunitionSaleIds: near.map((s) => s.id),
+          before: before.map((s) => s.id),
+          after: after.map((s) => s.id),
+          rounds: sumRounds(near),
+          trigger: {
+            kind: t.kind,
+            on: t.on,
+            ...(t.eventId ? { prohibitingEventId: t.eventId } : {}),
+            ...(t.credentialId ? { credentialId: t.credentialId } : {}),
+          },
         },
       });
     }
@@ -248,7 +333,9 @@ export const multipleHandguns: Detector = {
     return buyersWithHandguns(q, addDays(on, -(MH.lookbackDays + 10)), on, MH.handguns);
   },
   async examine(q, personId, on) {
-    const attempts = (await firearmAttemptsOf(q, personId, addDays(on, -(MH.lookbackDays + 10)), on)).filter((a) => a.handgun && a.transferred);
+    const attempts = (await firearmAttemptsOf(q, personId, addDays(on, -(MH.lookbackDays + 10)), on)).filter(
+      (a) => a.handgun && a.transferred,
+    );
     const sorted = attempts.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
     const out: LeadCandidate[] = [];
     let i = 0;
@@ -261,9 +348,17 @@ export const multipleHandguns: Detector = {
       if (run.length >= MH.handguns) {
         const dealers = [...new Set(run.map((a) => a.dealerId).filter((d): d is string => d !== null))];
         out.push({
-          personId, detector: "multiple-handguns", windowStart: run[0]!.on, windowEnd: run.at(-1)!.on,
+          personId,
+          detector: "multiple-handguns",
+          windowStart: run[0]!.on,
+          windowEnd: run.at(-1)!.on,
           reason: `${run.length} handguns transferred to one buyer between ${run[0]!.on} and ${run.at(-1)!.on}, within ${MH.businessDays} business days (through ${last}), from ${dealers.length} dealer${dealers.length === 1 ? "" : "s"}`,
-          evidence: { firearmSaleIds: run.map((a) => a.id), firearmSaleNumbers: run.map((a) => a.number), dealerIds: dealers, businessDaysThrough: last },
+          evidence: {
+            firearmSaleIds: run.map((a) => a.id),
+            firearmSaleNumbers: run.map((a) => a.number),
+            dealerIds: dealers,
+            businessDaysThrough: last,
+          },
         });
         i = j + 1;
       } else i++;
@@ -282,23 +377,46 @@ export const repeatedDenials: Detector = {
     return buyersWithRefusals(q, addDays(on, -(RD.lookbackDays + RD.windowDays - 1)), on, RD.attempts, RD.dealers);
   },
   async examine(q, personId, on) {
-    const attempts = (await firearmAttemptsOf(q, personId, addDays(on, -(RD.lookbackDays + RD.windowDays - 1)), on)).filter((a) => a.refused);
-    const qualifies = (w: FirearmAttempt[]) => w.length >= RD.attempts && new Set(w.map((a) => a.dealerId).filter((d) => d !== null)).size >= RD.dealers;
+    const attempts = (
+      await firearmAttemptsOf(q, personId, addDays(on, -(RD.lookbackDays + RD.windowDays - 1)), on)
+    ).filter((a) => a.refused);
+    const qualifies = (w: FirearmAttempt[]) =>
+      w.length >= RD.attempts && new Set(w.map((a) => a.dealerId).filter((d) => d !== null)).size >= RD.dealers;
     return clusters(attempts, RD.windowDays, qualifies).map((c) => {
       const dealers = [...new Set(c.map((a) => a.dealerId).filter((d): d is string => d !== null))];
       return {
-        personId, detector: "repeated-denials" as const, windowStart: c[0]!.on, windowEnd: c.at(-1)!.on,
+        personId,
+        detector: "repeated-denials" as const,
+        windowStart: c[0]!.on,
+        windowEnd: c.at(-1)!.on,
         reason: `${c.length} firearm purchase attempts delayed or denied at ${dealers.length} different dealers between ${c[0]!.on} and ${c.at(-1)!.on} (${c.map((a) => `${a.number}: ${a.status}`).join(", ")})`,
-        evidence: { firearmSaleIds: c.map((a) => a.id), firearmSaleNumbers: c.map((a) => a.number), dealerIds: dealers, statuses: c.map((a) => a.status) },
+        evidence: {
+          firearmSaleIds: c.map((a) => a.id),
+          firearmSaleNumbers: c.map((a) => a.number),
+          dealerIds: dealers,
+          statuses: c.map((a) => a.status),
+        },
       };
     });
   },
 };
 
 /** Every detector, in the order they run. */
-export const DETECTORS: readonly Detector[] = [volumePersonal, volumePopulation, manyVendors, nearProhibitingEvent, multipleHandguns, repeatedDenials];
+export const DETECTORS: readonly Detector[] = [
+  volumePersonal,
+  volumePopulation,
+  manyVendors,
+  nearProhibitingEvent,
+  multipleHandguns,
+  repeatedDenials,
+];
 
 /** The detectors run after an ammunition sale (cheap: one buyer's records). */
-export const AFTER_AMMUNITION_SALE: readonly DetectorId[] = ["volume-personal", "volume-population", "many-vendors", "near-prohibiting-event"];
+export const AFTER_AMMUNITION_SALE: readonly DetectorId[] = [
+  "volume-personal",
+  "volume-population",
+  "many-vendors",
+  "near-prohibiting-event",
+];
 /** The detectors run after a firearm sale. */
 export const AFTER_FIREARM_SALE: readonly DetectorId[] = ["multiple-handguns", "repeated-denials"];

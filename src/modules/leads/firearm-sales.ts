@@ -12,7 +12,16 @@
 import type { Queryable } from "../../db/client.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 
-export const FIREARM_SALE_COLUMNS = ["id", "number", "buyer_person_id", "dealer_id", "firearm_class", "status", "delay_reason", "sale_on"] as const;
+export const FIREARM_SALE_COLUMNS = [
+  "id",
+  "number",
+  "buyer_person_id",
+  "dealer_id",
+  "firearm_class",
+  "status",
+  "delay_reason",
+  "sale_on",
+] as const;
 
 /** Statuses of a transfer that took place (or may take place): the gun changed hands. */
 export const TRANSFERRED = ["authorized", "proceeded", "denied-after-transfer"] as const;
@@ -23,7 +32,8 @@ export const TRANSFERRED = ["authorized", "proceeded", "denied-after-transfer"] 
  * QUESTION(policy): the table holds each sale's latest status, so a delay later cleared does
  * not count; the history in sale_actions could be used if investigators want every delay.
  */
-const REFUSED_SQL = "(status IN ('denied','denied-after-transfer') OR (status = 'delayed' AND delay_reason IN ('nics-delayed','needs-review')))";
+const REFUSED_SQL =
+  "(status IN ('denied','denied-after-transfer') OR (status = 'delayed' AND delay_reason IN ('nics-delayed','needs-review')))";
 
 export interface FirearmAttempt {
   id: string;
@@ -40,33 +50,60 @@ export interface FirearmAttempt {
 /** Whether table `sales` exists with every column the firearm detectors read. */
 export async function firearmSalesAvailable(q: Queryable): Promise<boolean> {
   const r = await q.query<{ column_name: string }>(
-    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'sales'");
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'sales'",
+  );
   const have = new Set(r.map((x) => x.column_name));
   return FIREARM_SALE_COLUMNS.every((c) => have.has(c));
 }
 
 /** One buyer's firearm sale attempts between two dates (inclusive), oldest first. */
-export async function firearmAttemptsOf(q: Queryable, personId: string, from: PlainDate, to: PlainDate): Promise<FirearmAttempt[]> {
+export async function firearmAttemptsOf(
+  q: Queryable,
+  personId: string,
+  from: PlainDate,
+  to: PlainDate,
+): Promise<FirearmAttempt[]> {
   const rows = await q.query(
     `SELECT id::text, number, buyer_person_id::text, dealer_id::text, sale_on, firearm_class, status,
             status = ANY($4::text[]) AS transferred, ${REFUSED_SQL} AS refused
      FROM sales WHERE buyer_person_id = $1 AND sale_on BETWEEN $2 AND $3 ORDER BY sale_on, number`,
-    [personId, from, to, TRANSFERRED]);
-  return rows.map((r) => ({ id: r.id, number: r.number, personId: r.buyer_person_id, dealerId: r.dealer_id, on: r.sale_on, handgun: r.firearm_class === "handgun", status: r.status, transferred: r.transferred, refused: r.refused }));
+    [personId, from, to, TRANSFERRED],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    personId: r.buyer_person_id,
+    dealerId: r.dealer_id,
+    on: r.sale_on,
+    handgun: r.firearm_class === "handgun",
+    status: r.status,
+    transferred: r.transferred,
+    refused: r.refused,
+  }));
 }
 
 /** Buyers with at least `n` handguns transferred between two dates. */
 export async function buyersWithHandguns(q: Queryable, from: PlainDate, to: PlainDate, n: number): Promise<string[]> {
   const r = await q.query(
     `SELECT buyer_person_id::text AS id FROM sales WHERE buyer_person_id IS NOT NULL AND firearm_class = 'handgun' AND status = ANY($3::text[]) AND sale_on BETWEEN $1 AND $2
-     GROUP BY buyer_person_id HAVING count(*) >= $4`, [from, to, TRANSFERRED, n]);
+     GROUP BY buyer_person_id HAVING count(*) >= $4`,
+    [from, to, TRANSFERRED, n],
+  );
   return r.map((x) => x.id);
 }
 
 /** Buyers with at least `attempts` refused or delayed attempts at `dealers` or more dealers between two dates. */
-export async function buyersWithRefusals(q: Queryable, from: PlainDate, to: PlainDate, attempts: number, dealers: number): Promise<string[]> {
+export async function buyersWithRefusals(
+  q: Queryable,
+  from: PlainDate,
+  to: PlainDate,
+  attempts: number,
+  dealers: number,
+): Promise<string[]> {
   const r = await q.query(
     `SELECT buyer_person_id::text AS id FROM sales WHERE buyer_person_id IS NOT NULL AND ${REFUSED_SQL} AND sale_on BETWEEN $1 AND $2
-     GROUP BY buyer_person_id HAVING count(*) >= $3 AND count(DISTINCT dealer_id) >= $4`, [from, to, attempts, dealers]);
+     GROUP BY buyer_person_id HAVING count(*) >= $3 AND count(DISTINCT dealer_id) >= $4`,
+    [from, to, attempts, dealers],
+  );
   return r.map((x) => x.id);
 }

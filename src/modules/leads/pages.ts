@@ -19,18 +19,52 @@ import { CLASS_LABELS } from "../../law/ct/policy/ammunition-limit.ts";
 import { findDealer } from "../dealers/index.ts";
 import { DETECTOR_IDS, DETECTORS, type DetectorId } from "./detectors.ts";
 import { leadPolicy } from "./policy.ts";
-import { dismissLead, getCase, getLead, listLeads, NEXT as LEAD_NEXT, openCaseFromLead, type Lead, type LeadStatus } from "./service.ts";
+import {
+  dismissLead,
+  getCase,
+  getLead,
+  listLeads,
+  NEXT as LEAD_NEXT,
+  openCaseFromLead,
+  type Lead,
+  type LeadStatus,
+} from "./service.ts";
 import { salesPolicy } from "../sales/index.ts";
-import { html, type Html, csrfField, errorsFrom, errorSummary, formBody, idParam, isFormError, queryParam, selectField, sendPage, signedIn, summaryList, textareaField, textField, UUID, when, type Flash, type FormErrors } from "../../web/kit.ts";
+import {
+  html,
+  type Html,
+  csrfField,
+  errorsFrom,
+  errorSummary,
+  formBody,
+  idParam,
+  isFormError,
+  queryParam,
+  selectField,
+  sendPage,
+  signedIn,
+  summaryList,
+  textareaField,
+  textField,
+  UUID,
+  when,
+  type Flash,
+  type FormErrors,
+} from "../../web/kit.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
 const PAGE_SIZE = 50;
 const DETECTOR_TITLES = Object.fromEntries(DETECTORS.map((d) => [d.id, d.title])) as Record<DetectorId, string>;
 const LEAD_STATUSES: LeadStatus[] = ["open", "dismissed", "case-opened"];
-const LEAD_STATUS_LABELS: Record<LeadStatus, string> = { open: "Open", dismissed: "Dismissed", "case-opened": "Case opened" };
+const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
+  open: "Open",
+  dismissed: "Dismissed",
+  "case-opened": "Case opened",
+};
 const LEAD_TONE: Record<LeadStatus, string> = { open: "warn", dismissed: "neutral", "case-opened": "info" };
-const leadTag = (s: LeadStatus) => html`<span class="usa-tag stateline-tag stateline-tag--${LEAD_TONE[s]}">${LEAD_STATUS_LABELS[s]}</span>`;
+const leadTag = (s: LeadStatus) =>
+  html`<span class="usa-tag stateline-tag stateline-tag--${LEAD_TONE[s]}">${LEAD_STATUS_LABELS[s]}</span>`;
 
 function requireInvestigator(user: User): void {
   if (!leadPolicy.work(user)) throw forbidden("only investigators (law enforcement, licensing staff) see leads");
@@ -40,11 +74,13 @@ function requireInvestigator(user: User): void {
 function purposeOf(req: FastifyRequest): { purpose?: string; raw: string; error?: string } {
   const raw = queryParam(req, "purpose").trim();
   if (!raw) return { raw };
-  if (raw.length < 3 || raw.length > 200) return { raw, error: "Say why you need these records, in 3 to 200 characters" };
+  if (raw.length < 3 || raw.length > 200)
+    return { raw, error: "Say why you need these records, in 3 to 200 characters" };
   return { raw, purpose: raw };
 }
 
-const purposeHint = "Every read of leads is recorded in the audit trail with its purpose, for example a case or complaint number and why.";
+const purposeHint =
+  "Every read of leads is recorded in the audit trail with its purpose, for example a case or complaint number and why.";
 
 // ---------------------------------------------------------------- /leads
 
@@ -57,132 +93,345 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
   const status = statusRaw === "" ? "open" : LEAD_STATUSES.find((s) => s === statusRaw);
   const detector = DETECTOR_IDS.find((d) => d === queryParam(req, "detector"));
   const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
-  const r = p.purpose ? await listLeads(ctx, { status, detector, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, purpose: p.purpose }) : null;
+  const r = p.purpose
+    ? await listLeads(ctx, { status, detector, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, purpose: p.purpose })
+    : null;
   const pages = r ? Math.max(1, Math.ceil(r.total / PAGE_SIZE)) : 1;
-  const q = (extra: Record<string, string>) => new URLSearchParams({ purpose: p.purpose ?? "", ...(status ? { status } : { status: "all" }), ...(detector ? { detector } : {}), ...extra });
-  return sendPage(reply, req, "Leads", html`<h1>Suspicious purchase leads</h1>
-    <p class="usa-intro">A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or revoked because of one.</p>
-    <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
-      ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
-      ${selectField({ name: "status", label: "Status", value: status ?? "all", options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
-      ${selectField({ name: "detector", label: "Detector", value: detector ?? "", empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
-      <button class="usa-button" type="submit">Show leads</button>
-    </form>
-    ${!r ? html`<p id="purpose-needed">Give the purpose of this review to see the leads.</p>`
-      : r.items.length ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="leads">
-        <caption>${status ? LEAD_STATUS_LABELS[status] : "All"} leads${detector ? ` of "${DETECTOR_TITLES[detector]}"` : ""}, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
-        <thead><tr><th scope="col">Lead</th><th scope="col">Person</th><th scope="col">Detector</th><th scope="col">Reason</th><th scope="col">Window</th><th scope="col">Status</th><th scope="col">Raised</th></tr></thead>
-        <tbody>${r.items.map((l) => html`<tr>
-          <th scope="row" class="text-no-wrap"><a href="/leads/${l.id}?${new URLSearchParams({ purpose: p.purpose! }).toString()}">${l.number}</a></th>
-          <td>${l.person.lastName}, ${l.person.firstName} (born ${l.person.birthDate})</td><td>${DETECTOR_TITLES[l.detector] ?? l.detector}</td><td>${l.reason}</td>
-          <td>${l.windowStart} to ${l.windowEnd}</td><td>${leadTag(l.status)}${l.caseNumber ? html` ${l.caseNumber}` : ""}</td><td>${l.raisedOn}</td></tr>`)}</tbody>
-      </table></div>
-      ${pages > 1 ? html`<nav aria-label="Lead pages" class="margin-y-2">
-        ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo - 1) }).toString()}">Previous page</a>` : ""}
-        ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo + 1) }).toString()}">Next page</a>` : ""}
-      </nav>` : ""}`
-      : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`}`, { status: p.error ? 400 : 200 });
+  const q = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      purpose: p.purpose ?? "",
+      ...(status ? { status } : { status: "all" }),
+      ...(detector ? { detector } : {}),
+      ...extra,
+    });
+  return sendPage(
+    reply,
+    req,
+    "Leads",
+    html`<h1>Suspicious purchase leads</h1>
+      <p class="usa-intro">
+        A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or
+        revoked because of one.
+      </p>
+      <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
+        ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
+        ${selectField({ name: "status", label: "Status", value: status ?? "all", options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
+        ${selectField({ name: "detector", label: "Detector", value: detector ?? "", empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
+        <button class="usa-button" type="submit">Show leads</button>
+      </form>
+      ${
+        !r
+          ? html`<p id="purpose-needed">Give the purpose of this review to see the leads.</p>`
+          : r.items.length
+            ? html`<div class="usa-table-container--scrollable" tabindex="0">
+                  <table class="usa-table usa-table--striped usa-table--compact" id="leads">
+                    <caption>
+                      ${status ? LEAD_STATUS_LABELS[status] : "All"}
+                      leads${detector ? ` of "${DETECTOR_TITLES[detector]}"` : ""}, newest first: ${r.total} in
+                      all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Lead</th>
+                        <th scope="col">Person</th>
+                        <th scope="col">Detector</th>
+                        <th scope="col">Reason</th>
+                        <th scope="col">Window</th>
+                        <th scope="col">Status</th>
+                        <th scope="col">Raised</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${r.items.map(
+                        (l) =>
+                          html`<tr>
+                            <th scope="row" class="text-no-wrap">
+                              <a href="/leads/${l.id}?${new URLSearchParams({ purpose: p.purpose! }).toString()}"
+                                >${l.number}</a
+                              >
+                            </th>
+                            <td>${l.person.lastName}, ${l.person.firstName} (born ${l.person.birthDate})</td>
+                            <td>${DETECTOR_TITLES[l.detector] ?? l.detector}</td>
+                            <td>${l.reason}</td>
+                            <td>${l.windowStart} to ${l.windowEnd}</td>
+                            <td>${leadTag(l.status)}${l.caseNumber ? html` ${l.caseNumber}` : ""}</td>
+                            <td>${l.raisedOn}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                ${
+                  pages > 1
+                    ? html`<nav aria-label="Lead pages" class="margin-y-2">
+                        ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo - 1) }).toString()}">Previous page</a>` : ""}
+                        ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo + 1) }).toString()}">Next page</a>` : ""}
+                      </nav>`
+                    : ""
+                }`
+            : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`
+      }`,
+    { status: p.error ? 400 : 200 },
+  );
 }
 
 // ---------------------------------------------------------------- /leads/:id
 
 const EVIDENCE_LABELS: Record<string, string> = {
-  ammunitionSaleIds: "Ammunition sales", firearmSaleIds: "Firearm sales (ids)", firearmSaleNumbers: "Firearm sales", dealerIds: "Sellers", rounds: "Rounds",
-  history: "The person's history", baseline: "Population baseline", before: "Sales before the event", after: "Sales on or after the event", trigger: "Event",
-  statuses: "Statuses", businessDaysThrough: "Business days through", periods: "Periods", mean: "Mean", sd: "Standard deviation", threshold: "Threshold",
-  computedOn: "Computed on", population: "Buyers", p99: "99th percentile", kind: "Kind", on: "On", prohibitingEventId: "Prohibiting event (id)", credentialId: "Credential (id)",
+  ammunitionSaleIds: "Ammunition sales",
+  firearmSaleIds: "Firearm sales (ids)",
+  firearmSaleNumbers: "Firearm sales",
+  dealerIds: "Sellers",
+  rounds: "Rounds",
+  history: "The person's history",
+  baseline: "Population baseline",
+  before: "Sales before the event",
+  after: "Sales on or after the event",
+  trigger: "Event",
+  statuses: "Statuses",
+  businessDaysThrough: "Business days through",
+  periods: "Periods",
+  mean: "Mean",
+  sd: "Standard deviation",
+  threshold: "Threshold",
+  computedOn: "Computed on",
+  population: "Buyers",
+  p99: "99th percentile",
+  kind: "Kind",
+  on: "On",
+  prohibitingEventId: "Prohibiting event (id)",
+  credentialId: "Credential (id)",
 };
 
 function evidenceValue(v: unknown): Html {
-  if (Array.isArray(v)) return v.length ? html`${v.map((x, i) => html`${i ? ", " : ""}${typeof x === "string" && UUID.test(x) ? html`<code>${x}</code>` : String(x)}`)}` : html`(none)`;
-  if (v && typeof v === "object") return html`<ul class="usa-list">${Object.entries(v as Record<string, unknown>).map(([k, x]) => html`<li>${EVIDENCE_LABELS[k] ?? k}: ${evidenceValue(x)}</li>`)}</ul>`;
+  if (Array.isArray(v))
+    return v.length
+      ? html`${v.map((x, i) => html`${i ? ", " : ""}${typeof x === "string" && UUID.test(x) ? html`<code>${x}</code>` : String(x)}`)}`
+      : html`(none)`;
+  if (v && typeof v === "object")
+    return html`<ul class="usa-list">
+      ${Object.entries(v as Record<string, unknown>).map(([k, x]) => html`<li>${EVIDENCE_LABELS[k] ?? k}: ${evidenceValue(x)}</li>`)}
+    </ul>`;
   return typeof v === "string" && UUID.test(v) ? html`<code>${v}</code>` : html`${String(v)}`;
 }
 
-interface LeadState { errors?: FormErrors; values?: Record<string, string>; flash?: Flash; status?: number; form?: "dismiss" | "case" }
+interface LeadState {
+  errors?: FormErrors;
+  values?: Record<string, string>;
+  flash?: Flash;
+  status?: number;
+  form?: "dismiss" | "case";
+}
 
-async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, purposeRaw: string, st: LeadState = {}) {
+async function leadPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  makeCtx: MakeCtx,
+  user: User,
+  purposeRaw: string,
+  st: LeadState = {},
+) {
   requireInvestigator(user);
   const ctx = makeCtx(req);
   const id = idParam(req, "lead");
   const purpose = purposeRaw.trim();
   if (purpose.length < 3 || purpose.length > 200) {
     // The purpose comes first: nothing about the lead is shown (or audited) without one.
-    return sendPage(reply, req, "Purpose of this review", html`<h1>Purpose of this review</h1>
-      <form class="usa-form usa-form--large" method="get" action="/leads/${id}" novalidate>
-        ${errorSummary(purpose ? { purpose: "Say why you need this record, in 3 to 200 characters" } : {}, { purpose: "Purpose of this review" })}
-        ${textField({ name: "purpose", label: "Purpose of this review", value: purpose, required: true, hint: purposeHint, error: purpose ? "Say why you need this record, in 3 to 200 characters" : undefined, width: "2xl" })}
-        <button class="usa-button" type="submit">Open the lead</button>
-      </form>`, { status: purpose ? 400 : 200 });
+    return sendPage(
+      reply,
+      req,
+      "Purpose of this review",
+      html`<h1>Purpose of this review</h1>
+        <form class="usa-form usa-form--large" method="get" action="/leads/${id}" novalidate>
+          ${errorSummary(purpose ? { purpose: "Say why you need this record, in 3 to 200 characters" } : {}, { purpose: "Purpose of this review" })}
+          ${textField({ name: "purpose", label: "Purpose of this review", value: purpose, required: true, hint: purposeHint, error: purpose ? "Say why you need this record, in 3 to 200 characters" : undefined, width: "2xl" })}
+          <button class="usa-button" type="submit">Open the lead</button>
+        </form>`,
+      { status: purpose ? 400 : 200 },
+    );
   }
   const { lead, history } = await getLead(ctx, id, purpose);
   const ammo = ammunitionPolicy.listAllSales(user)
     ? await listSalesFor(ctx, {
-        personId: lead.person.id, from: lead.windowStart, to: lead.windowEnd, limit: 100, offset: 0,
+        personId: lead.person.id,
+        from: lead.windowStart,
+        to: lead.windowEnd,
+        limit: 100,
+        offset: 0,
         // The purpose given for the lead covers the purchases the lead is about.
-        purpose: { code: user.role === "licensing_staff" ? "licensing-review" : "criminal-investigation", text: `review of lead ${lead.id}: ${purpose}` },
+        purpose: {
+          code: user.role === "licensing_staff" ? "licensing-review" : "criminal-investigation",
+          text: `review of lead ${lead.id}: ${purpose}`,
+        },
       })
     : null;
   const staff = salesPolicy.listAll(user);
-  const dealerIds = Array.isArray(lead.evidence.dealerIds) ? (lead.evidence.dealerIds as unknown[]).filter((x): x is string => typeof x === "string" && UUID.test(x)) : [];
-  const sellers = (await Promise.all(dealerIds.map((d) => findDealer(ctx.db, d)))).map((d, i) => (d ? `${d.name} (${d.town})` : dealerIds[i]!));
+  const dealerIds = Array.isArray(lead.evidence.dealerIds)
+    ? (lead.evidence.dealerIds as unknown[]).filter((x): x is string => typeof x === "string" && UUID.test(x))
+    : [];
+  const sellers = (await Promise.all(dealerIds.map((d) => findDealer(ctx.db, d)))).map((d, i) =>
+    d ? `${d.name} (${d.town})` : dealerIds[i]!,
+  );
   const ev = lead.evidence as { firearmSaleIds?: string[]; firearmSaleNumbers?: string[] };
   const done = queryParam(req, "done");
-  const flash = st.flash ?? (done === "dismissed" ? { text: `Lead ${lead.number} was dismissed.`, type: "success" as const }
-    : done === "case" ? { text: `Case ${lead.caseNumber} was opened with lead ${lead.number}.`, type: "success" as const } : undefined);
+  const flash =
+    st.flash ??
+    (done === "dismissed"
+      ? { text: `Lead ${lead.number} was dismissed.`, type: "success" as const }
+      : done === "case"
+        ? { text: `Case ${lead.caseNumber} was opened with lead ${lead.number}.`, type: "success" as const }
+        : undefined);
   const e = st.errors ?? {};
   const v = st.values ?? {};
   const next = LEAD_NEXT[lead.status];
   const back = `/leads?${new URLSearchParams({ purpose })}`;
-  return sendPage(reply, req, `Lead ${lead.number}`, html`<h1>Lead ${lead.number}: ${DETECTOR_TITLES[lead.detector] ?? lead.detector}</h1>
-    <p>${leadTag(lead.status)} <span class="usa-hint">Opening this lead is recorded in the audit trail (purpose: ${purpose}).</span></p>
-    <h2>Why it was raised</h2>
-    <p id="lead-reason">${lead.reason}</p>
-    ${summaryList([
-      ["Person", `${lead.person.firstName} ${lead.person.lastName}, born ${lead.person.birthDate}`], ["Window of activity", `${lead.windowStart} to ${lead.windowEnd}`],
-      ["Raised", `${lead.raisedOn}, by the ${lead.raisedBy === "sale" ? "check after a sale" : "sweep"}`],
-      ["Case", lead.caseId ? html`<a href="/cases/${lead.caseId}?${new URLSearchParams({ purpose }).toString()}">${lead.caseNumber}</a>` : null],
-    ])}
-    <h2>Evidence</h2>
-    <dl class="stateline-dl" id="evidence">${Object.entries(lead.evidence).map(([k, x]) => html`<dt>${EVIDENCE_LABELS[k] ?? k}</dt><dd>${
-      k === "dealerIds" && sellers.length ? sellers.join("; ")
-      : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
-        ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
-        : evidenceValue(x)}</dd>`)}</dl>
-    ${ammo ? html`<h3>The person's ammunition purchases in the window</h3>
-      ${ammo.items.length ? html`<table class="usa-table usa-table--borderless" id="ammunition">
-        <caption>${ammo.total} sale${ammo.total === 1 ? "" : "s"} from ${lead.windowStart} to ${lead.windowEnd}</caption>
-        <thead><tr><th scope="col">Sale</th><th scope="col">Sold on</th><th scope="col">Seller</th><th scope="col">What</th><th scope="col">Rounds</th><th scope="col">Magazines</th></tr></thead>
-        <tbody>${ammo.items.map((s) => html`<tr><th scope="row">${s.number}</th><td>${s.soldOn}</td><td>${s.dealerName}, ${s.town}</td>
-          <td>${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber})`)}</td><td>${s.totalRounds}</td><td>${s.totalMagazines}</td></tr>`)}</tbody>
-      </table>` : html`<p>None.</p>`}` : ""}
-    ${next.length ? html`<h2>Actions</h2>
-      <div class="grid-row grid-gap">
-        ${next.includes("open-case") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/open-case" novalidate>
-          <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Open a case</legend>
-            ${st.form === "case" ? errorSummary(e, { title: "Case title", note: "Note" }) : ""}
-            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
-            ${textField({ name: "title", label: "Case title", value: v.title, error: st.form === "case" ? e.title : undefined, hint: `Optional. By default: "${DETECTOR_TITLES[lead.detector]} (lead ${lead.number})"` })}
-            ${textareaField({ name: "note", id: "case-note", label: "Note", value: v.note, error: st.form === "case" ? e.note : undefined, rows: 2, hint: "Optional" })}
-            <button class="usa-button" type="submit">Open case</button>
-          </fieldset>
-        </form></div>` : ""}
-        ${next.includes("dismiss") ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/dismiss" novalidate>
-          <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Dismiss the lead</legend>
-            ${st.form === "dismiss" ? errorSummary(e, { reason: "Why is the lead dismissed?" }) : ""}
-            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
-            ${textareaField({ name: "reason", label: "Why is the lead dismissed?", value: v.reason, error: st.form === "dismiss" ? e.reason : undefined, required: true, rows: 3, hint: "At least 5 characters. A dismissed lead is not raised again for the same activity." })}
-            <button class="usa-button usa-button--secondary" type="submit">Dismiss lead</button>
-          </fieldset>
-        </form></div>` : ""}
-      </div>` : ""}
-    <h2>History</h2>
-    <table class="usa-table usa-table--borderless" id="history">
-      <caption>Everything that happened to this lead, oldest first</caption>
-      <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
-      <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><th scope="row">${h.action === "raise" ? "Raised" : h.action === "dismiss" ? "Dismissed" : h.action === "open-case" ? "Case opened" : h.action}</th><td>${h.actor ?? "Stateline"}</td><td>${h.note ?? ""}</td></tr>`)}</tbody>
-    </table>
-    <p><a href="${back}">Back to the leads</a></p>`, { flash, status: st.status });
+  return sendPage(
+    reply,
+    req,
+    `Lead ${lead.number}`,
+    html`<h1>Lead ${lead.number}: ${DETECTOR_TITLES[lead.detector] ?? lead.detector}</h1>
+      <p>
+        ${leadTag(lead.status)}
+        <span class="usa-hint">Opening this lead is recorded in the audit trail (purpose: ${purpose}).</span>
+      </p>
+      <h2>Why it was raised</h2>
+      <p id="lead-reason">${lead.reason}</p>
+      ${summaryList([
+        ["Person", `${lead.person.firstName} ${lead.person.lastName}, born ${lead.person.birthDate}`],
+        ["Window of activity", `${lead.windowStart} to ${lead.windowEnd}`],
+        ["Raised", `${lead.raisedOn}, by the ${lead.raisedBy === "sale" ? "check after a sale" : "sweep"}`],
+        [
+          "Case",
+          lead.caseId
+            ? html`<a href="/cases/${lead.caseId}?${new URLSearchParams({ purpose }).toString()}"
+                >${lead.caseNumber}</a
+              >`
+            : null,
+        ],
+      ])}
+      <h2>Evidence</h2>
+      <dl class="stateline-dl" id="evidence">
+        ${Object.entries(lead.evidence).map(
+          ([k, x]) =>
+            html`<dt>${EVIDENCE_LABELS[k] ?? k}</dt>
+              <dd>
+                ${
+                  k === "dealerIds" && sellers.length
+                    ? sellers.join("; ")
+                    : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
+                      ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
+                      : evidenceValue(x)
+                }
+              </dd>`,
+        )}
+      </dl>
+      ${
+        ammo
+          ? html`<h3>The person's ammunition purchases in the window</h3>
+              ${
+                ammo.items.length
+                  ? html`<table class="usa-table usa-table--borderless" id="ammunition">
+                      <caption>
+                        ${ammo.total} sale${ammo.total === 1 ? "" : "s"} from ${lead.windowStart} to ${lead.windowEnd}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Sale</th>
+                          <th scope="col">Sold on</th>
+                          <th scope="col">Seller</th>
+                          <th scope="col">What</th>
+                          <th scope="col">Rounds</th>
+                          <th scope="col">Magazines</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${ammo.items.map(
+                          (s) =>
+                            html`<tr>
+                              <th scope="row">${s.number}</th>
+                              <td>${s.soldOn}</td>
+                              <td>${s.dealerName}, ${s.town}</td>
+                              <td>
+                                ${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber})`)}
+                              </td>
+                              <td>${s.totalRounds}</td>
+                              <td>${s.totalMagazines}</td>
+                            </tr>`,
+                        )}
+                      </tbody>
+                    </table>`
+                  : html`<p>None.</p>`
+              }`
+          : ""
+      }
+      ${
+        next.length
+          ? html`<h2>Actions</h2>
+              <div class="grid-row grid-gap">
+                ${
+                  next.includes("open-case")
+                    ? html`<div class="tablet:grid-col-6">
+                        <form class="usa-form" method="post" action="/leads/${lead.id}/open-case" novalidate>
+                          <fieldset class="usa-fieldset">
+                            <legend class="usa-legend stateline-legend">Open a case</legend>
+                            ${st.form === "case" ? errorSummary(e, { title: "Case title", note: "Note" }) : ""}
+                            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}" />
+                            ${textField({ name: "title", label: "Case title", value: v.title, error: st.form === "case" ? e.title : undefined, hint: `Optional. By default: "${DETECTOR_TITLES[lead.detector]} (lead ${lead.number})"` })}
+                            ${textareaField({ name: "note", id: "case-note", label: "Note", value: v.note, error: st.form === "case" ? e.note : undefined, rows: 2, hint: "Optional" })}
+                            <button class="usa-button" type="submit">Open case</button>
+                          </fieldset>
+                        </form>
+                      </div>`
+                    : ""
+                }
+                ${
+                  next.includes("dismiss")
+                    ? html`<div class="tablet:grid-col-6">
+                        <form class="usa-form" method="post" action="/leads/${lead.id}/dismiss" novalidate>
+                          <fieldset class="usa-fieldset">
+                            <legend class="usa-legend stateline-legend">Dismiss the lead</legend>
+                            ${st.form === "dismiss" ? errorSummary(e, { reason: "Why is the lead dismissed?" }) : ""}
+                            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}" />
+                            ${textareaField({ name: "reason", label: "Why is the lead dismissed?", value: v.reason, error: st.form === "dismiss" ? e.reason : undefined, required: true, rows: 3, hint: "At least 5 characters. A dismissed lead is not raised again for the same activity." })}
+                            <button class="usa-button usa-button--secondary" type="submit">Dismiss lead</button>
+                          </fieldset>
+                        </form>
+                      </div>`
+                    : ""
+                }
+              </div>`
+          : ""
+      }
+      <h2>History</h2>
+      <table class="usa-table usa-table--borderless" id="history">
+        <caption>
+          Everything that happened to this lead, oldest first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+            <th scope="col">By</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${history.map(
+            (h) =>
+              html`<tr>
+                <td>${when(h.at)}</td>
+                <th scope="row">
+                  ${h.action === "raise" ? "Raised" : h.action === "dismiss" ? "Dismissed" : h.action === "open-case" ? "Case opened" : h.action}
+                </th>
+                <td>${h.actor ?? "Stateline"}</td>
+                <td>${h.note ?? ""}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p><a href="${back}">Back to the leads</a></p>`,
+    { flash, status: st.status },
+  );
 }
 
 async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
@@ -191,64 +440,129 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
   const id = idParam(req, "case");
   const p = purposeOf(req);
   if (!p.purpose) {
-    return sendPage(reply, req, "Purpose of this review", html`<h1>Purpose of this review</h1>
-      <form class="usa-form usa-form--large" method="get" action="/cases/${id}" novalidate>
-        ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, required: true, hint: purposeHint, error: p.error, width: "2xl" })}
-        <button class="usa-button" type="submit">Open the case</button>
-      </form>`, { status: p.error ? 400 : 200 });
+    return sendPage(
+      reply,
+      req,
+      "Purpose of this review",
+      html`<h1>Purpose of this review</h1>
+        <form class="usa-form usa-form--large" method="get" action="/cases/${id}" novalidate>
+          ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, required: true, hint: purposeHint, error: p.error, width: "2xl" })}
+          <button class="usa-button" type="submit">Open the case</button>
+        </form>`,
+      { status: p.error ? 400 : 200 },
+    );
   }
   const c = await getCase(ctx, id, p.purpose);
   const q = new URLSearchParams({ purpose: p.purpose }).toString();
-  return sendPage(reply, req, `Case ${c.case.number}`, html`<h1>Case ${c.case.number}: ${c.case.title}</h1>
-    ${summaryList([["Person", `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}`], ["Status", c.case.status === "open" ? "Open" : "Closed"], ["Opened", c.case.openedOn], ["Closed", c.case.closedOn]])}
-    <h2>Leads</h2>
-    <ul class="usa-list">${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}?${q}">${l.number}</a>: ${l.reason}</li>`)}</ul>
-    <h2>History</h2>
-    <ul class="usa-list">${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}</ul>`);
+  return sendPage(
+    reply,
+    req,
+    `Case ${c.case.number}`,
+    html`<h1>Case ${c.case.number}: ${c.case.title}</h1>
+      ${summaryList([
+        ["Person", `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}`],
+        ["Status", c.case.status === "open" ? "Open" : "Closed"],
+        ["Opened", c.case.openedOn],
+        ["Closed", c.case.closedOn],
+      ])}
+      <h2>Leads</h2>
+      <ul class="usa-list">
+        ${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}?${q}">${l.number}</a>: ${l.reason}</li>`)}
+      </ul>
+      <h2>History</h2>
+      <ul class="usa-list">
+        ${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}
+      </ul>`,
+  );
 }
 
 export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void {
-  app.get("/leads", signedIn((req, reply, user) => leadsPage(req, reply, makeCtx, user)));
+  app.get(
+    "/leads",
+    signedIn((req, reply, user) => leadsPage(req, reply, makeCtx, user)),
+  );
 
-  app.get("/leads/:id", signedIn((req, reply, user) => leadPage(req, reply, makeCtx, user, queryParam(req, "purpose"))));
+  app.get(
+    "/leads/:id",
+    signedIn((req, reply, user) => leadPage(req, reply, makeCtx, user, queryParam(req, "purpose"))),
+  );
 
-  app.post("/leads/:id/dismiss", signedIn(async (req, reply, user) => {
-    requireInvestigator(user);
-    const id = idParam(req, "lead");
-    const b = formBody(req);
-    const purpose = (b.purpose ?? "").trim();
-    const reason = (b.reason ?? "").trim();
-    if (reason.length < 5 || reason.length > 2000) return leadPage(req, reply, makeCtx, user, purpose, { form: "dismiss", values: { reason }, errors: { reason: "Say why the lead is dismissed (5 to 2,000 characters)" }, status: 400 });
-    try {
-      await dismissLead(makeCtx(req), id, reason);
-    } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `Not dismissed: ${e.message}`, type: "error" }, status: statusOf(e) });
-      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "dismiss", values: { reason }, errors: errorsFrom(e, ["reason"]), status: statusOf(e) });
-      throw e;
-    }
-    return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "dismissed" })}`, 303);
-  }));
+  app.post(
+    "/leads/:id/dismiss",
+    signedIn(async (req, reply, user) => {
+      requireInvestigator(user);
+      const id = idParam(req, "lead");
+      const b = formBody(req);
+      const purpose = (b.purpose ?? "").trim();
+      const reason = (b.reason ?? "").trim();
+      if (reason.length < 5 || reason.length > 2000)
+        return leadPage(req, reply, makeCtx, user, purpose, {
+          form: "dismiss",
+          values: { reason },
+          errors: { reason: "Say why the lead is dismissed (5 to 2,000 characters)" },
+          status: 400,
+        });
+      try {
+        await dismissLead(makeCtx(req), id, reason);
+      } catch (e) {
+        if (isFormError(e) && e.code === "conflict")
+          return leadPage(req, reply, makeCtx, user, purpose, {
+            flash: { text: `Not dismissed: ${e.message}`, type: "error" },
+            status: statusOf(e),
+          });
+        if (isFormError(e))
+          return leadPage(req, reply, makeCtx, user, purpose, {
+            form: "dismiss",
+            values: { reason },
+            errors: errorsFrom(e, ["reason"]),
+            status: statusOf(e),
+          });
+        throw e;
+      }
+      return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "dismissed" })}`, 303);
+    }),
+  );
 
-  app.post("/leads/:id/open-case", signedIn(async (req, reply, user) => {
-    requireInvestigator(user);
-    const id = idParam(req, "lead");
-    const b = formBody(req);
-    const purpose = (b.purpose ?? "").trim();
-    const values = { title: (b.title ?? "").trim(), note: (b.note ?? "").trim() };
-    const errors: FormErrors = {};
-    if (values.title && (values.title.length < 3 || values.title.length > 200)) errors.title = "A case title has 3 to 200 characters (or leave it empty)";
-    if (values.note.length > 2000) errors.note = "The note has at most 2,000 characters";
-    if (Object.keys(errors).length) return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors, status: 400 });
-    try {
-      await openCaseFromLead(makeCtx(req), id, { ...(values.title ? { title: values.title } : {}), ...(values.note ? { note: values.note } : {}) });
-    } catch (e) {
-      if (isFormError(e) && e.code === "conflict") return leadPage(req, reply, makeCtx, user, purpose, { flash: { text: `No case opened: ${e.message}`, type: "error" }, status: statusOf(e) });
-      if (isFormError(e)) return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors: errorsFrom(e, ["title", "note"]), status: statusOf(e) });
-      throw e;
-    }
-    return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "case" })}`, 303);
-  }));
+  app.post(
+    "/leads/:id/open-case",
+    signedIn(async (req, reply, user) => {
+      requireInvestigator(user);
+      const id = idParam(req, "lead");
+      const b = formBody(req);
+      const purpose = (b.purpose ?? "").trim();
+      const values = { title: (b.title ?? "").trim(), note: (b.note ?? "").trim() };
+      const errors: FormErrors = {};
+      if (values.title && (values.title.length < 3 || values.title.length > 200))
+        errors.title = "A case title has 3 to 200 characters (or leave it empty)";
+      if (values.note.length > 2000) errors.note = "The note has at most 2,000 characters";
+      if (Object.keys(errors).length)
+        return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors, status: 400 });
+      try {
+        await openCaseFromLead(makeCtx(req), id, {
+          ...(values.title ? { title: values.title } : {}),
+          ...(values.note ? { note: values.note } : {}),
+        });
+      } catch (e) {
+        if (isFormError(e) && e.code === "conflict")
+          return leadPage(req, reply, makeCtx, user, purpose, {
+            flash: { text: `No case opened: ${e.message}`, type: "error" },
+            status: statusOf(e),
+          });
+        if (isFormError(e))
+          return leadPage(req, reply, makeCtx, user, purpose, {
+            form: "case",
+            values,
+            errors: errorsFrom(e, ["title", "note"]),
+            status: statusOf(e),
+          });
+        throw e;
+      }
+      return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "case" })}`, 303);
+    }),
+  );
 
-  app.get("/cases/:id", signedIn((req, reply, user) => casePage(req, reply, makeCtx, user)));
-
+  app.get(
+    "/cases/:id",
+    signedIn((req, reply, user) => casePage(req, reply, makeCtx, user)),
+  );
 }

@@ -19,7 +19,12 @@ export function renderLetterPdf(l: LetterInput): Promise<Buffer> {
     const doc = new PDFDocument({
       size: "LETTER",
       margins: { top: 72, bottom: 72, left: 72, right: 72 },
-      info: { Title: l.subject, Author: "Stateline (Connecticut DESPP)", Subject: `Notice ${l.reference}`, CreationDate: new Date(`${l.date.slice(0, 10)}T12:00:00Z`) },
+      info: {
+        Title: l.subject,
+        Author: "Stateline (Connecticut DESPP)",
+        Subject: `Notice ${l.reference}`,
+        CreationDate: new Date(`${l.date.slice(0, 10)}T12:00:00Z`),
+      },
     });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));

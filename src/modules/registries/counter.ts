@@ -13,12 +13,20 @@
 import type { PlainDate } from "../../law/core/dates.ts";
 import { type Finding, citationLabel } from "../../law/core/rules.ts";
 import { classifyAmmunition } from "../../law/ct/weapons/ammunition-classification.ts";
-import { awAgencyOfficialDuties, awGunDealer, awNuclearPlantSecurity } from "../../law/ct/weapons/assault-weapon-possession.ts";
+import {
+  awAgencyOfficialDuties,
+  awGunDealer,
+  awNuclearPlantSecurity,
+} from "../../law/ct/weapons/assault-weapon-possession.ts";
 import { classifyWeapon } from "../../law/ct/weapons/firearm-classification.ts";
 import type { FirearmFacts } from "../../law/ct/weapons/firearm-facts.ts";
 import type { MagazineFacts } from "../../law/ct/weapons/large-capacity-magazine.ts";
 import { classifyMagazine } from "../../law/ct/weapons/magazine-classification.ts";
-import { lcmAgencyMember, lcmInStateManufacturer, lcmNuclearPlantSecurity } from "../../law/ct/weapons/magazine-possession.ts";
+import {
+  lcmAgencyMember,
+  lcmInStateManufacturer,
+  lcmNuclearPlantSecurity,
+} from "../../law/ct/weapons/magazine-possession.ts";
 import type { AmmunitionFacts } from "../../law/ct/weapons/ammunition-facts.ts";
 import type { Role as PossessionRole } from "../../law/ct/weapons/possession-facts.ts";
 import { badField } from "../../lib/errors.ts";
@@ -39,18 +47,50 @@ function guard<T>(on: PlainDate, f: () => T): T {
   }
 }
 
-function withExemptions(covered: "yes" | "no" | "unknown", classification: Finding[], exemptions: Finding[], what: string, coveredReason: string[]): CounterAnswer {
+function withExemptions(
+  covered: "yes" | "no" | "unknown",
+  classification: Finding[],
+  exemptions: Finding[],
+  what: string,
+  coveredReason: string[],
+): CounterAnswer {
   if (covered === "no") return { outcome: "allowed", reasons: [`not ${what}`], findings: classification };
   const exempt = exemptions.find((f) => f.status === "met");
-  if (exempt) return { outcome: "allowed", reasons: [`the buyer is exempt: ${exempt.because} (${citationLabel(exempt.source)})`], findings: [...classification, ...exemptions] };
+  if (exempt)
+    return {
+      outcome: "allowed",
+      reasons: [`the buyer is exempt: ${exempt.because} (${citationLabel(exempt.source)})`],
+      findings: [...classification, ...exemptions],
+    };
   const unknownExemption = exemptions.some((f) => f.status === "unknown");
-  if (covered === "unknown") return { outcome: "needs-review", reasons: [`whether it is ${what} is not known yet`], findings: [...classification, ...exemptions] };
-  if (unknownExemption) return { outcome: "needs-review", reasons: [`it is ${what}; whether the buyer is exempt is not known`, ...coveredReason], findings: [...classification, ...exemptions] };
-  return { outcome: "refused", reasons: [`it is ${what} and the buyer is not exempt`, ...coveredReason, ...exemptions.map((f) => `${f.because} (${citationLabel(f.source)})`)], findings: [...classification, ...exemptions] };
+  if (covered === "unknown")
+    return {
+      outcome: "needs-review",
+      reasons: [`whether it is ${what} is not known yet`],
+      findings: [...classification, ...exemptions],
+    };
+  if (unknownExemption)
+    return {
+      outcome: "needs-review",
+      reasons: [`it is ${what}; whether the buyer is exempt is not known`, ...coveredReason],
+      findings: [...classification, ...exemptions],
+    };
+  return {
+    outcome: "refused",
+    reasons: [
+      `it is ${what} and the buyer is not exempt`,
+      ...coveredReason,
+      ...exemptions.map((f) => `${f.because} (${citationLabel(f.source)})`),
+    ],
+    findings: [...classification, ...exemptions],
+  };
 }
 
 /** A magazine sale: refused above ten rounds unless the buyer may purchase large capacity magazines (§ 23). */
-export function checkMagazineSale(input: { magazine: MagazineFacts; buyerRoles?: PossessionRole[] | undefined }, on: PlainDate): CounterAnswer {
+export function checkMagazineSale(
+  input: { magazine: MagazineFacts; buyerRoles?: PossessionRole[] | undefined },
+  on: PlainDate,
+): CounterAnswer {
   return guard(on, () => {
     const c = classifyMagazine(input.magazine, on);
     const p = input.buyerRoles ? { roles: input.buyerRoles } : undefined;
@@ -60,24 +100,48 @@ export function checkMagazineSale(input: { magazine: MagazineFacts; buyerRoles?:
 }
 
 /** An ammunition sale: armor-piercing and incendiary .50 caliber bullets are refused (§ 32). */
-export function checkAmmunitionSale(input: { ammunition: AmmunitionFacts; buyerRoles?: PossessionRole[] | undefined }, on: PlainDate): CounterAnswer {
+export function checkAmmunitionSale(
+  input: { ammunition: AmmunitionFacts; buyerRoles?: PossessionRole[] | undefined },
+  on: PlainDate,
+): CounterAnswer {
   return guard(on, () => {
     const c = classifyAmmunition(input.ammunition, on);
     const p = input.buyerRoles ? { roles: input.buyerRoles, purposes: ["official-duties" as const] } : undefined;
     // QUESTION(legal): § 32 exempts the agencies "for use in the discharge of their official duties"; at the counter we read a buyer with an agency role as buying for those duties.
-    return withExemptions(c.outcome, c.findings, [awAgencyOfficialDuties(p, on)], "armor-piercing or incendiary .50 caliber ammunition", c.result.reasons);
+    return withExemptions(
+      c.outcome,
+      c.findings,
+      [awAgencyOfficialDuties(p, on)],
+      "armor-piercing or incendiary .50 caliber ammunition",
+      c.result.reasons,
+    );
   });
 }
 
 /** A firearm sale: an assault weapon only as the law allows (CGS §§ 53-202b, 53-202c as amended by §§ 25-26). */
-export function checkFirearmSale(input: { firearm: FirearmFacts; buyerRoles?: PossessionRole[] | undefined }, on: PlainDate): CounterAnswer {
+export function checkFirearmSale(
+  input: { firearm: FirearmFacts; buyerRoles?: PossessionRole[] | undefined },
+  on: PlainDate,
+): CounterAnswer {
   return guard(on, () => {
     const c = classifyWeapon({ item: "firearm", firearm: input.firearm }, on);
     if (c.outcome === "yes" && c.result.pre1994Exemption === true) {
-      return { outcome: "allowed", reasons: ["an assault weapon by criteria only, legally made before 1994-09-13: exempt from the transfer restrictions (CGS § 53-202m)"], findings: c.findings };
+      return {
+        outcome: "allowed",
+        reasons: [
+          "an assault weapon by criteria only, legally made before 1994-09-13: exempt from the transfer restrictions (CGS § 53-202m)",
+        ],
+        findings: c.findings,
+      };
     }
     const p = input.buyerRoles ? { roles: input.buyerRoles, purposes: ["official-duties" as const] } : undefined;
-    return withExemptions(c.outcome, c.findings, [awAgencyOfficialDuties(p, on), awNuclearPlantSecurity(p, on), awGunDealer(p, on)], "an assault weapon", c.result.reasons);
+    return withExemptions(
+      c.outcome,
+      c.findings,
+      [awAgencyOfficialDuties(p, on), awNuclearPlantSecurity(p, on), awGunDealer(p, on)],
+      "an assault weapon",
+      c.result.reasons,
+    );
   });
 }
 
@@ -94,14 +158,29 @@ function kindOfNcicType(code: string): FirearmFacts["type"] {
  * QUESTION(legal): the buyer at a dealer's counter is a person, not an agency; officers buying
  * for themselves are not exempt (the exemption is for sales to the agencies, for their duties).
  */
-export function assertFirearmSaleAllowed(f: { make: string; model: string; ncicType: string; semiautomatic?: boolean | undefined; centerfire?: boolean | undefined }, on: PlainDate): void {
+export function assertFirearmSaleAllowed(
+  f: {
+    make: string;
+    model: string;
+    ncicType: string;
+    semiautomatic?: boolean | undefined;
+    centerfire?: boolean | undefined;
+  },
+  on: PlainDate,
+): void {
   if (on < "2013-04-04") return;
   const firearm: FirearmFacts = {
     // A dealer sells working firearms: the permanently-inoperable exception is read as not applying.
-    model: `${f.make} ${f.model}`.trim(), type: kindOfNcicType(f.ncicType), permanentlyInoperable: false,
+    model: `${f.make} ${f.model}`.trim(),
+    type: kindOfNcicType(f.ncicType),
+    permanentlyInoperable: false,
     ...(f.semiautomatic !== undefined ? { action: f.semiautomatic ? "semiautomatic" : "other" } : {}),
     ...(f.centerfire !== undefined ? { centerfire: f.centerfire } : {}),
   };
   const a = checkFirearmSale({ firearm, buyerRoles: [] }, on);
-  if (a.outcome === "refused") throw badField("firearm.model", `an assault weapon may be sold only to DESPP, police departments, DOC, the armed forces, nuclear plant security or a dealer (CGS § 53-202b, PA 13-3 § 25): ${a.reasons.slice(1, 3).join("; ")}`);
+  if (a.outcome === "refused")
+    throw badField(
+      "firearm.model",
+      `an assault weapon may be sold only to DESPP, police departments, DOC, the armed forces, nuclear plant security or a dealer (CGS § 53-202b, PA 13-3 § 25): ${a.reasons.slice(1, 3).join("; ")}`,
+    );
 }

@@ -19,7 +19,13 @@ import { appendAudit } from "../audit/index.ts";
 import { findPerson } from "../people/index.ts";
 import { listSales } from "../sales/index.ts";
 import { registriesPolicy as policy } from "./policy.ts";
-import { type LostStolenReport, insertLostStolen, linkLostStolen, lostStolenBySerial as bySerial, registrationsBySerial } from "./queries.ts";
+import {
+  type LostStolenReport,
+  insertLostStolen,
+  linkLostStolen,
+  lostStolenBySerial as bySerial,
+  registrationsBySerial,
+} from "./queries.ts";
 import type { LostStolenInput } from "./schemas.ts";
 
 export const REPORT_WITHIN_HOURS = 72;
@@ -29,7 +35,10 @@ export const LATE_PENALTY =
   "Failing to report within 72 hours: an infraction for a first offense; a class C felony for a second or subsequent offense; intentionally failing to report: a class B felony (CGS § 53-202g(b), PA 13-3 § 50).";
 
 /** Files a report. Residents report their own firearms; police and licensing staff may name the owner. */
-export async function reportLostStolen(ctx: Ctx, input: LostStolenInput): Promise<{ report: LostStolenReport; reached: { registrations: number; sales: number } }> {
+export async function reportLostStolen(
+  ctx: Ctx,
+  input: LostStolenInput,
+): Promise<{ report: LostStolenReport; reached: { registrations: number; sales: number } }> {
   const u = ctx.user;
   if (!u) throw new AppError("unauthenticated", "sign in first");
   if (!policy.reportLostStolen(u)) throw forbidden("owners, police and licensing staff report lost or stolen firearms");
@@ -46,13 +55,32 @@ export async function reportLostStolen(ctx: Ctx, input: LostStolenInput): Promis
   const late = now.getTime() > due.getTime();
   return ctx.db.tx(async (q) => {
     if (personId && !(await findPerson(q, personId))) throw badField("personId", "no such person");
-    const report = await insertLostStolen(q, {
-      personId, kind: input.kind, serialNumber: input.serialNumber.toUpperCase(), make: input.make ?? null, model: input.model ?? null, caliber: input.caliber ?? null,
-      circumstances: input.circumstances, town: input.town ?? null, discoveredAt: discovered.toISOString(), reportedAt: now.toISOString(), dueAt: due.toISOString(),
-      late, penalty: late ? LATE_PENALTY : null,
-    }, u.id);
+    const report = await insertLostStolen(
+      q,
+      {
+        personId,
+        kind: input.kind,
+        serialNumber: input.serialNumber.toUpperCase(),
+        make: input.make ?? null,
+        model: input.model ?? null,
+        caliber: input.caliber ?? null,
+        circumstances: input.circumstances,
+        town: input.town ?? null,
+        discoveredAt: discovered.toISOString(),
+        reportedAt: now.toISOString(),
+        dueAt: due.toISOString(),
+        late,
+        penalty: late ? LATE_PENALTY : null,
+      },
+      u.id,
+    );
     const reached = await reach(q, report);
-    await appendAudit(q, ctx, { action: "lost-stolen.report", entityType: "lost-stolen-report", entityId: report.id, details: { number: report.number, kind: report.kind, late, ...reached } });
+    await appendAudit(q, ctx, {
+      action: "lost-stolen.report",
+      entityType: "lost-stolen-report",
+      entityId: report.id,
+      details: { number: report.number, kind: report.kind, late, ...reached },
+    });
     return { report, reached };
   });
 }
@@ -71,11 +99,21 @@ export async function searchLostStolen(ctx: Ctx, serial: string, purpose: ReadPu
   const u = ctx.user;
   if (!u) throw new AppError("unauthenticated", "sign in first");
   if (!policy.readLostStolen(u)) {
-    await appendAudit(ctx.db, ctx, { action: "lost-stolen.search", entityType: "lost-stolen-report", outcome: "denied", details: { serial } });
+    await appendAudit(ctx.db, ctx, {
+      action: "lost-stolen.search",
+      entityType: "lost-stolen-report",
+      outcome: "denied",
+      details: { serial },
+    });
     throw forbidden("police, licensing staff and the trafficking task force look up lost and stolen reports");
   }
   if (!purpose) throw badField("purpose", "state why you need these records");
-  await appendAudit(ctx.db, ctx, { action: "lost-stolen.search", entityType: "lost-stolen-report", purpose: purposeLine(purpose), details: { serial } });
+  await appendAudit(ctx.db, ctx, {
+    action: "lost-stolen.search",
+    entityType: "lost-stolen-report",
+    purpose: purposeLine(purpose),
+    details: { serial },
+  });
   return bySerial(ctx.db, serial);
 }
 

@@ -15,7 +15,10 @@ const sessions = new Map<string, { cookie: string; csrf: string }>();
 
 async function session(username: string) {
   let s = sessions.get(username);
-  if (!s) { s = await env.login(username); sessions.set(username, s); }
+  if (!s) {
+    s = await env.login(username);
+    sessions.set(username, s);
+  }
   return s;
 }
 
@@ -27,13 +30,22 @@ async function getPage(username: string, url: string) {
 async function postForm(username: string, url: string, fields: Record<string, string>) {
   const s = await session(username);
   const body = new URLSearchParams({ _csrf: s.csrf, ...fields }).toString();
-  return env.app.inject({ method: "POST", url, payload: body, headers: { cookie: s.cookie, accept: "text/html", "content-type": "application/x-www-form-urlencoded" } });
+  return env.app.inject({
+    method: "POST",
+    url,
+    payload: body,
+    headers: { cookie: s.cookie, accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+  });
 }
 
 const token = (body: string) => /name="_submission" value="([^"]+)"/.exec(body)?.[1] ?? "";
 
-before(async () => { env = await createTestEnv({ today: "2013-12-02" }); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await createTestEnv({ today: "2013-12-02" });
+});
+after(async () => {
+  await env.close();
+});
 
 describe("resident pages", () => {
   test("a declaration submitted from the page is stored once when the form is sent twice", async () => {
@@ -41,7 +53,14 @@ describe("resident pages", () => {
     assert.equal(page.statusCode, 200);
     const t = token(page.body);
     assert.ok(t);
-    const fields = { _submission: t, intent: "submit", route: "general", count: "3", capacity: "30", magazineCaliber: "5.56" };
+    const fields = {
+      _submission: t,
+      intent: "submit",
+      route: "general",
+      count: "3",
+      capacity: "30",
+      magazineCaliber: "5.56",
+    };
     const a = await postForm("resident", "/registries/new?kind=lcm-declaration", fields);
     assert.equal(a.statusCode, 303, a.body.slice(0, 400));
     const b = await postForm("resident", "/registries/new?kind=lcm-declaration", fields);
@@ -55,14 +74,26 @@ describe("resident pages", () => {
 
   test("errors are shown on the form, naming the field", async () => {
     const page = await getPage("resident", "/registries/new?kind=lcm-declaration");
-    const res = await postForm("resident", "/registries/new?kind=lcm-declaration", { _submission: token(page.body), intent: "save", count: "-4" });
+    const res = await postForm("resident", "/registries/new?kind=lcm-declaration", {
+      _submission: token(page.body),
+      intent: "save",
+      count: "-4",
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /usa-error-message" id="count-error"/);
   });
 
   test("a draft is saved, then its thumbprint uploaded as a file", async () => {
     const page = await getPage("resident", "/registries/new?kind=aw-certificate");
-    const saved = await postForm("resident", "/registries/new?kind=aw-certificate", { _submission: token(page.body), intent: "save", make: "Bushmaster", model: "XM15", serialNumber: "PG-1", caliber: ".223", type: "rifle" });
+    const saved = await postForm("resident", "/registries/new?kind=aw-certificate", {
+      _submission: token(page.body),
+      intent: "save",
+      make: "Bushmaster",
+      model: "XM15",
+      serialNumber: "PG-1",
+      caliber: ".223",
+      type: "rifle",
+    });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
     const id = /\/registries\/([0-9a-f-]{36})/.exec(String(saved.headers.location))![1]!;
     const s = await session("resident");
@@ -70,11 +101,26 @@ describe("resident pages", () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("image")]);
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${s.csrf}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="thumbprint"; filename="thumb.png"\r\nContent-Type: image/png\r\n\r\n`), png,
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="thumbprint"; filename="thumb.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const up = await env.app.inject({ method: "POST", url: `/registries/${id}/thumbprint`, payload, headers: { cookie: s.cookie, accept: "text/html", "content-type": `multipart/form-data; boundary=${boundary}` } });
-    assert.equal(up.statusCode, 303, up.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(-1500));
+    const up = await env.app.inject({
+      method: "POST",
+      url: `/registries/${id}/thumbprint`,
+      payload,
+      headers: { cookie: s.cookie, accept: "text/html", "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    assert.equal(
+      up.statusCode,
+      303,
+      up.body
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .slice(-1500),
+    );
     assert.equal(await count(env, "registration_thumbprints WHERE registration_id = $1", [id]), 1);
     const view = await getPage("resident", `/registries/${id}`);
     assert.match(view.body, /A thumbprint is on file/);
@@ -83,7 +129,14 @@ describe("resident pages", () => {
   test("a lost-gun report from the page", async () => {
     const page = await getPage("resident", "/registries/lost-stolen/new");
     assert.equal(page.statusCode, 200);
-    const res = await postForm("resident", "/registries/lost-stolen/new", { _submission: token(page.body), kind: "stolen", serialNumber: "PG-9", discoveredOn: "2013-12-02", discoveredTime: "08:00", circumstances: "taken from my garage overnight" });
+    const res = await postForm("resident", "/registries/lost-stolen/new", {
+      _submission: token(page.body),
+      kind: "stolen",
+      serialNumber: "PG-9",
+      discoveredOn: "2013-12-02",
+      discoveredTime: "08:00",
+      circumstances: "taken from my garage overnight",
+    });
     assert.equal(res.statusCode, 201, res.body.slice(0, 400));
     assert.match(res.body, /LS-\d{6}/);
   });
@@ -95,9 +148,15 @@ describe("staff, dealer and police pages", () => {
     assert.equal(q.statusCode, 200);
     const id = /\/staff\/registries\/([0-9a-f-]{36})/.exec(q.body)![1]!;
     assert.doesNotMatch(q.body, /Testperson/, "no names in the queue");
-    const bad = await postForm("licensing-staff", `/staff/registries/${id}/open`, { purposeCode: "licensing-review", purposeText: "x" });
+    const bad = await postForm("licensing-staff", `/staff/registries/${id}/open`, {
+      purposeCode: "licensing-review",
+      purposeText: "x",
+    });
     assert.equal(bad.statusCode, 400);
-    const ok = await postForm("licensing-staff", `/staff/registries/${id}/open`, { purposeCode: "licensing-review", purposeText: "deciding the declaration" });
+    const ok = await postForm("licensing-staff", `/staff/registries/${id}/open`, {
+      purposeCode: "licensing-review",
+      purposeText: "deciding the declaration",
+    });
     assert.equal(ok.statusCode, 200);
     assert.match(ok.body, /Testperson/);
     const missed = await getPage("licensing-staff", "/staff/registries/windows");
@@ -108,20 +167,41 @@ describe("staff, dealer and police pages", () => {
     const shop = await setupShop(env);
     const page = await getPage(shop.username, "/dealer/transfer-certificates");
     assert.equal(page.statusCode, 200);
-    const res = await postForm(shop.username, "/dealer/transfer-certificates", { _submission: token(page.body), item: "large-capacity-magazine", transferOn: "2013-12-01", count: "2", description: "two 30-round magazines", transferorName: "Pat Seller", transferorAddress: "9 Oak Street, Hartford" });
+    const res = await postForm(shop.username, "/dealer/transfer-certificates", {
+      _submission: token(page.body),
+      item: "large-capacity-magazine",
+      transferOn: "2013-12-01",
+      count: "2",
+      description: "two 30-round magazines",
+      transferorName: "Pat Seller",
+      transferorAddress: "9 Oak Street, Hartford",
+    });
     assert.equal(res.statusCode, 200, res.body.slice(0, 400));
     assert.match(res.body, /TC-\d{6} executed/);
-    const bad = await postForm(shop.username, "/dealer/transfer-certificates", { _submission: token(page.body), item: "large-capacity-magazine", transferOn: "2013-12-01" });
+    const bad = await postForm(shop.username, "/dealer/transfer-certificates", {
+      _submission: token(page.body),
+      item: "large-capacity-magazine",
+      transferOn: "2013-12-01",
+    });
     assert.equal(bad.statusCode, 400);
   });
 
   test("police search a serial with a purpose; other roles are refused", async () => {
     const page = await getPage("law-enforcement", "/police/registries");
     assert.equal(page.statusCode, 200);
-    const res = await postForm("law-enforcement", "/police/registries", { serialNumber: "PG-9", purposeCode: "criminal-investigation", purposeText: "burglary investigation 13-554" });
+    const res = await postForm("law-enforcement", "/police/registries", {
+      serialNumber: "PG-9",
+      purposeCode: "criminal-investigation",
+      purposeText: "burglary investigation 13-554",
+    });
     assert.equal(res.statusCode, 200, res.body.slice(0, 400));
     assert.match(res.body, /taken from my garage/);
-    for (const [user, url] of [["dealer", "/staff/registries"], ["resident", "/staff/registries"], ["auditor", "/police/registries"], ["licensing-staff", "/registries"]] as const) {
+    for (const [user, url] of [
+      ["dealer", "/staff/registries"],
+      ["resident", "/staff/registries"],
+      ["auditor", "/police/registries"],
+      ["licensing-staff", "/registries"],
+    ] as const) {
       const r = await getPage(user, url);
       assert.equal(r.statusCode, 403, `${user} ${url}`);
     }

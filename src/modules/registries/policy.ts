@@ -13,7 +13,13 @@ const is = (u: User, ...roles: User["role"][]) => roles.includes(u.role);
 /** The purposes each role may read holder identities for (§ 24). */
 export const IDENTITY_PURPOSES: Partial<Record<User["role"], readonly PurposeCode[]>> = {
   licensing_staff: ["licensing-review", "registry-verification", "appeal-review", "court-order"],
-  law_enforcement: ["criminal-investigation", "firearm-trace", "registry-verification", "court-order", "probation-supervision"],
+  law_enforcement: [
+    "criminal-investigation",
+    "firearm-trace",
+    "registry-verification",
+    "court-order",
+    "probation-supervision",
+  ],
   // QUESTION(legal): § 24 names "the DMHAS commissioner to carry out statutory provisions pertaining to gun laws";
   // Stateline's DMHAS users are its records feed, so we let that role read for that one purpose only.
   dmhas_source: ["mental-health-treatment"],

@@ -9,8 +9,15 @@ import assert from "node:assert/strict";
 import { createNicsSimulator, demoNicsOutcome } from "../../adapters/nics/simulator.ts";
 
 const person = (i: number) => ({ firstName: `Demo${i}`, lastName: "Buyer", birthDate: "1980-05-05" });
-const find = (o: "resolves" | "holds") => { for (let i = 0; i < 5000; i++) if (demoNicsOutcome(person(i)) === o) return person(i); throw new Error(`no ${o}`); };
-const req = (p: ReturnType<typeof person>) => ({ purpose: "retail-sale" as const, firearmType: "long-gun" as const, person: { ...p, state: "CT" } });
+const find = (o: "resolves" | "holds") => {
+  for (let i = 0; i < 5000; i++) if (demoNicsOutcome(person(i)) === o) return person(i);
+  throw new Error(`no ${o}`);
+};
+const req = (p: ReturnType<typeof person>) => ({
+  purpose: "retail-sale" as const,
+  firearmType: "long-gun" as const,
+  person: { ...p, state: "CT" },
+});
 
 describe("demo NICS delays", () => {
   test("deterministic: the same identities every time; most proceed", () => {

@@ -38,7 +38,12 @@ import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
 import { decide } from "../decisions/index.ts";
 import { typeOf } from "./ncic.ts";
 
-export const DEALER_KINDS = ["retail-long-gun", "retail-handgun", "private-long-gun-via-dealer", "private-handgun-via-dealer"] as const;
+export const DEALER_KINDS = [
+  "retail-long-gun",
+  "retail-handgun",
+  "private-long-gun-via-dealer",
+  "private-handgun-via-dealer",
+] as const;
 export const STATE_KINDS = ["private-long-gun-via-state", "private-handgun-via-state"] as const;
 export type DealerSaleKind = (typeof DEALER_KINDS)[number];
 export type SaleKind = DealerSaleKind | (typeof STATE_KINDS)[number];
@@ -48,13 +53,36 @@ export type SaleStatus = "delayed" | "authorized" | "proceeded" | "denied" | "de
 export type DelayReason = "nics-delayed" | "nics-unavailable" | "needs-review" | "waiting-period";
 export type Officer = "federal-marshal" | "parole-officer" | "peace-officer" | "none";
 
-export const KIND_INFO: Record<SaleKind, { firearmClass: FirearmClass; route: Route; channel: "dealer" | "state"; nicsPurpose: "retail-sale" | "private-sale" }> = {
+export const KIND_INFO: Record<
+  SaleKind,
+  { firearmClass: FirearmClass; route: Route; channel: "dealer" | "state"; nicsPurpose: "retail-sale" | "private-sale" }
+> = {
   "retail-long-gun": { firearmClass: "long-gun", route: "retail", channel: "dealer", nicsPurpose: "retail-sale" },
   "retail-handgun": { firearmClass: "handgun", route: "retail", channel: "dealer", nicsPurpose: "retail-sale" },
-  "private-long-gun-via-dealer": { firearmClass: "long-gun", route: "private-dealer-nics", channel: "dealer", nicsPurpose: "private-sale" },
-  "private-handgun-via-dealer": { firearmClass: "handgun", route: "private", channel: "dealer", nicsPurpose: "private-sale" },
-  "private-long-gun-via-state": { firearmClass: "long-gun", route: "private-despp", channel: "state", nicsPurpose: "private-sale" },
-  "private-handgun-via-state": { firearmClass: "handgun", route: "private", channel: "state", nicsPurpose: "private-sale" },
+  "private-long-gun-via-dealer": {
+    firearmClass: "long-gun",
+    route: "private-dealer-nics",
+    channel: "dealer",
+    nicsPurpose: "private-sale",
+  },
+  "private-handgun-via-dealer": {
+    firearmClass: "handgun",
+    route: "private",
+    channel: "dealer",
+    nicsPurpose: "private-sale",
+  },
+  "private-long-gun-via-state": {
+    firearmClass: "long-gun",
+    route: "private-despp",
+    channel: "state",
+    nicsPurpose: "private-sale",
+  },
+  "private-handgun-via-state": {
+    firearmClass: "handgun",
+    route: "private",
+    channel: "state",
+    nicsPurpose: "private-sale",
+  },
 };
 
 /** What the law needs to know about a sale, from a request or a stored sale. */
@@ -62,7 +90,13 @@ export interface SaleSubject {
   kind: SaleKind;
   saleOn: PlainDate;
   buyer: { lastName: string; birthDate: PlainDate; credentialNumber: string; officer: Officer };
-  firearm: { type: string; semiautomatic?: boolean | null | undefined; centerfire?: boolean | null | undefined; acceptsMagazineOverFiveRounds?: boolean | null | undefined; antique?: boolean | null | undefined };
+  firearm: {
+    type: string;
+    semiautomatic?: boolean | null | undefined;
+    centerfire?: boolean | null | undefined;
+    acceptsMagazineOverFiveRounds?: boolean | null | undefined;
+    antique?: boolean | null | undefined;
+  };
 }
 
 /** The buyer as Stateline's records know them, found through the credential they showed. */
@@ -95,9 +129,16 @@ export interface Evaluation {
   mayProceedOn: PlainDate | null;
 }
 
-export const normalizeCredentialNumber = (n: string): string => n.trim().toUpperCase().replace(/^([A-Z]{2})-?/, "$1-");
-const normName = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z]/g, "").toLowerCase();
-
+export const normalizeCredentialNumber = (n: string): string =>
+  n
+    .trim()
+    .toUpperCase()
+    .replace(/^([A-Z]{2})-?/, "$1-");
+const normName = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 
 /**
  * Finds the buyer through the credential shown: number, last name and date of
@@ -105,15 +146,42 @@ const normName = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z]/g, "").to
  * the buyer's records stay unknown and the sale goes to review.
  */
 export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: PlainDate): Promise<BuyerRecord> {
-  const none: BuyerRecord = { verified: false, personId: null, credentialId: null, credentialKind: null, validForPurpose: null, birthDate: null, credentials: undefined, events: undefined };
+  const none: BuyerRecord = {
+    verified: false,
+    personId: null,
+    credentialId: null,
+    credentialKind: null,
+    validForPurpose: null,
+    birthDate: null,
+    credentials: undefined,
+    events: undefined,
+  };
   const rows = await q.query(
     `SELECT c.id::text, c.kind, c.person_id::text, p.last_name, p.birth_date FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.number = $1`,
-    [normalizeCredentialNumber(subject.buyer.credentialNumber)]);
+    [normalizeCredentialNumber(subject.buyer.credentialNumber)],
+  );
   const hit = rows[0];
-  if (!hit || normName(hit.last_name) !== normName(subject.buyer.lastName) || hit.birth_date !== subject.buyer.birthDate) return none;
+  if (
+    !hit ||
+    normName(hit.last_name) !== normName(subject.buyer.lastName) ||
+    hit.birth_date !== subject.buyer.birthDate
+  )
+    return none;
   const all = await q.query(
-    "SELECT id::text, number, kind, status, issued_on, expires_on FROM credentials WHERE person_id = $1 ORDER BY issued_on", [hit.person_id]);
-  const credentials = lawCredentials(all.map((c) => ({ id: c.id, number: c.number, kind: c.kind, status: c.status, issuedOn: c.issued_on, expiresOn: c.expires_on })), hit.id);
+    "SELECT id::text, number, kind, status, issued_on, expires_on FROM credentials WHERE person_id = $1 ORDER BY issued_on",
+    [hit.person_id],
+  );
+  const credentials = lawCredentials(
+    all.map((c) => ({
+      id: c.id,
+      number: c.number,
+      kind: c.kind,
+      status: c.status,
+      issuedOn: c.issued_on,
+      expiresOn: c.expires_on,
+    })),
+    hit.id,
+  );
   const purpose = KIND_INFO[subject.kind].firearmClass === "handgun" ? "handgun-purchase" : "long-gun-purchase";
   const matched = all.find((c) => c.id === hit.id)!;
   const usable = matched.status === "active" && matched.issued_on <= on && on < matched.expires_on;
@@ -141,7 +209,12 @@ function semiautomaticCenterfireRifle(f: SaleSubject["firearm"]): boolean | unde
 }
 
 /** The facts of the sale question, as the rulebook's schema wants them. */
-export function saleFacts(subject: SaleSubject, buyer: BuyerRecord, nics: NicsState, authorization: Authorization): { question: "long-gun-sale" | "handgun-sale"; facts: Record<string, unknown> } {
+export function saleFacts(
+  subject: SaleSubject,
+  buyer: BuyerRecord,
+  nics: NicsState,
+  authorization: Authorization,
+): { question: "long-gun-sale" | "handgun-sale"; facts: Record<string, unknown> } {
   const info = KIND_INFO[subject.kind];
   const seller = { federalLicence: info.route === "retail" ? "dealer" : "none" };
   const person = {
@@ -152,29 +225,44 @@ export function saleFacts(subject: SaleSubject, buyer: BuyerRecord, nics: NicsSt
     ...(buyer.events !== undefined ? { events: buyer.events } : {}),
   };
   if (info.firearmClass === "handgun") {
-    return { question: "handgun-sale", facts: { seller, buyer: person, transfer: { temporaryForTargetShooting: false, authorization } } };
+    return {
+      question: "handgun-sale",
+      facts: { seller, buyer: person, transfer: { temporaryForTargetShooting: false, authorization } },
+    };
   }
   const firearm = {
-    ...(semiautomaticCenterfireRifle(subject.firearm) !== undefined ? { semiautomaticCenterfireRifle: semiautomaticCenterfireRifle(subject.firearm) } : {}),
-    ...(subject.firearm.acceptsMagazineOverFiveRounds != null ? { acceptsMagazineOverFiveRounds: subject.firearm.acceptsMagazineOverFiveRounds } : {}),
+    ...(semiautomaticCenterfireRifle(subject.firearm) !== undefined
+      ? { semiautomaticCenterfireRifle: semiautomaticCenterfireRifle(subject.firearm) }
+      : {}),
+    ...(subject.firearm.acceptsMagazineOverFiveRounds != null
+      ? { acceptsMagazineOverFiveRounds: subject.firearm.acceptsMagazineOverFiveRounds }
+      : {}),
     ...(subject.firearm.antique != null ? { antique: subject.firearm.antique } : {}),
   };
   const final = nics.status === "proceed" || nics.status === "delayed" || nics.status === "denied";
-  const transfer = info.route === "private-dealer-nics"
-    ? {
-        privateRoute: "dealer-nics",
-        nics: { dealerConsented: true, initiatedOn: nics.initiatedOn, ...(final ? { response: nics.status } : {}), ...(nics.transactionNumber && final ? { transactionNumber: nics.transactionNumber } : {}) },
-      }
-    : {
-        ...(info.route === "private-despp" ? { privateRoute: "despp" } : {}),
-        applicationDate: subject.saleOn,
-        authorization,
-        // Before 2014-04-01 a retail sale waits two weeks unless an exception applies. The dealer's
-        // request records the officer exception and whether the gun is an antique, and no hunting
-        // licence or armed forces membership: none shown means none applies, so the wait applies
-        // (asking the rulebook without saying so left every such sale "needs review").
-        ...(info.route === "retail" && subject.buyer.officer === "none" && subject.firearm.antique !== true ? { waitingPeriodExceptions: "none" } : {}),
-      };
+  const transfer =
+    info.route === "private-dealer-nics"
+      ? {
+          privateRoute: "dealer-nics",
+          nics: {
+            dealerConsented: true,
+            initiatedOn: nics.initiatedOn,
+            ...(final ? { response: nics.status } : {}),
+            ...(nics.transactionNumber && final ? { transactionNumber: nics.transactionNumber } : {}),
+          },
+        }
+      : {
+          ...(info.route === "private-despp" ? { privateRoute: "despp" } : {}),
+          applicationDate: subject.saleOn,
+          authorization,
+          // Before 2014-04-01 a retail sale waits two weeks unless an exception applies. The dealer's
+          // request records the officer exception and whether the gun is an antique, and no hunting
+          // licence or armed forces membership: none shown means none applies, so the wait applies
+          // (asking the rulebook without saying so left every such sale "needs review").
+          ...(info.route === "retail" && subject.buyer.officer === "none" && subject.firearm.antique !== true
+            ? { waitingPeriodExceptions: "none" }
+            : {}),
+        };
   return { question: "long-gun-sale", facts: { seller, buyer: person, firearm, transfer } };
 }
 
@@ -185,7 +273,8 @@ const WAITING_PERIOD_FINDING = "sales.long-gun.waiting-period";
 /** The findings that wait on the state's own action (its authorization, or a NICS answer not in yet). */
 function pendingIds(route: Route, nics: NicsState): Set<string> {
   const ids = new Set(AUTHORIZATION_FINDINGS);
-  if (route === "private-dealer-nics" && nics.status !== "proceed" && nics.status !== "denied") ids.add(NICS_RESPONSE_FINDING);
+  if (route === "private-dealer-nics" && nics.status !== "proceed" && nics.status !== "denied")
+    ids.add(NICS_RESPONSE_FINDING);
   return ids;
 }
 
@@ -204,7 +293,10 @@ function latest(...ds: (PlainDate | null)[]): PlainDate | null {
  * the three business days), a still-Delayed or queued NICS check no longer
  * holds the state's authorization back, except on the private long gun route.
  */
-export async function evaluateSale(q: Queryable, input: { subject: SaleSubject; buyer: BuyerRecord; nics: NicsState; on: PlainDate; defaultProceed?: boolean }): Promise<Evaluation> {
+export async function evaluateSale(
+  q: Queryable,
+  input: { subject: SaleSubject; buyer: BuyerRecord; nics: NicsState; on: PlainDate; defaultProceed?: boolean },
+): Promise<Evaluation> {
   const { subject, buyer, nics, on } = input;
   const info = KIND_INFO[subject.kind];
   const ask = (authorization: Authorization) => {
@@ -221,14 +313,22 @@ export async function evaluateSale(q: Queryable, input: { subject: SaleSubject; 
     return { status: "denied", delayReason: null, ...denied, ...none };
   }
   if (kind === "blocked") return { status: "denied", delayReason: null, ...first, ...none };
-  if (kind === "unknown" || nics.status === "skipped" || nics.status === "cancelled") return { status: "delayed", delayReason: "needs-review", ...first, ...none };
+  if (kind === "unknown" || nics.status === "skipped" || nics.status === "cancelled")
+    return { status: "delayed", delayReason: "needs-review", ...first, ...none };
 
   const nicsWaiting = nics.status === "delayed" || nics.status === "queued";
   const nicsRule = nicsWaiting && info.route !== "private-dealer-nics" ? nicsProceedDate(nics.initiatedOn) : null;
   if (kind === "waiting") {
     const waitUntil = (first.decision.result as { waitUntil?: PlainDate | null }).waitUntil ?? null;
     const mayProceedOn = latest(waitUntil, nicsRule?.proceedOn ?? null);
-    return { status: "delayed", delayReason: "waiting-period", ...first, authorizationNumber: null, mayProceedOn, proceedAfter: mayProceedOn ? addDays(mayProceedOn, -1) : null };
+    return {
+      status: "delayed",
+      delayReason: "waiting-period",
+      ...first,
+      authorizationNumber: null,
+      mayProceedOn,
+      proceedAfter: mayProceedOn ? addDays(mayProceedOn, -1) : null,
+    };
   }
   const defaultProceed = input.defaultProceed === true && nicsWaiting && info.route !== "private-dealer-nics";
   if (nics.status === "proceed" || defaultProceed) {
@@ -236,7 +336,14 @@ export async function evaluateSale(q: Queryable, input: { subject: SaleSubject; 
     const number = `${info.firearmClass === "handgun" ? "HG" : "LG"}-${seq[0]!.n}`;
     const authorized = ask({ status: "approved", number, issuedOn: on });
     if (authorized.decision.outcome === "yes") {
-      return { status: nics.status === "proceed" ? "authorized" : "proceeded", delayReason: null, ...authorized, authorizationNumber: number, proceedAfter: null, mayProceedOn: null };
+      return {
+        status: nics.status === "proceed" ? "authorized" : "proceeded",
+        delayReason: null,
+        ...authorized,
+        authorizationNumber: number,
+        proceedAfter: null,
+        mayProceedOn: null,
+      };
     }
     // Not expected (every other requirement was met); never authorize on anything but "yes".
     return authorized.decision.outcome === "no"

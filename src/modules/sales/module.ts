@@ -9,7 +9,10 @@ export const salesModule = defineModule({
   name: "sales",
   jobs: salesJobs,
   routes: [...salesRoutes, ...salesReviewRoutes],
-  pages: (app, makeCtx) => { registerDealerPages(app, makeCtx); registerStaffSalePages(app, makeCtx); },
+  pages: (app, makeCtx) => {
+    registerDealerPages(app, makeCtx);
+    registerStaffSalePages(app, makeCtx);
+  },
   nav: [
     { roles: ["dealer"], href: "/dealer", label: "Shop", order: 10, home: true },
     { roles: ["dealer"], href: "/dealer/sales/new", label: "New sale", order: 11 },

@@ -28,9 +28,12 @@ before(async () => {
   await attachStaff(env.services.db, env.users.dealer.id, shop.dealerId, "owner");
   cases = salesRouteCases(env, { shopId: shop.dealerId });
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
-const tables = async () => Object.fromEntries(await Promise.all(SALES_TABLES.map(async (t) => [t, await count(env, t)] as const)));
+const tables = async () =>
+  Object.fromEntries(await Promise.all(SALES_TABLES.map(async (t) => [t, await count(env, t)] as const)));
 
 describe("sales routes × roles", () => {
   test("every sales route has an access entry whose roles are the route's documented roles", () => {
@@ -43,7 +46,15 @@ describe("sales routes × roles", () => {
 
   for (const r of salesRoutes) {
     test(`${r.method} ${r.url}`, async () => {
-      const c = (cases as Record<string, { allowed: readonly string[]; request: (who: Role | null) => Promise<{ method: string; url: string; payload?: unknown }> }>)[`${r.method} ${r.url}`]!;
+      const c = (
+        cases as Record<
+          string,
+          {
+            allowed: readonly string[];
+            request: (who: Role | null) => Promise<{ method: string; url: string; payload?: unknown }>;
+          }
+        >
+      )[`${r.method} ${r.url}`]!;
       const success = r.successStatus ?? (r.method === "POST" ? 201 : 200);
       for (const who of [...ROLES, null] as (Role | null)[]) {
         const req = await c.request(who);
@@ -64,8 +75,30 @@ describe("sales routes × roles", () => {
 // ------------------------------------------------------------------ malformed input
 
 const weird = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e308, "", " ", "\u0000", "2013-02-30", "9999-99-99", "x".repeat(5000), "☃", "'; DROP TABLE sales; --", [], {}, [1, 2], { a: 1 }),
-  fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    "",
+    " ",
+    "\u0000",
+    "2013-02-30",
+    "9999-99-99",
+    "x".repeat(5000),
+    "☃",
+    "'; DROP TABLE sales; --",
+    [],
+    {},
+    [1, 2],
+    { a: 1 },
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
 );
 
 /** Every path to a leaf (and to each object) of a JSON value. */
@@ -95,7 +128,10 @@ async function assertGood(res: { statusCode: number; headers: Record<string, unk
     assert.match(String(res.headers["content-type"]), /^application\/problem\+json/, label);
     if (res.statusCode === 400) {
       const p = JSON.parse(res.body);
-      assert.ok(Array.isArray(p.errors) && p.errors.length > 0 && p.errors.every((e: any) => typeof e.field === "string"), `${label}: a 400 names its fields: ${res.body.slice(0, 300)}`);
+      assert.ok(
+        Array.isArray(p.errors) && p.errors.length > 0 && p.errors.every((e: any) => typeof e.field === "string"),
+        `${label}: a 400 names its fields: ${res.body.slice(0, 300)}`,
+      );
     }
   }
 }
@@ -105,42 +141,91 @@ describe("malformed input to the sales routes (property-based)", () => {
     const b = await buyerWithCredential(env, { kind: "handgun-eligibility-certificate" });
     for (const [url, who, base] of [
       ["/api/v1/sales", "dealer", saleBody(b, { kind: "retail-handgun" })],
-      ["/api/v1/sales/private-state-authorization", "licensing_staff", { ...saleBody(b, { kind: "private-handgun-via-dealer" }), kind: "private-handgun" }],
+      [
+        "/api/v1/sales/private-state-authorization",
+        "licensing_staff",
+        { ...saleBody(b, { kind: "private-handgun-via-dealer" }), kind: "private-handgun" },
+      ],
     ] as const) {
       const all = paths(base);
-      await fc.assert(fc.asyncProperty(fc.nat(all.length - 1), fc.constantFrom("set", "drop", "add") as fc.Arbitrary<"set" | "drop" | "add">, weird, async (i, how, value) => {
-        const payload = mutate(base, all[i]!, how, value);
-        const before = await tables();
-        const res = await call(who, { method: "POST", url, payload: JSON.stringify(payload), headers: { "content-type": "application/json" } });
-        await assertGood(res, `${how} ${all[i]!.join(".")} = ${JSON.stringify(value)?.slice(0, 60)}`);
-        if (res.statusCode >= 400) assert.deepEqual(await tables(), before);
-      }), { numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(all.length - 1),
+          fc.constantFrom("set", "drop", "add") as fc.Arbitrary<"set" | "drop" | "add">,
+          weird,
+          async (i, how, value) => {
+            const payload = mutate(base, all[i]!, how, value);
+            const before = await tables();
+            const res = await call(who, {
+              method: "POST",
+              url,
+              payload: JSON.stringify(payload),
+              headers: { "content-type": "application/json" },
+            });
+            await assertGood(res, `${how} ${all[i]!.join(".")} = ${JSON.stringify(value)?.slice(0, 60)}`);
+            if (res.statusCode >= 400) assert.deepEqual(await tables(), before);
+          },
+        ),
+        { numRuns: RUNS },
+      );
     }
   });
 
   test("GET /api/v1/sales and one sale: bad queries and ids are 4xx naming a field", async () => {
     const keys = ["status", "from", "to", "dealerId", "serialNumber", "purpose", "limit", "offset"];
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...keys), fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom("-1", "1e9", "2013-02-30", "%00", "null", "x".repeat(2000))), fc.constantFrom("dealer", "licensing_staff", "law_enforcement") as fc.Arbitrary<Role>, async (k, v, who) => {
-      const res = await call(who, { method: "GET", url: `/api/v1/sales?${k}=${encodeURIComponent(v)}&serialNumber=SN1`, headers: { "stateline-purpose": "firearm-trace; trace request 26-1" } });
-      await assertGood(res, `${who} ${k}=${v.slice(0, 40)}`);
-    }), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...keys),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.constantFrom("-1", "1e9", "2013-02-30", "%00", "null", "x".repeat(2000)),
+        ),
+        fc.constantFrom("dealer", "licensing_staff", "law_enforcement") as fc.Arbitrary<Role>,
+        async (k, v, who) => {
+          const res = await call(who, {
+            method: "GET",
+            url: `/api/v1/sales?${k}=${encodeURIComponent(v)}&serialNumber=SN1`,
+            headers: { "stateline-purpose": "firearm-trace; trace request 26-1" },
+          });
+          await assertGood(res, `${who} ${k}=${v.slice(0, 40)}`);
+        },
+      ),
+      { numRuns: RUNS },
+    );
     for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000", "%00", "x".repeat(150)]) {
       await assertGood(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${id}` }), id);
       await assertGood(await call("dealer", { method: "POST", url: `/api/v1/sales/${id}/proceed` }), id);
-      await assertGood(await call("dealer", { method: "POST", url: `/api/v1/sales/${id}/cancel`, payload: { reason: "testing ids" } }), id);
+      await assertGood(
+        await call("dealer", { method: "POST", url: `/api/v1/sales/${id}/cancel`, payload: { reason: "testing ids" } }),
+        id,
+      );
     }
   });
 
   test("cancel and webhook bodies", async () => {
     const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
     const sale = json(await call("dealer", { method: "POST", url: "/api/v1/sales", payload: saleBody(b) })).sale;
-    await fc.assert(fc.asyncProperty(fc.constantFrom("reason", "url", "secret"), weird, async (k, value) => {
-      const before = await tables();
-      const res = k === "reason"
-        ? await call("dealer", { method: "POST", url: `/api/v1/sales/${sale.id}/cancel`, payload: JSON.stringify({ reason: value }), headers: { "content-type": "application/json" } })
-        : await call("dealer", { method: "POST", url: "/api/v1/dealers/webhook", payload: JSON.stringify({ url: "https://hooks.example.test/x", [k]: value }), headers: { "content-type": "application/json" } });
-      await assertGood(res, `${k} = ${JSON.stringify(value)?.slice(0, 60)}`);
-      if (res.statusCode >= 400) assert.deepEqual(await tables(), before);
-    }), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("reason", "url", "secret"), weird, async (k, value) => {
+        const before = await tables();
+        const res =
+          k === "reason"
+            ? await call("dealer", {
+                method: "POST",
+                url: `/api/v1/sales/${sale.id}/cancel`,
+                payload: JSON.stringify({ reason: value }),
+                headers: { "content-type": "application/json" },
+              })
+            : await call("dealer", {
+                method: "POST",
+                url: "/api/v1/dealers/webhook",
+                payload: JSON.stringify({ url: "https://hooks.example.test/x", [k]: value }),
+                headers: { "content-type": "application/json" },
+              });
+        await assertGood(res, `${k} = ${JSON.stringify(value)?.slice(0, 60)}`);
+        if (res.statusCode >= 400) assert.deepEqual(await tables(), before);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

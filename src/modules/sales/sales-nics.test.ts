@@ -25,17 +25,37 @@ async function world(today?: string) {
   const shop = await setupShop(env);
   await attachStaff(env.services.db, env.users.dealer.id, shop.dealerId, "owner");
   const receiver = await startReceiver(SECRET, { now: () => Math.floor(env.clock.now().getTime() / 1000) });
-  expectStatus(await call("dealer", { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: receiver.url, secret: SECRET } }), 200);
-  return { env, call, receiver, close: async () => { await receiver.close(); await env.close(); } };
+  expectStatus(
+    await call("dealer", {
+      method: "POST",
+      url: "/api/v1/dealers/webhook",
+      payload: { url: receiver.url, secret: SECRET },
+    }),
+    200,
+  );
+  return {
+    env,
+    call,
+    receiver,
+    close: async () => {
+      await receiver.close();
+      await env.close();
+    },
+  };
 }
 
 const sale = (call: Call, payload: unknown) => call("dealer", { method: "POST", url: "/api/v1/sales", payload });
-const getSale = async (call: Call, id: string) => json(await call("dealer", { method: "GET", url: `/api/v1/sales/${id}` }));
+const getSale = async (call: Call, id: string) =>
+  json(await call("dealer", { method: "GET", url: `/api/v1/sales/${id}` }));
 
 describe("a delayed check that NICS resolves", () => {
   let w: Awaited<ReturnType<typeof world>>;
-  before(async () => { w = await world(); });
-  after(async () => { await w.close(); });
+  before(async () => {
+    w = await world();
+  });
+  after(async () => {
+    await w.close();
+  });
 
   test("delayed with the NTN and the three-business-day dates; resolves to authorized; the webhook arrives signed", async () => {
     const { env, call, receiver } = w;
@@ -65,7 +85,13 @@ describe("a delayed check that NICS resolves", () => {
     assert.equal(now.sale.status, "authorized");
     assert.match(now.sale.authorizationNumber, /^LG-\d+$/);
     assert.equal(now.record.form, "long-gun-receipt");
-    assert.deepEqual(now.history.map((h: any) => [h.action, h.toStatus]), [["request", "delayed"], ["nics-answer", "authorized"]]);
+    assert.deepEqual(
+      now.history.map((h: any) => [h.action, h.toStatus]),
+      [
+        ["request", "delayed"],
+        ["nics-answer", "authorized"],
+      ],
+    );
 
     assert.equal(receiver.received.length, 1);
     const got = receiver.received[0]!;
@@ -87,11 +113,22 @@ describe("a delayed check that NICS resolves", () => {
     env.nics.resolve(a.nicsTransactionNumber, "denied");
     env.clock.advance(61_000);
     let status = 503;
-    const flaky = { send: async (req: any) => { const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body }); await res.arrayBuffer(); return { status: status === 503 ? 503 : res.status }; } };
+    const flaky = {
+      send: async (req: any) => {
+        const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body });
+        await res.arrayBuffer();
+        return { status: status === 503 ? 503 : res.status };
+      },
+    };
     const before = receiver.received.length;
     const first = await runSalesWorkersOnce(env.services, { sender: flaky });
     assert.equal(first.webhooks.retried, 1);
-    const row = (await env.services.db.query("SELECT attempts, status, last_status_code FROM webhook_deliveries WHERE sale_id = $1", [a.sale.id]))[0]!;
+    const row = (
+      await env.services.db.query(
+        "SELECT attempts, status, last_status_code FROM webhook_deliveries WHERE sale_id = $1",
+        [a.sale.id],
+      )
+    )[0]!;
     assert.deepEqual(row, { attempts: 1, status: "pending", last_status_code: 503 });
     status = 0;
     assert.equal((await deliverDueWebhooks(env.services, { sender: flaky })).delivered, 0, "not before the backoff");
@@ -109,13 +146,19 @@ describe("a delayed check that NICS resolves", () => {
     const a = json(await sale(call, saleBody(b)));
     assert.equal(a.answer, "delayed");
     const changed = await env.services.db.tx(async (q) => {
-      await q.query("INSERT INTO prohibiting_events (person_id, kind, event_on, source, active) VALUES ($1,'firearms-seizure-order',$2,'Superior Court',true)", [b.person.id, env.clock.today()]);
+      await q.query(
+        "INSERT INTO prohibiting_events (person_id, kind, event_on, source, active) VALUES ($1,'firearms-seizure-order',$2,'Superior Court',true)",
+        [b.person.id, env.clock.today()],
+      );
       return reassessPendingSales(env.ctx("licensing_staff"), q, b.person.id, "firearms seizure order recorded");
     });
     assert.deepEqual(changed, [{ saleId: a.sale.id, from: "delayed", to: "denied" }]);
     const now = await getSale(call, a.sale.id);
     assert.equal(now.sale.status, "denied");
-    assert.deepEqual(now.history.map((h: any) => h.action), ["request", "reassess"]);
+    assert.deepEqual(
+      now.history.map((h: any) => h.action),
+      ["request", "reassess"],
+    );
     const before = receiver.received.length;
     await runSalesWorkersOnce(env.services);
     assert.equal(JSON.parse(receiver.received.at(before)!.body).type, "sale.denied");
@@ -124,18 +167,49 @@ describe("a delayed check that NICS resolves", () => {
   test("only the shop's owner or a manager sets the webhook; the URL must be https (or this machine)", async () => {
     const { env, call } = w;
     const clerk = await setupShop(env, { position: "clerk" });
-    expectProblem(await call({ username: clerk.username }, { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: "https://example.test/hook" } }), 403);
-    expectProblem(await call("dealer", { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: "http://example.test/hook" } }), 400, "url");
-    const r = json(await call("dealer", { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: "https://example.test/hook" } }));
+    expectProblem(
+      await call(
+        { username: clerk.username },
+        { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: "https://example.test/hook" } },
+      ),
+      403,
+    );
+    expectProblem(
+      await call("dealer", {
+        method: "POST",
+        url: "/api/v1/dealers/webhook",
+        payload: { url: "http://example.test/hook" },
+      }),
+      400,
+      "url",
+    );
+    const r = json(
+      await call("dealer", {
+        method: "POST",
+        url: "/api/v1/dealers/webhook",
+        payload: { url: "https://example.test/hook" },
+      }),
+    );
     assert.match(r.secret, /^whsec_/, "a generated secret is shown once");
-    expectProblem(await call("licensing_staff", { method: "POST", url: "/api/v1/dealers/webhook", payload: { url: "https://example.test/hook" } }), 403);
+    expectProblem(
+      await call("licensing_staff", {
+        method: "POST",
+        url: "/api/v1/dealers/webhook",
+        payload: { url: "https://example.test/hook" },
+      }),
+      403,
+    );
   });
 });
 
 describe("the dealer proceeds after three business days", () => {
   let w: Awaited<ReturnType<typeof world>>;
-  before(async () => { w = await world(); });
-  after(async () => { await w.close(); });
+  before(async () => {
+    w = await world();
+  });
+  after(async () => {
+    await w.close();
+  });
 
   test("refused before the day after the third business day; then the state authorizes on the default proceed", async () => {
     const { env, call } = w;
@@ -158,7 +232,10 @@ describe("the dealer proceeds after three business days", () => {
     assert.equal(p.sale.authorizedOn, "2026-11-26");
     const one = await getSale(call, a.sale.id);
     assert.equal(one.record.fields.transferDate, "2026-11-26");
-    assert.deepEqual(one.history.map((h: any) => h.action), ["request", "proceed"]);
+    assert.deepEqual(
+      one.history.map((h: any) => h.action),
+      ["request", "proceed"],
+    );
     expectProblem(await call("dealer", { method: "POST", url }), 409);
 
     // NICS denies after the transfer: the sale is flagged for retrieval and reported.
@@ -166,8 +243,14 @@ describe("the dealer proceeds after three business days", () => {
     await runSalesWorkersOnce(env.services);
     const late = await getSale(call, a.sale.id);
     assert.equal(late.sale.status, "denied-after-transfer");
-    const reports = await env.services.db.query("SELECT recipient FROM sale_reports WHERE sale_id = $1 AND reason = 'denied-after-transfer' ORDER BY recipient", [a.sale.id]);
-    assert.deepEqual(reports.map((x) => x.recipient), ["local-police", "state"]);
+    const reports = await env.services.db.query(
+      "SELECT recipient FROM sale_reports WHERE sale_id = $1 AND reason = 'denied-after-transfer' ORDER BY recipient",
+      [a.sale.id],
+    );
+    assert.deepEqual(
+      reports.map((x) => x.recipient),
+      ["local-police", "state"],
+    );
     assert.ok(w.receiver.received.some((x) => JSON.parse(x.body).type === "sale.denied-after-transfer"));
   });
 
@@ -188,8 +271,12 @@ describe("the dealer proceeds after three business days", () => {
 
 describe("NICS outages", () => {
   let w: Awaited<ReturnType<typeof world>>;
-  before(async () => { w = await world(); });
-  after(async () => { await w.close(); });
+  before(async () => {
+    w = await world();
+  });
+  after(async () => {
+    await w.close();
+  });
 
   test("NICS down: delayed under a Stateline reference, queued, backed off, re-submitted when NICS returns, authorized", async () => {
     const { env, call, receiver } = w;
@@ -208,7 +295,11 @@ describe("NICS outages", () => {
       env.clock.advance(16_000);
       const still = await runSalesWorkersOnce(env.services);
       assert.equal(still.nics.waiting, 1);
-      const q = (await env.services.db.query("SELECT status, attempts, last_error FROM sale_nics_checks WHERE sale_id = $1", [a.sale.id]))[0]!;
+      const q = (
+        await env.services.db.query("SELECT status, attempts, last_error FROM sale_nics_checks WHERE sale_id = $1", [
+          a.sale.id,
+        ])
+      )[0]!;
       assert.equal(q.status, "queued");
       assert.equal(q.attempts, 2);
       assert.match(q.last_error, /outage/);
@@ -223,9 +314,21 @@ describe("NICS outages", () => {
     assert.equal(now.sale.status, "authorized");
     assert.match(now.sale.nics.transactionNumber, /^[0-9A-Z]{10}$/);
     assert.equal(now.record.fields.authorizationNumber, now.sale.authorizationNumber);
-    assert.deepEqual(now.history.map((h: any) => [h.action, h.toStatus]), [["request", "delayed"], ["nics-resubmit", "authorized"]]);
+    assert.deepEqual(
+      now.history.map((h: any) => [h.action, h.toStatus]),
+      [
+        ["request", "delayed"],
+        ["nics-resubmit", "authorized"],
+      ],
+    );
     assert.equal(JSON.parse(receiver.received.at(-1)!.body).type, "sale.authorized");
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
+    const staff = json(
+      await call("licensing_staff", {
+        method: "GET",
+        url: `/api/v1/sales/${a.sale.id}`,
+        headers: { "stateline-purpose": "licensing-review; reviewing the sale record" },
+      }),
+    );
     assert.equal(staff.sale.nics.transactionNumber, now.sale.nics.transactionNumber);
   });
 
@@ -256,7 +359,13 @@ describe("NICS outages", () => {
     const { env, call } = w;
     const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
     const a = json(await sale(call, saleBody(b)));
-    const row = async () => (await env.services.db.query("SELECT transaction_number, request, response, responded_at, purged_at FROM sale_nics_checks WHERE sale_id = $1", [a.sale.id]))[0]!;
+    const row = async () =>
+      (
+        await env.services.db.query(
+          "SELECT transaction_number, request, response, responded_at, purged_at FROM sale_nics_checks WHERE sale_id = $1",
+          [a.sale.id],
+        )
+      )[0]!;
     assert.ok((await row()).request);
     env.clock.advance(23 * 3600_000);
     await runSalesWorkersOnce(env.services);
@@ -269,31 +378,68 @@ describe("NICS outages", () => {
     assert.equal(after.response, null);
     assert.equal(after.transaction_number, a.nicsTransactionNumber);
     assert.ok(after.responded_at && after.purged_at);
-    const staff = json(await call("licensing_staff", { method: "GET", url: `/api/v1/sales/${a.sale.id}`, headers: { "stateline-purpose": "licensing-review; reviewing the sale record" } }));
+    const staff = json(
+      await call("licensing_staff", {
+        method: "GET",
+        url: `/api/v1/sales/${a.sale.id}`,
+        headers: { "stateline-purpose": "licensing-review; reviewing the sale record" },
+      }),
+    );
     assert.ok(staff.sale.nics.detailsPurgedAt);
-    assert.equal(staff.record.fields["buyer.name"], `${b.person.firstName} ${b.person.lastName}`, "the state's record of the sale stays");
+    assert.equal(
+      staff.record.fields["buyer.name"],
+      `${b.person.firstName} ${b.person.lastName}`,
+      "the state's record of the sale stays",
+    );
     assert.ok(staff.history.some((h: any) => h.action === "nics-details-purged"));
   });
 });
 
 describe("private long gun sales through a consenting dealer, from 2014-01-01", () => {
   let w: Awaited<ReturnType<typeof world>>;
-  before(async () => { w = await world("2014-06-02"); });
-  after(async () => { await w.close(); });
+  before(async () => {
+    w = await world("2014-06-02");
+  });
+  after(async () => {
+    await w.close();
+  });
 
   test("authorized, with the DESPP transfer form naming the seller and the NICS transaction number", async () => {
     const { env, call } = w;
     const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate", issuedOn: "2014-01-15" });
-    const a = json(await sale(call, saleBody(b, { kind: "private-long-gun-via-dealer", seller: { name: "Pat Privateseller", street: "9 Oak Lane", town: "Guilford", state: "CT", zip: "06437", credentialNumber: "LE-1234567" } })));
+    const a = json(
+      await sale(
+        call,
+        saleBody(b, {
+          kind: "private-long-gun-via-dealer",
+          seller: {
+            name: "Pat Privateseller",
+            street: "9 Oak Lane",
+            town: "Guilford",
+            state: "CT",
+            zip: "06437",
+            credentialNumber: "LE-1234567",
+          },
+        }),
+      ),
+    );
     assert.equal(a.answer, "authorized");
-    assert.ok(a.decision.findings.some((f: any) => f.id === "sales.long-gun.private-transfer.nics-response" && f.status === "met"));
+    assert.ok(
+      a.decision.findings.some(
+        (f: any) => f.id === "sales.long-gun.private-transfer.nics-response" && f.status === "met",
+      ),
+    );
     const one = await getSale(call, a.sale.id);
     assert.equal(one.record.form, "private-transfer-form");
     assert.equal(one.record.fields["nics.transactionNumber"], a.nicsTransactionNumber);
     assert.equal(one.record.fields["transferor.name"], "Pat Privateseller");
     assert.equal(one.record.fields["transferor.credentialNumber"], "LE-1234567");
     assert.equal(one.record.fields["transferee.placeOfBirth"], "New Haven, CT");
-    const check = (await env.services.db.query("SELECT purpose, transaction_type FROM sale_nics_checks WHERE sale_id = $1", [a.sale.id]))[0]!;
+    const check = (
+      await env.services.db.query("SELECT purpose, transaction_type FROM sale_nics_checks WHERE sale_id = $1", [
+        a.sale.id,
+      ])
+    )[0]!;
     assert.deepEqual(check, { purpose: "private-sale", transaction_type: "28" });
   });
 
@@ -322,8 +468,12 @@ describe("private long gun sales through a consenting dealer, from 2014-01-01", 
 
 describe("private long gun sales through a dealer before 2014-01-01", () => {
   let w: Awaited<ReturnType<typeof world>>;
-  before(async () => { w = await world("2013-12-20"); });
-  after(async () => { await w.close(); });
+  before(async () => {
+    w = await world("2013-12-20");
+  });
+  after(async () => {
+    await w.close();
+  });
 
   test("refused by the law, citing PA 13-3 § 1; no NICS check is run", async () => {
     const { env, call } = w;

@@ -23,11 +23,17 @@ before(async () => {
   await attachStaff(env.services.db, env.users.dealer.id, shop.dealerId, "owner");
   other = await setupShop(env);
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const sell = async (who: Parameters<Call>[0], serialNumber: string) => {
   const b = await buyerWithCredential(env, { kind: "long-gun-eligibility-certificate" });
-  const r = await call(who, { method: "POST", url: "/api/v1/sales", payload: saleBody(b, { firearm: { serialNumber } }) });
+  const r = await call(who, {
+    method: "POST",
+    url: "/api/v1/sales",
+    payload: saleBody(b, { firearm: { serialNumber } }),
+  });
   expectStatus(r, 201);
   return json(r);
 };

@@ -16,7 +16,12 @@ import type { Sale } from "./queries.ts";
 /** How close two authorizations of one serial number must be to warn. */
 export const SAME_SERIAL_WINDOW_MINUTES = 30;
 
-export interface SerialWarning { code: "same-serial-recently-authorized"; message: string; otherSaleNumber: string | null; minutesApart: number }
+export interface SerialWarning {
+  code: "same-serial-recently-authorized";
+  message: string;
+  otherSaleNumber: string | null;
+  minutesApart: number;
+}
 
 const TRANSFERRED = ["authorized", "proceeded", "denied-after-transfer"];
 
@@ -28,7 +33,9 @@ export async function serialWarnings(q: Queryable, s: Sale): Promise<SerialWarni
        FROM sales o JOIN sales me ON me.id = $1
       WHERE upper(o.firearm_serial_number) = upper(me.firearm_serial_number) AND o.firearm_make = me.firearm_make AND o.id <> me.id
         AND o.status = ANY($2::text[]) AND abs(extract(epoch FROM (o.requested_at - me.requested_at))) <= $3 * 60
-      ORDER BY o.requested_at`, [s.id, TRANSFERRED, SAME_SERIAL_WINDOW_MINUTES]);
+      ORDER BY o.requested_at`,
+    [s.id, TRANSFERRED, SAME_SERIAL_WINDOW_MINUTES],
+  );
   return rows.map((r) => {
     const own = r.dealer_id !== null && r.dealer_id === s.dealerId;
     return {

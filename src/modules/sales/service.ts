@@ -16,8 +16,17 @@ import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { citationLabel, type Finding } from "../../law/core/rules.ts";
-import { OPTIONAL_RECORD_FIELDS, nicsCheckRequestFields, requiredRecordFields } from "../../law/ct/sales/long-gun-transfer-record.ts";
-import { type NicsRequest, type NicsResponse, NicsUnavailable, nicsTransactionType } from "../../adapters/nics/contract.ts";
+import {
+  OPTIONAL_RECORD_FIELDS,
+  nicsCheckRequestFields,
+  requiredRecordFields,
+} from "../../law/ct/sales/long-gun-transfer-record.ts";
+import {
+  type NicsRequest,
+  type NicsResponse,
+  NicsUnavailable,
+  nicsTransactionType,
+} from "../../adapters/nics/contract.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/index.ts";
 import { detectAfterFirearmSale } from "../leads/index.ts";
@@ -26,8 +35,18 @@ import { storeDecision } from "../decisions/index.ts";
 import { getActingDealer, getDealer, type Dealer } from "../dealers/index.ts";
 import { assertTown, findPerson } from "../people/index.ts";
 import {
-  type BuyerRecord, type DelayReason, type Evaluation, type NicsState, type Officer, type SaleKind, type SaleStatus, type SaleSubject,
-  KIND_INFO, evaluateSale, findBuyerRecord, normalizeCredentialNumber,
+  type BuyerRecord,
+  type DelayReason,
+  type Evaluation,
+  type NicsState,
+  type Officer,
+  type SaleKind,
+  type SaleStatus,
+  type SaleSubject,
+  KIND_INFO,
+  evaluateSale,
+  findBuyerRecord,
+  normalizeCredentialNumber,
 } from "./evaluate.ts";
 import { isCaliberCode, isMakeCode, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
@@ -36,13 +55,33 @@ import { enqueueSaleEvent } from "./webhooks.ts";
 import { assertFirearmSaleAllowed } from "../registries/index.ts";
 // issue 11: the counter classifies the firearm
 
-export type SaleAction = "request" | "nics-answer" | "nics-resubmit" | "proceed" | "cancel" | "nics-denied-after-transfer" | "reassess"
-  | "review-authorize" | "review-deny" | "review-return" | "correct";
+export type SaleAction =
+  | "request"
+  | "nics-answer"
+  | "nics-resubmit"
+  | "proceed"
+  | "cancel"
+  | "nics-denied-after-transfer"
+  | "reassess"
+  | "review-authorize"
+  | "review-deny"
+  | "review-return"
+  | "correct";
 
 /** Which actions each status allows. */
 export const NEXT: Record<SaleStatus, readonly SaleAction[]> = {
   // review-*: licensing staff on a sale waiting for review (needs-review); correct: the seller, after a review-return (review.ts).
-  delayed: ["nics-answer", "nics-resubmit", "proceed", "cancel", "reassess", "review-authorize", "review-deny", "review-return", "correct"],
+  delayed: [
+    "nics-answer",
+    "nics-resubmit",
+    "proceed",
+    "cancel",
+    "reassess",
+    "review-authorize",
+    "review-deny",
+    "review-return",
+    "correct",
+  ],
   authorized: ["cancel"],
   proceeded: ["nics-denied-after-transfer"],
   denied: [],
@@ -58,22 +97,51 @@ export const NICS_POLL_SECONDS = 60;
 export interface SaleRequest {
   kind: SaleKind;
   buyer: {
-    firstName: string; middleName?: string | undefined; lastName: string; birthDate: PlainDate; birthPlace: string;
-    street: string; town: string; state: string; zip?: string | undefined;
-    sex?: "M" | "F" | "X" | "U" | undefined; race?: "A" | "B" | "I" | "U" | "W" | undefined;
+    firstName: string;
+    middleName?: string | undefined;
+    lastName: string;
+    birthDate: PlainDate;
+    birthPlace: string;
+    street: string;
+    town: string;
+    state: string;
+    zip?: string | undefined;
+    sex?: "M" | "F" | "X" | "U" | undefined;
+    race?: "A" | "B" | "I" | "U" | "W" | undefined;
     officer?: Exclude<Officer, "none"> | undefined;
     credentialNumber: string;
     idDocument: { type: "drivers-license" | "state-id" | "passport" | "military-id"; number: string; issuer: string };
   };
-  seller?: { name: string; street: string; town: string; state: string; zip?: string | undefined; credentialNumber?: string | undefined } | undefined;
+  seller?:
+    | {
+        name: string;
+        street: string;
+        town: string;
+        state: string;
+        zip?: string | undefined;
+        credentialNumber?: string | undefined;
+      }
+    | undefined;
   firearm: {
-    make: string; model: string; serialNumber: string; caliber: string; type: string; description?: string | undefined;
-    semiautomatic?: boolean | undefined; centerfire?: boolean | undefined; acceptsMagazineOverFiveRounds?: boolean | undefined; antique?: boolean | undefined;
+    make: string;
+    model: string;
+    serialNumber: string;
+    caliber: string;
+    type: string;
+    description?: string | undefined;
+    semiautomatic?: boolean | undefined;
+    centerfire?: boolean | undefined;
+    acceptsMagazineOverFiveRounds?: boolean | undefined;
+    antique?: boolean | undefined;
   };
   saleDate?: PlainDate | undefined;
 }
 
-export interface SaleOutcome { sale: Sale; nics: NicsCheck; buyer: BuyerRecord }
+export interface SaleOutcome {
+  sale: Sale;
+  nics: NicsCheck;
+  buyer: BuyerRecord;
+}
 
 function requireUser(ctx: Ctx): User {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");
@@ -87,24 +155,42 @@ async function validateRequest(q: Queryable, ctx: Ctx, input: SaleRequest): Prom
   const saleOn = input.saleDate ?? ctx.today;
   if (!isPlainDate(saleOn)) throw badField("saleDate", "must be a calendar date written YYYY-MM-DD");
   if (saleOn > ctx.today) throw badField("saleDate", "cannot be in the future");
-  if (saleOn < "2013-04-04") throw badField("saleDate", "the rulebook models sales from 2013-04-04 (PA 13-3's passage)");
+  if (saleOn < "2013-04-04")
+    throw badField("saleDate", "the rulebook models sales from 2013-04-04 (PA 13-3's passage)");
   const info = KIND_INFO[input.kind];
   if (!isMakeCode(input.firearm.make)) throw badField("firearm.make", "not an NCIC make code (MAK)");
   if (!isCaliberCode(input.firearm.caliber)) throw badField("firearm.caliber", "not an NCIC caliber code (CAL)");
   const t = typeOf(input.firearm.type);
   if (!t) throw badField("firearm.type", "not an NCIC type code (TYP)");
-  if (t.automatic || t.class === "other") throw badField("firearm.type", `${t.name}: not a firearm this authorization covers`);
-  if (t.class !== info.firearmClass) throw badField("firearm.type", info.firearmClass === "handgun" ? "a handgun sale needs a pistol type code (P…)" : "a long gun sale needs a rifle, shotgun or combination type code (R…, S…, C)");
-  if (input.firearm.make === "ZZZ" && !input.firearm.description) throw badField("firearm.description", "describe the make when the make code is ZZZ");
+  if (t.automatic || t.class === "other")
+    throw badField("firearm.type", `${t.name}: not a firearm this authorization covers`);
+  if (t.class !== info.firearmClass)
+    throw badField(
+      "firearm.type",
+      info.firearmClass === "handgun"
+        ? "a handgun sale needs a pistol type code (P…)"
+        : "a long gun sale needs a rifle, shotgun or combination type code (R…, S…, C)",
+    );
+  if (input.firearm.make === "ZZZ" && !input.firearm.description)
+    throw badField("firearm.description", "describe the make when the make code is ZZZ");
   if (input.buyer.birthDate > saleOn) throw badField("buyer.birthDate", "cannot be after the sale");
   const privateSale = input.kind.startsWith("private-");
   if (privateSale && !input.seller) throw badField("seller", "a private sale names the private seller");
-  if (!privateSale && input.seller) throw badField("seller", "only a private sale names a private seller; in a retail sale the dealer is the seller");
+  if (!privateSale && input.seller)
+    throw badField("seller", "only a private sale names a private seller; in a retail sale the dealer is the seller");
   if (input.kind === "private-long-gun-via-dealer") {
     // The transferee's identifiers the dealer must have to start the check (PA 13-3 § 1).
     const need = nicsCheckRequestFields().required;
-    if (need.includes("transferee.gender") && !input.buyer.sex) throw badField("buyer.sex", "required to start the NICS check of a private long gun sale (PA 13-3 § 1: name, gender, race, date of birth, state of residence)");
-    if (need.includes("transferee.race") && !input.buyer.race) throw badField("buyer.race", "required to start the NICS check of a private long gun sale (PA 13-3 § 1: name, gender, race, date of birth, state of residence)");
+    if (need.includes("transferee.gender") && !input.buyer.sex)
+      throw badField(
+        "buyer.sex",
+        "required to start the NICS check of a private long gun sale (PA 13-3 § 1: name, gender, race, date of birth, state of residence)",
+      );
+    if (need.includes("transferee.race") && !input.buyer.race)
+      throw badField(
+        "buyer.race",
+        "required to start the NICS check of a private long gun sale (PA 13-3 § 1: name, gender, race, date of birth, state of residence)",
+      );
   }
   if (input.buyer.state === "CT") await assertTown(q, input.buyer.town, "buyer.town");
   if (input.seller && input.seller.state === "CT") await assertTown(q, input.seller.town, "seller.town");
@@ -115,7 +201,12 @@ function subjectOfRequest(input: SaleRequest, saleOn: PlainDate): SaleSubject {
   return {
     kind: input.kind,
     saleOn,
-    buyer: { lastName: input.buyer.lastName, birthDate: input.buyer.birthDate, credentialNumber: input.buyer.credentialNumber, officer: input.buyer.officer ?? "none" },
+    buyer: {
+      lastName: input.buyer.lastName,
+      birthDate: input.buyer.birthDate,
+      credentialNumber: input.buyer.credentialNumber,
+      officer: input.buyer.officer ?? "none",
+    },
     firearm: input.firearm,
   };
 }
@@ -129,19 +220,30 @@ function nicsRequestOf(s: { kind: SaleKind; buyer: SaleRequest["buyer"] | Sale["
     purpose: info.nicsPurpose,
     firearmType: info.firearmClass,
     person: {
-      firstName: b.firstName, ...(b.middleName ? { middleName: b.middleName } : {}), lastName: b.lastName, birthDate: b.birthDate, state: b.state,
-      ...(b.sex ? { sex: b.sex } : {}), ...(b.race ? { race: b.race } : {}), placeOfBirth: b.birthPlace,
+      firstName: b.firstName,
+      ...(b.middleName ? { middleName: b.middleName } : {}),
+      lastName: b.lastName,
+      birthDate: b.birthDate,
+      state: b.state,
+      ...(b.sex ? { sex: b.sex } : {}),
+      ...(b.race ? { race: b.race } : {}),
+      placeOfBirth: b.birthPlace,
     },
   };
 }
 
 /** Calls NICS with a time limit. Unavailable or too slow → undefined (the caller queues); other faults propagate. */
-export async function callNics<T>(fn: () => Promise<T>, timeoutMs: number): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+export async function callNics<T>(
+  fn: () => Promise<T>,
+  timeoutMs: number,
+): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const value = await Promise.race([
       fn(),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new NicsUnavailable(`NICS did not answer within ${timeoutMs} ms`)), timeoutMs); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new NicsUnavailable(`NICS did not answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
     ]);
     return { ok: true, value };
   } catch (e) {
@@ -163,7 +265,10 @@ const RECORD_VALUE: Record<string, (s: Sale, ctx: { transferOn: PlainDate; nics:
 };
 
 function firearmDescription(s: Sale): string {
-  return s.firearm.description ?? `${makeName(s.firearm.make) ?? s.firearm.make} ${s.firearm.model}, ${typeOf(s.firearm.type)?.name ?? s.firearm.type}, caliber code ${s.firearm.caliber}`;
+  return (
+    s.firearm.description ??
+    `${makeName(s.firearm.make) ?? s.firearm.make} ${s.firearm.model}, ${typeOf(s.firearm.type)?.name ?? s.firearm.type}, caliber code ${s.firearm.caliber}`
+  );
 }
 
 function recordValue(path: string, s: Sale, transferOn: PlainDate, nics: NicsCheck): string | null {
@@ -172,18 +277,26 @@ function recordValue(path: string, s: Sale, transferOn: PlainDate, nics: NicsChe
   if (head === "transferor") {
     if (!s.seller) return null;
     if (field === "name") return s.seller.name;
-    if (field === "address") return `${s.seller.street}, ${s.seller.town}, ${s.seller.state}${s.seller.zip ? ` ${s.seller.zip}` : ""}`;
+    if (field === "address")
+      return `${s.seller.street}, ${s.seller.town}, ${s.seller.state}${s.seller.zip ? ` ${s.seller.zip}` : ""}`;
     if (field === "credentialNumber") return s.seller.credentialNumber;
     return null;
   }
   if (head === "firearm") {
     switch (field) {
-      case "make": return s.firearm.make;
-      case "model": return s.firearm.model;
-      case "serialNumber": case "manufacturerNumber": return s.firearm.serialNumber;
-      case "caliber": return s.firearm.caliber;
-      case "description": return firearmDescription(s);
-      default: return null;
+      case "make":
+        return s.firearm.make;
+      case "model":
+        return s.firearm.model;
+      case "serialNumber":
+      case "manufacturerNumber":
+        return s.firearm.serialNumber;
+      case "caliber":
+        return s.firearm.caliber;
+      case "description":
+        return firearmDescription(s);
+      default:
+        return null;
     }
   }
   if (path === "transferDate") return transferOn;
@@ -199,16 +312,39 @@ function recordValue(path: string, s: Sale, transferOn: PlainDate, nics: NicsChe
  * fields (CGS § 29-33 documentation), plus the transferor's for a private
  * transfer. Every record also carries the state's authorization number.
  */
-function recordForm(s: Sale, on: PlainDate): { form: "long-gun-receipt" | "private-transfer-form" | "handgun-transfer-record"; fields: string[] } {
+function recordForm(
+  s: Sale,
+  on: PlainDate,
+): { form: "long-gun-receipt" | "private-transfer-form" | "handgun-transfer-record"; fields: string[] } {
   if (s.firearmClass === "handgun") {
     const base = requiredRecordFields("retail", on);
-    return { form: "handgun-transfer-record", fields: [...(s.seller ? ["transferor.name", "transferor.address", "transferor.credentialNumber"] : []), ...base, "authorizationNumber"] };
+    return {
+      form: "handgun-transfer-record",
+      fields: [
+        ...(s.seller ? ["transferor.name", "transferor.address", "transferor.credentialNumber"] : []),
+        ...base,
+        "authorizationNumber",
+      ],
+    };
   }
-  const route = s.route === "private-dealer-nics" ? "private-dealer-nics" : s.route === "private-despp" ? "private-despp" : "retail";
-  return { form: route === "private-dealer-nics" ? "private-transfer-form" : "long-gun-receipt", fields: [...requiredRecordFields(route, on), "authorizationNumber"] };
+  const route =
+    s.route === "private-dealer-nics"
+      ? "private-dealer-nics"
+      : s.route === "private-despp"
+        ? "private-despp"
+        : "retail";
+  return {
+    form: route === "private-dealer-nics" ? "private-transfer-form" : "long-gun-receipt",
+    fields: [...requiredRecordFields(route, on), "authorizationNumber"],
+  };
 }
 
-async function writeRecordAndReports(q: Queryable, s: Sale, transferOn: PlainDate, dealer: Dealer | null): Promise<void> {
+async function writeRecordAndReports(
+  q: Queryable,
+  s: Sale,
+  transferOn: PlainDate,
+  dealer: Dealer | null,
+): Promise<void> {
   const nics = await getNicsCheck(q, s.id);
   const { form, fields } = recordForm(s, transferOn);
   const values: Record<string, string | null> = {};
@@ -216,21 +352,42 @@ async function writeRecordAndReports(q: Queryable, s: Sale, transferOn: PlainDat
   const missing = fields.filter((f) => !values[f] && !OPTIONAL_RECORD_FIELDS.includes(f));
   // Every required field comes from the validated request; a gap here is a fault, and the transaction rolls back.
   if (missing.length) throw new Error(`sale ${s.number}: the ${form} lacks ${missing.join(", ")}`);
-  await q.query("INSERT INTO sale_records (sale_id, form, required_fields, fields, completed_on) VALUES ($1,$2,$3,$4,$5)",
-    [s.id, form, fields, JSON.stringify(values), transferOn]);
+  await q.query(
+    "INSERT INTO sale_records (sale_id, form, required_fields, fields, completed_on) VALUES ($1,$2,$3,$4,$5)",
+    [s.id, form, fields, JSON.stringify(values), transferOn],
+  );
   await insertReports(q, s, "transfer", {
-    saleNumber: s.number, form, record: values,
-    ...(dealer ? { dealer: { name: dealer.name, fflNumber: dealer.fflNumber, town: dealer.town } } : { channel: "state" }),
+    saleNumber: s.number,
+    form,
+    record: values,
+    ...(dealer
+      ? { dealer: { name: dealer.name, fflNumber: dealer.fflNumber, town: dealer.town } }
+      : { channel: "state" }),
   });
 }
 
 /** Copies to the state (DESPP) and to the police of the buyer's town (Connecticut towns only). */
-async function insertReports(q: Queryable, s: Sale, reason: "transfer" | "denied-after-transfer", payload: Record<string, unknown>): Promise<void> {
-  await q.query("INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'state',$2,NULL,$3,$4) ON CONFLICT DO NOTHING",
-    [s.id, "DESPP Special Licensing and Firearms Unit", reason, JSON.stringify(payload)]);
+async function insertReports(
+  q: Queryable,
+  s: Sale,
+  reason: "transfer" | "denied-after-transfer",
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await q.query(
+    "INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'state',$2,NULL,$3,$4) ON CONFLICT DO NOTHING",
+    [s.id, "DESPP Special Licensing and Firearms Unit", reason, JSON.stringify(payload)],
+  );
   if (s.buyer.state === "CT") {
-    await q.query("INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'local-police',$2,$3,$4,$5) ON CONFLICT DO NOTHING",
-      [s.id, `Chief of police (or resident state trooper), ${s.buyer.town}`, s.buyer.town, reason, JSON.stringify(payload)]);
+    await q.query(
+      "INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'local-police',$2,$3,$4,$5) ON CONFLICT DO NOTHING",
+      [
+        s.id,
+        `Chief of police (or resident state trooper), ${s.buyer.town}`,
+        s.buyer.town,
+        reason,
+        JSON.stringify(payload),
+      ],
+    );
   }
 }
 
@@ -239,9 +396,19 @@ async function letterToBuyer(q: Queryable, s: Sale, findings: readonly Finding[]
   if (!s.buyer.personId) return;
   const person = await findPerson(q, s.buyer.personId);
   if (!person) return;
-  const lines = findings.filter((f) => f.status === "not-met").map((f) => `- ${f.because} (${citationLabel(f.source)})${f.remedy ? `. ${f.remedy}` : ""}`);
+  const lines = findings
+    .filter((f) => f.status === "not-met")
+    .map((f) => `- ${f.because} (${citationLabel(f.source)})${f.remedy ? `. ${f.remedy}` : ""}`);
   const channel = person.email ? "email" : "letter";
-  const recipient = person.email ?? [`${person.firstName} ${person.lastName}`, person.street, `${person.town ?? ""}, ${person.state} ${person.zip ?? ""}`].filter(Boolean).join("\n");
+  const recipient =
+    person.email ??
+    [
+      `${person.firstName} ${person.lastName}`,
+      person.street,
+      `${person.town ?? ""}, ${person.state} ${person.zip ?? ""}`,
+    ]
+      .filter(Boolean)
+      .join("\n");
   const body = [
     `The transfer of a firearm to you (sale ${s.number}, ${s.saleOn}) was not authorized.`,
     ...(lines.length ? ["Reasons:", ...lines] : []),
@@ -249,32 +416,47 @@ async function letterToBuyer(q: Queryable, s: Sale, findings: readonly Finding[]
   ].join("\n");
   await q.query(
     "INSERT INTO outbox (channel, person_id, recipient, template, subject, body, dedupe_key) VALUES ($1,$2,$3,'sale-denied',$4,$5,$6) ON CONFLICT (dedupe_key) DO NOTHING",
-    [channel, person.id, recipient, `Firearm transfer ${s.number} was not authorized`, body, `sale-denied:${s.id}`]);
+    [channel, person.id, recipient, `Firearm transfer ${s.number} was not authorized`, body, `sale-denied:${s.id}`],
+  );
 }
 
 /** The findings that only restate a NICS denial (the state's authorization refused on it). */
 const RESTATES_NICS = /despp-authorization$|nics-response$/;
 
 /** How to appeal a denial with these findings. */
-export function appealsFor(findings: readonly Finding[], nicsDenied: boolean): { to: string; how: string; citation: string }[] {
+export function appealsFor(
+  findings: readonly Finding[],
+  nicsDenied: boolean,
+): { to: string; how: string; citation: string }[] {
   const stateFindings = findings.some((f) => f.status === "not-met" && !(nicsDenied && RESTATES_NICS.test(f.id)));
   return appealRoutes(nicsDenied, stateFindings || !nicsDenied);
 }
 
 /** How to appeal a denial: the Board for the state's findings, the NICS appeal for a federal denial. */
-export function appealRoutes(nicsDenied: boolean, stateFindings: boolean): { to: string; how: string; citation: string }[] {
+export function appealRoutes(
+  nicsDenied: boolean,
+  stateFindings: boolean,
+): { to: string; how: string; citation: string }[] {
   return [
-    ...(stateFindings ? [{
-      to: "Board of Firearms Permit Examiners",
-      // QUESTION(legal): the Board hears appeals of refused, revoked or unissued permits and certificates; a sale refused for the state of the buyer's credential or records reaches it through that credential.
-      how: "appeal the refusal, revocation or failure to issue the permit or certificate this sale relied on, in writing within 90 days; to correct a record, ask DESPP for it and have it corrected",
-      citation: "CGS § 29-32b",
-    }] : []),
-    ...(nicsDenied ? [{
-      to: "DESPP (Connecticut's NICS point of contact) or the FBI NICS Section",
-      how: "ask in writing for the reason for the NICS denial, giving the NICS transaction number, then appeal it with the information that corrects the record",
-      citation: "28 C.F.R. § 25.10",
-    }] : []),
+    ...(stateFindings
+      ? [
+          {
+            to: "Board of Firearms Permit Examiners",
+            // QUESTION(legal): the Board hears appeals of refused, revoked or unissued permits and certificates; a sale refused for the state of the buyer's credential or records reaches it through that credential.
+            how: "appeal the refusal, revocation or failure to issue the permit or certificate this sale relied on, in writing within 90 days; to correct a record, ask DESPP for it and have it corrected",
+            citation: "CGS § 29-32b",
+          },
+        ]
+      : []),
+    ...(nicsDenied
+      ? [
+          {
+            to: "DESPP (Connecticut's NICS point of contact) or the FBI NICS Section",
+            how: "ask in writing for the reason for the NICS denial, giving the NICS transaction number, then appeal it with the information that corrects the record",
+            citation: "28 C.F.R. § 25.10",
+          },
+        ]
+      : []),
   ];
 }
 
@@ -283,7 +465,19 @@ export function appealRoutes(nicsDenied: boolean, stateFindings: boolean): { to:
  * appended action, the record and reports (when the transfer may take place),
  * the buyer's letter (when denied), the dealer's webhook (when asked) and the audit.
  */
-export async function recordEvaluation(ctx: Ctx, q: Queryable, s: Sale, ev: Evaluation, opts: { action: SaleAction; note?: string | undefined; details?: Record<string, unknown>; webhook: boolean; nicsDenied: boolean }): Promise<Sale> {
+export async function recordEvaluation(
+  ctx: Ctx,
+  q: Queryable,
+  s: Sale,
+  ev: Evaluation,
+  opts: {
+    action: SaleAction;
+    note?: string | undefined;
+    details?: Record<string, unknown>;
+    webhook: boolean;
+    nicsDenied: boolean;
+  },
+): Promise<Sale> {
   const decisionId = await storeDecision(q, ev.decision, ev.facts, { type: "sale", id: s.id });
   // The day the law was asked is the day the authorization is issued and the transfer may take place.
   const transferOn = ev.decision.on;
@@ -291,20 +485,41 @@ export async function recordEvaluation(ctx: Ctx, q: Queryable, s: Sale, ev: Eval
     `UPDATE sales SET status = $2, delay_reason = $3, latest_decision_id = $4,
        authorization_number = coalesce($5, authorization_number), authorized_on = CASE WHEN $5::text IS NULL THEN authorized_on ELSE $6::date END,
        proceed_after = $7, may_proceed_on = $8 WHERE id = $1`,
-    [s.id, ev.status, ev.delayReason, decisionId, ev.authorizationNumber, transferOn, ev.proceedAfter, ev.mayProceedOn]);
+    [s.id, ev.status, ev.delayReason, decisionId, ev.authorizationNumber, transferOn, ev.proceedAfter, ev.mayProceedOn],
+  );
   await q.query(
     "INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, decision_id, note, details) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
-    [s.id, opts.action, opts.action === "request" ? null : s.status, ev.status, ctx.user?.id ?? null, decisionId, opts.note ?? null,
-      JSON.stringify({ ...(opts.details ?? {}), ...(ev.delayReason ? { delayReason: ev.delayReason } : {}), ...(ev.authorizationNumber ? { authorizationNumber: ev.authorizationNumber } : {}) })]);
+    [
+      s.id,
+      opts.action,
+      opts.action === "request" ? null : s.status,
+      ev.status,
+      ctx.user?.id ?? null,
+      decisionId,
+      opts.note ?? null,
+      JSON.stringify({
+        ...(opts.details ?? {}),
+        ...(ev.delayReason ? { delayReason: ev.delayReason } : {}),
+        ...(ev.authorizationNumber ? { authorizationNumber: ev.authorizationNumber } : {}),
+      }),
+    ],
+  );
   const updated = await getSale(q, s.id);
   if (ev.status === "authorized" || ev.status === "proceeded") {
     await writeRecordAndReports(q, updated, transferOn, updated.dealerId ? await getDealer(q, updated.dealerId) : null);
   }
   if (ev.status === "denied") await letterToBuyer(q, updated, ev.decision.findings, opts.nicsDenied);
-  if (opts.webhook && (ev.status !== s.status || ev.delayReason !== s.delayReason)) await enqueueSaleEvent(q, ctx, updated, await getNicsCheck(q, s.id));
-  await appendAudit(q, ctx, { action: `sale.${opts.action}`, entityType: "sale", entityId: s.id, details: { status: ev.status, decisionId, ...(ev.delayReason ? { delayReason: ev.delayReason } : {}) } });
+  if (opts.webhook && (ev.status !== s.status || ev.delayReason !== s.delayReason))
+    await enqueueSaleEvent(q, ctx, updated, await getNicsCheck(q, s.id));
+  await appendAudit(q, ctx, {
+    action: `sale.${opts.action}`,
+    entityType: "sale",
+    entityId: s.id,
+    details: { status: ev.status, decisionId, ...(ev.delayReason ? { delayReason: ev.delayReason } : {}) },
+  });
   // Multiple handguns in five business days, repeated delays or denials: leads for investigators, in the same transaction.
-  if (updated.buyer.personId) await detectAfterFirearmSale(ctx, q, { personId: updated.buyer.personId, on: transferOn });
+  if (updated.buyer.personId)
+    await detectAfterFirearmSale(ctx, q, { personId: updated.buyer.personId, on: transferOn });
   return updated;
 }
 
@@ -320,9 +535,13 @@ export async function requestSale(ctx: Ctx, input: SaleRequest): Promise<SaleOut
 }
 
 /** Licensing staff process a private sale through the state's own route (no dealer). */
-export async function requestStateAuthorization(ctx: Ctx, input: Omit<SaleRequest, "kind"> & { kind: "private-long-gun" | "private-handgun" }): Promise<SaleOutcome> {
+export async function requestStateAuthorization(
+  ctx: Ctx,
+  input: Omit<SaleRequest, "kind"> & { kind: "private-long-gun" | "private-handgun" },
+): Promise<SaleOutcome> {
   const user = requireUser(ctx);
-  if (!salesPolicy.stateAuthorization(user)) throw forbidden("only licensing staff process private sales through the state");
+  if (!salesPolicy.stateAuthorization(user))
+    throw forbidden("only licensing staff process private sales through the state");
   const kind: SaleKind = input.kind === "private-long-gun" ? "private-long-gun-via-state" : "private-handgun-via-state";
   return createSale(ctx, { ...input, kind }, null);
 }
@@ -330,14 +549,31 @@ export async function requestStateAuthorization(ctx: Ctx, input: Omit<SaleReques
 /** NCIC codes are upper case; names and numbers are trimmed by the route. */
 function normalizeRequest(input: SaleRequest): SaleRequest {
   const up = (v: string) => v.trim().toUpperCase();
-  return { ...input, firearm: { ...input.firearm, make: up(input.firearm.make), caliber: up(input.firearm.caliber), type: up(input.firearm.type) } };
+  return {
+    ...input,
+    firearm: {
+      ...input.firearm,
+      make: up(input.firearm.make),
+      caliber: up(input.firearm.caliber),
+      type: up(input.firearm.type),
+    },
+  };
 }
 
 async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Promise<SaleOutcome> {
   const input = normalizeRequest(raw);
   const saleOn = await validateRequest(ctx.db, ctx, input);
   // Issue 11 (registries): an assault weapon is sold only as the law allows (CGS § 53-202b, PA 13-3 § 25); 400 naming firearm.model otherwise.
-  assertFirearmSaleAllowed({ make: makeName(input.firearm.make) ?? input.firearm.make, model: input.firearm.model, ncicType: input.firearm.type, semiautomatic: input.firearm.semiautomatic, centerfire: input.firearm.centerfire }, saleOn);
+  assertFirearmSaleAllowed(
+    {
+      make: makeName(input.firearm.make) ?? input.firearm.make,
+      model: input.firearm.model,
+      ncicType: input.firearm.type,
+      semiautomatic: input.firearm.semiautomatic,
+      centerfire: input.firearm.centerfire,
+    },
+    saleOn,
+  );
   const subject = subjectOfRequest(input, saleOn);
   const buyer = await findBuyerRecord(ctx.db, subject, saleOn);
   const info = KIND_INFO[input.kind];
@@ -345,12 +581,18 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
   const transactionType = nicsTransactionType(request).code;
 
   // Ask the law first: a sale the state already refuses needs no federal check.
-  const pre = await evaluateSale(ctx.db, { subject, buyer, nics: { status: "queued", transactionNumber: null, initiatedOn: ctx.today }, on: saleOn });
+  const pre = await evaluateSale(ctx.db, {
+    subject,
+    buyer,
+    nics: { status: "queued", transactionNumber: null, initiatedOn: ctx.today },
+    on: saleOn,
+  });
   let answer: NicsResponse | undefined;
   let nicsError: string | undefined;
   if (pre.status !== "denied") {
     const r = await callNics(() => ctx.adapters.nics.check(request), NICS_TIMEOUT_MS);
-    if (r.ok) answer = r.value; else nicsError = r.error;
+    if (r.ok) answer = r.value;
+    else nicsError = r.error;
   }
 
   return ctx.db.tx(async (q) => {
@@ -365,16 +607,53 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
          firearm_semiautomatic, firearm_centerfire, firearm_magazine_over_five, firearm_antique, requested_by, requested_at)
        VALUES ($1,$2,$3,$4,$5,$6,'delayed','needs-review',$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
                $26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42,$43) RETURNING id::text`,
-      [number, input.kind, info.firearmClass, info.route, info.channel, dealer?.id ?? null, saleOn,
-        buyer.personId, buyer.credentialId, normalizeCredentialNumber(input.buyer.credentialNumber), input.buyer.firstName, input.buyer.middleName ?? null, input.buyer.lastName,
-        input.buyer.birthDate, input.buyer.birthPlace, input.buyer.street, input.buyer.town, input.buyer.state, input.buyer.zip ?? null,
-        input.buyer.sex ?? null, input.buyer.race ?? null, input.buyer.officer ?? "none", input.buyer.idDocument.type, input.buyer.idDocument.number, input.buyer.idDocument.issuer,
-        input.seller?.name ?? null, input.seller?.street ?? null, input.seller?.town ?? null, input.seller?.state ?? null, input.seller?.zip ?? null,
+      [
+        number,
+        input.kind,
+        info.firearmClass,
+        info.route,
+        info.channel,
+        dealer?.id ?? null,
+        saleOn,
+        buyer.personId,
+        buyer.credentialId,
+        normalizeCredentialNumber(input.buyer.credentialNumber),
+        input.buyer.firstName,
+        input.buyer.middleName ?? null,
+        input.buyer.lastName,
+        input.buyer.birthDate,
+        input.buyer.birthPlace,
+        input.buyer.street,
+        input.buyer.town,
+        input.buyer.state,
+        input.buyer.zip ?? null,
+        input.buyer.sex ?? null,
+        input.buyer.race ?? null,
+        input.buyer.officer ?? "none",
+        input.buyer.idDocument.type,
+        input.buyer.idDocument.number,
+        input.buyer.idDocument.issuer,
+        input.seller?.name ?? null,
+        input.seller?.street ?? null,
+        input.seller?.town ?? null,
+        input.seller?.state ?? null,
+        input.seller?.zip ?? null,
         input.seller?.credentialNumber ? normalizeCredentialNumber(input.seller.credentialNumber) : null,
-        input.firearm.make, input.firearm.model, input.firearm.serialNumber, input.firearm.caliber, input.firearm.type, input.firearm.description ?? null,
-        input.firearm.semiautomatic ?? null, input.firearm.centerfire ?? null, input.firearm.acceptsMagazineOverFiveRounds ?? null, input.firearm.antique ?? null, ctx.user?.id ?? null,
+        input.firearm.make,
+        input.firearm.model,
+        input.firearm.serialNumber,
+        input.firearm.caliber,
+        input.firearm.type,
+        input.firearm.description ?? null,
+        input.firearm.semiautomatic ?? null,
+        input.firearm.centerfire ?? null,
+        input.firearm.acceptsMagazineOverFiveRounds ?? null,
+        input.firearm.antique ?? null,
+        ctx.user?.id ?? null,
         // The request's time by the application's clock (the same clock that times the NICS polls and the serial-number warning).
-        ctx.clock.now().toISOString()]);
+        ctx.clock.now().toISOString(),
+      ],
+    );
     const saleId = rows[0]!.id;
 
     let nics: NicsState;
@@ -383,8 +662,21 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
       await q.query(
         `INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, transaction_number, status, initiated_on, request, response, responded_at, attempts, next_attempt_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10)`,
-        [saleId, info.nicsPurpose, transactionType, answer.transactionNumber, answer.status, ctx.today, JSON.stringify(request), JSON.stringify(answer), answer.respondedAt,
-          answer.status === "delayed" ? new Date(ctx.clock.now().getTime() + NICS_POLL_SECONDS * 1000).toISOString() : null]);
+        [
+          saleId,
+          info.nicsPurpose,
+          transactionType,
+          answer.transactionNumber,
+          answer.status,
+          ctx.today,
+          JSON.stringify(request),
+          JSON.stringify(answer),
+          answer.respondedAt,
+          answer.status === "delayed"
+            ? new Date(ctx.clock.now().getTime() + NICS_POLL_SECONDS * 1000).toISOString()
+            : null,
+        ],
+      );
     } else if (nicsError !== undefined) {
       const ref = await q.query<{ n: number }>("SELECT nextval('stateline_nics_reference_seq') AS n");
       const reference = `SL-${ctx.today.replace(/-/g, "")}-${String(ref[0]!.n).padStart(6, "0")}`;
@@ -392,16 +684,30 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
       await q.query(
         `INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, stateline_reference, status, initiated_on, request, attempts, next_attempt_at, last_error)
          VALUES ($1,$2,$3,$4,'queued',$5,$6,1,$7,$8)`,
-        [saleId, info.nicsPurpose, transactionType, reference, ctx.today, JSON.stringify(request), new Date(ctx.clock.now().getTime() + 15_000).toISOString(), nicsError]);
+        [
+          saleId,
+          info.nicsPurpose,
+          transactionType,
+          reference,
+          ctx.today,
+          JSON.stringify(request),
+          new Date(ctx.clock.now().getTime() + 15_000).toISOString(),
+          nicsError,
+        ],
+      );
     } else {
       nics = { status: "skipped", transactionNumber: null, initiatedOn: ctx.today };
-      await q.query("INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, status, initiated_on) VALUES ($1,$2,$3,'skipped',$4)",
-        [saleId, info.nicsPurpose, transactionType, ctx.today]);
+      await q.query(
+        "INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, status, initiated_on) VALUES ($1,$2,$3,'skipped',$4)",
+        [saleId, info.nicsPurpose, transactionType, ctx.today],
+      );
     }
     const ev = answer || nicsError !== undefined ? await evaluateSale(q, { subject, buyer, nics, on: saleOn }) : pre;
     const draft = await getSale(q, saleId);
     const sale = await recordEvaluation(ctx, q, { ...draft, status: "delayed", delayReason: null }, ev, {
-      action: "request", webhook: false, nicsDenied: nics.status === "denied",
+      action: "request",
+      webhook: false,
+      nicsDenied: nics.status === "denied",
       details: { channel: info.channel, nics: nics.status, credentialVerified: buyer.verified },
     });
     return { sale, nics: await getNicsCheck(q, saleId), buyer };
@@ -441,15 +747,30 @@ export async function proceedSale(ctx: Ctx, saleId: string): Promise<SaleOutcome
     assertProceedable(ctx, s);
     const c = await getNicsCheck(q, saleId, { forUpdate: true });
     if (fresh && fresh.status !== c.status) await storeNicsAnswer(q, saleId, fresh);
-    const nics: NicsState = { status: fresh?.status ?? c.status, transactionNumber: c.transactionNumber, initiatedOn: c.initiatedOn };
+    const nics: NicsState = {
+      status: fresh?.status ?? c.status,
+      transactionNumber: c.transactionNumber,
+      initiatedOn: c.initiatedOn,
+    };
     const buyer = await findBuyerRecord(q, subjectOf(s), ctx.today);
     const ev = await evaluateSale(q, { subject: subjectOf(s), buyer, nics, on: ctx.today, defaultProceed: true });
     if (ev.status === "delayed") {
-      throw new AppError("conflict", ev.delayReason === "needs-review"
-        ? "the state cannot authorize this sale yet: some facts are unknown and licensing staff must review it"
-        : `you may not proceed yet: ${ev.decision.findings.filter((f) => f.status === "not-met").map((f) => f.because).join("; ")}`);
+      throw new AppError(
+        "conflict",
+        ev.delayReason === "needs-review"
+          ? "the state cannot authorize this sale yet: some facts are unknown and licensing staff must review it"
+          : `you may not proceed yet: ${ev.decision.findings
+              .filter((f) => f.status === "not-met")
+              .map((f) => f.because)
+              .join("; ")}`,
+      );
     }
-    const sale = await recordEvaluation(ctx, q, s, ev, { action: "proceed", webhook: false, nicsDenied: nics.status === "denied", details: { nics: nics.status, defaultProceed: ev.status === "proceeded" } });
+    const sale = await recordEvaluation(ctx, q, s, ev, {
+      action: "proceed",
+      webhook: false,
+      nicsDenied: nics.status === "denied",
+      details: { nics: nics.status, defaultProceed: ev.status === "proceeded" },
+    });
     return { sale, nics: await getNicsCheck(q, saleId), buyer };
   });
 }
@@ -457,12 +778,22 @@ export async function proceedSale(ctx: Ctx, saleId: string): Promise<SaleOutcome
 function assertProceedable(ctx: Ctx, s: Sale): void {
   if (!NEXT[s.status].includes("proceed")) throw new AppError("conflict", `a sale that is ${s.status} cannot proceed`);
   if (s.route === "private-dealer-nics") {
-    throw new AppError("conflict", "a private long gun sale through a dealer needs a NICS check that shows the transferee eligible; the three-business-day rule does not apply to it (PA 13-3 § 1, CGS § 29-37a)");
+    throw new AppError(
+      "conflict",
+      "a private long gun sale through a dealer needs a NICS check that shows the transferee eligible; the three-business-day rule does not apply to it (PA 13-3 § 1, CGS § 29-37a)",
+    );
   }
-  if (s.delayReason === "needs-review") throw new AppError("conflict", "this sale waits for licensing staff to review facts the state does not know; it cannot proceed");
+  if (s.delayReason === "needs-review")
+    throw new AppError(
+      "conflict",
+      "this sale waits for licensing staff to review facts the state does not know; it cannot proceed",
+    );
   if (!s.mayProceedOn) throw new AppError("conflict", "this sale has no date from which it may proceed");
   if (ctx.today < s.mayProceedOn) {
-    throw new AppError("conflict", `you may proceed from ${s.mayProceedOn}, the day after ${s.proceedAfter} (three business days after the NICS check began, 18 U.S.C. § 922(t)(1)(B)(ii))`);
+    throw new AppError(
+      "conflict",
+      `you may proceed from ${s.mayProceedOn}, the day after ${s.proceedAfter} (three business days after the NICS check began, 18 U.S.C. § 922(t)(1)(B)(ii))`,
+    );
   }
 }
 
@@ -474,12 +805,31 @@ export async function cancelSale(ctx: Ctx, saleId: string, reason: string): Prom
   return ctx.db.tx(async (q) => {
     const s = await getSale(q, saleId, { forUpdate: true });
     if (!salesPolicy.cancel(user, s, dealerId)) throw forbidden();
-    if (!NEXT[s.status].includes("cancel")) throw new AppError("conflict", `a sale that is ${s.status} cannot be cancelled`);
-    await q.query("UPDATE sales SET status = 'cancelled', delay_reason = NULL, cancelled_on = $2, proceed_after = NULL, may_proceed_on = NULL WHERE id = $1", [s.id, ctx.today]);
-    await q.query("UPDATE sale_nics_checks SET status = 'cancelled', next_attempt_at = NULL WHERE sale_id = $1 AND status = 'queued'", [s.id]);
-    await q.query("INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, note) VALUES ($1,'cancel',$2,'cancelled',$3,$4)", [s.id, s.status, user.id, reason]);
-    await appendAudit(q, ctx, { action: "sale.cancel", entityType: "sale", entityId: s.id, details: { from: s.status, ...(s.authorizationNumber ? { voidedAuthorization: s.authorizationNumber } : {}) } });
-    return { sale: await getSale(q, s.id), nics: await getNicsCheck(q, s.id), buyer: await findBuyerRecord(q, subjectOf(s), ctx.today) };
+    if (!NEXT[s.status].includes("cancel"))
+      throw new AppError("conflict", `a sale that is ${s.status} cannot be cancelled`);
+    await q.query(
+      "UPDATE sales SET status = 'cancelled', delay_reason = NULL, cancelled_on = $2, proceed_after = NULL, may_proceed_on = NULL WHERE id = $1",
+      [s.id, ctx.today],
+    );
+    await q.query(
+      "UPDATE sale_nics_checks SET status = 'cancelled', next_attempt_at = NULL WHERE sale_id = $1 AND status = 'queued'",
+      [s.id],
+    );
+    await q.query(
+      "INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, note) VALUES ($1,'cancel',$2,'cancelled',$3,$4)",
+      [s.id, s.status, user.id, reason],
+    );
+    await appendAudit(q, ctx, {
+      action: "sale.cancel",
+      entityType: "sale",
+      entityId: s.id,
+      details: { from: s.status, ...(s.authorizationNumber ? { voidedAuthorization: s.authorizationNumber } : {}) },
+    });
+    return {
+      sale: await getSale(q, s.id),
+      nics: await getNicsCheck(q, s.id),
+      buyer: await findBuyerRecord(q, subjectOf(s), ctx.today),
+    };
   });
 }
 
@@ -487,7 +837,8 @@ async function storeNicsAnswer(q: Queryable, saleId: string, r: NicsResponse): P
   await q.query(
     `UPDATE sale_nics_checks SET status = $2, transaction_number = $3, response = CASE WHEN purged_at IS NULL THEN $4::jsonb ELSE NULL END, responded_at = $5,
        next_attempt_at = CASE WHEN $2 = 'delayed' THEN next_attempt_at ELSE NULL END, last_error = NULL WHERE sale_id = $1`,
-    [saleId, r.status, r.transactionNumber, JSON.stringify(r), r.respondedAt]);
+    [saleId, r.status, r.transactionNumber, JSON.stringify(r), r.respondedAt],
+  );
 }
 
 /**
@@ -495,7 +846,12 @@ async function storeNicsAnswer(q: Queryable, saleId: string, r: NicsResponse): P
  * check resolving, or a queued one submitted once NICS returned). The sale is
  * decided again on today's facts; the dealer hears through its webhook.
  */
-export async function applyNicsAnswer(ctx: Ctx, saleId: string, r: NicsResponse, opts: { resubmitted: boolean }): Promise<Sale> {
+export async function applyNicsAnswer(
+  ctx: Ctx,
+  saleId: string,
+  r: NicsResponse,
+  opts: { resubmitted: boolean },
+): Promise<Sale> {
   return ctx.db.tx(async (q) => {
     const s = await getSale(q, saleId, { forUpdate: true });
     const c = await getNicsCheck(q, saleId, { forUpdate: true });
@@ -503,19 +859,43 @@ export async function applyNicsAnswer(ctx: Ctx, saleId: string, r: NicsResponse,
     const nextPoll = new Date(ctx.clock.now().getTime() + NICS_POLL_SECONDS * 1000).toISOString();
     if (c.status === "delayed" && r.status === "delayed") {
       // Still waiting: ask again later; nothing changed.
-      await q.query("UPDATE sale_nics_checks SET next_attempt_at = $2, attempts = attempts + 1 WHERE sale_id = $1", [saleId, nextPoll]);
+      await q.query("UPDATE sale_nics_checks SET next_attempt_at = $2, attempts = attempts + 1 WHERE sale_id = $1", [
+        saleId,
+        nextPoll,
+      ]);
       return s;
     }
     await storeNicsAnswer(q, saleId, r);
-    if (r.status === "delayed") await q.query("UPDATE sale_nics_checks SET next_attempt_at = $2, attempts = attempts + 1 WHERE sale_id = $1", [saleId, nextPoll]);
-    await appendAudit(q, ctx, { action: opts.resubmitted ? "sale.nics-resubmit" : "sale.nics-answer", entityType: "sale", entityId: s.id, details: { nics: r.status } });
+    if (r.status === "delayed")
+      await q.query("UPDATE sale_nics_checks SET next_attempt_at = $2, attempts = attempts + 1 WHERE sale_id = $1", [
+        saleId,
+        nextPoll,
+      ]);
+    await appendAudit(q, ctx, {
+      action: opts.resubmitted ? "sale.nics-resubmit" : "sale.nics-answer",
+      entityType: "sale",
+      entityId: s.id,
+      details: { nics: r.status },
+    });
     if (s.status === "proceeded" && r.status === "denied") {
       // NICS denied after the dealer proceeded on the three-business-day rule: the gun is with a prohibited person.
       await q.query("UPDATE sales SET status = 'denied-after-transfer' WHERE id = $1", [s.id]);
-      await q.query("INSERT INTO sale_actions (sale_id, action, from_status, to_status, note, details) VALUES ($1,'nics-denied-after-transfer','proceeded','denied-after-transfer',$2,$3)",
-        [s.id, "NICS denied the transferee after the firearm was delivered on the three-business-day rule; referred for retrieval", JSON.stringify({ nics: r.transactionNumber })]);
+      await q.query(
+        "INSERT INTO sale_actions (sale_id, action, from_status, to_status, note, details) VALUES ($1,'nics-denied-after-transfer','proceeded','denied-after-transfer',$2,$3)",
+        [
+          s.id,
+          "NICS denied the transferee after the firearm was delivered on the three-business-day rule; referred for retrieval",
+          JSON.stringify({ nics: r.transactionNumber }),
+        ],
+      );
       const updated = await getSale(q, s.id);
-      await insertReports(q, updated, "denied-after-transfer", { saleNumber: s.number, authorizationNumber: s.authorizationNumber, firearm: s.firearm, nicsTransactionNumber: r.transactionNumber, retrieval: true });
+      await insertReports(q, updated, "denied-after-transfer", {
+        saleNumber: s.number,
+        authorizationNumber: s.authorizationNumber,
+        firearm: s.firearm,
+        nicsTransactionNumber: r.transactionNumber,
+        retrieval: true,
+      });
       await enqueueSaleEvent(q, ctx, updated, await getNicsCheck(q, s.id));
       await appendAudit(q, ctx, { action: "sale.nics-denied-after-transfer", entityType: "sale", entityId: s.id });
       return updated;
@@ -525,7 +905,12 @@ export async function applyNicsAnswer(ctx: Ctx, saleId: string, r: NicsResponse,
     const nics: NicsState = { status: r.status, transactionNumber: r.transactionNumber, initiatedOn: c.initiatedOn };
     const ev = await evaluateSale(q, { subject: subjectOf(s), buyer, nics, on: ctx.today });
     if (ev.status === s.status && ev.delayReason === s.delayReason) return s;
-    return recordEvaluation(ctx, q, s, ev, { action: opts.resubmitted ? "nics-resubmit" : "nics-answer", webhook: true, nicsDenied: r.status === "denied", details: { nics: r.status, transactionNumber: r.transactionNumber } });
+    return recordEvaluation(ctx, q, s, ev, {
+      action: opts.resubmitted ? "nics-resubmit" : "nics-answer",
+      webhook: true,
+      nicsDenied: r.status === "denied",
+      details: { nics: r.status, transactionNumber: r.transactionNumber },
+    });
   });
 }
 
@@ -535,16 +920,34 @@ export async function applyNicsAnswer(ctx: Ctx, saleId: string, r: NicsResponse,
  * same transaction, so a new prohibitor reaches a pending sale at once and a
  * corrected record releases one waiting for review. The dealer hears by webhook.
  */
-export async function reassessPendingSales(ctx: Ctx, q: Queryable, personId: string, trigger: string): Promise<{ saleId: string; from: SaleStatus; to: SaleStatus }[]> {
-  const rows = await q.query<{ id: string }>("SELECT id::text FROM sales WHERE buyer_person_id = $1 AND status = 'delayed' ORDER BY requested_at FOR UPDATE", [personId]);
+export async function reassessPendingSales(
+  ctx: Ctx,
+  q: Queryable,
+  personId: string,
+  trigger: string,
+): Promise<{ saleId: string; from: SaleStatus; to: SaleStatus }[]> {
+  const rows = await q.query<{ id: string }>(
+    "SELECT id::text FROM sales WHERE buyer_person_id = $1 AND status = 'delayed' ORDER BY requested_at FOR UPDATE",
+    [personId],
+  );
   const out: { saleId: string; from: SaleStatus; to: SaleStatus }[] = [];
   for (const { id } of rows) {
     const s = await getSale(q, id);
     const c = await getNicsCheck(q, id);
     const buyer = await findBuyerRecord(q, subjectOf(s), ctx.today);
-    const ev = await evaluateSale(q, { subject: subjectOf(s), buyer, nics: { status: c.status, transactionNumber: c.transactionNumber, initiatedOn: c.initiatedOn }, on: ctx.today });
+    const ev = await evaluateSale(q, {
+      subject: subjectOf(s),
+      buyer,
+      nics: { status: c.status, transactionNumber: c.transactionNumber, initiatedOn: c.initiatedOn },
+      on: ctx.today,
+    });
     if (ev.status === s.status && ev.delayReason === s.delayReason) continue;
-    const updated = await recordEvaluation(ctx, q, s, ev, { action: "reassess", note: trigger, webhook: true, nicsDenied: c.status === "denied" });
+    const updated = await recordEvaluation(ctx, q, s, ev, {
+      action: "reassess",
+      note: trigger,
+      webhook: true,
+      nicsDenied: c.status === "denied",
+    });
     out.push({ saleId: id, from: s.status, to: updated.status });
   }
   return out;
@@ -552,11 +955,15 @@ export async function reassessPendingSales(ctx: Ctx, q: Queryable, personId: str
 
 /** Records a failed re-submission of a queued check, with exponential backoff (15 s doubling, at most an hour). */
 export async function noteNicsStillDown(ctx: Ctx, saleId: string, error: string): Promise<void> {
-  const rows = await ctx.db.query<{ attempts: number }>("SELECT attempts FROM sale_nics_checks WHERE sale_id = $1", [saleId]);
+  const rows = await ctx.db.query<{ attempts: number }>("SELECT attempts FROM sale_nics_checks WHERE sale_id = $1", [
+    saleId,
+  ]);
   const attempts = (rows[0]?.attempts ?? 0) + 1;
   const delay = Math.min(15 * 2 ** Math.min(attempts - 1, 12), 3600);
-  await ctx.db.query("UPDATE sale_nics_checks SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE sale_id = $1 AND status IN ('queued','delayed')",
-    [saleId, attempts, new Date(ctx.clock.now().getTime() + delay * 1000).toISOString(), error]);
+  await ctx.db.query(
+    "UPDATE sale_nics_checks SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE sale_id = $1 AND status IN ('queued','delayed')",
+    [saleId, attempts, new Date(ctx.clock.now().getTime() + delay * 1000).toISOString(), error],
+  );
 }
 
 export { nicsRequestOf };

@@ -22,27 +22,42 @@ async function world(today: string) {
 
 const sale = (call: Call, payload: unknown) => call("dealer", { method: "POST", url: "/api/v1/sales", payload });
 
-for (const [today, waits] of [["2014-03-31", true], ["2014-04-01", false]] as const) {
+for (const [today, waits] of [
+  ["2014-03-31", true],
+  ["2014-04-01", false],
+] as const) {
   describe(`a retail long gun sale on ${today}`, () => {
     let w: Awaited<ReturnType<typeof world>>;
-    before(async () => { w = await world(today); });
-    after(async () => { await w.close(); });
-
-    test(waits ? "waits two weeks (delivery from the 14th day after)" : "has no waiting period (the buyer's certificate does not allow a long gun purchase)", async () => {
-      const b = await buyerWithCredential(w.env, { kind: waits ? "ammunition-certificate" : "long-gun-eligibility-certificate", issuedOn: "2013-11-01" });
-      const a = json(await sale(w.call, saleBody(b)));
-      const f = a.decision.findings.find((x: any) => x.id === "sales.long-gun.waiting-period");
-      if (waits) {
-        assert.equal(a.answer, "delayed", JSON.stringify(a.decision.findings));
-        assert.equal(a.sale.delayReason, "waiting-period");
-        assert.equal(f.status, "not-met");
-        assert.match(f.because, /2014-04-14/);
-        assert.equal(a.mayProceedOn, "2014-04-14");
-      } else {
-        assert.equal(f.status, "not-applicable");
-        assert.notEqual(a.sale?.delayReason, "waiting-period");
-        assert.notEqual(a.sale?.delayReason, "needs-review");
-      }
+    before(async () => {
+      w = await world(today);
     });
+    after(async () => {
+      await w.close();
+    });
+
+    test(
+      waits
+        ? "waits two weeks (delivery from the 14th day after)"
+        : "has no waiting period (the buyer's certificate does not allow a long gun purchase)",
+      async () => {
+        const b = await buyerWithCredential(w.env, {
+          kind: waits ? "ammunition-certificate" : "long-gun-eligibility-certificate",
+          issuedOn: "2013-11-01",
+        });
+        const a = json(await sale(w.call, saleBody(b)));
+        const f = a.decision.findings.find((x: any) => x.id === "sales.long-gun.waiting-period");
+        if (waits) {
+          assert.equal(a.answer, "delayed", JSON.stringify(a.decision.findings));
+          assert.equal(a.sale.delayReason, "waiting-period");
+          assert.equal(f.status, "not-met");
+          assert.match(f.because, /2014-04-14/);
+          assert.equal(a.mayProceedOn, "2014-04-14");
+        } else {
+          assert.equal(f.status, "not-applicable");
+          assert.notEqual(a.sale?.delayReason, "waiting-period");
+          assert.notEqual(a.sale?.delayReason, "needs-review");
+        }
+      },
+    );
   });
 }

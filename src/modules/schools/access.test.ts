@@ -13,24 +13,44 @@ import { schoolRouteCases } from "./testkit.ts";
 
 let env: TestEnv;
 let call: Call;
-before(async () => { env = await createTestEnv(); call = caller(env); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await createTestEnv();
+  call = caller(env);
+});
+after(async () => {
+  await env.close();
+});
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
-const counts = async () => JSON.stringify(await env.services.db.query(`SELECT (SELECT count(*) FROM grant_applications) a, (SELECT count(*) FROM grant_payments) p, (SELECT count(*) FROM school_committee_members) c,
-  (SELECT count(*) FROM security_consultants) s, (SELECT count(*) FROM school_safety_plans) pl, (SELECT count(*) FROM grant_rounds) r, (SELECT count(*) FROM school_org_members) m, (SELECT count(*) FROM outbox) o`));
+const counts = async () =>
+  JSON.stringify(
+    await env.services.db
+      .query(`SELECT (SELECT count(*) FROM grant_applications) a, (SELECT count(*) FROM grant_payments) p, (SELECT count(*) FROM school_committee_members) c,
+  (SELECT count(*) FROM security_consultants) s, (SELECT count(*) FROM school_safety_plans) pl, (SELECT count(*) FROM grant_rounds) r, (SELECT count(*) FROM school_org_members) m, (SELECT count(*) FROM outbox) o`),
+  );
 
 test("every schools route has a case, and only routes", () => {
   const cases = schoolRouteCases(env);
-  assert.deepEqual(schoolRoutes.map(key).filter((k) => !(k in cases)), []);
-  assert.deepEqual(Object.keys(cases).filter((k) => !schoolRoutes.map(key).includes(k)), []);
+  assert.deepEqual(
+    schoolRoutes.map(key).filter((k) => !(k in cases)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(cases).filter((k) => !schoolRoutes.map(key).includes(k)),
+    [],
+  );
 });
 
 test("access matrix: every schools route × every role", async () => {
   const cases = schoolRouteCases(env);
   for (const r of schoolRoutes) {
     const c = cases[key(r)]!;
-    if (r.roles) assert.deepEqual([...r.roles].sort(), c.allowed === "all" || c.allowed === "public" ? [...ROLES].sort() : [...c.allowed].sort(), `${key(r)}: documented roles`);
+    if (r.roles)
+      assert.deepEqual(
+        [...r.roles].sort(),
+        c.allowed === "all" || c.allowed === "public" ? [...ROLES].sort() : [...c.allowed].sort(),
+        `${key(r)}: documented roles`,
+      );
     assert.equal(r.auth === "public", c.allowed === "public", key(r));
     const success = r.successStatus ?? (r.method === "POST" ? 201 : 200);
     for (const who of [...ROLES, null] as (Role | null)[]) {

@@ -22,7 +22,11 @@ export function registerUploads(app: FastifyInstance, makeCtx: MakeCtx): void {
       attachFieldsToBody: "keyValues",
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 30, fieldSize: 100_000 },
       async onFile(part) {
-        (part as unknown as { value: unknown }).value = new UploadedFile(part.filename, part.mimetype, await part.toBuffer());
+        (part as unknown as { value: unknown }).value = new UploadedFile(
+          part.filename,
+          part.mimetype,
+          await part.toBuffer(),
+        );
       },
     });
     defineRoutes(child, uploadRoutes, makeCtx);

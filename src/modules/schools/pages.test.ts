@@ -27,10 +27,14 @@ before(async () => {
     ams: await one("SELECT id::text AS id FROM schools WHERE name = 'Ansonia Middle School'"),
     slade: await one("SELECT id::text AS id FROM schools WHERE name = 'Slade Middle School'"),
     storrs: await one("SELECT id::text AS id FROM campuses WHERE name = 'Storrs'"),
-    app: await one("SELECT a.id::text AS id FROM grant_applications a JOIN school_districts d ON d.id = a.district_id WHERE d.code = 'ANSONIA'"),
+    app: await one(
+      "SELECT a.id::text AS id FROM grant_applications a JOIN school_districts d ON d.id = a.district_id WHERE d.code = 'ANSONIA'",
+    ),
   };
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const page = (who: Parameters<Call>[0], url: string) => call(who, { method: "GET", url, headers: H });
 
@@ -80,11 +84,30 @@ test("a district's own pages; another district's school is refused", async () =>
 
 test("a committee missing required members is flagged; adding one through the form", async () => {
   const res = await page({ username: "district" }, `/schools/schools/${ids.ams}`);
-  assert.match(res.body, /The committee is missing: local-first-responder, mental-health-professional, parent-or-guardian/);
-  const bad = await call({ username: "district" }, { method: "POST", url: `/schools/schools/${ids.ams}/committee`, payload: "name=&role=janitor", headers: { ...H, "content-type": "application/x-www-form-urlencoded" } });
+  assert.match(
+    res.body,
+    /The committee is missing: local-first-responder, mental-health-professional, parent-or-guardian/,
+  );
+  const bad = await call(
+    { username: "district" },
+    {
+      method: "POST",
+      url: `/schools/schools/${ids.ams}/committee`,
+      payload: "name=&role=janitor",
+      headers: { ...H, "content-type": "application/x-www-form-urlencoded" },
+    },
+  );
   expectStatus(bad, 400);
   assert.match(bad.body, /usa-alert--error/);
-  const ok = await call({ username: "district" }, { method: "POST", url: `/schools/schools/${ids.ams}/committee`, payload: "name=Firefighter+B.+Lee&role=local-first-responder&joinedOn=2026-11-20", headers: { ...H, "content-type": "application/x-www-form-urlencoded" } });
+  const ok = await call(
+    { username: "district" },
+    {
+      method: "POST",
+      url: `/schools/schools/${ids.ams}/committee`,
+      payload: "name=Firefighter+B.+Lee&role=local-first-responder&joinedOn=2026-11-20",
+      headers: { ...H, "content-type": "application/x-www-form-urlencoded" },
+    },
+  );
   expectStatus(ok, 303);
   const after = await page({ username: "district" }, `/schools/schools/${ids.ams}`);
   assert.match(after.body, /The committee is missing: mental-health-professional, parent-or-guardian/);
@@ -95,9 +118,25 @@ test("a parent on the committee sees the school but not the behaviour reports; d
   expectStatus(p, 200);
   assert.match(p.body, /id="behavior-hidden"/);
   assert.ok(!p.body.includes("threatening posts"));
-  const refused = await call({ username: "parent" }, { method: "POST", url: `/schools/schools/${ids.ahs}/behavior-read`, payload: "purposeText=I+want+to+see+them+please", headers: { ...H, "content-type": "application/x-www-form-urlencoded" } });
+  const refused = await call(
+    { username: "parent" },
+    {
+      method: "POST",
+      url: `/schools/schools/${ids.ahs}/behavior-read`,
+      payload: "purposeText=I+want+to+see+them+please",
+      headers: { ...H, "content-type": "application/x-www-form-urlencoded" },
+    },
+  );
   expectStatus(refused, 403);
-  const staff = await call({ username: "district" }, { method: "POST", url: `/schools/schools/${ids.ahs}/behavior-read`, payload: "purposeText=Weekly+review+by+the+safety+committee", headers: { ...H, "content-type": "application/x-www-form-urlencoded" } });
+  const staff = await call(
+    { username: "district" },
+    {
+      method: "POST",
+      url: `/schools/schools/${ids.ahs}/behavior-read`,
+      payload: "purposeText=Weekly+review+by+the+safety+committee",
+      headers: { ...H, "content-type": "application/x-www-form-urlencoded" },
+    },
+  );
   expectStatus(staff, 200);
   assert.match(staff.body, /threatening posts/);
 });

@@ -22,13 +22,17 @@ export const schoolsPolicy = {
   setup: (u: User) => isState(u),
   linkUsers: (u: User) => isState(u) || u.role === "admin",
   /** Read a district's records (state staff: all; district users: their own). */
-  readDistrict: (u: User, org: Org | null, districtId: string) => isState(u) || (u.role === "district_staff" && org?.districtId === districtId),
+  readDistrict: (u: User, org: Org | null, districtId: string) =>
+    isState(u) || (u.role === "district_staff" && org?.districtId === districtId),
   /** Write for a district: its own staff, never a parent or guardian. */
-  writeDistrict: (u: User, org: Org | null, districtId: string) => u.role === "district_staff" && org?.districtId === districtId && !org.parentOrGuardian,
+  writeDistrict: (u: User, org: Org | null, districtId: string) =>
+    u.role === "district_staff" && org?.districtId === districtId && !org.parentOrGuardian,
   /** Behaviour reports: the district's own staff who are not parents or guardians (§ 87). */
-  readBehavior: (u: User, org: Org | null, districtId: string) => u.role === "district_staff" && org?.districtId === districtId && !org.parentOrGuardian,
+  readBehavior: (u: User, org: Org | null, districtId: string) =>
+    u.role === "district_staff" && org?.districtId === districtId && !org.parentOrGuardian,
   review: (u: User) => isState(u),
-  readCampus: (u: User, org: Org | null, campusId: string) => isState(u) || (u.role === "campus_staff" && org?.campusId === campusId),
+  readCampus: (u: User, org: Org | null, campusId: string) =>
+    isState(u) || (u.role === "campus_staff" && org?.campusId === campusId),
   writeCampus: (u: User, org: Org | null, campusId: string) => u.role === "campus_staff" && org?.campusId === campusId,
   /** The lateness lists and reminders for DESPP. */
   oversee: (u: User) => isState(u),

@@ -12,7 +12,10 @@ import { corridors, ensureAtfReference, sourceStates, sourceStatesCsv } from "./
 import { barChartSvg, sourceMapSvg } from "./charts.ts";
 
 let env: TestEnv, call: Call;
-before(async () => { env = await createTestEnv(); call = caller(env); });
+before(async () => {
+  env = await createTestEnv();
+  call = caller(env);
+});
 after(() => env.close());
 
 describe("the ATF reference table", () => {
@@ -28,8 +31,21 @@ describe("the ATF reference table", () => {
     assert.equal(s.total, 897);
     assert.equal(s.inState, 422);
     assert.equal(s.outOfState, 475);
-    assert.deepEqual(s.rows.slice(0, 5).map((r) => [r.source, r.firearms]), [["CT", 422], ["GA", 55], ["FL", 51], ["SC", 45], ["TX", 34]]);
-    assert.equal(s.rows.reduce((n, r) => n + r.firearms, 0), 897, "the sources add up to ATF's total");
+    assert.deepEqual(
+      s.rows.slice(0, 5).map((r) => [r.source, r.firearms]),
+      [
+        ["CT", 422],
+        ["GA", 55],
+        ["FL", 51],
+        ["SC", 45],
+        ["TX", 34],
+      ],
+    );
+    assert.equal(
+      s.rows.reduce((n, r) => n + r.firearms, 0),
+      897,
+      "the sources add up to ATF's total",
+    );
     assert.ok(s.weakerShare > 0.4 && s.weakerShare < 0.53, `weaker-law share ${s.weakerShare}`);
     assert.equal(s.rows.find((r) => r.source === "NY")!.weaker, false);
     assert.equal(s.rows.find((r) => r.source === "GA")!.weaker, true);
@@ -38,7 +54,13 @@ describe("the ATF reference table", () => {
   test("Connecticut 2014: 819 traced guns, 534 in-state, Texas 30 and Florida 21 next", async () => {
     const s = await sourceStates(env.services.db, 2014, "CT");
     assert.deepEqual([s.total, s.inState], [819, 534]);
-    assert.deepEqual(s.rows.slice(1, 3).map((r) => [r.source, r.firearms]), [["TX", 30], ["FL", 21]]);
+    assert.deepEqual(
+      s.rows.slice(1, 3).map((r) => [r.source, r.firearms]),
+      [
+        ["TX", 30],
+        ["FL", 21],
+      ],
+    );
   });
 
   test("the corridors into the destination states leave out in-state flows", async () => {
@@ -62,12 +84,21 @@ describe("map and chart", () => {
   test("the map is an SVG with a title, a description and one shape per state", async () => {
     const svg = sourceMapSvg(await sourceStates(env.services.db, 2019, "CT"));
     assert.match(svg, /^<svg [^>]*role="img"/);
-    assert.match(svg, /<title id="source-map-title">Source states of crime guns recovered in Connecticut, 2019<\/title>/);
+    assert.match(
+      svg,
+      /<title id="source-map-title">Source states of crime guns recovered in Connecticut, 2019<\/title>/,
+    );
     assert.match(svg, /Georgia: 55 firearms/);
     assert.ok((svg.match(/<path /g) ?? []).length >= 51);
   });
   test("the chart is rendered by vega to SVG", async () => {
-    const svg = await barChartSvg([{ label: "Georgia", value: 55 }, { label: "Florida", value: 51 }], { title: "Top sources", valueTitle: "Firearms" });
+    const svg = await barChartSvg(
+      [
+        { label: "Georgia", value: 55 },
+        { label: "Florida", value: 51 },
+      ],
+      { title: "Top sources", valueTitle: "Firearms" },
+    );
     assert.match(svg, /^<svg /);
     assert.match(svg, /Georgia/);
   });
@@ -77,8 +108,10 @@ describe("routes", () => {
   test("401, 403 and who may see the figures", async () => {
     const url = "/api/v1/tracing/analytics/source-states?year=2019&state=CT";
     expectProblem(await call(null, { method: "GET", url }), 401);
-    for (const role of ["dealer", "resident", "ammunition_vendor", "auditor"] as const) expectProblem(await call(role, { method: "GET", url }), 403);
-    for (const role of ["law_enforcement", "trafficking_task_force", "licensing_staff"] as const) expectStatus(await call(role, { method: "GET", url }), 200);
+    for (const role of ["dealer", "resident", "ammunition_vendor", "auditor"] as const)
+      expectProblem(await call(role, { method: "GET", url }), 403);
+    for (const role of ["law_enforcement", "trafficking_task_force", "licensing_staff"] as const)
+      expectStatus(await call(role, { method: "GET", url }), 200);
     const b = json(await call("trafficking_task_force", { method: "GET", url }));
     assert.equal(b.total, 897);
     assert.match(b.attribution, /ATF/);
@@ -86,14 +119,46 @@ describe("routes", () => {
     assert.deepEqual(b.stateline, []);
   });
   test("malformed queries are 400 naming the field", async () => {
-    expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states?year=2009&state=CT" }), 400, "query.year");
-    expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states?year=abc" }), 400, "query.year");
-    expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states?year=2019&state=ZZ" }), 400, "query.state");
-    expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states?year=2019&state=ct" }), 400, "query.state");
-    expectProblem(await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/corridors?from=2015&to=2012" }), 400, "query.to");
+    expectProblem(
+      await call("law_enforcement", {
+        method: "GET",
+        url: "/api/v1/tracing/analytics/source-states?year=2009&state=CT",
+      }),
+      400,
+      "query.year",
+    );
+    expectProblem(
+      await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/source-states?year=abc" }),
+      400,
+      "query.year",
+    );
+    expectProblem(
+      await call("law_enforcement", {
+        method: "GET",
+        url: "/api/v1/tracing/analytics/source-states?year=2019&state=ZZ",
+      }),
+      400,
+      "query.state",
+    );
+    expectProblem(
+      await call("law_enforcement", {
+        method: "GET",
+        url: "/api/v1/tracing/analytics/source-states?year=2019&state=ct",
+      }),
+      400,
+      "query.state",
+    );
+    expectProblem(
+      await call("law_enforcement", { method: "GET", url: "/api/v1/tracing/analytics/corridors?from=2015&to=2012" }),
+      400,
+      "query.to",
+    );
   });
   test("CSV download", async () => {
-    const r = await call("law_enforcement", { method: "GET", url: "/tracing/analytics/source-states.csv?year=2019&state=NY" });
+    const r = await call("law_enforcement", {
+      method: "GET",
+      url: "/tracing/analytics/source-states.csv?year=2019&state=NY",
+    });
     expectStatus(r, 200);
     assert.match(String(r.headers["content-type"]), /text\/csv/);
     assert.match(String(r.headers["content-disposition"]), /atf-source-states-NY-2019\.csv/);

@@ -36,9 +36,18 @@ export interface DealerFigures {
   inventoryLossReports: number | null;
 }
 
-export interface OutOfStateDealer { name: string; fflNumber: string | null; state: string | null; traces: number; shortTimeToCrime: number }
+export interface OutOfStateDealer {
+  name: string;
+  fflNumber: string | null;
+  state: string | null;
+  traces: number;
+  shortTimeToCrime: number;
+}
 
-export interface Period { from: PlainDate; to: PlainDate }
+export interface Period {
+  from: PlainDate;
+  to: PlainDate;
+}
 
 export function periodOf(ctx: Ctx, from?: PlainDate, to?: PlainDate): Period {
   const t = to ?? ctx.today;
@@ -54,40 +63,67 @@ async function figures(ctx: Ctx, p: Period, dealerId: string | null): Promise<De
             count(*) FILTER (WHERE first_sale_on > (recovered_on - make_interval(years => $3))::date)::int AS short,
             count(*) FILTER (WHERE reported_stolen)::int AS stolen
        FROM traces WHERE first_dealer_id IS NOT NULL AND recovered_on BETWEEN $1 AND $2 AND ($4::uuid IS NULL OR first_dealer_id = $4) GROUP BY first_dealer_id`,
-    [p.from, p.to, SHORT_TIME_TO_CRIME_YEARS, dealerId]);
+    [p.from, p.to, SHORT_TIME_TO_CRIME_YEARS, dealerId],
+  );
   const byDealer = new Map(tr.map((x) => [x.dealer, x]));
   return sales.map((s) => {
     const t = byDealer.get(s.dealerId);
-    const traces = t?.n ?? 0, short = t?.short ?? 0;
+    const traces = t?.n ?? 0,
+      short = t?.short ?? 0;
     return {
-      ...s, traces,
+      ...s,
+      traces,
       tracesPer1000Sales: s.sales > 0 ? Math.round((traces / s.sales) * 1000 * 10) / 10 : null,
-      shortTimeToCrime: short, shortTimeToCrimeShare: traces > 0 ? Math.round((short / traces) * 1000) / 1000 : null,
-      tracedGunsReportedStolen: t?.stolen ?? 0, inventoryLossReports: null,
+      shortTimeToCrime: short,
+      shortTimeToCrimeShare: traces > 0 ? Math.round((short / traces) * 1000) / 1000 : null,
+      tracedGunsReportedStolen: t?.stolen ?? 0,
+      inventoryLossReports: null,
     };
   });
 }
 
 /** Ranked: most traces per 1,000 sales first (dealers with traces but no sales in the period next, by traces). */
 export function rank(list: DealerFigures[]): DealerFigures[] {
-  return [...list].sort((a, b) => (b.tracesPer1000Sales ?? (b.traces > 0 ? Infinity : -1)) - (a.tracesPer1000Sales ?? (a.traces > 0 ? Infinity : -1)) || b.traces - a.traces || a.name.localeCompare(b.name));
+  return [...list].sort(
+    (a, b) =>
+      (b.tracesPer1000Sales ?? (b.traces > 0 ? Infinity : -1)) -
+        (a.tracesPer1000Sales ?? (a.traces > 0 ? Infinity : -1)) ||
+      b.traces - a.traces ||
+      a.name.localeCompare(b.name),
+  );
 }
 
 function requireRanking(ctx: Ctx): void {
   if (!ctx.user) throw new AppError("unauthenticated", "sign in first");
-  if (!tracingPolicy.dealerRanking(ctx.user)) throw forbidden("the dealer ranking is for investigators, the task force and licensing staff");
+  if (!tracingPolicy.dealerRanking(ctx.user))
+    throw forbidden("the dealer ranking is for investigators, the task force and licensing staff");
 }
 
 /** Every Connecticut dealer's figures, ranked, and the out-of-state dealers named in traces. */
-export async function dealerRanking(ctx: Ctx, p: Period): Promise<{ period: Period; dealers: DealerFigures[]; outOfState: OutOfStateDealer[] }> {
+export async function dealerRanking(
+  ctx: Ctx,
+  p: Period,
+): Promise<{ period: Period; dealers: DealerFigures[]; outOfState: OutOfStateDealer[] }> {
   requireRanking(ctx);
   const dealers = rank(await figures(ctx, p, null));
   const oos = await ctx.db.query<{ name: string; ffl: string | null; state: string | null; n: number; short: number }>(
     `SELECT first_dealer_name AS name, first_dealer_ffl AS ffl, source_state AS state, count(*)::int AS n,
             count(*) FILTER (WHERE first_sale_on > (recovered_on - make_interval(years => $3))::date)::int AS short
        FROM traces WHERE first_dealer_id IS NULL AND first_dealer_name IS NOT NULL AND recovered_on BETWEEN $1 AND $2
-      GROUP BY first_dealer_name, first_dealer_ffl, source_state ORDER BY n DESC, name LIMIT 200`, [p.from, p.to, SHORT_TIME_TO_CRIME_YEARS]);
-  return { period: p, dealers, outOfState: oos.map((o) => ({ name: o.name, fflNumber: o.ffl, state: o.state, traces: o.n, shortTimeToCrime: o.short })) };
+      GROUP BY first_dealer_name, first_dealer_ffl, source_state ORDER BY n DESC, name LIMIT 200`,
+    [p.from, p.to, SHORT_TIME_TO_CRIME_YEARS],
+  );
+  return {
+    period: p,
+    dealers,
+    outOfState: oos.map((o) => ({
+      name: o.name,
+      fflNumber: o.ffl,
+      state: o.state,
+      traces: o.n,
+      shortTimeToCrime: o.short,
+    })),
+  };
 }
 
 /**
@@ -100,13 +136,23 @@ export async function dealerFigures(ctx: Ctx, dealerId: string, p: Period): Prom
   if (!tracingPolicy.dealerRanking(u)) {
     const m = tracingPolicy.ownDealerFigures(u) ? await findStaffMembership(ctx.db, u.id) : undefined;
     if (!m || m.dealerId !== dealerId) {
-      await appendAudit(ctx.db, ctx, { action: "tracing.dealer-figures.read", entityType: "dealer", entityId: dealerId, outcome: "denied" });
+      await appendAudit(ctx.db, ctx, {
+        action: "tracing.dealer-figures.read",
+        entityType: "dealer",
+        entityId: dealerId,
+        outcome: "denied",
+      });
       throw forbidden("a dealer sees only its own figures");
     }
   }
   const f = (await figures(ctx, p, dealerId))[0];
   if (!f) throw notFound("dealer");
-  await appendAudit(ctx.db, ctx, { action: "tracing.dealer-figures.read", entityType: "dealer", entityId: dealerId, details: { from: p.from, to: p.to } });
+  await appendAudit(ctx.db, ctx, {
+    action: "tracing.dealer-figures.read",
+    entityType: "dealer",
+    entityId: dealerId,
+    details: { from: p.from, to: p.to },
+  });
   return f;
 }
 

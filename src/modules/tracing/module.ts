@@ -12,7 +12,12 @@ export const tracingModule = defineModule({
   nav: [
     { roles: ["law_enforcement"], href: "/tracing", label: "Traces", order: 35 },
     { roles: ["trafficking_task_force"], href: "/tracing", label: "Traces", order: 35, home: true },
-    { roles: ["law_enforcement", "trafficking_task_force", "licensing_staff"], href: "/tracing/analytics", label: "Source states", order: 36 },
+    {
+      roles: ["law_enforcement", "trafficking_task_force", "licensing_staff"],
+      href: "/tracing/analytics",
+      label: "Source states",
+      order: 36,
+    },
     { roles: ["licensing_staff"], href: "/tracing/dealers", label: "Dealer accountability", order: 37 },
     { roles: ["dealer"], href: "/tracing/my-dealer", label: "Trace figures", order: 60 },
   ],

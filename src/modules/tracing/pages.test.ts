@@ -12,8 +12,14 @@ import { configure, person, sale, shop } from "./testkit.ts";
 let env: TestEnv, mine: Dealer, other: Dealer;
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const postForm = (role: Parameters<TestEnv["as"]>[0], url: string, o: Record<string, string>) =>
-  env.as(role, { method: "POST", url, payload: form(o), headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } });
-const getPage = (role: Parameters<TestEnv["as"]>[0], url: string) => env.as(role, { method: "GET", url, headers: { accept: "text/html" } });
+  env.as(role, {
+    method: "POST",
+    url,
+    payload: form(o),
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+  });
+const getPage = (role: Parameters<TestEnv["as"]>[0], url: string) =>
+  env.as(role, { method: "GET", url, headers: { accept: "text/html" } });
 
 before(async () => {
   env = await createTestEnv({ today: "2026-11-20" });
@@ -30,12 +36,30 @@ describe("trace pages", () => {
     const page = await getPage("law_enforcement", "/tracing");
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Ask a trace/);
-    const ok = await postForm("law_enforcement", "/tracing/traces", { priority: "urgent", make: "SW", serialStatus: "present", serialNumber: "PAGE1", recoveredOn: "2026-11-01", crimeCode: "5212", town: "Hartford", purposeCode: "firearm-trace", purposeText: "Shooting on Main Street, case 26-77" });
+    const ok = await postForm("law_enforcement", "/tracing/traces", {
+      priority: "urgent",
+      make: "SW",
+      serialStatus: "present",
+      serialNumber: "PAGE1",
+      recoveredOn: "2026-11-01",
+      crimeCode: "5212",
+      town: "Hartford",
+      purposeCode: "firearm-trace",
+      purposeText: "Shooting on Main Street, case 26-77",
+    });
     assert.equal(ok.statusCode, 200, ok.body.slice(0, 500));
     assert.match(ok.body, /Answered from Stateline&#39;s records|Answered from Stateline's records/);
     assert.match(ok.body, /Own Shop/);
     assert.match(ok.body, /245 days/);
-    const bad = await postForm("law_enforcement", "/tracing/traces", { priority: "urgent", make: "SW", serialStatus: "present", recoveredOn: "2026-13-01", crimeCode: "5212", purposeCode: "firearm-trace", purposeText: "short" });
+    const bad = await postForm("law_enforcement", "/tracing/traces", {
+      priority: "urgent",
+      make: "SW",
+      serialStatus: "present",
+      recoveredOn: "2026-13-01",
+      crimeCode: "5212",
+      purposeCode: "firearm-trace",
+      purposeText: "short",
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /usa-error-message|usa-alert--error/);
   });
@@ -46,7 +70,10 @@ describe("trace pages", () => {
     const t = await env.services.db.query<{ id: string }>("SELECT id::text FROM traces LIMIT 1");
     const url = `/tracing/traces/${t[0]!.id}`;
     assert.equal((await postForm("law_enforcement", url, {})).statusCode, 400);
-    const r = await postForm("law_enforcement", url, { purposeCode: "firearm-trace", purposeText: "Shooting on Main Street, case 26-77" });
+    const r = await postForm("law_enforcement", url, {
+      purposeCode: "firearm-trace",
+      purposeText: "Shooting on Main Street, case 26-77",
+    });
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /PAGE1/);
   });
@@ -85,7 +112,10 @@ describe("leads page", () => {
   test("shown only after a purpose is posted", async () => {
     assert.equal((await getPage("trafficking_task_force", "/tracing/leads")).statusCode, 200);
     assert.equal((await postForm("trafficking_task_force", "/tracing/leads", {})).statusCode, 400);
-    const r = await postForm("trafficking_task_force", "/tracing/leads", { purposeCode: "criminal-investigation", purposeText: "Weekly review of trafficking leads" });
+    const r = await postForm("trafficking_task_force", "/tracing/leads", {
+      purposeCode: "criminal-investigation",
+      purposeText: "Weekly review of trafficking leads",
+    });
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /Trafficking leads/);
   });

@@ -17,12 +17,33 @@ export interface LostStolenReport {
   dealerId?: string | null;
 }
 
-export interface RegistrationRecord { id: string; kind: string; personId: string | null; issuedOn: string | null }
+export interface RegistrationRecord {
+  id: string;
+  kind: string;
+  personId: string | null;
+  issuedOn: string | null;
+}
 
 /** The registries module's exports as this module reads them (field by field, so a change there shows here). */
 interface RegistriesIndex {
-  lostStolenBySerial?: (q: Queryable, serial: string) => Promise<{ id: string; kind: "lost" | "stolen"; reportedAt?: string; reportedOn?: string; personId?: string | null; ownerPersonId?: string | null; dealerId?: string | null }[]>;
-  registrationsBySerial?: (q: Queryable, serial: string) => Promise<{ id: string; kind: string; personId: string | null; issuedOn: string | null }[]>;
+  lostStolenBySerial?: (
+    q: Queryable,
+    serial: string,
+  ) => Promise<
+    {
+      id: string;
+      kind: "lost" | "stolen";
+      reportedAt?: string;
+      reportedOn?: string;
+      personId?: string | null;
+      ownerPersonId?: string | null;
+      dealerId?: string | null;
+    }[]
+  >;
+  registrationsBySerial?: (
+    q: Queryable,
+    serial: string,
+  ) => Promise<{ id: string; kind: string; personId: string | null; issuedOn: string | null }[]>;
 }
 
 let registries: Promise<RegistriesIndex | null> | undefined;
@@ -30,24 +51,45 @@ const REGISTRIES = "../registries/index.ts";
 
 function loadRegistries(): Promise<RegistriesIndex | null> {
   // A computed specifier: the module may not exist yet in this build.
-  registries ??= import(REGISTRIES).then((m) => m as RegistriesIndex, () => null);
+  registries ??= import(REGISTRIES).then(
+    (m) => m as RegistriesIndex,
+    () => null,
+  );
   return registries;
 }
 
 /** Lost and stolen reports of a serial number; `available: false` when the registries module does not offer them yet. */
-export async function lostStolenBySerial(q: Queryable, serial: string): Promise<{ available: boolean; reports: LostStolenReport[] }> {
+export async function lostStolenBySerial(
+  q: Queryable,
+  serial: string,
+): Promise<{ available: boolean; reports: LostStolenReport[] }> {
   const m = await loadRegistries();
   if (!m?.lostStolenBySerial) return { available: false, reports: [] };
   const rows = await m.lostStolenBySerial(q, serial);
-  return { available: true, reports: rows.map((r) => ({ id: r.id, kind: r.kind, reportedOn: String(r.reportedOn ?? r.reportedAt ?? "").slice(0, 10), ownerPersonId: r.ownerPersonId ?? r.personId ?? null, dealerId: r.dealerId ?? null })) };
+  return {
+    available: true,
+    reports: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reportedOn: String(r.reportedOn ?? r.reportedAt ?? "").slice(0, 10),
+      ownerPersonId: r.ownerPersonId ?? r.personId ?? null,
+      dealerId: r.dealerId ?? null,
+    })),
+  };
 }
 
 /** Registrations (assault weapon certificates and the like) naming a serial number, when the registries module offers them. */
-export async function registrationsBySerial(q: Queryable, serial: string): Promise<{ available: boolean; records: RegistrationRecord[] }> {
+export async function registrationsBySerial(
+  q: Queryable,
+  serial: string,
+): Promise<{ available: boolean; records: RegistrationRecord[] }> {
   const m = await loadRegistries();
   if (!m?.registrationsBySerial) return { available: false, records: [] };
   const rows = await m.registrationsBySerial(q, serial);
-  return { available: true, records: rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.personId, issuedOn: r.issuedOn })) };
+  return {
+    available: true,
+    records: rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.personId, issuedOn: r.issuedOn })),
+  };
 }
 
 /** For tests: answer lost/stolen reports from a stand-in (the registries module is not there yet). */

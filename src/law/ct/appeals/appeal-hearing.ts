@@ -18,13 +18,25 @@ import { STATEMENT_DAYS_BEFORE, automaticRelief } from "./statement-of-reasons.t
 
 export const AppealHearingFacts = z.object({
   hearingOn: PlainDateSchema.optional().describe("the hearing date first scheduled"),
-  statementProvided: z.boolean().optional().describe("false when the issuing authority has given no written statement of reasons"),
-  statementReceivedOn: PlainDateSchema.optional().describe("day the board received the issuing authority's written statement"),
+  statementProvided: z
+    .boolean()
+    .optional()
+    .describe("false when the issuing authority has given no written statement of reasons"),
+  statementReceivedOn: PlainDateSchema.optional().describe(
+    "day the board received the issuing authority's written statement",
+  ),
   continuanceGranted: z.boolean().optional().describe("the board continued the hearing"),
   continuanceRequestedBy: z.enum(["issuing-authority", "appellant"]).optional(),
   continuanceGoodCause: z.boolean().optional().describe("the board found good cause for the official's continuance"),
-  continuancesAlreadyGranted: z.number().int().min(0).optional().describe("continuances already granted to the official in this appeal"),
-  nextScheduledMeetingOn: PlainDateSchema.optional().describe("the board's next scheduled meeting after the hearing date"),
+  continuancesAlreadyGranted: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("continuances already granted to the official in this appeal"),
+  nextScheduledMeetingOn: PlainDateSchema.optional().describe(
+    "the board's next scheduled meeting after the hearing date",
+  ),
 });
 export type AppealHearingFacts = z.infer<typeof AppealHearingFacts>;
 
@@ -74,9 +86,15 @@ export const appealHearing: Question<AppealHearingFacts, AppealHearingResult> = 
   result: {
     automaticRelief: "true when the appellant is due automatic relief, false when not (or not yet), null when unknown",
     hearingOn: "the hearing date the 10 days count back from (the continued date after a permitted continuance)",
-    statementDueBy: "last day (inclusive) the board may receive the written statement: 10 calendar days before the hearing",
-    continuancePermitted: "true when a continuance was granted and is permitted, false when granted but not permitted by the Act, null when none or unknown",
+    statementDueBy:
+      "last day (inclusive) the board may receive the written statement: 10 calendar days before the hearing",
+    continuancePermitted:
+      "true when a continuance was granted and is permitted, false when granted but not permitted by the Act, null when none or unknown",
   },
-  example: { hearingOn: "2014-05-14" as PlainDate, statementReceivedOn: "2014-05-08" as PlainDate, continuanceGranted: false },
+  example: {
+    hearingOn: "2014-05-14" as PlainDate,
+    statementReceivedOn: "2014-05-08" as PlainDate,
+    continuanceGranted: false,
+  },
   decide: decideAppealHearing,
 };

@@ -13,7 +13,12 @@ import { defineRule } from "../../core/questions.ts";
 export const ID = "appeals.board-membership";
 
 export const BOARD_MEMBERS: Dated<number>[] = [
-  { from: "2013-04-04", until: "2013-07-01", value: 7, source: pa133("§ 60", { cgs: "CGS § 29-32b", text: "from seven to nine" }) },
+  {
+    from: "2013-04-04",
+    until: "2013-07-01",
+    value: 7,
+    source: pa133("§ 60", { cgs: "CGS § 29-32b", text: "from seven to nine" }),
+  },
   {
     from: "2013-07-01",
     value: 9,
@@ -30,4 +35,11 @@ export function boardSeats(on: PlainDate): number {
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const BOARD_MEMBERSHIP_RULE = defineRule({ id: "appeals.board-membership", title: "Nine board members", description: "The Board of Firearms Permit Examiners grows from seven to nine members: a retired Superior Court judge and a mental health department nominee are added.", citations: [BOARD_MEMBERS[1]!.source], from: "2013-07-01" });
+export const BOARD_MEMBERSHIP_RULE = defineRule({
+  id: "appeals.board-membership",
+  title: "Nine board members",
+  description:
+    "The Board of Firearms Permit Examiners grows from seven to nine members: a retired Superior Court judge and a mental health department nominee are added.",
+  citations: [BOARD_MEMBERS[1]!.source],
+  from: "2013-07-01",
+});

@@ -20,7 +20,9 @@ import { defineRule } from "../../core/questions.ts";
 
 export const ID = "appeals.one-continuance";
 
-export interface ContinuanceRule { allowed: number }
+export interface ContinuanceRule {
+  allowed: number;
+}
 
 export const CONTINUANCES: Dated<ContinuanceRule>[] = [
   {
@@ -56,16 +58,36 @@ export function continuancePermitted(facts: ContinuanceFacts, on: PlainDate): Fi
   if (facts.continuanceGranted === false) return notApplicable(ID, rule.source, "no continuance granted");
   if (facts.continuanceGranted === undefined) return unknown(ID, rule.source, ["continuanceGranted"]);
   if (!facts.continuanceRequestedBy) return unknown(ID, rule.source, ["continuanceRequestedBy"]);
-  if (facts.continuanceRequestedBy === "appellant") return met(ID, rule.source, "continued at the appellant's request (not limited by this rule)");
-  if (rule.value.allowed === 0) return notMet(ID, rule.source, "before 2013-07-01 the Act gave the official no continuance");
+  if (facts.continuanceRequestedBy === "appellant")
+    return met(ID, rule.source, "continued at the appellant's request (not limited by this rule)");
+  if (rule.value.allowed === 0)
+    return notMet(ID, rule.source, "before 2013-07-01 the Act gave the official no continuance");
   if (facts.continuancesAlreadyGranted !== undefined && facts.continuancesAlreadyGranted >= rule.value.allowed) {
-    return notMet(ID, rule.source, `the official already had ${facts.continuancesAlreadyGranted} continuance(s); only ${rule.value.allowed} is allowed`);
+    return notMet(
+      ID,
+      rule.source,
+      `the official already had ${facts.continuancesAlreadyGranted} continuance(s); only ${rule.value.allowed} is allowed`,
+    );
   }
   if (facts.continuanceGoodCause === false) return notMet(ID, rule.source, "no good cause for the continuance");
-  const missing = [...(facts.continuancesAlreadyGranted === undefined ? ["continuancesAlreadyGranted"] : []), ...(facts.continuanceGoodCause === undefined ? ["continuanceGoodCause"] : [])];
+  const missing = [
+    ...(facts.continuancesAlreadyGranted === undefined ? ["continuancesAlreadyGranted"] : []),
+    ...(facts.continuanceGoodCause === undefined ? ["continuanceGoodCause"] : []),
+  ];
   if (missing.length) return unknown(ID, rule.source, missing);
-  return met(ID, rule.source, "the official's one continuance, for good cause: continued to the next scheduled board meeting");
+  return met(
+    ID,
+    rule.source,
+    "the official's one continuance, for good cause: continued to the next scheduled board meeting",
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const ONE_CONTINUANCE_RULE = defineRule({ id: "appeals.one-continuance", title: "One continuance for the official, for good cause", description: "The board may give the official whose action is appealed one continuance for good cause; the appeal then moves to the board's next scheduled meeting.", citations: [CONTINUANCES[1]!.source], from: "2013-07-01" });
+export const ONE_CONTINUANCE_RULE = defineRule({
+  id: "appeals.one-continuance",
+  title: "One continuance for the official, for good cause",
+  description:
+    "The board may give the official whose action is appealed one continuance for good cause; the appeal then moves to the board's next scheduled meeting.",
+  citations: [CONTINUANCES[1]!.source],
+  from: "2013-07-01",
+});

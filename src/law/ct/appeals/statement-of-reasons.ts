@@ -47,21 +47,37 @@ export function statementDueBy(p: { hearingOn: PlainDate }): PlainDate {
   return addDays(p.hearingOn, -rule.value);
 }
 
-export interface StatementFacts { statementProvided?: boolean; statementReceivedOn?: PlainDate }
+export interface StatementFacts {
+  statementProvided?: boolean;
+  statementReceivedOn?: PlainDate;
+}
 
 /**
  * met: automatic relief is due to the appellant; not-met: it is not (or not
  * yet); unknown: facts missing. `hearingOn` is the hearing the 10 days count back from.
  */
-export function automaticRelief(facts: StatementFacts, hearingOn: PlainDate | undefined, on: PlainDate, missingHearing: string[] = ["hearingOn"]): Finding {
+export function automaticRelief(
+  facts: StatementFacts,
+  hearingOn: PlainDate | undefined,
+  on: PlainDate,
+  missingHearing: string[] = ["hearingOn"],
+): Finding {
   const rule = inForce(STATEMENT_DAYS_BEFORE, on, ID);
   if (!hearingOn) return unknown(ID, rule.source, missingHearing);
   const dueBy = addDays(hearingOn, -rule.value);
   if (facts.statementReceivedOn) {
     const before = daysBetween(facts.statementReceivedOn, hearingOn);
     return before >= rule.value
-      ? notMet(ID, rule.source, `statement received ${facts.statementReceivedOn}, ${before} days before the hearing on ${hearingOn} (due by ${dueBy})`)
-      : met(ID, rule.source, `statement received ${facts.statementReceivedOn}, only ${before} days before the hearing on ${hearingOn} (due by ${dueBy}): automatic relief`);
+      ? notMet(
+          ID,
+          rule.source,
+          `statement received ${facts.statementReceivedOn}, ${before} days before the hearing on ${hearingOn} (due by ${dueBy})`,
+        )
+      : met(
+          ID,
+          rule.source,
+          `statement received ${facts.statementReceivedOn}, only ${before} days before the hearing on ${hearingOn} (due by ${dueBy}): automatic relief`,
+        );
   }
   if (facts.statementProvided === false) {
     return on > dueBy
@@ -72,4 +88,11 @@ export function automaticRelief(facts: StatementFacts, hearingOn: PlainDate | un
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const STATEMENT_OF_REASONS_RULE = defineRule({ id: "appeals.statement-of-reasons", title: "Written reasons at least 10 days before the hearing, or automatic relief", description: "If the official who denied or revoked a permit or certificate does not give the board a written statement of reasons at least 10 days before the hearing, the board must grant the appellant relief.", citations: [STATEMENT_DAYS_BEFORE[0]!.source], from: "2013-04-04" });
+export const STATEMENT_OF_REASONS_RULE = defineRule({
+  id: "appeals.statement-of-reasons",
+  title: "Written reasons at least 10 days before the hearing, or automatic relief",
+  description:
+    "If the official who denied or revoked a permit or certificate does not give the board a written statement of reasons at least 10 days before the hearing, the board must grant the appellant relief.",
+  citations: [STATEMENT_DAYS_BEFORE[0]!.source],
+  from: "2013-04-04",
+});

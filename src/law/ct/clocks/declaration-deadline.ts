@@ -40,7 +40,10 @@ const LCM_OFFENSE = pa133("§§ 23-24", {
   cgs: "CGS § 53-202w",
   text: "anyone who possesses any LCM on or after January 1, 2014 obtained before the bill's effective date is guilty of a infraction punishable by a $90 fine and a class D penalty for any subsequent offense; anyone who possesses a large capacity magazine on or after January 1, 2014 that was obtained after that date is guilty of a class D felony",
 });
-const AW_OFFENSE = pa133("§§ 25-31", { cgs: "CGS § 53-202c", text: "By law, illegal possession of an assault weapon is a class D felony, with a mandatory minimum one-year prison term." });
+const AW_OFFENSE = pa133("§§ 25-31", {
+  cgs: "CGS § 53-202c",
+  text: "By law, illegal possession of an assault weapon is a class D felony, with a mandatory minimum one-year prison term.",
+});
 
 /**
  * What missing the deadline exposes the person to: possession after it without a declaration or
@@ -53,12 +56,17 @@ export function penaltyIfMissed(item: DeclarationFacts["item"]): DeclarationDead
   if (item === "large-capacity-magazine") {
     return {
       offense: "possessing an undeclared large capacity magazine on or after 2014-01-01 (or after the window)",
-      penalty: "infraction, $90 fine, for a magazine obtained before 2013-04-04 (a class D felony for a subsequent offense); class D felony for one obtained on or after 2013-04-04",
+      penalty:
+        "infraction, $90 fine, for a magazine obtained before 2013-04-04 (a class D felony for a subsequent offense); class D felony for one obtained on or after 2013-04-04",
       citation: citationLabel(LCM_OFFENSE),
     };
   }
   if (item === "assault-weapon") {
-    return { offense: "illegal possession of an assault weapon without a certificate of possession", penalty: "class D felony, with a mandatory minimum one-year prison term", citation: citationLabel(AW_OFFENSE) };
+    return {
+      offense: "illegal possession of an assault weapon without a certificate of possession",
+      penalty: "class D felony, with a mandatory minimum one-year prison term",
+      citation: citationLabel(AW_OFFENSE),
+    };
   }
   return null;
 }
@@ -77,11 +85,20 @@ export function decideDeclarationDeadline(given: DeclarationFacts, on: PlainDate
   if (on < DECLARATION_DUTY_STARTS_ON) {
     return beforeDutyStarts({
       id: "clocks.declaration-duty-starts",
-      source: given.item === "assault-weapon" ? AW_CERTIFICATE_DEADLINE[0]!.source : LCM_DECLARATION_DEADLINE[0]!.source,
+      source:
+        given.item === "assault-weapon" ? AW_CERTIFICATE_DEADLINE[0]!.source : LCM_DECLARATION_DEADLINE[0]!.source,
       startsOn: DECLARATION_DUTY_STARTS_ON,
       on,
       duty: "the duty to declare a large capacity magazine or apply for an assault weapon certificate (with the Act's passage)",
-      result: { item: given.item ?? null, routes: [], deadline: null, daysLeft: null, deadlineCitation: null, penaltyIfMissed: null, dutyStartsOn: DECLARATION_DUTY_STARTS_ON },
+      result: {
+        item: given.item ?? null,
+        routes: [],
+        deadline: null,
+        daysLeft: null,
+        deadlineCitation: null,
+        penaltyIfMissed: null,
+        dutyStartsOn: DECLARATION_DUTY_STARTS_ON,
+      },
     });
   }
   const facts = withNoneSpelledOut(given);
@@ -121,7 +138,7 @@ export const declarationDeadline: Question<DeclarationFacts, DeclarationDeadline
   id: "declaration-deadline",
   title: "Deadline to declare a large capacity magazine or apply for an assault weapon certificate",
   description:
-    "Due date, citation and penalty for missing it. Whether a person can still lawfully keep (by declaring or applying for a certificate) or dispose of a large capacity magazine or a newly banned assault weapon, and the last day to do so: 2014-01-01 in general; 90 days after return for service members away on duty; 90 days after arrival for transferred service members; 90 days to disable, sell or remove for people moving in; 90 days for heirs of a certificated assault weapon. `specialCircumstances: \"none\"` answers all the special routes at once for an ordinary person. Asked before 2013-04-04: no duty yet.",
+    'Due date, citation and penalty for missing it. Whether a person can still lawfully keep (by declaring or applying for a certificate) or dispose of a large capacity magazine or a newly banned assault weapon, and the last day to do so: 2014-01-01 in general; 90 days after return for service members away on duty; 90 days after arrival for transferred service members; 90 days to disable, sell or remove for people moving in; 90 days for heirs of a certificated assault weapon. `specialCircumstances: "none"` answers all the special routes at once for an ordinary person. Asked before 2013-04-04: no duty yet.',
   citations: [
     LCM_DECLARATION_DEADLINE[0]!.source,
     AW_CERTIFICATE_DEADLINE[0]!.source,
@@ -139,12 +156,17 @@ export const declarationDeadline: Question<DeclarationFacts, DeclarationDeadline
   facts: DeclarationFacts,
   result: {
     item: "the item asked about, or null when not given",
-    routes: "every route the facts reach: rule id, actions (declare-possession, apply-for-certificate, render-permanently-inoperable, sell-to-dealer, remove-from-state, nothing-further), last day (inclusive, or null) and whether it is open on the date asked",
-    deadline: "the last day on which some open route can still be used (inclusive); null when no route is open or an open route has no deadline",
+    routes:
+      "every route the facts reach: rule id, actions (declare-possession, apply-for-certificate, render-permanently-inoperable, sell-to-dealer, remove-from-state, nothing-further), last day (inclusive, or null) and whether it is open on the date asked",
+    deadline:
+      "the last day on which some open route can still be used (inclusive); null when no route is open or an open route has no deadline",
     daysLeft: "calendar days from the date asked to `deadline`, or null",
-    deadlineCitation: "the citation of the rule that sets `deadline` (e.g. the 90 days after a service member's return), or null",
-    penaltyIfMissed: "{ offense, penalty, citation }: possessing the item after every deadline has passed without a declaration or certificate; null when the item is not given",
-    dutyStartsOn: "asked before 2013-04-04: the day the duty starts (the answer is then no: no duty on that date); otherwise null",
+    deadlineCitation:
+      "the citation of the rule that sets `deadline` (e.g. the 90 days after a service member's return), or null",
+    penaltyIfMissed:
+      "{ offense, penalty, citation }: possessing the item after every deadline has passed without a declaration or certificate; null when the item is not given",
+    dutyStartsOn:
+      "asked before 2013-04-04: the day the duty starts (the answer is then no: no duty on that date); otherwise null",
   },
   example: {
     item: "large-capacity-magazine",

@@ -12,36 +12,63 @@ export type Item = z.infer<typeof Item>;
 
 export const DeclarationFacts = z
   .object({
-  item: Item.optional().describe("large-capacity-magazine, or assault-weapon (a weapon newly banned by PA 13-3)"),
-  lawfullyPossessedBeforeCutoff: z.boolean().optional().describe(
-    "LCM: lawfully possessed it before 2014-01-01. Assault weapon: legally possessed it on 2013-04-03, the day before the bill's effective date",
-  ),
-  eligibleForCertificate: z.boolean().optional().describe("assault weapon only: eligible for a certificate of possession"),
-  outOfStateServiceMember: z.boolean().optional().describe("a service member unable to apply by 2014-01-01 because out of state on official duty"),
-  stillOnOutOfStateDuty: z.boolean().optional().describe("that service member has not yet returned to Connecticut"),
-  returnedToStateOn: PlainDateSchema.optional().describe("the day that service member returned to Connecticut"),
-  transferredServiceMember: z.boolean().optional().describe("a service member transferred to Connecticut in lawful possession"),
-  transferredInOn: PlainDateSchema.optional().describe("the day the transferred service member arrived in Connecticut"),
-  movedIntoState: z.boolean().optional().describe("moved into Connecticut in lawful possession of the item"),
-  movedIntoStateOn: PlainDateSchema.optional().describe("the day of the move into Connecticut"),
-  inherited: z.boolean().optional().describe("received the item by bequest or intestate succession"),
-  inheritedOn: PlainDateSchema.optional().describe("the day the heir received the item (see QUESTION(legal) in heir-certificate.ts)"),
-  heldCertificateBeforeApril2013: z.boolean().optional().describe("assault weapon only: obtained a certificate of possession for it before 2013-04-04"),
-  specialCircumstances: z
-    .literal("none")
-    .optional()
-    .describe(
-      '"none": none of the special routes applies (not a service member away on duty or transferred here, did not move into Connecticut with the item, did not inherit it, no certificate from before 2013-04-04). Settles those facts when they are not given; giving one of them as true as well is refused.',
+    item: Item.optional().describe("large-capacity-magazine, or assault-weapon (a weapon newly banned by PA 13-3)"),
+    lawfullyPossessedBeforeCutoff: z
+      .boolean()
+      .optional()
+      .describe(
+        "LCM: lawfully possessed it before 2014-01-01. Assault weapon: legally possessed it on 2013-04-03, the day before the bill's effective date",
+      ),
+    eligibleForCertificate: z
+      .boolean()
+      .optional()
+      .describe("assault weapon only: eligible for a certificate of possession"),
+    outOfStateServiceMember: z
+      .boolean()
+      .optional()
+      .describe("a service member unable to apply by 2014-01-01 because out of state on official duty"),
+    stillOnOutOfStateDuty: z.boolean().optional().describe("that service member has not yet returned to Connecticut"),
+    returnedToStateOn: PlainDateSchema.optional().describe("the day that service member returned to Connecticut"),
+    transferredServiceMember: z
+      .boolean()
+      .optional()
+      .describe("a service member transferred to Connecticut in lawful possession"),
+    transferredInOn: PlainDateSchema.optional().describe(
+      "the day the transferred service member arrived in Connecticut",
     ),
-}).superRefine((f, ctx) => {
-  if (f.specialCircumstances !== "none") return;
-  for (const key of SPECIAL_FLAGS) {
-    if (f[key] === true) ctx.addIssue({ code: "custom", path: [key], message: 'contradicts specialCircumstances "none"' });
-  }
-});
+    movedIntoState: z.boolean().optional().describe("moved into Connecticut in lawful possession of the item"),
+    movedIntoStateOn: PlainDateSchema.optional().describe("the day of the move into Connecticut"),
+    inherited: z.boolean().optional().describe("received the item by bequest or intestate succession"),
+    inheritedOn: PlainDateSchema.optional().describe(
+      "the day the heir received the item (see QUESTION(legal) in heir-certificate.ts)",
+    ),
+    heldCertificateBeforeApril2013: z
+      .boolean()
+      .optional()
+      .describe("assault weapon only: obtained a certificate of possession for it before 2013-04-04"),
+    specialCircumstances: z
+      .literal("none")
+      .optional()
+      .describe(
+        '"none": none of the special routes applies (not a service member away on duty or transferred here, did not move into Connecticut with the item, did not inherit it, no certificate from before 2013-04-04). Settles those facts when they are not given; giving one of them as true as well is refused.',
+      ),
+  })
+  .superRefine((f, ctx) => {
+    if (f.specialCircumstances !== "none") return;
+    for (const key of SPECIAL_FLAGS) {
+      if (f[key] === true)
+        ctx.addIssue({ code: "custom", path: [key], message: 'contradicts specialCircumstances "none"' });
+    }
+  });
 
 /** The facts `specialCircumstances: "none"` answers as a group. */
-export const SPECIAL_FLAGS = ["outOfStateServiceMember", "transferredServiceMember", "movedIntoState", "inherited", "heldCertificateBeforeApril2013"] as const;
+export const SPECIAL_FLAGS = [
+  "outOfStateServiceMember",
+  "transferredServiceMember",
+  "movedIntoState",
+  "inherited",
+  "heldCertificateBeforeApril2013",
+] as const;
 
 /** The facts with `specialCircumstances: "none"` spelled out: each special route's flag not given becomes false. */
 export function withNoneSpelledOut(f: DeclarationFacts): DeclarationFacts {

@@ -50,13 +50,20 @@ export function declareByDeadline(facts: DeclarationFacts, on: PlainDate): Route
   const aw = inForce(AW_CERTIFICATE_DEADLINE, on, ID);
   if (!facts.item) return { finding: unknown(ID, lcm.source, ["item"]) };
   const rule = facts.item === "large-capacity-magazine" ? lcm : aw;
-  const what = facts.item === "large-capacity-magazine" ? "lawfully possessed the magazine before 2014-01-01" : "legally possessed the weapon on 2013-04-03";
-  if (facts.lawfullyPossessedBeforeCutoff === undefined) return { finding: unknown(ID, rule.source, ["lawfullyPossessedBeforeCutoff"]) };
+  const what =
+    facts.item === "large-capacity-magazine"
+      ? "lawfully possessed the magazine before 2014-01-01"
+      : "legally possessed the weapon on 2013-04-03";
+  if (facts.lawfullyPossessedBeforeCutoff === undefined)
+    return { finding: unknown(ID, rule.source, ["lawfullyPossessedBeforeCutoff"]) };
   if (!facts.lawfullyPossessedBeforeCutoff) return { finding: notApplicable(ID, rule.source, `has not ${what}`) };
   if (facts.item === "assault-weapon") {
-    if (facts.eligibleForCertificate === undefined) return { finding: unknown(ID, rule.source, ["eligibleForCertificate"]) };
+    if (facts.eligibleForCertificate === undefined)
+      return { finding: unknown(ID, rule.source, ["eligibleForCertificate"]) };
     if (!facts.eligibleForCertificate) {
-      return { finding: notMet(ID, rule.source, "not eligible for a certificate of possession, so this route is closed") };
+      return {
+        finding: notMet(ID, rule.source, "not eligible for a certificate of possession, so this route is closed"),
+      };
     }
   }
   const deadline = rule.value;
@@ -69,4 +76,11 @@ export function declareByDeadline(facts: DeclarationFacts, on: PlainDate): Route
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const DECLARE_BY_DEADLINE_RULE = defineRule({ id: "clocks.declare-by-deadline", title: "Declare a large capacity magazine, or apply for an assault weapon certificate, by 2014-01-01", description: "A person who lawfully had a large capacity magazine before 2014-01-01 must declare it to the state police by 2014-01-01 to keep it. A person who legally had a newly banned assault weapon on 2013-04-03 and is eligible may keep it by applying for a certificate of possession by 2014-01-01.", citations: [LCM_DECLARATION_DEADLINE[0]!.source, AW_CERTIFICATE_DEADLINE[0]!.source], from: "2013-04-04" });
+export const DECLARE_BY_DEADLINE_RULE = defineRule({
+  id: "clocks.declare-by-deadline",
+  title: "Declare a large capacity magazine, or apply for an assault weapon certificate, by 2014-01-01",
+  description:
+    "A person who lawfully had a large capacity magazine before 2014-01-01 must declare it to the state police by 2014-01-01 to keep it. A person who legally had a newly banned assault weapon on 2013-04-03 and is eligible may keep it by applying for a certificate of possession by 2014-01-01.",
+  citations: [LCM_DECLARATION_DEADLINE[0]!.source, AW_CERTIFICATE_DEADLINE[0]!.source],
+  from: "2013-04-04",
+});

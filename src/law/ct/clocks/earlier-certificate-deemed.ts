@@ -27,15 +27,29 @@ export const EARLIER_CERTIFICATE: Dated<true>[] = [
 
 export function earlierCertificateDeemed(facts: DeclarationFacts, on: PlainDate): RouteFinding {
   const rule = inForce(EARLIER_CERTIFICATE, on, ID);
-  if (facts.item === "large-capacity-magazine") return { finding: notApplicable(ID, rule.source, "applies to assault weapons only") };
-  if (facts.heldCertificateBeforeApril2013 === false) return { finding: notApplicable(ID, rule.source, "no certificate obtained before 2013-04-04") };
+  if (facts.item === "large-capacity-magazine")
+    return { finding: notApplicable(ID, rule.source, "applies to assault weapons only") };
+  if (facts.heldCertificateBeforeApril2013 === false)
+    return { finding: notApplicable(ID, rule.source, "no certificate obtained before 2013-04-04") };
   if (!facts.item) return { finding: unknown(ID, rule.source, ["item"]) };
-  if (facts.heldCertificateBeforeApril2013 === undefined) return { finding: unknown(ID, rule.source, ["heldCertificateBeforeApril2013"]) };
+  if (facts.heldCertificateBeforeApril2013 === undefined)
+    return { finding: unknown(ID, rule.source, ["heldCertificateBeforeApril2013"]) };
   return {
-    finding: met(ID, rule.source, "a certificate obtained before 2013-04-04 is deemed a certificate for this weapon; no separate certificate is required"),
+    finding: met(
+      ID,
+      rule.source,
+      "a certificate obtained before 2013-04-04 is deemed a certificate for this weapon; no separate certificate is required",
+    ),
     route: { rule: ID, actions: ["nothing-further"], deadline: null, open: true },
   };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const EARLIER_CERTIFICATE_DEEMED_RULE = defineRule({ id: "clocks.earlier-certificate-deemed", title: "Certificates obtained before 2013-04-04 still count", description: "A certificate of possession obtained before 2013-04-04 for a weapon the Act now defines as an assault weapon counts; no second certificate is needed.", citations: [EARLIER_CERTIFICATE[0]!.source], from: "2013-04-04" });
+export const EARLIER_CERTIFICATE_DEEMED_RULE = defineRule({
+  id: "clocks.earlier-certificate-deemed",
+  title: "Certificates obtained before 2013-04-04 still count",
+  description:
+    "A certificate of possession obtained before 2013-04-04 for a weapon the Act now defines as an assault weapon counts; no second certificate is needed.",
+  citations: [EARLIER_CERTIFICATE[0]!.source],
+  from: "2013-04-04",
+});

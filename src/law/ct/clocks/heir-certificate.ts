@@ -43,7 +43,14 @@ export function heirCertificate(facts: DeclarationFacts, on: PlainDate): RouteFi
   if (!facts.item) return { finding: unknown(ID, rule.source, ["item"]) };
   if (facts.inherited === undefined && !facts.inheritedOn) return { finding: unknown(ID, rule.source, ["inherited"]) };
   if (facts.item === "large-capacity-magazine") {
-    return { finding: unknown(ID, LCM_BEQUEST, [], "the analysis gives no window for an heir of a declared LCM (QUESTION(legal)); a person must review") };
+    return {
+      finding: unknown(
+        ID,
+        LCM_BEQUEST,
+        [],
+        "the analysis gives no window for an heir of a declared LCM (QUESTION(legal)); a person must review",
+      ),
+    };
   }
   if (!facts.inheritedOn) return { finding: unknown(ID, rule.source, ["inheritedOn"]) };
   const deadline = addDays(facts.inheritedOn, rule.value);
@@ -57,4 +64,11 @@ export function heirCertificate(facts: DeclarationFacts, on: PlainDate): RouteFi
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const HEIR_CERTIFICATE_RULE = defineRule({ id: "clocks.heir-certificate", title: "Heirs of a certificated assault weapon: 90 days", description: "Someone who inherits an assault weapon with a certificate has 90 days to apply for a certificate, sell it to a dealer, disable it, or take it out of the state.", citations: [HEIR_WINDOW[0]!.source], from: "2013-04-04" });
+export const HEIR_CERTIFICATE_RULE = defineRule({
+  id: "clocks.heir-certificate",
+  title: "Heirs of a certificated assault weapon: 90 days",
+  description:
+    "Someone who inherits an assault weapon with a certificate has 90 days to apply for a certificate, sell it to a dealer, disable it, or take it out of the state.",
+  citations: [HEIR_WINDOW[0]!.source],
+  from: "2013-04-04",
+});

@@ -48,22 +48,37 @@ export const MOVER_DISPOSAL: Record<"large-capacity-magazine" | "assault-weapon"
 
 export function moverDisposal(facts: DeclarationFacts, on: PlainDate): RouteFinding {
   const rule = inForce(MOVER_DISPOSAL[facts.item ?? "large-capacity-magazine"], on, ID);
-  if (facts.movedIntoState === false) return { finding: notApplicable(ID, rule.source, "did not move into Connecticut with the item") };
+  if (facts.movedIntoState === false)
+    return { finding: notApplicable(ID, rule.source, "did not move into Connecticut with the item") };
   if (!facts.item) return { finding: unknown(ID, rule.source, ["item"]) };
-  if (facts.movedIntoState === undefined && !facts.movedIntoStateOn) return { finding: unknown(ID, rule.source, ["movedIntoState"]) };
+  if (facts.movedIntoState === undefined && !facts.movedIntoStateOn)
+    return { finding: unknown(ID, rule.source, ["movedIntoState"]) };
   if (!facts.movedIntoStateOn) return { finding: unknown(ID, rule.source, ["movedIntoStateOn"]) };
   if (facts.movedIntoStateOn < MOVES_FROM) {
-    return { finding: notApplicable(ID, rule.source, `moved in ${facts.movedIntoStateOn}, before the bill took effect`) };
+    return {
+      finding: notApplicable(ID, rule.source, `moved in ${facts.movedIntoStateOn}, before the bill took effect`),
+    };
   }
   const deadline = addDays(facts.movedIntoStateOn, rule.value);
   const open = on <= deadline;
   return {
     finding: open
-      ? met(ID, rule.source, `moved in ${facts.movedIntoStateOn}; disable, sell to a dealer or remove it by ${deadline}`)
+      ? met(
+          ID,
+          rule.source,
+          `moved in ${facts.movedIntoStateOn}; disable, sell to a dealer or remove it by ${deadline}`,
+        )
       : notMet(ID, rule.source, `moved in ${facts.movedIntoStateOn}; the ${rule.value} days ended ${deadline}`),
     route: { rule: ID, actions: [...DISPOSAL], deadline, open },
   };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const MOVER_DISPOSAL_RULE = defineRule({ id: "clocks.mover-disposal", title: "Moving into Connecticut: 90 days to disable, sell or remove", description: "Someone who moves into Connecticut with a large capacity magazine or assault weapon has 90 days to make it permanently inoperable, sell it to a dealer, or take it out of the state.", citations: [MOVER_DISPOSAL["large-capacity-magazine"][0]!.source, MOVER_DISPOSAL["assault-weapon"][0]!.source], from: "2013-04-04" });
+export const MOVER_DISPOSAL_RULE = defineRule({
+  id: "clocks.mover-disposal",
+  title: "Moving into Connecticut: 90 days to disable, sell or remove",
+  description:
+    "Someone who moves into Connecticut with a large capacity magazine or assault weapon has 90 days to make it permanently inoperable, sell it to a dealer, or take it out of the state.",
+  citations: [MOVER_DISPOSAL["large-capacity-magazine"][0]!.source, MOVER_DISPOSAL["assault-weapon"][0]!.source],
+  from: "2013-04-04",
+});

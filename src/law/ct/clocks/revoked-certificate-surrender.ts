@@ -43,4 +43,11 @@ export function revokedCertificateSurrenderDueOn(p: { notifiedOn: PlainDate }): 
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const REVOKED_CERTIFICATE_SURRENDER_RULE = defineRule({ id: "clocks.revoked-certificate-surrender", title: "Surrender a revoked long gun eligibility certificate within 5 days", description: "When a long gun eligibility certificate is revoked, the holder must deliver it to the commissioner within five days of the written notice; failing to do so is a class A misdemeanor.", citations: [SURRENDER_DAYS[0]!.source], from: "2013-07-01" });
+export const REVOKED_CERTIFICATE_SURRENDER_RULE = defineRule({
+  id: "clocks.revoked-certificate-surrender",
+  title: "Surrender a revoked long gun eligibility certificate within 5 days",
+  description:
+    "When a long gun eligibility certificate is revoked, the holder must deliver it to the commissioner within five days of the written notice; failing to do so is a class A misdemeanor.",
+  citations: [SURRENDER_DAYS[0]!.source],
+  from: "2013-07-01",
+});

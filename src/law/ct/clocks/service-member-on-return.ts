@@ -47,9 +47,11 @@ export const SERVICE_MEMBER_RETURN: Record<"large-capacity-magazine" | "assault-
 
 export function serviceMemberOnReturn(facts: DeclarationFacts, on: PlainDate): RouteFinding {
   const rule = inForce(SERVICE_MEMBER_RETURN[facts.item ?? "large-capacity-magazine"], on, ID);
-  if (facts.outOfStateServiceMember === false) return { finding: notApplicable(ID, rule.source, "not a service member kept out of state on official duty") };
+  if (facts.outOfStateServiceMember === false)
+    return { finding: notApplicable(ID, rule.source, "not a service member kept out of state on official duty") };
   if (!facts.item) return { finding: unknown(ID, rule.source, ["item"]) };
-  if (facts.outOfStateServiceMember === undefined) return { finding: unknown(ID, rule.source, ["outOfStateServiceMember"]) };
+  if (facts.outOfStateServiceMember === undefined)
+    return { finding: unknown(ID, rule.source, ["outOfStateServiceMember"]) };
   const action = facts.item === "large-capacity-magazine" ? "declare-possession" : "apply-for-certificate";
   if (!facts.returnedToStateOn) {
     if (facts.stillOnOutOfStateDuty === true) {
@@ -58,7 +60,14 @@ export function serviceMemberOnReturn(facts: DeclarationFacts, on: PlainDate): R
         route: { rule: ID, actions: [action], deadline: null, open: true },
       };
     }
-    return { finding: unknown(ID, rule.source, ["returnedToStateOn"], "the window runs from the return to Connecticut, which is not known") };
+    return {
+      finding: unknown(
+        ID,
+        rule.source,
+        ["returnedToStateOn"],
+        "the window runs from the return to Connecticut, which is not known",
+      ),
+    };
   }
   const deadline = addDays(facts.returnedToStateOn, rule.value);
   const open = on <= deadline;
@@ -71,4 +80,14 @@ export function serviceMemberOnReturn(facts: DeclarationFacts, on: PlainDate): R
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const SERVICE_MEMBER_ON_RETURN_RULE = defineRule({ id: "clocks.service-member-on-return", title: "Service members away on duty: 90 days after returning", description: "A service member who could not declare or apply by 2014-01-01 because of out-of-state duty has 90 days after returning to Connecticut.", citations: [SERVICE_MEMBER_RETURN["large-capacity-magazine"][0]!.source, SERVICE_MEMBER_RETURN["assault-weapon"][0]!.source], from: "2013-04-04" });
+export const SERVICE_MEMBER_ON_RETURN_RULE = defineRule({
+  id: "clocks.service-member-on-return",
+  title: "Service members away on duty: 90 days after returning",
+  description:
+    "A service member who could not declare or apply by 2014-01-01 because of out-of-state duty has 90 days after returning to Connecticut.",
+  citations: [
+    SERVICE_MEMBER_RETURN["large-capacity-magazine"][0]!.source,
+    SERVICE_MEMBER_RETURN["assault-weapon"][0]!.source,
+  ],
+  from: "2013-04-04",
+});

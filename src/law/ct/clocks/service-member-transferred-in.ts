@@ -26,7 +26,10 @@ import { defineRule } from "../../core/questions.ts";
 
 export const ID = "clocks.service-member-transferred-in";
 
-interface Window { days: number; arrivalsFrom: PlainDate }
+interface Window {
+  days: number;
+  arrivalsFrom: PlainDate;
+}
 
 export const TRANSFERRED_IN: Record<"large-capacity-magazine" | "assault-weapon", Dated<Window>[]> = {
   "large-capacity-magazine": [
@@ -53,12 +56,20 @@ export const TRANSFERRED_IN: Record<"large-capacity-magazine" | "assault-weapon"
 
 export function serviceMemberTransferredIn(facts: DeclarationFacts, on: PlainDate): RouteFinding {
   const rule = inForce(TRANSFERRED_IN[facts.item ?? "large-capacity-magazine"], on, ID);
-  if (facts.transferredServiceMember === false) return { finding: notApplicable(ID, rule.source, "not a service member transferred to Connecticut") };
+  if (facts.transferredServiceMember === false)
+    return { finding: notApplicable(ID, rule.source, "not a service member transferred to Connecticut") };
   if (!facts.item) return { finding: unknown(ID, rule.source, ["item"]) };
-  if (facts.transferredServiceMember === undefined) return { finding: unknown(ID, rule.source, ["transferredServiceMember"]) };
+  if (facts.transferredServiceMember === undefined)
+    return { finding: unknown(ID, rule.source, ["transferredServiceMember"]) };
   if (!facts.transferredInOn) return { finding: unknown(ID, rule.source, ["transferredInOn"]) };
   if (facts.transferredInOn < rule.value.arrivalsFrom) {
-    return { finding: notApplicable(ID, rule.source, `arrived ${facts.transferredInOn}, before ${rule.value.arrivalsFrom}: the general deadline applies instead`) };
+    return {
+      finding: notApplicable(
+        ID,
+        rule.source,
+        `arrived ${facts.transferredInOn}, before ${rule.value.arrivalsFrom}: the general deadline applies instead`,
+      ),
+    };
   }
   const action = facts.item === "large-capacity-magazine" ? "declare-possession" : "apply-for-certificate";
   const deadline = addDays(facts.transferredInOn, rule.value.days);
@@ -72,4 +83,11 @@ export function serviceMemberTransferredIn(facts: DeclarationFacts, on: PlainDat
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const SERVICE_MEMBER_TRANSFERRED_IN_RULE = defineRule({ id: "clocks.service-member-transferred-in", title: "Service members transferred to Connecticut: 90 days after arriving", description: "A service member transferred to Connecticut has 90 days after arriving to declare a large capacity magazine (arrivals from 2014-01-01) or apply for an assault weapon certificate.", citations: [TRANSFERRED_IN["large-capacity-magazine"][0]!.source, TRANSFERRED_IN["assault-weapon"][0]!.source], from: "2013-04-04" });
+export const SERVICE_MEMBER_TRANSFERRED_IN_RULE = defineRule({
+  id: "clocks.service-member-transferred-in",
+  title: "Service members transferred to Connecticut: 90 days after arriving",
+  description:
+    "A service member transferred to Connecticut has 90 days after arriving to declare a large capacity magazine (arrivals from 2014-01-01) or apply for an assault weapon certificate.",
+  citations: [TRANSFERRED_IN["large-capacity-magazine"][0]!.source, TRANSFERRED_IN["assault-weapon"][0]!.source],
+  from: "2013-04-04",
+});

@@ -36,7 +36,9 @@ export function compact<T extends object>(o: T): T {
 
 function dropKeys<F extends object>(facts: F, mask: boolean[]): F {
   const keys = Object.keys(facts);
-  return Object.fromEntries(keys.filter((_, i) => !mask[i % mask.length]).map((k) => [k, (facts as Record<string, unknown>)[k]])) as F;
+  return Object.fromEntries(
+    keys.filter((_, i) => !mask[i % mask.length]).map((k) => [k, (facts as Record<string, unknown>)[k]]),
+  ) as F;
 }
 
 export interface LawOptions {
@@ -77,7 +79,11 @@ export function checkQuestionLaws<F extends object>(
       const p = q.decide(partial, on);
       if (p.outcome === "unknown") return;
       const full = q.decide(facts, on);
-      assert.equal(full.outcome, p.outcome, `${q.id}: "${p.outcome}" on partial facts ${JSON.stringify(partial)} became "${full.outcome}" on ${JSON.stringify(facts)} (${on})`);
+      assert.equal(
+        full.outcome,
+        p.outcome,
+        `${q.id}: "${p.outcome}" on partial facts ${JSON.stringify(partial)} became "${full.outcome}" on ${JSON.stringify(facts)} (${on})`,
+      );
     }),
     { numRuns },
   );
@@ -87,9 +93,16 @@ export function checkQuestionLaws<F extends object>(
     // A duty the Act created: the day before it starts answers "no duty on that date", citing its start.
     const before = q.decide(q.example, addDays(plainDate(q.dutyStartsOn), -1));
     assert.notEqual(before.outcome, "unknown", `${q.id}: the day before the duty starts must be answered`);
-    assert.ok(before.findings.some((f) => f.because.includes(`starts on ${q.dutyStartsOn}`) && f.source.section), `${q.id}: the answer must say when the duty starts, with its citation`);
+    assert.ok(
+      before.findings.some((f) => f.because.includes(`starts on ${q.dutyStartsOn}`) && f.source.section),
+      `${q.id}: the answer must say when the duty starts, with its citation`,
+    );
   } else {
-    assert.throws(() => q.decide(q.example, addDays(earliest, -1)), NotInForce, `${q.id}: the day before modelledFrom must be refused`);
+    assert.throws(
+      () => q.decide(q.example, addDays(earliest, -1)),
+      NotInForce,
+      `${q.id}: the day before modelledFrom must be refused`,
+    );
   }
   assert.doesNotThrow(() => q.decide(q.example, earliest), `${q.id}: modelledFrom itself must be answered`);
 }

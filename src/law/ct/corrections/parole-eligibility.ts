@@ -20,10 +20,20 @@ export type Term = z.infer<typeof Term>;
 
 export const ParoleEligibilityFacts = z.object({
   violentOffense: z.boolean().optional().describe("convicted of a violent crime"),
-  excludedOffense: z.boolean().optional().describe(`convicted of an offense that earns no credits: ${EXCLUDED_OFFENSES.map((o) => `${o.name} (CGS § ${o.statute})`).join(", ")}`),
+  excludedOffense: z
+    .boolean()
+    .optional()
+    .describe(
+      `convicted of an offense that earns no credits: ${EXCLUDED_OFFENSES.map((o) => `${o.name} (CGS § ${o.statute})`).join(", ")}`,
+    ),
   sentenceBeganOn: PlainDateSchema.optional(),
   sentence: Term.optional().describe("the definite (or aggregate) sentence"),
-  creditDays: z.number().int().min(0).optional().describe("risk reduction earned credits held, in days (net of any lost)"),
+  creditDays: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("risk reduction earned credits held, in days (net of any lost)"),
   mandatoryMinimum: Term.optional().describe("the mandatory minimum term within the sentence, if any"),
 });
 export type ParoleEligibilityFacts = z.infer<typeof ParoleEligibilityFacts>;
@@ -48,11 +58,19 @@ export function endOfTerm(start: PlainDate, t: Term): PlainDate {
 }
 
 const ID = "corrections.parole-eligibility";
-const NOT_STATED = pa133("§ 59", { cgs: "CGS § 54-125a", text: "inmates convicted of violent crimes ... serve 85% of their sentences before being eligible for parole" });
+const NOT_STATED = pa133("§ 59", {
+  cgs: "CGS § 54-125a",
+  text: "inmates convicted of violent crimes ... serve 85% of their sentences before being eligible for parole",
+});
 
 export function decideParoleEligibility(facts: ParoleEligibilityFacts, on: PlainDate): Answer<ParoleEligibilityResult> {
   const rule = inForce(VIOLENT_PAROLE, on, ID);
-  const empty: ParoleEligibilityResult = { fullTermEndsOn: null, maximumReleaseOn: null, paroleEligibleOn: null, creditsAdvanceParole: null };
+  const empty: ParoleEligibilityResult = {
+    fullTermEndsOn: null,
+    maximumReleaseOn: null,
+    paroleEligibleOn: null,
+    creditsAdvanceParole: null,
+  };
   const findings: Finding[] = [];
   const missing = [
     ...(facts.sentenceBeganOn ? [] : ["sentenceBeganOn"]),
@@ -64,37 +82,80 @@ export function decideParoleEligibility(facts: ParoleEligibilityFacts, on: Plain
   // who may earn credits
   const creditsFinding =
     facts.excludedOffense === true
-      ? notMet("corrections.risk-reduction-credits", CREDITS_SOURCE, "convicted of an offense that earns no risk reduction credits")
+      ? notMet(
+          "corrections.risk-reduction-credits",
+          CREDITS_SOURCE,
+          "convicted of an offense that earns no risk reduction credits",
+        )
       : facts.excludedOffense === false
-        ? met("corrections.risk-reduction-credits", CREDITS_SOURCE, `may earn credits; ${facts.creditDays ?? "unknown"} day(s) held`)
+        ? met(
+            "corrections.risk-reduction-credits",
+            CREDITS_SOURCE,
+            `may earn credits; ${facts.creditDays ?? "unknown"} day(s) held`,
+          )
         : unknown("corrections.risk-reduction-credits", CREDITS_SOURCE, ["excludedOffense"]);
   findings.push(creditsFinding);
 
   let result = empty;
-  if (facts.sentenceBeganOn && facts.sentence && facts.excludedOffense !== undefined && (facts.excludedOffense || facts.creditDays !== undefined)) {
+  if (
+    facts.sentenceBeganOn &&
+    facts.sentence &&
+    facts.excludedOffense !== undefined &&
+    (facts.excludedOffense || facts.creditDays !== undefined)
+  ) {
     const full = endOfTerm(facts.sentenceBeganOn, facts.sentence);
     const credits = facts.excludedOffense ? 0 : facts.creditDays!;
     const mm = facts.mandatoryMinimum ? endOfTerm(facts.sentenceBeganOn, facts.mandatoryMinimum) : undefined;
-    result = { ...empty, fullTermEndsOn: full, maximumReleaseOn: maximumReleaseOn({ fullTermEndsOn: full, creditDays: credits, mandatoryMinimumEndsOn: mm }) };
-    findings.push(met("corrections.maximum-reduced-by-credits", MAXIMUM_SOURCE, `${credits} credit day(s) bring the end of the sentence from ${full} to ${result.maximumReleaseOn}`));
+    result = {
+      ...empty,
+      fullTermEndsOn: full,
+      maximumReleaseOn: maximumReleaseOn({ fullTermEndsOn: full, creditDays: credits, mandatoryMinimumEndsOn: mm }),
+    };
+    findings.push(
+      met(
+        "corrections.maximum-reduced-by-credits",
+        MAXIMUM_SOURCE,
+        `${credits} credit day(s) bring the end of the sentence from ${full} to ${result.maximumReleaseOn}`,
+      ),
+    );
   }
 
   // the 85 % rule
   if (facts.violentOffense === false) {
-    findings.push(unknown(ID, NOT_STATED, [], "not a violent offender: the analysis states no parole fraction for other inmates (not modelled)"));
+    findings.push(
+      unknown(
+        ID,
+        NOT_STATED,
+        [],
+        "not a violent offender: the analysis states no parole fraction for other inmates (not modelled)",
+      ),
+    );
     return { outcome: "unknown", result, findings };
   }
   if (facts.excludedOffense === true) {
-    findings.push(unknown(ID, NOT_STATED, [], "parole eligibility for murder, capital felony, felony murder, arson murder, 1st degree aggravated sexual assault and home invasion is not stated in the analysis (not modelled)"));
+    findings.push(
+      unknown(
+        ID,
+        NOT_STATED,
+        [],
+        "parole eligibility for murder, capital felony, felony murder, arson murder, 1st degree aggravated sexual assault and home invasion is not stated in the analysis (not modelled)",
+      ),
+    );
     return { outcome: "unknown", result, findings };
   }
   if (facts.violentOffense === undefined || missing.length) {
-    findings.push(unknown(ID, rule.source, [...(facts.violentOffense === undefined ? ["violentOffense"] : []), ...missing]));
+    findings.push(
+      unknown(ID, rule.source, [...(facts.violentOffense === undefined ? ["violentOffense"] : []), ...missing]),
+    );
     return { outcome: "unknown", result, findings };
   }
   const termDays = daysBetween(facts.sentenceBeganOn!, result.fullTermEndsOn!);
   const base = rule.value.creditsReduceParoleBase ? termDays - facts.creditDays! : termDays;
-  const eligible = paroleEligibleOn({ sentenceBeganOn: facts.sentenceBeganOn!, baseTermDays: base, percent: rule.value.percent });
+  const eligible = paroleEligibleOn({
+    sentenceBeganOn: facts.sentenceBeganOn!,
+    baseTermDays: base,
+    percent: rule.value.percent,
+  });
   result = { ...result, paroleEligibleOn: eligible, creditsAdvanceParole: rule.value.creditsReduceParoleBase };
   const because = `${rule.value.percent}% of ${base} day(s)${rule.value.creditsReduceParoleBase ? " (the sentence less credits)" : " (the full sentence; credits do not count)"}: eligible from ${eligible}`;
   findings.push(on >= eligible ? met(ID, rule.source, because) : notMet(ID, rule.source, because));
@@ -115,6 +176,12 @@ export const paroleEligibility: Question<ParoleEligibilityFacts, ParoleEligibili
     paroleEligibleOn: "the first day of parole eligibility (85 % of the days, rounded up, from the start)",
     creditsAdvanceParole: "whether credits bring parole eligibility forward (true before 2013-07-01, false from it)",
   },
-  example: { violentOffense: true, excludedOffense: false, sentenceBeganOn: "2012-01-01" as PlainDate, sentence: { years: 10 }, creditDays: 120 },
+  example: {
+    violentOffense: true,
+    excludedOffense: false,
+    sentenceBeganOn: "2012-01-01" as PlainDate,
+    sentence: { years: 10 },
+    creditDays: 120,
+  },
   decide: decideParoleEligibility,
 };

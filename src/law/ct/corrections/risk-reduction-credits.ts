@@ -41,13 +41,30 @@ export const CREDIT_DAYS_PER_MONTH = 5;
  * The end of the sentence as reduced by credits, never before the end of the
  * mandatory minimum term.
  */
-export function maximumReleaseOn(p: { fullTermEndsOn: PlainDate; creditDays: number; mandatoryMinimumEndsOn?: PlainDate }): PlainDate {
+export function maximumReleaseOn(p: {
+  fullTermEndsOn: PlainDate;
+  creditDays: number;
+  mandatoryMinimumEndsOn?: PlainDate;
+}): PlainDate {
   const reduced = addDays(p.fullTermEndsOn, -Math.max(0, Math.floor(p.creditDays)));
   return p.mandatoryMinimumEndsOn && reduced < p.mandatoryMinimumEndsOn ? p.mandatoryMinimumEndsOn : reduced;
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const RISK_REDUCTION_CREDITS_RULE = defineRule({ id: "corrections.risk-reduction-credits", title: "Who may earn risk reduction credits", description: "Inmates may earn up to five days of credit a month, except those convicted of murder, capital felony, felony murder, arson murder, 1st degree aggravated sexual assault or home invasion; credits cannot shorten a mandatory minimum.", citations: [CREDITS_SOURCE], from: "2013-04-04" });
+export const RISK_REDUCTION_CREDITS_RULE = defineRule({
+  id: "corrections.risk-reduction-credits",
+  title: "Who may earn risk reduction credits",
+  description:
+    "Inmates may earn up to five days of credit a month, except those convicted of murder, capital felony, felony murder, arson murder, 1st degree aggravated sexual assault or home invasion; credits cannot shorten a mandatory minimum.",
+  citations: [CREDITS_SOURCE],
+  from: "2013-04-04",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const MAXIMUM_REDUCED_BY_CREDITS_RULE = defineRule({ id: "corrections.maximum-reduced-by-credits", title: "Credits still shorten the maximum sentence", description: "Risk reduction credits still reduce the end date of the sentence.", citations: [MAXIMUM_SOURCE], from: "2013-04-04" });
+export const MAXIMUM_REDUCED_BY_CREDITS_RULE = defineRule({
+  id: "corrections.maximum-reduced-by-credits",
+  title: "Credits still shorten the maximum sentence",
+  description: "Risk reduction credits still reduce the end date of the sentence.",
+  citations: [MAXIMUM_SOURCE],
+  from: "2013-04-04",
+});

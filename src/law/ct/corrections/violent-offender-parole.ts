@@ -33,7 +33,10 @@ import { defineRule } from "../../core/questions.ts";
 
 export const ID = "corrections.violent-offender-parole";
 
-export interface ParoleRule { percent: number; creditsReduceParoleBase: boolean }
+export interface ParoleRule {
+  percent: number;
+  creditsReduceParoleBase: boolean;
+}
 
 export const VIOLENT_PAROLE: Dated<ParoleRule>[] = [
   {
@@ -61,7 +64,21 @@ export function paroleEligibleOn(p: { sentenceBeganOn: PlainDate; baseTermDays: 
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const VIOLENT_OFFENDER_PAROLE_RULE = defineRule({ id: "corrections.violent-offender-parole", title: "Violent offenders serve 85 % before parole, whatever their credits", description: "From 2013-07-01 an inmate convicted of a violent crime must serve 85 % of the sentence before parole eligibility; risk reduction earned credits no longer bring that date forward.", citations: [VIOLENT_PAROLE[1]!.source], from: "2013-07-01" });
+export const VIOLENT_OFFENDER_PAROLE_RULE = defineRule({
+  id: "corrections.violent-offender-parole",
+  title: "Violent offenders serve 85 % before parole, whatever their credits",
+  description:
+    "From 2013-07-01 an inmate convicted of a violent crime must serve 85 % of the sentence before parole eligibility; risk reduction earned credits no longer bring that date forward.",
+  citations: [VIOLENT_PAROLE[1]!.source],
+  from: "2013-07-01",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const VIOLENT_OFFENDER_PAROLE_BEFORE_RULE = defineRule({ id: "corrections.violent-offender-parole.before", title: "Before 2013-07-01: 85 % of the sentence less credits", description: "Until 2013-06-30 parole eligibility was based on the sentence as reduced by the credits.", citations: [VIOLENT_PAROLE[0]!.source], from: "2013-04-04", until: "2013-07-01" });
+export const VIOLENT_OFFENDER_PAROLE_BEFORE_RULE = defineRule({
+  id: "corrections.violent-offender-parole.before",
+  title: "Before 2013-07-01: 85 % of the sentence less credits",
+  description: "Until 2013-06-30 parole eligibility was based on the sentence as reduced by the credits.",
+  citations: [VIOLENT_PAROLE[0]!.source],
+  from: "2013-04-04",
+  until: "2013-07-01",
+});

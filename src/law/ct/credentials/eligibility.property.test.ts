@@ -15,18 +15,61 @@ const between = (from: string, to: string): fc.Arbitrary<PlainDate> =>
 
 /** Dates near the Act's effective dates are drawn more often. */
 const eventDate = fc.oneof(between("1960-01-01", "2030-12-31"), between("2008-06-01", "2014-12-31"));
-const checkDate = fc.oneof(between("2013-07-01", "2030-12-31"), between("2013-06-25", "2014-04-05").filter((x) => x >= "2013-07-01"));
+const checkDate = fc.oneof(
+  between("2013-07-01", "2030-12-31"),
+  between("2013-06-25", "2014-04-05").filter((x) => x >= "2013-07-01"),
+);
 
-const statute = fc.oneof(fc.constantFrom(...Object.keys(LISTED_MISDEMEANORS), "21a-279", "21a-279(a)", "53a-60", "14-227a", "NY 120.00"));
+const statute = fc.oneof(
+  fc.constantFrom(...Object.keys(LISTED_MISDEMEANORS), "21a-279", "21a-279(a)", "53a-60", "14-227a", "NY 120.00"),
+);
 
 const event: fc.Arbitrary<CredentialEvent> = fc.oneof(
-  fc.record({ kind: fc.constant("conviction" as const), statute, felony: fc.boolean(), offenseDate: eventDate, convictionDate: eventDate, juvenile: fc.boolean(), seriousJuvenileOffense: fc.boolean() }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constant("probate-commitment" as const), date: eventDate }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constant("voluntary-admission" as const), date: eventDate, solelyAlcoholOrDrug: fc.boolean() }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constant("ngri-discharge" as const), date: eventDate }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constantFrom("protective-order" as const, "restraining-order" as const, "foreign-order" as const), issuedOn: eventDate, expiresOn: eventDate, active: fc.boolean() }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constant("firearms-seizure-order" as const), date: eventDate, active: fc.boolean() }, { requiredKeys: ["kind"], noNullPrototype: true }),
-  fc.record({ kind: fc.constant("federal-prohibitor" as const), category: fc.constantFrom("922(g)(1)", "922(g)(4)", "922(n)"), date: eventDate }, { requiredKeys: ["kind"], noNullPrototype: true }),
+  fc.record(
+    {
+      kind: fc.constant("conviction" as const),
+      statute,
+      felony: fc.boolean(),
+      offenseDate: eventDate,
+      convictionDate: eventDate,
+      juvenile: fc.boolean(),
+      seriousJuvenileOffense: fc.boolean(),
+    },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    { kind: fc.constant("probate-commitment" as const), date: eventDate },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    { kind: fc.constant("voluntary-admission" as const), date: eventDate, solelyAlcoholOrDrug: fc.boolean() },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    { kind: fc.constant("ngri-discharge" as const), date: eventDate },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    {
+      kind: fc.constantFrom("protective-order" as const, "restraining-order" as const, "foreign-order" as const),
+      issuedOn: eventDate,
+      expiresOn: eventDate,
+      active: fc.boolean(),
+    },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    { kind: fc.constant("firearms-seizure-order" as const), date: eventDate, active: fc.boolean() },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
+  fc.record(
+    {
+      kind: fc.constant("federal-prohibitor" as const),
+      category: fc.constantFrom("922(g)(1)", "922(g)(4)", "922(n)"),
+      date: eventDate,
+    },
+    { requiredKeys: ["kind"], noNullPrototype: true },
+  ),
 );
 
 /** Random facts, biased towards complete, clean applicants so that every outcome occurs. */
@@ -52,7 +95,10 @@ const facts: fc.Arbitrary<CredentialFacts> = fc.record(
     backgroundCheckConsent: fc.constant(true),
     feePaid: fc.constant(true),
     recordsChecked: fc.boolean(),
-    nics: fc.record({ status: fc.constantFrom("proceed" as const, "proceed" as const, "denied" as const, "delayed" as const) }, { noNullPrototype: true }),
+    nics: fc.record(
+      { status: fc.constantFrom("proceed" as const, "proceed" as const, "denied" as const, "delayed" as const) },
+      { noNullPrototype: true },
+    ),
     events: fc.array(event, { maxLength: 4 }),
   },
   { requiredKeys: ["credential"], noNullPrototype: true },
@@ -63,7 +109,10 @@ const RUNS = { numRuns: 1500 };
 
 describe("credential-eligibility properties", () => {
   test("generated facts are valid facts for the question's schema", () => {
-    fc.assert(fc.property(facts, (f) => CredentialFacts.safeParse(f).success), { numRuns: 300 });
+    fc.assert(
+      fc.property(facts, (f) => CredentialFacts.safeParse(f).success),
+      { numRuns: 300 },
+    );
   });
 
   test("removing all events never makes an eligible person ineligible (nor any outcome worse)", () => {
@@ -87,8 +136,10 @@ describe("credential-eligibility properties", () => {
         if (a.outcome !== "no") assert.deepEqual(a.result.disqualifiers, []);
         if (a.outcome === "no") assert.ok(a.result.disqualifiers.length > 0);
         for (const finding of a.findings) {
-          if (finding.status === "not-met") assert.equal(finding.missing, undefined, `${finding.id} is not-met but names missing facts`);
-          if (finding.status === "unknown") assert.ok((finding.missing ?? []).length > 0, `${finding.id} is unknown without naming a missing fact`);
+          if (finding.status === "not-met")
+            assert.equal(finding.missing, undefined, `${finding.id} is not-met but names missing facts`);
+          if (finding.status === "unknown")
+            assert.ok((finding.missing ?? []).length > 0, `${finding.id} is unknown without naming a missing fact`);
         }
       }),
       RUNS,
@@ -96,7 +147,16 @@ describe("credential-eligibility properties", () => {
   });
 
   test("removing a fact never turns a met requirement into a not-met one", () => {
-    const removable = ["applicant", "holdsTemporaryPermit", "holdsOtherStateCarryPermit", "backgroundCheckConsent", "feePaid", "recordsChecked", "nics", "priorTemporaryPermitApplicationDates"] as const;
+    const removable = [
+      "applicant",
+      "holdsTemporaryPermit",
+      "holdsOtherStateCarryPermit",
+      "backgroundCheckConsent",
+      "feePaid",
+      "recordsChecked",
+      "nics",
+      "priorTemporaryPermitApplicationDates",
+    ] as const;
     fc.assert(
       fc.property(facts, checkDate, fc.constantFrom(...removable), (f, on, key) => {
         const before = credentialEligibility(f, on);
@@ -104,7 +164,8 @@ describe("credential-eligibility properties", () => {
         const after = credentialEligibility(rest as CredentialFacts, on);
         for (const finding of after.findings) {
           const was = before.findings.find((x) => x.id === finding.id)!;
-          if (was.status === "met") assert.notEqual(finding.status, "not-met", `${finding.id}: removing ${key} made it not-met`);
+          if (was.status === "met")
+            assert.notEqual(finding.status, "not-met", `${finding.id}: removing ${key} made it not-met`);
         }
         if (before.outcome === "yes") assert.notEqual(after.outcome, "no");
       }),
@@ -113,7 +174,15 @@ describe("credential-eligibility properties", () => {
   });
 
   test("removing one of the applicant's facts never turns yes into no, nor no into yes", () => {
-    const keys = ["birthDate", "residenceState", "residenceTown", "residenceIsPermanent", "applicationTown", "placeOfBusinessTowns", "citizenOrLawfulResident"] as const;
+    const keys = [
+      "birthDate",
+      "residenceState",
+      "residenceTown",
+      "residenceIsPermanent",
+      "applicationTown",
+      "placeOfBusinessTowns",
+      "citizenOrLawfulResident",
+    ] as const;
     fc.assert(
       fc.property(facts, checkDate, fc.constantFrom(...keys), (f, on, key) => {
         if (!f.applicant) return;
@@ -149,7 +218,12 @@ describe("credential-eligibility properties", () => {
 
   test("every outcome occurs in the generated cases (the generator is not vacuous)", () => {
     const seen = new Set<Outcome>();
-    fc.assert(fc.property(facts, checkDate, (f, on) => { seen.add(credentialEligibility(f, on).outcome); }), { numRuns: 2000, seed: 2013 });
+    fc.assert(
+      fc.property(facts, checkDate, (f, on) => {
+        seen.add(credentialEligibility(f, on).outcome);
+      }),
+      { numRuns: 2000, seed: 2013 },
+    );
     assert.deepEqual([...seen].sort(), ["no", "unknown", "yes"]);
   });
 });

@@ -35,7 +35,10 @@ import { probateCommitment } from "./probate-commitment.ts";
 import { protectiveOrder } from "./protective-order.ts";
 import { seriousJuvenileOffense } from "./serious-juvenile-offense.ts";
 import { statePermitRoute } from "./state-permit-route.ts";
-import { noRecentTemporaryPermitApplication, temporaryPermitAttestation } from "./temporary-permit-application-limit.ts";
+import {
+  noRecentTemporaryPermitApplication,
+  temporaryPermitAttestation,
+} from "./temporary-permit-application-limit.ts";
 import { voluntaryAdmission } from "./voluntary-admission.ts";
 
 export const CREDENTIAL_ELIGIBILITY_ID = "credential-eligibility";
@@ -78,16 +81,31 @@ export const REQUIREMENTS: readonly { rule: Rule; appliesTo: readonly Credential
  */
 /** The certificates PA 13-3 created on 2013-07-01: before then they do not exist, so none can be issued. */
 export const CREATED_CERTIFICATES: Partial<Record<CredentialKind, Citation>> = {
-  "long-gun-eligibility-certificate": pa133("§§ 2-7", { cgs: "CGS § 29-37p", text: "The bill creates a new gun credential: a long gun eligibility certificate. ... EFFECTIVE DATE: July 1, 2013" }),
-  "ammunition-certificate": pa133("§§ 14-17", { cgs: "CGS § 29-38n", text: "the provisions creating an ammunition certificate are effective July 1, 2013" }),
+  "long-gun-eligibility-certificate": pa133("§§ 2-7", {
+    cgs: "CGS § 29-37p",
+    text: "The bill creates a new gun credential: a long gun eligibility certificate. ... EFFECTIVE DATE: July 1, 2013",
+  }),
+  "ammunition-certificate": pa133("§§ 14-17", {
+    cgs: "CGS § 29-38n",
+    text: "the provisions creating an ammunition certificate are effective July 1, 2013",
+  }),
 };
 export const CERTIFICATE_EXISTS_ID = "credentials.certificate-exists";
 
 export function credentialEligibility(facts: CredentialFacts, on: PlainDate): Answer<CredentialEligibilityResult> {
   const created = CREATED_CERTIFICATES[facts.credential];
   if (on < CREDENTIALS_MODELLED_FROM && created) {
-    const f = notMet(CERTIFICATE_EXISTS_ID, created, `the ${facts.credential.replaceAll("-", " ")} does not exist on ${on}: the Act creates it, and it starts on ${CREDENTIALS_MODELLED_FROM}`, `apply on or after ${CREDENTIALS_MODELLED_FROM}`);
-    return { outcome: "no", result: { eligible: false, credential: facts.credential, disqualifiers: [f.id] }, findings: [f] };
+    const f = notMet(
+      CERTIFICATE_EXISTS_ID,
+      created,
+      `the ${facts.credential.replaceAll("-", " ")} does not exist on ${on}: the Act creates it, and it starts on ${CREDENTIALS_MODELLED_FROM}`,
+      `apply on or after ${CREDENTIALS_MODELLED_FROM}`,
+    );
+    return {
+      outcome: "no",
+      result: { eligible: false, credential: facts.credential, disqualifiers: [f.id] },
+      findings: [f],
+    };
   }
   if (on < CREDENTIALS_MODELLED_FROM) throw new NotInForce(CREDENTIAL_ELIGIBILITY_ID, on, CREDENTIALS_MODELLED_FROM);
   const findings = REQUIREMENTS.filter((r) => r.appliesTo.includes(facts.credential)).map((r) => r.rule(facts, on));

@@ -19,21 +19,34 @@ import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
-import { type EventResult, clear, disqualifies, eventsOfKind, isAfterCheckDate, recordFinding } from "./record-search.ts";
+import {
+  type EventResult,
+  clear,
+  disqualifies,
+  eventsOfKind,
+  isAfterCheckDate,
+  recordFinding,
+} from "./record-search.ts";
 import { catalogueEntry } from "../../core/questions.ts";
 
 export const FEDERAL_PROHIBITOR_ID = "credentials.federal-prohibitor";
 
-const EXISTING = "is prohibited from shipping, transporting, possessing or receiving a firearm pursuant to 18 USC 922(g)(4) (existing law)";
+const EXISTING =
+  "is prohibited from shipping, transporting, possessing or receiving a firearm pursuant to 18 USC 922(g)(4) (existing law)";
 
 export const FEDERAL_PROHIBITOR_SOURCE: Record<CredentialKind, Citation> = perCredential({
   permit: cite("CGS", "§ 29-28(b)", { cgs: "CGS § 29-28(b)(8)", text: EXISTING }),
   handgunCertificate: cite("CGS", "§ 29-36f(b)", { cgs: "CGS § 29-36f(b)", text: EXISTING }),
   longGunCertificate: pa133("§§ 2-7", { cgs: "CGS § 29-37p(b)", text: "applicants must complete background checks" }),
-  ammunitionCertificate: pa133("§§ 14-17", { cgs: "CGS § 29-38n(b)", text: "that the person would be ineligible to be issued a long gun eligibility certificate" }),
+  ammunitionCertificate: pa133("§§ 14-17", {
+    cgs: "CGS § 29-38n(b)",
+    text: "that the person would be ineligible to be issued a long gun eligibility certificate",
+  }),
 });
 
-const VERSIONS = (source: Citation): readonly Dated<true>[] => [{ from: CREDENTIALS_MODELLED_FROM, value: true, source }];
+const VERSIONS = (source: Citation): readonly Dated<true>[] => [
+  { from: CREDENTIALS_MODELLED_FROM, value: true, source },
+];
 
 /** Not prohibited by federal law (18 U.S.C. 922(g) or (n)) from receiving or possessing firearms. */
 export function federalProhibitor(facts: CredentialFacts, on: PlainDate): Finding {
@@ -47,4 +60,9 @@ export function federalProhibitor(facts: CredentialFacts, on: PlainDate): Findin
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const FEDERAL_PROHIBITOR_RULE = catalogueEntry(FEDERAL_PROHIBITOR_ID, "No federal prohibitor", "A person whom federal law (18 U.S.C. 922(g) or (n)) prohibits from receiving or possessing firearms cannot get any credential.", modelledVersions(FEDERAL_PROHIBITOR_SOURCE));
+export const FEDERAL_PROHIBITOR_RULE = catalogueEntry(
+  FEDERAL_PROHIBITOR_ID,
+  "No federal prohibitor",
+  "A person whom federal law (18 U.S.C. 922(g) or (n)) prohibits from receiving or possessing firearms cannot get any credential.",
+  modelledVersions(FEDERAL_PROHIBITOR_SOURCE),
+);

@@ -22,8 +22,18 @@ export function feePaid(facts: CredentialFacts, on: PlainDate): Finding {
   if (paid === undefined) return unknown(FEE_PAID_ID, fee.source, ["feePaid"]);
   return paid
     ? met(FEE_PAID_ID, fee.source, `fee paid (${dollars(fee.amountCents)}: ${fee.note})`)
-    : notMet(FEE_PAID_ID, fee.source, `fee not paid (${dollars(fee.amountCents)}: ${fee.note})`, fee.amountCents > 0 ? `pay the fee of ${dollars(fee.amountCents)}` : `pay the fee: ${fee.note}`);
+    : notMet(
+        FEE_PAID_ID,
+        fee.source,
+        `fee not paid (${dollars(fee.amountCents)}: ${fee.note})`,
+        fee.amountCents > 0 ? `pay the fee of ${dollars(fee.amountCents)}` : `pay the fee: ${fee.note}`,
+      );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const FEE_PAID_RULE = catalogueEntry(FEE_PAID_ID, "Fee paid", "The application fee must be paid.", allVersions(APPLICATION_FEES));
+export const FEE_PAID_RULE = catalogueEntry(
+  FEE_PAID_ID,
+  "Fee paid",
+  "The application fee must be paid.",
+  allVersions(APPLICATION_FEES),
+);

@@ -37,18 +37,61 @@ export interface Fee {
  * law (CGS § 29-36g), to be verified.
  */
 export const APPLICATION_FEES: Record<CredentialKind, readonly Dated<Fee>[]> = {
-  "temporary-state-permit": fromModelledStart({ amountCents: 140_00, note: "the $140 state permit fee, paid with the temporary state permit application ($70 kept by the local authority, $70 sent to DESPP on approval); the FBI fingerprint check fee is extra" }, cite("CGS", "§ 29-30(a)", { cgs: "CGS § 29-30(a)", text: "fee for each state permit ... one hundred forty dollars plus sufficient funds ... to cover the cost of a national criminal history records check; seventy dollars retained by the local authority (existing law)" })),
-  "state-handgun-permit": fromModelledStart({ amountCents: 0, note: "nothing more: the $140 state permit fee was paid with the temporary state permit application (renewal: $70)" }, cite("CGS", "§ 29-30(a)", { cgs: "CGS § 29-30(a)", text: "seventy dollars shall be sent to the commissioner upon approval of the temporary state permit (existing law)" })),
-  "handgun-eligibility-certificate": fromModelledStart({ amountCents: 35_00, note: "initial or renewal certificate; the background check fee is extra" }, cite("CGS", "§ 29-36g", { cgs: "CGS § 29-36g", text: "$35 for an eligibility certificate for a pistol or revolver (existing law)" })),
-  "long-gun-eligibility-certificate": fromModelledStart({ amountCents: 35_00, note: "initial or renewal certificate; the background check fee is extra" }, pa133("§§ 2-7", { text: "the fee for an initial or renewal certificate is $35, and the certificate is good for five years" })),
-  "ammunition-certificate": fromModelledStart({ amountCents: 35_00, note: "initial or renewal certificate; in addition to the fee for the background check" }, pa133("§ 16", { cgs: "CGS § 29-38o(a)", text: "the fee for the initial and renewal certificate is $35 ... this fee is in addition to fees for the background check" })),
+  "temporary-state-permit": fromModelledStart(
+    {
+      amountCents: 140_00,
+      note: "the $140 state permit fee, paid with the temporary state permit application ($70 kept by the local authority, $70 sent to DESPP on approval); the FBI fingerprint check fee is extra",
+    },
+    cite("CGS", "§ 29-30(a)", {
+      cgs: "CGS § 29-30(a)",
+      text: "fee for each state permit ... one hundred forty dollars plus sufficient funds ... to cover the cost of a national criminal history records check; seventy dollars retained by the local authority (existing law)",
+    }),
+  ),
+  "state-handgun-permit": fromModelledStart(
+    {
+      amountCents: 0,
+      note: "nothing more: the $140 state permit fee was paid with the temporary state permit application (renewal: $70)",
+    },
+    cite("CGS", "§ 29-30(a)", {
+      cgs: "CGS § 29-30(a)",
+      text: "seventy dollars shall be sent to the commissioner upon approval of the temporary state permit (existing law)",
+    }),
+  ),
+  "handgun-eligibility-certificate": fromModelledStart(
+    { amountCents: 35_00, note: "initial or renewal certificate; the background check fee is extra" },
+    cite("CGS", "§ 29-36g", {
+      cgs: "CGS § 29-36g",
+      text: "$35 for an eligibility certificate for a pistol or revolver (existing law)",
+    }),
+  ),
+  "long-gun-eligibility-certificate": fromModelledStart(
+    { amountCents: 35_00, note: "initial or renewal certificate; the background check fee is extra" },
+    pa133("§§ 2-7", {
+      text: "the fee for an initial or renewal certificate is $35, and the certificate is good for five years",
+    }),
+  ),
+  "ammunition-certificate": fromModelledStart(
+    { amountCents: 35_00, note: "initial or renewal certificate; in addition to the fee for the background check" },
+    pa133("§ 16", {
+      cgs: "CGS § 29-38o(a)",
+      text: "the fee for the initial and renewal certificate is $35 ... this fee is in addition to fees for the background check",
+    }),
+  ),
 };
 
 /** The fee to apply for a credential on a date. Throws NotInForce before 2013-07-01. */
-export function applicationFee(kind: CredentialKind, on: PlainDate): { amountCents: number; note: string; source: Citation } {
+export function applicationFee(
+  kind: CredentialKind,
+  on: PlainDate,
+): { amountCents: number; note: string; source: Citation } {
   const v = inForce(APPLICATION_FEES[kind], on, APPLICATION_FEE_ID);
   return { ...v.value, source: v.source };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const APPLICATION_FEE_RULE = catalogueEntry(APPLICATION_FEE_ID, "Application fees", "$35 for a long gun eligibility certificate, an ammunition certificate (plus the background check fee) or a handgun eligibility certificate; $140 for the state permit, paid with the temporary state permit application (plus the FBI fingerprint check fee).", allVersions(APPLICATION_FEES));
+export const APPLICATION_FEE_RULE = catalogueEntry(
+  APPLICATION_FEE_ID,
+  "Application fees",
+  "$35 for a long gun eligibility certificate, an ammunition certificate (plus the background check fee) or a handgun eligibility certificate; $140 for the state permit, paid with the temporary state permit application (plus the FBI fingerprint check fee).",
+  allVersions(APPLICATION_FEES),
+);

@@ -66,7 +66,12 @@ export const CREDENTIALS_MODELLED_FROM = "2013-07-01";
 export const NEW_CRITERIA_FROM = "2013-10-01";
 
 /** Spells out one value per credential, with the two permits sharing one (they share CGS § 29-28(b)). */
-export function perCredential<T>(v: { permit: T; handgunCertificate: T; longGunCertificate: T; ammunitionCertificate: T }): Record<CredentialKind, T> {
+export function perCredential<T>(v: {
+  permit: T;
+  handgunCertificate: T;
+  longGunCertificate: T;
+  ammunitionCertificate: T;
+}): Record<CredentialKind, T> {
   return {
     "temporary-state-permit": v.permit,
     "state-handgun-permit": v.permit,
@@ -88,7 +93,10 @@ export function forEachCredential<T>(f: (kind: CredentialKind) => T): Record<Cre
 }
 
 /** One version per credential, each in force from the modelled start: for rules whose only change is the citation. */
-export const modelledVersions = (byKind: Record<CredentialKind, Citation>): readonly Dated<true>[] => Object.values(byKind).flatMap((source) => fromModelledStart(true as const, source));
+export const modelledVersions = (byKind: Record<CredentialKind, Citation>): readonly Dated<true>[] =>
+  Object.values(byKind).flatMap((source) => fromModelledStart(true as const, source));
 
 /** One version, in force from the modelled start (2013-07-01). */
-export const fromModelledStart = <T>(value: T, source: Citation): readonly Dated<T>[] => [{ from: CREDENTIALS_MODELLED_FROM, value, source }];
+export const fromModelledStart = <T>(value: T, source: Citation): readonly Dated<T>[] => [
+  { from: CREDENTIALS_MODELLED_FROM, value, source },
+];

@@ -12,7 +12,17 @@
  * count, so every long gun certificate disqualifier (this one included) applies to it.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  cite,
+  inForce,
+  met,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 import { CREDENTIALS_MODELLED_FROM, type CredentialKind, perCredential, modelledVersions } from "./kinds.ts";
 import { catalogueEntry } from "../../core/questions.ts";
@@ -24,11 +34,19 @@ const EXISTING = "is an alien illegally or unlawfully in the United States (exis
 export const LAWFUL_PRESENCE_SOURCE: Record<CredentialKind, Citation> = perCredential({
   permit: cite("CGS", "§ 29-28(b)", { cgs: "CGS § 29-28(b)(9)", text: EXISTING }),
   handgunCertificate: cite("CGS", "§ 29-36f(b)", { cgs: "CGS § 29-36f(b)", text: EXISTING }),
-  longGunCertificate: pa133("§§ 2-7", { cgs: "CGS § 29-37p(b)", text: "the bill's provisions concerning the long gun eligibility certificate are substantially similar to the provisions for handgun eligibility certificates" }),
-  ammunitionCertificate: pa133("§§ 14-17", { cgs: "CGS § 29-38n(b)", text: "that the person would be ineligible to be issued a long gun eligibility certificate" }),
+  longGunCertificate: pa133("§§ 2-7", {
+    cgs: "CGS § 29-37p(b)",
+    text: "the bill's provisions concerning the long gun eligibility certificate are substantially similar to the provisions for handgun eligibility certificates",
+  }),
+  ammunitionCertificate: pa133("§§ 14-17", {
+    cgs: "CGS § 29-38n(b)",
+    text: "that the person would be ineligible to be issued a long gun eligibility certificate",
+  }),
 });
 
-const VERSIONS = (source: Citation): readonly Dated<true>[] => [{ from: CREDENTIALS_MODELLED_FROM, value: true, source }];
+const VERSIONS = (source: Citation): readonly Dated<true>[] => [
+  { from: CREDENTIALS_MODELLED_FROM, value: true, source },
+];
 
 /** The applicant is a citizen or otherwise lawfully in the United States. */
 export function lawfulPresence(facts: CredentialFacts, on: PlainDate): Finding {
@@ -41,4 +59,9 @@ export function lawfulPresence(facts: CredentialFacts, on: PlainDate): Finding {
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LAWFUL_PRESENCE_RULE = catalogueEntry(LAWFUL_PRESENCE_ID, "Lawfully in the United States", "An alien illegally or unlawfully in the United States cannot get any credential.", modelledVersions(LAWFUL_PRESENCE_SOURCE));
+export const LAWFUL_PRESENCE_RULE = catalogueEntry(
+  LAWFUL_PRESENCE_ID,
+  "Lawfully in the United States",
+  "An alien illegally or unlawfully in the United States cannot get any credential.",
+  modelledVersions(LAWFUL_PRESENCE_SOURCE),
+);

@@ -21,8 +21,23 @@
 import { type PlainDate, addMonths, withinMonthsBefore } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, inForce, pa133 } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
-import { CREDENTIALS_MODELLED_FROM, type CredentialKind, ELIGIBILITY_STATUTE, NEW_CRITERIA_FROM, forEachCredential } from "./kinds.ts";
-import { type EventResult, clear, disqualifies, eventPath, eventsOfKind, isAfterCheckDate, recordFinding, unclear } from "./record-search.ts";
+import {
+  CREDENTIALS_MODELLED_FROM,
+  type CredentialKind,
+  ELIGIBILITY_STATUTE,
+  NEW_CRITERIA_FROM,
+  forEachCredential,
+} from "./kinds.ts";
+import {
+  type EventResult,
+  clear,
+  disqualifies,
+  eventPath,
+  eventsOfKind,
+  isAfterCheckDate,
+  recordFinding,
+  unclear,
+} from "./record-search.ts";
 import { catalogueEntry, allVersions } from "../../core/questions.ts";
 
 export const PROBATE_COMMITMENT_ID = "credentials.probate-commitment";
@@ -34,9 +49,16 @@ function versionsFor(kind: CredentialKind): readonly Dated<number>[] {
       from: CREDENTIALS_MODELLED_FROM,
       until: NEW_CRITERIA_FROM,
       value: 12,
-      source: kind === "long-gun-eligibility-certificate" || kind === "ammunition-certificate"
-        ? pa133(kind === "ammunition-certificate" ? "§§ 14-17" : "§§ 2-7", { cgs, text: "The same prohibitions also apply under the bill to the long gun eligibility certificate." })
-        : cite("CGS", cgs.replace("CGS ", ""), { cgs, text: "Under current law, a person confined in a psychiatric hospital by probate court order within the preceding 12 months of an application is ineligible for a gun permit or eligibility certificate." }),
+      source:
+        kind === "long-gun-eligibility-certificate" || kind === "ammunition-certificate"
+          ? pa133(kind === "ammunition-certificate" ? "§§ 14-17" : "§§ 2-7", {
+              cgs,
+              text: "The same prohibitions also apply under the bill to the long gun eligibility certificate.",
+            })
+          : cite("CGS", cgs.replace("CGS ", ""), {
+              cgs,
+              text: "Under current law, a person confined in a psychiatric hospital by probate court order within the preceding 12 months of an application is ineligible for a gun permit or eligibility certificate.",
+            }),
     },
     {
       from: NEW_CRITERIA_FROM,
@@ -54,14 +76,29 @@ export function probateCommitment(facts: CredentialFacts, on: PlainDate): Findin
   const rule = inForce(PROBATE_LOOKBACK_MONTHS[facts.credential], on, PROBATE_COMMITMENT_ID);
   const months = rule.value;
   const results = eventsOfKind(facts, ["probate-commitment"]).map(({ event, index }): EventResult => {
-    if (!event.date) return unclear(index, [eventPath(index, "date")], "confinement by probate court order, date not known");
+    if (!event.date)
+      return unclear(index, [eventPath(index, "date")], "confinement by probate court order, date not known");
     if (isAfterCheckDate(event.date, on)) return clear(index, `confinement dated ${event.date}, after the check date`);
     return withinMonthsBefore(event.date, on, months)
-      ? disqualifies(index, `confined by probate court order on ${event.date}, within the ${months} months before ${on} (disqualifying through ${addMonths(event.date, months)})`)
+      ? disqualifies(
+          index,
+          `confined by probate court order on ${event.date}, within the ${months} months before ${on} (disqualifying through ${addMonths(event.date, months)})`,
+        )
       : clear(index, `confined by probate court order on ${event.date}, more than ${months} months before ${on}`);
   });
-  return recordFinding(PROBATE_COMMITMENT_ID, rule.source, facts, results, `probate court commitment within ${months} months`);
+  return recordFinding(
+    PROBATE_COMMITMENT_ID,
+    rule.source,
+    facts,
+    results,
+    `probate court commitment within ${months} months`,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const PROBATE_COMMITMENT_RULE = catalogueEntry(PROBATE_COMMITMENT_ID, "No recent psychiatric commitment by a probate court", "Confinement in a psychiatric hospital by order of a probate court bars every credential for 12 months (applications up to 30 September 2013) or 60 months (from 1 October 2013), counted back from the day of the decision.", allVersions(PROBATE_LOOKBACK_MONTHS));
+export const PROBATE_COMMITMENT_RULE = catalogueEntry(
+  PROBATE_COMMITMENT_ID,
+  "No recent psychiatric commitment by a probate court",
+  "Confinement in a psychiatric hospital by order of a probate court bars every credential for 12 months (applications up to 30 September 2013) or 60 months (from 1 October 2013), counted back from the day of the decision.",
+  allVersions(PROBATE_LOOKBACK_MONTHS),
+);

@@ -7,7 +7,13 @@ import { type Purpose, validForPurpose } from "./purchase-validity.ts";
 import { d } from "./test-fixtures.ts";
 
 type Row = Record<CredentialKind, boolean>;
-const row = (temporary: boolean, permit: boolean, handgunCert: boolean, longGunCert: boolean, ammoCert: boolean): Row => ({
+const row = (
+  temporary: boolean,
+  permit: boolean,
+  handgunCert: boolean,
+  longGunCert: boolean,
+  ammoCert: boolean,
+): Row => ({
   "temporary-state-permit": temporary,
   "state-handgun-permit": permit,
   "handgun-eligibility-certificate": handgunCert,
@@ -39,8 +45,15 @@ describe("validForPurpose", () => {
     }
   }
   test("an ammunition certificate must be shown with a government photo ID", () => {
-    assert.match(validForPurpose("ammunition-certificate", "ammunition-purchase", d("2013-10-01")).alsoRequired ?? "", /photograph and date of birth/);
-    assert.equal(validForPurpose("long-gun-eligibility-certificate", "ammunition-purchase", d("2013-10-01")).alsoRequired, undefined);
+    assert.match(
+      validForPurpose("ammunition-certificate", "ammunition-purchase", d("2013-10-01")).alsoRequired ?? "",
+      /photograph and date of birth/,
+    );
+    assert.equal(
+      validForPurpose("long-gun-eligibility-certificate", "ammunition-purchase", d("2013-10-01")).alsoRequired,
+      undefined,
+    );
   });
-  test("refused before the Act's passage (2013-04-04)", () => assert.throws(() => validForPurpose("state-handgun-permit", "handgun-purchase", d("2013-04-03")), NotInForce));
+  test("refused before the Act's passage (2013-04-04)", () =>
+    assert.throws(() => validForPurpose("state-handgun-permit", "handgun-purchase", d("2013-04-03")), NotInForce));
 });

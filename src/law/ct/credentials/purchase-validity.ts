@@ -52,8 +52,13 @@ const HANDGUN_CREDENTIALS = { ...NONE, "state-handgun-permit": true, "handgun-el
 const LONG_GUN_CREDENTIALS = { ...HANDGUN_CREDENTIALS, "long-gun-eligibility-certificate": true };
 const AMMUNITION_CREDENTIALS = { ...LONG_GUN_CREDENTIALS, "ammunition-certificate": true };
 
-const LONG_GUN_SOURCE = pa133("§ 1", { cgs: "CGS § 29-37a(c)", text: "On and after April 1, 2014, the bill requires anyone ... buying or receiving a long gun to have a long gun eligibility certificate, handgun permit, handgun dealer permit, or handgun eligibility certificate." });
-const AMMUNITION_SOURCE = pa133("§§ 14-17", { text: "Starting October 1, 2013, the bill generally prohibits anyone from selling ammunition or an ammunition magazine to any buyer unless he or she: 1. has a handgun permit, gun sale permit, or long gun or handgun eligibility certificate ... or 2. has an ammunition certificate" });
+const LONG_GUN_SOURCE = pa133("§ 1", {
+  cgs: "CGS § 29-37a(c)",
+  text: "On and after April 1, 2014, the bill requires anyone ... buying or receiving a long gun to have a long gun eligibility certificate, handgun permit, handgun dealer permit, or handgun eligibility certificate.",
+});
+const AMMUNITION_SOURCE = pa133("§§ 14-17", {
+  text: "Starting October 1, 2013, the bill generally prohibits anyone from selling ammunition or an ammunition magazine to any buyer unless he or she: 1. has a handgun permit, gun sale permit, or long gun or handgun eligibility certificate ... or 2. has an ammunition certificate",
+});
 
 const AMMUNITION_OR_MAGAZINE: readonly Dated<Accepted>[] = [
   { from: ACT_PASSAGE, until: "2013-10-01", value: null, source: AMMUNITION_SOURCE },
@@ -62,7 +67,14 @@ const AMMUNITION_OR_MAGAZINE: readonly Dated<Accepted>[] = [
 
 export const PURCHASE_CREDENTIALS: Record<Purpose, readonly Dated<Accepted>[]> = {
   "handgun-purchase": [
-    { from: ACT_PASSAGE, value: HANDGUN_CREDENTIALS, source: cite("CGS", "§ 29-33(b)", { cgs: "CGS § 29-33(b)", text: "no pistol or revolver may be sold or transferred unless the buyer holds a permit to carry, a permit to sell at retail, or an eligibility certificate for a pistol or revolver (existing law)" }) },
+    {
+      from: ACT_PASSAGE,
+      value: HANDGUN_CREDENTIALS,
+      source: cite("CGS", "§ 29-33(b)", {
+        cgs: "CGS § 29-33(b)",
+        text: "no pistol or revolver may be sold or transferred unless the buyer holds a permit to carry, a permit to sell at retail, or an eligibility certificate for a pistol or revolver (existing law)",
+      }),
+    },
   ],
   "long-gun-purchase": [
     { from: ACT_PASSAGE, until: "2014-04-01", value: null, source: LONG_GUN_SOURCE },
@@ -87,14 +99,27 @@ export function validForPurpose(kind: CredentialKind, purpose: Purpose, on: Plai
   const v = inForce(PURCHASE_CREDENTIALS[purpose], on, PURCHASE_VALIDITY_ID);
   if (v.value === null) return { valid: true, credentialRequired: false, source: v.source };
   const valid = v.value[kind];
-  const photoId = valid && kind === "ammunition-certificate" && (purpose === "ammunition-purchase" || purpose === "magazine-purchase");
+  const photoId =
+    valid &&
+    kind === "ammunition-certificate" &&
+    (purpose === "ammunition-purchase" || purpose === "magazine-purchase");
   return {
     valid,
     credentialRequired: true,
-    ...(photoId ? { alsoRequired: "a driver's license, passport, or other valid government-issued identification that contains the person's photograph and date of birth" } : {}),
+    ...(photoId
+      ? {
+          alsoRequired:
+            "a driver's license, passport, or other valid government-issued identification that contains the person's photograph and date of birth",
+        }
+      : {}),
     source: v.source,
   };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const PURCHASE_VALIDITY_RULE = catalogueEntry(PURCHASE_VALIDITY_ID, "Which credential lets you buy what", "Handguns: a state permit or handgun eligibility certificate. Long guns, from 1 April 2014: a long gun or handgun eligibility certificate or a state permit. Ammunition and magazines, from 1 October 2013: any of those, or an ammunition certificate shown with a government photo ID.", allVersions(PURCHASE_CREDENTIALS));
+export const PURCHASE_VALIDITY_RULE = catalogueEntry(
+  PURCHASE_VALIDITY_ID,
+  "Which credential lets you buy what",
+  "Handguns: a state permit or handgun eligibility certificate. Long guns, from 1 April 2014: a long gun or handgun eligibility certificate or a state permit. Ammunition and magazines, from 1 October 2013: any of those, or an ammunition certificate shown with a government photo ID.",
+  allVersions(PURCHASE_CREDENTIALS),
+);

@@ -16,7 +16,13 @@
  * the date is what a look-back window needs, in which case the finding is unknown.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type EventOf, type EventVerdict, type PersonEvent, eventsOfKind as scanKinds, scanEvents } from "../../core/person-events.ts";
+import {
+  type EventOf,
+  type EventVerdict,
+  type PersonEvent,
+  eventsOfKind as scanKinds,
+  scanEvents,
+} from "../../core/person-events.ts";
 import { type Citation, type Finding, met, unknown } from "../../core/rules.ts";
 import type { CredentialFacts } from "./facts.ts";
 

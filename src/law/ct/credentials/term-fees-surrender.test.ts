@@ -24,7 +24,8 @@ describe("credentialTerm", () => {
     });
   }
   for (const kind of CREDENTIAL_KINDS) {
-    test(`${kind}: refused for an issue date the day before 2013-07-01`, () => assert.throws(() => credentialTerm(kind, d("2013-06-30")), NotInForce));
+    test(`${kind}: refused for an issue date the day before 2013-07-01`, () =>
+      assert.throws(() => credentialTerm(kind, d("2013-06-30")), NotInForce));
   }
 });
 
@@ -37,9 +38,11 @@ describe("renewalNotice", () => {
     ["temporary-state-permit", "2014-03-02", null],
   ];
   for (const [kind, expiresOn, sendOn] of cases) {
-    test(`${kind} expiring ${expiresOn}: notice ${sendOn ?? "not required"}`, () => assert.equal(renewalNotice(kind, d(expiresOn)).sendOn, sendOn));
+    test(`${kind} expiring ${expiresOn}: notice ${sendOn ?? "not required"}`, () =>
+      assert.equal(renewalNotice(kind, d(expiresOn)).sendOn, sendOn));
   }
-  test("the ammunition certificate's source says no notice is required", () => assert.match(renewalNotice("ammunition-certificate", d("2018-10-01")).source.text ?? "", /not required to notify/));
+  test("the ammunition certificate's source says no notice is required", () =>
+    assert.match(renewalNotice("ammunition-certificate", d("2018-10-01")).source.text ?? "", /not required to notify/));
 });
 
 describe("applicationFee", () => {
@@ -51,17 +54,22 @@ describe("applicationFee", () => {
     ["state-handgun-permit", 0],
   ];
   for (const [kind, cents] of cases) {
-    test(`${kind}: ${cents} cents on 2013-07-01`, () => assert.equal(applicationFee(kind, d("2013-07-01")).amountCents, cents));
-    test(`${kind}: refused on 2013-06-30`, () => assert.throws(() => applicationFee(kind, d("2013-06-30")), NotInForce));
+    test(`${kind}: ${cents} cents on 2013-07-01`, () =>
+      assert.equal(applicationFee(kind, d("2013-07-01")).amountCents, cents));
+    test(`${kind}: refused on 2013-06-30`, () =>
+      assert.throws(() => applicationFee(kind, d("2013-06-30")), NotInForce));
   }
 });
 
 describe("surrender after revocation", () => {
   for (const kind of CREDENTIAL_KINDS) {
-    test(`${kind}: five days after written notice`, () => assert.equal(surrenderDeadline(kind, d("2014-03-01")).dueOn, "2014-03-06"));
+    test(`${kind}: five days after written notice`, () =>
+      assert.equal(surrenderDeadline(kind, d("2014-03-01")).dueOn, "2014-03-06"));
   }
-  test("across a month end", () => assert.equal(surrenderDeadline("ammunition-certificate", d("2014-02-26")).dueOn, "2014-03-03"));
-  test("refused before 2013-07-01", () => assert.throws(() => surrenderDeadline("state-handgun-permit", d("2013-06-30")), NotInForce));
+  test("across a month end", () =>
+    assert.equal(surrenderDeadline("ammunition-certificate", d("2014-02-26")).dueOn, "2014-03-03"));
+  test("refused before 2013-07-01", () =>
+    assert.throws(() => surrenderDeadline("state-handgun-permit", d("2013-06-30")), NotInForce));
 
   const penalties: [CredentialKind, string | undefined, string][] = [
     ["state-handgun-permit", "2013-09-30", "class C misdemeanor"],
@@ -81,5 +89,6 @@ describe("surrender after revocation", () => {
       assert.ok(p.offense.length > 0);
     });
   }
-  test("penalty refused before 2013-07-01 when a date is given", () => assert.throws(() => lateSurrenderPenalty("long-gun-eligibility-certificate", d("2013-06-30")), NotInForce));
+  test("penalty refused before 2013-07-01 when a date is given", () =>
+    assert.throws(() => lateSurrenderPenalty("long-gun-eligibility-certificate", d("2013-06-30")), NotInForce));
 });

@@ -38,19 +38,53 @@ type Term = { years: number } | { days: number };
  */
 export const CREDENTIAL_TERMS: Record<CredentialKind, readonly Dated<Term>[]> = {
   "temporary-state-permit": [
-    { from: CREDENTIALS_MODELLED_FROM, value: { days: 60 }, source: cite("CGS", "§ 29-30", { cgs: "CGS § 29-30", text: "a temporary state permit is valid for sixty days (existing law)" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: { days: 60 },
+      source: cite("CGS", "§ 29-30", {
+        cgs: "CGS § 29-30",
+        text: "a temporary state permit is valid for sixty days (existing law)",
+      }),
+    },
   ],
   "state-handgun-permit": [
-    { from: CREDENTIALS_MODELLED_FROM, value: { years: 5 }, source: pa133("§§ 57-58", { cgs: "CGS § 29-30", text: "after which the State Police issues the five-year state permit" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: { years: 5 },
+      source: pa133("§§ 57-58", {
+        cgs: "CGS § 29-30",
+        text: "after which the State Police issues the five-year state permit",
+      }),
+    },
   ],
   "handgun-eligibility-certificate": [
-    { from: CREDENTIALS_MODELLED_FROM, value: { years: 5 }, source: cite("CGS", "§ 29-36g", { cgs: "CGS § 29-36g", text: "an eligibility certificate for a pistol or revolver expires five years after it becomes effective (existing law)" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: { years: 5 },
+      source: cite("CGS", "§ 29-36g", {
+        cgs: "CGS § 29-36g",
+        text: "an eligibility certificate for a pistol or revolver expires five years after it becomes effective (existing law)",
+      }),
+    },
   ],
   "long-gun-eligibility-certificate": [
-    { from: CREDENTIALS_MODELLED_FROM, value: { years: 5 }, source: pa133("§§ 2-7", { text: "the fee for an initial or renewal certificate is $35, and the certificate is good for five years" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: { years: 5 },
+      source: pa133("§§ 2-7", {
+        text: "the fee for an initial or renewal certificate is $35, and the certificate is good for five years",
+      }),
+    },
   ],
   "ammunition-certificate": [
-    { from: CREDENTIALS_MODELLED_FROM, value: { years: 5 }, source: pa133("§ 16", { cgs: "CGS § 29-38o(b)", text: "the fee for the initial and renewal certificate is $35, and the certificate is good for five years" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: { years: 5 },
+      source: pa133("§ 16", {
+        cgs: "CGS § 29-38o(b)",
+        text: "the fee for the initial and renewal certificate is $35, and the certificate is good for five years",
+      }),
+    },
   ],
 };
 
@@ -76,16 +110,43 @@ const NO_NOTICE_FOR_AMMUNITION = pa133("§§ 14-17", {
  */
 export const RENEWAL_NOTICE_DAYS: Record<CredentialKind, readonly Dated<number | null>[]> = {
   "temporary-state-permit": [
-    { from: CREDENTIALS_MODELLED_FROM, value: null, source: cite("CGS", "§ 29-30", { cgs: "CGS § 29-30", text: "a temporary state permit is not renewed; the holder applies for the five-year state permit (existing law)" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: null,
+      source: cite("CGS", "§ 29-30", {
+        cgs: "CGS § 29-30",
+        text: "a temporary state permit is not renewed; the holder applies for the five-year state permit (existing law)",
+      }),
+    },
   ],
   "state-handgun-permit": [
-    { from: CREDENTIALS_MODELLED_FROM, value: 90, source: cite("CGS", "§ 29-30", { cgs: "CGS § 29-30", text: "notice of expiration sent to the state permit holder at least ninety days before the permit expires (existing law)" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: 90,
+      source: cite("CGS", "§ 29-30", {
+        cgs: "CGS § 29-30",
+        text: "notice of expiration sent to the state permit holder at least ninety days before the permit expires (existing law)",
+      }),
+    },
   ],
   "handgun-eligibility-certificate": [
-    { from: CREDENTIALS_MODELLED_FROM, value: 90, source: pa133("§§ 14-17", { cgs: "CGS § 29-36g", text: "Unlike the case with the handgun and long gun eligibility certificates, the DESPP commissioner is not required to notify ammunition certificate holders at least 90 days in advance" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: 90,
+      source: pa133("§§ 14-17", {
+        cgs: "CGS § 29-36g",
+        text: "Unlike the case with the handgun and long gun eligibility certificates, the DESPP commissioner is not required to notify ammunition certificate holders at least 90 days in advance",
+      }),
+    },
   ],
   "long-gun-eligibility-certificate": [
-    { from: CREDENTIALS_MODELLED_FROM, value: 90, source: pa133("§§ 2-7", { text: "[as for handgun eligibility certificates] the DESPP commissioner [must] notify ... holders at least 90 days in advance of the date the certificate is set to expire (analysis of §§ 14-17)" }) },
+    {
+      from: CREDENTIALS_MODELLED_FROM,
+      value: 90,
+      source: pa133("§§ 2-7", {
+        text: "[as for handgun eligibility certificates] the DESPP commissioner [must] notify ... holders at least 90 days in advance of the date the certificate is set to expire (analysis of §§ 14-17)",
+      }),
+    },
   ],
   "ammunition-certificate": [{ from: CREDENTIALS_MODELLED_FROM, value: null, source: NO_NOTICE_FOR_AMMUNITION }],
 };
@@ -95,13 +156,26 @@ export const RENEWAL_NOTICE_DAYS: Record<CredentialKind, readonly Dated<number |
  * `expiresOn` ("at least 90 days in advance"), or null when no notice is required.
  * The version is chosen by the expiry date; throws NotInForce for expiry dates before 2013-07-01.
  */
-export function renewalNotice(kind: CredentialKind, expiresOn: PlainDate): { sendOn: PlainDate | null; source: Citation } {
+export function renewalNotice(
+  kind: CredentialKind,
+  expiresOn: PlainDate,
+): { sendOn: PlainDate | null; source: Citation } {
   const v = inForce(RENEWAL_NOTICE_DAYS[kind], expiresOn, RENEWAL_NOTICE_ID);
   return { sendOn: v.value === null ? null : addDays(expiresOn, -v.value), source: v.source };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const CREDENTIAL_TERM_RULE = catalogueEntry(CREDENTIAL_TERM_ID, "How long a credential lasts", "State permits and all three certificates last five years from issue; a temporary state permit lasts 60 days.", allVersions(CREDENTIAL_TERMS));
+export const CREDENTIAL_TERM_RULE = catalogueEntry(
+  CREDENTIAL_TERM_ID,
+  "How long a credential lasts",
+  "State permits and all three certificates last five years from issue; a temporary state permit lasts 60 days.",
+  allVersions(CREDENTIAL_TERMS),
+);
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const RENEWAL_NOTICE_RULE = catalogueEntry(RENEWAL_NOTICE_ID, "Renewal notice", "The State Police must send holders of state permits and handgun and long gun eligibility certificates a renewal notice at least 90 days before expiry. No notice is required for ammunition certificates (or temporary state permits).", allVersions(RENEWAL_NOTICE_DAYS));
+export const RENEWAL_NOTICE_RULE = catalogueEntry(
+  RENEWAL_NOTICE_ID,
+  "Renewal notice",
+  "The State Police must send holders of state permits and handgun and long gun eligibility certificates a renewal notice at least 90 days before expiry. No notice is required for ammunition certificates (or temporary state permits).",
+  allVersions(RENEWAL_NOTICE_DAYS),
+);

@@ -11,7 +11,15 @@ export const d = plainDate;
 export function eligibleFacts(credential: CredentialKind, overrides: Partial<CredentialFacts> = {}): CredentialFacts {
   return {
     credential,
-    applicant: { birthDate: d("1980-01-15"), residenceState: "CT", residenceTown: "Hartford", residenceIsPermanent: true, applicationTown: "Hartford", placeOfBusinessTowns: [], citizenOrLawfulResident: true },
+    applicant: {
+      birthDate: d("1980-01-15"),
+      residenceState: "CT",
+      residenceTown: "Hartford",
+      residenceIsPermanent: true,
+      applicationTown: "Hartford",
+      placeOfBusinessTowns: [],
+      citizenOrLawfulResident: true,
+    },
     attestedNoTemporaryPermitApplicationIn12Months: true,
     priorTemporaryPermitApplicationDates: [],
     holdsTemporaryPermit: true,
@@ -25,7 +33,8 @@ export function eligibleFacts(credential: CredentialKind, overrides: Partial<Cre
 }
 
 /** The same applicant with the given record events. */
-export const withEvents = (credential: CredentialKind, ...events: CredentialEvent[]): CredentialFacts => eligibleFacts(credential, { events });
+export const withEvents = (credential: CredentialKind, ...events: CredentialEvent[]): CredentialFacts =>
+  eligibleFacts(credential, { events });
 
 /** Asserts a finding's status (and, for unknown, its missing facts), showing the reason on failure. */
 export function expectStatus(f: Finding, status: FindingStatus, missing?: string[]): void {
@@ -36,4 +45,10 @@ export function expectStatus(f: Finding, status: FindingStatus, missing?: string
   assert.ok(f.source.act && f.source.section, "every finding cites its source");
 }
 
-export type Case = { name: string; facts: CredentialFacts; on: PlainDate | string; status: FindingStatus; missing?: string[] };
+export type Case = {
+  name: string;
+  facts: CredentialFacts;
+  on: PlainDate | string;
+  status: FindingStatus;
+  missing?: string[];
+};

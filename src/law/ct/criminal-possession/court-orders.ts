@@ -29,7 +29,9 @@ export const ORDER_ELEMENTS_ASSUMED = [
   "the person knows of the order",
   "a restraining or protective order was issued after notice and an opportunity to be heard, in a case involving the use, attempted use or threatened use of physical force",
 ] as const;
-export const SEIZURE_ORDER_ELEMENTS_ASSUMED = ["the firearms seizure order followed notice and an opportunity for a hearing"] as const;
+export const SEIZURE_ORDER_ELEMENTS_ASSUMED = [
+  "the firearms seizure order followed notice and an opportunity for a hearing",
+] as const;
 
 function inForceOn(
   issued: PlainDate | undefined,
@@ -41,10 +43,15 @@ function inForceOn(
 ): { inForce: boolean | "unknown"; why: string; missing?: string[] } {
   const excluded = (issued !== undefined && issued > on) || (expires !== undefined && expires < on);
   if (excluded && active === true) {
-    return { inForce: "unknown", why: `reported active but its dates (${issued ?? "?"} to ${expires ?? "?"}) do not cover ${on}`, missing: [`${p}.active`, `${p}.${issuedKey}`] };
+    return {
+      inForce: "unknown",
+      why: `reported active but its dates (${issued ?? "?"} to ${expires ?? "?"}) do not cover ${on}`,
+      missing: [`${p}.active`, `${p}.${issuedKey}`],
+    };
   }
   if (excluded) return { inForce: false, why: `its dates (${issued ?? "?"} to ${expires ?? "?"}) do not cover ${on}` };
-  if (active === undefined) return { inForce: "unknown", why: "not known whether it is in force", missing: [`${p}.active`] };
+  if (active === undefined)
+    return { inForce: "unknown", why: "not known whether it is in force", missing: [`${p}.active`] };
   return { inForce: active, why: active ? "in force" : "not in force" };
 }
 
@@ -54,7 +61,11 @@ export function protectiveOrRestrainingOrder(events: readonly PersonEvent[], ctx
   const verdicts: EventVerdict[] = eventsOfKind(events, ["protective-order", "restraining-order", "foreign-order"]).map(
     ({ event: e, index }: { event: CourtOrderEvent; index: number }) => {
       const r = inForceOn(e.issuedOn, e.expiresOn, e.active, ctx.on, `${ctx.eventsPath}[${index}]`, "issuedOn");
-      return { prohibits: r.inForce, because: `${e.kind}${e.issuedOn ? ` issued ${e.issuedOn}` : ""}: ${r.why}`, ...(r.missing ? { missing: r.missing } : {}) };
+      return {
+        prohibits: r.inForce,
+        because: `${e.kind}${e.issuedOn ? ` issued ${e.issuedOn}` : ""}: ${r.why}`,
+        ...(r.missing ? { missing: r.missing } : {}),
+      };
     },
   );
   return combine(id, source, "restraining or protective orders", verdicts, "the order's expiry or vacatur");
@@ -66,11 +77,22 @@ export function firearmsSeizureOrder(events: readonly PersonEvent[], ctx: Prohib
   const verdicts: EventVerdict[] = eventsOfKind(events, ["firearms-seizure-order"]).map(
     ({ event: e, index }: { event: FirearmsSeizureOrderEvent; index: number }) => {
       const r = inForceOn(e.date, undefined, e.active, ctx.on, `${ctx.eventsPath}[${index}]`, "date");
-      return { prohibits: r.inForce, because: `firearms seizure order${e.date ? ` of ${e.date}` : ""}: ${r.why}`, ...(r.missing ? { missing: r.missing } : {}) };
+      return {
+        prohibits: r.inForce,
+        because: `firearms seizure order${e.date ? ` of ${e.date}` : ""}: ${r.why}`,
+        ...(r.missing ? { missing: r.missing } : {}),
+      };
     },
   );
   return combine(id, source, "firearms seizure orders", verdicts);
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const PROTECTIVE_ORDER_RULE = defineRule({ id: "criminal-possession.protective-order", title: "Possession barred under a restraining, protective or seizure order", description: "A person who knows he or she is subject to a restraining or protective order (in cases of physical force) or a firearms seizure order after a hearing may not possess a firearm, pistol or (from 1 October 2013) ammunition.", citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source], from: "2013-04-04" });
+export const PROTECTIVE_ORDER_RULE = defineRule({
+  id: "criminal-possession.protective-order",
+  title: "Possession barred under a restraining, protective or seizure order",
+  description:
+    "A person who knows he or she is subject to a restraining or protective order (in cases of physical force) or a firearms seizure order after a hearing may not possess a firearm, pistol or (from 1 October 2013) ammunition.",
+  citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source],
+  from: "2013-04-04",
+});

@@ -30,6 +30,17 @@ export interface Penalty {
   range: { prison: string; fine: string };
 }
 
-export function penalty(offense: string, statute: string, crimeClass: CrimeClass, mandatoryMinimum?: MandatoryMinimum): Penalty {
-  return { offense, statute, crimeClass, ...(mandatoryMinimum ? { mandatoryMinimum } : {}), range: { ...CRIME_CLASSES[crimeClass] } };
+export function penalty(
+  offense: string,
+  statute: string,
+  crimeClass: CrimeClass,
+  mandatoryMinimum?: MandatoryMinimum,
+): Penalty {
+  return {
+    offense,
+    statute,
+    crimeClass,
+    ...(mandatoryMinimum ? { mandatoryMinimum } : {}),
+    range: { ...CRIME_CLASSES[crimeClass] },
+  };
 }

@@ -19,7 +19,10 @@ const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 800) };
 
 describe("criminal-possession properties", () => {
   test("generated facts satisfy the schema", () => {
-    fc.assert(fc.property(facts, (f) => CriminalPossessionFacts.safeParse(f).success), { numRuns: 200 });
+    fc.assert(
+      fc.property(facts, (f) => CriminalPossessionFacts.safeParse(f).success),
+      { numRuns: 200 },
+    );
   });
 
   test("the outcome depends only on the facts and the date", () => {
@@ -40,7 +43,8 @@ describe("criminal-possession properties", () => {
       fc.property(facts, checkDate, (f, on) => {
         const a = decideCriminalPossession(f, on);
         assert.equal(a.result.crime, a.outcome === "no" ? true : a.outcome === "yes" ? false : null);
-        if (a.result.crime) assert.ok(a.result.crimeClass === "class C felony" || a.result.crimeClass === "class D felony");
+        if (a.result.crime)
+          assert.ok(a.result.crimeClass === "class C felony" || a.result.crimeClass === "class D felony");
         else assert.equal(a.result.offenses.length, 0);
       }),
       RUNS,
@@ -51,7 +55,8 @@ describe("criminal-possession properties", () => {
     fc.assert(
       fc.property(facts, checkDate, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (f, on, seed) => {
         const partial = dropKeys(f, coin(seed));
-        if (decideCriminalPossession(partial, on).outcome === "no") assert.notEqual(decideCriminalPossession(f, on).outcome, "yes", JSON.stringify(partial));
+        if (decideCriminalPossession(partial, on).outcome === "no")
+          assert.notEqual(decideCriminalPossession(f, on).outcome, "yes", JSON.stringify(partial));
       }),
       RUNS,
     );
@@ -83,7 +88,14 @@ describe("criminal-possession properties", () => {
   });
 
   test("dates before the model are refused", () => {
-    fc.assert(fc.property(facts, between("2000-01-01", "2013-04-03"), (f, on) => void assert.throws(() => decideCriminalPossession(f, on), NotInForce)), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        facts,
+        between("2000-01-01", "2013-04-03"),
+        (f, on) => void assert.throws(() => decideCriminalPossession(f, on), NotInForce),
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -22,8 +22,13 @@ import { FIREARM_POSSESSION, HANDGUN_POSSESSION, PASSAGE, type PossessionStatute
 
 export const CriminalPossessionFacts = z.object({
   item: z.enum(POSSESSION_ITEMS).optional().describe("what the person possesses; a handgun is a pistol or revolver"),
-  events: PersonEvents.optional().describe("the person's convictions, commitments, admissions, orders and federal prohibitors; [] when none"),
-  credentials: z.array(Credential).optional().describe("the person's gun credentials (only needed for the 12- or 60-month probate look-back)"),
+  events: PersonEvents.optional().describe(
+    "the person's convictions, commitments, admissions, orders and federal prohibitors; [] when none",
+  ),
+  credentials: z
+    .array(Credential)
+    .optional()
+    .describe("the person's gun credentials (only needed for the 12- or 60-month probate look-back)"),
 });
 export type CriminalPossessionFacts = z.infer<typeof CriminalPossessionFacts>;
 
@@ -43,7 +48,10 @@ function statuteOfFinding(f: Finding): PossessionStatute | undefined {
   return undefined;
 }
 
-export function decideCriminalPossession(facts: CriminalPossessionFacts, on: PlainDate): Answer<CriminalPossessionResult> {
+export function decideCriminalPossession(
+  facts: CriminalPossessionFacts,
+  on: PlainDate,
+): Answer<CriminalPossessionResult> {
   inForce(MODELLED, on, "criminal-possession");
   let findings: Finding[];
   if (facts.item === undefined) {
@@ -53,7 +61,16 @@ export function decideCriminalPossession(facts: CriminalPossessionFacts, on: Pla
     findings = possessionFindings("handgun", facts, on);
     if (allOf(findings) !== "yes") {
       findings = [
-        ...findings.map((f) => (f.status === "not-met" ? { ...f, status: "unknown" as const, missing: ["item"], because: `${f.because} (whether this is a crime depends on the item)` } : f)),
+        ...findings.map((f) =>
+          f.status === "not-met"
+            ? {
+                ...f,
+                status: "unknown" as const,
+                missing: ["item"],
+                because: `${f.because} (whether this is a crime depends on the item)`,
+              }
+            : f,
+        ),
         unknown("criminal-possession.item", HANDGUN_POSSESSION[1]!.source, ["item"], "the item possessed is not known"),
       ];
     }
@@ -82,15 +99,22 @@ export const criminalPossessionQuestion: Question<CriminalPossessionFacts, Crimi
   title: "Is possession of a firearm, ammunition or a handgun by this person a crime?",
   description:
     "Checks the prohibitors of criminal possession of a firearm, ammunition or electronic defense weapon (CGS § 53a-217) and of a pistol or revolver (CGS § 53a-217c) on a date: felony and serious juvenile convictions, the listed misdemeanors, discharge after a not-guilty-by-reason-of-mental-disease finding within 20 years, probate commitments within 12 or 60 months, voluntary admissions within 6 months, protective, restraining and seizure orders, and federal prohibitors; and gives the class of the crime. Outcome yes means possession is not barred; no means it is a crime.",
-  citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source, HANDGUN_POSSESSION[1]!.source],
+  citations: [
+    FIREARM_POSSESSION[0]!.source,
+    FIREARM_POSSESSION[1]!.source,
+    HANDGUN_POSSESSION[0]!.source,
+    HANDGUN_POSSESSION[1]!.source,
+  ],
   modelledFrom: PASSAGE,
   facts: CriminalPossessionFacts,
   result: {
-    crime: "true when possession on the date is a crime, false when no prohibitor applies, null when facts are missing (needs review)",
-    crimeClass: "class of the crime committed (e.g. \"class C felony\"), or null",
+    crime:
+      "true when possession on the date is a crime, false when no prohibitor applies, null when facts are missing (needs review)",
+    crimeClass: 'class of the crime committed (e.g. "class C felony"), or null',
     offenses: "each crime committed, with its statute, class, mandatory minimums and the class's penalty range",
     prohibitors: "plain-language reasons, one per prohibitor that applies",
-    elementsAssumed: "elements of the crime the records cannot show (knowledge, notice and hearing), to be established by a court",
+    elementsAssumed:
+      "elements of the crime the records cannot show (knowledge, notice and hearing), to be established by a court",
   },
   example: {
     item: "handgun",
@@ -99,4 +123,3 @@ export const criminalPossessionQuestion: Question<CriminalPossessionFacts, Crimi
   },
   decide: decideCriminalPossession,
 });
-

@@ -20,7 +20,8 @@ export function federalProhibitor(events: readonly PersonEvent[], ctx: Prohibito
   const source = statuteSource(ctx.statute, ctx.on);
   const verdicts: EventVerdict[] = eventsOfKind(events, ["federal-prohibitor"]).map(({ event: e, index }) => {
     const what = `federal prohibitor${e.category ? ` (${e.category})` : ""}`;
-    if (e.date === undefined) return { prohibits: "unknown", because: `${what} without a date`, missing: [`${ctx.eventsPath}[${index}].date`] };
+    if (e.date === undefined)
+      return { prohibits: "unknown", because: `${what} without a date`, missing: [`${ctx.eventsPath}[${index}].date`] };
     if (e.date > ctx.on) return { prohibits: false, because: `${what} applies from ${e.date}, after ${ctx.on}` };
     return { prohibits: true, because: `${what} since ${e.date}` };
   });
@@ -28,4 +29,11 @@ export function federalProhibitor(events: readonly PersonEvent[], ctx: Prohibito
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const FEDERAL_PROHIBITOR_RULE = defineRule({ id: "criminal-possession.federal-prohibitor", title: "Possession barred when federal law prohibits it", description: "A person prohibited by federal law from having a firearm may not possess a firearm, pistol or (from 1 October 2013) ammunition.", citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source], from: "2013-04-04" });
+export const FEDERAL_PROHIBITOR_RULE = defineRule({
+  id: "criminal-possession.federal-prohibitor",
+  title: "Possession barred when federal law prohibits it",
+  description:
+    "A person prohibited by federal law from having a firearm may not possess a firearm, pistol or (from 1 October 2013) ammunition.",
+  citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source],
+  from: "2013-04-04",
+});

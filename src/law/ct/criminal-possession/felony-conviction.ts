@@ -29,7 +29,8 @@ export function felonyConviction(events: readonly PersonEvent[], ctx: Prohibitor
     const what = `${e.juvenile ? "juvenile adjudication" : "conviction"}${e.statute ? ` under ${e.statute}` : ""}`;
     const missing: string[] = [];
     if (e.juvenile === true) {
-      if (e.seriousJuvenileOffense === false) return { prohibits: false, because: `${what} was not for a serious juvenile offense` };
+      if (e.seriousJuvenileOffense === false)
+        return { prohibits: false, because: `${what} was not for a serious juvenile offense` };
       if (e.seriousJuvenileOffense === undefined) missing.push(`${p}.seriousJuvenileOffense`);
     } else {
       // Is it a felony? A listed misdemeanor statute answers "no" when the flag is absent.
@@ -42,7 +43,12 @@ export function felonyConviction(events: readonly PersonEvent[], ctx: Prohibitor
     }
     if (e.convictionDate === undefined) missing.push(`${p}.convictionDate`);
     else if (e.convictionDate > ctx.on) return { prohibits: false, because: `${what} is dated after ${ctx.on}` };
-    if (missing.length > 0) return { prohibits: "unknown", because: `${what}: cannot tell whether it is a prior felony or serious juvenile offense`, missing };
+    if (missing.length > 0)
+      return {
+        prohibits: "unknown",
+        because: `${what}: cannot tell whether it is a prior felony or serious juvenile offense`,
+        missing,
+      };
     return {
       prohibits: true,
       because: e.juvenile
@@ -50,8 +56,21 @@ export function felonyConviction(events: readonly PersonEvent[], ctx: Prohibitor
         : `felony conviction on ${e.convictionDate}${e.statute ? ` under ${e.statute}` : ""}`,
     };
   });
-  return combine(id, source, "convictions", verdicts, "a pardon or erasure of the conviction (not modelled) would change this");
+  return combine(
+    id,
+    source,
+    "convictions",
+    verdicts,
+    "a pardon or erasure of the conviction (not modelled) would change this",
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const FELONY_CONVICTION_RULE = defineRule({ id: "criminal-possession.felony-conviction", title: "Possession barred after a felony or serious juvenile offense", description: "A person convicted of a felony, or adjudicated for a serious juvenile offense, may not possess a firearm, a pistol or (from 1 October 2013) ammunition.", citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source], from: "2013-04-04" });
+export const FELONY_CONVICTION_RULE = defineRule({
+  id: "criminal-possession.felony-conviction",
+  title: "Possession barred after a felony or serious juvenile offense",
+  description:
+    "A person convicted of a felony, or adjudicated for a serious juvenile offense, may not possess a firearm, a pistol or (from 1 October 2013) ammunition.",
+  citations: [FIREARM_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[0]!.source],
+  from: "2013-04-04",
+});

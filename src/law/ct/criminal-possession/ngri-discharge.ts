@@ -23,14 +23,31 @@ export const NGRI_LOOK_BACK_YEARS = 20;
 export function ngriDischarge(events: readonly PersonEvent[], ctx: ProhibitorContext): Finding {
   const id = prohibitorId(ctx.statute, "ngri-discharge");
   const source = statuteSource(ctx.statute, ctx.on);
-  if (ctx.statute === "firearm" && ctx.on < POSSESSION_AMENDMENTS_EFFECTIVE) return notInVersion(id, source, "a discharge after a not-guilty-by-reason-of-mental-disease finding");
+  if (ctx.statute === "firearm" && ctx.on < POSSESSION_AMENDMENTS_EFFECTIVE)
+    return notInVersion(id, source, "a discharge after a not-guilty-by-reason-of-mental-disease finding");
   const verdicts: EventVerdict[] = eventsOfKind(events, ["ngri-discharge"]).map(({ event: e, index }) => {
-    if (e.date === undefined) return { prohibits: "unknown", because: "discharge date not known", missing: [`${ctx.eventsPath}[${index}].date`] };
-    if (withinYearsBefore(e.date, ctx.on, NGRI_LOOK_BACK_YEARS)) return { prohibits: true, because: `discharged on ${e.date}, within ${NGRI_LOOK_BACK_YEARS} years` };
-    return { prohibits: false, because: `discharged on ${e.date}, not within the ${NGRI_LOOK_BACK_YEARS} years before ${ctx.on}` };
+    if (e.date === undefined)
+      return {
+        prohibits: "unknown",
+        because: "discharge date not known",
+        missing: [`${ctx.eventsPath}[${index}].date`],
+      };
+    if (withinYearsBefore(e.date, ctx.on, NGRI_LOOK_BACK_YEARS))
+      return { prohibits: true, because: `discharged on ${e.date}, within ${NGRI_LOOK_BACK_YEARS} years` };
+    return {
+      prohibits: false,
+      because: `discharged on ${e.date}, not within the ${NGRI_LOOK_BACK_YEARS} years before ${ctx.on}`,
+    };
   });
   return combine(id, source, "discharges", verdicts);
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const NGRI_DISCHARGE_RULE = defineRule({ id: "criminal-possession.ngri-discharge", title: "Possession barred for 20 years after a not-guilty-by-insanity discharge", description: "A person discharged from custody within the past 20 years after a finding of not guilty by reason of mental disease or defect may not possess a pistol, and from 1 October 2013 any firearm or ammunition.", citations: [HANDGUN_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source], from: "2013-04-04" });
+export const NGRI_DISCHARGE_RULE = defineRule({
+  id: "criminal-possession.ngri-discharge",
+  title: "Possession barred for 20 years after a not-guilty-by-insanity discharge",
+  description:
+    "A person discharged from custody within the past 20 years after a finding of not guilty by reason of mental disease or defect may not possess a pistol, and from 1 October 2013 any firearm or ammunition.",
+  citations: [HANDGUN_POSSESSION[0]!.source, FIREARM_POSSESSION[1]!.source],
+  from: "2013-04-04",
+});

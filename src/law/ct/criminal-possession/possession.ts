@@ -7,7 +7,12 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Finding, unknown, notApplicable, pa133 } from "../../core/rules.ts";
 import type { Credential } from "../sales/credentials.ts";
-import { firearmsSeizureOrder, protectiveOrRestrainingOrder, ORDER_ELEMENTS_ASSUMED, SEIZURE_ORDER_ELEMENTS_ASSUMED } from "./court-orders.ts";
+import {
+  firearmsSeizureOrder,
+  protectiveOrRestrainingOrder,
+  ORDER_ELEMENTS_ASSUMED,
+  SEIZURE_ORDER_ELEMENTS_ASSUMED,
+} from "./court-orders.ts";
 import type { PersonEvent } from "./events.ts";
 import { federalProhibitor } from "./federal-prohibitor.ts";
 import { felonyConviction } from "./felony-conviction.ts";
@@ -50,20 +55,49 @@ const PROHIBITORS = [
 ] as const;
 
 /** Findings for one statute: met = this prohibitor does not apply; not-met = it does. */
-export function statuteFindings(statute: PossessionStatute, person: PersonFacts, on: PlainDate, paths: { events: string; credentials: string }): Finding[] {
+export function statuteFindings(
+  statute: PossessionStatute,
+  person: PersonFacts,
+  on: PlainDate,
+  paths: { events: string; credentials: string },
+): Finding[] {
   const source = statuteSource(statute, on);
   if (person.events === undefined) {
-    return [unknown(`criminal-possession.${statute}.events`, source, [paths.events], "the person's records (convictions, commitments, orders) have not been looked up")];
+    return [
+      unknown(
+        `criminal-possession.${statute}.events`,
+        source,
+        [paths.events],
+        "the person's records (convictions, commitments, orders) have not been looked up",
+      ),
+    ];
   }
-  const ctx: ProhibitorContext = { statute, on, eventsPath: paths.events, credentials: person.credentials, credentialsPath: paths.credentials };
+  const ctx: ProhibitorContext = {
+    statute,
+    on,
+    eventsPath: paths.events,
+    credentials: person.credentials,
+    credentialsPath: paths.credentials,
+  };
   return PROHIBITORS.map((rule) => rule(person.events ?? [], ctx));
 }
 
 /** Findings for possession of `item` by the person on `on`, all statutes that reach it. */
-export function possessionFindings(item: PossessionItem, person: PersonFacts, on: PlainDate, paths = { events: "events", credentials: "credentials" }): Finding[] {
+export function possessionFindings(
+  item: PossessionItem,
+  person: PersonFacts,
+  on: PlainDate,
+  paths = { events: "events", credentials: "credentials" },
+): Finding[] {
   const statutes = statutesFor(item, on);
   if (statutes.length === 0) {
-    return [notApplicable("criminal-possession.ammunition.not-yet-a-crime", AMMUNITION_SOURCE, `possession of ammunition is reached by CGS § 53a-217 only from ${POSSESSION_AMENDMENTS_EFFECTIVE}`)];
+    return [
+      notApplicable(
+        "criminal-possession.ammunition.not-yet-a-crime",
+        AMMUNITION_SOURCE,
+        `possession of ammunition is reached by CGS § 53a-217 only from ${POSSESSION_AMENDMENTS_EFFECTIVE}`,
+      ),
+    ];
   }
   return statutes.flatMap((s) => statuteFindings(s, person, on, paths));
 }

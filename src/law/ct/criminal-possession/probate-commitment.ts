@@ -80,13 +80,19 @@ export function probateCommitment(events: readonly PersonEvent[], ctx: Prohibito
   const newLaw = ctx.on >= POSSESSION_AMENDMENTS_EFFECTIVE;
   if (ctx.statute === "firearm" && !newLaw) return notInVersion(id, source, "a probate court commitment");
   const verdicts: EventVerdict[] = eventsOfKind(events, ["probate-commitment"]).map(({ event: e, index }) => {
-    if (e.date === undefined) return { prohibits: "unknown", because: "confinement date not known", missing: [`${ctx.eventsPath}[${index}].date`] };
+    if (e.date === undefined)
+      return {
+        prohibits: "unknown",
+        because: "confinement date not known",
+        missing: [`${ctx.eventsPath}[${index}].date`],
+      };
     const d = e.date;
     if (d > ctx.on) return { prohibits: false, because: `confinement on ${d} is after ${ctx.on}` };
     const within = (months: number) => withinMonthsBefore(d, ctx.on, months);
     // Confinements before 1 October 2013.
     if (d < POSSESSION_AMENDMENTS_EFFECTIVE) {
-      if (ctx.statute === "firearm") return { prohibits: false, because: `confinement on ${d} was before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
+      if (ctx.statute === "firearm")
+        return { prohibits: false, because: `confinement on ${d} was before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
       const m = PROBATE_LOOK_BACK_MONTHS.existing;
       return within(m)
         ? { prohibits: true, because: `confined by probate court order on ${d}, within ${m} months` }
@@ -95,15 +101,36 @@ export function probateCommitment(events: readonly PersonEvent[], ctx: Prohibito
     // Confinements on or after 1 October 2013: 60 months, or 12 for holders of an earlier credential.
     const short = PROBATE_LOOK_BACK_MONTHS.priorCredentialHolder;
     const long = PROBATE_LOOK_BACK_MONTHS.extended;
-    if (within(short)) return { prohibits: true, because: `confined by probate court order on ${d}, within ${short} months` };
-    if (!within(long)) return { prohibits: false, because: `confinement on ${d} is not within the ${long} months before ${ctx.on}` };
+    if (within(short))
+      return { prohibits: true, because: `confined by probate court order on ${d}, within ${short} months` };
+    if (!within(long))
+      return { prohibits: false, because: `confinement on ${d} is not within the ${long} months before ${ctx.on}` };
     const prior = holdsPreOctober2013Credential(ctx.credentials, ctx.on, ctx.credentialsPath);
-    if (prior.holds === true) return { prohibits: false, because: `confinement on ${d} is more than ${short} months ago and the person holds a credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
-    if (prior.holds === false) return { prohibits: true, because: `confined by probate court order on ${d}, within ${long} months, and holds no credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
-    return { prohibits: "unknown", because: `confinement on ${d} is within ${long} months but more than ${short}: depends on a credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}`, missing: prior.missing };
+    if (prior.holds === true)
+      return {
+        prohibits: false,
+        because: `confinement on ${d} is more than ${short} months ago and the person holds a credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}`,
+      };
+    if (prior.holds === false)
+      return {
+        prohibits: true,
+        because: `confined by probate court order on ${d}, within ${long} months, and holds no credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}`,
+      };
+    return {
+      prohibits: "unknown",
+      because: `confinement on ${d} is within ${long} months but more than ${short}: depends on a credential in effect before ${POSSESSION_AMENDMENTS_EFFECTIVE}`,
+      missing: prior.missing,
+    };
   });
   return combine(id, source, "probate court commitments", verdicts);
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const PROBATE_COMMITMENT_RULE = defineRule({ id: "criminal-possession.probate-commitment", title: "Possession barred after a probate court commitment (12 or 60 months)", description: "A pistol may not be possessed within 12 months of a probate court commitment; for commitments from 1 October 2013 the period is 60 months (12 for holders of a permit or certificate in effect before that date), and it then bars any firearm and ammunition too.", citations: [HANDGUN_POSSESSION[0]!.source, HANDGUN_POSSESSION[1]!.source, FIREARM_POSSESSION[1]!.source], from: "2013-04-04" });
+export const PROBATE_COMMITMENT_RULE = defineRule({
+  id: "criminal-possession.probate-commitment",
+  title: "Possession barred after a probate court commitment (12 or 60 months)",
+  description:
+    "A pistol may not be possessed within 12 months of a probate court commitment; for commitments from 1 October 2013 the period is 60 months (12 for holders of a permit or certificate in effect before that date), and it then bars any firearm and ammunition too.",
+  citations: [HANDGUN_POSSESSION[0]!.source, HANDGUN_POSSESSION[1]!.source, FIREARM_POSSESSION[1]!.source],
+  from: "2013-04-04",
+});

@@ -28,5 +28,6 @@ describe("transferDeadlineOnIneligibility", () => {
     assert.equal(transferDeadlineOnIneligibility(d("2013-10-01")).source.section, "§ 34");
     assert.equal(transferDeadlineOnIneligibility(d("2013-09-30")).source.cgs, "CGS § 29-36k");
   });
-  test("before passage is refused", () => assert.throws(() => transferDeadlineOnIneligibility(d("2013-04-03")), NotInForce));
+  test("before passage is refused", () =>
+    assert.throws(() => transferDeadlineOnIneligibility(d("2013-04-03")), NotInForce));
 });

@@ -39,7 +39,10 @@ const VERSIONS: readonly Dated<readonly Covered[]>[] = [
   {
     from: "2013-10-01",
     value: ["handguns", "ammunition"],
-    source: pa133("§ 34", { cgs: "CGS § 29-36k", text: "The bill applies the same standards to ammunition and makes conforming changes." }),
+    source: pa133("§ 34", {
+      cgs: "CGS § 29-36k",
+      text: "The bill applies the same standards to ammunition and makes conforming changes.",
+    }),
   },
 ];
 
@@ -68,4 +71,11 @@ export function transferDeadlineOnIneligibility(becameIneligibleOn: PlainDate): 
 export const TRANSFER_DEADLINE_VERSIONS = VERSIONS;
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const TRANSFER_DEADLINE_RULE = defineRule({ id: "criminal-possession.transfer-deadline", title: "Two business days to transfer or surrender after becoming ineligible", description: "A person who becomes ineligible must transfer pistols (and, from 1 October 2013, ammunition) to an eligible person or surrender them to DESPP within two business days.", citations: [TRANSFER_DEADLINE_VERSIONS[0]!.source, TRANSFER_DEADLINE_VERSIONS[1]!.source], from: "2013-04-04" });
+export const TRANSFER_DEADLINE_RULE = defineRule({
+  id: "criminal-possession.transfer-deadline",
+  title: "Two business days to transfer or surrender after becoming ineligible",
+  description:
+    "A person who becomes ineligible must transfer pistols (and, from 1 October 2013, ammunition) to an eligible person or surrender them to DESPP within two business days.",
+  citations: [TRANSFER_DEADLINE_VERSIONS[0]!.source, TRANSFER_DEADLINE_VERSIONS[1]!.source],
+  from: "2013-04-04",
+});

@@ -28,15 +28,34 @@ export function voluntaryAdmission(events: readonly PersonEvent[], ctx: Prohibit
   const m = VOLUNTARY_ADMISSION_LOOK_BACK_MONTHS;
   const verdicts: EventVerdict[] = eventsOfKind(events, ["voluntary-admission"]).map(({ event: e, index }) => {
     const p = `${ctx.eventsPath}[${index}]`;
-    if (e.solelyAlcoholOrDrug === true) return { prohibits: false, because: "admission solely for alcohol or drug dependence does not count" };
-    if (e.date === undefined) return { prohibits: "unknown", because: "admission date not known", missing: [`${p}.date`] };
-    if (e.date < POSSESSION_AMENDMENTS_EFFECTIVE) return { prohibits: false, because: `admission on ${e.date} was before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
-    if (!withinMonthsBefore(e.date, ctx.on, m)) return { prohibits: false, because: `admission on ${e.date} is not within the ${m} months before ${ctx.on}` };
-    if (e.solelyAlcoholOrDrug === undefined) return { prohibits: "unknown", because: `admission on ${e.date}: not known whether solely for alcohol or drug dependence`, missing: [`${p}.solelyAlcoholOrDrug`] };
-    return { prohibits: true, because: `voluntarily admitted on ${e.date}, within ${m} months, for a psychiatric disability` };
+    if (e.solelyAlcoholOrDrug === true)
+      return { prohibits: false, because: "admission solely for alcohol or drug dependence does not count" };
+    if (e.date === undefined)
+      return { prohibits: "unknown", because: "admission date not known", missing: [`${p}.date`] };
+    if (e.date < POSSESSION_AMENDMENTS_EFFECTIVE)
+      return { prohibits: false, because: `admission on ${e.date} was before ${POSSESSION_AMENDMENTS_EFFECTIVE}` };
+    if (!withinMonthsBefore(e.date, ctx.on, m))
+      return { prohibits: false, because: `admission on ${e.date} is not within the ${m} months before ${ctx.on}` };
+    if (e.solelyAlcoholOrDrug === undefined)
+      return {
+        prohibits: "unknown",
+        because: `admission on ${e.date}: not known whether solely for alcohol or drug dependence`,
+        missing: [`${p}.solelyAlcoholOrDrug`],
+      };
+    return {
+      prohibits: true,
+      because: `voluntarily admitted on ${e.date}, within ${m} months, for a psychiatric disability`,
+    };
   });
   return combine(id, source, "voluntary admissions", verdicts);
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const VOLUNTARY_ADMISSION_RULE = defineRule({ id: "criminal-possession.voluntary-admission", title: "Possession barred within 6 months of a voluntary psychiatric admission", description: "From 1 October 2013, a person voluntarily admitted on or after that date to a psychiatric hospital within the past six months, not solely for alcohol or drug dependence, may not possess a firearm, pistol or ammunition.", citations: [FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[1]!.source], from: "2013-10-01" });
+export const VOLUNTARY_ADMISSION_RULE = defineRule({
+  id: "criminal-possession.voluntary-admission",
+  title: "Possession barred within 6 months of a voluntary psychiatric admission",
+  description:
+    "From 1 October 2013, a person voluntarily admitted on or after that date to a psychiatric hospital within the past six months, not solely for alcohol or drug dependence, may not possess a firearm, pistol or ammunition.",
+  citations: [FIREARM_POSSESSION[1]!.source, HANDGUN_POSSESSION[1]!.source],
+  from: "2013-10-01",
+});

@@ -31,18 +31,34 @@ export interface DeadlineResult {
 }
 
 export const DEADLINE_RESULT_DOCS: Record<keyof DeadlineResult, string> = {
-  mustAct: "true when the person must act by `dueOn` (outcome yes), false when there is no duty (outcome no), null when facts are missing (outcome unknown)",
+  mustAct:
+    "true when the person must act by `dueOn` (outcome yes), false when there is no duty (outcome no), null when facts are missing (outcome unknown)",
   dueOn: "last day (inclusive) to act; null when there is no duty or it cannot be computed",
-  actedInTime: "true when the action given was taken on or before `dueOn`, false when after it, null when no action is given",
-  overdue: "true when the date asked is after `dueOn` and no action in time is recorded; false when not; null when not known",
+  actedInTime:
+    "true when the action given was taken on or before `dueOn`, false when after it, null when no action is given",
+  overdue:
+    "true when the date asked is after `dueOn` and no action in time is recorded; false when not; null when not known",
   citation: "the citation of the rule that sets the deadline",
-  penaltyIfMissed: "{ offense, classification, citation, note? }: what missing the deadline is; classification null where the text states none",
+  penaltyIfMissed:
+    "{ offense, classification, citation, note? }: what missing the deadline is; classification null where the text states none",
   dutyStartsOn: "set when the duty had not begun on the date (or at the event): the day it starts; otherwise null",
 };
 
-export function timing(dueOn: PlainDate, actedOn: PlainDate | undefined, on: PlainDate): { actedInTime: boolean | null; overdue: boolean } {
+export function timing(
+  dueOn: PlainDate,
+  actedOn: PlainDate | undefined,
+  on: PlainDate,
+): { actedInTime: boolean | null; overdue: boolean } {
   const actedInTime = actedOn === undefined ? null : actedOn <= dueOn;
   return { actedInTime, overdue: on > dueOn && actedInTime !== true };
 }
 
-export const NO_DEADLINE: DeadlineResult = { mustAct: null, dueOn: null, actedInTime: null, overdue: null, citation: null, penaltyIfMissed: null, dutyStartsOn: null };
+export const NO_DEADLINE: DeadlineResult = {
+  mustAct: null,
+  dueOn: null,
+  actedInTime: null,
+  overdue: null,
+  citation: null,
+  penaltyIfMissed: null,
+  dutyStartsOn: null,
+};

@@ -37,10 +37,16 @@ export type RevokedCredentialSurrenderFacts = z.infer<typeof RevokedCredentialSu
 
 const ID = "deadlines.revoked-credential-surrender";
 
-export function decideRevokedCredentialSurrender(facts: RevokedCredentialSurrenderFacts, on: PlainDate): Answer<DeadlineResult> {
+export function decideRevokedCredentialSurrender(
+  facts: RevokedCredentialSurrenderFacts,
+  on: PlainDate,
+): Answer<DeadlineResult> {
   const kind = facts.credential;
   const created = kind ? CREATED_CERTIFICATES[kind] : undefined;
-  if (created && (on < CREDENTIALS_MODELLED_FROM || (facts.notifiedOn !== undefined && facts.notifiedOn < CREDENTIALS_MODELLED_FROM))) {
+  if (
+    created &&
+    (on < CREDENTIALS_MODELLED_FROM || (facts.notifiedOn !== undefined && facts.notifiedOn < CREDENTIALS_MODELLED_FROM))
+  ) {
     return beforeDutyStarts({
       id: `${ID}.duty-starts`,
       source: created,
@@ -52,9 +58,17 @@ export function decideRevokedCredentialSurrender(facts: RevokedCredentialSurrend
   }
   if (on < CREDENTIALS_MODELLED_FROM) throw new NotInForce(ID, on, CREDENTIALS_MODELLED_FROM);
   const anySource = SURRENDER_DAYS["long-gun-eligibility-certificate"][0]!.source;
-  const missing = [...(kind === undefined ? ["credential"] : []), ...(facts.notifiedOn === undefined ? ["notifiedOn"] : [])];
+  const missing = [
+    ...(kind === undefined ? ["credential"] : []),
+    ...(facts.notifiedOn === undefined ? ["notifiedOn"] : []),
+  ];
   if (missing.length) {
-    const f: Finding = unknown(ID, anySource, missing, "a revoked credential must be delivered within five days of the written notice; which credential and when the notice was given decide the date and the penalty");
+    const f: Finding = unknown(
+      ID,
+      anySource,
+      missing,
+      "a revoked credential must be delivered within five days of the written notice; which credential and when the notice was given decide the date and the penalty",
+    );
     return { outcome: "unknown", result: NO_DEADLINE, findings: [f] };
   }
   const { dueOn, source } = surrenderDeadline(kind!, facts.notifiedOn!);
@@ -67,10 +81,20 @@ export function decideRevokedCredentialSurrender(facts: RevokedCredentialSurrend
       dueOn,
       ...t,
       citation: citationLabel(source),
-      penaltyIfMissed: { offense: penalty.offense, classification: penalty.classification, citation: citationLabel(penalty.source) },
+      penaltyIfMissed: {
+        offense: penalty.offense,
+        classification: penalty.classification,
+        citation: citationLabel(penalty.source),
+      },
       dutyStartsOn: null,
     },
-    findings: [met(ID, source, `written notice of revocation on ${facts.notifiedOn}: deliver the ${kind!.replaceAll("-", " ")} by ${dueOn}; late delivery is a ${penalty.classification}`)],
+    findings: [
+      met(
+        ID,
+        source,
+        `written notice of revocation on ${facts.notifiedOn}: deliver the ${kind!.replaceAll("-", " ")} by ${dueOn}; late delivery is a ${penalty.classification}`,
+      ),
+    ],
   };
 }
 
@@ -79,7 +103,13 @@ export const revokedCredentialSurrender: Question<RevokedCredentialSurrenderFact
   title: "Revoked credential: by when must it be surrendered, and what if it is not?",
   description:
     "The last day to deliver a revoked permit, temporary permit, handgun or long gun eligibility certificate or ammunition certificate to the authorities (five days after the written notice of revocation), whether it was delivered in time, the citation, and the penalty for failing to (a class A misdemeanor; a class C misdemeanor for permits and handgun eligibility certificates until 2013-09-30).",
-  citations: [...new Map(Object.values(SURRENDER_DAYS).flat().map((v) => [citationLabel(v.source), v.source])).values()],
+  citations: [
+    ...new Map(
+      Object.values(SURRENDER_DAYS)
+        .flat()
+        .map((v) => [citationLabel(v.source), v.source]),
+    ).values(),
+  ],
   modelledFrom: CREDENTIALS_MODELLED_FROM,
   // For the two certificates the Act created; for permits and the handgun certificate earlier dates are refused.
   dutyStartsOn: CREDENTIALS_MODELLED_FROM,
@@ -90,4 +120,11 @@ export const revokedCredentialSurrender: Question<RevokedCredentialSurrenderFact
 });
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const REVOKED_CREDENTIAL_SURRENDER_RULE = defineRule({ id: "deadlines.revoked-credential-surrender", title: "Revoked credential: the surrender deadline and its penalty", description: "A revoked permit or certificate must be delivered within five days of the written notice of revocation; failing to is a class A misdemeanor (a class C misdemeanor for permits and handgun eligibility certificates until 30 September 2013).", citations: revokedCredentialSurrender.citations, from: "2013-07-01" });
+export const REVOKED_CREDENTIAL_SURRENDER_RULE = defineRule({
+  id: "deadlines.revoked-credential-surrender",
+  title: "Revoked credential: the surrender deadline and its penalty",
+  description:
+    "A revoked permit or certificate must be delivered within five days of the written notice of revocation; failing to is a class A misdemeanor (a class C misdemeanor for permits and handgun eligibility certificates until 30 September 2013).",
+  citations: revokedCredentialSurrender.citations,
+  from: "2013-07-01",
+});

@@ -63,7 +63,11 @@ export const EXTENSION_TIMING = pa133("§§ 71, 73(c)", {
   text: "If the request is to extend a course of treatment beyond the initial period or number of treatments, the request must be made at least 24 hours before the initial authorization runs out.",
 });
 
-export interface ClockFinding { finding: Finding; clock: Clock | null; twentyFour: boolean | undefined }
+export interface ClockFinding {
+  finding: Finding;
+  clock: Clock | null;
+  twentyFour: boolean | undefined;
+}
 
 /** The exception: met when the person failed to give the needed information (the 24-hour deadline then does not apply). */
 export function informationException(facts: InsuranceReviewFacts): Finding {
@@ -79,47 +83,110 @@ export function extensionTiming(facts: InsuranceReviewFacts): Finding {
   const id = "insurance.extension-timing";
   if (facts.extensionOfCourse === undefined) return unknown(id, EXTENSION_TIMING, ["extensionOfCourse"]);
   if (!facts.extensionOfCourse) return met(id, EXTENSION_TIMING, "not an extension of a course of treatment");
-  if (facts.hoursBeforeAuthorizationEnds === undefined) return unknown(id, EXTENSION_TIMING, ["hoursBeforeAuthorizationEnds"]);
+  if (facts.hoursBeforeAuthorizationEnds === undefined)
+    return unknown(id, EXTENSION_TIMING, ["hoursBeforeAuthorizationEnds"]);
   return facts.hoursBeforeAuthorizationEnds >= 24
-    ? met(id, EXTENSION_TIMING, `extension requested ${facts.hoursBeforeAuthorizationEnds} hours before the authorization ends`)
-    : notMet(id, EXTENSION_TIMING, `extension requested only ${facts.hoursBeforeAuthorizationEnds} hours before the authorization ends; it must be at least 24`);
+    ? met(
+        id,
+        EXTENSION_TIMING,
+        `extension requested ${facts.hoursBeforeAuthorizationEnds} hours before the authorization ends`,
+      )
+    : notMet(
+        id,
+        EXTENSION_TIMING,
+        `extension requested only ${facts.hoursBeforeAuthorizationEnds} hours before the authorization ends; it must be at least 24`,
+      );
 }
 
-export function determinationClock(facts: InsuranceReviewFacts, on: PlainDate): { findings: Finding[]; clock: Clock | null | undefined; twentyFour: boolean | undefined } {
+export function determinationClock(
+  facts: InsuranceReviewFacts,
+  on: PlainDate,
+): { findings: Finding[]; clock: Clock | null | undefined; twentyFour: boolean | undefined } {
   const general = inForce(GENERAL_CLOCKS, on, ID);
   const urgentMh = mentalHealthUrgent(facts, on);
   if (urgentMh === true) {
     const rule = inForce(MH_SUD_CLOCK, on, ID);
     const info = informationException(facts);
     const ext = extensionTiming(facts);
-    const classification = met("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, "a request the Act treats as urgent");
+    const classification = met(
+      "insurance.mental-health-urgent",
+      MH_SUD_URGENT[0]!.source,
+      "a request the Act treats as urgent",
+    );
     if (info.status === "met") return { findings: [classification, info, ext], clock: null, twentyFour: false };
     if (ext.status === "not-met") return { findings: [classification, info, ext], clock: null, twentyFour: false };
-    if (info.status === "unknown" || ext.status === "unknown") return { findings: [classification, info, ext], clock: undefined, twentyFour: undefined };
-    return { findings: [classification, info, ext, met(ID, rule.source, "determination due within 24 hours of receipt")], clock: rule.value, twentyFour: true };
+    if (info.status === "unknown" || ext.status === "unknown")
+      return { findings: [classification, info, ext], clock: undefined, twentyFour: undefined };
+    return {
+      findings: [classification, info, ext, met(ID, rule.source, "determination due within 24 hours of receipt")],
+      clock: rule.value,
+      twentyFour: true,
+    };
   }
   if (urgentMh === undefined) {
-    const missing = facts.condition === undefined ? ["condition"] : facts.service === undefined ? ["service"] : ["neededToAvoidInpatient"];
-    return { findings: [unknown("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, missing)], clock: undefined, twentyFour: undefined };
+    const missing =
+      facts.condition === undefined
+        ? ["condition"]
+        : facts.service === undefined
+          ? ["service"]
+          : ["neededToAvoidInpatient"];
+    return {
+      findings: [unknown("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, missing)],
+      clock: undefined,
+      twentyFour: undefined,
+    };
   }
   // not made urgent by the Act: the general clocks
-  if (facts.otherwiseUrgent === undefined) return { findings: [unknown(ID, general.source, ["otherwiseUrgent"])], clock: undefined, twentyFour: false };
+  if (facts.otherwiseUrgent === undefined)
+    return { findings: [unknown(ID, general.source, ["otherwiseUrgent"])], clock: undefined, twentyFour: false };
   const clock = facts.otherwiseUrgent ? general.value.urgent : general.value.nonUrgent;
   return {
-    findings: [notMet(ID, general.source, facts.otherwiseUrgent ? "an urgent request: 72 hours" : "a non-urgent request: 15 calendar days")],
+    findings: [
+      notMet(
+        ID,
+        general.source,
+        facts.otherwiseUrgent ? "an urgent request: 72 hours" : "a non-urgent request: 15 calendar days",
+      ),
+    ],
     clock,
     twentyFour: false,
   };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const DETERMINATION_CLOCK_RULE = defineRule({ id: "insurance.determination-clock", title: "24 hours to decide these requests", description: "The carrier must decide such a request as soon as possible and within 24 hours of receiving it.", citations: [MH_SUD_CLOCK[0]!.source], from: "2013-10-01" });
+export const DETERMINATION_CLOCK_RULE = defineRule({
+  id: "insurance.determination-clock",
+  title: "24 hours to decide these requests",
+  description: "The carrier must decide such a request as soon as possible and within 24 hours of receiving it.",
+  citations: [MH_SUD_CLOCK[0]!.source],
+  from: "2013-10-01",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const INFORMATION_EXCEPTION_RULE = defineRule({ id: "insurance.information-exception", title: "Unless the needed information is missing", description: "The 24 hours do not apply if the person or representative did not give the carrier the information it needs.", citations: [INFORMATION_EXCEPTION], from: "2013-10-01" });
+export const INFORMATION_EXCEPTION_RULE = defineRule({
+  id: "insurance.information-exception",
+  title: "Unless the needed information is missing",
+  description:
+    "The 24 hours do not apply if the person or representative did not give the carrier the information it needs.",
+  citations: [INFORMATION_EXCEPTION],
+  from: "2013-10-01",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const EXTENSION_TIMING_RULE = defineRule({ id: "insurance.extension-timing", title: "Extensions asked at least 24 hours ahead", description: "A request to extend a course of treatment must be made at least 24 hours before the first authorization runs out.", citations: [EXTENSION_TIMING], from: "2013-10-01" });
+export const EXTENSION_TIMING_RULE = defineRule({
+  id: "insurance.extension-timing",
+  title: "Extensions asked at least 24 hours ahead",
+  description:
+    "A request to extend a course of treatment must be made at least 24 hours before the first authorization runs out.",
+  citations: [EXTENSION_TIMING],
+  from: "2013-10-01",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const GENERAL_CLOCKS_RULE = defineRule({ id: "insurance.general-clocks", title: "Other requests: 72 hours if urgent, 15 days if not", description: "Other benefit requests must be decided within 72 hours if urgent and 15 calendar days if not.", citations: [GENERAL_CLOCKS[0]!.source], from: "2013-04-04" });
+export const GENERAL_CLOCKS_RULE = defineRule({
+  id: "insurance.general-clocks",
+  title: "Other requests: 72 hours if urgent, 15 days if not",
+  description: "Other benefit requests must be decided within 72 hours if urgent and 15 calendar days if not.",
+  citations: [GENERAL_CLOCKS[0]!.source],
+  from: "2013-04-04",
+});

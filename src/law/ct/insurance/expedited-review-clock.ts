@@ -46,25 +46,61 @@ export const EXPEDITED_MH_SUD: Dated<Clock>[] = [
   },
 ];
 
-export function expeditedReviewClock(facts: InsuranceReviewFacts, on: PlainDate): { findings: Finding[]; clock: Clock | null | undefined; twentyFour: boolean | undefined } {
+export function expeditedReviewClock(
+  facts: InsuranceReviewFacts,
+  on: PlainDate,
+): { findings: Finding[]; clock: Clock | null | undefined; twentyFour: boolean | undefined } {
   const general = inForce(EXPEDITED_GENERAL, on, ID);
   const urgentMh = mentalHealthUrgent(facts, on);
   if (urgentMh === true) {
     const rule = inForce(EXPEDITED_MH_SUD, on, ID);
     return {
-      findings: [met("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, "a request the Act treats as urgent: expedited review"), met(ID, rule.source, "expedited review decided within 24 hours")],
+      findings: [
+        met(
+          "insurance.mental-health-urgent",
+          MH_SUD_URGENT[0]!.source,
+          "a request the Act treats as urgent: expedited review",
+        ),
+        met(ID, rule.source, "expedited review decided within 24 hours"),
+      ],
       clock: rule.value,
       twentyFour: true,
     };
   }
   if (urgentMh === undefined) {
-    const missing = facts.condition === undefined ? ["condition"] : facts.service === undefined ? ["service"] : ["neededToAvoidInpatient"];
-    return { findings: [unknown("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, missing)], clock: undefined, twentyFour: undefined };
+    const missing =
+      facts.condition === undefined
+        ? ["condition"]
+        : facts.service === undefined
+          ? ["service"]
+          : ["neededToAvoidInpatient"];
+    return {
+      findings: [unknown("insurance.mental-health-urgent", MH_SUD_URGENT[0]!.source, missing)],
+      clock: undefined,
+      twentyFour: undefined,
+    };
   }
-  if (facts.otherwiseUrgent === undefined) return { findings: [unknown(ID, general.source, ["otherwiseUrgent"])], clock: undefined, twentyFour: false };
-  if (!facts.otherwiseUrgent) return { findings: [notApplicable(ID, general.source, "not an urgent request: no expedited review")], clock: null, twentyFour: false };
-  return { findings: [notMet(ID, general.source, "an urgent request: expedited review within 72 hours")], clock: general.value, twentyFour: false };
+  if (facts.otherwiseUrgent === undefined)
+    return { findings: [unknown(ID, general.source, ["otherwiseUrgent"])], clock: undefined, twentyFour: false };
+  if (!facts.otherwiseUrgent)
+    return {
+      findings: [notApplicable(ID, general.source, "not an urgent request: no expedited review")],
+      clock: null,
+      twentyFour: false,
+    };
+  return {
+    findings: [notMet(ID, general.source, "an urgent request: expedited review within 72 hours")],
+    clock: general.value,
+    twentyFour: false,
+  };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const EXPEDITED_REVIEW_CLOCK_RULE = defineRule({ id: "insurance.expedited-review-clock", title: "Expedited reviews in 24 hours", description: "An expedited review of a denial of such a request must be decided within 24 hours (72 hours for other urgent requests).", citations: [EXPEDITED_MH_SUD[0]!.source, EXPEDITED_GENERAL[0]!.source], from: "2013-10-01" });
+export const EXPEDITED_REVIEW_CLOCK_RULE = defineRule({
+  id: "insurance.expedited-review-clock",
+  title: "Expedited reviews in 24 hours",
+  description:
+    "An expedited review of a denial of such a request must be decided within 24 hours (72 hours for other urgent requests).",
+  citations: [EXPEDITED_MH_SUD[0]!.source, EXPEDITED_GENERAL[0]!.source],
+  from: "2013-10-01",
+});

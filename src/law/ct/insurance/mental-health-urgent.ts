@@ -38,10 +38,22 @@ export function mentalHealthUrgent(facts: InsuranceReviewFacts, on: PlainDate): 
   if (facts.condition === "other") return false;
   // a mental disorder
   if (facts.service === undefined) return undefined;
-  if (facts.service === "inpatient" || facts.service === "partial-hospitalization" || facts.service === "residential-treatment") return true;
+  if (
+    facts.service === "inpatient" ||
+    facts.service === "partial-hospitalization" ||
+    facts.service === "residential-treatment"
+  )
+    return true;
   if (facts.service === "other") return false;
   return facts.neededToAvoidInpatient;
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const MENTAL_HEALTH_URGENT_RULE = defineRule({ id: "insurance.mental-health-urgent", title: "Mental health and substance use requests are urgent", description: "Requests for substance use disorder treatment, and for inpatient, partial hospitalization, residential or intensive outpatient mental health services, are treated as urgent.", citations: [MH_SUD_URGENT[0]!.source], from: "2013-10-01" });
+export const MENTAL_HEALTH_URGENT_RULE = defineRule({
+  id: "insurance.mental-health-urgent",
+  title: "Mental health and substance use requests are urgent",
+  description:
+    "Requests for substance use disorder treatment, and for inpatient, partial hospitalization, residential or intensive outpatient mental health services, are treated as urgent.",
+  citations: [MH_SUD_URGENT[0]!.source],
+  from: "2013-10-01",
+});

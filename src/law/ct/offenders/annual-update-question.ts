@@ -36,7 +36,9 @@ export const OffenderAnnualUpdateFacts = z.object({
   initialRegistrationOn: PlainDateSchema.optional().describe("the day of the initial registration"),
   updateDeferredTo: PlainDateSchema.nullable()
     .optional()
-    .describe("the appearance deferred for good cause to this day; null: not deferred (needed for a definite no between the last window and the end of the term)"),
+    .describe(
+      "the appearance deferred for good cause to this day; null: not deferred (needed for a definite no between the last window and the end of the term)",
+    ),
   appearedOn: PlainDateSchema.optional().describe("the day the registrant appeared for this window, if they have"),
 });
 export type OffenderAnnualUpdateFacts = z.infer<typeof OffenderAnnualUpdateFacts>;
@@ -48,37 +50,87 @@ export interface OffenderAnnualUpdateResult extends DeadlineResult {
 
 const ID = "offenders.annual-update-due";
 const SOURCE = ANNUAL_UPDATE[0]!.source;
-const PENALTY = { offense: "failing to update one's registration as required (CGS § 54-280a)", classification: "class D felony", citation: citationLabel(SOURCE) };
+const PENALTY = {
+  offense: "failing to update one's registration as required (CGS § 54-280a)",
+  classification: "class D felony",
+  citation: citationLabel(SOURCE),
+};
 const EMPTY: OffenderAnnualUpdateResult = { ...NO_DEADLINE, window: null, registrationEndsOn: null };
 
-export function decideOffenderAnnualUpdate(facts: OffenderAnnualUpdateFacts, on: PlainDate): Answer<OffenderAnnualUpdateResult> {
+export function decideOffenderAnnualUpdate(
+  facts: OffenderAnnualUpdateFacts,
+  on: PlainDate,
+): Answer<OffenderAnnualUpdateResult> {
   const reg = facts.initialRegistrationOn;
   const early = on < REGISTRY_STARTS_ON ? on : reg !== undefined && reg < REGISTRY_STARTS_ON ? reg : undefined;
   if (early !== undefined) {
-    return beforeDutyStarts({ id: `${ID}.duty-starts`, source: SOURCE, startsOn: REGISTRY_STARTS_ON, on: early, duty: "the Deadly Weapon Offender Registry (and its annual updates)", result: { ...EMPTY, mustAct: false, dutyStartsOn: REGISTRY_STARTS_ON } });
+    return beforeDutyStarts({
+      id: `${ID}.duty-starts`,
+      source: SOURCE,
+      startsOn: REGISTRY_STARTS_ON,
+      on: early,
+      duty: "the Deadly Weapon Offender Registry (and its annual updates)",
+      result: { ...EMPTY, mustAct: false, dutyStartsOn: REGISTRY_STARTS_ON },
+    });
   }
-  if (reg === undefined) return { outcome: "unknown", result: EMPTY, findings: [unknown(ID, SOURCE, ["initialRegistrationOn"])] };
+  if (reg === undefined)
+    return { outcome: "unknown", result: EMPTY, findings: [unknown(ID, SOURCE, ["initialRegistrationOn"])] };
   const endsOn = registrationEndsOn({ initialRegistrationOn: reg });
   const deferredTo = facts.updateDeferredTo;
   // A deferral moves the latest window that opened on or before it, and never past the end of the term.
   const deferredWindow =
     deferredTo && deferredTo <= endsOn && on <= deferredTo
-      ? updateWindows({ initialRegistrationOn: reg }).filter((w) => w.anniversary <= deferredTo && w.closesOn < deferredTo).at(-1)
+      ? updateWindows({ initialRegistrationOn: reg })
+          .filter((w) => w.anniversary <= deferredTo && w.closesOn < deferredTo)
+          .at(-1)
       : undefined;
   const next = findNextUpdateWindow({ initialRegistrationOn: reg, on });
-  const window: UpdateWindow | undefined = deferredWindow && (!next || deferredWindow.year <= next.year) ? { ...deferredWindow, closesOn: deferredTo!, deferred: true } : next;
+  const window: UpdateWindow | undefined =
+    deferredWindow && (!next || deferredWindow.year <= next.year)
+      ? { ...deferredWindow, closesOn: deferredTo!, deferred: true }
+      : next;
   if (!window) {
     if (on > endsOn || deferredTo !== undefined) {
-      return { outcome: "no", result: { ...EMPTY, mustAct: false, registrationEndsOn: endsOn }, findings: [notMet(ID, SOURCE, `no update window is left in the five-year registration (ends ${endsOn})`)] };
+      return {
+        outcome: "no",
+        result: { ...EMPTY, mustAct: false, registrationEndsOn: endsOn },
+        findings: [notMet(ID, SOURCE, `no update window is left in the five-year registration (ends ${endsOn})`)],
+      };
     }
-    return { outcome: "unknown", result: { ...EMPTY, registrationEndsOn: endsOn }, findings: [unknown(ID, SOURCE, ["updateDeferredTo"], "the last window has closed; unless the appearance was deferred for good cause there is no update left (say updateDeferredTo: null when it was not)")] };
+    return {
+      outcome: "unknown",
+      result: { ...EMPTY, registrationEndsOn: endsOn },
+      findings: [
+        unknown(
+          ID,
+          SOURCE,
+          ["updateDeferredTo"],
+          "the last window has closed; unless the appearance was deferred for good cause there is no update left (say updateDeferredTo: null when it was not)",
+        ),
+      ],
+    };
   }
   const appeared = facts.appearedOn !== undefined && facts.appearedOn >= window.opensOn ? facts.appearedOn : undefined;
   const t = timing(window.closesOn, appeared, on);
   return {
     outcome: "yes",
-    result: { mustAct: true, dueOn: window.closesOn, ...t, citation: citationLabel(SOURCE), penaltyIfMissed: PENALTY, dutyStartsOn: null, window, registrationEndsOn: endsOn },
-    findings: [met(ID, SOURCE, `update ${window.year}: appear at the local police or state police troop from ${window.opensOn} to ${window.closesOn}${window.deferred ? " (deferred for good cause)" : ""}; DESPP mails notice by ${window.noticeMailBy}; the police report by ${window.appearanceReportDueBy}`)],
+    result: {
+      mustAct: true,
+      dueOn: window.closesOn,
+      ...t,
+      citation: citationLabel(SOURCE),
+      penaltyIfMissed: PENALTY,
+      dutyStartsOn: null,
+      window,
+      registrationEndsOn: endsOn,
+    },
+    findings: [
+      met(
+        ID,
+        SOURCE,
+        `update ${window.year}: appear at the local police or state police troop from ${window.opensOn} to ${window.closesOn}${window.deferred ? " (deferred for good cause)" : ""}; DESPP mails notice by ${window.noticeMailBy}; the police report by ${window.appearanceReportDueBy}`,
+      ),
+    ],
   };
 }
 
@@ -93,7 +145,8 @@ export const offenderAnnualUpdate: Question<OffenderAnnualUpdateFacts, OffenderA
   facts: OffenderAnnualUpdateFacts,
   result: {
     ...DEADLINE_RESULT_DOCS,
-    window: "the next update window not yet closed: year, anniversary, opensOn, closesOn, noticeMailBy (DESPP), appearanceReportDueBy (police), deferred",
+    window:
+      "the next update window not yet closed: year, anniversary, opensOn, closesOn, noticeMailBy (DESPP), appearanceReportDueBy (police), deferred",
     registrationEndsOn: "last registered day: the day before the fifth anniversary of the initial registration",
   },
   example: { initialRegistrationOn: "2014-03-10" as PlainDate },

@@ -27,7 +27,11 @@ import { defineRule } from "../../core/questions.ts";
 
 export const ID = "offenders.annual-update";
 
-export interface UpdateClock { appearWithinDays: number; noticeDaysBefore: number; reportWithinDays: number }
+export interface UpdateClock {
+  appearWithinDays: number;
+  noticeDaysBefore: number;
+  reportWithinDays: number;
+}
 
 export const ANNUAL_UPDATE: Dated<UpdateClock>[] = [
   {
@@ -56,7 +60,11 @@ export interface UpdateWindow {
 }
 
 /** The update window for the `year`-th anniversary; `deferredTo` is an appearance deferred for good cause. */
-export function annualUpdateWindow(p: { initialRegistrationOn: PlainDate; year: number; deferredTo?: PlainDate }): UpdateWindow {
+export function annualUpdateWindow(p: {
+  initialRegistrationOn: PlainDate;
+  year: number;
+  deferredTo?: PlainDate;
+}): UpdateWindow {
   const rule = inForce(ANNUAL_UPDATE, p.initialRegistrationOn, ID);
   if (!Number.isInteger(p.year) || p.year < 1) throw new RangeError(`year must be a whole number from 1: ${p.year}`);
   const anniversary = anniversaryOf(p.initialRegistrationOn, p.year);
@@ -89,4 +97,11 @@ export function findNextUpdateWindow(p: { initialRegistrationOn: PlainDate; on: 
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const ANNUAL_UPDATE_RULE = defineRule({ id: "offenders.annual-update", title: "Annual update within 20 days after each anniversary", description: "Each year the registrant must appear at the local police or state police troop within 20 days after the anniversary of registration; the state mails a notice at least 30 days before, and the police report within 30 days whether the person appeared. The police may defer the appearance for good cause.", citations: [ANNUAL_UPDATE[0]!.source], from: "2014-01-01" });
+export const ANNUAL_UPDATE_RULE = defineRule({
+  id: "offenders.annual-update",
+  title: "Annual update within 20 days after each anniversary",
+  description:
+    "Each year the registrant must appear at the local police or state police troop within 20 days after the anniversary of registration; the state mails a notice at least 30 days before, and the police report within 30 days whether the person appeared. The police may defer the appearance for good cause.",
+  citations: [ANNUAL_UPDATE[0]!.source],
+  from: "2014-01-01",
+});

@@ -24,7 +24,12 @@ import { CHANGE_GRACE_BUSINESS_DAYS, addressChangeDueOn } from "./name-address-c
 import { REGISTRY_STARTS_ON } from "./offender-registration.ts";
 
 export const OffenderChangeNoticeFacts = z.object({
-  registrant: z.boolean().optional().describe("the person is a registrant of the Deadly Weapon Offender Registry (within the registration period) on the day of the change"),
+  registrant: z
+    .boolean()
+    .optional()
+    .describe(
+      "the person is a registrant of the Deadly Weapon Offender Registry (within the registration period) on the day of the change",
+    ),
   change: z.enum(["name", "address"]).optional().describe("what changed"),
   changedOn: PlainDateSchema.optional().describe("the day of the change"),
   notifiedOn: PlainDateSchema.optional().describe("the day the written notice reached DESPP, if it has"),
@@ -32,29 +37,65 @@ export const OffenderChangeNoticeFacts = z.object({
 export type OffenderChangeNoticeFacts = z.infer<typeof OffenderChangeNoticeFacts>;
 
 const ID = "offenders.change-notice";
-const DUTY = pa133("§§ 18-22", { cgs: "CGS § 54-280a", text: "A registrant who changes his or her name or address must notify the DESPP commissioner in writing of the change, without undue delay." });
+const DUTY = pa133("§§ 18-22", {
+  cgs: "CGS § 54-280a",
+  text: "A registrant who changes his or her name or address must notify the DESPP commissioner in writing of the change, without undue delay.",
+});
 const PENALTY = {
   offense: "failing to inform the DESPP commissioner of a name or address change (CGS § 54-280a)",
   classification: "class D felony",
   citation: citationLabel(CHANGE_GRACE_BUSINESS_DAYS[0]!.source),
-  note: "only if the failure continues for five business days; the notice is due \"without undue delay\", which may be sooner than the last day given",
+  note: 'only if the failure continues for five business days; the notice is due "without undue delay", which may be sooner than the last day given',
 };
 
 export function decideOffenderChangeNotice(facts: OffenderChangeNoticeFacts, on: PlainDate): Answer<DeadlineResult> {
-  const early = on < REGISTRY_STARTS_ON ? on : facts.changedOn !== undefined && facts.changedOn < REGISTRY_STARTS_ON ? facts.changedOn : undefined;
+  const early =
+    on < REGISTRY_STARTS_ON
+      ? on
+      : facts.changedOn !== undefined && facts.changedOn < REGISTRY_STARTS_ON
+        ? facts.changedOn
+        : undefined;
   if (early !== undefined) {
-    return beforeDutyStarts({ id: `${ID}.duty-starts`, source: DUTY, startsOn: REGISTRY_STARTS_ON, on: early, duty: "the Deadly Weapon Offender Registry (and a registrant's duty to report name and address changes)", result: { ...NO_DEADLINE, mustAct: false, dutyStartsOn: REGISTRY_STARTS_ON } });
+    return beforeDutyStarts({
+      id: `${ID}.duty-starts`,
+      source: DUTY,
+      startsOn: REGISTRY_STARTS_ON,
+      on: early,
+      duty: "the Deadly Weapon Offender Registry (and a registrant's duty to report name and address changes)",
+      result: { ...NO_DEADLINE, mustAct: false, dutyStartsOn: REGISTRY_STARTS_ON },
+    });
   }
-  if (facts.registrant === false) return { outcome: "no", result: { ...NO_DEADLINE, mustAct: false }, findings: [notMet(ID, DUTY, "not a registrant: no duty to report the change")] };
-  const missing = [...(facts.registrant === undefined ? ["registrant"] : []), ...(facts.changedOn === undefined ? ["changedOn"] : [])];
+  if (facts.registrant === false)
+    return {
+      outcome: "no",
+      result: { ...NO_DEADLINE, mustAct: false },
+      findings: [notMet(ID, DUTY, "not a registrant: no duty to report the change")],
+    };
+  const missing = [
+    ...(facts.registrant === undefined ? ["registrant"] : []),
+    ...(facts.changedOn === undefined ? ["changedOn"] : []),
+  ];
   if (missing.length) return { outcome: "unknown", result: NO_DEADLINE, findings: [unknown(ID, DUTY, missing)] };
   const dueOn = addressChangeDueOn({ changedOn: facts.changedOn! });
   const t = timing(dueOn, facts.notifiedOn, on);
   const what = facts.change ?? "name or address";
   return {
     outcome: "yes",
-    result: { mustAct: true, dueOn, ...t, citation: citationLabel(CHANGE_GRACE_BUSINESS_DAYS[0]!.source), penaltyIfMissed: PENALTY, dutyStartsOn: null },
-    findings: [met(ID, DUTY, `${what} changed ${facts.changedOn}: notify DESPP in writing without undue delay; failing to by ${dueOn} (five business days) is a class D felony`)],
+    result: {
+      mustAct: true,
+      dueOn,
+      ...t,
+      citation: citationLabel(CHANGE_GRACE_BUSINESS_DAYS[0]!.source),
+      penaltyIfMissed: PENALTY,
+      dutyStartsOn: null,
+    },
+    findings: [
+      met(
+        ID,
+        DUTY,
+        `${what} changed ${facts.changedOn}: notify DESPP in writing without undue delay; failing to by ${dueOn} (five business days) is a class D felony`,
+      ),
+    ],
   };
 }
 

@@ -18,9 +18,20 @@ describe("offender-change-notice", () => {
     assert.equal(a.result.overdue, false);
     assert.equal(a.result.penaltyIfMissed?.classification, "class D felony");
     assert.match(a.result.citation ?? "", /§§ 18-22/);
-    assert.equal(ask({ registrant: true, change: "address", changedOn: d("2014-05-30") }, "2014-06-09").result.overdue, true);
-    assert.equal(ask({ registrant: true, change: "name", changedOn: d("2014-05-30"), notifiedOn: d("2014-06-06") }, "2014-06-20").result.actedInTime, true);
-    assert.equal(ask({ registrant: true, change: "name", changedOn: d("2014-05-30"), notifiedOn: d("2014-06-09") }, "2014-06-20").result.actedInTime, false);
+    assert.equal(
+      ask({ registrant: true, change: "address", changedOn: d("2014-05-30") }, "2014-06-09").result.overdue,
+      true,
+    );
+    assert.equal(
+      ask({ registrant: true, change: "name", changedOn: d("2014-05-30"), notifiedOn: d("2014-06-06") }, "2014-06-20")
+        .result.actedInTime,
+      true,
+    );
+    assert.equal(
+      ask({ registrant: true, change: "name", changedOn: d("2014-05-30"), notifiedOn: d("2014-06-09") }, "2014-06-20")
+        .result.actedInTime,
+      false,
+    );
   });
   test("before the registry: no duty on 2013-12-31, a duty on 2014-01-01", () => {
     const before = ask({ registrant: true, changedOn: d("2013-12-31") }, "2013-12-31");
@@ -35,7 +46,12 @@ describe("offender-change-notice", () => {
   });
   test("properties", () => {
     const arb = fc
-      .record({ registrant: opt(fc.boolean()), change: opt(fc.constantFrom("name" as const, "address" as const)), changedOn: opt(arbDate("2013-12-01", "2016-12-31")), notifiedOn: opt(arbDate("2014-01-01", "2017-01-31")) })
+      .record({
+        registrant: opt(fc.boolean()),
+        change: opt(fc.constantFrom("name" as const, "address" as const)),
+        changedOn: opt(arbDate("2013-12-01", "2016-12-31")),
+        notifiedOn: opt(arbDate("2014-01-01", "2017-01-31")),
+      })
       .map((g) => compact<OffenderChangeNoticeFacts>(g));
     checkQuestionLaws(offenderChangeNotice, arb, arbDate("2014-01-01", "2017-06-30"));
   });
@@ -55,7 +71,10 @@ describe("offender-annual-update", () => {
     assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2015-03-31").result.window?.year, 2);
   });
   test("deferred for good cause to 2015-04-15: due that day", () => {
-    assert.equal(ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2015-04-15") }, "2015-04-01").result.dueOn, "2015-04-15");
+    assert.equal(
+      ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2015-04-15") }, "2015-04-01").result.dueOn,
+      "2015-04-15",
+    );
   });
   test("the fourth window is the last; after it closes there is none (the term ends 2019-03-09)", () => {
     assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2018-03-30").result.window?.year, 4);
@@ -64,7 +83,10 @@ describe("offender-annual-update", () => {
     assert.equal(after.result.registrationEndsOn, "2019-03-09");
     // Whether the last appearance was deferred is not said: it might still be due.
     assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2018-03-31").outcome, "unknown");
-    assert.equal(ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2018-04-20") }, "2018-04-20").result.dueOn, "2018-04-20");
+    assert.equal(
+      ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2018-04-20") }, "2018-04-20").result.dueOn,
+      "2018-04-20",
+    );
     assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2019-03-10").outcome, "no");
   });
   test("before the registry: no duty on 2013-12-31", () => {
@@ -74,7 +96,11 @@ describe("offender-annual-update", () => {
   });
   test("properties", () => {
     const arb = fc
-      .record({ initialRegistrationOn: opt(arbDate("2014-01-01", "2016-12-31")), updateDeferredTo: opt(fc.option(arbDate("2014-06-01", "2021-12-31"), { nil: null })), appearedOn: opt(arbDate("2014-06-01", "2021-12-31")) })
+      .record({
+        initialRegistrationOn: opt(arbDate("2014-01-01", "2016-12-31")),
+        updateDeferredTo: opt(fc.option(arbDate("2014-06-01", "2021-12-31"), { nil: null })),
+        appearedOn: opt(arbDate("2014-06-01", "2021-12-31")),
+      })
       .map((g) => compact<OffenderAnnualUpdateFacts>(g));
     checkQuestionLaws(offenderAnnualUpdate, arb, arbDate("2014-01-01", "2022-06-30"));
   });

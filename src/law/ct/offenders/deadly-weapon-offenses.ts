@@ -33,36 +33,103 @@ export const TABLE_1_SOURCE: Citation = pa133("§§ 18-22", {
 
 export const TABLE_1: readonly OffenseEntry[] = [
   { statute: "2-1e", subsections: ["c"], description: "Interference with the legislative process" },
-  { statute: "29-28", subsections: ["e"], description: "Possessing or carrying a handgun where prohibited by law or the person who owns or exercises control over the premises" },
-  { statute: "29-33", subsections: ["a", "b", "c", "d", "e"], description: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures" },
+  {
+    statute: "29-28",
+    subsections: ["e"],
+    description:
+      "Possessing or carrying a handgun where prohibited by law or the person who owns or exercises control over the premises",
+  },
+  {
+    statute: "29-33",
+    subsections: ["a", "b", "c", "d", "e"],
+    description: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures",
+  },
   { statute: "29-33", subsections: ["e"], description: "Failure to document handgun transfer with DESPP" },
-  { statute: "29-33", subsections: ["i"], description: "Sell or transfer handgun in violation of statutory transfer procedures" },
-  { statute: "29-34", description: "Make false statement or give false information in connection with purchase, sale, delivery or other transfer of handgun" },
-  { statute: "29-34", description: "Illegally sell, barter, hire, lend, give, deliver, or otherwise transfer handgun to anyone under age 21" },
+  {
+    statute: "29-33",
+    subsections: ["i"],
+    description: "Sell or transfer handgun in violation of statutory transfer procedures",
+  },
+  {
+    statute: "29-34",
+    description:
+      "Make false statement or give false information in connection with purchase, sale, delivery or other transfer of handgun",
+  },
+  {
+    statute: "29-34",
+    description:
+      "Illegally sell, barter, hire, lend, give, deliver, or otherwise transfer handgun to anyone under age 21",
+  },
   { statute: "29-35", subsections: ["a"], description: "Carry a handgun without a permit" },
-  { statute: "29-36", description: "Remove, deface, alter or obliterate the name of any maker or model or any maker's number or other mark of identification on any firearm" },
-  { statute: "29-36k", description: "Failure to transfer, deliver, or surrender handguns by persons ineligible to possess them" },
+  {
+    statute: "29-36",
+    description:
+      "Remove, deface, alter or obliterate the name of any maker or model or any maker's number or other mark of identification on any firearm",
+  },
+  {
+    statute: "29-36k",
+    description: "Failure to transfer, deliver, or surrender handguns by persons ineligible to possess them",
+  },
   { statute: "29-37a", description: "Violation of transfer procedures for long guns; failure to document transfer" },
   { statute: "29-37e", description: "False statement or information in connection with sale or transfer of long gun" },
-  { statute: "29-37g", subsections: ["c"], description: "Noncompliance with law governing sale, delivery, or transfer of firearms at gun show" },
-  { statute: "29-37j", description: "Buys a firearm intending to transfer it to ineligible person (\"strawman purchase\")" },
-  { statute: "29-37j", description: "Ineligible person soliciting, employing, or assisting anyone in strawman purchasing" },
-  { statute: "53-202", subsections: ["b"], description: "Possess or use a machine gun in the perpetration or attempted perpetration of a violent crime" },
-  { statute: "53-202", subsections: ["c"], description: "Uses or possesses a machine gun for an offensive or aggressive purpose" },
-  { statute: "53-202", subsections: ["c"], description: "Transfer, sell or give a machine gun to a person under age 16" },
+  {
+    statute: "29-37g",
+    subsections: ["c"],
+    description: "Noncompliance with law governing sale, delivery, or transfer of firearms at gun show",
+  },
+  {
+    statute: "29-37j",
+    description: 'Buys a firearm intending to transfer it to ineligible person ("strawman purchase")',
+  },
+  {
+    statute: "29-37j",
+    description: "Ineligible person soliciting, employing, or assisting anyone in strawman purchasing",
+  },
+  {
+    statute: "53-202",
+    subsections: ["b"],
+    description: "Possess or use a machine gun in the perpetration or attempted perpetration of a violent crime",
+  },
+  {
+    statute: "53-202",
+    subsections: ["c"],
+    description: "Uses or possesses a machine gun for an offensive or aggressive purpose",
+  },
+  {
+    statute: "53-202",
+    subsections: ["c"],
+    description: "Transfer, sell or give a machine gun to a person under age 16",
+  },
   { statute: "53-202b", description: "Illegally sells, gives, distributes, transports, or imports assault weapon" },
   { statute: "53-202c", description: "Illegally possesses assault weapon" },
   { statute: "53-202", subsections: ["g"], description: "Failure to register machine gun" },
   { statute: "53-202j", description: "Commit a class A, B, or C felony with an assault weapon" },
   { statute: "53-202k", description: "Commit an A, B, or C felony with firearm other than assault weapon" },
-  { statute: "53-202l", description: "Knowingly distribute, transport, import, or keep for sale armor piercing .50 caliber bullet or incendiary .50 caliber bullet" },
+  {
+    statute: "53-202l",
+    description:
+      "Knowingly distribute, transport, import, or keep for sale armor piercing .50 caliber bullet or incendiary .50 caliber bullet",
+  },
   { statute: "53-202aa", description: "Firearm trafficking" },
-  { statute: "53-206b", description: "Unlawful training in use of firearms, explosives or incendiary devices or techniques capable of causing injury" },
-  { statute: "53a-8", subsections: ["b"], description: "Sell, deliver, or provide firearm to another person to engage in conduct constituting an offense or under circumstances in which he should know that such other person intends to use such firearm in such conduct" },
+  {
+    statute: "53-206b",
+    description:
+      "Unlawful training in use of firearms, explosives or incendiary devices or techniques capable of causing injury",
+  },
+  {
+    statute: "53a-8",
+    subsections: ["b"],
+    description:
+      "Sell, deliver, or provide firearm to another person to engage in conduct constituting an offense or under circumstances in which he should know that such other person intends to use such firearm in such conduct",
+  },
   { statute: "53a-55a", description: "Manslaughter in the 1st degree with a firearm" },
   { statute: "53a-56a", description: "Manslaughter in the 2nd degree with a firearm" },
   { statute: "53a-60a", description: "Assault in the second degree with a firearm" },
-  { statute: "53a-60c", description: "Assault of an elderly, blind, disabled or pregnant person or a person with intellectual disability in the 2nd degree with a firearm" },
+  {
+    statute: "53a-60c",
+    description:
+      "Assault of an elderly, blind, disabled or pregnant person or a person with intellectual disability in the 2nd degree with a firearm",
+  },
   { statute: "53a-72b", description: "Sexual assault in the 3rd degree with a firearm" },
   { statute: "53a-92a", description: "Kidnapping in the 1st degree with a firearm" },
   { statute: "53a-94a", description: "Kidnapping in the 2nd degree with a firearm" },
@@ -75,7 +142,11 @@ export const TABLE_1: readonly OffenseEntry[] = [
   { statute: "53a-217a", description: "Criminally negligent storage of a firearm" },
   { statute: "53a-217b", description: "Illegal possession of a weapon on school grounds" },
   { statute: "53a-217c", description: "Criminal possession of a handgun" },
-  { statute: "53-202g", secondOrSubsequent: true, description: "Second or subsequent violation of failure to report the loss or theft of a firearm" },
+  {
+    statute: "53-202g",
+    secondOrSubsequent: true,
+    description: "Second or subsequent violation of failure to report the loss or theft of a firearm",
+  },
 ];
 
 /**

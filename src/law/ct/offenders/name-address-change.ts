@@ -46,4 +46,11 @@ export function nameChangeDueOn(p: { changedOn: PlainDate }): PlainDate {
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const NAME_ADDRESS_CHANGE_RULE = defineRule({ id: "offenders.name-address-change", title: "Report name and address changes", description: "A registrant must report a new name or address in writing without undue delay; it is a felony only if the failure lasts five business days.", citations: [CHANGE_GRACE_BUSINESS_DAYS[0]!.source], from: "2014-01-01" });
+export const NAME_ADDRESS_CHANGE_RULE = defineRule({
+  id: "offenders.name-address-change",
+  title: "Report name and address changes",
+  description:
+    "A registrant must report a new name or address in writing without undue delay; it is a felony only if the failure lasts five business days.",
+  citations: [CHANGE_GRACE_BUSINESS_DAYS[0]!.source],
+  from: "2014-01-01",
+});

@@ -18,24 +18,83 @@ const d = plainDate;
 
 // ---- deadly-weapon-offense ----
 
-const offenseRows: { name: string; facts: DeadlyWeaponOffenseFacts; outcome: "yes" | "no" | "unknown"; basis?: string | null; missing?: string[] }[] = [
+const offenseRows: {
+  name: string;
+  facts: DeadlyWeaponOffenseFacts;
+  outcome: "yes" | "no" | "unknown";
+  basis?: string | null;
+  missing?: string[];
+}[] = [
   { name: "criminal possession of a handgun", facts: { statute: "53a-217c" }, outcome: "yes", basis: "table-1" },
   { name: "CGS § 29-33(c) written in full", facts: { statute: "CGS § 29-33(c)" }, outcome: "yes", basis: "table-1" },
-  { name: "29-33 with subsection given apart", facts: { statute: "29-33", subsection: "i" }, outcome: "yes", basis: "table-1" },
-  { name: "29-33(f) is not listed; not a felony", facts: { statute: "29-33(f)", isFelony: false }, outcome: "no", basis: null },
-  { name: "29-33 without a subsection", facts: { statute: "29-33", isFelony: false }, outcome: "unknown", missing: ["subsection"] },
-  { name: "29-33 without a subsection, but a felony with a firearm finding", facts: { statute: "29-33", isFelony: true, courtFoundFirearm: true }, outcome: "yes", basis: "felony-with-firearm-finding" },
+  {
+    name: "29-33 with subsection given apart",
+    facts: { statute: "29-33", subsection: "i" },
+    outcome: "yes",
+    basis: "table-1",
+  },
+  {
+    name: "29-33(f) is not listed; not a felony",
+    facts: { statute: "29-33(f)", isFelony: false },
+    outcome: "no",
+    basis: null,
+  },
+  {
+    name: "29-33 without a subsection",
+    facts: { statute: "29-33", isFelony: false },
+    outcome: "unknown",
+    missing: ["subsection"],
+  },
+  {
+    name: "29-33 without a subsection, but a felony with a firearm finding",
+    facts: { statute: "29-33", isFelony: true, courtFoundFirearm: true },
+    outcome: "yes",
+    basis: "felony-with-firearm-finding",
+  },
   { name: "53-202(c) machine gun", facts: { statute: "53-202(c)" }, outcome: "yes" },
-  { name: "53-202(a) not listed, facts of the catch-all missing", facts: { statute: "53-202(a)" }, outcome: "unknown", missing: ["courtFoundFirearm", "isFelony"] },
+  {
+    name: "53-202(a) not listed, facts of the catch-all missing",
+    facts: { statute: "53-202(a)" },
+    outcome: "unknown",
+    missing: ["courtFoundFirearm", "isFelony"],
+  },
   { name: "53-202g second violation", facts: { statute: "53-202g", secondOrSubsequent: true }, outcome: "yes" },
-  { name: "53-202g first violation, not a felony", facts: { statute: "53-202g", secondOrSubsequent: false, isFelony: false }, outcome: "no" },
-  { name: "53-202g, repeat not known", facts: { statute: "53-202g", isFelony: false }, outcome: "unknown", missing: ["secondOrSubsequent"] },
-  { name: "assault 1st (not listed) with a firearm finding", facts: { statute: "53a-59", isFelony: true, courtFoundFirearm: true }, outcome: "yes", basis: "felony-with-firearm-finding" },
-  { name: "assault 1st (not listed), no firearm finding", facts: { statute: "53a-59", isFelony: true, courtFoundFirearm: false }, outcome: "no" },
+  {
+    name: "53-202g first violation, not a felony",
+    facts: { statute: "53-202g", secondOrSubsequent: false, isFelony: false },
+    outcome: "no",
+  },
+  {
+    name: "53-202g, repeat not known",
+    facts: { statute: "53-202g", isFelony: false },
+    outcome: "unknown",
+    missing: ["secondOrSubsequent"],
+  },
+  {
+    name: "assault 1st (not listed) with a firearm finding",
+    facts: { statute: "53a-59", isFelony: true, courtFoundFirearm: true },
+    outcome: "yes",
+    basis: "felony-with-firearm-finding",
+  },
+  {
+    name: "assault 1st (not listed), no firearm finding",
+    facts: { statute: "53a-59", isFelony: true, courtFoundFirearm: false },
+    outcome: "no",
+  },
   { name: "misdemeanor not listed", facts: { statute: "53a-61", isFelony: false }, outcome: "no" },
-  { name: "statute not known, felony with finding", facts: { isFelony: true, courtFoundFirearm: true }, outcome: "yes", basis: "felony-with-firearm-finding" },
+  {
+    name: "statute not known, felony with finding",
+    facts: { isFelony: true, courtFoundFirearm: true },
+    outcome: "yes",
+    basis: "felony-with-firearm-finding",
+  },
   { name: "nothing known", facts: {}, outcome: "unknown" },
-  { name: "not a statute number", facts: { statute: "robbery", isFelony: false }, outcome: "unknown", missing: ["statute"] },
+  {
+    name: "not a statute number",
+    facts: { statute: "robbery", isFelony: false },
+    outcome: "unknown",
+    missing: ["statute"],
+  },
 ];
 for (const r of offenseRows) {
   test(`deadly-weapon-offense: ${r.name}`, () => {
@@ -50,7 +109,11 @@ test("deadly-weapon-offense: every Table 1 row is found (with its subsection or 
   assert.equal(TABLE_1.length, 44);
   for (const e of TABLE_1) {
     for (const sub of e.subsections ?? [undefined]) {
-      const facts = { statute: e.statute, ...(sub ? { subsection: sub } : {}), ...(e.secondOrSubsequent ? { secondOrSubsequent: true } : {}) };
+      const facts = {
+        statute: e.statute,
+        ...(sub ? { subsection: sub } : {}),
+        ...(e.secondOrSubsequent ? { secondOrSubsequent: true } : {}),
+      };
       const a = deadlyWeaponOffense.decide(facts, d("2014-01-01"));
       assert.equal(a.outcome, "yes", JSON.stringify(facts));
       assert.equal(a.result.basis, "table-1");
@@ -76,7 +139,13 @@ const arbStatute = fc.oneof(
   fc.constantFrom("29-33(a)", "29-33(f)", "53-202(b)", "53-202(a)", "not a statute"),
 );
 const arbOffense: fc.Arbitrary<DeadlyWeaponOffenseFacts> = fc
-  .record({ statute: opt(arbStatute), subsection: opt(fc.constantFrom("a", "b", "c", "e", "g", "i", "z")), secondOrSubsequent: opt(fc.boolean()), isFelony: opt(fc.boolean()), courtFoundFirearm: opt(fc.boolean()) })
+  .record({
+    statute: opt(arbStatute),
+    subsection: opt(fc.constantFrom("a", "b", "c", "e", "g", "i", "z")),
+    secondOrSubsequent: opt(fc.boolean()),
+    isFelony: opt(fc.boolean()),
+    courtFoundFirearm: opt(fc.boolean()),
+  })
   .map((o) => compact(o));
 
 test("deadly-weapon-offense: properties", () => {
@@ -162,33 +231,107 @@ test("annualUpdateWindow: opens on the anniversary, closes 20 days after; notice
 test("suspensionPermitted", () => {
   assert.equal(suspensionPermitted({ incarcerated: true }).status, "met");
   assert.equal(suspensionPermitted({ livingOutOfState: true, incarcerated: false }).status, "met");
-  assert.equal(suspensionPermitted({ incarcerated: false, underCivilCommitment: false, livingOutOfState: false }).status, "not-met");
+  assert.equal(
+    suspensionPermitted({ incarcerated: false, underCivilCommitment: false, livingOutOfState: false }).status,
+    "not-met",
+  );
   assert.deepEqual(suspensionPermitted({ incarcerated: false }).missing, ["underCivilCommitment", "livingOutOfState"]);
 });
 
 // ---- offender-registration ----
 
-const base: OffenderRegistrationFacts = { deadlyWeaponOffense: true, disposition: "convicted", releasedIntoCommunityOn: d("2014-03-03"), registered: false };
-const regRows: { name: string; facts: OffenderRegistrationFacts; on: string; outcome: "yes" | "no" | "unknown"; check?: (r: ReturnType<typeof offenderRegistration.decide>["result"]) => void }[] = [
-  { name: "released on the registry's first day: due 14 days later", facts: { ...base, releasedIntoCommunityOn: d("2014-01-01") }, on: "2014-01-01", outcome: "yes", check: (r) => assert.equal(r.registrationDueOn, "2014-01-15") },
-  { name: "released the day before the registry: not required", facts: { ...base, releasedIntoCommunityOn: d("2013-12-31") }, on: "2014-01-01", outcome: "no", check: (r) => assert.equal(r.mustRegister, false) },
-  { name: "not guilty by reason of mental disease or defect", facts: { ...base, disposition: "not-guilty-by-reason-of-mental-disease-or-defect" }, on: "2014-03-05", outcome: "yes" },
+const base: OffenderRegistrationFacts = {
+  deadlyWeaponOffense: true,
+  disposition: "convicted",
+  releasedIntoCommunityOn: d("2014-03-03"),
+  registered: false,
+};
+const regRows: {
+  name: string;
+  facts: OffenderRegistrationFacts;
+  on: string;
+  outcome: "yes" | "no" | "unknown";
+  check?: (r: ReturnType<typeof offenderRegistration.decide>["result"]) => void;
+}[] = [
+  {
+    name: "released on the registry's first day: due 14 days later",
+    facts: { ...base, releasedIntoCommunityOn: d("2014-01-01") },
+    on: "2014-01-01",
+    outcome: "yes",
+    check: (r) => assert.equal(r.registrationDueOn, "2014-01-15"),
+  },
+  {
+    name: "released the day before the registry: not required",
+    facts: { ...base, releasedIntoCommunityOn: d("2013-12-31") },
+    on: "2014-01-01",
+    outcome: "no",
+    check: (r) => assert.equal(r.mustRegister, false),
+  },
+  {
+    name: "not guilty by reason of mental disease or defect",
+    facts: { ...base, disposition: "not-guilty-by-reason-of-mental-disease-or-defect" },
+    on: "2014-03-05",
+    outcome: "yes",
+  },
   { name: "acquitted", facts: { ...base, disposition: "other" }, on: "2014-03-05", outcome: "no" },
-  { name: "DOC custody: before release", facts: { ...base, fromDocCustody: true }, on: "2014-02-01", outcome: "yes", check: (r) => { assert.equal(r.registrationDueOn, "2014-03-03"); assert.equal(r.registerBeforeRelease, true); } },
-  { name: "offense decided from its statute", facts: { ...base, deadlyWeaponOffense: undefined, offense: { statute: "53a-212" } }, on: "2014-03-05", outcome: "yes" },
-  { name: "offense needs a subsection", facts: { ...base, deadlyWeaponOffense: undefined, offense: { statute: "29-33", isFelony: false } }, on: "2014-03-05", outcome: "unknown" },
+  {
+    name: "DOC custody: before release",
+    facts: { ...base, fromDocCustody: true },
+    on: "2014-02-01",
+    outcome: "yes",
+    check: (r) => {
+      assert.equal(r.registrationDueOn, "2014-03-03");
+      assert.equal(r.registerBeforeRelease, true);
+    },
+  },
+  {
+    name: "offense decided from its statute",
+    facts: { ...base, deadlyWeaponOffense: undefined, offense: { statute: "53a-212" } },
+    on: "2014-03-05",
+    outcome: "yes",
+  },
+  {
+    name: "offense needs a subsection",
+    facts: { ...base, deadlyWeaponOffense: undefined, offense: { statute: "29-33", isFelony: false } },
+    on: "2014-03-05",
+    outcome: "unknown",
+  },
   { name: "disposition not known", facts: { ...base, disposition: undefined }, on: "2014-03-05", outcome: "unknown" },
-  { name: "registered: last day of the term", facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10") }, on: "2019-03-09", outcome: "yes", check: (r) => assert.equal(r.registrationEndsOn, "2019-03-09") },
-  { name: "registered: the day after the term", facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10") }, on: "2019-03-10", outcome: "no" },
+  {
+    name: "registered: last day of the term",
+    facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10") },
+    on: "2019-03-09",
+    outcome: "yes",
+    check: (r) => assert.equal(r.registrationEndsOn, "2019-03-09"),
+  },
+  {
+    name: "registered: the day after the term",
+    facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10") },
+    on: "2019-03-10",
+    outcome: "no",
+  },
   { name: "registered, date not known", facts: { ...base, registered: true }, on: "2014-06-01", outcome: "unknown" },
   {
     name: "next update window and deferral",
     facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2015-04-20") },
     on: "2015-03-01",
     outcome: "yes",
-    check: (r) => { assert.equal(r.nextUpdate!.anniversary, "2015-03-10"); assert.equal(r.nextUpdate!.closesOn, "2015-04-20"); assert.equal(r.nextUpdate!.noticeMailBy, "2015-02-08"); },
+    check: (r) => {
+      assert.equal(r.nextUpdate!.anniversary, "2015-03-10");
+      assert.equal(r.nextUpdate!.closesOn, "2015-04-20");
+      assert.equal(r.nextUpdate!.noticeMailBy, "2015-02-08");
+    },
   },
-  { name: "incarcerated again: suspension permitted, term unchanged", facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10"), incarcerated: true }, on: "2016-01-01", outcome: "yes", check: (r) => { assert.equal(r.suspensionPermitted, true); assert.equal(r.registrationEndsOn, "2019-03-09"); } },
+  {
+    name: "incarcerated again: suspension permitted, term unchanged",
+    facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10"), incarcerated: true },
+    on: "2016-01-01",
+    outcome: "yes",
+    check: (r) => {
+      assert.equal(r.suspensionPermitted, true);
+      assert.equal(r.registrationEndsOn, "2019-03-09");
+    },
+  },
 ];
 for (const r of regRows) {
   test(`offender-registration: ${r.name}`, () => {
@@ -211,7 +354,11 @@ test("offender-registration: before 2014-01-01 there is no duty (not a refusal)"
 const arbRegistration: fc.Arbitrary<OffenderRegistrationFacts> = fc
   .record({
     offense: opt(fc.oneof(fc.boolean(), arbOffense)),
-    disposition: opt(fc.constantFrom("convicted", "not-guilty-by-reason-of-mental-disease-or-defect", "other") as fc.Arbitrary<OffenderRegistrationFacts["disposition"]>),
+    disposition: opt(
+      fc.constantFrom("convicted", "not-guilty-by-reason-of-mental-disease-or-defect", "other") as fc.Arbitrary<
+        OffenderRegistrationFacts["disposition"]
+      >,
+    ),
     releasedIntoCommunityOn: opt(arbDate("2012-01-01", "2022-12-31")),
     fromDocCustody: opt(fc.boolean()),
     registration: opt(fc.option(arbDate("2014-01-01", "2022-12-31"))),

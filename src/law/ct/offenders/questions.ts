@@ -13,6 +13,19 @@ import { SUSPENSION_RULE } from "./suspension.ts";
 
 // Two questions with different facts: the list is heterogeneous, as in index.ts.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const questions: Question<any, any>[] = [deadlyWeaponOffense, offenderRegistration, offenderChangeNotice, offenderAnnualUpdate];
+export const questions: Question<any, any>[] = [
+  deadlyWeaponOffense,
+  offenderRegistration,
+  offenderChangeNotice,
+  offenderAnnualUpdate,
+];
 
-export const rules: RuleInfo[] = [DEADLY_WEAPON_OFFENSE_RULE, FELONY_WITH_FIREARM_FINDING_RULE, REGISTRATION_DUE_RULE, REGISTRATION_TERM_RULE, ANNUAL_UPDATE_RULE, NAME_ADDRESS_CHANGE_RULE, SUSPENSION_RULE];
+export const rules: RuleInfo[] = [
+  DEADLY_WEAPON_OFFENSE_RULE,
+  FELONY_WITH_FIREARM_FINDING_RULE,
+  REGISTRATION_DUE_RULE,
+  REGISTRATION_TERM_RULE,
+  ANNUAL_UPDATE_RULE,
+  NAME_ADDRESS_CHANGE_RULE,
+  SUSPENSION_RULE,
+];

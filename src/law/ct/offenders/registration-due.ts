@@ -24,7 +24,10 @@ import { defineRule } from "../../core/questions.ts";
 
 export const ID = "offenders.registration-due";
 
-export interface InitialRegistration { days: number; releasedFrom: PlainDate }
+export interface InitialRegistration {
+  days: number;
+  releasedFrom: PlainDate;
+}
 
 export const INITIAL_REGISTRATION: Dated<InitialRegistration>[] = [
   {
@@ -50,4 +53,11 @@ export function registrationDueOn(p: { releasedOn: PlainDate; fromDocCustody?: b
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const REGISTRATION_DUE_RULE = defineRule({ id: "offenders.registration-due", title: "Register within 14 days of release", description: "A person convicted of a deadly weapon offense (or found not guilty by reason of mental disease or defect) and released on or after 2014-01-01 must register within 14 calendar days of release, or before release from prison custody.", citations: [INITIAL_REGISTRATION[0]!.source], from: "2014-01-01" });
+export const REGISTRATION_DUE_RULE = defineRule({
+  id: "offenders.registration-due",
+  title: "Register within 14 days of release",
+  description:
+    "A person convicted of a deadly weapon offense (or found not guilty by reason of mental disease or defect) and released on or after 2014-01-01 must register within 14 calendar days of release, or before release from prison custody.",
+  citations: [INITIAL_REGISTRATION[0]!.source],
+  from: "2014-01-01",
+});

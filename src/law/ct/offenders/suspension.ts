@@ -19,16 +19,40 @@ export const SUSPENSION = pa133("§§ 18-22", {
   text: "DESPP may suspend the registration of anyone incarcerated, under civil commitment, or living out of state. ... Suspension of registration does not affect the expiration date of the registration.",
 });
 
-export interface SuspensionFacts { incarcerated?: boolean; underCivilCommitment?: boolean; livingOutOfState?: boolean }
+export interface SuspensionFacts {
+  incarcerated?: boolean;
+  underCivilCommitment?: boolean;
+  livingOutOfState?: boolean;
+}
 
 /** met: DESPP may suspend (it need not); not-met: it must not (or must reinstate); unknown: facts missing. */
 export function suspensionPermitted(facts: SuspensionFacts): Finding {
-  const grounds = (["incarcerated", "underCivilCommitment", "livingOutOfState"] as const).filter((k) => facts[k] === true);
-  if (grounds.length) return met(ID, SUSPENSION, `DESPP may suspend the registration (${grounds.join(", ")}); the expiration date does not change`);
-  const missing = (["incarcerated", "underCivilCommitment", "livingOutOfState"] as const).filter((k) => facts[k] === undefined);
+  const grounds = (["incarcerated", "underCivilCommitment", "livingOutOfState"] as const).filter(
+    (k) => facts[k] === true,
+  );
+  if (grounds.length)
+    return met(
+      ID,
+      SUSPENSION,
+      `DESPP may suspend the registration (${grounds.join(", ")}); the expiration date does not change`,
+    );
+  const missing = (["incarcerated", "underCivilCommitment", "livingOutOfState"] as const).filter(
+    (k) => facts[k] === undefined,
+  );
   if (missing.length) return unknown(ID, SUSPENSION, [...missing]);
-  return notMet(ID, SUSPENSION, "not incarcerated, committed or living out of state: the registration must be active (reinstated if it was suspended)");
+  return notMet(
+    ID,
+    SUSPENSION,
+    "not incarcerated, committed or living out of state: the registration must be active (reinstated if it was suspended)",
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const SUSPENSION_RULE = defineRule({ id: "offenders.suspension", title: "Suspension while in prison, committed or out of state", description: "The state police may suspend a registration while the person is incarcerated, civilly committed or living out of state, and must reinstate it afterwards.", citations: [SUSPENSION], from: "2014-01-01" });
+export const SUSPENSION_RULE = defineRule({
+  id: "offenders.suspension",
+  title: "Suspension while in prison, committed or out of state",
+  description:
+    "The state police may suspend a registration while the person is incarcerated, civilly committed or living out of state, and must reinstate it afterwards.",
+  citations: [SUSPENSION],
+  from: "2014-01-01",
+});

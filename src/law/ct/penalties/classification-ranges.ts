@@ -32,9 +32,16 @@ export type OffenseClass =
   | "D-misdemeanor";
 
 /** The special rows of Table 4. */
-export type ClassVariant = "murder-with-special-circumstances" | "murder" | "aggravated-sexual-assault-of-a-minor" | "manslaughter-1st-degree-with-a-firearm";
+export type ClassVariant =
+  | "murder-with-special-circumstances"
+  | "murder"
+  | "aggravated-sexual-assault-of-a-minor"
+  | "manslaughter-1st-degree-with-a-firearm";
 
-export interface Term { amount: number; unit: "years" | "months" | "days" }
+export interface Term {
+  amount: number;
+  unit: "years" | "months" | "days";
+}
 
 export interface ClassPenalty {
   offenseClass: OffenseClass;
@@ -56,28 +63,76 @@ export const TABLE_4_SOURCE: Citation = pa133("Background, Table 4", {
 });
 
 export const TABLE_4_ROWS: readonly ClassPenalty[] = [
-  { offenseClass: "A-felony", variant: "murder-with-special-circumstances", label: "Class A felony (murder with special circumstances)", lifeWithoutRelease: true, fineMax: 20000 },
-  { offenseClass: "A-felony", variant: "murder", label: "Class A felony (murder)", prisonMin: y(25), prisonMax: y(60), fineMax: 20000 },
-  { offenseClass: "A-felony", variant: "aggravated-sexual-assault-of-a-minor", label: "Class A felony (aggravated sexual assault of a minor)", prisonMin: y(25), prisonMax: y(50), fineMax: 20000 },
+  {
+    offenseClass: "A-felony",
+    variant: "murder-with-special-circumstances",
+    label: "Class A felony (murder with special circumstances)",
+    lifeWithoutRelease: true,
+    fineMax: 20000,
+  },
+  {
+    offenseClass: "A-felony",
+    variant: "murder",
+    label: "Class A felony (murder)",
+    prisonMin: y(25),
+    prisonMax: y(60),
+    fineMax: 20000,
+  },
+  {
+    offenseClass: "A-felony",
+    variant: "aggravated-sexual-assault-of-a-minor",
+    label: "Class A felony (aggravated sexual assault of a minor)",
+    prisonMin: y(25),
+    prisonMax: y(50),
+    fineMax: 20000,
+  },
   { offenseClass: "A-felony", label: "Class A felony", prisonMin: y(10), prisonMax: y(25), fineMax: 20000 },
-  { offenseClass: "B-felony", variant: "manslaughter-1st-degree-with-a-firearm", label: "Class B felony (1st degree manslaughter with a firearm)", prisonMin: y(5), prisonMax: y(40), fineMax: 15000 },
+  {
+    offenseClass: "B-felony",
+    variant: "manslaughter-1st-degree-with-a-firearm",
+    label: "Class B felony (1st degree manslaughter with a firearm)",
+    prisonMin: y(5),
+    prisonMax: y(40),
+    fineMax: 15000,
+  },
   { offenseClass: "B-felony", label: "Class B felony", prisonMin: y(1), prisonMax: y(20), fineMax: 15000 },
   { offenseClass: "C-felony", label: "Class C felony", prisonMin: y(1), prisonMax: y(10), fineMax: 10000 },
   { offenseClass: "D-felony", label: "Class D felony", prisonMin: y(1), prisonMax: y(5), fineMax: 5000 },
   { offenseClass: "A-misdemeanor", label: "Class A misdemeanor", prisonMax: y(1), fineMax: 2000 },
-  { offenseClass: "B-misdemeanor", label: "Class B misdemeanor", prisonMax: { amount: 6, unit: "months" }, fineMax: 1000 },
-  { offenseClass: "C-misdemeanor", label: "Class C misdemeanor", prisonMax: { amount: 3, unit: "months" }, fineMax: 500 },
-  { offenseClass: "D-misdemeanor", label: "Class D misdemeanor", prisonMax: { amount: 30, unit: "days" }, fineMax: 250 },
+  {
+    offenseClass: "B-misdemeanor",
+    label: "Class B misdemeanor",
+    prisonMax: { amount: 6, unit: "months" },
+    fineMax: 1000,
+  },
+  {
+    offenseClass: "C-misdemeanor",
+    label: "Class C misdemeanor",
+    prisonMax: { amount: 3, unit: "months" },
+    fineMax: 500,
+  },
+  {
+    offenseClass: "D-misdemeanor",
+    label: "Class D misdemeanor",
+    prisonMax: { amount: 30, unit: "days" },
+    fineMax: 250,
+  },
 ];
 
-export const TABLE_4: Dated<readonly ClassPenalty[]>[] = [{ from: "2013-04-04", value: TABLE_4_ROWS, source: TABLE_4_SOURCE }];
+export const TABLE_4: Dated<readonly ClassPenalty[]>[] = [
+  { from: "2013-04-04", value: TABLE_4_ROWS, source: TABLE_4_SOURCE },
+];
 
 /**
  * The Table 4 row for a class (and, for the special rows, a variant). Throws
  * NotInForce for dates before 2013-04-04 and RangeError for a variant that the
  * class does not have.
  */
-export function getClassificationPenalty(p: { offenseClass: OffenseClass; variant?: ClassVariant; on: PlainDate }): ClassPenalty {
+export function getClassificationPenalty(p: {
+  offenseClass: OffenseClass;
+  variant?: ClassVariant;
+  on: PlainDate;
+}): ClassPenalty {
   const rows = inForce(TABLE_4, p.on, ID).value;
   const row = rows.find((r) => r.offenseClass === p.offenseClass && r.variant === p.variant);
   if (!row) throw new RangeError(`no Table 4 row for ${p.offenseClass}${p.variant ? ` (${p.variant})` : ""}`);

@@ -34,7 +34,9 @@ export interface Penalty {
 }
 
 /** A penalty that depends on the number of firearms transferred (trafficking before the bill). */
-export interface ByFirearmCount { byFirearmCount: { threshold: number; fewer: Penalty; atLeast: Penalty } }
+export interface ByFirearmCount {
+  byFirearmCount: { threshold: number; fewer: Penalty; atLeast: Penalty };
+}
 
 export type PenaltyVersion = Penalty | ByFirearmCount;
 
@@ -56,7 +58,16 @@ function table2(section: string, cgs: string, text: string): Citation {
   return pa133(section, { cgs, text });
 }
 
-function crime(id: string, billSection: string, statute: string, description: string, before: PenaltyVersion, after: PenaltyVersion, beforeText: string, afterText: string): FirearmCrime {
+function crime(
+  id: string,
+  billSection: string,
+  statute: string,
+  description: string,
+  before: PenaltyVersion,
+  after: PenaltyVersion,
+  beforeText: string,
+  afterText: string,
+): FirearmCrime {
   const cgs = `CGS § ${statute}`;
   return {
     id,
@@ -64,87 +75,200 @@ function crime(id: string, billSection: string, statute: string, description: st
     billSection,
     description,
     versions: [
-      { ...BEFORE, value: before, source: table2(billSection, cgs, `${description} (${statute}). Current Penalty: ${beforeText}`) },
-      { ...AFTER, value: after, source: table2(billSection, cgs, `${description} (${statute}). Penalty Under the Bill: ${afterText}`) },
+      {
+        ...BEFORE,
+        value: before,
+        source: table2(billSection, cgs, `${description} (${statute}). Current Penalty: ${beforeText}`),
+      },
+      {
+        ...AFTER,
+        value: after,
+        source: table2(billSection, cgs, `${description} (${statute}). Penalty Under the Bill: ${afterText}`),
+      },
     ],
   };
 }
 
 const C_2_5000: Penalty = { classification: "C-felony", mandatoryMinimumPrison: years(2), mandatoryFine: fine(5000) };
 const B_3_10000: Penalty = { classification: "B-felony", mandatoryMinimumPrison: years(3), mandatoryFine: fine(10000) };
-const C_2_5000_TEXT = "Class C felony. Mandatory minimum: Two-year prison term. $5,000 fine unless the court states on the record why it remits or reduces the fine";
-const B_3_10000_TEXT = "Class B felony. Mandatory minimum: three-year prison term. $10,000 fine unless the court states on the record why it remits or reduces the fine";
-const UNCLASSIFIED_5Y_1000: Penalty = { classification: "unclassified", unclassifiedMaxPrison: years(5), unclassifiedMaxFine: 1000 };
+const C_2_5000_TEXT =
+  "Class C felony. Mandatory minimum: Two-year prison term. $5,000 fine unless the court states on the record why it remits or reduces the fine";
+const B_3_10000_TEXT =
+  "Class B felony. Mandatory minimum: three-year prison term. $10,000 fine unless the court states on the record why it remits or reduces the fine";
+const UNCLASSIFIED_5Y_1000: Penalty = {
+  classification: "unclassified",
+  unclassifiedMaxPrison: years(5),
+  unclassifiedMaxFine: 1000,
+};
 
 export const FIREARM_CRIMES: readonly FirearmCrime[] = [
   crime(
-    "firearms-trafficking", "§ 42", "53-202aa", "Trafficking in firearms",
-    { byFirearmCount: { threshold: 5, fewer: { classification: "C-felony" }, atLeast: { classification: "B-felony" } } },
+    "firearms-trafficking",
+    "§ 42",
+    "53-202aa",
+    "Trafficking in firearms",
+    {
+      byFirearmCount: { threshold: 5, fewer: { classification: "C-felony" }, atLeast: { classification: "B-felony" } },
+    },
     { classification: "B-felony", mandatoryMinimumPrison: years(3), mandatoryFine: fine(10000) },
     "Class C felony if transfer less than five firearms; Class B felony if transfer five or more firearms",
     B_3_10000_TEXT.replace("three-year", "Three-year"),
   ),
-  crime("stealing-a-firearm", "§ 43", "53a-212", "Stealing a firearm", { classification: "D-felony" }, C_2_5000, "Class D felony", C_2_5000_TEXT),
-  crime("failing-to-surrender-revoked-permit", "§ 46", "29-32", "Failing to surrender a revoked permit", { classification: "C-misdemeanor" }, { classification: "A-misdemeanor" }, "Class C misdemeanor", "Class A misdemeanor"),
   crime(
-    "handgun-transfer-to-prohibited-person", "§ 47", "29-33", "Transferring a pistol or revolver to a prohibited person or violating transfer procedures",
-    { classification: "D-felony" }, C_2_5000, "Class D felony", C_2_5000_TEXT,
+    "stealing-a-firearm",
+    "§ 43",
+    "53a-212",
+    "Stealing a firearm",
+    { classification: "D-felony" },
+    C_2_5000,
+    "Class D felony",
+    C_2_5000_TEXT,
   ),
   crime(
-    "handgun-transfer-knowing-stolen-or-altered", "§ 47", "29-33",
+    "failing-to-surrender-revoked-permit",
+    "§ 46",
+    "29-32",
+    "Failing to surrender a revoked permit",
+    { classification: "C-misdemeanor" },
+    { classification: "A-misdemeanor" },
+    "Class C misdemeanor",
+    "Class A misdemeanor",
+  ),
+  crime(
+    "handgun-transfer-to-prohibited-person",
+    "§ 47",
+    "29-33",
+    "Transferring a pistol or revolver to a prohibited person or violating transfer procedures",
+    { classification: "D-felony" },
+    C_2_5000,
+    "Class D felony",
+    C_2_5000_TEXT,
+  ),
+  crime(
+    "handgun-transfer-knowing-stolen-or-altered",
+    "§ 47",
+    "29-33",
     "Transferring a pistol or revolver to a prohibited person or violating transfer procedures, knowing the transferred weapon is stolen or has an altered identification mark",
-    { classification: "B-felony" }, B_3_10000, "Class B felony", B_3_10000_TEXT,
-  ),
-  crime("false-statement-handgun-transfer", "§ 48", "29-34(a)", "Making a false statement related to a pistol or revolver transfer", { classification: "D-felony" }, C_2_5000, "Class D felony", C_2_5000_TEXT),
-  crime(
-    "handgun-transfer-to-person-under-21", "§ 48", "29-34(b)", "Transferring a pistol or revolver to someone under age 21 except for target or shooting range use",
-    { classification: "D-felony", mandatoryMinimumPrison: years(1) }, C_2_5000, "Class D felony. One-year mandatory minimum prison sentence", C_2_5000_TEXT,
+    { classification: "B-felony" },
+    B_3_10000,
+    "Class B felony",
+    B_3_10000_TEXT,
   ),
   crime(
-    "altering-firearm-identification", "§ 49", "29-36", "Altering firearm identification mark, number, or name",
-    UNCLASSIFIED_5Y_1000, C_2_5000, "Up to five years in prison, a fine [of] up to $1,000, or both", C_2_5000_TEXT,
+    "false-statement-handgun-transfer",
+    "§ 48",
+    "29-34(a)",
+    "Making a false statement related to a pistol or revolver transfer",
+    { classification: "D-felony" },
+    C_2_5000,
+    "Class D felony",
+    C_2_5000_TEXT,
   ),
   crime(
-    "failing-to-report-loss-or-theft-repeat", "§ 50", "53-202g", "Failing to report loss or theft of firearm (2nd or subsequent offense)",
-    { classification: "D-felony" }, { classification: "C-felony" }, "Class D felony", "Class C felony",
+    "handgun-transfer-to-person-under-21",
+    "§ 48",
+    "29-34(b)",
+    "Transferring a pistol or revolver to someone under age 21 except for target or shooting range use",
+    { classification: "D-felony", mandatoryMinimumPrison: years(1) },
+    C_2_5000,
+    "Class D felony. One-year mandatory minimum prison sentence",
+    C_2_5000_TEXT,
   ),
   crime(
-    "intentionally-failing-to-report-loss-or-theft", "§ 50", "53-202g", "Intentionally failing to report loss or theft of firearm",
-    { classification: "C-felony" }, { classification: "B-felony" }, "Class C felony", "Class B felony",
+    "altering-firearm-identification",
+    "§ 49",
+    "29-36",
+    "Altering firearm identification mark, number, or name",
+    UNCLASSIFIED_5Y_1000,
+    C_2_5000,
+    "Up to five years in prison, a fine [of] up to $1,000, or both",
+    C_2_5000_TEXT,
   ),
   crime(
-    "failing-to-surrender-revoked-eligibility-certificate", "§ 52", "29-36i", "Failing to surrender revoked eligibility certificate",
-    { classification: "C-misdemeanor" }, { classification: "A-misdemeanor" }, "Class C misdemeanor", "Class A misdemeanor",
+    "failing-to-report-loss-or-theft-repeat",
+    "§ 50",
+    "53-202g",
+    "Failing to report loss or theft of firearm (2nd or subsequent offense)",
+    { classification: "D-felony" },
+    { classification: "C-felony" },
+    "Class D felony",
+    "Class C felony",
   ),
   crime(
-    "straw-purchase", "§ 53", "29-37j(a)", "Buying a firearm intending to transfer it to an ineligible person (straw man transactions)",
-    UNCLASSIFIED_5Y_1000, C_2_5000, "Up to five years in prison, fine of up to $1,000, or both", C_2_5000_TEXT,
+    "intentionally-failing-to-report-loss-or-theft",
+    "§ 50",
+    "53-202g",
+    "Intentionally failing to report loss or theft of firearm",
+    { classification: "C-felony" },
+    { classification: "B-felony" },
+    "Class C felony",
+    "Class B felony",
   ),
   crime(
-    "ineligible-soliciting-straw-purchase", "§ 53", "29-37j(b)", "Ineligible person soliciting a firearm through a straw man",
+    "failing-to-surrender-revoked-eligibility-certificate",
+    "§ 52",
+    "29-36i",
+    "Failing to surrender revoked eligibility certificate",
+    { classification: "C-misdemeanor" },
+    { classification: "A-misdemeanor" },
+    "Class C misdemeanor",
+    "Class A misdemeanor",
+  ),
+  crime(
+    "straw-purchase",
+    "§ 53",
+    "29-37j(a)",
+    "Buying a firearm intending to transfer it to an ineligible person (straw man transactions)",
+    UNCLASSIFIED_5Y_1000,
+    C_2_5000,
+    "Up to five years in prison, fine of up to $1,000, or both",
+    C_2_5000_TEXT,
+  ),
+  crime(
+    "ineligible-soliciting-straw-purchase",
+    "§ 53",
+    "29-37j(b)",
+    "Ineligible person soliciting a firearm through a straw man",
     { classification: "B-misdemeanor" },
     { classification: "D-felony", mandatoryMinimumPrison: years(1), mandatoryFine: fine(3000) },
     "Class B misdemeanor",
     "Class D felony. Mandatory minimum: One-year prison term. $3,000 fine unless the court states on the record why it remits or reduces the fine",
   ),
   crime(
-    "ineligible-obtaining-firearm-from-straw-purchaser", "§ 53", "29-37j(b)", "Ineligible person obtaining a firearm from a straw man",
-    { classification: "none", note: "no penalty before the bill" }, C_2_5000, "No current penalty", C_2_5000_TEXT,
+    "ineligible-obtaining-firearm-from-straw-purchaser",
+    "§ 53",
+    "29-37j(b)",
+    "Ineligible person obtaining a firearm from a straw man",
+    { classification: "none", note: "no penalty before the bill" },
+    C_2_5000,
+    "No current penalty",
+    C_2_5000_TEXT,
   ),
   crime(
-    "ineligible-soliciting-straw-purchase-more-than-one-firearm", "§ 53", "29-37j(b)", "Ineligible person soliciting through a straw man involving transfer of more than one firearm",
+    "ineligible-soliciting-straw-purchase-more-than-one-firearm",
+    "§ 53",
+    "29-37j(b)",
+    "Ineligible person soliciting through a straw man involving transfer of more than one firearm",
     { classification: "A-misdemeanor" },
     { classification: "none", note: "penalty eliminated; see ineligible-obtaining-firearm-from-straw-purchaser" },
     "Class A misdemeanor",
     "Penalty eliminated (see crime immediately above)",
   ),
   crime(
-    "straw-purchase-felony-conviction-in-past-five-years", "§ 53", "29-37j(c)", "Straw man violations when offender had felony conviction in past five years",
-    { classification: "D-felony" }, B_3_10000, "Class D felony", B_3_10000_TEXT,
+    "straw-purchase-felony-conviction-in-past-five-years",
+    "§ 53",
+    "29-37j(c)",
+    "Straw man violations when offender had felony conviction in past five years",
+    { classification: "D-felony" },
+    B_3_10000,
+    "Class D felony",
+    B_3_10000_TEXT,
   ),
   // §§ 44-45: the possession crimes (not in Table 2; the same effective date)
   crime(
-    "criminal-possession-of-firearm-ammunition-or-electronic-defense-weapon", "§ 44", "53a-217",
+    "criminal-possession-of-firearm-ammunition-or-electronic-defense-weapon",
+    "§ 44",
+    "53a-217",
     "Criminal possession of a firearm or electronic defense weapon (and, from 2013-10-01, ammunition)",
     { classification: "D-felony", mandatoryMinimumPrison: years(2) },
     C_2_5000,
@@ -152,7 +276,10 @@ export const FIREARM_CRIMES: readonly FirearmCrime[] = [
     "The bill increases the penalty for this crime from a class D to a class C felony. The law already imposes a two-year mandatory minimum sentence. The bill also imposes a mandatory minimum $5,000 fine unless the court states on the record why it remits or reduces the fine.",
   ),
   crime(
-    "criminal-possession-of-a-handgun", "§ 45", "53a-217c", "Criminal possession of a pistol or revolver",
+    "criminal-possession-of-a-handgun",
+    "§ 45",
+    "53a-217c",
+    "Criminal possession of a pistol or revolver",
     { classification: "D-felony" },
     C_2_5000,
     "class D felony",

@@ -27,11 +27,28 @@ describe("penalty-by-class", () => {
     assert.equal(a.result.fineMax, 500);
   });
   test("the special rows", () => {
-    assert.equal(penaltyByClass.decide({ offenseClass: "A-felony", variant: "murder-with-special-circumstances" }, d("2014-01-01")).result.lifeWithoutRelease, true);
-    assert.deepEqual(penaltyByClass.decide({ offenseClass: "B-felony", variant: "manslaughter-1st-degree-with-a-firearm" }, d("2014-01-01")).result.prisonMin, { amount: 5, unit: "years" });
+    assert.equal(
+      penaltyByClass.decide({ offenseClass: "A-felony", variant: "murder-with-special-circumstances" }, d("2014-01-01"))
+        .result.lifeWithoutRelease,
+      true,
+    );
+    assert.deepEqual(
+      penaltyByClass.decide(
+        { offenseClass: "B-felony", variant: "manslaughter-1st-degree-with-a-firearm" },
+        d("2014-01-01"),
+      ).result.prisonMin,
+      { amount: 5, unit: "years" },
+    );
   });
   test("every Table 4 row is answered", () => {
-    for (const r of TABLE_4_ROWS) assert.equal(penaltyByClass.decide({ offenseClass: r.offenseClass, ...(r.variant ? { variant: r.variant } : {}) }, d("2015-01-01")).result.label, r.label);
+    for (const r of TABLE_4_ROWS)
+      assert.equal(
+        penaltyByClass.decide(
+          { offenseClass: r.offenseClass, ...(r.variant ? { variant: r.variant } : {}) },
+          d("2015-01-01"),
+        ).result.label,
+        r.label,
+      );
   });
   test("a variant the class does not have is refused by the schema, naming it", () => {
     const r = penaltyByClass.facts.safeParse({ offenseClass: "D-felony", variant: "murder" });
@@ -43,9 +60,12 @@ describe("penalty-by-class", () => {
     assert.equal(penaltyByClass.decide({}, d("2014-01-01")).outcome, "unknown");
   });
   test("properties", () => {
-    const arb = fc
-      .record({ row: opt(fc.constantFrom(...TABLE_4_ROWS)), variantOnly: fc.boolean() })
-      .map((g) => compact<PenaltyByClassFacts>({ offenseClass: g.row && !g.variantOnly ? g.row.offenseClass : undefined, variant: g.row?.variant }));
+    const arb = fc.record({ row: opt(fc.constantFrom(...TABLE_4_ROWS)), variantOnly: fc.boolean() }).map((g) =>
+      compact<PenaltyByClassFacts>({
+        offenseClass: g.row && !g.variantOnly ? g.row.offenseClass : undefined,
+        variant: g.row?.variant,
+      }),
+    );
     checkQuestionLaws(penaltyByClass, arb, arbDate("2013-04-04", "2020-12-31"));
   });
 });

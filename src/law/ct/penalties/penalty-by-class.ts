@@ -17,23 +17,54 @@ import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
 import { citationLabel, inForce, met, unknown } from "../../core/rules.ts";
-import { type ClassVariant, type OffenseClass, type Term, TABLE_4, TABLE_4_ROWS, TABLE_4_SOURCE, termLabel } from "./classification-ranges.ts";
+import {
+  type ClassVariant,
+  type OffenseClass,
+  type Term,
+  TABLE_4,
+  TABLE_4_ROWS,
+  TABLE_4_SOURCE,
+  termLabel,
+} from "./classification-ranges.ts";
 
-const CLASSES = ["A-felony", "B-felony", "C-felony", "D-felony", "A-misdemeanor", "B-misdemeanor", "C-misdemeanor", "D-misdemeanor"] as const satisfies readonly OffenseClass[];
-const VARIANTS = ["murder-with-special-circumstances", "murder", "aggravated-sexual-assault-of-a-minor", "manslaughter-1st-degree-with-a-firearm"] as const satisfies readonly ClassVariant[];
+const CLASSES = [
+  "A-felony",
+  "B-felony",
+  "C-felony",
+  "D-felony",
+  "A-misdemeanor",
+  "B-misdemeanor",
+  "C-misdemeanor",
+  "D-misdemeanor",
+] as const satisfies readonly OffenseClass[];
+const VARIANTS = [
+  "murder-with-special-circumstances",
+  "murder",
+  "aggravated-sexual-assault-of-a-minor",
+  "manslaughter-1st-degree-with-a-firearm",
+] as const satisfies readonly ClassVariant[];
 
 export const PenaltyByClassFacts = z
   .object({
-    offenseClass: z.enum(CLASSES).optional().describe('the class: "A-felony" ... "D-felony", "A-misdemeanor" ... "D-misdemeanor"'),
+    offenseClass: z
+      .enum(CLASSES)
+      .optional()
+      .describe('the class: "A-felony" ... "D-felony", "A-misdemeanor" ... "D-misdemeanor"'),
     variant: z
       .enum(VARIANTS)
       .optional()
-      .describe("a special row of Table 4: murder-with-special-circumstances, murder, aggravated-sexual-assault-of-a-minor (class A felony), manslaughter-1st-degree-with-a-firearm (class B felony)"),
+      .describe(
+        "a special row of Table 4: murder-with-special-circumstances, murder, aggravated-sexual-assault-of-a-minor (class A felony), manslaughter-1st-degree-with-a-firearm (class B felony)",
+      ),
   })
   .superRefine((f, ctx) => {
     if (f.variant === undefined || f.offenseClass === undefined) return;
     if (!TABLE_4_ROWS.some((r) => r.offenseClass === f.offenseClass && r.variant === f.variant)) {
-      ctx.addIssue({ code: "custom", path: ["variant"], message: `Table 4 has no ${f.variant} row for ${f.offenseClass}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["variant"],
+        message: `Table 4 has no ${f.variant} row for ${f.offenseClass}`,
+      });
     }
   });
 export type PenaltyByClassFacts = z.infer<typeof PenaltyByClassFacts>;
@@ -55,9 +86,23 @@ export const PENALTY_BY_CLASS_ID = "penalties.penalty-by-class";
 export function decidePenaltyByClass(facts: PenaltyByClassFacts, on: PlainDate): Answer<PenaltyByClassResult> {
   const rows = inForce(TABLE_4, on, PENALTY_BY_CLASS_ID).value;
   const citation = citationLabel(TABLE_4_SOURCE);
-  const empty: PenaltyByClassResult = { offenseClass: null, variant: null, label: null, prisonMin: null, prisonMax: null, lifeWithoutRelease: null, fineMax: null, summary: null, citation };
+  const empty: PenaltyByClassResult = {
+    offenseClass: null,
+    variant: null,
+    label: null,
+    prisonMin: null,
+    prisonMax: null,
+    lifeWithoutRelease: null,
+    fineMax: null,
+    summary: null,
+    citation,
+  };
   if (facts.offenseClass === undefined) {
-    return { outcome: "unknown", result: empty, findings: [unknown(PENALTY_BY_CLASS_ID, TABLE_4_SOURCE, ["offenseClass"])] };
+    return {
+      outcome: "unknown",
+      result: empty,
+      findings: [unknown(PENALTY_BY_CLASS_ID, TABLE_4_SOURCE, ["offenseClass"])],
+    };
   }
   const row = rows.find((r) => r.offenseClass === facts.offenseClass && r.variant === facts.variant);
   if (!row) throw new RangeError(`no Table 4 row for ${facts.offenseClass} ${facts.variant ?? ""}`); // the schema refuses this
@@ -96,11 +141,12 @@ export const penaltyByClass: Question<PenaltyByClassFacts, PenaltyByClassResult>
     offenseClass: "the class asked about, or null when not given",
     variant: "the special row asked about, or null",
     label: "the row's label as Table 4 writes it",
-    prisonMin: "the least prison term { amount, unit }, or null when the row gives only a maximum (misdemeanors) or life",
+    prisonMin:
+      "the least prison term { amount, unit }, or null when the row gives only a maximum (misdemeanors) or life",
     prisonMax: "the longest prison term { amount, unit }, or null for life without the possibility of release",
     lifeWithoutRelease: "true for murder with special circumstances",
     fineMax: "the largest fine in dollars",
-    summary: "the row in words, e.g. \"Class D felony: 1 year to 5 years in prison; a fine of up to $5,000\"",
+    summary: 'the row in words, e.g. "Class D felony: 1 year to 5 years in prison; a fine of up to $5,000"',
     citation: "where the table comes from",
   },
   example: { offenseClass: "D-felony" },

@@ -11,14 +11,25 @@ import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import type { Answer, Question } from "../../core/questions.ts";
 import { type Finding, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
-import { type ClassPenalty, type Term, TABLE_4, classLabel, getClassificationPenalty } from "./classification-ranges.ts";
+import {
+  type ClassPenalty,
+  type Term,
+  TABLE_4,
+  classLabel,
+  getClassificationPenalty,
+} from "./classification-ranges.ts";
 import { CRIME_IDS, FIREARM_CRIMES, type Penalty, findFirearmCrime } from "./firearm-crimes.ts";
 
 export const ID = "penalties.penalty";
 
 export const PenaltyFacts = z.object({
   crime: z.enum(CRIME_IDS).optional().describe("the crime's id (see the rule catalogue)"),
-  firearmsTransferred: z.number().int().min(1).optional().describe("firearms-trafficking before 2013-10-01: number of firearms transferred"),
+  firearmsTransferred: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("firearms-trafficking before 2013-10-01: number of firearms transferred"),
 });
 export type PenaltyFacts = z.infer<typeof PenaltyFacts>;
 
@@ -37,8 +48,17 @@ export interface PenaltyResult {
 }
 
 const EMPTY: PenaltyResult = {
-  crime: null, statute: null, version: null, classification: null, prisonMin: null, prisonMax: null, fineMax: null,
-  mandatoryMinimumPrison: null, mandatoryFine: null, fineRemittableOnRecord: null, note: null,
+  crime: null,
+  statute: null,
+  version: null,
+  classification: null,
+  prisonMin: null,
+  prisonMax: null,
+  fineMax: null,
+  mandatoryMinimumPrison: null,
+  mandatoryFine: null,
+  fineRemittableOnRecord: null,
+  note: null,
 };
 
 const CATALOGUE = pa133("§§ 42-53", {
@@ -46,40 +66,70 @@ const CATALOGUE = pa133("§§ 42-53", {
 });
 
 /** The penalty version in force for a crime on an offense date (refuses dates not modelled). */
-export function penaltyFor(p: { crime: string; committedOn: PlainDate; firearmsTransferred?: number }): { penalty: Penalty | undefined; finding: Finding } {
+export function penaltyFor(p: { crime: string; committedOn: PlainDate; firearmsTransferred?: number }): {
+  penalty: Penalty | undefined;
+  finding: Finding;
+} {
   const crime = findFirearmCrime(p.crime);
   if (!crime) throw new RangeError(`unknown crime id: ${p.crime}`);
   const v = inForce(crime.versions, p.committedOn, `${ID}.${crime.id}`);
   const id = `${ID}.${crime.id}`;
   if ("byFirearmCount" in v.value) {
     const b = v.value.byFirearmCount;
-    if (p.firearmsTransferred === undefined) return { penalty: undefined, finding: unknown(id, v.source, ["firearmsTransferred"]) };
+    if (p.firearmsTransferred === undefined)
+      return { penalty: undefined, finding: unknown(id, v.source, ["firearmsTransferred"]) };
     const penalty = p.firearmsTransferred >= b.threshold ? b.atLeast : b.fewer;
-    return { penalty, finding: met(id, v.source, `${p.firearmsTransferred} firearm(s) transferred: ${penaltyLabel(penalty)}`) };
+    return {
+      penalty,
+      finding: met(id, v.source, `${p.firearmsTransferred} firearm(s) transferred: ${penaltyLabel(penalty)}`),
+    };
   }
   const penalty = v.value;
-  if (penalty.classification === "none") return { penalty, finding: notMet(id, v.source, penalty.note ?? "no penalty") };
+  if (penalty.classification === "none")
+    return { penalty, finding: notMet(id, v.source, penalty.note ?? "no penalty") };
   return { penalty, finding: met(id, v.source, penaltyLabel(penalty)) };
 }
 
 function penaltyLabel(p: Penalty): string {
-  return p.classification === "none" ? "no penalty" : p.classification === "unclassified" ? "unclassified penalty" : classLabel(p.classification);
+  return p.classification === "none"
+    ? "no penalty"
+    : p.classification === "unclassified"
+      ? "unclassified penalty"
+      : classLabel(p.classification);
 }
 
 export function decidePenalty(facts: PenaltyFacts, on: PlainDate): Answer<PenaltyResult> {
   inForce(TABLE_4, on, ID);
   if (!facts.crime) return { outcome: "unknown", result: EMPTY, findings: [unknown(ID, CATALOGUE, ["crime"])] };
   const crime = findFirearmCrime(facts.crime)!;
-  const { penalty, finding } = penaltyFor({ crime: facts.crime, committedOn: on, firearmsTransferred: facts.firearmsTransferred });
+  const { penalty, finding } = penaltyFor({
+    crime: facts.crime,
+    committedOn: on,
+    firearmsTransferred: facts.firearmsTransferred,
+  });
   const version = on < "2013-10-01" ? "before-pa-13-3" : "pa-13-3";
   const base = { ...EMPTY, crime: crime.id, statute: `CGS § ${crime.statute}`, version } as PenaltyResult;
   if (!penalty) return { outcome: "unknown", result: base, findings: [finding] };
-  if (penalty.classification === "none") return { outcome: "no", result: { ...base, classification: "none", note: penalty.note ?? null }, findings: [finding] };
-  let range: Pick<ClassPenalty, "prisonMin" | "prisonMax" | "fineMax"> = { fineMax: penalty.unclassifiedMaxFine ?? 0, prisonMax: penalty.unclassifiedMaxPrison };
+  if (penalty.classification === "none")
+    return {
+      outcome: "no",
+      result: { ...base, classification: "none", note: penalty.note ?? null },
+      findings: [finding],
+    };
+  let range: Pick<ClassPenalty, "prisonMin" | "prisonMax" | "fineMax"> = {
+    fineMax: penalty.unclassifiedMaxFine ?? 0,
+    prisonMax: penalty.unclassifiedMaxPrison,
+  };
   const findings = [finding];
   if (penalty.classification !== "unclassified") {
     range = getClassificationPenalty({ offenseClass: penalty.classification, on });
-    findings.push(met("penalties.classification-ranges", TABLE_4[0]!.source, `${classLabel(penalty.classification)}: Table 4 range`));
+    findings.push(
+      met(
+        "penalties.classification-ranges",
+        TABLE_4[0]!.source,
+        `${classLabel(penalty.classification)}: Table 4 range`,
+      ),
+    );
   }
   return {
     outcome: "yes",

@@ -19,7 +19,8 @@ export const rules: RuleInfo[] = [
   {
     id: "penalties.classification-ranges",
     title: "Prison terms and fines by crime class (Table 4)",
-    description: "The prison range and maximum fine of each class of felony and misdemeanor, as the analysis states them.",
+    description:
+      "The prison range and maximum fine of each class of felony and misdemeanor, as the analysis states them.",
     citations: [TABLE_4[0]!.source],
     from: "2013-04-04",
   },

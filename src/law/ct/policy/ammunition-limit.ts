@@ -28,7 +28,19 @@
 import { z } from "zod";
 import { type PlainDate, addDays, addMonths, fromParts, parts } from "../../core/dates.ts";
 import { type Answer, type Question, defineQuestion } from "../../core/questions.ts";
-import { type Citation, type Dated, type Finding, NotInForce, allOf, cite, inForce, met, notApplicable, notMet, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  NotInForce,
+  allOf,
+  cite,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  unknown,
+} from "../../core/rules.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
 
 /** Ammunition classes a cap may be set for. */
@@ -49,11 +61,13 @@ export const CLASS_LABELS: Record<PurchaseType, string> = {
 
 export const AMMUNITION_LIMIT_SOURCE: Citation = cite("Policy", "Ammunition limit", {
   basis: "policy",
-  text: "Attorney General's plan against gun trafficking: \"we should enforce a limit on monthly ammunitions sales.\" Not enacted by PA 13-3; a configurable setting of the Department, not a statute.",
+  text: 'Attorney General\'s plan against gun trafficking: "we should enforce a limit on monthly ammunitions sales." Not enacted by PA 13-3; a configurable setting of the Department, not a statute.',
 });
 
 /** The rule exists for every date the ammunition sale rules are modelled; each setting also carries its own start. */
-export const AMMUNITION_LIMIT: readonly Dated<true>[] = [{ from: "2013-04-04", value: true, source: AMMUNITION_LIMIT_SOURCE }];
+export const AMMUNITION_LIMIT: readonly Dated<true>[] = [
+  { from: "2013-04-04", value: true, source: AMMUNITION_LIMIT_SOURCE },
+];
 
 export const AMMUNITION_LIMIT_ID = "policy.ammunition-limit";
 
@@ -83,7 +97,10 @@ export const AmmunitionLimitSettings = z
   .strict();
 export type AmmunitionLimitSettings = z.infer<typeof AmmunitionLimitSettings>;
 
-export const PurchaseLine = z.object({ type: z.enum(PURCHASE_TYPES), quantity: z.number().int().min(0).max(10_000_000) });
+export const PurchaseLine = z.object({
+  type: z.enum(PURCHASE_TYPES),
+  quantity: z.number().int().min(0).max(10_000_000),
+});
 export const PriorPurchase = PurchaseLine.extend({ on: PlainDateSchema.describe("date of the earlier sale") });
 
 export const AmmunitionLimitFacts = z.object({
@@ -91,7 +108,10 @@ export const AmmunitionLimitFacts = z.object({
     version: z.number().int().min(1).optional().describe("the settings' version in policy_settings"),
     effectiveOn: PlainDateSchema.optional().describe("first day the settings apply"),
   }),
-  prior: z.array(PriorPurchase).optional().describe("the buyer's earlier purchases (lines with their dates); absent when the history was not looked up"),
+  prior: z
+    .array(PriorPurchase)
+    .optional()
+    .describe("the buyer's earlier purchases (lines with their dates); absent when the history was not looked up"),
   requested: z.array(PurchaseLine).describe("the lines asked for now"),
 });
 export type AmmunitionLimitFacts = z.infer<typeof AmmunitionLimitFacts>;
@@ -108,21 +128,68 @@ export type AmmunitionLimitResult = {
 
 type Window = "rolling-30-days" | "calendar-month";
 
-interface CapSpec { id: string; label: string; unit: "rounds" | "magazines"; cap: number; window: Window; types: readonly PurchaseType[] }
+interface CapSpec {
+  id: string;
+  label: string;
+  unit: "rounds" | "magazines";
+  cap: number;
+  window: Window;
+  types: readonly PurchaseType[];
+}
 
 const ROUNDS = AMMUNITION_CLASSES as readonly PurchaseType[];
 
 /** The caps that the settings switch on, in a fixed order. */
 export function capsOf(s: AmmunitionLimitSettings): CapSpec[] {
   const out: CapSpec[] = [];
-  if (s.roundsPerRolling30Days) out.push({ id: `${AMMUNITION_LIMIT_ID}.rounds.rolling-30-days`, label: "rounds", unit: "rounds", cap: s.roundsPerRolling30Days, window: "rolling-30-days", types: ROUNDS });
-  if (s.roundsPerCalendarMonth) out.push({ id: `${AMMUNITION_LIMIT_ID}.rounds.calendar-month`, label: "rounds", unit: "rounds", cap: s.roundsPerCalendarMonth, window: "calendar-month", types: ROUNDS });
+  if (s.roundsPerRolling30Days)
+    out.push({
+      id: `${AMMUNITION_LIMIT_ID}.rounds.rolling-30-days`,
+      label: "rounds",
+      unit: "rounds",
+      cap: s.roundsPerRolling30Days,
+      window: "rolling-30-days",
+      types: ROUNDS,
+    });
+  if (s.roundsPerCalendarMonth)
+    out.push({
+      id: `${AMMUNITION_LIMIT_ID}.rounds.calendar-month`,
+      label: "rounds",
+      unit: "rounds",
+      cap: s.roundsPerCalendarMonth,
+      window: "calendar-month",
+      types: ROUNDS,
+    });
   for (const c of AMMUNITION_CLASSES) {
     const caps = s.byClass?.[c];
-    if (caps?.perRolling30Days) out.push({ id: `${AMMUNITION_LIMIT_ID}.${c}.rolling-30-days`, label: CLASS_LABELS[c], unit: "rounds", cap: caps.perRolling30Days, window: "rolling-30-days", types: [c] });
-    if (caps?.perCalendarMonth) out.push({ id: `${AMMUNITION_LIMIT_ID}.${c}.calendar-month`, label: CLASS_LABELS[c], unit: "rounds", cap: caps.perCalendarMonth, window: "calendar-month", types: [c] });
+    if (caps?.perRolling30Days)
+      out.push({
+        id: `${AMMUNITION_LIMIT_ID}.${c}.rolling-30-days`,
+        label: CLASS_LABELS[c],
+        unit: "rounds",
+        cap: caps.perRolling30Days,
+        window: "rolling-30-days",
+        types: [c],
+      });
+    if (caps?.perCalendarMonth)
+      out.push({
+        id: `${AMMUNITION_LIMIT_ID}.${c}.calendar-month`,
+        label: CLASS_LABELS[c],
+        unit: "rounds",
+        cap: caps.perCalendarMonth,
+        window: "calendar-month",
+        types: [c],
+      });
   }
-  if (s.magazinesPerRolling30Days) out.push({ id: `${AMMUNITION_LIMIT_ID}.magazines.rolling-30-days`, label: "magazines", unit: "magazines", cap: s.magazinesPerRolling30Days, window: "rolling-30-days", types: ["magazine"] });
+  if (s.magazinesPerRolling30Days)
+    out.push({
+      id: `${AMMUNITION_LIMIT_ID}.magazines.rolling-30-days`,
+      label: "magazines",
+      unit: "magazines",
+      cap: s.magazinesPerRolling30Days,
+      window: "rolling-30-days",
+      types: ["magazine"],
+    });
   return out;
 }
 
@@ -136,12 +203,22 @@ export function windowStart(window: Window, on: PlainDate): PlainDate {
 const sumOf = (lines: readonly { type: PurchaseType; quantity: number }[], types: readonly PurchaseType[]) =>
   lines.reduce((n, l) => (types.includes(l.type) ? n + l.quantity : n), 0);
 
-function priorIn(prior: readonly { on: PlainDate; type: PurchaseType; quantity: number }[], types: readonly PurchaseType[], from: PlainDate, to: PlainDate): number {
+function priorIn(
+  prior: readonly { on: PlainDate; type: PurchaseType; quantity: number }[],
+  types: readonly PurchaseType[],
+  from: PlainDate,
+  to: PlainDate,
+): number {
   return prior.reduce((n, l) => (l.on >= from && l.on <= to && types.includes(l.type) ? n + l.quantity : n), 0);
 }
 
 /** The first later day on which `requested` fits under the cap, if no other purchase is made meanwhile; null if it never does. */
-function earliestDay(c: CapSpec, prior: readonly { on: PlainDate; type: PurchaseType; quantity: number }[], requested: number, on: PlainDate): PlainDate | null {
+function earliestDay(
+  c: CapSpec,
+  prior: readonly { on: PlainDate; type: PurchaseType; quantity: number }[],
+  requested: number,
+  on: PlainDate,
+): PlainDate | null {
   if (requested > c.cap) return null;
   if (c.window === "calendar-month") {
     const p = parts(addMonths(on, 1));
@@ -154,7 +231,10 @@ function earliestDay(c: CapSpec, prior: readonly { on: PlainDate; type: Purchase
   return addDays(on, 30);
 }
 
-const WINDOW_WORDS: Record<Window, string> = { "rolling-30-days": "in any 30 days", "calendar-month": "in a calendar month" };
+const WINDOW_WORDS: Record<Window, string> = {
+  "rolling-30-days": "in any 30 days",
+  "calendar-month": "in a calendar month",
+};
 
 /**
  * Applies the limit to one purchase. Refuses (NotInForce) a date before the
@@ -169,7 +249,13 @@ export function ammunitionLimit(facts: AmmunitionLimitFacts, on: PlainDate): Ans
   if (!s.enabled) {
     return {
       outcome: "yes",
-      findings: [notApplicable(AMMUNITION_LIMIT_ID, AMMUNITION_LIMIT_SOURCE, `the ammunition limit is switched off (${setting}); policy, not statute`)],
+      findings: [
+        notApplicable(
+          AMMUNITION_LIMIT_ID,
+          AMMUNITION_LIMIT_SOURCE,
+          `the ammunition limit is switched off (${setting}); policy, not statute`,
+        ),
+      ],
       result: { permitted: true, enabled: false, settingsVersion: version, headroom: {} },
     };
   }
@@ -177,7 +263,13 @@ export function ammunitionLimit(facts: AmmunitionLimitFacts, on: PlainDate): Ans
   if (caps.length === 0) {
     return {
       outcome: "yes",
-      findings: [met(AMMUNITION_LIMIT_ID, AMMUNITION_LIMIT_SOURCE, `no cap of the ammunition limit (${setting}) covers what this purchase contains; policy, not statute`)],
+      findings: [
+        met(
+          AMMUNITION_LIMIT_ID,
+          AMMUNITION_LIMIT_SOURCE,
+          `no cap of the ammunition limit (${setting}) covers what this purchase contains; policy, not statute`,
+        ),
+      ],
       result: { permitted: true, enabled: true, settingsVersion: version, headroom: {} },
     };
   }
@@ -187,27 +279,52 @@ export function ammunitionLimit(facts: AmmunitionLimitFacts, on: PlainDate): Ans
   for (const c of caps) {
     const requested = sumOf(facts.requested, c.types);
     if (prior === undefined) {
-      findings.push(unknown(c.id, AMMUNITION_LIMIT_SOURCE, ["prior"], `cannot apply the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (policy, not statute): the buyer's earlier purchases were not looked up`));
+      findings.push(
+        unknown(
+          c.id,
+          AMMUNITION_LIMIT_SOURCE,
+          ["prior"],
+          `cannot apply the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (policy, not statute): the buyer's earlier purchases were not looked up`,
+        ),
+      );
       continue;
     }
     const before = priorIn(prior, c.types, windowStart(c.window, on), on);
     const left = Math.max(0, c.cap - before);
     headroom[c.id] = left;
     if (requested <= left) {
-      findings.push(met(c.id, AMMUNITION_LIMIT_SOURCE, `${requested} ${c.label} are within the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (${setting}; policy, not statute)`));
+      findings.push(
+        met(
+          c.id,
+          AMMUNITION_LIMIT_SOURCE,
+          `${requested} ${c.label} are within the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (${setting}; policy, not statute)`,
+        ),
+      );
       continue;
     }
     const earliest = earliestDay(c, prior, requested, on);
-    findings.push(notMet(
-      c.id, AMMUNITION_LIMIT_SOURCE,
-      `${requested} ${c.label} would exceed the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (${setting}; policy, not statute); at most ${left} more may be sold on ${on}`,
-      earliest === null
-        ? `no more than ${c.cap} ${c.label} may be bought ${WINDOW_WORDS[c.window]}: reduce the quantity to ${left} or fewer`
-        : `buy ${left} or fewer now, or the full ${requested} from ${earliest} if nothing else is bought meanwhile`,
-    ));
+    findings.push(
+      notMet(
+        c.id,
+        AMMUNITION_LIMIT_SOURCE,
+        `${requested} ${c.label} would exceed the limit of ${c.cap} ${c.label} ${WINDOW_WORDS[c.window]} (${setting}; policy, not statute); at most ${left} more may be sold on ${on}`,
+        earliest === null
+          ? `no more than ${c.cap} ${c.label} may be bought ${WINDOW_WORDS[c.window]}: reduce the quantity to ${left} or fewer`
+          : `buy ${left} or fewer now, or the full ${requested} from ${earliest} if nothing else is bought meanwhile`,
+      ),
+    );
   }
   const outcome = allOf(findings);
-  return { outcome, findings, result: { permitted: outcome === "yes" ? true : outcome === "no" ? false : null, enabled: true, settingsVersion: version, headroom } };
+  return {
+    outcome,
+    findings,
+    result: {
+      permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
+      enabled: true,
+      settingsVersion: version,
+      headroom,
+    },
+  };
 }
 
 export const ammunitionLimitQuestion: Question<AmmunitionLimitFacts, AmmunitionLimitResult> = defineQuestion({
@@ -219,15 +336,27 @@ export const ammunitionLimitQuestion: Question<AmmunitionLimitFacts, AmmunitionL
   modelledFrom: "2013-04-04",
   facts: AmmunitionLimitFacts,
   result: {
-    permitted: "true when within every cap or the limit is off, false when a cap would be exceeded, null when the buyer's earlier purchases are not known",
+    permitted:
+      "true when within every cap or the limit is off, false when a cap would be exceeded, null when the buyer's earlier purchases are not known",
     enabled: "whether the limit is switched on",
     settingsVersion: "the version of the settings applied",
-    headroom: "for each cap that applies (by finding id), the most that may still be sold on the date before this purchase",
+    headroom:
+      "for each cap that applies (by finding id), the most that may still be sold on the date before this purchase",
   },
   example: {
-    settings: { enabled: true, version: 2, roundsPerRolling30Days: 1000, roundsPerCalendarMonth: null, byClass: { "centerfire-rifle": { perRolling30Days: 500 } }, magazinesPerRolling30Days: 6 },
+    settings: {
+      enabled: true,
+      version: 2,
+      roundsPerRolling30Days: 1000,
+      roundsPerCalendarMonth: null,
+      byClass: { "centerfire-rifle": { perRolling30Days: 500 } },
+      magazinesPerRolling30Days: 6,
+    },
     prior: [{ on: "2026-11-02" as PlainDate, type: "centerfire-rifle", quantity: 400 }],
-    requested: [{ type: "centerfire-rifle", quantity: 100 }, { type: "rimfire", quantity: 500 }],
+    requested: [
+      { type: "centerfire-rifle", quantity: 100 },
+      { type: "rimfire", quantity: 500 },
+    ],
   },
   decide: ammunitionLimit,
 });

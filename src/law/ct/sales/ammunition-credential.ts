@@ -16,7 +16,17 @@
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { type Credential, type CredentialKind, holdsCredential, labelList } from "./credentials.ts";
 import { defineRule } from "../../core/questions.ts";
 
@@ -30,16 +40,27 @@ export const PhotoId = z.object({
 });
 export type PhotoId = z.infer<typeof PhotoId>;
 
-export const AMMUNITION_CREDENTIALS: readonly Dated<{ gunCredentials: readonly CredentialKind[]; ammunitionCertificate: CredentialKind } | null>[] = [
+export const AMMUNITION_CREDENTIALS: readonly Dated<{
+  gunCredentials: readonly CredentialKind[];
+  ammunitionCertificate: CredentialKind;
+} | null>[] = [
   {
     from: "2013-04-04",
     value: null,
-    source: pa133("§§ 14-17", { cgs: "CGS § 29-38m", text: "Starting October 1, 2013, the bill generally prohibits anyone from selling ammunition or an ammunition magazine to any buyer unless ..." }),
+    source: pa133("§§ 14-17", {
+      cgs: "CGS § 29-38m",
+      text: "Starting October 1, 2013, the bill generally prohibits anyone from selling ammunition or an ammunition magazine to any buyer unless ...",
+    }),
   },
   {
     from: "2013-10-01",
     value: {
-      gunCredentials: ["permit-to-carry", "permit-to-sell", "long-gun-eligibility-certificate", "handgun-eligibility-certificate"],
+      gunCredentials: [
+        "permit-to-carry",
+        "permit-to-sell",
+        "long-gun-eligibility-certificate",
+        "handgun-eligibility-certificate",
+      ],
       ammunitionCertificate: "ammunition-certificate",
     },
     source: pa133("§§ 14-17", {
@@ -59,7 +80,15 @@ export function photoIdentification(id: PhotoId | undefined): { ok: boolean | "u
   if (id === undefined) return { ok: "unknown", missing: ["buyer.photoId"] };
   const checks: [boolean | undefined, string][] = [
     [id.presented, "buyer.photoId.presented"],
-    [id.governmentIssued ?? (id.kind === "drivers-license" || id.kind === "passport" || id.kind === "other-government-id" ? true : id.kind === "other" ? false : undefined), "buyer.photoId.governmentIssued"],
+    [
+      id.governmentIssued ??
+        (id.kind === "drivers-license" || id.kind === "passport" || id.kind === "other-government-id"
+          ? true
+          : id.kind === "other"
+            ? false
+            : undefined),
+      "buyer.photoId.governmentIssued",
+    ],
     [id.valid, "buyer.photoId.valid"],
     [id.hasPhotograph, "buyer.photoId.hasPhotograph"],
     [id.showsDateOfBirth, "buyer.photoId.showsDateOfBirth"],
@@ -78,13 +107,36 @@ export function ammunitionBuyerCredential(
   on: PlainDate,
 ): { finding: Finding; basis: AmmunitionBasis | null } {
   const rule = inForce(AMMUNITION_CREDENTIALS, on, ID);
-  if (rule.value === null) return { finding: notApplicable(ID, rule.source, `no duty on ${on}: the requirement that an ammunition buyer hold a credential starts on 2013-10-01`), basis: null };
-  const gun = holdsCredential(buyer?.credentials, rule.value.gunCredentials, on, "buyer.credentials", { mustPresent: true });
-  if (gun.holds === true) return { finding: met(ID, rule.source, `the buyer presented a valid ${gun.credential!.kind}`), basis: "gun-credential" };
-  const cert = holdsCredential(buyer?.credentials, [rule.value.ammunitionCertificate], on, "buyer.credentials", { mustPresent: true });
+  if (rule.value === null)
+    return {
+      finding: notApplicable(
+        ID,
+        rule.source,
+        `no duty on ${on}: the requirement that an ammunition buyer hold a credential starts on 2013-10-01`,
+      ),
+      basis: null,
+    };
+  const gun = holdsCredential(buyer?.credentials, rule.value.gunCredentials, on, "buyer.credentials", {
+    mustPresent: true,
+  });
+  if (gun.holds === true)
+    return {
+      finding: met(ID, rule.source, `the buyer presented a valid ${gun.credential!.kind}`),
+      basis: "gun-credential",
+    };
+  const cert = holdsCredential(buyer?.credentials, [rule.value.ammunitionCertificate], on, "buyer.credentials", {
+    mustPresent: true,
+  });
   const photo = cert.holds === false ? { ok: false as const, missing: [] } : photoIdentification(buyer?.photoId);
   if (cert.holds === true && photo.ok === true) {
-    return { finding: met(ID, AMMUNITION_CERTIFICATE_ROUTE, "the buyer presented a valid ammunition certificate and government photo identification showing the date of birth"), basis: "ammunition-certificate" };
+    return {
+      finding: met(
+        ID,
+        AMMUNITION_CERTIFICATE_ROUTE,
+        "the buyer presented a valid ammunition certificate and government photo identification showing the date of birth",
+      ),
+      basis: "ammunition-certificate",
+    };
   }
   const certRoute: boolean | "unknown" = cert.holds === false || photo.ok === false ? false : "unknown";
   if (gun.holds === false && certRoute === false) {
@@ -99,8 +151,18 @@ export function ammunitionBuyerCredential(
     };
   }
   const missing = [...new Set([...gun.missing, ...cert.missing, ...photo.missing])];
-  return { finding: unknown(ID, rule.source, missing, "cannot tell whether the buyer presented a qualifying credential"), basis: null };
+  return {
+    finding: unknown(ID, rule.source, missing, "cannot tell whether the buyer presented a qualifying credential"),
+    basis: null,
+  };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const AMMUNITION_BUYER_CREDENTIAL_RULE = defineRule({ id: "sales.ammunition.buyer-credential", title: "Ammunition: a credential, or an ammunition certificate with photo ID", description: "From 1 October 2013, ammunition or a magazine is sold only to a buyer who shows a permit to carry, permit to sell, or long gun or handgun eligibility certificate, or an ammunition certificate with government photo ID showing the date of birth.", citations: [AMMUNITION_CREDENTIALS[1]!.source], from: "2013-10-01" });
+export const AMMUNITION_BUYER_CREDENTIAL_RULE = defineRule({
+  id: "sales.ammunition.buyer-credential",
+  title: "Ammunition: a credential, or an ammunition certificate with photo ID",
+  description:
+    "From 1 October 2013, ammunition or a magazine is sold only to a buyer who shows a permit to carry, permit to sell, or long gun or handgun eligibility certificate, or an ammunition certificate with government photo ID showing the date of birth.",
+  citations: [AMMUNITION_CREDENTIALS[1]!.source],
+  from: "2013-10-01",
+});

@@ -5,7 +5,13 @@ import { type AmmunitionSaleFacts, ammunitionSaleQuestion, decideAmmunitionSale 
 import { d } from "./fixtures.ts";
 
 type Buyer = Partial<NonNullable<AmmunitionSaleFacts["buyer"]>>;
-const ID = { kind: "drivers-license" as const, valid: true, hasPhotograph: true, showsDateOfBirth: true, presented: true };
+const ID = {
+  kind: "drivers-license" as const,
+  valid: true,
+  hasPhotograph: true,
+  showsDateOfBirth: true,
+  presented: true,
+};
 const CERT = { kind: "ammunition-certificate" as const, status: "valid" as const, presented: true };
 const PERMIT = { kind: "permit-to-carry" as const, status: "valid" as const, presented: true };
 
@@ -21,30 +27,99 @@ function sale(buyer: Buyer = {}, extra: Partial<AmmunitionSaleFacts> = {}): Ammu
 describe("ammunition-sale", () => {
   const rows: [string, string, AmmunitionSaleFacts, boolean | null, string?][] = [
     ["17 on the first day (passage)", "2013-04-04", sale({ birthDate: d("1995-04-05"), credentials: [] }), false],
-    ["18 on the day, no credential needed yet", "2013-04-04", sale({ birthDate: d("1995-04-04"), credentials: [] }), true],
+    [
+      "18 on the day, no credential needed yet",
+      "2013-04-04",
+      sale({ birthDate: d("1995-04-04"), credentials: [] }),
+      true,
+    ],
     ["no credential, day before 2013-10-01", "2013-09-30", sale({ credentials: [] }), true],
     ["no credential, 2013-10-01", "2013-10-01", sale({ credentials: [] }), false],
     ["permit presented, 2013-10-01", "2013-10-01", sale(), true, "gun-credential"],
     ["permit held but not presented", "2013-10-01", sale({ credentials: [{ ...PERMIT, presented: false }] }), false],
-    ["long gun eligibility certificate presented", "2013-10-01", sale({ credentials: [{ kind: "long-gun-eligibility-certificate", status: "valid", presented: true }] }), true],
-    ["permit to sell presented", "2013-10-01", sale({ credentials: [{ kind: "permit-to-sell", status: "valid", presented: true }] }), true],
-    ["ammunition certificate with driver's licence", "2013-10-01", sale({ credentials: [CERT], photoId: ID }), true, "ammunition-certificate"],
-    ["ammunition certificate, ID without date of birth", "2013-10-01", sale({ credentials: [CERT], photoId: { ...ID, showsDateOfBirth: false } }), false],
-    ["ammunition certificate, non-government ID", "2013-10-01", sale({ credentials: [CERT], photoId: { ...ID, kind: "other" } }), false],
+    [
+      "long gun eligibility certificate presented",
+      "2013-10-01",
+      sale({ credentials: [{ kind: "long-gun-eligibility-certificate", status: "valid", presented: true }] }),
+      true,
+    ],
+    [
+      "permit to sell presented",
+      "2013-10-01",
+      sale({ credentials: [{ kind: "permit-to-sell", status: "valid", presented: true }] }),
+      true,
+    ],
+    [
+      "ammunition certificate with driver's licence",
+      "2013-10-01",
+      sale({ credentials: [CERT], photoId: ID }),
+      true,
+      "ammunition-certificate",
+    ],
+    [
+      "ammunition certificate, ID without date of birth",
+      "2013-10-01",
+      sale({ credentials: [CERT], photoId: { ...ID, showsDateOfBirth: false } }),
+      false,
+    ],
+    [
+      "ammunition certificate, non-government ID",
+      "2013-10-01",
+      sale({ credentials: [CERT], photoId: { ...ID, kind: "other" } }),
+      false,
+    ],
     ["ammunition certificate, no ID reported", "2013-10-01", sale({ credentials: [CERT] }), null],
-    ["credential validity not reported", "2013-10-01", sale({ credentials: [{ kind: "permit-to-carry", presented: true }] }), null],
+    [
+      "credential validity not reported",
+      "2013-10-01",
+      sale({ credentials: [{ kind: "permit-to-carry", presented: true }] }),
+      null,
+    ],
     ["magazine: same rules", "2013-10-01", sale({ credentials: [] }, { item: "magazine" }), false],
-    ["dealer to dealer: exempt (no age or credential check)", "2013-10-01", sale({ federalLicence: "dealer", credentials: [], birthDate: undefined }), true],
-    ["manufacturer to dealer: exempt", "2013-10-01", { ...sale({ federalLicence: "dealer", credentials: [] }), seller: { federalLicence: "manufacturer" } }, true],
-    ["felony, day before possession of ammunition becomes a crime", "2013-09-30", sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }), true],
-    ["felony, 2013-10-01", "2013-10-01", sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }), false],
-    ["felony, magazine (not reached by the possession crime)", "2013-10-01", sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }, { item: "magazine" }), true],
+    [
+      "dealer to dealer: exempt (no age or credential check)",
+      "2013-10-01",
+      sale({ federalLicence: "dealer", credentials: [], birthDate: undefined }),
+      true,
+    ],
+    [
+      "manufacturer to dealer: exempt",
+      "2013-10-01",
+      { ...sale({ federalLicence: "dealer", credentials: [] }), seller: { federalLicence: "manufacturer" } },
+      true,
+    ],
+    [
+      "felony, day before possession of ammunition becomes a crime",
+      "2013-09-30",
+      sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }),
+      true,
+    ],
+    [
+      "felony, 2013-10-01",
+      "2013-10-01",
+      sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }),
+      false,
+    ],
+    [
+      "felony, magazine (not reached by the possession crime)",
+      "2013-10-01",
+      sale({ events: [{ kind: "conviction", felony: true, convictionDate: d("2000-01-01") }] }, { item: "magazine" }),
+      true,
+    ],
     ["birth date missing", "2013-10-01", sale({ birthDate: undefined }), null],
   ];
   for (const [name, on, facts, permitted, basis] of rows) {
     test(`${on}: ${name}`, () => {
       const a = decideAmmunitionSale(facts, d(on));
-      assert.equal(a.result.permitted, permitted, JSON.stringify(a.findings.filter((f) => f.status !== "met"), null, 1));
+      assert.equal(
+        a.result.permitted,
+        permitted,
+        JSON.stringify(
+          a.findings.filter((f) => f.status !== "met"),
+          null,
+          1,
+        ),
+      );
       if (basis) assert.equal(a.result.basis, basis);
       assert.equal(a.result.violation?.crimeClass, "class D felony");
     });
@@ -58,6 +133,10 @@ describe("ammunition-sale", () => {
     assert.equal(decideAmmunitionSale(young, d("2013-04-04")).outcome, "no");
   });
   test("the question's example parses and is permitted", () => {
-    assert.equal(ammunitionSaleQuestion.decide(ammunitionSaleQuestion.facts.parse(ammunitionSaleQuestion.example), d("2014-06-02")).result.permitted, true);
+    assert.equal(
+      ammunitionSaleQuestion.decide(ammunitionSaleQuestion.facts.parse(ammunitionSaleQuestion.example), d("2014-06-02"))
+        .result.permitted,
+      true,
+    );
   });
 });

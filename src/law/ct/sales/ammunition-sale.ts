@@ -19,20 +19,31 @@ import { type Dated, type Finding, allOf, inForce, notApplicable, pa133, unknown
 import { PlainDateSchema } from "../../core/schema.ts";
 import { type Penalty, penalty } from "../criminal-possession/crime-classes.ts";
 import { PersonEvents } from "../criminal-possession/events.ts";
-import { AMMUNITION_CREDENTIALS, type AmmunitionBasis, PhotoId, ammunitionBuyerCredential } from "./ammunition-credential.ts";
+import {
+  AMMUNITION_CREDENTIALS,
+  type AmmunitionBasis,
+  PhotoId,
+  ammunitionBuyerCredential,
+} from "./ammunition-credential.ts";
 import { AMMUNITION_MINIMUM_AGE, ammunitionMinimumAge } from "./ammunition-minimum-age.ts";
 import { buyerMayPossess } from "./buyer-may-possess.ts";
 import { Credential } from "./credentials.ts";
 import { AMMUNITION_LICENSEE_EXEMPTION, FederalLicence, licenseeExemption } from "./licensee-exemption.ts";
 
 export const AmmunitionSaleFacts = z.object({
-  item: z.enum(["ammunition", "magazine"]).optional().describe("ammunition (a loaded cartridge) or an ammunition magazine"),
+  item: z
+    .enum(["ammunition", "magazine"])
+    .optional()
+    .describe("ammunition (a loaded cartridge) or an ammunition magazine"),
   seller: z.object({ federalLicence: FederalLicence.optional() }).optional(),
   buyer: z
     .object({
       federalLicence: FederalLicence.optional(),
       birthDate: PlainDateSchema.optional(),
-      credentials: z.array(Credential).optional().describe("credentials the buyer holds, each with whether it was presented; [] when none"),
+      credentials: z
+        .array(Credential)
+        .optional()
+        .describe("credentials the buyer holds, each with whether it was presented; [] when none"),
       photoId: PhotoId.optional(),
       events: PersonEvents.optional(),
     })
@@ -56,8 +67,15 @@ export const AMMUNITION_RULES_START = "2013-04-04" as PlainDate;
 export const AMMUNITION_SALE_PENALTY: readonly Dated<Penalty>[] = [
   {
     from: "2013-04-04",
-    value: penalty("selling ammunition or a magazine in violation of PA 13-3 §§ 14-17", "CGS § 29-38m", "class D felony"),
-    source: pa133("§§ 14-17", { cgs: "CGS § 29-38m", text: "Anyone who violates these provisions commits a class D felony." }),
+    value: penalty(
+      "selling ammunition or a magazine in violation of PA 13-3 §§ 14-17",
+      "CGS § 29-38m",
+      "class D felony",
+    ),
+    source: pa133("§§ 14-17", {
+      cgs: "CGS § 29-38m",
+      text: "Anyone who violates these provisions commits a class D felony.",
+    }),
   },
 ];
 
@@ -77,7 +95,10 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
   if (on < AMMUNITION_RULES_START) {
     return beforeDutyStarts({
       id: "sales.ammunition.rules-start",
-      source: pa133("§§ 14-17", { cgs: "CGS § 29-38m", text: "the restrictions on ammunition sales are effective upon passage" }),
+      source: pa133("§§ 14-17", {
+        cgs: "CGS § 29-38m",
+        text: "the restrictions on ammunition sales are effective upon passage",
+      }),
       startsOn: AMMUNITION_RULES_START,
       on,
       duty: "the Act's ammunition sale requirements (minimum age 18; from 2013-10-01 a credential)",
@@ -89,7 +110,12 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
   const buyer = facts.buyer;
   const findings: Finding[] = [];
   let basis: AmmunitionBasis | null = null;
-  const exemption = licenseeExemption("sales.ammunition.licensee-exemption", AMMUNITION_LICENSEE_EXEMPTION, facts.seller?.federalLicence, buyer?.federalLicence);
+  const exemption = licenseeExemption(
+    "sales.ammunition.licensee-exemption",
+    AMMUNITION_LICENSEE_EXEMPTION,
+    facts.seller?.federalLicence,
+    buyer?.federalLicence,
+  );
   const exempt = exemption?.status === "not-applicable";
   if (exemption) findings.push(exemption);
   if (!exempt) {
@@ -98,7 +124,9 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
     findings.push(c.finding);
     basis = c.basis;
     if (facts.item === "magazine") {
-      findings.push(notApplicable("sales.ammunition.buyer-may-possess", SECTIONS, "the possession crimes do not reach a magazine"));
+      findings.push(
+        notApplicable("sales.ammunition.buyer-may-possess", SECTIONS, "the possession crimes do not reach a magazine"),
+      );
     } else {
       const f = buyerMayPossess("sales.ammunition.buyer-may-possess", SECTIONS, "ammunition", buyer, on);
       if (facts.item === undefined && f.status === "not-met") {
@@ -110,7 +138,13 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
     // Whether the parties are exempt licensees is not known: a requirement not met
     // matters only if they are not, so it cannot yet be a "no".
     for (const [i, f] of findings.entries()) {
-      if (f.status === "not-met") findings[i] = { ...f, status: "unknown", because: `${f.because} (applies unless the parties are exempt federal licensees)`, missing: exemption.missing ?? [] };
+      if (f.status === "not-met")
+        findings[i] = {
+          ...f,
+          status: "unknown",
+          because: `${f.because} (applies unless the parties are exempt federal licensees)`,
+          missing: exemption.missing ?? [],
+        };
     }
   }
   const outcome = allOf(findings);
@@ -132,16 +166,25 @@ export const ammunitionSaleQuestion: Question<AmmunitionSaleFacts, AmmunitionSal
   title: "May this ammunition or magazine be sold to this buyer?",
   description:
     "Applies PA 13-3 §§ 14-17 to a sale of ammunition or an ammunition magazine on a date: never to anyone under 18 (from passage), and from 1 October 2013 only to a buyer who presents a permit to carry, permit to sell, or long gun or handgun eligibility certificate, or an ammunition certificate together with government photo identification showing the date of birth. Transfers between federal licensees (manufacturer or importer and dealer, or two dealers) are exempt. Also checks that the buyer may lawfully possess ammunition. A violation is a class D felony.",
-  citations: [AMMUNITION_MINIMUM_AGE[0]!.source, AMMUNITION_CREDENTIALS[1]!.source, AMMUNITION_LICENSEE_EXEMPTION, AMMUNITION_SALE_PENALTY[0]!.source],
+  citations: [
+    AMMUNITION_MINIMUM_AGE[0]!.source,
+    AMMUNITION_CREDENTIALS[1]!.source,
+    AMMUNITION_LICENSEE_EXEMPTION,
+    AMMUNITION_SALE_PENALTY[0]!.source,
+  ],
   modelledFrom: "2013-04-04",
   dutyStartsOn: "2013-04-04",
   facts: AmmunitionSaleFacts,
   result: {
-    permitted: "true when the sale may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
-    route: "licensee-exempt for transfers between the listed federal licensees, sale otherwise, null when a licence is not known",
-    basis: "what satisfied the credential requirement: gun-credential or ammunition-certificate (with photo identification); null when none or not required",
+    permitted:
+      "true when the sale may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
+    route:
+      "licensee-exempt for transfers between the listed federal licensees, sale otherwise, null when a licence is not known",
+    basis:
+      "what satisfied the credential requirement: gun-credential or ammunition-certificate (with photo identification); null when none or not required",
     violation: "the offense and class (class D felony) for selling in violation; null before 2013-04-04",
-    dutyStartsOn: "asked before 2013-04-04: the day the Act's ammunition sale rules start (the answer is then yes: no requirement of the Act on that date); otherwise null",
+    dutyStartsOn:
+      "asked before 2013-04-04: the day the Act's ammunition sale rules start (the answer is then yes: no requirement of the Act on that date); otherwise null",
   },
   example: {
     item: "ammunition",
@@ -158,4 +201,10 @@ export const ammunitionSaleQuestion: Question<AmmunitionSaleFacts, AmmunitionSal
 });
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const AMMUNITION_PENALTY_RULE = defineRule({ id: "sales.ammunition.penalty", title: "Ammunition: selling in violation is a class D felony", description: "Anyone who sells ammunition or a magazine against these rules commits a class D felony.", citations: [AMMUNITION_SALE_PENALTY[0]!.source], from: "2013-04-04" });
+export const AMMUNITION_PENALTY_RULE = defineRule({
+  id: "sales.ammunition.penalty",
+  title: "Ammunition: selling in violation is a class D felony",
+  description: "Anyone who sells ammunition or a magazine against these rules commits a class D felony.",
+  citations: [AMMUNITION_SALE_PENALTY[0]!.source],
+  from: "2013-04-04",
+});

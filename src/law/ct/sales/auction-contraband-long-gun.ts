@@ -16,13 +16,26 @@
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Answer, type Question, defineQuestion, defineRule } from "../../core/questions.ts";
-import { type Dated, type Finding, allOf, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Dated,
+  type Finding,
+  allOf,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { Credential, holdsCredential } from "./credentials.ts";
 
 export const AuctionFacts = z.object({
   buyer: z
     .object({
-      qualifiedUnderFederalLaw: z.boolean().optional().describe("qualified under federal law to purchase a rifle or shotgun"),
+      qualifiedUnderFederalLaw: z
+        .boolean()
+        .optional()
+        .describe("qualified under federal law to purchase a rifle or shotgun"),
       credentials: z.array(Credential).optional(),
     })
     .optional(),
@@ -37,13 +50,25 @@ export const FEDERAL_QUALIFICATION: readonly Dated<true>[] = [
   {
     from: "2013-04-04",
     value: true,
-    source: pa133("§ 9", { text: "By law, the state may sell at public auction guns the court determines to be contraband. Existing law provides that rifles and shotguns may only be sold at such auctions to people qualified under federal law to purchase them." }),
+    source: pa133("§ 9", {
+      text: "By law, the state may sell at public auction guns the court determines to be contraband. Existing law provides that rifles and shotguns may only be sold at such auctions to people qualified under federal law to purchase them.",
+    }),
   },
 ];
 
 export const AUCTION_CERTIFICATE: readonly Dated<boolean>[] = [
-  { from: "2013-04-04", value: false, source: pa133("§ 9", { text: "The bill also requires the purchaser to have a long gun eligibility certificate. EFFECTIVE DATE: July 1, 2013" }) },
-  { from: "2013-07-01", value: true, source: pa133("§ 9", { text: "The bill also requires the purchaser to have a long gun eligibility certificate." }) },
+  {
+    from: "2013-04-04",
+    value: false,
+    source: pa133("§ 9", {
+      text: "The bill also requires the purchaser to have a long gun eligibility certificate. EFFECTIVE DATE: July 1, 2013",
+    }),
+  },
+  {
+    from: "2013-07-01",
+    value: true,
+    source: pa133("§ 9", { text: "The bill also requires the purchaser to have a long gun eligibility certificate." }),
+  },
 ];
 
 export function decideAuctionContrabandLongGun(facts: AuctionFacts, on: PlainDate): Answer<AuctionResult> {
@@ -61,14 +86,21 @@ export function decideAuctionContrabandLongGun(facts: AuctionFacts, on: PlainDat
   );
   const cid = "sales.auction.long-gun-eligibility-certificate";
   if (!cert.value) {
-    findings.push(notApplicable(cid, cert.source, "a long gun eligibility certificate is required at auction only from 2013-07-01"));
+    findings.push(
+      notApplicable(cid, cert.source, "a long gun eligibility certificate is required at auction only from 2013-07-01"),
+    );
   } else {
     const h = holdsCredential(facts.buyer?.credentials, ["long-gun-eligibility-certificate"], on, "buyer.credentials");
     findings.push(
       h.holds === true
         ? met(cid, cert.source, "the buyer holds a valid long gun eligibility certificate")
         : h.holds === false
-          ? notMet(cid, cert.source, "the buyer holds no valid long gun eligibility certificate", "apply to DESPP for a long gun eligibility certificate")
+          ? notMet(
+              cid,
+              cert.source,
+              "the buyer holds no valid long gun eligibility certificate",
+              "apply to DESPP for a long gun eligibility certificate",
+            )
           : unknown(cid, cert.source, h.missing),
     );
   }
@@ -84,15 +116,35 @@ export const auctionContrabandLongGunQuestion: Question<AuctionFacts, AuctionRes
   citations: [FEDERAL_QUALIFICATION[0]!.source, AUCTION_CERTIFICATE[1]!.source],
   modelledFrom: "2013-04-04",
   facts: AuctionFacts,
-  result: { permitted: "true when the sale may take place, false when a requirement is not met, null when facts are missing (needs review)" },
+  result: {
+    permitted:
+      "true when the sale may take place, false when a requirement is not met, null when facts are missing (needs review)",
+  },
   example: {
-    buyer: { qualifiedUnderFederalLaw: true, credentials: [{ kind: "long-gun-eligibility-certificate", status: "valid" }] },
+    buyer: {
+      qualifiedUnderFederalLaw: true,
+      credentials: [{ kind: "long-gun-eligibility-certificate", status: "valid" }],
+    },
   },
   decide: decideAuctionContrabandLongGun,
 });
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const AUCTION_FEDERAL_QUALIFICATION_RULE = defineRule({ id: "sales.auction.federal-qualification", title: "Contraband long gun auction: buyer qualified under federal law", description: "A rifle or shotgun adjudged contraband may be auctioned only to a person qualified under federal law to buy it.", citations: [FEDERAL_QUALIFICATION[0]!.source], from: "2013-04-04" });
+export const AUCTION_FEDERAL_QUALIFICATION_RULE = defineRule({
+  id: "sales.auction.federal-qualification",
+  title: "Contraband long gun auction: buyer qualified under federal law",
+  description:
+    "A rifle or shotgun adjudged contraband may be auctioned only to a person qualified under federal law to buy it.",
+  citations: [FEDERAL_QUALIFICATION[0]!.source],
+  from: "2013-04-04",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const AUCTION_LONG_GUN_ELIGIBILITY_CERTIFICATE_RULE = defineRule({ id: "sales.auction.long-gun-eligibility-certificate", title: "Contraband long gun auction: buyer holds a long gun eligibility certificate", description: "From 1 July 2013, the auction buyer of a contraband rifle or shotgun must also hold a long gun eligibility certificate.", citations: [AUCTION_CERTIFICATE[1]!.source], from: "2013-07-01" });
+export const AUCTION_LONG_GUN_ELIGIBILITY_CERTIFICATE_RULE = defineRule({
+  id: "sales.auction.long-gun-eligibility-certificate",
+  title: "Contraband long gun auction: buyer holds a long gun eligibility certificate",
+  description:
+    "From 1 July 2013, the auction buyer of a contraband rifle or shotgun must also hold a long gun eligibility certificate.",
+  citations: [AUCTION_CERTIFICATE[1]!.source],
+  from: "2013-07-01",
+});

@@ -18,7 +18,17 @@
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, cite, inForce, met, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  cite,
+  inForce,
+  met,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
 import { defineRule } from "../../core/questions.ts";
 
@@ -52,18 +62,38 @@ export const HANDGUN_AUTHORIZATION: readonly Dated<string>[] = [
   {
     from: "2013-04-04",
     value: "authorization number before delivery",
-    source: cite("CGS", "§ 29-33", { cgs: "CGS § 29-33", text: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures; Failure to document handgun transfer with DESPP (29-33(e))" }),
+    source: cite("CGS", "§ 29-33", {
+      cgs: "CGS § 29-33",
+      text: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures; Failure to document handgun transfer with DESPP (29-33(e))",
+    }),
   },
 ];
 
 function check(id: string, source: Citation, a: Authorization | undefined, on: PlainDate, path: string): Finding {
-  if (a?.status === undefined) return unknown(id, source, [`${path}.status`], "DESPP's authorization has not been reported");
-  if (a.status === "denied") return notMet(id, source, "DESPP denied the authorization", "the buyer may ask DESPP for the reason and appeal");
-  if (a.status === "pending") return notMet(id, source, "DESPP has not yet issued an authorization number", "deliver once DESPP issues the authorization number");
+  if (a?.status === undefined)
+    return unknown(id, source, [`${path}.status`], "DESPP's authorization has not been reported");
+  if (a.status === "denied")
+    return notMet(id, source, "DESPP denied the authorization", "the buyer may ask DESPP for the reason and appeal");
+  if (a.status === "pending")
+    return notMet(
+      id,
+      source,
+      "DESPP has not yet issued an authorization number",
+      "deliver once DESPP issues the authorization number",
+    );
   if (a.issuedOn !== undefined && a.issuedOn > on) {
-    return notMet(id, source, `the authorization number is issued on ${a.issuedOn}, after ${on}`, `deliver on or after ${a.issuedOn}`);
+    return notMet(
+      id,
+      source,
+      `the authorization number is issued on ${a.issuedOn}, after ${on}`,
+      `deliver on or after ${a.issuedOn}`,
+    );
   }
-  return met(id, source, `DESPP authorized the transfer${a.number ? ` (number ${a.number})` : ""}${a.issuedOn ? ` on ${a.issuedOn}` : ""}`);
+  return met(
+    id,
+    source,
+    `DESPP authorized the transfer${a.number ? ` (number ${a.number})` : ""}${a.issuedOn ? ` on ${a.issuedOn}` : ""}`,
+  );
 }
 
 export function longGunAuthorization(a: Authorization | undefined, on: PlainDate, source?: Citation): Finding {
@@ -77,7 +107,20 @@ export function handgunAuthorization(a: Authorization | undefined, on: PlainDate
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_DESPP_AUTHORIZATION_RULE = defineRule({ id: "sales.long-gun.despp-authorization", title: "Long guns: DESPP authorization number before delivery", description: "A retail sale needs DESPP's authorization number; from 1 April 2014 delivery is tied to the date it is issued.", citations: [LONG_GUN_AUTHORIZATION[0]!.source, LONG_GUN_AUTHORIZATION[1]!.source], from: "2013-04-04" });
+export const LONG_GUN_DESPP_AUTHORIZATION_RULE = defineRule({
+  id: "sales.long-gun.despp-authorization",
+  title: "Long guns: DESPP authorization number before delivery",
+  description:
+    "A retail sale needs DESPP's authorization number; from 1 April 2014 delivery is tied to the date it is issued.",
+  citations: [LONG_GUN_AUTHORIZATION[0]!.source, LONG_GUN_AUTHORIZATION[1]!.source],
+  from: "2013-04-04",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const HANDGUN_DESPP_AUTHORIZATION_RULE = defineRule({ id: "sales.handgun.despp-authorization", title: "Handguns: DESPP authorization before delivery", description: "A pistol or revolver transfer must be documented with DESPP and authorized before delivery.", citations: [HANDGUN_AUTHORIZATION[0]!.source], from: "2013-04-04" });
+export const HANDGUN_DESPP_AUTHORIZATION_RULE = defineRule({
+  id: "sales.handgun.despp-authorization",
+  title: "Handguns: DESPP authorization before delivery",
+  description: "A pistol or revolver transfer must be documented with DESPP and authorized before delivery.",
+  citations: [HANDGUN_AUTHORIZATION[0]!.source],
+  from: "2013-04-04",
+});

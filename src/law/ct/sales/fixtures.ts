@@ -27,13 +27,42 @@ const statute = fc.constantFrom(...Object.keys(LISTED_MISDEMEANORS), "21a-279", 
 const opt = { requiredKeys: ["kind"] as ["kind"], noNullPrototype: true };
 
 export const event: fc.Arbitrary<PersonEvent> = fc.oneof(
-  fc.record({ kind: fc.constant("conviction" as const), statute, felony: fc.boolean(), offenseDate: eventDate, convictionDate: eventDate, juvenile: fc.boolean(), seriousJuvenileOffense: fc.boolean() }, opt),
+  fc.record(
+    {
+      kind: fc.constant("conviction" as const),
+      statute,
+      felony: fc.boolean(),
+      offenseDate: eventDate,
+      convictionDate: eventDate,
+      juvenile: fc.boolean(),
+      seriousJuvenileOffense: fc.boolean(),
+    },
+    opt,
+  ),
   fc.record({ kind: fc.constant("probate-commitment" as const), date: eventDate }, opt),
-  fc.record({ kind: fc.constant("voluntary-admission" as const), date: eventDate, solelyAlcoholOrDrug: fc.boolean() }, opt),
+  fc.record(
+    { kind: fc.constant("voluntary-admission" as const), date: eventDate, solelyAlcoholOrDrug: fc.boolean() },
+    opt,
+  ),
   fc.record({ kind: fc.constant("ngri-discharge" as const), date: eventDate }, opt),
-  fc.record({ kind: fc.constantFrom("protective-order" as const, "restraining-order" as const, "foreign-order" as const), issuedOn: eventDate, expiresOn: eventDate, active: fc.boolean() }, opt),
+  fc.record(
+    {
+      kind: fc.constantFrom("protective-order" as const, "restraining-order" as const, "foreign-order" as const),
+      issuedOn: eventDate,
+      expiresOn: eventDate,
+      active: fc.boolean(),
+    },
+    opt,
+  ),
   fc.record({ kind: fc.constant("firearms-seizure-order" as const), date: eventDate, active: fc.boolean() }, opt),
-  fc.record({ kind: fc.constant("federal-prohibitor" as const), category: fc.constantFrom("922(g)(1)", "922(n)"), date: eventDate }, opt),
+  fc.record(
+    {
+      kind: fc.constant("federal-prohibitor" as const),
+      category: fc.constantFrom("922(g)(1)", "922(n)"),
+      date: eventDate,
+    },
+    opt,
+  ),
 );
 
 export const credential: fc.Arbitrary<Credential> = fc.record(
@@ -47,7 +76,13 @@ export const credential: fc.Arbitrary<Credential> = fc.record(
   opt,
 );
 
-export const licence = fc.constantFrom("none" as const, "none" as const, "dealer" as const, "manufacturer" as const, "importer" as const);
+export const licence = fc.constantFrom(
+  "none" as const,
+  "none" as const,
+  "dealer" as const,
+  "manufacturer" as const,
+  "importer" as const,
+);
 export const events = fc.array(event, { maxLength: 3 });
 export const credentials = fc.array(credential, { maxLength: 3 });
 
@@ -64,7 +99,11 @@ export function dropKeys<T>(value: T, pick: () => boolean): T {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const holdsDefaulted = v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).some((x) => x !== "kind" && DEFAULTED.has(x));
+      const holdsDefaulted =
+        v !== null &&
+        typeof v === "object" &&
+        !Array.isArray(v) &&
+        Object.keys(v).some((x) => x !== "kind" && DEFAULTED.has(x));
       if (!DEFAULTED.has(k) && !holdsDefaulted && pick()) continue;
       out[k] = dropKeys(v, pick);
     }
@@ -77,9 +116,11 @@ export function dropKeys<T>(value: T, pick: () => boolean): T {
 export function coin(seed: number, p = 0.3): () => boolean {
   let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return (s % 1000) / 1000 < p;
   };
 }

@@ -27,17 +27,38 @@ export const HANDGUN_CREDENTIALS: readonly Dated<readonly CredentialKind[]>[] = 
 
 const ID = "sales.handgun.buyer-credential";
 
-export function handgunBuyerCredential(buyer: { credentials?: readonly Credential[] | undefined; officer?: Officer | undefined } | undefined, on: PlainDate): Finding {
+export function handgunBuyerCredential(
+  buyer: { credentials?: readonly Credential[] | undefined; officer?: Officer | undefined } | undefined,
+  on: PlainDate,
+): Finding {
   const rule = inForce(HANDGUN_CREDENTIALS, on, ID);
   const holds = holdsCredential(buyer?.credentials, rule.value, on, "buyer.credentials");
   if (holds.holds === true) return met(ID, rule.source, `the buyer holds a valid ${holds.credential!.kind}`);
   const officer = officerException(buyer?.officer);
-  if (officer === true) return met(ID, HANDGUN_OFFICER_EXCEPTION, `the buyer is a ${buyer!.officer}: no permit or certificate needed`);
+  if (officer === true)
+    return met(ID, HANDGUN_OFFICER_EXCEPTION, `the buyer is a ${buyer!.officer}: no permit or certificate needed`);
   if (holds.holds === false && officer === false) {
-    return notMet(ID, rule.source, `the buyer holds none of: ${labelList(rule.value)}`, "apply for a handgun eligibility certificate or a permit to carry");
+    return notMet(
+      ID,
+      rule.source,
+      `the buyer holds none of: ${labelList(rule.value)}`,
+      "apply for a handgun eligibility certificate or a permit to carry",
+    );
   }
-  return unknown(ID, rule.source, [...holds.missing, ...(officer === "unknown" ? ["buyer.officer"] : [])], "cannot tell whether the buyer holds a valid permit or certificate");
+  return unknown(
+    ID,
+    rule.source,
+    [...holds.missing, ...(officer === "unknown" ? ["buyer.officer"] : [])],
+    "cannot tell whether the buyer holds a valid permit or certificate",
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const HANDGUN_BUYER_CREDENTIAL_RULE = defineRule({ id: "sales.handgun.buyer-credential", title: "Handguns: the buyer needs a permit or eligibility certificate", description: "A buyer of a pistol or revolver must hold a permit to carry, a permit to sell or a handgun eligibility certificate, unless a federal marshal, parole officer or peace officer.", citations: [HANDGUN_CREDENTIALS[0]!.source, HANDGUN_OFFICER_EXCEPTION], from: "2013-04-04" });
+export const HANDGUN_BUYER_CREDENTIAL_RULE = defineRule({
+  id: "sales.handgun.buyer-credential",
+  title: "Handguns: the buyer needs a permit or eligibility certificate",
+  description:
+    "A buyer of a pistol or revolver must hold a permit to carry, a permit to sell or a handgun eligibility certificate, unless a federal marshal, parole officer or peace officer.",
+  citations: [HANDGUN_CREDENTIALS[0]!.source, HANDGUN_OFFICER_EXCEPTION],
+  from: "2013-04-04",
+});

@@ -34,8 +34,11 @@ export const TARGET_SHOOTING_EXCEPTION: Citation = cite("CGS", "§ 29-34(b)", {
 });
 
 /** The target-shooting exception: a supervised temporary transfer for range use. */
-export function targetShootingException(t: { temporaryForTargetShooting?: boolean | undefined; supervisedByEligiblePerson?: boolean | undefined } | undefined): { applies: boolean | "unknown"; missing: string[] } {
-  if (t?.temporaryForTargetShooting === false || t?.supervisedByEligiblePerson === false) return { applies: false, missing: [] };
+export function targetShootingException(
+  t: { temporaryForTargetShooting?: boolean | undefined; supervisedByEligiblePerson?: boolean | undefined } | undefined,
+): { applies: boolean | "unknown"; missing: string[] } {
+  if (t?.temporaryForTargetShooting === false || t?.supervisedByEligiblePerson === false)
+    return { applies: false, missing: [] };
   const missing = [
     ...(t?.temporaryForTargetShooting === undefined ? ["transfer.temporaryForTargetShooting"] : []),
     ...(t?.supervisedByEligiblePerson === undefined ? ["transfer.supervisedByEligiblePerson"] : []),
@@ -47,7 +50,8 @@ const ID = "sales.handgun.minimum-age";
 
 export function handgunMinimumAge(
   birthDate: PlainDate | undefined,
-  transfer: { temporaryForTargetShooting?: boolean | undefined; supervisedByEligiblePerson?: boolean | undefined } | undefined,
+  transfer:
+    { temporaryForTargetShooting?: boolean | undefined; supervisedByEligiblePerson?: boolean | undefined } | undefined,
   on: PlainDate,
 ): Finding {
   const rule = inForce(HANDGUN_MINIMUM_AGE, on, ID);
@@ -55,10 +59,33 @@ export function handgunMinimumAge(
   const age = ageOn(birthDate, on);
   if (age >= rule.value) return met(ID, rule.source, `the transferee is ${age}`);
   const ex = targetShootingException(transfer);
-  if (ex.applies === true) return met(ID, TARGET_SHOOTING_EXCEPTION, `the transferee is ${age}; a supervised temporary transfer for target or range use is allowed`);
-  if (ex.applies === "unknown") return unknown(ID, TARGET_SHOOTING_EXCEPTION, ex.missing, `the transferee is ${age}: allowed only as a supervised temporary transfer for target or range use`);
-  return notMet(ID, rule.source, `the transferee is ${age}; no pistol or revolver may be transferred to anyone under ${rule.value}`, `from ${dateOfAge(birthDate, rule.value)}`);
+  if (ex.applies === true)
+    return met(
+      ID,
+      TARGET_SHOOTING_EXCEPTION,
+      `the transferee is ${age}; a supervised temporary transfer for target or range use is allowed`,
+    );
+  if (ex.applies === "unknown")
+    return unknown(
+      ID,
+      TARGET_SHOOTING_EXCEPTION,
+      ex.missing,
+      `the transferee is ${age}: allowed only as a supervised temporary transfer for target or range use`,
+    );
+  return notMet(
+    ID,
+    rule.source,
+    `the transferee is ${age}; no pistol or revolver may be transferred to anyone under ${rule.value}`,
+    `from ${dateOfAge(birthDate, rule.value)}`,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const HANDGUN_MINIMUM_AGE_RULE = defineRule({ id: "sales.handgun.minimum-age", title: "Handguns: no transfer to anyone under 21", description: "No pistol or revolver may be transferred to anyone under 21, except a supervised temporary transfer for target or range use.", citations: [HANDGUN_MINIMUM_AGE[0]!.source, TARGET_SHOOTING_EXCEPTION], from: "2013-04-04" });
+export const HANDGUN_MINIMUM_AGE_RULE = defineRule({
+  id: "sales.handgun.minimum-age",
+  title: "Handguns: no transfer to anyone under 21",
+  description:
+    "No pistol or revolver may be transferred to anyone under 21, except a supervised temporary transfer for target or range use.",
+  citations: [HANDGUN_MINIMUM_AGE[0]!.source, TARGET_SHOOTING_EXCEPTION],
+  from: "2013-04-04",
+});

@@ -35,22 +35,59 @@ export const HANDGUN_PENALTIES: readonly Dated<HandgunPenalties>[] = [
   {
     from: "2013-04-04",
     value: {
-      transferViolation: penalty("transferring a pistol or revolver to a prohibited person or violating transfer procedures", "CGS § 29-33", "class D felony"),
-      knowingStolenOrAltered: penalty("the same, knowing the pistol or revolver is stolen or has an altered identification mark", "CGS § 29-33", "class B felony"),
-      underAge: penalty("transferring a pistol or revolver to someone under 21", "CGS § 29-34(b)", "class D felony", { prisonYears: 1 }),
-      falseStatement: penalty("false statement in connection with a pistol or revolver transfer", "CGS § 29-34(a)", "class D felony"),
+      transferViolation: penalty(
+        "transferring a pistol or revolver to a prohibited person or violating transfer procedures",
+        "CGS § 29-33",
+        "class D felony",
+      ),
+      knowingStolenOrAltered: penalty(
+        "the same, knowing the pistol or revolver is stolen or has an altered identification mark",
+        "CGS § 29-33",
+        "class B felony",
+      ),
+      underAge: penalty("transferring a pistol or revolver to someone under 21", "CGS § 29-34(b)", "class D felony", {
+        prisonYears: 1,
+      }),
+      falseStatement: penalty(
+        "false statement in connection with a pistol or revolver transfer",
+        "CGS § 29-34(a)",
+        "class D felony",
+      ),
     },
-    source: cite("CGS", "§§ 29-33, 29-34", { text: "Current Penalty (OLR Table 2): class D felony; class B felony; class D felony with one-year mandatory minimum" }),
+    source: cite("CGS", "§§ 29-33, 29-34", {
+      text: "Current Penalty (OLR Table 2): class D felony; class B felony; class D felony with one-year mandatory minimum",
+    }),
   },
   {
     from: "2013-10-01",
     value: {
-      transferViolation: penalty("transferring a pistol or revolver to a prohibited person or violating transfer procedures", "CGS § 29-33", "class C felony", { prisonYears: 2, fineDollars: 5000 }),
-      knowingStolenOrAltered: penalty("the same, knowing the pistol or revolver is stolen or has an altered identification mark", "CGS § 29-33", "class B felony", { prisonYears: 3, fineDollars: 10000 }),
-      underAge: penalty("transferring a pistol or revolver to someone under 21", "CGS § 29-34(b)", "class C felony", { prisonYears: 2, fineDollars: 5000 }),
-      falseStatement: penalty("false statement in connection with a pistol or revolver transfer", "CGS § 29-34(a)", "class C felony", { prisonYears: 2, fineDollars: 5000 }),
+      transferViolation: penalty(
+        "transferring a pistol or revolver to a prohibited person or violating transfer procedures",
+        "CGS § 29-33",
+        "class C felony",
+        { prisonYears: 2, fineDollars: 5000 },
+      ),
+      knowingStolenOrAltered: penalty(
+        "the same, knowing the pistol or revolver is stolen or has an altered identification mark",
+        "CGS § 29-33",
+        "class B felony",
+        { prisonYears: 3, fineDollars: 10000 },
+      ),
+      underAge: penalty("transferring a pistol or revolver to someone under 21", "CGS § 29-34(b)", "class C felony", {
+        prisonYears: 2,
+        fineDollars: 5000,
+      }),
+      falseStatement: penalty(
+        "false statement in connection with a pistol or revolver transfer",
+        "CGS § 29-34(a)",
+        "class C felony",
+        { prisonYears: 2, fineDollars: 5000 },
+      ),
     },
-    source: pa133("§§ 47-48", { cgs: "CGS §§ 29-33, 29-34", text: "Penalty Under the Bill (OLR Table 2): class C felony, mandatory minimum two-year prison term, $5,000 fine unless the court states on the record why it remits or reduces the fine; class B felony with three years and $10,000" }),
+    source: pa133("§§ 47-48", {
+      cgs: "CGS §§ 29-33, 29-34",
+      text: "Penalty Under the Bill (OLR Table 2): class C felony, mandatory minimum two-year prison term, $5,000 fine unless the court states on the record why it remits or reduces the fine; class B felony with three years and $10,000",
+    }),
   },
 ];
 
@@ -59,4 +96,11 @@ export function handgunPenalties(on: PlainDate): HandgunPenalties {
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const HANDGUN_PENALTY_RULE = defineRule({ id: "sales.handgun.penalty", title: "Handguns: penalties for unlawful transfers (raised 1 October 2013)", description: "Transferring a pistol to a prohibited person, against the procedures, or to someone under 21 becomes a class C felony with a two-year minimum and a $5,000 fine; knowingly transferring a stolen or altered-mark pistol stays a class B felony, now with three years and $10,000.", citations: [HANDGUN_PENALTIES[0]!.source, HANDGUN_PENALTIES[1]!.source], from: "2013-04-04" });
+export const HANDGUN_PENALTY_RULE = defineRule({
+  id: "sales.handgun.penalty",
+  title: "Handguns: penalties for unlawful transfers (raised 1 October 2013)",
+  description:
+    "Transferring a pistol to a prohibited person, against the procedures, or to someone under 21 becomes a class C felony with a two-year minimum and a $5,000 fine; knowingly transferring a stolen or altered-mark pistol stays a class B felony, now with three years and $10,000.",
+  citations: [HANDGUN_PENALTIES[0]!.source, HANDGUN_PENALTIES[1]!.source],
+  from: "2013-04-04",
+});

@@ -54,8 +54,16 @@ export const HandgunSaleFacts = z.object({
     .optional(),
   transfer: z
     .object({
-      temporaryForTargetShooting: z.boolean().optional().describe("true for a temporary transfer only for use in target shooting or on a firing or shooting range; absent or false means a sale or permanent transfer"),
-      supervisedByEligiblePerson: z.boolean().optional().describe("that use is under the immediate supervision of a person eligible to possess a pistol or revolver"),
+      temporaryForTargetShooting: z
+        .boolean()
+        .optional()
+        .describe(
+          "true for a temporary transfer only for use in target shooting or on a firing or shooting range; absent or false means a sale or permanent transfer",
+        ),
+      supervisedByEligiblePerson: z
+        .boolean()
+        .optional()
+        .describe("that use is under the immediate supervision of a person eligible to possess a pistol or revolver"),
       authorization: Authorization.optional(),
     })
     .optional(),
@@ -72,11 +80,15 @@ export interface HandgunSaleResult {
   penalties: HandgunPenalties;
 }
 
-const SECTION_29_33 = cite("CGS", "§ 29-33", { cgs: "CGS § 29-33", text: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures" });
+const SECTION_29_33 = cite("CGS", "§ 29-33", {
+  cgs: "CGS § 29-33",
+  text: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures",
+});
 
 export function handgunRoute(f: HandgunSaleFacts): HandgunRoute | null {
   if (f.transfer?.temporaryForTargetShooting === true) return "temporary-range";
-  const s = f.seller?.federalLicence, b = f.buyer?.federalLicence;
+  const s = f.seller?.federalLicence,
+    b = f.buyer?.federalLicence;
   if (s === undefined || b === undefined) return null;
   if (s !== "none" && b !== "none") return "between-licensees";
   return s !== "none" ? "retail" : "private";
@@ -88,15 +100,44 @@ export function decideHandgunSale(facts: HandgunSaleFacts, on: PlainDate): Answe
   const buyer = facts.buyer;
   const findings: Finding[] = [];
   if (route === null) {
-    const missing = [...(facts.seller?.federalLicence === undefined ? ["seller.federalLicence"] : []), ...(buyer?.federalLicence === undefined ? ["buyer.federalLicence"] : [])];
-    findings.push(unknown("sales.handgun.route", SECTION_29_33, missing, "cannot tell whether this is a sale by a licensee or a private transfer"));
+    const missing = [
+      ...(facts.seller?.federalLicence === undefined ? ["seller.federalLicence"] : []),
+      ...(buyer?.federalLicence === undefined ? ["buyer.federalLicence"] : []),
+    ];
+    findings.push(
+      unknown(
+        "sales.handgun.route",
+        SECTION_29_33,
+        missing,
+        "cannot tell whether this is a sale by a licensee or a private transfer",
+      ),
+    );
   } else if (route === "between-licensees") {
-    findings.push(unknown("sales.handgun.route", SECTION_29_33, [], "transfers of pistols between federal licensees are not modelled: needs review"));
+    findings.push(
+      unknown(
+        "sales.handgun.route",
+        SECTION_29_33,
+        [],
+        "transfers of pistols between federal licensees are not modelled: needs review",
+      ),
+    );
   } else {
     findings.push(handgunMinimumAge(buyer?.birthDate, facts.transfer, on));
     if (route === "temporary-range") {
-      findings.push(notApplicable("sales.handgun.buyer-credential", HANDGUN_CREDENTIALS[0]!.source, "a temporary transfer for target or range use is not a purchase or receipt"));
-      findings.push(notApplicable("sales.handgun.despp-authorization", HANDGUN_AUTHORIZATION[0]!.source, "a temporary transfer for target or range use needs no sale authorization"));
+      findings.push(
+        notApplicable(
+          "sales.handgun.buyer-credential",
+          HANDGUN_CREDENTIALS[0]!.source,
+          "a temporary transfer for target or range use is not a purchase or receipt",
+        ),
+      );
+      findings.push(
+        notApplicable(
+          "sales.handgun.despp-authorization",
+          HANDGUN_AUTHORIZATION[0]!.source,
+          "a temporary transfer for target or range use needs no sale authorization",
+        ),
+      );
     } else {
       findings.push(handgunBuyerCredential(buyer, on));
       findings.push(handgunAuthorization(facts.transfer?.authorization, on));
@@ -108,13 +149,23 @@ export function decideHandgunSale(facts: HandgunSaleFacts, on: PlainDate): Answe
   const knowing = knowingClass(facts.seller?.knowsStolen, facts.seller?.knowsIdentificationAltered);
   const violations: Penalty[] = [];
   for (const f of findings.filter((x) => x.status === "not-met")) {
-    const p = f.id === "sales.handgun.minimum-age" ? table.underAge : knowing === true ? table.knowingStolenOrAltered : table.transferViolation;
+    const p =
+      f.id === "sales.handgun.minimum-age"
+        ? table.underAge
+        : knowing === true
+          ? table.knowingStolenOrAltered
+          : table.transferViolation;
     if (!violations.includes(p)) violations.push(p);
   }
   return {
     outcome,
     findings,
-    result: { permitted: outcome === "yes" ? true : outcome === "no" ? false : null, route, violations, penalties: table },
+    result: {
+      permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
+      route,
+      violations,
+      penalties: table,
+    },
   };
 }
 
@@ -123,13 +174,20 @@ export const handgunSaleQuestion: Question<HandgunSaleFacts, HandgunSaleResult> 
   title: "May this pistol or revolver be sold or transferred to this person?",
   description:
     "Applies existing Connecticut law on pistol and revolver transfers as PA 13-3 amends it: the transferee must be 21 (except a supervised temporary transfer for target or range use), hold a permit to carry, permit to sell or handgun eligibility certificate (or be a federal marshal, parole or peace officer), the transfer needs DESPP's authorization, and the transferee must not be barred from possessing a pistol. Gives the penalties, raised on 1 October 2013 by §§ 47-48.",
-  citations: [HANDGUN_MINIMUM_AGE[0]!.source, HANDGUN_CREDENTIALS[0]!.source, HANDGUN_AUTHORIZATION[0]!.source, HANDGUN_PENALTIES[1]!.source],
+  citations: [
+    HANDGUN_MINIMUM_AGE[0]!.source,
+    HANDGUN_CREDENTIALS[0]!.source,
+    HANDGUN_AUTHORIZATION[0]!.source,
+    HANDGUN_PENALTIES[1]!.source,
+  ],
   modelledFrom: "2013-04-04",
   facts: HandgunSaleFacts,
   result: {
-    permitted: "true when the transfer may take place on the date, false when a requirement is not met, null when facts are missing or the case is not modelled (needs review)",
+    permitted:
+      "true when the transfer may take place on the date, false when a requirement is not met, null when facts are missing or the case is not modelled (needs review)",
     route: "retail (seller is a licensee), private, temporary-range, between-licensees, or null when not known",
-    violations: "the offense, class and mandatory minimums for each requirement not met (the class B felony when the transferor knew the gun stolen or its mark altered)",
+    violations:
+      "the offense, class and mandatory minimums for each requirement not met (the class B felony when the transferor knew the gun stolen or its mark altered)",
     penalties: "the penalty table in force on the date",
   },
   example: {

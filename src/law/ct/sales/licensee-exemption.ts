@@ -21,7 +21,9 @@ import { defineRule } from "../../core/questions.ts";
 
 export const FEDERAL_LICENCES = ["dealer", "manufacturer", "importer", "none"] as const;
 export type FederalLicence = (typeof FEDERAL_LICENCES)[number];
-export const FederalLicence = z.enum(FEDERAL_LICENCES).describe('the party\'s federal firearms licence; "none" for a private person');
+export const FederalLicence = z
+  .enum(FEDERAL_LICENCES)
+  .describe('the party\'s federal firearms licence; "none" for a private person');
 
 export const LONG_GUN_LICENSEE_EXEMPTION: Citation = pa133("§ 1", {
   cgs: "CGS § 29-37a",
@@ -53,17 +55,38 @@ export function licenseeExemption(
 ): Finding | undefined {
   if (seller !== undefined && buyer !== undefined) {
     return isExemptLicenseePair(seller, buyer)
-      ? notApplicable(id, source, `transfer between federal licensees (${seller} to ${buyer}): the requirements do not apply`)
+      ? notApplicable(
+          id,
+          source,
+          `transfer between federal licensees (${seller} to ${buyer}): the requirements do not apply`,
+        )
       : undefined;
   }
   // One party known to hold no licence already rules the exemption out.
   if (seller === "none" || buyer === "none") return undefined;
-  const missing = [...(seller === undefined ? ["seller.federalLicence"] : []), ...(buyer === undefined ? ["buyer.federalLicence"] : [])];
+  const missing = [
+    ...(seller === undefined ? ["seller.federalLicence"] : []),
+    ...(buyer === undefined ? ["buyer.federalLicence"] : []),
+  ];
   return unknown(id, source, missing, "cannot tell whether this is a transfer between federal licensees");
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_LICENSEE_EXEMPTION_RULE = defineRule({ id: "sales.long-gun.licensee-exemption", title: "Long guns: transfers between federal licensees are exempt", description: "The long gun sale rules do not apply between a federally licensed manufacturer or importer and a dealer, or between two dealers.", citations: [LONG_GUN_LICENSEE_EXEMPTION], from: "2013-04-04" });
+export const LONG_GUN_LICENSEE_EXEMPTION_RULE = defineRule({
+  id: "sales.long-gun.licensee-exemption",
+  title: "Long guns: transfers between federal licensees are exempt",
+  description:
+    "The long gun sale rules do not apply between a federally licensed manufacturer or importer and a dealer, or between two dealers.",
+  citations: [LONG_GUN_LICENSEE_EXEMPTION],
+  from: "2013-04-04",
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const AMMUNITION_LICENSEE_EXEMPTION_RULE = defineRule({ id: "sales.ammunition.licensee-exemption", title: "Ammunition: transfers between federal licensees are exempt", description: "The ammunition sale rules do not apply between a federally licensed manufacturer or importer and a dealer, or between two dealers.", citations: [AMMUNITION_LICENSEE_EXEMPTION], from: "2013-04-04" });
+export const AMMUNITION_LICENSEE_EXEMPTION_RULE = defineRule({
+  id: "sales.ammunition.licensee-exemption",
+  title: "Ammunition: transfers between federal licensees are exempt",
+  description:
+    "The ammunition sale rules do not apply between a federally licensed manufacturer or importer and a dealer, or between two dealers.",
+  citations: [AMMUNITION_LICENSEE_EXEMPTION],
+  from: "2013-04-04",
+});

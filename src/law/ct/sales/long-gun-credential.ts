@@ -22,7 +22,10 @@ export const LONG_GUN_CREDENTIALS: readonly Dated<readonly CredentialKind[] | nu
   {
     from: "2013-04-04",
     value: null,
-    source: pa133("§ 1", { cgs: "CGS § 29-37a(c)", text: "On and after April 1, 2014, the bill requires anyone ... buying or receiving a long gun to have [a credential]" }),
+    source: pa133("§ 1", {
+      cgs: "CGS § 29-37a(c)",
+      text: "On and after April 1, 2014, the bill requires anyone ... buying or receiving a long gun to have [a credential]",
+    }),
   },
   {
     from: "2014-04-01",
@@ -36,19 +39,45 @@ export const LONG_GUN_CREDENTIALS: readonly Dated<readonly CredentialKind[] | nu
 
 const ID = "sales.long-gun.buyer-credential";
 
-export function longGunBuyerCredential(buyer: { credentials?: readonly Credential[] | undefined; officer?: Officer | undefined } | undefined, on: PlainDate): Finding {
+export function longGunBuyerCredential(
+  buyer: { credentials?: readonly Credential[] | undefined; officer?: Officer | undefined } | undefined,
+  on: PlainDate,
+): Finding {
   const rule = inForce(LONG_GUN_CREDENTIALS, on, ID);
-  if (rule.value === null) return notApplicable(ID, rule.source, `no duty on ${on}: the requirement that a long gun buyer hold a credential starts on 2014-04-01`);
+  if (rule.value === null)
+    return notApplicable(
+      ID,
+      rule.source,
+      `no duty on ${on}: the requirement that a long gun buyer hold a credential starts on 2014-04-01`,
+    );
   const holds = holdsCredential(buyer?.credentials, rule.value, on, "buyer.credentials");
   if (holds.holds === true) return met(ID, rule.source, `the buyer holds a valid ${holds.credential!.kind}`);
   const officer = officerException(buyer?.officer);
-  if (officer === true) return met(ID, LONG_GUN_OFFICER_EXCEPTION, `the buyer is a ${buyer!.officer}: no credential needed`);
+  if (officer === true)
+    return met(ID, LONG_GUN_OFFICER_EXCEPTION, `the buyer is a ${buyer!.officer}: no credential needed`);
   if (holds.holds === false && officer === false) {
-    return notMet(ID, rule.source, `the buyer holds none of: ${labelList(rule.value)}`, "apply to DESPP for a long gun eligibility certificate");
+    return notMet(
+      ID,
+      rule.source,
+      `the buyer holds none of: ${labelList(rule.value)}`,
+      "apply to DESPP for a long gun eligibility certificate",
+    );
   }
   const missing = [...holds.missing, ...(officer === "unknown" ? ["buyer.officer"] : [])];
-  return unknown(ID, rule.source, missing, "cannot tell whether the buyer holds a valid credential or is a federal marshal, parole officer or peace officer");
+  return unknown(
+    ID,
+    rule.source,
+    missing,
+    "cannot tell whether the buyer holds a valid credential or is a federal marshal, parole officer or peace officer",
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_BUYER_CREDENTIAL_RULE = defineRule({ id: "sales.long-gun.buyer-credential", title: "Long guns: the buyer needs a certificate or permit", description: "From 1 April 2014, anyone buying or receiving a long gun must hold a long gun eligibility certificate, a permit to carry, a permit to sell or a handgun eligibility certificate, unless a federal marshal, parole officer or peace officer.", citations: [LONG_GUN_CREDENTIALS[1]!.source, LONG_GUN_OFFICER_EXCEPTION], from: "2014-04-01" });
+export const LONG_GUN_BUYER_CREDENTIAL_RULE = defineRule({
+  id: "sales.long-gun.buyer-credential",
+  title: "Long guns: the buyer needs a certificate or permit",
+  description:
+    "From 1 April 2014, anyone buying or receiving a long gun must hold a long gun eligibility certificate, a permit to carry, a permit to sell or a handgun eligibility certificate, unless a federal marshal, parole officer or peace officer.",
+  citations: [LONG_GUN_CREDENTIALS[1]!.source, LONG_GUN_OFFICER_EXCEPTION],
+  from: "2014-04-01",
+});

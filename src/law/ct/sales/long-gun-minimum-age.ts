@@ -25,10 +25,24 @@
  */
 import { z } from "zod";
 import { type PlainDate, ageOn, dateOfAge } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { defineRule } from "../../core/questions.ts";
 
-export const MINIMUM_AGES: readonly Dated<{ longGun: number; semiautomaticCenterfireRifle: number; magazineRoundsMoreThan: number }>[] = [
+export const MINIMUM_AGES: readonly Dated<{
+  longGun: number;
+  semiautomaticCenterfireRifle: number;
+  magazineRoundsMoreThan: number;
+}>[] = [
   {
     from: "2013-04-04",
     value: { longGun: 18, semiautomaticCenterfireRifle: 21, magazineRoundsMoreThan: 5 },
@@ -46,7 +60,12 @@ export const DUTY_USE_EXCEPTION: Citation = pa133("§ 1", {
 
 export const DUTY_AGENCIES = ["local-police", "despp", "doc", "state-military", "us-military", "none"] as const;
 export const DutyPurchase = z.object({
-  agency: z.enum(DUTY_AGENCIES).optional().describe("the buyer's service: member or employee of an organized local police department, DESPP or the Department of Correction, or member of the military or naval forces of Connecticut or the United States; none otherwise"),
+  agency: z
+    .enum(DUTY_AGENCIES)
+    .optional()
+    .describe(
+      "the buyer's service: member or employee of an organized local police department, DESPP or the Department of Correction, or member of the military or naval forces of Connecticut or the United States; none otherwise",
+    ),
   forDutyUse: z.boolean().optional().describe("the rifle is for use in the discharge of the buyer's duties"),
 });
 export type DutyPurchase = z.infer<typeof DutyPurchase>;
@@ -61,7 +80,10 @@ export interface LongGunAgeFacts {
 /** Exception to the age-21 rule: police, DESPP, DOC and military buyers, for duty use. */
 export function dutyUseException(d: DutyPurchase | undefined): { applies: boolean | "unknown"; missing: string[] } {
   if (d?.agency === "none" || d?.forDutyUse === false) return { applies: false, missing: [] };
-  const missing = [...(d?.agency === undefined ? ["buyer.dutyPurchase.agency"] : []), ...(d?.forDutyUse === undefined ? ["buyer.dutyPurchase.forDutyUse"] : [])];
+  const missing = [
+    ...(d?.agency === undefined ? ["buyer.dutyPurchase.agency"] : []),
+    ...(d?.forDutyUse === undefined ? ["buyer.dutyPurchase.forDutyUse"] : []),
+  ];
   if (missing.length > 0) return { applies: "unknown", missing };
   return { applies: true, missing: [] };
 }
@@ -71,10 +93,12 @@ const ID = "sales.long-gun.minimum-age";
 export function longGunMinimumAge(facts: LongGunAgeFacts, retail: boolean, on: PlainDate): Finding {
   const rule = inForce(MINIMUM_AGES, on, ID);
   const { longGun, semiautomaticCenterfireRifle, magazineRoundsMoreThan } = rule.value;
-  if (!retail) return notApplicable(ID, rule.source, "the minimum ages bind retail sales only; this is not a retail sale");
+  if (!retail)
+    return notApplicable(ID, rule.source, "the minimum ages bind retail sales only; this is not a retail sale");
   if (facts.birthDate === undefined) return unknown(ID, rule.source, ["buyer.birthDate"]);
   const age = ageOn(facts.birthDate, on);
-  if (age < longGun) return notMet(ID, rule.source, `the buyer is ${age}; no long gun may be sold at retail to anyone under ${longGun}`);
+  if (age < longGun)
+    return notMet(ID, rule.source, `the buyer is ${age}; no long gun may be sold at retail to anyone under ${longGun}`);
   if (age >= semiautomaticCenterfireRifle) return met(ID, rule.source, `the buyer is ${age}`);
   // 18 to 20: only a semi-automatic centerfire rifle taking more than five rounds needs 21.
   const what = `a semi-automatic centerfire rifle that has or accepts a magazine of more than ${magazineRoundsMoreThan} rounds`;
@@ -86,11 +110,40 @@ export function longGunMinimumAge(facts: LongGunAgeFacts, retail: boolean, on: P
     ...(facts.acceptsMagazineOverFiveRounds === undefined ? ["firearm.acceptsMagazineOverFiveRounds"] : []),
   ];
   const duty = dutyUseException(facts.dutyPurchase);
-  if (duty.applies === true) return met(ID, DUTY_USE_EXCEPTION, `the buyer is ${age}; the age-21 limit does not apply to a police, DESPP, DOC or military buyer for duty use`);
-  if (missingGun.length > 0) return unknown(ID, rule.source, [...missingGun, ...duty.missing], `the buyer is ${age}: whether 21 is needed depends on the long gun`);
-  if (duty.applies === "unknown") return unknown(ID, DUTY_USE_EXCEPTION, duty.missing, `the buyer is ${age} and the rifle is ${what}: depends on the duty-use exception`);
-  return notMet(ID, rule.source, `the buyer is ${age}; ${what} may not be sold at retail to anyone under ${semiautomaticCenterfireRifle}`, `the buyer may buy it from ${dateOfAge(facts.birthDate, semiautomaticCenterfireRifle)}, on turning ${semiautomaticCenterfireRifle}`);
+  if (duty.applies === true)
+    return met(
+      ID,
+      DUTY_USE_EXCEPTION,
+      `the buyer is ${age}; the age-21 limit does not apply to a police, DESPP, DOC or military buyer for duty use`,
+    );
+  if (missingGun.length > 0)
+    return unknown(
+      ID,
+      rule.source,
+      [...missingGun, ...duty.missing],
+      `the buyer is ${age}: whether 21 is needed depends on the long gun`,
+    );
+  if (duty.applies === "unknown")
+    return unknown(
+      ID,
+      DUTY_USE_EXCEPTION,
+      duty.missing,
+      `the buyer is ${age} and the rifle is ${what}: depends on the duty-use exception`,
+    );
+  return notMet(
+    ID,
+    rule.source,
+    `the buyer is ${age}; ${what} may not be sold at retail to anyone under ${semiautomaticCenterfireRifle}`,
+    `the buyer may buy it from ${dateOfAge(facts.birthDate, semiautomaticCenterfireRifle)}, on turning ${semiautomaticCenterfireRifle}`,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_MINIMUM_AGE_RULE = defineRule({ id: "sales.long-gun.minimum-age", title: "Long guns: minimum age 18, or 21 for some semi-automatic rifles", description: "No long gun may be sold at retail to anyone under 18; a semi-automatic centerfire rifle that has or accepts a magazine of more than five rounds, not to anyone under 21, unless the buyer is police, DESPP, Correction or military staff buying it for duty use.", citations: [MINIMUM_AGES[0]!.source, DUTY_USE_EXCEPTION], from: "2013-04-04" });
+export const LONG_GUN_MINIMUM_AGE_RULE = defineRule({
+  id: "sales.long-gun.minimum-age",
+  title: "Long guns: minimum age 18, or 21 for some semi-automatic rifles",
+  description:
+    "No long gun may be sold at retail to anyone under 18; a semi-automatic centerfire rifle that has or accepts a magazine of more than five rounds, not to anyone under 21, unless the buyer is police, DESPP, Correction or military staff buying it for duty use.",
+  citations: [MINIMUM_AGES[0]!.source, DUTY_USE_EXCEPTION],
+  from: "2013-04-04",
+});

@@ -37,7 +37,11 @@ const VERSIONS: readonly Dated<{ violation: Penalty; knowing: Penalty; consequen
     from: "2013-04-04",
     value: {
       violation: penalty("violation of the long gun sale requirements", "CGS § 29-37a", "class D felony"),
-      knowing: penalty("long gun transfer in violation, knowing it stolen or its manufacturer's or serial number altered, removed or obliterated", "CGS § 29-37a", "class B felony"),
+      knowing: penalty(
+        "long gun transfer in violation, knowing it stolen or its manufacturer's or serial number altered, removed or obliterated",
+        "CGS § 29-37a",
+        "class B felony",
+      ),
       consequences: [
         "forfeiture of any long guns found on the person",
         "a court may suspend prosecution for a first-time minor violation, as for handgun sale violations",
@@ -52,17 +56,35 @@ const VERSIONS: readonly Dated<{ violation: Penalty; knowing: Penalty; consequen
 
 export const LONG_GUN_PENALTY_VERSIONS = VERSIONS;
 
-export function knowingClass(knowsStolen: boolean | undefined, knowsIdentificationAltered: boolean | undefined): boolean | "unknown" {
+export function knowingClass(
+  knowsStolen: boolean | undefined,
+  knowsIdentificationAltered: boolean | undefined,
+): boolean | "unknown" {
   if (knowsStolen === true || knowsIdentificationAltered === true) return true;
   if (knowsStolen === false && knowsIdentificationAltered === false) return false;
   return "unknown";
 }
 
-export function longGunSalePenalty(seller: { knowsStolen?: boolean | undefined; knowsIdentificationAltered?: boolean | undefined } | undefined, on: PlainDate): SalePenalty {
+export function longGunSalePenalty(
+  seller: { knowsStolen?: boolean | undefined; knowsIdentificationAltered?: boolean | undefined } | undefined,
+  on: PlainDate,
+): SalePenalty {
   const v = inForce(VERSIONS, on, "sales.long-gun.penalty").value;
   const k = knowingClass(seller?.knowsStolen, seller?.knowsIdentificationAltered);
-  return { violation: v.violation, knowingStolenOrAltered: v.knowing, applies: k === "unknown" ? null : k ? v.knowing : v.violation, consequences: [...v.consequences] };
+  return {
+    violation: v.violation,
+    knowingStolenOrAltered: v.knowing,
+    applies: k === "unknown" ? null : k ? v.knowing : v.violation,
+    consequences: [...v.consequences],
+  };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_PENALTY_RULE = defineRule({ id: "sales.long-gun.penalty", title: "Long guns: penalties for unlawful sales", description: "A violation is a class D felony, a class B felony if the seller knew the gun was stolen or its number altered; long guns found on the violator are forfeited.", citations: [LONG_GUN_PENALTY_VERSIONS[0]!.source], from: "2013-04-04" });
+export const LONG_GUN_PENALTY_RULE = defineRule({
+  id: "sales.long-gun.penalty",
+  title: "Long guns: penalties for unlawful sales",
+  description:
+    "A violation is a class D felony, a class B felony if the seller knew the gun was stolen or its number altered; long guns found on the violator are forfeited.",
+  citations: [LONG_GUN_PENALTY_VERSIONS[0]!.source],
+  from: "2013-04-04",
+});

@@ -79,7 +79,10 @@ export const DEALER_NICS_FEE_CAP: readonly Dated<number>[] = [
   {
     from: "2014-01-01",
     value: 20,
-    source: pa133("§ 1", { cgs: "CGS § 29-37a", text: "The dealer can charge up to $20 for initiating the background check." }),
+    source: pa133("§ 1", {
+      cgs: "CGS § 29-37a",
+      text: "The dealer can charge up to $20 for initiating the background check.",
+    }),
   },
 ];
 
@@ -109,7 +112,14 @@ export interface PrivateTransferFacts {
 export function longGunPrivateTransfer(f: PrivateTransferFacts, on: PlainDate): Finding[] {
   const rule = inForce(PRIVATE_TRANSFER_RULE, on, ID);
   if (f.privateRoute === undefined) {
-    return [unknown(ID, rule.source, ["transfer.privateRoute"], `a private sale must go through ${rule.value.length > 1 ? "DESPP's authorization or a consenting dealer's NICS check" : "DESPP's authorization"}; which is not known`)];
+    return [
+      unknown(
+        ID,
+        rule.source,
+        ["transfer.privateRoute"],
+        `a private sale must go through ${rule.value.length > 1 ? "DESPP's authorization or a consenting dealer's NICS check" : "DESPP's authorization"}; which is not known`,
+      ),
+    ];
   }
   if (f.privateRoute === "none") {
     return [
@@ -117,15 +127,27 @@ export function longGunPrivateTransfer(f: PrivateTransferFacts, on: PlainDate): 
         ID,
         rule.source,
         `a sale between two private persons must be authorized by DESPP${rule.value.length > 1 ? " or go through a consenting dealer's NICS check" : ""}; neither was used`,
-        rule.value.length > 1 ? "have DESPP authorize the transfer, or ask a federally licensed dealer to run the NICS check" : "have DESPP authorize the transfer",
+        rule.value.length > 1
+          ? "have DESPP authorize the transfer, or ask a federally licensed dealer to run the NICS check"
+          : "have DESPP authorize the transfer",
       ),
     ];
   }
   if (!rule.value.includes(f.privateRoute)) {
-    return [notMet(ID, rule.source, "the dealer NICS route is available only from 2014-01-01", "obtain DESPP's authorization instead")];
+    return [
+      notMet(
+        ID,
+        rule.source,
+        "the dealer NICS route is available only from 2014-01-01",
+        "obtain DESPP's authorization instead",
+      ),
+    ];
   }
   if (f.privateRoute === "despp") {
-    return [met(ID, DESPP_OPTION, "private sale through DESPP's documentation and authorization"), longGunAuthorization(f.authorization, on, DESPP_OPTION)];
+    return [
+      met(ID, DESPP_OPTION, "private sale through DESPP's documentation and authorization"),
+      longGunAuthorization(f.authorization, on, DESPP_OPTION),
+    ];
   }
   return dealerNicsCheck(f, on, rule.source);
 }
@@ -139,7 +161,12 @@ function dealerNicsCheck(f: PrivateTransferFacts, on: PlainDate, source: Citatio
       ? unknown(`${ID}.dealer-consent`, source, ["transfer.nics.dealerConsented"])
       : consent
         ? met(`${ID}.dealer-consent`, source, "a federally licensed dealer consented to initiate the NICS check")
-        : notMet(`${ID}.dealer-consent`, source, "no dealer consented to initiate the NICS check", "ask another dealer or use DESPP's authorization"),
+        : notMet(
+            `${ID}.dealer-consent`,
+            source,
+            "no dealer consented to initiate the NICS check",
+            "ask another dealer or use DESPP's authorization",
+          ),
   );
   // The transferee presents a credential to the dealer.
   const cred = holdsCredential(f.credentials, NICS_ROUTE_CREDENTIALS, on, "buyer.credentials", { mustPresent: true });
@@ -151,7 +178,11 @@ function dealerNicsCheck(f: PrivateTransferFacts, on: PlainDate, source: Citatio
     cred.holds === true
       ? met(`${ID}.credential-presented`, credSource, `the transferee presented a valid ${cred.credential!.kind}`)
       : cred.holds === false
-        ? notMet(`${ID}.credential-presented`, credSource, `the transferee presented none of: ${labelList(NICS_ROUTE_CREDENTIALS)}`)
+        ? notMet(
+            `${ID}.credential-presented`,
+            credSource,
+            `the transferee presented none of: ${labelList(NICS_ROUTE_CREDENTIALS)}`,
+          )
         : unknown(`${ID}.credential-presented`, credSource, cred.missing),
   );
   // The check shows the transferee eligible.
@@ -164,20 +195,44 @@ function dealerNicsCheck(f: PrivateTransferFacts, on: PlainDate, source: Citatio
     r === undefined
       ? unknown(`${ID}.nics-response`, respSource, ["transfer.nics.response"])
       : r === "proceed"
-        ? met(`${ID}.nics-response`, respSource, `NICS shows the transferee eligible${f.nics?.transactionNumber ? ` (transaction ${f.nics.transactionNumber})` : ""}`)
+        ? met(
+            `${ID}.nics-response`,
+            respSource,
+            `NICS shows the transferee eligible${f.nics?.transactionNumber ? ` (transaction ${f.nics.transactionNumber})` : ""}`,
+          )
         : r === "denied"
-          ? notMet(`${ID}.nics-response`, respSource, "NICS indicates the transferee is ineligible", "the transferee may challenge the NICS record")
-          : notMet(`${ID}.nics-response`, respSource, "NICS has delayed its answer; the check does not yet show the transferee eligible", "transfer once NICS answers proceed"),
+          ? notMet(
+              `${ID}.nics-response`,
+              respSource,
+              "NICS indicates the transferee is ineligible",
+              "the transferee may challenge the NICS record",
+            )
+          : notMet(
+              `${ID}.nics-response`,
+              respSource,
+              "NICS has delayed its answer; the check does not yet show the transferee eligible",
+              "transfer once NICS answers proceed",
+            ),
   );
   return out;
 }
 
 /** The dealer's fee cap on `on` (null before 2014-01-01) and whether the fee charged is within it. */
-export function dealerFeeCheck(feeCharged: number | undefined, on: PlainDate): { cap: number | null; withinCap: boolean | null } {
+export function dealerFeeCheck(
+  feeCharged: number | undefined,
+  on: PlainDate,
+): { cap: number | null; withinCap: boolean | null } {
   if (on < DEALER_NICS_FEE_CAP[0]!.from) return { cap: null, withinCap: null };
   const cap = inForce(DEALER_NICS_FEE_CAP, on, "sales.long-gun.dealer-fee").value;
   return { cap, withinCap: feeCharged === undefined ? null : feeCharged <= cap };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_PRIVATE_TRANSFER_RULE = defineRule({ id: "sales.long-gun.private-transfer", title: "Long guns: private sales only through DESPP or a dealer's NICS check", description: "A private person may sell a long gun to another private person only with DESPP's authorization or, from 1 January 2014, after a consenting dealer's NICS check shows the buyer eligible; the buyer shows the dealer a credential, and the dealer may charge at most $20.", citations: [PRIVATE_TRANSFER_RULE[0]!.source, PRIVATE_TRANSFER_RULE[1]!.source, DEALER_NICS_FEE_CAP[0]!.source], from: "2013-04-04" });
+export const LONG_GUN_PRIVATE_TRANSFER_RULE = defineRule({
+  id: "sales.long-gun.private-transfer",
+  title: "Long guns: private sales only through DESPP or a dealer's NICS check",
+  description:
+    "A private person may sell a long gun to another private person only with DESPP's authorization or, from 1 January 2014, after a consenting dealer's NICS check shows the buyer eligible; the buyer shows the dealer a credential, and the dealer may charge at most $20.",
+  citations: [PRIVATE_TRANSFER_RULE[0]!.source, PRIVATE_TRANSFER_RULE[1]!.source, DEALER_NICS_FEE_CAP[0]!.source],
+  from: "2013-04-04",
+});

@@ -13,15 +13,40 @@ type Patch = {
   transfer?: Partial<NonNullable<LongGunSaleFacts["transfer"]>>;
 };
 
-const LGEC = { kind: "long-gun-eligibility-certificate" as const, status: "valid" as const, issuedOn: d("2013-08-01"), presented: true };
-const PERMIT = { kind: "permit-to-carry" as const, status: "valid" as const, issuedOn: d("2010-01-01"), presented: true };
+const LGEC = {
+  kind: "long-gun-eligibility-certificate" as const,
+  status: "valid" as const,
+  issuedOn: d("2013-08-01"),
+  presented: true,
+};
+const PERMIT = {
+  kind: "permit-to-carry" as const,
+  status: "valid" as const,
+  issuedOn: d("2010-01-01"),
+  presented: true,
+};
 
 /** A clean retail sale by a dealer to an adult with a certificate and an approved authorization. */
 function retail(p: Patch = {}): LongGunSaleFacts {
   return {
     seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false, ...p.seller },
-    buyer: { federalLicence: "none", birthDate: d("1980-06-15"), credentials: [LGEC], officer: "none", dutyPurchase: { agency: "none" }, events: [], huntingLicence: false, armedForcesMember: false, ...p.buyer },
-    firearm: { semiautomaticCenterfireRifle: false, acceptsMagazineOverFiveRounds: false, antique: false, ...p.firearm },
+    buyer: {
+      federalLicence: "none",
+      birthDate: d("1980-06-15"),
+      credentials: [LGEC],
+      officer: "none",
+      dutyPurchase: { agency: "none" },
+      events: [],
+      huntingLicence: false,
+      armedForcesMember: false,
+      ...p.buyer,
+    },
+    firearm: {
+      semiautomaticCenterfireRifle: false,
+      acceptsMagazineOverFiveRounds: false,
+      antique: false,
+      ...p.firearm,
+    },
     transfer: { applicationDate: d("2013-01-01"), authorization: { status: "approved", number: "A1" }, ...p.transfer },
   };
 }
@@ -39,29 +64,99 @@ function privateSale(route: "despp" | "dealer-nics" | "none", p: Patch = {}): Lo
   };
 }
 
-const finding = (facts: LongGunSaleFacts, on: string, id: string) => decideLongGunSale(facts, d(on)).findings.find((f) => f.id === id);
+const finding = (facts: LongGunSaleFacts, on: string, id: string) =>
+  decideLongGunSale(facts, d(on)).findings.find((f) => f.id === id);
 
 describe("long-gun-sale: effective dates", () => {
   const rows: [string, string, LongGunSaleFacts, boolean | null, string?][] = [
     // Passage, 4 April 2013: nothing modelled the day before.
-    ["first modelled day, clean retail sale with a permit", "2013-04-04", retail({ buyer: { credentials: [PERMIT] } }), true],
+    [
+      "first modelled day, clean retail sale with a permit",
+      "2013-04-04",
+      retail({ buyer: { credentials: [PERMIT] } }),
+      true,
+    ],
     // Waiting period: application on 2014-03-20, no exception.
-    ["waiting period runs (day before 2014-04-01)", "2014-03-31", retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-20") } }), false, "sales.long-gun.waiting-period"],
-    ["no waiting period but credential needed (2014-04-01)", "2014-04-01", retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-20") } }), false, "sales.long-gun.buyer-credential"],
-    ["credential not needed the day before 2014-04-01 once two weeks passed", "2014-03-31", retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-17") } }), true],
+    [
+      "waiting period runs (day before 2014-04-01)",
+      "2014-03-31",
+      retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-20") } }),
+      false,
+      "sales.long-gun.waiting-period",
+    ],
+    [
+      "no waiting period but credential needed (2014-04-01)",
+      "2014-04-01",
+      retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-20") } }),
+      false,
+      "sales.long-gun.buyer-credential",
+    ],
+    [
+      "credential not needed the day before 2014-04-01 once two weeks passed",
+      "2014-03-31",
+      retail({ buyer: { credentials: [] }, transfer: { applicationDate: d("2014-03-17") } }),
+      true,
+    ],
     ["credential holder, 2014-04-01", "2014-04-01", retail(), true],
-    ["peace officer without credential, 2014-04-01", "2014-04-01", retail({ buyer: { credentials: [], officer: "peace-officer" } }), true],
-    ["ammunition certificate is not a long gun credential", "2014-04-01", retail({ buyer: { credentials: [{ kind: "ammunition-certificate", status: "valid" }] } }), false, "sales.long-gun.buyer-credential"],
+    [
+      "peace officer without credential, 2014-04-01",
+      "2014-04-01",
+      retail({ buyer: { credentials: [], officer: "peace-officer" } }),
+      true,
+    ],
+    [
+      "ammunition certificate is not a long gun credential",
+      "2014-04-01",
+      retail({ buyer: { credentials: [{ kind: "ammunition-certificate", status: "valid" }] } }),
+      false,
+      "sales.long-gun.buyer-credential",
+    ],
     // Private sales: DESPP only before 2014-01-01; dealer NICS from 2014-01-01.
     ["private via DESPP, 2013-04-04", "2013-04-04", privateSale("despp", { buyer: { credentials: [] } }), true],
-    ["private via dealer NICS the day before 2014-01-01", "2013-12-31", privateSale("dealer-nics"), false, "sales.long-gun.private-transfer"],
+    [
+      "private via dealer NICS the day before 2014-01-01",
+      "2013-12-31",
+      privateSale("dealer-nics"),
+      false,
+      "sales.long-gun.private-transfer",
+    ],
     ["private via dealer NICS on 2014-01-01", "2014-01-01", privateSale("dealer-nics"), true],
-    ["private via dealer NICS needs a presented credential even before 2014-04-01", "2014-01-02", privateSale("dealer-nics", { buyer: { credentials: [] } }), false, "sales.long-gun.private-transfer.credential-presented"],
-    ["private via DESPP needs a credential from 2014-04-01", "2014-04-01", privateSale("despp", { buyer: { credentials: [] } }), false, "sales.long-gun.buyer-credential"],
+    [
+      "private via dealer NICS needs a presented credential even before 2014-04-01",
+      "2014-01-02",
+      privateSale("dealer-nics", { buyer: { credentials: [] } }),
+      false,
+      "sales.long-gun.private-transfer.credential-presented",
+    ],
+    [
+      "private via DESPP needs a credential from 2014-04-01",
+      "2014-04-01",
+      privateSale("despp", { buyer: { credentials: [] } }),
+      false,
+      "sales.long-gun.buyer-credential",
+    ],
     // Private sales that used neither route (issue 10, item 2): prohibited from passage.
-    ["private, neither route used, 2013-04-04", "2013-04-04", privateSale("none"), false, "sales.long-gun.private-transfer"],
-    ["private, neither route used, 2014-03-31", "2014-03-31", privateSale("none"), false, "sales.long-gun.private-transfer"],
-    ["private, neither route used, 2014-04-01", "2014-04-01", privateSale("none"), false, "sales.long-gun.private-transfer"],
+    [
+      "private, neither route used, 2013-04-04",
+      "2013-04-04",
+      privateSale("none"),
+      false,
+      "sales.long-gun.private-transfer",
+    ],
+    [
+      "private, neither route used, 2014-03-31",
+      "2014-03-31",
+      privateSale("none"),
+      false,
+      "sales.long-gun.private-transfer",
+    ],
+    [
+      "private, neither route used, 2014-04-01",
+      "2014-04-01",
+      privateSale("none"),
+      false,
+      "sales.long-gun.private-transfer",
+    ],
   ];
   for (const [name, on, facts, permitted, failing] of rows) {
     test(`${on}: ${name}`, () => {
@@ -92,7 +187,11 @@ describe("long-gun-sale: the waiting period's exceptions answered as a group", (
   test("not answered: unknown, asking for each exception", () => {
     const a = decideLongGunSale(sparse(), d("2014-03-31"));
     assert.equal(a.outcome, "unknown");
-    assert.deepEqual(a.findings.find((f) => f.id === "sales.long-gun.waiting-period")?.missing, ["buyer.huntingLicence", "buyer.armedForcesMember", "firearm.antique"]);
+    assert.deepEqual(a.findings.find((f) => f.id === "sales.long-gun.waiting-period")?.missing, [
+      "buyer.huntingLicence",
+      "buyer.armedForcesMember",
+      "firearm.antique",
+    ]);
   });
   test('"none": the wait applies on 2014-03-31 (delivery from 2014-04-03)', () => {
     const a = decideLongGunSale(sparse({ waitingPeriodExceptions: "none" }), d("2014-03-31"));
@@ -100,14 +199,21 @@ describe("long-gun-sale: the waiting period's exceptions answered as a group", (
     assert.equal(a.result.waitUntil, "2014-04-03");
   });
   test('"none": two weeks after the application the wait is over', () => {
-    assert.equal(decideLongGunSale(sparse({ applicationDate: d("2014-03-17"), waitingPeriodExceptions: "none" }), d("2014-03-31")).outcome, "yes");
+    assert.equal(
+      decideLongGunSale(sparse({ applicationDate: d("2014-03-17"), waitingPeriodExceptions: "none" }), d("2014-03-31"))
+        .outcome,
+      "yes",
+    );
   });
   test('"none" with a hunting licence given as well is refused by the schema, naming the field', () => {
     const f = sparse({ waitingPeriodExceptions: "none" });
     const r = longGunSaleQuestion.facts.safeParse({ ...f, buyer: { ...f.buyer, huntingLicence: true } });
     assert.equal(r.success, false);
     assert.deepEqual(r.error?.issues[0]?.path, ["buyer", "huntingLicence"]);
-    assert.equal(longGunSaleQuestion.facts.safeParse({ ...f, buyer: { ...f.buyer, huntingLicence: false } }).success, true);
+    assert.equal(
+      longGunSaleQuestion.facts.safeParse({ ...f, buyer: { ...f.buyer, huntingLicence: false } }).success,
+      true,
+    );
   });
 });
 
@@ -116,20 +222,72 @@ describe("long-gun-sale: minimum ages", () => {
   const rows: [string, string, Patch, boolean | null][] = [
     ["17-year-old, shotgun", "2014-05-01", { buyer: { birthDate: d("1996-05-02") } }, false],
     ["18 on the day of sale, shotgun", "2014-05-01", { buyer: { birthDate: d("1996-05-01") } }, true],
-    ["20, semi-automatic centerfire rifle over five rounds", "2014-05-01", { buyer: { birthDate: d("1993-05-02") }, firearm: sacr }, false],
+    [
+      "20, semi-automatic centerfire rifle over five rounds",
+      "2014-05-01",
+      { buyer: { birthDate: d("1993-05-02") }, firearm: sacr },
+      false,
+    ],
     ["21 on the day of sale, same rifle", "2014-05-01", { buyer: { birthDate: d("1993-05-01") }, firearm: sacr }, true],
-    ["20, semi-automatic rifle limited to five rounds", "2014-05-01", { buyer: { birthDate: d("1993-05-02") }, firearm: { semiautomaticCenterfireRifle: true, acceptsMagazineOverFiveRounds: false } }, true],
-    ["20, rifle type not known: unknown, never no", "2014-05-01", { buyer: { birthDate: d("1993-05-02") }, firearm: { semiautomaticCenterfireRifle: undefined, acceptsMagazineOverFiveRounds: undefined } }, null],
-    ["20, police officer buying for duty", "2014-05-01", { buyer: { birthDate: d("1993-05-02"), dutyPurchase: { agency: "local-police", forDutyUse: true } }, firearm: sacr }, true],
-    ["20, soldier buying for private use", "2014-05-01", { buyer: { birthDate: d("1993-05-02"), dutyPurchase: { agency: "us-military", forDutyUse: false } }, firearm: sacr }, false],
+    [
+      "20, semi-automatic rifle limited to five rounds",
+      "2014-05-01",
+      {
+        buyer: { birthDate: d("1993-05-02") },
+        firearm: { semiautomaticCenterfireRifle: true, acceptsMagazineOverFiveRounds: false },
+      },
+      true,
+    ],
+    [
+      "20, rifle type not known: unknown, never no",
+      "2014-05-01",
+      {
+        buyer: { birthDate: d("1993-05-02") },
+        firearm: { semiautomaticCenterfireRifle: undefined, acceptsMagazineOverFiveRounds: undefined },
+      },
+      null,
+    ],
+    [
+      "20, police officer buying for duty",
+      "2014-05-01",
+      {
+        buyer: { birthDate: d("1993-05-02"), dutyPurchase: { agency: "local-police", forDutyUse: true } },
+        firearm: sacr,
+      },
+      true,
+    ],
+    [
+      "20, soldier buying for private use",
+      "2014-05-01",
+      {
+        buyer: { birthDate: d("1993-05-02"), dutyPurchase: { agency: "us-military", forDutyUse: false } },
+        firearm: sacr,
+      },
+      false,
+    ],
     ["20, duty facts missing: unknown", "2014-05-01", { buyer: { birthDate: d("1993-05-02") }, firearm: sacr }, false],
-    ["17, police duty exception does not lower 18", "2014-05-01", { buyer: { birthDate: d("1996-05-02"), dutyPurchase: { agency: "local-police", forDutyUse: true } } }, false],
+    [
+      "17, police duty exception does not lower 18",
+      "2014-05-01",
+      { buyer: { birthDate: d("1996-05-02"), dutyPurchase: { agency: "local-police", forDutyUse: true } } },
+      false,
+    ],
     ["birth date missing: unknown", "2014-05-01", { buyer: { birthDate: undefined } }, null],
     // 29 February birthdays: 18 on 1 March in a common year.
     ["born 29 Feb 1996, 28 Feb 2014", "2014-02-28", { buyer: { birthDate: d("1996-02-29") } }, false],
     ["born 29 Feb 1996, 1 Mar 2014", "2014-03-01", { buyer: { birthDate: d("1996-02-29") } }, true],
-    ["born 29 Feb 1996, rifle, 28 Feb 2017", "2017-02-28", { buyer: { birthDate: d("1996-02-29") }, firearm: sacr }, false],
-    ["born 29 Feb 1996, rifle, 1 Mar 2017", "2017-03-01", { buyer: { birthDate: d("1996-02-29") }, firearm: sacr }, true],
+    [
+      "born 29 Feb 1996, rifle, 28 Feb 2017",
+      "2017-02-28",
+      { buyer: { birthDate: d("1996-02-29") }, firearm: sacr },
+      false,
+    ],
+    [
+      "born 29 Feb 1996, rifle, 1 Mar 2017",
+      "2017-03-01",
+      { buyer: { birthDate: d("1996-02-29") }, firearm: sacr },
+      true,
+    ],
   ];
   for (const [name, on, patch, permitted] of rows) {
     test(`${on}: ${name}`, () => {
@@ -137,15 +295,31 @@ describe("long-gun-sale: minimum ages", () => {
       if (name.includes("duty facts missing")) delete facts.buyer!.dutyPurchase;
       const a = decideLongGunSale(facts, d(on));
       const expected = name.includes("duty facts missing") ? null : permitted;
-      assert.equal(a.result.permitted, expected, JSON.stringify(a.findings.filter((f) => f.status !== "met"), null, 1));
+      assert.equal(
+        a.result.permitted,
+        expected,
+        JSON.stringify(
+          a.findings.filter((f) => f.status !== "met"),
+          null,
+          1,
+        ),
+      );
     });
   }
   test("a refused under-21 buyer is told when the rifle may be sold", () => {
-    const f = finding(retail({ buyer: { birthDate: d("1993-05-02") }, firearm: sacr }), "2014-05-01", "sales.long-gun.minimum-age");
+    const f = finding(
+      retail({ buyer: { birthDate: d("1993-05-02") }, firearm: sacr }),
+      "2014-05-01",
+      "sales.long-gun.minimum-age",
+    );
     assert.match(f!.remedy!, /2014-05-02/);
   });
   test("QUESTION(legal) reading: the ages bind retail sales only", () => {
-    const f = finding(privateSale("despp", { buyer: { birthDate: d("1996-05-02"), credentials: [] } }), "2013-06-01", "sales.long-gun.minimum-age");
+    const f = finding(
+      privateSale("despp", { buyer: { birthDate: d("1996-05-02"), credentials: [] } }),
+      "2013-06-01",
+      "sales.long-gun.minimum-age",
+    );
     assert.equal(f?.status, "not-applicable");
   });
 });
@@ -196,33 +370,101 @@ describe("long-gun-sale: authorization, NICS, routes", () => {
   const rows: [string, string, LongGunSaleFacts, boolean | null][] = [
     ["authorization pending", "2014-05-01", retail({ transfer: { authorization: { status: "pending" } } }), false],
     ["authorization denied", "2014-05-01", retail({ transfer: { authorization: { status: "denied" } } }), false],
-    ["authorization issued tomorrow", "2014-05-01", retail({ transfer: { authorization: { status: "approved", issuedOn: d("2014-05-02") } } }), false],
-    ["authorization issued today", "2014-05-01", retail({ transfer: { authorization: { status: "approved", issuedOn: d("2014-05-01") } } }), true],
+    [
+      "authorization issued tomorrow",
+      "2014-05-01",
+      retail({ transfer: { authorization: { status: "approved", issuedOn: d("2014-05-02") } } }),
+      false,
+    ],
+    [
+      "authorization issued today",
+      "2014-05-01",
+      retail({ transfer: { authorization: { status: "approved", issuedOn: d("2014-05-01") } } }),
+      true,
+    ],
     ["authorization not reported", "2014-05-01", retail({ transfer: { authorization: undefined } }), null],
     ["loaded at delivery", "2014-05-01", retail({ transfer: { loaded: true } }), false],
-    ["NICS denied", "2014-05-01", privateSale("dealer-nics", { transfer: { nics: { dealerConsented: true, response: "denied" } } }), false],
-    ["NICS delayed: no default proceed on this route", "2014-05-01", privateSale("dealer-nics", { transfer: { nics: { dealerConsented: true, response: "delayed" } } }), false],
-    ["no dealer consented", "2014-05-01", privateSale("dealer-nics", { transfer: { nics: { dealerConsented: false, response: "proceed" } } }), false],
-    ["credential held but not presented to the dealer", "2014-05-01", privateSale("dealer-nics", { buyer: { credentials: [{ ...LGEC, presented: false }] } }), false],
+    [
+      "NICS denied",
+      "2014-05-01",
+      privateSale("dealer-nics", { transfer: { nics: { dealerConsented: true, response: "denied" } } }),
+      false,
+    ],
+    [
+      "NICS delayed: no default proceed on this route",
+      "2014-05-01",
+      privateSale("dealer-nics", { transfer: { nics: { dealerConsented: true, response: "delayed" } } }),
+      false,
+    ],
+    [
+      "no dealer consented",
+      "2014-05-01",
+      privateSale("dealer-nics", { transfer: { nics: { dealerConsented: false, response: "proceed" } } }),
+      false,
+    ],
+    [
+      "credential held but not presented to the dealer",
+      "2014-05-01",
+      privateSale("dealer-nics", { buyer: { credentials: [{ ...LGEC, presented: false }] } }),
+      false,
+    ],
     ["private route not stated", "2014-05-01", privateSale("despp", { transfer: { privateRoute: undefined } }), null],
     ["dealer to dealer: exempt", "2014-05-01", retail({ buyer: { federalLicence: "dealer", credentials: [] } }), true],
-    ["importer to dealer: exempt", "2014-05-01", retail({ seller: { federalLicence: "importer" }, buyer: { federalLicence: "dealer", credentials: [] } }), true],
-    ["dealer to manufacturer: exempt (either direction)", "2014-05-01", retail({ buyer: { federalLicence: "manufacturer", credentials: [] } }), true],
-    ["manufacturer to manufacturer: not exempt, credential rule applies", "2014-05-01", retail({ seller: { federalLicence: "manufacturer" }, buyer: { federalLicence: "manufacturer", credentials: [] } }), false],
-    ["private person sells to a dealer holding a permit to sell", "2014-05-01", privateSale("despp", { buyer: { federalLicence: "dealer", credentials: [{ kind: "permit-to-sell", status: "valid" }] } }), true],
+    [
+      "importer to dealer: exempt",
+      "2014-05-01",
+      retail({ seller: { federalLicence: "importer" }, buyer: { federalLicence: "dealer", credentials: [] } }),
+      true,
+    ],
+    [
+      "dealer to manufacturer: exempt (either direction)",
+      "2014-05-01",
+      retail({ buyer: { federalLicence: "manufacturer", credentials: [] } }),
+      true,
+    ],
+    [
+      "manufacturer to manufacturer: not exempt, credential rule applies",
+      "2014-05-01",
+      retail({
+        seller: { federalLicence: "manufacturer" },
+        buyer: { federalLicence: "manufacturer", credentials: [] },
+      }),
+      false,
+    ],
+    [
+      "private person sells to a dealer holding a permit to sell",
+      "2014-05-01",
+      privateSale("despp", {
+        buyer: { federalLicence: "dealer", credentials: [{ kind: "permit-to-sell", status: "valid" }] },
+      }),
+      true,
+    ],
     ["buyer's licence not known", "2014-05-01", retail({ buyer: { federalLicence: undefined } }), null],
   ];
   for (const [name, on, facts, permitted] of rows) {
     test(`${on}: ${name}`, () => {
       const a = decideLongGunSale(facts, d(on));
-      assert.equal(a.result.permitted, permitted, JSON.stringify(a.findings.filter((f) => f.status !== "met"), null, 1));
+      assert.equal(
+        a.result.permitted,
+        permitted,
+        JSON.stringify(
+          a.findings.filter((f) => f.status !== "met"),
+          null,
+          1,
+        ),
+      );
     });
   }
   test("the dealer's fee cap is $20 and an overcharge is reported, not a refusal", () => {
     const ok = decideLongGunSale(privateSale("dealer-nics"), d("2014-05-01"));
     assert.equal(ok.result.dealerFeeCap, 20);
     assert.equal(ok.result.dealerFeeWithinCap, true);
-    const over = decideLongGunSale(privateSale("dealer-nics", { transfer: { nics: { dealerConsented: true, response: "proceed", feeCharged: 25 } } }), d("2014-05-01"));
+    const over = decideLongGunSale(
+      privateSale("dealer-nics", {
+        transfer: { nics: { dealerConsented: true, response: "proceed", feeCharged: 25 } },
+      }),
+      d("2014-05-01"),
+    );
     assert.equal(over.result.dealerFeeWithinCap, false);
     assert.equal(over.result.permitted, true);
   });
@@ -232,11 +474,52 @@ describe("long-gun-sale: prohibited buyers", () => {
   const rows: [string, string, NonNullable<LongGunSaleFacts["buyer"]>["events"], boolean | null][] = [
     ["felony conviction", "2014-05-01", [{ kind: "conviction", felony: true, convictionDate: d("2005-01-01") }], false],
     ["records not looked up", "2014-05-01", undefined, null],
-    ["active protective order", "2014-05-01", [{ kind: "protective-order", issuedOn: d("2014-04-01"), active: true }], false],
-    ["voluntary admission 2013-10-01, day before the six months end", "2014-04-01", [{ kind: "voluntary-admission", date: d("2013-10-01"), solelyAlcoholOrDrug: false }], false],
-    ["voluntary admission 2013-10-01, six months passed", "2014-04-02", [{ kind: "voluntary-admission", date: d("2013-10-01"), solelyAlcoholOrDrug: false }], true],
-    ["third-degree assault committed 2013-09-30 (before 2013-10-01) does not bar a long gun", "2014-05-01", [{ kind: "conviction", statute: "53a-61", felony: false, offenseDate: d("2013-09-30"), convictionDate: d("2014-01-10") }], true],
-    ["third-degree assault committed 2013-10-01 bars a long gun", "2014-05-01", [{ kind: "conviction", statute: "53a-61", felony: false, offenseDate: d("2013-10-01"), convictionDate: d("2014-01-10") }], false],
+    [
+      "active protective order",
+      "2014-05-01",
+      [{ kind: "protective-order", issuedOn: d("2014-04-01"), active: true }],
+      false,
+    ],
+    [
+      "voluntary admission 2013-10-01, day before the six months end",
+      "2014-04-01",
+      [{ kind: "voluntary-admission", date: d("2013-10-01"), solelyAlcoholOrDrug: false }],
+      false,
+    ],
+    [
+      "voluntary admission 2013-10-01, six months passed",
+      "2014-04-02",
+      [{ kind: "voluntary-admission", date: d("2013-10-01"), solelyAlcoholOrDrug: false }],
+      true,
+    ],
+    [
+      "third-degree assault committed 2013-09-30 (before 2013-10-01) does not bar a long gun",
+      "2014-05-01",
+      [
+        {
+          kind: "conviction",
+          statute: "53a-61",
+          felony: false,
+          offenseDate: d("2013-09-30"),
+          convictionDate: d("2014-01-10"),
+        },
+      ],
+      true,
+    ],
+    [
+      "third-degree assault committed 2013-10-01 bars a long gun",
+      "2014-05-01",
+      [
+        {
+          kind: "conviction",
+          statute: "53a-61",
+          felony: false,
+          offenseDate: d("2013-10-01"),
+          convictionDate: d("2014-01-10"),
+        },
+      ],
+      false,
+    ],
   ];
   for (const [name, on, events, permitted] of rows) {
     test(`${on}: ${name}`, () => {
@@ -251,21 +534,48 @@ describe("long-gun-sale: prohibited buyers", () => {
 describe("long-gun-sale: records and penalties", () => {
   test("retail receipt includes date and place of birth", () => {
     const f = requiredRecordFields("retail", d("2013-04-04"));
-    for (const k of ["buyer.name", "buyer.address", "buyer.dateOfBirth", "buyer.placeOfBirth", "firearm.serialNumber", "firearm.caliber", "transferDate"]) assert.ok(f.includes(k), k);
+    for (const k of [
+      "buyer.name",
+      "buyer.address",
+      "buyer.dateOfBirth",
+      "buyer.placeOfBirth",
+      "firearm.serialNumber",
+      "firearm.caliber",
+      "transferDate",
+    ])
+      assert.ok(f.includes(k), k);
   });
   test("private transfer form through a dealer names both parties and the NICS transaction", () => {
     const f = requiredRecordFields("private-dealer-nics", d("2014-01-01"));
-    for (const k of ["transferor.name", "transferor.credentialNumber", "transferee.placeOfBirth", "transferee.credentialNumber", "firearm.manufacturerNumber", "nics.transactionNumber"]) assert.ok(f.includes(k), k);
+    for (const k of [
+      "transferor.name",
+      "transferor.credentialNumber",
+      "transferee.placeOfBirth",
+      "transferee.credentialNumber",
+      "firearm.manufacturerNumber",
+      "nics.transactionNumber",
+    ])
+      assert.ok(f.includes(k), k);
     assert.throws(() => requiredRecordFields("private-dealer-nics", d("2013-12-31")), NotInForce);
     assert.throws(() => requiredRecordFields("retail", d("2013-04-03")), NotInForce);
     assert.deepEqual(requiredRecordFields("licensee-exempt", d("2014-01-01")), []);
   });
   test("the result carries the record fields of its route", () => {
-    assert.ok(decideLongGunSale(privateSale("dealer-nics"), d("2014-05-01")).result.requiredRecordFields.includes("nics.transactionNumber"));
+    assert.ok(
+      decideLongGunSale(privateSale("dealer-nics"), d("2014-05-01")).result.requiredRecordFields.includes(
+        "nics.transactionNumber",
+      ),
+    );
     assert.ok(decideLongGunSale(retail(), d("2014-05-01")).result.requiredRecordFields.includes("buyer.placeOfBirth"));
   });
   test("NICS request identifiers", () => {
-    assert.deepEqual(nicsCheckRequestFields().required, ["transferee.name", "transferee.gender", "transferee.race", "transferee.dateOfBirth", "transferee.stateOfResidence"]);
+    assert.deepEqual(nicsCheckRequestFields().required, [
+      "transferee.name",
+      "transferee.gender",
+      "transferee.race",
+      "transferee.dateOfBirth",
+      "transferee.stateOfResidence",
+    ]);
   });
   const rows: [string, boolean | undefined, boolean | undefined, string | null][] = [
     ["no knowledge", false, false, "class D felony"],
@@ -275,7 +585,10 @@ describe("long-gun-sale: records and penalties", () => {
   ];
   for (const [name, stolen, altered, cls] of rows) {
     test(`penalty: ${name}`, () => {
-      const a = decideLongGunSale(retail({ seller: { federalLicence: "dealer", knowsStolen: stolen, knowsIdentificationAltered: altered } }), d("2014-05-01"));
+      const a = decideLongGunSale(
+        retail({ seller: { federalLicence: "dealer", knowsStolen: stolen, knowsIdentificationAltered: altered } }),
+        d("2014-05-01"),
+      );
       assert.equal(a.result.penalty.applies?.crimeClass ?? null, cls);
       assert.equal(a.result.penalty.violation.crimeClass, "class D felony");
       assert.ok(a.result.penalty.consequences.some((c) => c.includes("forfeiture")));

@@ -30,73 +30,102 @@ import { PersonEvents } from "../criminal-possession/events.ts";
 import { buyerMayPossess } from "./buyer-may-possess.ts";
 import { Credential } from "./credentials.ts";
 import { Authorization, LONG_GUN_AUTHORIZATION, longGunAuthorization } from "./despp-authorization.ts";
-import { FederalLicence, LONG_GUN_LICENSEE_EXEMPTION, isExemptLicenseePair, licenseeExemption } from "./licensee-exemption.ts";
+import {
+  FederalLicence,
+  LONG_GUN_LICENSEE_EXEMPTION,
+  isExemptLicenseePair,
+  licenseeExemption,
+} from "./licensee-exemption.ts";
 import { LONG_GUN_CREDENTIALS, longGunBuyerCredential } from "./long-gun-credential.ts";
 import { DutyPurchase, MINIMUM_AGES, longGunMinimumAge } from "./long-gun-minimum-age.ts";
 import { type SalePenalty, LONG_GUN_PENALTY_VERSIONS, longGunSalePenalty } from "./long-gun-penalty.ts";
-import { NicsCheck, PRIVATE_ROUTES, PRIVATE_TRANSFER_RULE, dealerFeeCheck, longGunPrivateTransfer } from "./long-gun-private-transfer.ts";
+import {
+  NicsCheck,
+  PRIVATE_ROUTES,
+  PRIVATE_TRANSFER_RULE,
+  dealerFeeCheck,
+  longGunPrivateTransfer,
+} from "./long-gun-private-transfer.ts";
 import { type RecordRoute, requiredRecordFields } from "./long-gun-transfer-record.ts";
 import { WAITING_PERIOD, longGunWaitingPeriod } from "./long-gun-waiting-period.ts";
 import { Officer } from "./officer-exception.ts";
 
-export const LongGunSaleFacts = z.object({
-  seller: z
-    .object({
-      federalLicence: FederalLicence.optional(),
-      knowsStolen: z.boolean().optional().describe("the transferor knows the long gun is stolen (penalty only)"),
-      knowsIdentificationAltered: z.boolean().optional().describe("the transferor knows its manufacturer's or serial number was altered, removed or obliterated (penalty only)"),
-    })
-    .optional(),
-  buyer: z
-    .object({
-      federalLicence: FederalLicence.optional(),
-      birthDate: PlainDateSchema.optional(),
-      credentials: z.array(Credential).optional().describe("the buyer's gun credentials; [] when none"),
-      officer: Officer.optional(),
-      dutyPurchase: DutyPurchase.optional(),
-      huntingLicence: z.boolean().optional().describe("holds a valid Connecticut hunting licence (waiting period exception)"),
-      armedForcesMember: z.boolean().optional().describe("active or reserve member of the US armed forces (waiting period exception)"),
-      events: PersonEvents.optional().describe("the buyer's records; [] when none found"),
-    })
-    .optional(),
-  firearm: z
-    .object({
-      semiautomaticCenterfireRifle: z.boolean().optional(),
-      acceptsMagazineOverFiveRounds: z.boolean().optional().describe("has or accepts a magazine with a capacity exceeding five rounds"),
-      antique: z.boolean().optional().describe("an antique firearm (waiting period exception)"),
-    })
-    .optional(),
-  transfer: z
-    .object({
-      privateRoute: z
-        .enum([...PRIVATE_ROUTES, "none"])
-        .optional()
-        .describe("for a sale between two private persons: DESPP authorization, a consenting dealer's NICS check, or \"none\" when neither was used"),
-      waitingPeriodExceptions: z
-        .literal("none")
-        .optional()
-        .describe(
-          '"none": none of the existing-law waiting period exceptions applies (the buyer is not a federal marshal, parole officer or peace officer, holds no hunting licence, is not in the armed forces, and the gun is not an antique). Settles those facts when they are not given; giving one of them as true as well is refused.',
-        ),
-      applicationDate: PlainDateSchema.optional().describe("date of the application to purchase (waiting period)"),
-      authorization: Authorization.optional(),
-      nics: NicsCheck.optional(),
-      loaded: z.boolean().optional().describe("the long gun is loaded at delivery"),
-    })
-    .optional(),
-}).superRefine((f, ctx) => {
-  // "none of these" cannot be combined with one of them given as true.
-  if (f.transfer?.waitingPeriodExceptions !== "none") return;
-  const contradicting: [boolean, (string | number)[]][] = [
-    [f.buyer?.officer !== undefined && f.buyer.officer !== "none", ["buyer", "officer"]],
-    [f.buyer?.huntingLicence === true, ["buyer", "huntingLicence"]],
-    [f.buyer?.armedForcesMember === true, ["buyer", "armedForcesMember"]],
-    [f.firearm?.antique === true, ["firearm", "antique"]],
-  ];
-  for (const [bad, path] of contradicting) {
-    if (bad) ctx.addIssue({ code: "custom", path, message: 'contradicts transfer.waitingPeriodExceptions "none"' });
-  }
-});
+export const LongGunSaleFacts = z
+  .object({
+    seller: z
+      .object({
+        federalLicence: FederalLicence.optional(),
+        knowsStolen: z.boolean().optional().describe("the transferor knows the long gun is stolen (penalty only)"),
+        knowsIdentificationAltered: z
+          .boolean()
+          .optional()
+          .describe(
+            "the transferor knows its manufacturer's or serial number was altered, removed or obliterated (penalty only)",
+          ),
+      })
+      .optional(),
+    buyer: z
+      .object({
+        federalLicence: FederalLicence.optional(),
+        birthDate: PlainDateSchema.optional(),
+        credentials: z.array(Credential).optional().describe("the buyer's gun credentials; [] when none"),
+        officer: Officer.optional(),
+        dutyPurchase: DutyPurchase.optional(),
+        huntingLicence: z
+          .boolean()
+          .optional()
+          .describe("holds a valid Connecticut hunting licence (waiting period exception)"),
+        armedForcesMember: z
+          .boolean()
+          .optional()
+          .describe("active or reserve member of the US armed forces (waiting period exception)"),
+        events: PersonEvents.optional().describe("the buyer's records; [] when none found"),
+      })
+      .optional(),
+    firearm: z
+      .object({
+        semiautomaticCenterfireRifle: z.boolean().optional(),
+        acceptsMagazineOverFiveRounds: z
+          .boolean()
+          .optional()
+          .describe("has or accepts a magazine with a capacity exceeding five rounds"),
+        antique: z.boolean().optional().describe("an antique firearm (waiting period exception)"),
+      })
+      .optional(),
+    transfer: z
+      .object({
+        privateRoute: z
+          .enum([...PRIVATE_ROUTES, "none"])
+          .optional()
+          .describe(
+            'for a sale between two private persons: DESPP authorization, a consenting dealer\'s NICS check, or "none" when neither was used',
+          ),
+        waitingPeriodExceptions: z
+          .literal("none")
+          .optional()
+          .describe(
+            '"none": none of the existing-law waiting period exceptions applies (the buyer is not a federal marshal, parole officer or peace officer, holds no hunting licence, is not in the armed forces, and the gun is not an antique). Settles those facts when they are not given; giving one of them as true as well is refused.',
+          ),
+        applicationDate: PlainDateSchema.optional().describe("date of the application to purchase (waiting period)"),
+        authorization: Authorization.optional(),
+        nics: NicsCheck.optional(),
+        loaded: z.boolean().optional().describe("the long gun is loaded at delivery"),
+      })
+      .optional(),
+  })
+  .superRefine((f, ctx) => {
+    // "none of these" cannot be combined with one of them given as true.
+    if (f.transfer?.waitingPeriodExceptions !== "none") return;
+    const contradicting: [boolean, (string | number)[]][] = [
+      [f.buyer?.officer !== undefined && f.buyer.officer !== "none", ["buyer", "officer"]],
+      [f.buyer?.huntingLicence === true, ["buyer", "huntingLicence"]],
+      [f.buyer?.armedForcesMember === true, ["buyer", "armedForcesMember"]],
+      [f.firearm?.antique === true, ["firearm", "antique"]],
+    ];
+    for (const [bad, path] of contradicting) {
+      if (bad) ctx.addIssue({ code: "custom", path, message: 'contradicts transfer.waitingPeriodExceptions "none"' });
+    }
+  });
 export type LongGunSaleFacts = z.infer<typeof LongGunSaleFacts>;
 
 /** "private-none": a sale between two private persons that used neither DESPP's authorization nor a dealer's NICS check. */
@@ -124,7 +153,13 @@ export function longGunRoute(facts: LongGunSaleFacts): LongGunRoute | null {
   if (s !== "none") return "retail";
   if (b !== "none") return "to-licensee";
   const r = facts.transfer?.privateRoute;
-  return r === undefined ? null : r === "despp" ? "private-despp" : r === "dealer-nics" ? "private-dealer-nics" : "private-none";
+  return r === undefined
+    ? null
+    : r === "despp"
+      ? "private-despp"
+      : r === "dealer-nics"
+        ? "private-dealer-nics"
+        : "private-none";
 }
 
 export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answer<LongGunSaleResult> {
@@ -134,17 +169,28 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
   let waitUntil: PlainDate | null = null;
   const route = longGunRoute(facts);
 
-  const exemption = licenseeExemption("sales.long-gun.licensee-exemption", LONG_GUN_LICENSEE_EXEMPTION, facts.seller?.federalLicence, buyer?.federalLicence);
+  const exemption = licenseeExemption(
+    "sales.long-gun.licensee-exemption",
+    LONG_GUN_LICENSEE_EXEMPTION,
+    facts.seller?.federalLicence,
+    buyer?.federalLicence,
+  );
   if (exemption) findings.push(exemption);
 
   if (route === null) {
-    const s = facts.seller?.federalLicence, b = buyer?.federalLicence;
+    const s = facts.seller?.federalLicence,
+      b = buyer?.federalLicence;
     if (s === "none" && b === "none") {
       // Both parties are private persons and the route was not given.
       findings.push(...longGunPrivateTransfer({ privateRoute: undefined }, on));
     } else if (!exemption) {
-      const missing = [...(s === undefined ? ["seller.federalLicence"] : []), ...(b === undefined ? ["buyer.federalLicence"] : [])];
-      findings.push(unknown("sales.long-gun.route", SECTION_1, missing, "cannot tell whether this is a retail or a private sale"));
+      const missing = [
+        ...(s === undefined ? ["seller.federalLicence"] : []),
+        ...(b === undefined ? ["buyer.federalLicence"] : []),
+      ];
+      findings.push(
+        unknown("sales.long-gun.route", SECTION_1, missing, "cannot tell whether this is a retail or a private sale"),
+      );
     }
   } else if (route !== "licensee-exempt") {
     const retail = route === "retail";
@@ -183,7 +229,12 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
     if (privateSale) {
       findings.push(
         ...longGunPrivateTransfer(
-          { privateRoute: facts.transfer?.privateRoute, authorization: facts.transfer?.authorization, nics: facts.transfer?.nics, credentials: buyer?.credentials },
+          {
+            privateRoute: facts.transfer?.privateRoute,
+            authorization: facts.transfer?.authorization,
+            nics: facts.transfer?.nics,
+            credentials: buyer?.credentials,
+          },
           on,
         ),
       );
@@ -191,13 +242,23 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
     if (retail || privateSale) {
       findings.push(buyerMayPossess("sales.long-gun.buyer-may-possess", SECTION_1, "firearm", buyer, on));
       if (facts.transfer?.loaded === true && route !== "private-dealer-nics") {
-        findings.push(notMet("sales.long-gun.unloaded", SECTION_1, "the long gun may not be loaded when transferred", "unload it before delivery"));
+        findings.push(
+          notMet(
+            "sales.long-gun.unloaded",
+            SECTION_1,
+            "the long gun may not be loaded when transferred",
+            "unload it before delivery",
+          ),
+        );
       }
     }
   }
 
   const outcome = allOf(findings);
-  const fee = route === "private-dealer-nics" ? dealerFeeCheck(facts.transfer?.nics?.feeCharged, on) : { cap: null, withinCap: null };
+  const fee =
+    route === "private-dealer-nics"
+      ? dealerFeeCheck(facts.transfer?.nics?.feeCharged, on)
+      : { cap: null, withinCap: null };
   return {
     outcome,
     findings,
@@ -205,8 +266,12 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
       permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
       route,
       waitUntil,
-      requiredRecordFields: route === null || route === "private-none" || (route === "private-dealer-nics" && on < "2014-01-01") ? [] : requiredRecordFields(route, on),
-      deliveryConditions: route === "retail" || route === "private-despp" ? ["the long gun is not loaded when transferred"] : [],
+      requiredRecordFields:
+        route === null || route === "private-none" || (route === "private-dealer-nics" && on < "2014-01-01")
+          ? []
+          : requiredRecordFields(route, on),
+      deliveryConditions:
+        route === "retail" || route === "private-despp" ? ["the long gun is not loaded when transferred"] : [],
       dealerFeeCap: fee.cap,
       dealerFeeWithinCap: fee.withinCap,
       penalty: longGunSalePenalty(facts.seller, on),
@@ -232,21 +297,28 @@ export const longGunSaleQuestion: Question<LongGunSaleFacts, LongGunSaleResult> 
   modelledFrom: "2013-04-04",
   facts: LongGunSaleFacts,
   result: {
-    permitted: "true when the transfer may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
-    route: "retail, private-despp, private-dealer-nics, private-none (two private persons, neither route used: not permitted), licensee-exempt, to-licensee (a private person selling to a licensee), other-licensees, or null when not known",
-    waitUntil: "first day of delivery under the two-week waiting period (retail sales before 2014-04-01), or null when none applies",
+    permitted:
+      "true when the transfer may take place on the date, false when a requirement is not met, null when facts are missing (needs review)",
+    route:
+      "retail, private-despp, private-dealer-nics, private-none (two private persons, neither route used: not permitted), licensee-exempt, to-licensee (a private person selling to a licensee), other-licensees, or null when not known",
+    waitUntil:
+      "first day of delivery under the two-week waiting period (retail sales before 2014-04-01), or null when none applies",
     requiredRecordFields: "fields the receipt or DESPP transfer form must contain, as dotted paths",
     deliveryConditions: "conditions on the act of delivery (e.g. not loaded)",
     dealerFeeCap: "the most a consenting dealer may charge for the NICS check (dealer NICS route), or null",
-    dealerFeeWithinCap: "whether the fee charged is within the cap; null when no fee was reported or the cap does not apply",
-    penalty: "the class of felony for a violation, the class B felony for knowingly stolen or altered-number guns, which applies given the transferor's knowledge (null if not known), and other consequences",
+    dealerFeeWithinCap:
+      "whether the fee charged is within the cap; null when no fee was reported or the cap does not apply",
+    penalty:
+      "the class of felony for a violation, the class B felony for knowingly stolen or altered-number guns, which applies given the transferor's knowledge (null if not known), and other consequences",
   },
   example: {
     seller: { federalLicence: "dealer" },
     buyer: {
       federalLicence: "none",
       birthDate: "1990-05-01" as PlainDate,
-      credentials: [{ kind: "long-gun-eligibility-certificate", status: "valid", expiresOn: "2019-03-31" as PlainDate }],
+      credentials: [
+        { kind: "long-gun-eligibility-certificate", status: "valid", expiresOn: "2019-03-31" as PlainDate },
+      ],
       events: [],
     },
     firearm: { semiautomaticCenterfireRifle: false },

@@ -25,7 +25,8 @@ import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, inForce, pa133 } from "../../core/rules.ts";
 import { defineRule } from "../../core/questions.ts";
 
-export type RecordRoute = "retail" | "private-despp" | "private-dealer-nics" | "licensee-exempt" | "to-licensee" | "other-licensees";
+export type RecordRoute =
+  "retail" | "private-despp" | "private-dealer-nics" | "licensee-exempt" | "to-licensee" | "other-licensees";
 
 export const RETAIL_RECEIPT_FIELDS: readonly Dated<readonly string[]>[] = [
   {
@@ -80,8 +81,21 @@ export const PRIVATE_NICS_FORM_FIELDS: readonly Dated<readonly string[]>[] = [
 export const OPTIONAL_RECORD_FIELDS: readonly string[] = ["transferor.credentialNumber"];
 
 export const NICS_REQUEST_FIELDS = {
-  required: ["transferee.name", "transferee.gender", "transferee.race", "transferee.dateOfBirth", "transferee.stateOfResidence"],
-  optional: ["transferee.uniqueNumericIdentifier", "transferee.height", "transferee.weight", "transferee.eyeColor", "transferee.hairColor", "transferee.placeOfBirth"],
+  required: [
+    "transferee.name",
+    "transferee.gender",
+    "transferee.race",
+    "transferee.dateOfBirth",
+    "transferee.stateOfResidence",
+  ],
+  optional: [
+    "transferee.uniqueNumericIdentifier",
+    "transferee.height",
+    "transferee.weight",
+    "transferee.eyeColor",
+    "transferee.hairColor",
+    "transferee.placeOfBirth",
+  ],
   source: pa133("§ 1", {
     cgs: "CGS § 29-37a",
     text: "the prospective transferor or transferee must provide the consenting dealer with the transferee's name, gender, race, date of birth, and state of residence. If necessary to verify the person's identity, he or she may also provide a unique numeric identifier (such as a Social Security number) and additional identifiers (such as height, weight, eye and hair color, and place of birth).",
@@ -113,4 +127,11 @@ export function nicsCheckRequestFields(): { required: string[]; optional: string
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_TRANSFER_RECORD_RULE = defineRule({ id: "sales.long-gun.transfer-record", title: "Long guns: what the receipt and transfer form contain", description: "The receipt names the buyer, with date and place of birth, the gun and the date; a private sale through a dealer's check is recorded on a DESPP form that also names the seller and the check's transaction number.", citations: [RETAIL_RECEIPT_FIELDS[0]!.source, PRIVATE_NICS_FORM_FIELDS[0]!.source], from: "2013-04-04" });
+export const LONG_GUN_TRANSFER_RECORD_RULE = defineRule({
+  id: "sales.long-gun.transfer-record",
+  title: "Long guns: what the receipt and transfer form contain",
+  description:
+    "The receipt names the buyer, with date and place of birth, the gun and the date; a private sale through a dealer's check is recorded on a DESPP form that also names the seller and the check's transaction number.",
+  citations: [RETAIL_RECEIPT_FIELDS[0]!.source, PRIVATE_NICS_FORM_FIELDS[0]!.source],
+  from: "2013-04-04",
+});

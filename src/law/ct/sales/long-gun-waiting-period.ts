@@ -25,7 +25,18 @@
  * be confirmed against the enacted text.
  */
 import { type PlainDate, addDays } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, cite, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  cite,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { type Credential, type CredentialKind, holdsCredential } from "./credentials.ts";
 import { type Officer, officerException } from "./officer-exception.ts";
 import { defineRule } from "../../core/questions.ts";
@@ -84,7 +95,10 @@ export interface WaitingPeriodFacts {
 type Tri = boolean | "unknown";
 
 /** Buyer holds a credential that waives the wait. */
-export function credentialHolderException(credentials: readonly Credential[] | undefined, on: PlainDate): { applies: Tri; missing: string[] } {
+export function credentialHolderException(
+  credentials: readonly Credential[] | undefined,
+  on: PlainDate,
+): { applies: Tri; missing: string[] } {
   const h = holdsCredential(credentials, WAITING_PERIOD_EXEMPT_CREDENTIALS, on, "buyer.credentials");
   return { applies: h.holds, missing: h.missing };
 }
@@ -112,28 +126,81 @@ export function waitingPeriodEnds(applicationDate: PlainDate, on: PlainDate): Pl
   return rule.value === null ? null : addDays(applicationDate, rule.value.days);
 }
 
-export function longGunWaitingPeriod(f: WaitingPeriodFacts, retail: boolean, on: PlainDate): { finding: Finding; waitUntil: PlainDate | null } {
+export function longGunWaitingPeriod(
+  f: WaitingPeriodFacts,
+  retail: boolean,
+  on: PlainDate,
+): { finding: Finding; waitUntil: PlainDate | null } {
   const rule = inForce(WAITING_PERIOD, on, ID);
-  if (rule.value === null) return { finding: notApplicable(ID, rule.source, "the waiting period applies only before 2014-04-01"), waitUntil: null };
-  if (!retail) return { finding: notApplicable(ID, rule.source, "the waiting period binds purchases from dealers (retail) only"), waitUntil: null };
+  if (rule.value === null)
+    return {
+      finding: notApplicable(ID, rule.source, "the waiting period applies only before 2014-04-01"),
+      waitUntil: null,
+    };
+  if (!retail)
+    return {
+      finding: notApplicable(ID, rule.source, "the waiting period binds purchases from dealers (retail) only"),
+      waitUntil: null,
+    };
   const cred = credentialHolderException(f.credentials, on);
-  if (cred.applies === true) return { finding: met(ID, CREDENTIAL_HOLDER_EXCEPTION, "the buyer holds a credential that waives the waiting period"), waitUntil: null };
+  if (cred.applies === true)
+    return {
+      finding: met(ID, CREDENTIAL_HOLDER_EXCEPTION, "the buyer holds a credential that waives the waiting period"),
+      waitUntil: null,
+    };
   const other = existingLawExceptions(f);
-  if (other.applies === true) return { finding: met(ID, EXISTING_LAW_EXCEPTIONS, "an existing-law exception waives the waiting period"), waitUntil: null };
+  if (other.applies === true)
+    return {
+      finding: met(ID, EXISTING_LAW_EXCEPTIONS, "an existing-law exception waives the waiting period"),
+      waitUntil: null,
+    };
   const exemptionMissing = [...cred.missing, ...other.missing];
   if (f.applicationDate === undefined) {
-    return { finding: unknown(ID, rule.source, ["transfer.applicationDate", ...exemptionMissing], "the application date is not known and no exception is shown"), waitUntil: null };
+    return {
+      finding: unknown(
+        ID,
+        rule.source,
+        ["transfer.applicationDate", ...exemptionMissing],
+        "the application date is not known and no exception is shown",
+      ),
+      waitUntil: null,
+    };
   }
   const waitUntil = addDays(f.applicationDate, rule.value.days);
-  if (on >= waitUntil) return { finding: met(ID, rule.source, `two weeks have passed since the application on ${f.applicationDate}`), waitUntil };
+  if (on >= waitUntil)
+    return {
+      finding: met(ID, rule.source, `two weeks have passed since the application on ${f.applicationDate}`),
+      waitUntil,
+    };
   if (exemptionMissing.length > 0) {
-    return { finding: unknown(ID, rule.source, exemptionMissing, `the two weeks end on ${waitUntil}; whether an exception applies is not known`), waitUntil };
+    return {
+      finding: unknown(
+        ID,
+        rule.source,
+        exemptionMissing,
+        `the two weeks end on ${waitUntil}; whether an exception applies is not known`,
+      ),
+      waitUntil,
+    };
   }
   return {
-    finding: notMet(ID, rule.source, `the application was made on ${f.applicationDate}; delivery may take place from ${waitUntil}`, `deliver on or after ${waitUntil}`),
+    finding: notMet(
+      ID,
+      rule.source,
+      `the application was made on ${f.applicationDate}; delivery may take place from ${waitUntil}`,
+      `deliver on or after ${waitUntil}`,
+    ),
     waitUntil,
   };
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const LONG_GUN_WAITING_PERIOD_RULE = defineRule({ id: "sales.long-gun.waiting-period", title: "Long guns: two-week wait at retail (until 31 March 2014)", description: "Before 1 April 2014, a dealer may deliver a long gun only two weeks after the application, unless the buyer holds a credential (now including a long gun eligibility certificate) or another exception applies.", citations: [WAITING_PERIOD[0]!.source, CREDENTIAL_HOLDER_EXCEPTION, EXISTING_LAW_EXCEPTIONS], from: "2013-04-04", until: "2014-04-01" });
+export const LONG_GUN_WAITING_PERIOD_RULE = defineRule({
+  id: "sales.long-gun.waiting-period",
+  title: "Long guns: two-week wait at retail (until 31 March 2014)",
+  description:
+    "Before 1 April 2014, a dealer may deliver a long gun only two weeks after the application, unless the buyer holds a credential (now including a long gun eligibility certificate) or another exception applies.",
+  citations: [WAITING_PERIOD[0]!.source, CREDENTIAL_HOLDER_EXCEPTION, EXISTING_LAW_EXCEPTIONS],
+  from: "2013-04-04",
+  until: "2014-04-01",
+});

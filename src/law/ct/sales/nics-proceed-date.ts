@@ -51,4 +51,11 @@ export function nicsProceedDate(initiatedOn: PlainDate): NicsProceedDate {
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const NICS_PROCEED_DATE_RULE = defineRule({ id: "sales.nics-proceed-date", title: "NICS: the federal three-business-day rule", description: "If NICS has not answered, a licensee may transfer the day after three business days (days state offices are open) have passed since the check began; Connecticut's own authorization is still needed.", citations: [NICS_DEFAULT_PROCEED_SOURCE], from: "1998-11-30" });
+export const NICS_PROCEED_DATE_RULE = defineRule({
+  id: "sales.nics-proceed-date",
+  title: "NICS: the federal three-business-day rule",
+  description:
+    "If NICS has not answered, a licensee may transfer the day after three business days (days state offices are open) have passed since the check began; Connecticut's own authorization is still needed.",
+  citations: [NICS_DEFAULT_PROCEED_SOURCE],
+  from: "1998-11-30",
+});

@@ -13,7 +13,9 @@ import type { Citation } from "../../core/rules.ts";
 import { cite, pa133 } from "../../core/rules.ts";
 
 export const OFFICER_KINDS = ["federal-marshal", "parole-officer", "peace-officer", "none"] as const;
-export const Officer = z.enum(OFFICER_KINDS).describe('whether the buyer is a federal marshal, parole officer or peace officer; "none" otherwise');
+export const Officer = z
+  .enum(OFFICER_KINDS)
+  .describe('whether the buyer is a federal marshal, parole officer or peace officer; "none" otherwise');
 export type Officer = z.infer<typeof Officer>;
 
 export const LONG_GUN_OFFICER_EXCEPTION: Citation = pa133("§ 1", {

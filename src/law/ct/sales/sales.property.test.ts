@@ -17,33 +17,64 @@ import { longGunSaleQuestion } from "./long-gun-sale.ts";
 
 const R = { noNullPrototype: true, requiredKeys: [] as [] };
 const birthDate = fc.oneof(between("1940-01-01", "1995-12-31"), between("1991-01-01", "2000-12-31"));
-const authorization = fc.record({ status: fc.constantFrom("approved" as const, "approved" as const, "denied" as const, "pending" as const), number: fc.constant("A-1"), issuedOn: eventDate }, R);
+const authorization = fc.record(
+  {
+    status: fc.constantFrom("approved" as const, "approved" as const, "denied" as const, "pending" as const),
+    number: fc.constant("A-1"),
+    issuedOn: eventDate,
+  },
+  R,
+);
 const officer = fc.constantFrom("none" as const, "none" as const, "peace-officer" as const, "federal-marshal" as const);
 
 const longGunFacts = fc.record(
   {
-    seller: fc.record({ federalLicence: licence, knowsStolen: fc.boolean(), knowsIdentificationAltered: fc.boolean() }, R),
+    seller: fc.record(
+      { federalLicence: licence, knowsStolen: fc.boolean(), knowsIdentificationAltered: fc.boolean() },
+      R,
+    ),
     buyer: fc.record(
       {
         federalLicence: licence,
         birthDate,
         credentials,
         officer,
-        dutyPurchase: fc.record({ agency: fc.constantFrom("none" as const, "local-police" as const, "us-military" as const), forDutyUse: fc.boolean() }, R),
+        dutyPurchase: fc.record(
+          {
+            agency: fc.constantFrom("none" as const, "local-police" as const, "us-military" as const),
+            forDutyUse: fc.boolean(),
+          },
+          R,
+        ),
         huntingLicence: fc.boolean(),
         armedForcesMember: fc.boolean(),
         events,
       },
       R,
     ),
-    firearm: fc.record({ semiautomaticCenterfireRifle: fc.boolean(), acceptsMagazineOverFiveRounds: fc.boolean(), antique: fc.boolean() }, R),
+    firearm: fc.record(
+      {
+        semiautomaticCenterfireRifle: fc.boolean(),
+        acceptsMagazineOverFiveRounds: fc.boolean(),
+        antique: fc.boolean(),
+      },
+      R,
+    ),
     transfer: fc.record(
       {
         privateRoute: fc.constantFrom("despp" as const, "dealer-nics" as const, "none" as const),
         waitingPeriodExceptions: fc.constant("none" as const),
         applicationDate: eventDate,
         authorization,
-        nics: fc.record({ dealerConsented: fc.boolean(), response: fc.constantFrom("proceed" as const, "proceed" as const, "delayed" as const, "denied" as const), transactionNumber: fc.constant("N-1"), feeCharged: fc.integer({ min: 0, max: 40 }) }, R),
+        nics: fc.record(
+          {
+            dealerConsented: fc.boolean(),
+            response: fc.constantFrom("proceed" as const, "proceed" as const, "delayed" as const, "denied" as const),
+            transactionNumber: fc.constant("N-1"),
+            feeCharged: fc.integer({ min: 0, max: 40 }),
+          },
+          R,
+        ),
         loaded: fc.boolean(),
       },
       R,
@@ -55,16 +86,27 @@ const longGunFacts = fc.record(
 /** "none of these" for the waiting period's exceptions never comes with one of them given as true (the schema refuses that). */
 const longGunFactsConsistent = longGunFacts.map((f) => {
   if (f.transfer?.waitingPeriodExceptions !== "none") return f;
-  const buyer = f.buyer && { ...f.buyer, ...(f.buyer.officer !== undefined ? { officer: "none" as const } : {}), ...(f.buyer.huntingLicence ? { huntingLicence: false } : {}), ...(f.buyer.armedForcesMember ? { armedForcesMember: false } : {}) };
+  const buyer = f.buyer && {
+    ...f.buyer,
+    ...(f.buyer.officer !== undefined ? { officer: "none" as const } : {}),
+    ...(f.buyer.huntingLicence ? { huntingLicence: false } : {}),
+    ...(f.buyer.armedForcesMember ? { armedForcesMember: false } : {}),
+  };
   const firearm = f.firearm && { ...f.firearm, ...(f.firearm.antique ? { antique: false } : {}) };
   return { ...f, ...(buyer ? { buyer } : {}), ...(firearm ? { firearm } : {}) };
 });
 
 const handgunFacts = fc.record(
   {
-    seller: fc.record({ federalLicence: licence, knowsStolen: fc.boolean(), knowsIdentificationAltered: fc.boolean() }, R),
+    seller: fc.record(
+      { federalLicence: licence, knowsStolen: fc.boolean(), knowsIdentificationAltered: fc.boolean() },
+      R,
+    ),
     buyer: fc.record({ federalLicence: licence, birthDate, credentials, officer, events }, R),
-    transfer: fc.record({ temporaryForTargetShooting: fc.boolean(), supervisedByEligiblePerson: fc.boolean(), authorization }, R),
+    transfer: fc.record(
+      { temporaryForTargetShooting: fc.boolean(), supervisedByEligiblePerson: fc.boolean(), authorization },
+      R,
+    ),
   },
   R,
 );
@@ -78,7 +120,17 @@ const ammunitionFacts = fc.record(
         federalLicence: licence,
         birthDate,
         credentials,
-        photoId: fc.record({ kind: fc.constantFrom("drivers-license" as const, "passport" as const, "other" as const), governmentIssued: fc.boolean(), valid: fc.boolean(), hasPhotograph: fc.boolean(), showsDateOfBirth: fc.boolean(), presented: fc.boolean() }, R),
+        photoId: fc.record(
+          {
+            kind: fc.constantFrom("drivers-license" as const, "passport" as const, "other" as const),
+            governmentIssued: fc.boolean(),
+            valid: fc.boolean(),
+            hasPhotograph: fc.boolean(),
+            showsDateOfBirth: fc.boolean(),
+            presented: fc.boolean(),
+          },
+          R,
+        ),
         events,
       },
       R,
@@ -106,7 +158,10 @@ function withoutSomeEvents<T extends { buyer?: { events?: unknown[] } }>(f: T, k
 for (const [q, arb] of CASES) {
   describe(`${q.id} properties`, () => {
     test("generated facts satisfy the question's schema", () => {
-      fc.assert(fc.property(arb, (f) => q.facts.safeParse(f).success), { numRuns: 200 });
+      fc.assert(
+        fc.property(arb, (f) => q.facts.safeParse(f).success),
+        { numRuns: 200 },
+      );
     });
 
     test("the outcome depends only on the facts and the date (no hidden state, facts not mutated)", () => {
@@ -128,7 +183,8 @@ for (const [q, arb] of CASES) {
         fc.property(arb, checkDate, (f, on) => {
           const a = q.decide(f, on);
           assert.equal(a.result.permitted, a.outcome === "yes" ? true : a.outcome === "no" ? false : null);
-          for (const x of a.findings) if (x.status === "unknown") assert.ok((x.missing?.length ?? 0) > 0 || x.because.length > 0);
+          for (const x of a.findings)
+            if (x.status === "unknown") assert.ok((x.missing?.length ?? 0) > 0 || x.because.length > 0);
         }),
         RUNS,
       );
@@ -139,7 +195,12 @@ for (const [q, arb] of CASES) {
         fc.property(arb, checkDate, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (f, on, seed) => {
           const partial = dropKeys(f, coin(seed));
           const p = q.decide(partial, on);
-          if (p.outcome === "no") assert.notEqual(q.decide(f, on).outcome, "yes", JSON.stringify({ partial, findings: p.findings.filter((x) => x.status === "not-met") }));
+          if (p.outcome === "no")
+            assert.notEqual(
+              q.decide(f, on).outcome,
+              "yes",
+              JSON.stringify({ partial, findings: p.findings.filter((x) => x.status === "not-met") }),
+            );
         }),
         RUNS,
       );
@@ -157,17 +218,22 @@ for (const [q, arb] of CASES) {
       );
     });
 
-    test(q.dutyStartsOn ? "dates before the duty starts answer that there is no duty yet" : "dates before the model are refused", () => {
-      fc.assert(
-        fc.property(arb, between("2000-01-01", "2013-04-03"), (f, on) => {
-          if (q.dutyStartsOn) {
-            const a = q.decide(f, on);
-            assert.notEqual(a.outcome, "unknown");
-            assert.ok(a.findings.some((x: { because: string }) => x.because.includes(`starts on ${q.dutyStartsOn}`)));
-          } else assert.throws(() => q.decide(f, on), NotInForce);
-        }),
-        { numRuns: 100 },
-      );
-    });
+    test(
+      q.dutyStartsOn
+        ? "dates before the duty starts answer that there is no duty yet"
+        : "dates before the model are refused",
+      () => {
+        fc.assert(
+          fc.property(arb, between("2000-01-01", "2013-04-03"), (f, on) => {
+            if (q.dutyStartsOn) {
+              const a = q.decide(f, on);
+              assert.notEqual(a.outcome, "unknown");
+              assert.ok(a.findings.some((x: { because: string }) => x.because.includes(`starts on ${q.dutyStartsOn}`)));
+            } else assert.throws(() => q.decide(f, on), NotInForce);
+          }),
+          { numRuns: 100 },
+        );
+      },
+    );
   });
 }

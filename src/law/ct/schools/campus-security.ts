@@ -25,10 +25,23 @@
 import { z } from "zod";
 import { type PlainDate, fromParts, parts } from "../../core/dates.ts";
 import type { Answer, Question } from "../../core/questions.ts";
-import { type Citation, type Dated, type Finding, allOf, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  allOf,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import type { Due } from "./school-year.ts";
 
-export const PROTOCOL_SOURCE: Citation = pa133("§ 92", { text: "by October 1, 2013, give an up-to-date security protocol plan to DESPP" });
+export const PROTOCOL_SOURCE: Citation = pa133("§ 92", {
+  text: "by October 1, 2013, give an up-to-date security protocol plan to DESPP",
+});
 export const REVISION_SOURCE: Citation = pa133("§ 92", {
   text: "by July 1, 2015, and every two years afterward, review and revise its security protocol plan with chiefs of police or campus security and submit revisions to DESPP by August 1 of the effected year.",
 });
@@ -44,26 +57,45 @@ export const FIRST_REVISION_YEAR = 2015;
 export function protocolPlanDues(on: PlainDate): Due[] {
   const out: Due[] = [{ item: "protocol-plan:initial", dueOn: INITIAL_PLAN_DUE, source: PROTOCOL_SOURCE }];
   const { year } = parts(on);
-  for (let y = FIRST_REVISION_YEAR; y <= year; y += 2) out.push({ item: `protocol-plan:revision-${y}`, dueOn: fromParts(y, 8, 1), source: REVISION_SOURCE });
+  for (let y = FIRST_REVISION_YEAR; y <= year; y += 2)
+    out.push({ item: `protocol-plan:revision-${y}`, dueOn: fromParts(y, 8, 1), source: REVISION_SOURCE });
   return out;
 }
 /** The revision cycle a year belongs to, or undefined when the year is not a cycle year. */
 export const isRevisionYear = (y: number) => y >= FIRST_REVISION_YEAR && (y - FIRST_REVISION_YEAR) % 2 === 0;
 
-export const TeamSeat = z.enum(["campus-police-or-security", "administration", "faculty", "senior-staff", "mid-level-staff"]);
+export const TeamSeat = z.enum([
+  "campus-police-or-security",
+  "administration",
+  "faculty",
+  "senior-staff",
+  "mid-level-staff",
+]);
 export type TeamSeat = z.infer<typeof TeamSeat>;
 export const REQUIRED_TEAM_SEATS: readonly TeamSeat[] = TeamSeat.options;
 
 export const TEAM: Dated<{ required: boolean }>[] = [
-  { from: "2013-04-04", until: "2014-01-01", value: { required: false }, source: pa133("§ 92", { text: "establish trained threat assessment teams on each campus by January 1, 2014" }) },
+  {
+    from: "2013-04-04",
+    until: "2014-01-01",
+    value: { required: false },
+    source: pa133("§ 92", { text: "establish trained threat assessment teams on each campus by January 1, 2014" }),
+  },
   { from: "2014-01-01", value: { required: true }, source: TEAM_SOURCE },
 ];
 
 export const ThreatAssessmentTeamFacts = z.object({
-  members: z.array(z.object({ seat: TeamSeat, trained: z.boolean().optional() })).optional().describe("each member's seat and whether they are trained"),
+  members: z
+    .array(z.object({ seat: TeamSeat, trained: z.boolean().optional() }))
+    .optional()
+    .describe("each member's seat and whether they are trained"),
 });
 export type ThreatAssessmentTeamFacts = z.infer<typeof ThreatAssessmentTeamFacts>;
-export interface ThreatAssessmentTeamResult { teamRequired: boolean; missingSeats: TeamSeat[]; untrainedMembers: number }
+export interface ThreatAssessmentTeamResult {
+  teamRequired: boolean;
+  missingSeats: TeamSeat[];
+  untrainedMembers: number;
+}
 
 export function teamMembership(facts: ThreatAssessmentTeamFacts, on: PlainDate): Finding {
   const rule = inForce(TEAM, on, "schools.threat-assessment-team");
@@ -74,7 +106,13 @@ export function teamMembership(facts: ThreatAssessmentTeamFacts, on: PlainDate):
   const missing = REQUIRED_TEAM_SEATS.filter((s) => !held.has(s));
   if (missing.length) return notMet(id, rule.source, `missing: ${missing.join(", ")}`, `appoint ${missing.join(", ")}`);
   const untrained = facts.members.filter((m) => m.trained === false).length;
-  if (untrained) return notMet(id, rule.source, `${untrained} member(s) not trained`, "train every member in identifying at-risk people and safety threats");
+  if (untrained)
+    return notMet(
+      id,
+      rule.source,
+      `${untrained} member(s) not trained`,
+      "train every member in identifying at-risk people and safety threats",
+    );
   if (facts.members.some((m) => m.trained === undefined)) return unknown(id, rule.source, ["members.trained"]);
   return met(id, rule.source, "every seat of the membership model is held and every member is trained");
 }
@@ -82,11 +120,16 @@ export function teamMembership(facts: ThreatAssessmentTeamFacts, on: PlainDate):
 export const threatAssessmentTeam: Question<ThreatAssessmentTeamFacts, ThreatAssessmentTeamResult> = {
   id: "campus-threat-assessment-team",
   title: "Campus threat assessment team membership",
-  description: "From 2014-01-01 each campus must have a trained threat assessment team with at least one member from the special police force or campus security, administration, faculty, senior staff and mid-level staff.",
+  description:
+    "From 2014-01-01 each campus must have a trained threat assessment team with at least one member from the special police force or campus security, administration, faculty, senior staff and mid-level staff.",
   citations: [TEAM_SOURCE],
   modelledFrom: "2013-04-04",
   facts: ThreatAssessmentTeamFacts,
-  result: { teamRequired: "true from 2014-01-01", missingSeats: "the seats no member holds", untrainedMembers: "members recorded as not trained" },
+  result: {
+    teamRequired: "true from 2014-01-01",
+    missingSeats: "the seats no member holds",
+    untrainedMembers: "members recorded as not trained",
+  },
   example: { members: REQUIRED_TEAM_SEATS.map((seat) => ({ seat, trained: true })) },
   decide(facts, on): Answer<ThreatAssessmentTeamResult> {
     const f = teamMembership(facts, on);
@@ -94,7 +137,11 @@ export const threatAssessmentTeam: Question<ThreatAssessmentTeamFacts, ThreatAss
     const held = new Set((facts.members ?? []).map((m) => m.seat));
     return {
       outcome: allOf([f]),
-      result: { teamRequired: required, missingSeats: required && facts.members ? REQUIRED_TEAM_SEATS.filter((s) => !held.has(s)) : [], untrainedMembers: (facts.members ?? []).filter((m) => m.trained === false).length },
+      result: {
+        teamRequired: required,
+        missingSeats: required && facts.members ? REQUIRED_TEAM_SEATS.filter((s) => !held.has(s)) : [],
+        untrainedMembers: (facts.members ?? []).filter((m) => m.trained === false).length,
+      },
       findings: [f],
     };
   },

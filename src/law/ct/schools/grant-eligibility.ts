@@ -36,9 +36,13 @@ export const PROGRAM: Dated<{ expensesAfter: PlainDate }>[] = [
 const ASSESSMENT = pa133("§§ 84-85", {
   text: "To receive a grant, a district must show that it (1) has conducted a uniform security assessment of its school entrances and any security infrastructure ... The security assessment must be carried out under the supervision of the district's local law enforcement agency and use the Safe Schools Facilities Check List published by the National Clearinghouse for Educational Facilities",
 });
-const PLAN = pa133("§§ 84-85", { text: "(2) has an emergency plan at its schools developed with applicable state and local first-responders" });
+const PLAN = pa133("§§ 84-85", {
+  text: "(2) has an emergency plan at its schools developed with applicable state and local first-responders",
+});
 const PRACTICE = pa133("§§ 84-85", { text: "(3) periodically practices the plan" });
-const EXPENSES = pa133("§§ 84-85", { text: "The grants reimburse school districts for 20% to 80% of the eligible expenses for such security measures incurred after the bill's effective date." });
+const EXPENSES = pa133("§§ 84-85", {
+  text: "The grants reimburse school districts for 20% to 80% of the eligible expenses for such security measures incurred after the bill's effective date.",
+});
 
 export const SOURCES = { ASSESSMENT, PLAN, PRACTICE, EXPENSES };
 
@@ -51,7 +55,15 @@ export interface EligibilityFacts {
   expensesIncurredOn?: PlainDate;
 }
 
-function yesNo(id: string, source: typeof ASSESSMENT, value: boolean | undefined, path: string, yes: string, no: string, remedy: string): Finding {
+function yesNo(
+  id: string,
+  source: typeof ASSESSMENT,
+  value: boolean | undefined,
+  path: string,
+  yes: string,
+  no: string,
+  remedy: string,
+): Finding {
   if (value === undefined) return unknown(id, source, [path]);
   return value ? met(id, source, yes) : notMet(id, source, no, remedy);
 }
@@ -59,25 +71,61 @@ function yesNo(id: string, source: typeof ASSESSMENT, value: boolean | undefined
 export function securityAssessment(facts: EligibilityFacts): Finding {
   const id = "schools.security-assessment";
   const parts: [boolean | undefined, string, string][] = [
-    [facts.conductedSecurityAssessment, "conductedSecurityAssessment", "no uniform security assessment of school entrances and security infrastructure"],
-    [facts.assessmentSupervisedByLocalLawEnforcement, "assessmentSupervisedByLocalLawEnforcement", "the assessment was not supervised by the local law enforcement agency"],
-    [facts.assessmentUsedSafeSchoolsChecklist, "assessmentUsedSafeSchoolsChecklist", "the assessment did not use the Safe Schools Facilities Check List"],
+    [
+      facts.conductedSecurityAssessment,
+      "conductedSecurityAssessment",
+      "no uniform security assessment of school entrances and security infrastructure",
+    ],
+    [
+      facts.assessmentSupervisedByLocalLawEnforcement,
+      "assessmentSupervisedByLocalLawEnforcement",
+      "the assessment was not supervised by the local law enforcement agency",
+    ],
+    [
+      facts.assessmentUsedSafeSchoolsChecklist,
+      "assessmentUsedSafeSchoolsChecklist",
+      "the assessment did not use the Safe Schools Facilities Check List",
+    ],
   ];
   const failed = parts.find(([v]) => v === false);
-  if (failed) return notMet(id, ASSESSMENT, failed[2], "conduct the assessment under the local police's supervision using the Safe Schools Facilities Check List");
+  if (failed)
+    return notMet(
+      id,
+      ASSESSMENT,
+      failed[2],
+      "conduct the assessment under the local police's supervision using the Safe Schools Facilities Check List",
+    );
   const missing = parts.filter(([v]) => v === undefined).map(([, p]) => p);
   if (missing.length) return unknown(id, ASSESSMENT, missing);
-  return met(id, ASSESSMENT, "uniform security assessment done under local law enforcement supervision with the Safe Schools Facilities Check List");
+  return met(
+    id,
+    ASSESSMENT,
+    "uniform security assessment done under local law enforcement supervision with the Safe Schools Facilities Check List",
+  );
 }
 
 export function emergencyPlan(facts: EligibilityFacts): Finding {
-  return yesNo("schools.emergency-plan", PLAN, facts.hasEmergencyPlanWithFirstResponders, "hasEmergencyPlanWithFirstResponders",
-    "emergency plan developed with state and local first responders", "no emergency plan developed with first responders", "develop the plan with state and local first responders");
+  return yesNo(
+    "schools.emergency-plan",
+    PLAN,
+    facts.hasEmergencyPlanWithFirstResponders,
+    "hasEmergencyPlanWithFirstResponders",
+    "emergency plan developed with state and local first responders",
+    "no emergency plan developed with first responders",
+    "develop the plan with state and local first responders",
+  );
 }
 
 export function planPracticed(facts: EligibilityFacts): Finding {
-  return yesNo("schools.plan-practiced", PRACTICE, facts.practicesPlanPeriodically, "practicesPlanPeriodically",
-    "the plan is practiced periodically", "the plan is not practiced periodically", "practice the plan periodically");
+  return yesNo(
+    "schools.plan-practiced",
+    PRACTICE,
+    facts.practicesPlanPeriodically,
+    "practicesPlanPeriodically",
+    "the plan is practiced periodically",
+    "the plan is not practiced periodically",
+    "practice the plan periodically",
+  );
 }
 
 export function expensesAfterEffectiveDate(facts: EligibilityFacts, on: PlainDate): Finding {
@@ -86,5 +134,9 @@ export function expensesAfterEffectiveDate(facts: EligibilityFacts, on: PlainDat
   if (!facts.expensesIncurredOn) return unknown(id, EXPENSES, ["expensesIncurredOn"]);
   return facts.expensesIncurredOn > rule.value.expensesAfter
     ? met(id, EXPENSES, `expenses incurred ${facts.expensesIncurredOn}, after ${rule.value.expensesAfter}`)
-    : notMet(id, EXPENSES, `expenses incurred ${facts.expensesIncurredOn}, not after the bill's effective date ${rule.value.expensesAfter}`);
+    : notMet(
+        id,
+        EXPENSES,
+        `expenses incurred ${facts.expensesIncurredOn}, not after the bill's effective date ${rule.value.expensesAfter}`,
+      );
 }

@@ -19,7 +19,11 @@ export const REGIONAL_SOURCE: Citation = cite("CGS", "§ 10-285a", {
   text: "regional school districts: member towns' percentages weighted by the pupils each town sends (our reading for the security grant; see QUESTION(legal))",
 });
 
-export interface MemberTown { town: string; rank: number; pupils: number }
+export interface MemberTown {
+  town: string;
+  rank: number;
+  pupils: number;
+}
 
 /** The rate for a district of one or more towns, with its explanation. */
 export function districtRatePercent(members: readonly MemberTown[]): { rate: number; because: string } {
@@ -27,12 +31,21 @@ export function districtRatePercent(members: readonly MemberTown[]): { rate: num
   if (members.length === 1) {
     const m = members[0]!;
     const rate = reimbursementRatePercent(m.rank);
-    return { rate, because: `${m.town}: wealth rank ${m.rank} of 169, 20 + (${m.rank} - 1) x 60 / 168 = ${rate.toFixed(2)} %` };
+    return {
+      rate,
+      because: `${m.town}: wealth rank ${m.rank} of 169, 20 + (${m.rank} - 1) x 60 / 168 = ${rate.toFixed(2)} %`,
+    };
   }
   const pupils = members.reduce((s, m) => s + m.pupils, 0);
-  if (!members.every((m) => Number.isInteger(m.pupils) && m.pupils >= 0) || pupils <= 0) throw new RangeError("member towns need pupil counts (whole numbers, at least one pupil in all)");
+  if (!members.every((m) => Number.isInteger(m.pupils) && m.pupils >= 0) || pupils <= 0)
+    throw new RangeError("member towns need pupil counts (whole numbers, at least one pupil in all)");
   const weighted = members.reduce((s, m) => s + reimbursementRatePercent(m.rank) * m.pupils, 0) / pupils;
   const rate = Math.round(weighted * 100) / 100;
-  const parts = members.map((m) => `${m.town} rank ${m.rank} (${reimbursementRatePercent(m.rank).toFixed(2)} %) x ${m.pupils} pupils`);
-  return { rate, because: `regional district: ${parts.join(" + ")}, divided by ${pupils} pupils = ${rate.toFixed(2)} %` };
+  const parts = members.map(
+    (m) => `${m.town} rank ${m.rank} (${reimbursementRatePercent(m.rank).toFixed(2)} %) x ${m.pupils} pupils`,
+  );
+  return {
+    rate,
+    because: `regional district: ${parts.join(" + ")}, divided by ${pupils} pupils = ${rate.toFixed(2)} %`,
+  };
 }

@@ -30,12 +30,13 @@ export const TOWNS = 169;
 
 /** The reimbursement percentage for a town's wealth rank (1 = wealthiest), to hundredths. */
 export function reimbursementRatePercent(rank: number): number {
-  if (!Number.isInteger(rank) || rank < 1 || rank > TOWNS) throw new RangeError(`town wealth rank must be a whole number from 1 to ${TOWNS}: ${rank}`);
+  if (!Number.isInteger(rank) || rank < 1 || rank > TOWNS)
+    throw new RangeError(`town wealth rank must be a whole number from 1 to ${TOWNS}: ${rank}`);
   return Math.round((20 + ((rank - 1) * 60) / (TOWNS - 1)) * 100) / 100;
 }
 
 /** The grant for eligible expenses at a rate, in dollars rounded to the cent. */
 export function reimbursementAmount(eligibleExpenses: number, ratePercent: number): number {
   if (!(eligibleExpenses >= 0)) throw new RangeError(`eligible expenses must be zero or more: ${eligibleExpenses}`);
-  return Math.round(Math.round(eligibleExpenses * 100) * Math.round(ratePercent * 100) / 10000) / 100;
+  return Math.round((Math.round(eligibleExpenses * 100) * Math.round(ratePercent * 100)) / 10000) / 100;
 }

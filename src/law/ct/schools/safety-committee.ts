@@ -26,9 +26,25 @@
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
 import type { Answer, Question } from "../../core/questions.ts";
-import { type Dated, type Finding, allOf, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Dated,
+  type Finding,
+  allOf,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 
-export const MENTAL_HEALTH_PROFESSIONALS = ["guidance-counselor", "school-social-worker", "school-psychologist", "school-nurse", "child-mental-health-specialist"] as const;
+export const MENTAL_HEALTH_PROFESSIONALS = [
+  "guidance-counselor",
+  "school-social-worker",
+  "school-psychologist",
+  "school-nurse",
+  "child-mental-health-specialist",
+] as const;
 
 export const CommitteeRole = z.enum([
   "local-police-officer",
@@ -41,14 +57,32 @@ export const CommitteeRole = z.enum([
 ]);
 export type CommitteeRole = z.infer<typeof CommitteeRole>;
 
-export type Seat = "local-police-officer" | "local-first-responder" | "teacher-at-school" | "administrator-at-school" | "mental-health-professional" | "parent-or-guardian";
-export const REQUIRED_SEATS: readonly Seat[] = ["local-police-officer", "local-first-responder", "teacher-at-school", "administrator-at-school", "mental-health-professional", "parent-or-guardian"];
+export type Seat =
+  | "local-police-officer"
+  | "local-first-responder"
+  | "teacher-at-school"
+  | "administrator-at-school"
+  | "mental-health-professional"
+  | "parent-or-guardian";
+export const REQUIRED_SEATS: readonly Seat[] = [
+  "local-police-officer",
+  "local-first-responder",
+  "teacher-at-school",
+  "administrator-at-school",
+  "mental-health-professional",
+  "parent-or-guardian",
+];
 
 const MEMBERSHIP_TEXT =
   "Membership of the school security and safety committee must consist of: 1. a local police officer, 2. a local first responder, 3. a teacher employed at the school, 4. an administrator employed at the school, 5. a mental health professional (guidance counselor, school social worker, school psychologist, school nurse, or child mental health specialist), 6. a parent or guardian of an enrolled student, and 7. any other person the governing board of education finds necessary.";
 
 export const COMMITTEE: Dated<{ required: boolean }>[] = [
-  { from: "2013-04-04", until: "2014-07-01", value: { required: false }, source: pa133("§ 87", { text: "beginning in the 2014-15 school year" }) },
+  {
+    from: "2013-04-04",
+    until: "2014-07-01",
+    value: { required: false },
+    source: pa133("§ 87", { text: "beginning in the 2014-15 school year" }),
+  },
   { from: "2014-07-01", value: { required: true }, source: pa133("§ 87", { text: MEMBERSHIP_TEXT }) },
 ];
 
@@ -57,7 +91,10 @@ export const PARENT_ACCESS = pa133("§ 87", {
 });
 
 export const SchoolSafetyCommitteeFacts = z.object({
-  members: z.array(CommitteeRole).optional().describe("the role of each committee member (a mental health professional by kind)"),
+  members: z
+    .array(CommitteeRole)
+    .optional()
+    .describe("the role of each committee member (a mental health professional by kind)"),
 });
 export type SchoolSafetyCommitteeFacts = z.infer<typeof SchoolSafetyCommitteeFacts>;
 
@@ -80,7 +117,8 @@ export function missingSeats(members: readonly CommitteeRole[]): Seat[] {
 export function committeeMembership(facts: SchoolSafetyCommitteeFacts, on: PlainDate): Finding {
   const rule = inForce(COMMITTEE, on, "schools.safety-committee");
   const id = "schools.safety-committee";
-  if (!rule.value.required) return notApplicable(id, rule.source, "committees are required from the 2014-15 school year (2014-07-01)");
+  if (!rule.value.required)
+    return notApplicable(id, rule.source, "committees are required from the 2014-15 school year (2014-07-01)");
   if (!facts.members) return unknown(id, rule.source, ["members"]);
   const missing = missingSeats(facts.members);
   return missing.length
@@ -99,16 +137,34 @@ export const schoolSafetyCommittee: Question<SchoolSafetyCommitteeFacts, SchoolS
   result: {
     committeeRequired: "true from 2014-07-01 (the 2014-15 school year)",
     missingSeats: "the required seats no member holds (empty when complete or not yet required)",
-    parentsMayReceiveThreatReports: "always false: parents and guardians on the committee may not see reports of disturbing or threatening behavior",
+    parentsMayReceiveThreatReports:
+      "always false: parents and guardians on the committee may not see reports of disturbing or threatening behavior",
   },
-  example: { members: ["local-police-officer", "local-first-responder", "teacher-at-school", "administrator-at-school", "school-psychologist", "parent-or-guardian"] },
+  example: {
+    members: [
+      "local-police-officer",
+      "local-first-responder",
+      "teacher-at-school",
+      "administrator-at-school",
+      "school-psychologist",
+      "parent-or-guardian",
+    ],
+  },
   decide(facts, on): Answer<SchoolSafetyCommitteeResult> {
     const membership = committeeMembership(facts, on);
     const required = inForce(COMMITTEE, on).value.required;
-    const access = met("schools.parent-access", PARENT_ACCESS, "parents and guardians on the committee get no reports of disturbing or threatening student behavior");
+    const access = met(
+      "schools.parent-access",
+      PARENT_ACCESS,
+      "parents and guardians on the committee get no reports of disturbing or threatening student behavior",
+    );
     return {
       outcome: allOf([membership]),
-      result: { committeeRequired: required, missingSeats: required && facts.members ? missingSeats(facts.members) : [], parentsMayReceiveThreatReports: false },
+      result: {
+        committeeRequired: required,
+        missingSeats: required && facts.members ? missingSeats(facts.members) : [],
+        parentsMayReceiveThreatReports: false,
+      },
       findings: [membership, access],
     };
   },

@@ -63,7 +63,12 @@ export function parseSchoolYear(label: string): number | undefined {
 export const schoolYearStart = (start: number): PlainDate => fromParts(start, 7, 1);
 export const schoolYearEnd = (start: number): PlainDate => fromParts(start + 1, 6, 30);
 
-export interface Due { item: string; dueOn: PlainDate; source: Citation; schoolYear?: string }
+export interface Due {
+  item: string;
+  dueOn: PlainDate;
+  source: Citation;
+  schoolYear?: string;
+}
 
 /** The school years whose plans are due by `on` or whose year has begun: 2014-15 through the year containing `on`. */
 export function requiredYears(on: PlainDate): number[] {
@@ -81,12 +86,21 @@ export function safetyPlanDue(start: number): Due | undefined {
 /** A drill report of a kind for a school year, due by the year's last day (§ 86). */
 export function drillReportDue(start: number, kind: DrillKind): Due | undefined {
   if (start < FIRST_YEAR) return undefined;
-  return { item: `drill-report:${kind}`, dueOn: schoolYearEnd(start), source: DRILLS_SOURCE, schoolYear: schoolYearLabel(start) };
+  return {
+    item: `drill-report:${kind}`,
+    dueOn: schoolYearEnd(start),
+    source: DRILLS_SOURCE,
+    schoolYear: schoolYearLabel(start),
+  };
 }
 
 /** The next security and vulnerability assessment: two years after the last, or by 2015-06-30 when there is none (§ 86). */
 export function assessmentDue(lastAssessedOn: PlainDate | undefined): Due {
-  return { item: "assessment", dueOn: lastAssessedOn ? addYears(lastAssessedOn, 2) : schoolYearEnd(FIRST_YEAR), source: ASSESSMENT_SOURCE };
+  return {
+    item: "assessment",
+    dueOn: lastAssessedOn ? addYears(lastAssessedOn, 2) : schoolYearEnd(FIRST_YEAR),
+    source: ASSESSMENT_SOURCE,
+  };
 }
 
 /** done: filed on or before the due date; late: filed after it or missing after it; due: not yet filed, not yet late. */

@@ -29,7 +29,8 @@ const rates: [number, number, string][] = [
   [169, 80, "least wealthy"],
 ];
 for (const [rank, rate, town] of rates) {
-  test(`reimbursementRatePercent(${rank}) = ${rate} (${town})`, () => assert.equal(reimbursementRatePercent(rank), rate));
+  test(`reimbursementRatePercent(${rank}) = ${rate} (${town})`, () =>
+    assert.equal(reimbursementRatePercent(rank), rate));
 }
 test("reimbursementRatePercent: rejects ranks outside 1-169; rises with rank", () => {
   for (const bad of [0, 170, 1.5, -3]) assert.throws(() => reimbursementRatePercent(bad), RangeError);
@@ -42,23 +43,120 @@ test("reimbursementAmount: to the cent", () => {
 });
 
 // ---- eligibility ----
-interface Row { name: string; facts: SchoolSecurityGrantFacts; on: string; outcome: "yes" | "no" | "unknown"; amount?: number | null; tier?: number | null; missing?: string[] }
+interface Row {
+  name: string;
+  facts: SchoolSecurityGrantFacts;
+  on: string;
+  outcome: "yes" | "no" | "unknown";
+  amount?: number | null;
+  tier?: number | null;
+  missing?: string[];
+}
 const rows: Row[] = [
-  { name: "all requirements met, on the day the bill became law", facts: { ...READY, townWealthRank: 163, eligibleExpenses: 100000 }, on: "2013-04-04", outcome: "yes", amount: 77860 },
+  {
+    name: "all requirements met, on the day the bill became law",
+    facts: { ...READY, townWealthRank: 163, eligibleExpenses: 100000 },
+    on: "2013-04-04",
+    outcome: "yes",
+    amount: 77860,
+  },
   { name: "the last day of FY 2015", facts: READY, on: "2015-06-30", outcome: "yes" },
-  { name: "assessment not supervised by local police", facts: { ...READY, assessmentSupervisedByLocalLawEnforcement: false }, on: "2014-01-01", outcome: "no" },
-  { name: "assessment without the Safe Schools checklist", facts: { ...READY, assessmentUsedSafeSchoolsChecklist: false }, on: "2014-01-01", outcome: "no" },
+  {
+    name: "assessment not supervised by local police",
+    facts: { ...READY, assessmentSupervisedByLocalLawEnforcement: false },
+    on: "2014-01-01",
+    outcome: "no",
+  },
+  {
+    name: "assessment without the Safe Schools checklist",
+    facts: { ...READY, assessmentUsedSafeSchoolsChecklist: false },
+    on: "2014-01-01",
+    outcome: "no",
+  },
   { name: "no assessment", facts: { ...READY, conductedSecurityAssessment: false }, on: "2014-01-01", outcome: "no" },
-  { name: "no emergency plan", facts: { ...READY, hasEmergencyPlanWithFirstResponders: false }, on: "2014-01-01", outcome: "no" },
-  { name: "plan not practiced", facts: { ...READY, practicesPlanPeriodically: false }, on: "2014-01-01", outcome: "no" },
-  { name: "expenses on the effective date itself (read strictly)", facts: { ...READY, expensesIncurredOn: d("2013-04-04") }, on: "2014-01-01", outcome: "no" },
-  { name: "expenses the day after", facts: { ...READY, expensesIncurredOn: d("2013-04-05") }, on: "2014-01-01", outcome: "yes" },
-  { name: "practice not known", facts: { ...READY, practicesPlanPeriodically: undefined }, on: "2014-01-01", outcome: "unknown", missing: ["practicesPlanPeriodically"] },
-  { name: "funds short: most in need, no entrance security: tier 1", facts: { ...READY, fundsSufficient: false, mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: true }, on: "2014-01-01", outcome: "yes", tier: 1 },
-  { name: "funds short: most in need, priority school district: tier 2", facts: { ...READY, fundsSufficient: false, mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: false, inPrioritySchoolDistrict: true }, on: "2014-01-01", outcome: "yes", tier: 2 },
-  { name: "funds short: most in need otherwise: tier 3", facts: { ...READY, fundsSufficient: false, mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: false, inPrioritySchoolDistrict: false }, on: "2014-01-01", outcome: "yes", tier: 3 },
-  { name: "funds short: not most in need: tier 4", facts: { ...READY, fundsSufficient: false, mostInNeedOfEntranceSecurity: false, inPrioritySchoolDistrict: true }, on: "2014-01-01", outcome: "yes", tier: 4 },
-  { name: "funds sufficient: no tier", facts: { ...READY, fundsSufficient: true, mostInNeedOfEntranceSecurity: true }, on: "2014-01-01", outcome: "yes", tier: null },
+  {
+    name: "no emergency plan",
+    facts: { ...READY, hasEmergencyPlanWithFirstResponders: false },
+    on: "2014-01-01",
+    outcome: "no",
+  },
+  {
+    name: "plan not practiced",
+    facts: { ...READY, practicesPlanPeriodically: false },
+    on: "2014-01-01",
+    outcome: "no",
+  },
+  {
+    name: "expenses on the effective date itself (read strictly)",
+    facts: { ...READY, expensesIncurredOn: d("2013-04-04") },
+    on: "2014-01-01",
+    outcome: "no",
+  },
+  {
+    name: "expenses the day after",
+    facts: { ...READY, expensesIncurredOn: d("2013-04-05") },
+    on: "2014-01-01",
+    outcome: "yes",
+  },
+  {
+    name: "practice not known",
+    facts: { ...READY, practicesPlanPeriodically: undefined },
+    on: "2014-01-01",
+    outcome: "unknown",
+    missing: ["practicesPlanPeriodically"],
+  },
+  {
+    name: "funds short: most in need, no entrance security: tier 1",
+    facts: {
+      ...READY,
+      fundsSufficient: false,
+      mostInNeedOfEntranceSecurity: true,
+      noEntranceSecurityInfrastructure: true,
+    },
+    on: "2014-01-01",
+    outcome: "yes",
+    tier: 1,
+  },
+  {
+    name: "funds short: most in need, priority school district: tier 2",
+    facts: {
+      ...READY,
+      fundsSufficient: false,
+      mostInNeedOfEntranceSecurity: true,
+      noEntranceSecurityInfrastructure: false,
+      inPrioritySchoolDistrict: true,
+    },
+    on: "2014-01-01",
+    outcome: "yes",
+    tier: 2,
+  },
+  {
+    name: "funds short: most in need otherwise: tier 3",
+    facts: {
+      ...READY,
+      fundsSufficient: false,
+      mostInNeedOfEntranceSecurity: true,
+      noEntranceSecurityInfrastructure: false,
+      inPrioritySchoolDistrict: false,
+    },
+    on: "2014-01-01",
+    outcome: "yes",
+    tier: 3,
+  },
+  {
+    name: "funds short: not most in need: tier 4",
+    facts: { ...READY, fundsSufficient: false, mostInNeedOfEntranceSecurity: false, inPrioritySchoolDistrict: true },
+    on: "2014-01-01",
+    outcome: "yes",
+    tier: 4,
+  },
+  {
+    name: "funds sufficient: no tier",
+    facts: { ...READY, fundsSufficient: true, mostInNeedOfEntranceSecurity: true },
+    on: "2014-01-01",
+    outcome: "yes",
+    tier: null,
+  },
 ];
 for (const r of rows) {
   test(`school-security-grant: ${r.name}`, () => {
@@ -77,12 +175,25 @@ test("school-security-grant: refused the day before passage and after FY 2015", 
 test("rankByPriority: tiers in order, stable within a tier; missing facts are an error", () => {
   const apps = [
     { id: "a", mostInNeedOfEntranceSecurity: false },
-    { id: "b", mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: false, inPrioritySchoolDistrict: true },
+    {
+      id: "b",
+      mostInNeedOfEntranceSecurity: true,
+      noEntranceSecurityInfrastructure: false,
+      inPrioritySchoolDistrict: true,
+    },
     { id: "c", mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: true },
-    { id: "d", mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: false, inPrioritySchoolDistrict: false },
+    {
+      id: "d",
+      mostInNeedOfEntranceSecurity: true,
+      noEntranceSecurityInfrastructure: false,
+      inPrioritySchoolDistrict: false,
+    },
     { id: "e", mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: true },
   ];
-  assert.deepEqual(rankByPriority(apps).map((a) => a.id), ["c", "e", "b", "d", "a"]);
+  assert.deepEqual(
+    rankByPriority(apps).map((a) => a.id),
+    ["c", "e", "b", "d", "a"],
+  );
   assert.throws(() => rankByPriority([{ mostInNeedOfEntranceSecurity: true }]), RangeError);
   assert.equal(priorityTier({}), undefined);
 });
@@ -110,13 +221,65 @@ test("school-security-grant: properties", () => {
 });
 
 // ---- committee ----
-const FULL: SchoolSafetyCommitteeFacts["members"] = ["local-police-officer", "local-first-responder", "teacher-at-school", "administrator-at-school", "school-nurse", "parent-or-guardian"];
-const committeeRows: { name: string; facts: SchoolSafetyCommitteeFacts; on: string; outcome: "yes" | "no" | "unknown"; missing?: string[]; required?: boolean }[] = [
-  { name: "complete, first day of the 2014-15 school year", facts: { members: FULL }, on: "2014-07-01", outcome: "yes", missing: [], required: true },
-  { name: "no parent, the last day before the 2014-15 school year: not yet required", facts: { members: FULL!.filter((r) => r !== "parent-or-guardian") }, on: "2014-06-30", outcome: "yes", missing: [], required: false },
-  { name: "no parent, 2014-07-01", facts: { members: FULL!.filter((r) => r !== "parent-or-guardian") }, on: "2014-07-01", outcome: "no", missing: ["parent-or-guardian"] },
-  { name: "each kind of mental health professional counts", facts: { members: [...FULL!.filter((r) => r !== "school-nurse"), "child-mental-health-specialist", "other"] }, on: "2015-01-01", outcome: "yes" },
-  { name: "no committee", facts: { members: [] }, on: "2015-01-01", outcome: "no", missing: ["local-police-officer", "local-first-responder", "teacher-at-school", "administrator-at-school", "mental-health-professional", "parent-or-guardian"] },
+const FULL: SchoolSafetyCommitteeFacts["members"] = [
+  "local-police-officer",
+  "local-first-responder",
+  "teacher-at-school",
+  "administrator-at-school",
+  "school-nurse",
+  "parent-or-guardian",
+];
+const committeeRows: {
+  name: string;
+  facts: SchoolSafetyCommitteeFacts;
+  on: string;
+  outcome: "yes" | "no" | "unknown";
+  missing?: string[];
+  required?: boolean;
+}[] = [
+  {
+    name: "complete, first day of the 2014-15 school year",
+    facts: { members: FULL },
+    on: "2014-07-01",
+    outcome: "yes",
+    missing: [],
+    required: true,
+  },
+  {
+    name: "no parent, the last day before the 2014-15 school year: not yet required",
+    facts: { members: FULL!.filter((r) => r !== "parent-or-guardian") },
+    on: "2014-06-30",
+    outcome: "yes",
+    missing: [],
+    required: false,
+  },
+  {
+    name: "no parent, 2014-07-01",
+    facts: { members: FULL!.filter((r) => r !== "parent-or-guardian") },
+    on: "2014-07-01",
+    outcome: "no",
+    missing: ["parent-or-guardian"],
+  },
+  {
+    name: "each kind of mental health professional counts",
+    facts: { members: [...FULL!.filter((r) => r !== "school-nurse"), "child-mental-health-specialist", "other"] },
+    on: "2015-01-01",
+    outcome: "yes",
+  },
+  {
+    name: "no committee",
+    facts: { members: [] },
+    on: "2015-01-01",
+    outcome: "no",
+    missing: [
+      "local-police-officer",
+      "local-first-responder",
+      "teacher-at-school",
+      "administrator-at-school",
+      "mental-health-professional",
+      "parent-or-guardian",
+    ],
+  },
   { name: "members not known", facts: {}, on: "2015-01-01", outcome: "unknown" },
 ];
 for (const r of committeeRows) {
@@ -140,8 +303,14 @@ test("school-safety-committee: properties", () => {
 });
 test("school-safety-committee: adding members never removes compliance", () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...CommitteeRole.options)), fc.array(fc.constantFrom(...CommitteeRole.options)), arbDate("2014-07-01", "2030-12-31"), (a, extra, on) => {
-      if (schoolSafetyCommittee.decide({ members: a }, on).outcome === "yes") assert.equal(schoolSafetyCommittee.decide({ members: [...a, ...extra] }, on).outcome, "yes");
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(...CommitteeRole.options)),
+      fc.array(fc.constantFrom(...CommitteeRole.options)),
+      arbDate("2014-07-01", "2030-12-31"),
+      (a, extra, on) => {
+        if (schoolSafetyCommittee.decide({ members: a }, on).outcome === "yes")
+          assert.equal(schoolSafetyCommittee.decide({ members: [...a, ...extra] }, on).outcome, "yes");
+      },
+    ),
   );
 });

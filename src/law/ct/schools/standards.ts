@@ -39,7 +39,18 @@ import { z } from "zod";
 import { type PlainDate, addYears, fromParts, parts } from "../../core/dates.ts";
 import { PlainDateSchema } from "../../core/schema.ts";
 import type { Answer, Question } from "../../core/questions.ts";
-import { type Citation, type Dated, type Finding, allOf, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  allOf,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 
 export const PASSAGE = "2013-04-04";
 
@@ -63,8 +74,14 @@ export const CONSTRUCTION_REVIEW: Citation = pa133("§§ 81-82", {
 export const SSIC_TOPICS = ["entryways", "cameras", "vestibules", "other-improvements"] as const;
 /** The minimum content of the DESPP plan standards (§ 86 (1)-(8)). */
 export const DESPP_TOPICS = [
-  "biennial-assessments-annual-plans-drill-reports", "local-officials-participate", "drills-evaluated-by-local-safety-officials",
-  "command-center-nims", "crisis-management", "school-committee", "threat-behavior-reporting", "orientation-and-violence-prevention-training",
+  "biennial-assessments-annual-plans-drill-reports",
+  "local-officials-participate",
+  "drills-evaluated-by-local-safety-officials",
+  "command-center-nims",
+  "crisis-management",
+  "school-committee",
+  "threat-behavior-reporting",
+  "orientation-and-violence-prevention-training",
 ] as const;
 
 export const StandardKind = z.enum(["ssic-infrastructure", "despp-plan"]);
@@ -85,46 +102,82 @@ export function standardsDueOn(kind: StandardKind, on: PlainDate): { dueOn: Plai
 }
 
 /** Which version of a set of standards is in force on a date: the latest submitted on or before it. */
-export function standardsInForce<T extends { submittedOn: string }>(versions: readonly T[], on: PlainDate): T | undefined {
+export function standardsInForce<T extends { submittedOn: string }>(
+  versions: readonly T[],
+  on: PlainDate,
+): T | undefined {
   return [...versions].filter((v) => v.submittedOn <= on).sort((a, b) => (a.submittedOn < b.submittedOn ? 1 : -1))[0];
 }
 
 export const CONSTRUCTION: Dated<{ reviewRequired: boolean }>[] = [
-  { from: "2013-07-01", until: "2014-07-01", value: { reviewRequired: false }, source: pa133("§§ 81-82", { text: "on and after July 1, 2014" }) },
+  {
+    from: "2013-07-01",
+    until: "2014-07-01",
+    value: { reviewRequired: false },
+    source: pa133("§§ 81-82", { text: "on and after July 1, 2014" }),
+  },
   { from: "2014-07-01", value: { reviewRequired: true }, source: CONSTRUCTION_REVIEW },
 ];
 
 export const SchoolConstructionReviewFacts = z.object({
-  standardsVersionSubmittedOn: PlainDateSchema.optional().describe("when the SSIC standards version in force was submitted (none when no standards exist yet)"),
-  compliesWithStandards: z.boolean().optional().describe("the application complies with the SSIC standards in force, as DCS finds"),
+  standardsVersionSubmittedOn: PlainDateSchema.optional().describe(
+    "when the SSIC standards version in force was submitted (none when no standards exist yet)",
+  ),
+  compliesWithStandards: z
+    .boolean()
+    .optional()
+    .describe("the application complies with the SSIC standards in force, as DCS finds"),
 });
 export type SchoolConstructionReviewFacts = z.infer<typeof SchoolConstructionReviewFacts>;
-export interface SchoolConstructionReviewResult { reviewRequired: boolean; mayDisapprove: boolean }
+export interface SchoolConstructionReviewResult {
+  reviewRequired: boolean;
+  mayDisapprove: boolean;
+}
 
 export function constructionCompliance(facts: SchoolConstructionReviewFacts, on: PlainDate): Finding {
   const rule = inForce(CONSTRUCTION, on, "schools.construction-review");
   const id = "schools.construction-review";
-  if (!rule.value.reviewRequired) return notApplicable(id, rule.source, "applications are reviewed against the safety standards from 2014-07-01");
-  if (!facts.standardsVersionSubmittedOn) return unknown(id, rule.source, ["standardsVersionSubmittedOn"], "no SSIC standards version is recorded as in force");
+  if (!rule.value.reviewRequired)
+    return notApplicable(id, rule.source, "applications are reviewed against the safety standards from 2014-07-01");
+  if (!facts.standardsVersionSubmittedOn)
+    return unknown(
+      id,
+      rule.source,
+      ["standardsVersionSubmittedOn"],
+      "no SSIC standards version is recorded as in force",
+    );
   if (facts.compliesWithStandards === undefined) return unknown(id, rule.source, ["compliesWithStandards"]);
   return facts.compliesWithStandards
     ? met(id, rule.source, `complies with the SSIC standards submitted ${facts.standardsVersionSubmittedOn}`)
-    : notMet(id, rule.source, `does not comply with the SSIC standards submitted ${facts.standardsVersionSubmittedOn}; DCS may disapprove it`, "revise the project to meet the standards");
+    : notMet(
+        id,
+        rule.source,
+        `does not comply with the SSIC standards submitted ${facts.standardsVersionSubmittedOn}; DCS may disapprove it`,
+        "revise the project to meet the standards",
+      );
 }
 
 export const schoolConstructionReview: Question<SchoolConstructionReviewFacts, SchoolConstructionReviewResult> = {
   id: "school-construction-safety-review",
   title: "School construction application against the school safety infrastructure standards",
-  description: "From 2014-07-01 the Department of Construction Services reviews each school construction grant application against the School Safety Infrastructure Council's standards in force and may disapprove one that does not comply.",
+  description:
+    "From 2014-07-01 the Department of Construction Services reviews each school construction grant application against the School Safety Infrastructure Council's standards in force and may disapprove one that does not comply.",
   citations: [CONSTRUCTION_REVIEW, SSIC_STANDARDS],
   modelledFrom: "2013-07-01",
   facts: SchoolConstructionReviewFacts,
-  result: { reviewRequired: "true from 2014-07-01", mayDisapprove: "true when the review is required and the application does not comply" },
+  result: {
+    reviewRequired: "true from 2014-07-01",
+    mayDisapprove: "true when the review is required and the application does not comply",
+  },
   example: { standardsVersionSubmittedOn: "2014-01-01" as PlainDate, compliesWithStandards: true },
   decide(facts, on): Answer<SchoolConstructionReviewResult> {
     const f = constructionCompliance(facts, on);
     const reviewRequired = inForce(CONSTRUCTION, on).value.reviewRequired;
-    return { outcome: allOf([f]), result: { reviewRequired, mayDisapprove: reviewRequired && f.status === "not-met" }, findings: [f] };
+    return {
+      outcome: allOf([f]),
+      result: { reviewRequired, mayDisapprove: reviewRequired && f.status === "not-met" },
+      findings: [f],
+    };
   },
 };
 

@@ -39,7 +39,8 @@ export const CRIMINALLY_NEGLIGENT_STORAGE: Dated<{ offenseClass: "D-felony" }>[]
 /** The exception: met (no crime) when a minor obtained the firearm through an unlawful entry. */
 export function unlawfulEntryException(facts: SafeStorageFacts, on: PlainDate): Finding {
   const rule = inForce(CRIMINALLY_NEGLIGENT_STORAGE, on, EXCEPTION_ID);
-  if (facts.obtainedBy !== "minor") return notApplicable(EXCEPTION_ID, rule.source, "the exception covers a minor only");
+  if (facts.obtainedBy !== "minor")
+    return notApplicable(EXCEPTION_ID, rule.source, "the exception covers a minor only");
   if (facts.unlawfulEntry === undefined) return unknown(EXCEPTION_ID, rule.source, ["unlawfulEntry"]);
   return facts.unlawfulEntry
     ? met(EXCEPTION_ID, rule.source, "the minor obtained the firearm through an unlawful entry: no crime")
@@ -48,17 +49,36 @@ export function unlawfulEntryException(facts: SafeStorageFacts, on: PlainDate): 
 
 export function criminallyNegligentStorage(facts: SafeStorageFacts, storage: Finding, on: PlainDate): Finding {
   const rule = inForce(CRIMINALLY_NEGLIGENT_STORAGE, on, ID);
-  if (storage.status === "met" || storage.status === "not-applicable") return notApplicable(ID, rule.source, "no storage violation");
+  if (storage.status === "met" || storage.status === "not-applicable")
+    return notApplicable(ID, rule.source, "no storage violation");
   const covered = coveredPerson(facts, on);
-  if (covered === false) return notApplicable(ID, rule.source, `obtained by ${facts.obtainedBy}: not a person this crime covers on ${on}`);
+  if (covered === false)
+    return notApplicable(ID, rule.source, `obtained by ${facts.obtainedBy}: not a person this crime covers on ${on}`);
   if (facts.injuryOrDeath === false) return notApplicable(ID, rule.source, "no injury or death");
   const exception = unlawfulEntryException(facts, on);
   if (exception.status === "met") return notApplicable(ID, rule.source, exception.because);
-  if (storage.status === "unknown") return unknown(ID, rule.source, storage.missing ?? [], "depends on whether the storage broke the rule");
-  const missing = [...(covered === undefined ? ["obtainedBy"] : []), ...(facts.injuryOrDeath === undefined ? ["injuryOrDeath"] : []), ...(exception.missing ?? [])];
+  if (storage.status === "unknown")
+    return unknown(ID, rule.source, storage.missing ?? [], "depends on whether the storage broke the rule");
+  const missing = [
+    ...(covered === undefined ? ["obtainedBy"] : []),
+    ...(facts.injuryOrDeath === undefined ? ["injuryOrDeath"] : []),
+    ...(exception.missing ?? []),
+  ];
   if (missing.length) return unknown(ID, rule.source, missing);
-  return notMet(ID, rule.source, `criminally negligent storage of a firearm, a class D felony: the ${facts.obtainedBy} obtained it and caused injury or death`);
+  return notMet(
+    ID,
+    rule.source,
+    `criminally negligent storage of a firearm, a class D felony: the ${facts.obtainedBy} obtained it and caused injury or death`,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const CRIMINALLY_NEGLIGENT_STORAGE_RULE = defineRule({ id: "storage.criminally-negligent-storage", title: "Criminally negligent storage of a firearm (class D felony)", description: "The same events are the crime of criminally negligent storage, a class D felony, unless a minor got the firearm through an unlawful entry.", citations: [CRIMINALLY_NEGLIGENT_STORAGE[0]!.source], from: "2013-04-04", until: UNTIL });
+export const CRIMINALLY_NEGLIGENT_STORAGE_RULE = defineRule({
+  id: "storage.criminally-negligent-storage",
+  title: "Criminally negligent storage of a firearm (class D felony)",
+  description:
+    "The same events are the crime of criminally negligent storage, a class D felony, unless a minor got the firearm through an unlawful entry.",
+  citations: [CRIMINALLY_NEGLIGENT_STORAGE[0]!.source],
+  from: "2013-04-04",
+  until: UNTIL,
+});

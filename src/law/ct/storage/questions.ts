@@ -9,4 +9,9 @@ import { CRIMINALLY_NEGLIGENT_STORAGE_RULE } from "./criminally-negligent-storag
 
 export const questions: Question<SafeStorageFacts, SafeStorageResult>[] = [safeStorage];
 
-export const rules: RuleInfo[] = [SECURE_STORAGE_MINOR_RULE, SECURE_STORAGE_RESIDENTS_RULE, STRICT_LIABILITY_RULE, CRIMINALLY_NEGLIGENT_STORAGE_RULE];
+export const rules: RuleInfo[] = [
+  SECURE_STORAGE_MINOR_RULE,
+  SECURE_STORAGE_RESIDENTS_RULE,
+  STRICT_LIABILITY_RULE,
+  CRIMINALLY_NEGLIGENT_STORAGE_RULE,
+];

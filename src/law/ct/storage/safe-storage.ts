@@ -10,9 +10,20 @@ import type { PlainDate } from "../../core/dates.ts";
 import type { Answer, Question } from "../../core/questions.ts";
 import { allOf } from "../../core/rules.ts";
 import { SafeStorageFacts } from "./storage-facts.ts";
-import { SECURE_METHODS, TRIGGERS, type Trigger, secureStorage, secureStorageRequired, triggerValues } from "./secure-storage-required.ts";
+import {
+  SECURE_METHODS,
+  TRIGGERS,
+  type Trigger,
+  secureStorage,
+  secureStorageRequired,
+  triggerValues,
+} from "./secure-storage-required.ts";
 import { STRICT_LIABILITY, strictLiability } from "./strict-liability.ts";
-import { CRIMINALLY_NEGLIGENT_STORAGE, criminallyNegligentStorage, unlawfulEntryException } from "./criminally-negligent-storage.ts";
+import {
+  CRIMINALLY_NEGLIGENT_STORAGE,
+  criminallyNegligentStorage,
+  unlawfulEntryException,
+} from "./criminally-negligent-storage.ts";
 
 export interface SafeStorageResult {
   secureStorageRequired: boolean | null;
@@ -38,7 +49,12 @@ export function decideSafeStorage(facts: SafeStorageFacts, on: PlainDate): Answe
     outcome: allOf([storage, liability, crime]),
     result: {
       secureStorageRequired: required ?? null,
-      compliant: storage.status === "met" || storage.status === "not-applicable" ? true : storage.status === "not-met" ? false : null,
+      compliant:
+        storage.status === "met" || storage.status === "not-applicable"
+          ? true
+          : storage.status === "not-met"
+            ? false
+            : null,
       triggers: (Object.keys(t) as Trigger[]).filter((k) => t[k] === true),
       strictlyLiable: tri(liability.status),
       criminallyNegligentStorage: tri(crime.status),
@@ -52,7 +68,13 @@ export const safeStorage: Question<SafeStorageFacts, SafeStorageResult> = {
   title: "Safe storage of a loaded firearm",
   description:
     "Whether a person who keeps a loaded firearm on premises under his or her control must store it securely (locked container, a location a reasonable person would believe secure, or carried or within reach): required when the person knows or should know that a minor under 16 is likely to gain access without a parent's permission, and from 2013-10-01 also when a resident is ineligible to possess firearms or poses a risk of imminent injury; and whether strict civil liability and the class D felony of criminally negligent storage follow when such a person obtains the firearm and causes injury or death.",
-  citations: [TRIGGERS.minor[0]!.source, TRIGGERS["ineligible-resident"][0]!.source, SECURE_METHODS[0]!.source, STRICT_LIABILITY[0]!.source, CRIMINALLY_NEGLIGENT_STORAGE[0]!.source],
+  citations: [
+    TRIGGERS.minor[0]!.source,
+    TRIGGERS["ineligible-resident"][0]!.source,
+    SECURE_METHODS[0]!.source,
+    STRICT_LIABILITY[0]!.source,
+    CRIMINALLY_NEGLIGENT_STORAGE[0]!.source,
+  ],
   modelledFrom: "2013-04-04",
   facts: SafeStorageFacts,
   result: {
@@ -60,7 +82,8 @@ export const safeStorage: Question<SafeStorageFacts, SafeStorageResult> = {
     compliant: "true when the storage meets the law (or none was required), false when it does not, null when unknown",
     triggers: "the circumstances that require secure storage: minor, ineligible-resident, at-risk-resident",
     strictlyLiable: "true when the person is strictly liable for damages, false when not, null when unknown",
-    criminallyNegligentStorage: "true when the facts make out criminally negligent storage (class D felony), false when not, null when unknown",
+    criminallyNegligentStorage:
+      "true when the facts make out criminally negligent storage (class D felony), false when not, null when unknown",
   },
   example: { loaded: true, onPremisesUnderControl: true, residentIneligible: true, storage: "locked-container" },
   decide: decideSafeStorage,

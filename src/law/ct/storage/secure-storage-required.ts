@@ -23,7 +23,17 @@
  * answered under the 2013 text.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Dated, type Finding, findInForce, inForce, met, notApplicable, notMet, pa133, unknown } from "../../core/rules.ts";
+import {
+  type Dated,
+  type Finding,
+  findInForce,
+  inForce,
+  met,
+  notApplicable,
+  notMet,
+  pa133,
+  unknown,
+} from "../../core/rules.ts";
 import { type SafeStorageFacts, type Tri, and3, or3 } from "./storage-facts.ts";
 import { defineRule } from "../../core/questions.ts";
 
@@ -38,9 +48,30 @@ const RESIDENT_TEXT =
   "It imposes safe storage requirements on people who store their loaded firearms on their premises if they know or should know that a resident of the premises (1) is ineligible to possess firearms under state or federal law or (2) poses a risk of imminent personal injury to himself, herself, or others.";
 
 export const TRIGGERS: Record<Trigger, Dated<true>[]> = {
-  minor: [{ from: "2013-04-04", until: UNTIL, value: true, source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: MINOR_TEXT }) }],
-  "ineligible-resident": [{ from: "2013-10-01", until: UNTIL, value: true, source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: RESIDENT_TEXT }) }],
-  "at-risk-resident": [{ from: "2013-10-01", until: UNTIL, value: true, source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: RESIDENT_TEXT }) }],
+  minor: [
+    {
+      from: "2013-04-04",
+      until: UNTIL,
+      value: true,
+      source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: MINOR_TEXT }),
+    },
+  ],
+  "ineligible-resident": [
+    {
+      from: "2013-10-01",
+      until: UNTIL,
+      value: true,
+      source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: RESIDENT_TEXT }),
+    },
+  ],
+  "at-risk-resident": [
+    {
+      from: "2013-10-01",
+      until: UNTIL,
+      value: true,
+      source: pa133("§§ 54-56", { cgs: "CGS § 29-37i", text: RESIDENT_TEXT }),
+    },
+  ],
 };
 
 export const SECURE_METHODS: Dated<readonly string[]>[] = [
@@ -93,25 +124,54 @@ export function secureStorage(facts: SafeStorageFacts, on: PlainDate): Finding {
   const anyTrigger = or3(Object.values(t));
   const secure: Tri = facts.storage === undefined ? undefined : methods.value.includes(facts.storage);
   if (facts.loaded === false) return notApplicable(ID, source, "the firearm is not loaded");
-  if (facts.onPremisesUnderControl === false) return notApplicable(ID, source, "not stored on premises under the person's control");
-  if (anyTrigger === false) return met(ID, source, "no minor, ineligible resident or at-risk resident is known or should be known to be in a position to gain access: secure storage not required");
+  if (facts.onPremisesUnderControl === false)
+    return notApplicable(ID, source, "not stored on premises under the person's control");
+  if (anyTrigger === false)
+    return met(
+      ID,
+      source,
+      "no minor, ineligible resident or at-risk resident is known or should be known to be in a position to gain access: secure storage not required",
+    );
   if (secure === true) return met(ID, methods.source, `stored securely (${facts.storage})`);
   const required = and3([facts.loaded, facts.onPremisesUnderControl, anyTrigger]);
   if (required === true && secure === false) {
     const which = (Object.keys(t) as Trigger[]).filter((k) => t[k] === true).join(", ");
-    return notMet(ID, methods.source, `secure storage required (${which}) but the firearm was not locked up, in a secure location, or carried`, "store it in a locked container or a secure location, or carry it");
+    return notMet(
+      ID,
+      methods.source,
+      `secure storage required (${which}) but the firearm was not locked up, in a secure location, or carried`,
+      "store it in a locked container or a secure location, or carry it",
+    );
   }
   const missing = [
     ...(facts.loaded === undefined ? ["loaded"] : []),
     ...(facts.onPremisesUnderControl === undefined ? ["onPremisesUnderControl"] : []),
-    ...(anyTrigger === undefined ? (Object.keys(t) as Trigger[]).filter((k) => t[k] === undefined).map((k) => FACT[k] as string) : []),
+    ...(anyTrigger === undefined
+      ? (Object.keys(t) as Trigger[]).filter((k) => t[k] === undefined).map((k) => FACT[k] as string)
+      : []),
     ...(secure === undefined ? ["storage"] : []),
   ];
   return unknown(ID, source, missing);
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const SECURE_STORAGE_MINOR_RULE = defineRule({ id: "storage.secure-storage.minor", title: "Store loaded firearms securely where a child under 16 could get them", description: "A person who keeps a loaded firearm where he or she knows or should know a minor under 16 is likely to get it without a parent's permission must lock it up, keep it in a secure place, or carry it.", citations: [TRIGGERS.minor[0]!.source, SECURE_METHODS[0]!.source], from: "2013-04-04", until: UNTIL });
+export const SECURE_STORAGE_MINOR_RULE = defineRule({
+  id: "storage.secure-storage.minor",
+  title: "Store loaded firearms securely where a child under 16 could get them",
+  description:
+    "A person who keeps a loaded firearm where he or she knows or should know a minor under 16 is likely to get it without a parent's permission must lock it up, keep it in a secure place, or carry it.",
+  citations: [TRIGGERS.minor[0]!.source, SECURE_METHODS[0]!.source],
+  from: "2013-04-04",
+  until: UNTIL,
+});
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const SECURE_STORAGE_RESIDENTS_RULE = defineRule({ id: "storage.secure-storage.residents", title: "Store loaded firearms securely where an ineligible or at-risk resident lives", description: "From 2013-10-01 the same applies when a resident of the premises may not legally have firearms or poses a risk of imminent injury to self or others.", citations: [TRIGGERS["ineligible-resident"][0]!.source, SECURE_METHODS[0]!.source], from: "2013-10-01", until: UNTIL });
+export const SECURE_STORAGE_RESIDENTS_RULE = defineRule({
+  id: "storage.secure-storage.residents",
+  title: "Store loaded firearms securely where an ineligible or at-risk resident lives",
+  description:
+    "From 2013-10-01 the same applies when a resident of the premises may not legally have firearms or poses a risk of imminent injury to self or others.",
+  citations: [TRIGGERS["ineligible-resident"][0]!.source, SECURE_METHODS[0]!.source],
+  from: "2013-10-01",
+  until: UNTIL,
+});

@@ -34,7 +34,11 @@ export const STRICT_LIABILITY: Dated<true>[] = [
   },
 ];
 
-const COVERED: Record<string, Trigger> = { minor: "minor", "ineligible-resident": "ineligible-resident", "at-risk-resident": "at-risk-resident" };
+const COVERED: Record<string, Trigger> = {
+  minor: "minor",
+  "ineligible-resident": "ineligible-resident",
+  "at-risk-resident": "at-risk-resident",
+};
 
 /** Who obtained the firearm, and whether liability for that class of person is in force. */
 export function coveredPerson(facts: SafeStorageFacts, on: PlainDate): boolean | undefined {
@@ -45,15 +49,37 @@ export function coveredPerson(facts: SafeStorageFacts, on: PlainDate): boolean |
 
 export function strictLiability(facts: SafeStorageFacts, storage: Finding, on: PlainDate): Finding {
   const rule = inForce(STRICT_LIABILITY, on, ID);
-  if (storage.status === "met" || storage.status === "not-applicable") return notApplicable(ID, rule.source, "no storage violation");
+  if (storage.status === "met" || storage.status === "not-applicable")
+    return notApplicable(ID, rule.source, "no storage violation");
   const covered = coveredPerson(facts, on);
-  if (covered === false) return notApplicable(ID, rule.source, `obtained by ${facts.obtainedBy}: not a person this liability covers on ${on}`);
+  if (covered === false)
+    return notApplicable(
+      ID,
+      rule.source,
+      `obtained by ${facts.obtainedBy}: not a person this liability covers on ${on}`,
+    );
   if (facts.injuryOrDeath === false) return notApplicable(ID, rule.source, "no injury or death");
-  if (storage.status === "unknown") return unknown(ID, rule.source, storage.missing ?? [], "depends on whether the storage broke the rule");
-  const missing = [...(covered === undefined ? ["obtainedBy"] : []), ...(facts.injuryOrDeath === undefined ? ["injuryOrDeath"] : [])];
+  if (storage.status === "unknown")
+    return unknown(ID, rule.source, storage.missing ?? [], "depends on whether the storage broke the rule");
+  const missing = [
+    ...(covered === undefined ? ["obtainedBy"] : []),
+    ...(facts.injuryOrDeath === undefined ? ["injuryOrDeath"] : []),
+  ];
   if (missing.length) return unknown(ID, rule.source, missing);
-  return notMet(ID, rule.source, `strictly liable for damages: the ${facts.obtainedBy} obtained the improperly stored firearm and caused injury or death`);
+  return notMet(
+    ID,
+    rule.source,
+    `strictly liable for damages: the ${facts.obtainedBy} obtained the improperly stored firearm and caused injury or death`,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */
-export const STRICT_LIABILITY_RULE = defineRule({ id: "storage.strict-liability", title: "Strict liability for harm from an improperly stored firearm", description: "If such a child or resident gets the improperly stored firearm and injures or kills someone (or themselves), the person who stored it is liable for damages without proof of fault.", citations: [STRICT_LIABILITY[0]!.source], from: "2013-04-04", until: UNTIL });
+export const STRICT_LIABILITY_RULE = defineRule({
+  id: "storage.strict-liability",
+  title: "Strict liability for harm from an improperly stored firearm",
+  description:
+    "If such a child or resident gets the improperly stored firearm and injures or kills someone (or themselves), the person who stored it is liable for damages without proof of fault.",
+  citations: [STRICT_LIABILITY[0]!.source],
+  from: "2013-04-04",
+  until: UNTIL,
+});

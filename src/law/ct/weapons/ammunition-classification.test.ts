@@ -6,54 +6,178 @@ import { ammunitionClassification } from "./ammunition-classification.ts";
 import { findDesignation } from "./fifty-caliber-bullet.ts";
 import { bullet, d } from "./testkit.ts";
 
-type Case = { name: string; facts: AmmunitionFacts; on?: string; outcome: "yes" | "no" | "unknown"; ap?: boolean | null; ap50?: boolean | null; inc50?: boolean | null; missing?: string[] };
+type Case = {
+  name: string;
+  facts: AmmunitionFacts;
+  on?: string;
+  outcome: "yes" | "no" | "unknown";
+  ap?: boolean | null;
+  ap50?: boolean | null;
+  inc50?: boolean | null;
+  missing?: string[];
+};
 
 const steel = bullet({ coreMaterials: ["steel"], nominalCaliber: 0.357 });
 const heavyJacket = bullet({ coreMaterials: ["copper"], jacketWeightPercent: 26, nominalCaliber: 0.45 });
-const fifty = bullet({ fireableFromHandgun: false, nominalCaliber: 0.5, coreMaterials: ["lead"], designation: "M33 Ball" });
+const fifty = bullet({
+  fireableFromHandgun: false,
+  nominalCaliber: 0.5,
+  coreMaterials: ["lead"],
+  designation: "M33 Ball",
+});
 
 const cases: Case[] = [
   // the handgun armor-piercing definition: the day before and the day of 2013-10-01
   { name: "steel-core handgun bullet, 2013-09-30", facts: steel, on: "2013-09-30", outcome: "no", ap: false },
   { name: "steel-core handgun bullet, 2013-10-01", facts: steel, on: "2013-10-01", outcome: "yes", ap: true },
-  { name: "tungsten and bronze core (a combination of listed metals)", facts: bullet({ coreMaterials: ["tungsten-alloy", "bronze"] }), outcome: "yes", ap: true },
-  { name: "steel core with a lead tip is not entirely hard metal, and is soft-cored", facts: bullet({ coreMaterials: ["steel", "lead"] }), outcome: "no", ap: false },
+  {
+    name: "tungsten and bronze core (a combination of listed metals)",
+    facts: bullet({ coreMaterials: ["tungsten-alloy", "bronze"] }),
+    outcome: "yes",
+    ap: true,
+  },
+  {
+    name: "steel core with a lead tip is not entirely hard metal, and is soft-cored",
+    facts: bullet({ coreMaterials: ["steel", "lead"] }),
+    outcome: "no",
+    ap: false,
+  },
   { name: "brass solid", facts: bullet({ coreMaterials: ["brass"] }), outcome: "yes", ap: true },
   { name: "cannot be fired from a handgun", facts: { ...steel, fireableFromHandgun: false }, outcome: "no", ap: false },
   { name: "shotgun shell with a steel slug", facts: { ...steel, shotgunShell: true }, outcome: "no", ap: false },
   { name: "jacket 26% of weight, .45, copper core", facts: heavyJacket, outcome: "yes", ap: true },
   { name: "jacket 25% of weight", facts: { ...heavyJacket, jacketWeightPercent: 25 }, outcome: "no", ap: false },
   { name: "jacket 26%, not fully jacketed", facts: { ...heavyJacket, fullyJacketed: false }, outcome: "no", ap: false },
-  { name: "jacket 26%, .223 is .22 caliber, not larger", facts: { ...heavyJacket, nominalCaliber: 0.223 }, outcome: "no", ap: false },
-  { name: "jacket 26%, 5.7 mm (0.224) is .22 caliber", facts: { ...heavyJacket, nominalCaliber: 0.224 }, outcome: "no", ap: false },
-  { name: "jacket 26%, .243 is larger than .22", facts: { ...heavyJacket, nominalCaliber: 0.243 }, outcome: "yes", ap: true },
-  { name: "jacket 26% over a lead core: soft core excluded", facts: { ...heavyJacket, coreMaterials: ["lead"] }, outcome: "no", ap: false },
-  { name: "jacket 26% over a zinc alloy core: soft core excluded", facts: { ...heavyJacket, coreMaterials: ["zinc-alloy"] }, outcome: "no", ap: false },
+  {
+    name: "jacket 26%, .223 is .22 caliber, not larger",
+    facts: { ...heavyJacket, nominalCaliber: 0.223 },
+    outcome: "no",
+    ap: false,
+  },
+  {
+    name: "jacket 26%, 5.7 mm (0.224) is .22 caliber",
+    facts: { ...heavyJacket, nominalCaliber: 0.224 },
+    outcome: "no",
+    ap: false,
+  },
+  {
+    name: "jacket 26%, .243 is larger than .22",
+    facts: { ...heavyJacket, nominalCaliber: 0.243 },
+    outcome: "yes",
+    ap: true,
+  },
+  {
+    name: "jacket 26% over a lead core: soft core excluded",
+    facts: { ...heavyJacket, coreMaterials: ["lead"] },
+    outcome: "no",
+    ap: false,
+  },
+  {
+    name: "jacket 26% over a zinc alloy core: soft core excluded",
+    facts: { ...heavyJacket, coreMaterials: ["zinc-alloy"] },
+    outcome: "no",
+    ap: false,
+  },
   { name: "frangible sporting projectile", facts: { ...steel, frangibleForSporting: true }, outcome: "no", ap: false },
-  { name: "U.S. Attorney General sporting finding", facts: { ...steel, attorneyGeneralExempted: true }, outcome: "no", ap: false },
+  {
+    name: "U.S. Attorney General sporting finding",
+    facts: { ...steel, attorneyGeneralExempted: true },
+    outcome: "no",
+    ap: false,
+  },
   { name: "ordinary lead FMJ .45", facts: bullet(), outcome: "no", ap: false, ap50: false, inc50: false },
-  { name: "core materials not known", facts: { ...bullet({ jacketWeightPercent: 30 }), coreMaterials: undefined }, outcome: "unknown", missing: ["ammunition.coreMaterials"] },
+  {
+    name: "core materials not known",
+    facts: { ...bullet({ jacketWeightPercent: 30 }), coreMaterials: undefined },
+    outcome: "unknown",
+    missing: ["ammunition.coreMaterials"],
+  },
   { name: "nothing known", facts: {}, outcome: "unknown" },
   // a shotgun shell settles every definition (issue 10, item 4): no caliber, designation or anything else asked
-  { name: "shotgun shell, nothing else known, 2013-09-30", facts: { shotgunShell: true }, on: "2013-09-30", outcome: "no", ap: false, ap50: false, inc50: false },
-  { name: "shotgun shell, nothing else known, 2013-10-01", facts: { shotgunShell: true }, on: "2013-10-01", outcome: "no", ap: false, ap50: false, inc50: false },
-  { name: "shotgun shell (.410 bore) labelled API and incendiary: still not a .50 caliber bullet", facts: { shotgunShell: true, nominalCaliber: 0.41, incendiary: true, designation: "API" }, outcome: "no", ap50: false, inc50: false },
+  {
+    name: "shotgun shell, nothing else known, 2013-09-30",
+    facts: { shotgunShell: true },
+    on: "2013-09-30",
+    outcome: "no",
+    ap: false,
+    ap50: false,
+    inc50: false,
+  },
+  {
+    name: "shotgun shell, nothing else known, 2013-10-01",
+    facts: { shotgunShell: true },
+    on: "2013-10-01",
+    outcome: "no",
+    ap: false,
+    ap50: false,
+    inc50: false,
+  },
+  {
+    name: "shotgun shell (.410 bore) labelled API and incendiary: still not a .50 caliber bullet",
+    facts: { shotgunShell: true, nominalCaliber: 0.41, incendiary: true, designation: "API" },
+    outcome: "no",
+    ap50: false,
+    inc50: false,
+  },
   // .50 caliber
-  { name: ".50 M2 AP, 2013-04-04", facts: { ...fifty, designation: "M2 AP" }, on: "2013-04-04", outcome: "yes", ap50: true },
-  { name: ".50 'm-2 armor piercing' (tolerant)", facts: { ...fifty, designation: "m-2 armor piercing" }, outcome: "yes", ap50: true },
+  {
+    name: ".50 M2 AP, 2013-04-04",
+    facts: { ...fifty, designation: "M2 AP" },
+    on: "2013-04-04",
+    outcome: "yes",
+    ap50: true,
+  },
+  {
+    name: ".50 'm-2 armor piercing' (tolerant)",
+    facts: { ...fifty, designation: "m-2 armor piercing" },
+    outcome: "yes",
+    ap50: true,
+  },
   { name: ".50 API", facts: { ...fifty, designation: "API" }, outcome: "yes", ap50: true },
   { name: ".50 M20 APIT", facts: { ...fifty, designation: "M20 A.P.I.T." }, outcome: "yes", ap50: true },
   { name: ".50 SLAP", facts: { ...fifty, designation: "M903 SLAP" }, outcome: "yes", ap50: true },
   { name: ".50 SLAPT", facts: { ...fifty, designation: "slap-t" }, outcome: "yes", ap50: true },
-  { name: ".50 BMG written 0.510", facts: { ...fifty, nominalCaliber: 0.51, designation: "SLAP" }, outcome: "yes", ap50: true },
+  {
+    name: ".50 BMG written 0.510",
+    facts: { ...fifty, nominalCaliber: 0.51, designation: "SLAP" },
+    outcome: "yes",
+    ap50: true,
+  },
   { name: ".50 ball, no armor capability", facts: fifty, outcome: "no", ap50: false },
-  { name: ".50 with another designation, capability not known", facts: { ...fifty, armorPenetrationCapability: undefined }, outcome: "unknown", missing: ["ammunition.armorPenetrationCapability"] },
-  { name: ".50, designation not known, no general capability", facts: { ...fifty, designation: undefined }, outcome: "unknown", missing: ["ammunition.designation"] },
-  { name: ".50 recognized as penetrating armor", facts: { ...fifty, armorPenetrationCapability: true }, outcome: "yes", ap50: true },
+  {
+    name: ".50 with another designation, capability not known",
+    facts: { ...fifty, armorPenetrationCapability: undefined },
+    outcome: "unknown",
+    missing: ["ammunition.armorPenetrationCapability"],
+  },
+  {
+    name: ".50, designation not known, no general capability",
+    facts: { ...fifty, designation: undefined },
+    outcome: "unknown",
+    missing: ["ammunition.designation"],
+  },
+  {
+    name: ".50 recognized as penetrating armor",
+    facts: { ...fifty, armorPenetrationCapability: true },
+    outcome: "yes",
+    ap50: true,
+  },
   { name: ".45 designated AP is not .50", facts: bullet({ designation: "AP" }), outcome: "no", ap50: false },
   { name: ".50 incendiary", facts: { ...fifty, incendiary: true }, outcome: "yes", inc50: true, ap50: false },
-  { name: ".308 incendiary is not .50", facts: bullet({ fireableFromHandgun: false, nominalCaliber: 0.308, incendiary: true }), outcome: "no", inc50: false },
-  { name: ".50 AE steel-core handgun bullet, 2013-10-01 (both definitions)", facts: bullet({ nominalCaliber: 0.5, coreMaterials: ["steel"], armorPenetrationCapability: true }), on: "2013-10-01", outcome: "yes", ap: true, ap50: true },
+  {
+    name: ".308 incendiary is not .50",
+    facts: bullet({ fireableFromHandgun: false, nominalCaliber: 0.308, incendiary: true }),
+    outcome: "no",
+    inc50: false,
+  },
+  {
+    name: ".50 AE steel-core handgun bullet, 2013-10-01 (both definitions)",
+    facts: bullet({ nominalCaliber: 0.5, coreMaterials: ["steel"], armorPenetrationCapability: true }),
+    on: "2013-10-01",
+    outcome: "yes",
+    ap: true,
+    ap50: true,
+  },
 ];
 
 describe("a shotgun shell in the schema", () => {
@@ -84,7 +208,10 @@ describe("ammunition-classification", () => {
 
   it("matches the named designations tolerantly and only them", () => {
     assert.equal(findDesignation("M8 Armor-Piercing Incendiary"), "M8 Armor-Piercing Incendiary / API");
-    assert.equal(findDesignation("m962 saboted light armor penetrator tracer"), "M962 Saboted Light Armor Penetrator Tracer / SLAPT");
+    assert.equal(
+      findDesignation("m962 saboted light armor penetrator tracer"),
+      "M962 Saboted Light Armor Penetrator Tracer / SLAPT",
+    );
     assert.equal(findDesignation("M33 Ball"), undefined);
     assert.equal(findDesignation("M2 Ball"), undefined);
   });

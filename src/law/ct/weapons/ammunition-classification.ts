@@ -64,8 +64,10 @@ export const ammunitionClassification: Question<AmmunitionFacts, AmmunitionClass
   modelledFrom: "2013-04-04",
   facts: AmmunitionFacts,
   result: {
-    banned: "true when it is any of the three (outcome yes), false when it is none (outcome no), null when facts are missing (outcome unknown).",
-    armorPiercingBullet: "true/false/null for the handgun armor-piercing definition of PA 13-3 § 32; false before 2013-10-01, when it did not exist.",
+    banned:
+      "true when it is any of the three (outcome yes), false when it is none (outcome no), null when facts are missing (outcome unknown).",
+    armorPiercingBullet:
+      "true/false/null for the handgun armor-piercing definition of PA 13-3 § 32; false before 2013-10-01, when it did not exist.",
     armorPiercing50Caliber: "true/false/null for the armor-piercing .50 caliber definition.",
     incendiary50Caliber: "true/false/null for an incendiary .50 caliber bullet.",
     reasons: "Plain-language reasons for the answer.",

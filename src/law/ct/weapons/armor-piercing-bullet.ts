@@ -58,13 +58,22 @@ const SOFT = new Set<string>(SOFT_MATERIALS);
 
 export function armorPiercingBullet(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(AP_THRESHOLDS, on);
-  if (!v) return notApplicable(ARMOR_PIERCING_BULLET_ID, SOURCE, `the handgun armor-piercing definition applies from 2013-10-01, not on ${on}`);
+  if (!v)
+    return notApplicable(
+      ARMOR_PIERCING_BULLET_ID,
+      SOURCE,
+      `the handgun armor-piercing definition applies from 2013-10-01, not on ${on}`,
+    );
   const { jacketPercent, caliberHundredths } = v.value;
 
   const notShell = test(a.shotgunShell, `${at}.shotgunShell`, (b) => !b);
   const handgun = fact(a.fireableFromHandgun, `${at}.fireableFromHandgun`);
   // 1. constructed entirely of the hard metals (one or a combination)
-  const construction = test(a.coreMaterials, `${at}.coreMaterials`, (ms) => ms.length > 0 && ms.every((m) => HARD.has(m)));
+  const construction = test(
+    a.coreMaterials,
+    `${at}.coreMaterials`,
+    (ms) => ms.length > 0 && ms.every((m) => HARD.has(m)),
+  );
   // 2. fully jacketed, jacket > 25% of weight, larger than .22 caliber, designed and intended for use in a firearm
   const jacket = all(
     fact(a.fullyJacketed, `${at}.fullyJacketed`),

@@ -40,7 +40,9 @@ const OLDER_SOURCE = cite("PA 93-306", "§ 1(a)(2)", {
   cgs: "CGS § 53-202a(a)(2), (4)",
   text: "A part or combination of parts designed or intended to convert a firearm into an assault weapon ..., or any combination of parts from which an assault weapon ... may be rapidly assembled if those parts are in the possession or under the control of the same person",
 });
-const NEW_SOURCE = section25("a part or combination of parts (1) designed or intended to convert firearms into assault weapons or (2) from which such an assault weapon may be assembled if possessed by, or in the possession or under the control of, the same person");
+const NEW_SOURCE = section25(
+  "a part or combination of parts (1) designed or intended to convert firearms into assault weapons or (2) from which such an assault weapon may be assembled if possessed by, or in the possession or under the control of, the same person",
+);
 
 export const PARTS_VERSIONS = {
   older: [{ from: "1993-10-01", value: true, source: OLDER_SOURCE }] as readonly Dated<true>[],
@@ -56,7 +58,8 @@ export function assaultWeaponParts(p: PartsFacts, on: PlainDate, at = "parts"): 
   const older = findInForce(PARTS_VERSIONS.older, on);
   const of2013 = findInForce(PARTS_VERSIONS.of2013, on);
   const grounds = p.assembles ? firearmGrounds(p.assembles, on, `${at}.assembles`) : undefined;
-  const into = (which: (id: string) => boolean): Tri => (grounds ? assembledIs(grounds, which) : unknownTri(`${at}.assembles`));
+  const into = (which: (id: string) => boolean): Tri =>
+    grounds ? assembledIs(grounds, which) : unknownTri(`${at}.assembles`);
 
   const convert = test(p.designedOrIntendedToConvert, `${at}.designedOrIntendedToConvert`, (b) => b);
   const samePerson = test(p.samePersonPossessesOrControls, `${at}.samePersonPossessesOrControls`, (b) => b);
@@ -69,17 +72,25 @@ export function assaultWeaponParts(p: PartsFacts, on: PlainDate, at = "parts"): 
   const out: Finding[] = [];
   if (!older) out.push(notApplicable(PARTS_OLDER_ID, OLDER_SOURCE, `not modelled on ${on}`));
   else {
-    const t = all(into((id) => OLDER_GROUNDS.has(id)), any(convert, all(mayBeRapidly, samePerson)));
+    const t = all(
+      into((id) => OLDER_GROUNDS.has(id)),
+      any(convert, all(mayBeRapidly, samePerson)),
+    );
     out.push(
       finding(PARTS_OLDER_ID, older.source, t, {
         met: "parts designed or intended to convert a firearm into, or from which one person may rapidly assemble, an assault weapon under the older definitions",
-        notMet: "not parts for an assault weapon under the older definitions (or not convertible or rapidly assemblable by one person)",
+        notMet:
+          "not parts for an assault weapon under the older definitions (or not convertible or rapidly assemblable by one person)",
       }),
     );
   }
-  if (!of2013) out.push(notApplicable(PARTS_2013_ID, NEW_SOURCE, `PA 13-3's parts test applies from 2013-04-04, not on ${on}`));
+  if (!of2013)
+    out.push(notApplicable(PARTS_2013_ID, NEW_SOURCE, `PA 13-3's parts test applies from 2013-04-04, not on ${on}`));
   else {
-    const t = all(into((id) => !OLDER_GROUNDS.has(id)), any(convert, all(mayBeAssembled, samePerson)));
+    const t = all(
+      into((id) => !OLDER_GROUNDS.has(id)),
+      any(convert, all(mayBeAssembled, samePerson)),
+    );
     out.push(
       finding(PARTS_2013_ID, of2013.source, t, {
         met: "parts designed or intended to convert a firearm into, or from which one person may assemble, an assault weapon PA 13-3 defines",

@@ -82,7 +82,15 @@ import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates
 import { type Citation, type Finding, cite, citationLabel, notApplicable, pa133 } from "../../core/rules.ts";
 import { type Tri, FALSE, TRUE, all, any, fact, finding, test, unknownTri } from "./logic.ts";
 import { type Violation, awayOrReturnedBy } from "./magazine-possession.ts";
-import { type HoldingFacts, type LocationFacts, type PersonFacts, gunDealer, hasPurpose, hasRole, nuclearPlantSecurity } from "./possession-facts.ts";
+import {
+  type HoldingFacts,
+  type LocationFacts,
+  type PersonFacts,
+  gunDealer,
+  hasPurpose,
+  hasRole,
+  nuclearPlantSecurity,
+} from "./possession-facts.ts";
 import { awPermittedPlace } from "./possession-places.ts";
 
 export const AW_IDS = {
@@ -103,20 +111,43 @@ export const AW_IDS = {
 
 const A = (text: string, cgs = "CGS § 53-202c") => pa133("§§ 25-31", { cgs, text });
 export const AW_POSSESSION_CITATIONS = {
-  offense: A("By law, illegal possession of an assault weapon is a class D felony, with a mandatory minimum one-year prison term."),
-  agency: A("It also allows possession by members or employees of these entities for use in the discharge of their official duties."),
-  nuclear: A("It additionally allows sales to and possession by (a) employees of a Nuclear Regulatory Commission (NRC) licensee operating a nuclear power plant in Connecticut for the purpose of providing security or (b) any person, firm, corporation, contractor, or subcontractor providing security at the plant."),
-  others: A("the bill allows the newly added weapons to be possessed or received, under defined circumstances, by: executors or administrators of an estate that includes an assault weapon for which a certificate has been issued, gun dealers, and gunsmiths"),
+  offense: A(
+    "By law, illegal possession of an assault weapon is a class D felony, with a mandatory minimum one-year prison term.",
+  ),
+  agency: A(
+    "It also allows possession by members or employees of these entities for use in the discharge of their official duties.",
+  ),
+  nuclear: A(
+    "It additionally allows sales to and possession by (a) employees of a Nuclear Regulatory Commission (NRC) licensee operating a nuclear power plant in Connecticut for the purpose of providing security or (b) any person, firm, corporation, contractor, or subcontractor providing security at the plant.",
+  ),
+  others: A(
+    "the bill allows the newly added weapons to be possessed or received, under defined circumstances, by: executors or administrators of an estate that includes an assault weapon for which a certificate has been issued, gun dealers, and gunsmiths",
+  ),
   relinquish: A("it allows for: individuals to arrange to relinquish a weapon to a police department or DESPP"),
-  certificate: A("anyone who legally possessed one of the newly banned weapons on the day before the bill's effective date and who is eligible for a certificate of possession may continue to do so by applying to DESPP for this certificate by January 1, 2014", "CGS § 53-202d"),
-  serviceMember: A("A member of the U.S. Military or Navy who is unable to apply by January 1, 2014 because he or she is out of state on official duty has 90 days after returning to Connecticut to apply for a certificate.", "CGS § 53-202d"),
-  heir: A("Anyone who inherits an assault weapon for which a certificate was issued has 90 days to apply for a certificate or sell the weapon to a gun dealer, permanently disable it, or take it out of state.", "CGS § 53-202d"),
-  mover: A("Anyone who moves into Connecticut in lawful possession of an assault weapon has 90 days to make it permanently inoperable, sell it to a gun dealer, or take it out of state. But servicemembers transferred to Connecticut in lawful possession of an assault weapon may apply to DESPP for a certificate within 90 days of arriving here.", "CGS § 53-202d"),
+  certificate: A(
+    "anyone who legally possessed one of the newly banned weapons on the day before the bill's effective date and who is eligible for a certificate of possession may continue to do so by applying to DESPP for this certificate by January 1, 2014",
+    "CGS § 53-202d",
+  ),
+  serviceMember: A(
+    "A member of the U.S. Military or Navy who is unable to apply by January 1, 2014 because he or she is out of state on official duty has 90 days after returning to Connecticut to apply for a certificate.",
+    "CGS § 53-202d",
+  ),
+  heir: A(
+    "Anyone who inherits an assault weapon for which a certificate was issued has 90 days to apply for a certificate or sell the weapon to a gun dealer, permanently disable it, or take it out of state.",
+    "CGS § 53-202d",
+  ),
+  mover: A(
+    "Anyone who moves into Connecticut in lawful possession of an assault weapon has 90 days to make it permanently inoperable, sell it to a gun dealer, or take it out of state. But servicemembers transferred to Connecticut in lawful possession of an assault weapon may apply to DESPP for a certificate within 90 days of arriving here.",
+    "CGS § 53-202d",
+  ),
   specified: cite("CGS", "§ 53-202n", {
     cgs: "CGS § 53-202n",
     text: "A person may possess an Auto-Ordnance Thompson type, Avtomat Kalashnikov AK-47 type, MAC-10, MAC-11, or MAC11 Carbine type assault weapon if (1) it was obtained in good faith on or after October 1, 1993 and before May 8, 2002, (2) the possessor is not prohibited ..., and (3) the possessor notified DESPP before October 1, 2003",
   }),
-  pre1994: cite("CGS", "§ 53-202m", { cgs: "CGS § 53-202m", text: "exempt from the state transfer restrictions and registration requirements if they were legally manufactured before September 13, 1994" }),
+  pre1994: cite("CGS", "§ 53-202m", {
+    cgs: "CGS § 53-202m",
+    text: "exempt from the state transfer restrictions and registration requirements if they were legally manufactured before September 13, 1994",
+  }),
 } satisfies Record<string, Citation>;
 
 /** The dates and periods of the assault weapon possession rules. */
@@ -135,7 +166,12 @@ type P = PersonFacts | undefined;
 type H = HoldingFacts | undefined;
 type L = LocationFacts | undefined;
 
-const AGENCIES = ["despp-member-or-employee", "police-member-or-employee", "doc-member-or-employee", "armed-forces-member"] as const;
+const AGENCIES = [
+  "despp-member-or-employee",
+  "police-member-or-employee",
+  "doc-member-or-employee",
+  "armed-forces-member",
+] as const;
 
 function within(start: PlainDate | undefined, path: string, on: PlainDate, days: number): Tri {
   return test(start, path, (s) => isOnOrAfter(on, s) && !isBefore(addDays(s, days), on));
@@ -143,7 +179,10 @@ function within(start: PlainDate | undefined, path: string, on: PlainDate, days:
 
 /** Legally possessed on 2013-04-03, the day before the Act took effect. */
 function possessedBeforeAct(h: H): Tri {
-  return all(test(h?.obtainedOn, "holding.obtainedOn", (d) => !isBefore(AW_DATES.possessedOn, d)), fact(h?.lawfullyObtained, "holding.lawfullyObtained"));
+  return all(
+    test(h?.obtainedOn, "holding.obtainedOn", (d) => !isBefore(AW_DATES.possessedOn, d)),
+    fact(h?.lawfullyObtained, "holding.lawfullyObtained"),
+  );
 }
 
 /** Members or employees of DESPP, police departments, DOC or the military or naval forces, for use in official duties. */
@@ -166,7 +205,10 @@ export function awGunDealer(p: P, _on: PlainDate): Finding {
 
 export function awGunsmith(p: P, _on: PlainDate): Finding {
   const t = all(hasRole(p, "gunsmith", "gunsmith-employed-by-dealer"), hasPurpose(p, "servicing-or-repair"));
-  return finding(AW_IDS.gunsmith, AW_POSSESSION_CITATIONS.others, t, { met: "a gunsmith holding it for servicing or repair", notMet: "not a gunsmith holding it for servicing or repair" });
+  return finding(AW_IDS.gunsmith, AW_POSSESSION_CITATIONS.others, t, {
+    met: "a gunsmith holding it for servicing or repair",
+    notMet: "not a gunsmith holding it for servicing or repair",
+  });
 }
 
 export function awExecutor(p: P, h: H, _on: PlainDate): Finding {
@@ -197,8 +239,16 @@ export function validCertificate(p: P, h: H, on: PlainDate): Tri {
   return any(
     { value: !isBefore(AW_DATES.applyBy, d), missing: [] },
     all(fact(p?.serviceMemberAwayOnDuty, "person.serviceMemberAwayOnDuty"), awayOrReturnedBy(p, d)),
-    all(fact(h?.movedIntoState, "holding.movedIntoState"), fact(h?.transferredServiceMember, "holding.transferredServiceMember"), test(h?.arrivedOn, "holding.arrivedOn", by)),
-    all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), test(h?.inheritedOn, "holding.inheritedOn", by)),
+    all(
+      fact(h?.movedIntoState, "holding.movedIntoState"),
+      fact(h?.transferredServiceMember, "holding.transferredServiceMember"),
+      test(h?.arrivedOn, "holding.arrivedOn", by),
+    ),
+    all(
+      fact(h?.inherited, "holding.inherited"),
+      fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"),
+      test(h?.inheritedOn, "holding.inheritedOn", by),
+    ),
   );
 }
 
@@ -206,7 +256,8 @@ export function validCertificate(p: P, h: H, on: PlainDate): Tri {
 export function awCertificate(p: P, h: H, l: L, on: PlainDate): { finding: Finding; valid: Tri } {
   const valid = validCertificate(p, h, on);
   const place = awPermittedPlace(l, on);
-  const placeTri: Tri = place.status === "met" ? TRUE : place.status === "unknown" ? unknownTri(...(place.missing ?? [])) : FALSE;
+  const placeTri: Tri =
+    place.status === "met" ? TRUE : place.status === "unknown" ? unknownTri(...(place.missing ?? [])) : FALSE;
   const t = all(valid, placeTri);
   return {
     valid,
@@ -227,7 +278,9 @@ export function awTransition(p: P, h: H, newlyBanned: Tri, on: PlainDate): Findi
   );
   return finding(AW_IDS.transition, AW_POSSESSION_CITATIONS.certificate, t, {
     met: "a newly banned weapon legally possessed on 2013-04-03 by a person eligible for a certificate, before the 2014-01-01 deadline to apply",
-    notMet: isBefore(AW_DATES.applyBy, on) ? "the time to apply ended on 2014-01-01" : "not a newly banned weapon legally possessed on 2013-04-03 by a person eligible for a certificate",
+    notMet: isBefore(AW_DATES.applyBy, on)
+      ? "the time to apply ended on 2014-01-01"
+      : "not a newly banned weapon legally possessed on 2013-04-03 by a person eligible for a certificate",
   });
 }
 
@@ -240,26 +293,47 @@ export function awServiceMemberWindow(p: P, h: H, newlyBanned: Tri, on: PlainDat
     possessedBeforeAct(h),
   );
   return finding(AW_IDS.serviceMember, AW_POSSESSION_CITATIONS.serviceMember, t, {
-    met: p?.serviceMemberStillAway ? "a service member still away on duty" : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
-    notMet: "not a service member away on duty or within 90 days of returning, with a newly banned weapon legally held on 2013-04-03",
+    met: p?.serviceMemberStillAway
+      ? "a service member still away on duty"
+      : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
+    notMet:
+      "not a service member away on duty or within 90 days of returning, with a newly banned weapon legally held on 2013-04-03",
   });
 }
 
 /** Moved into Connecticut in lawful possession: 90 days to disable, sell to a dealer, or take out of state (or, for service members, apply). */
 export function awMovedIntoState(h: H, on: PlainDate): Finding {
-  const t = all(fact(h?.movedIntoState, "holding.movedIntoState"), fact(h?.lawfulPossessionOnArrival, "holding.lawfulPossessionOnArrival"), within(h?.arrivedOn, "holding.arrivedOn", on, AW_DATES.windowDays));
+  const t = all(
+    fact(h?.movedIntoState, "holding.movedIntoState"),
+    fact(h?.lawfulPossessionOnArrival, "holding.lawfulPossessionOnArrival"),
+    within(h?.arrivedOn, "holding.arrivedOn", on, AW_DATES.windowDays),
+  );
   return finding(AW_IDS.mover, AW_POSSESSION_CITATIONS.mover, t, {
     met: `moved in lawfully on ${h?.arrivedOn}; within 90 days`,
-    notMet: h?.movedIntoState === false ? "did not move into the state with it" : h?.lawfulPossessionOnArrival === false ? "did not lawfully possess it on arrival" : `more than 90 days after moving in (${h?.arrivedOn})`,
+    notMet:
+      h?.movedIntoState === false
+        ? "did not move into the state with it"
+        : h?.lawfulPossessionOnArrival === false
+          ? "did not lawfully possess it on arrival"
+          : `more than 90 days after moving in (${h?.arrivedOn})`,
   });
 }
 
 /** Inherited a weapon with a certificate: 90 days to apply, sell, disable, or take out of state. */
 export function awHeirWindow(h: H, on: PlainDate): Finding {
-  const t = all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), within(h?.inheritedOn, "holding.inheritedOn", on, AW_DATES.windowDays));
+  const t = all(
+    fact(h?.inherited, "holding.inherited"),
+    fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"),
+    within(h?.inheritedOn, "holding.inheritedOn", on, AW_DATES.windowDays),
+  );
   return finding(AW_IDS.heir, AW_POSSESSION_CITATIONS.heir, t, {
     met: `inherited on ${h?.inheritedOn} a weapon with a certificate; within 90 days`,
-    notMet: h?.inherited === false ? "not inherited" : h?.inheritedItemRegistered === false ? "inherited without a certificate" : `more than 90 days after inheriting (${h?.inheritedOn})`,
+    notMet:
+      h?.inherited === false
+        ? "not inherited"
+        : h?.inheritedItemRegistered === false
+          ? "inherited without a certificate"
+          : `more than 90 days after inheriting (${h?.inheritedOn})`,
   });
 }
 
@@ -267,14 +341,23 @@ export function awHeirWindow(h: H, on: PlainDate): Finding {
 export function awSpecifiedWeaponNotice(isSpecified: Tri, h: H, _on: PlainDate): Finding {
   const t = all(
     isSpecified,
-    test(h?.obtainedOn, "holding.obtainedOn", (d) => isOnOrAfter(d, AW_DATES.specifiedFrom) && isBefore(d, AW_DATES.specifiedBefore)),
+    test(
+      h?.obtainedOn,
+      "holding.obtainedOn",
+      (d) => isOnOrAfter(d, AW_DATES.specifiedFrom) && isBefore(d, AW_DATES.specifiedBefore),
+    ),
     fact(h?.specifiedWeaponObtainedInGoodFaith, "holding.specifiedWeaponObtainedInGoodFaith"),
     fact(h?.specifiedWeaponNotOtherwiseProhibited, "holding.specifiedWeaponNotOtherwiseProhibited"),
-    test(h?.specifiedWeaponDesppNotifiedOn, "holding.specifiedWeaponDesppNotifiedOn", (d) => isBefore(d, AW_DATES.specifiedNoticeBefore)),
+    test(h?.specifiedWeaponDesppNotifiedOn, "holding.specifiedWeaponDesppNotifiedOn", (d) =>
+      isBefore(d, AW_DATES.specifiedNoticeBefore),
+    ),
   );
   return finding(AW_IDS.specified, AW_POSSESSION_CITATIONS.specified, t, {
     met: "a Thompson, AK-47 or MAC type obtained in good faith between 1993-10-01 and 2002-05-07 and notified to DESPP before 2003-10-01",
-    notMet: isSpecified.value === false ? "not a Thompson, AK-47, MAC-10 or MAC-11 type" : "not obtained, notified or held as CGS § 53-202n requires",
+    notMet:
+      isSpecified.value === false
+        ? "not a Thompson, AK-47, MAC-10 or MAC-11 type"
+        : "not obtained, notified or held as CGS § 53-202n requires",
   });
 }
 
@@ -296,7 +379,11 @@ export function weaponPermissions(
   on: PlainDate,
   ctx: { newlyBanned: Tri; isSpecified: Tri; pre1994Exempt: boolean | null },
 ): { findings: Finding[]; validCertificate: Tri } {
-  if (isBefore(on, "2013-04-04" as PlainDate)) return { findings: [notApplicable(AW_IDS.certificate, AW_POSSESSION_CITATIONS.certificate, `not modelled on ${on}`)], validCertificate: FALSE };
+  if (isBefore(on, "2013-04-04" as PlainDate))
+    return {
+      findings: [notApplicable(AW_IDS.certificate, AW_POSSESSION_CITATIONS.certificate, `not modelled on ${on}`)],
+      validCertificate: FALSE,
+    };
   const cert = awCertificate(p, h, l, on);
   return {
     validCertificate: cert.valid,

@@ -35,20 +35,47 @@ export const INCENDIARY_50_ID = "weapons.incendiary-50-caliber";
 
 const AP_SOURCE = cite("CGS", "§ 53-202l", {
   cgs: "CGS § 53-202l",
-  text: "a .50 caliber bullet designed, held out by the manufacturer or distributor as, or generally recognized as having a specialized capability to penetrate armor or bulletproof glass, including bullets designated as \"M2 Armor-Piercing\" or \"AP,\" ... or \"M962 Saboted Light Armor Penetrator Tracer\" or \"SLAPT\"",
+  text: 'a .50 caliber bullet designed, held out by the manufacturer or distributor as, or generally recognized as having a specialized capability to penetrate armor or bulletproof glass, including bullets designated as "M2 Armor-Piercing" or "AP," ... or "M962 Saboted Light Armor Penetrator Tracer" or "SLAPT"',
 });
-const INCENDIARY_SOURCE = cite("CGS", "§ 53-202l", { cgs: "CGS § 53-202l", text: "banning armor-piercing .50 caliber bullets or incendiary .50 caliber bullets" });
+const INCENDIARY_SOURCE = cite("CGS", "§ 53-202l", {
+  cgs: "CGS § 53-202l",
+  text: "banning armor-piercing .50 caliber bullets or incendiary .50 caliber bullets",
+});
 
 /** The designations the text names, each with the ways it is written. */
 export const AP_50_DESIGNATIONS: readonly { listed: string; forms: readonly string[] }[] = [
   { listed: "M2 Armor-Piercing / AP", forms: ["M2 Armor-Piercing", "AP", "M2 AP", "M2 Armor Piercing"] },
   { listed: "M8 Armor-Piercing Incendiary / API", forms: ["M8 Armor-Piercing Incendiary", "API", "M8 API", "M8"] },
-  { listed: "M20 Armor-Piercing Incendiary Tracer / APIT", forms: ["M20 Armor-Piercing Incendiary Tracer", "APIT", "M20 APIT", "API-T", "M20"] },
-  { listed: "M903 Caliber .50 Saboted Light Armor Penetrator / SLAP", forms: ["M903 Caliber .50 Saboted Light Armor Penetrator", "SLAP", "M903 SLAP", "M903", "Saboted Light Armor Penetrator"] },
-  { listed: "M962 Saboted Light Armor Penetrator Tracer / SLAPT", forms: ["M962 Saboted Light Armor Penetrator Tracer", "SLAPT", "M962 SLAPT", "M962", "SLAP-T", "Saboted Light Armor Penetrator Tracer"] },
+  {
+    listed: "M20 Armor-Piercing Incendiary Tracer / APIT",
+    forms: ["M20 Armor-Piercing Incendiary Tracer", "APIT", "M20 APIT", "API-T", "M20"],
+  },
+  {
+    listed: "M903 Caliber .50 Saboted Light Armor Penetrator / SLAP",
+    forms: [
+      "M903 Caliber .50 Saboted Light Armor Penetrator",
+      "SLAP",
+      "M903 SLAP",
+      "M903",
+      "Saboted Light Armor Penetrator",
+    ],
+  },
+  {
+    listed: "M962 Saboted Light Armor Penetrator Tracer / SLAPT",
+    forms: [
+      "M962 Saboted Light Armor Penetrator Tracer",
+      "SLAPT",
+      "M962 SLAPT",
+      "M962",
+      "SLAP-T",
+      "Saboted Light Armor Penetrator Tracer",
+    ],
+  },
 ];
 
-const DESIGNATION_KEYS = new Map<string, string>(AP_50_DESIGNATIONS.flatMap((d) => d.forms.map((f) => [normalizeName(f), d.listed] as const)));
+const DESIGNATION_KEYS = new Map<string, string>(
+  AP_50_DESIGNATIONS.flatMap((d) => d.forms.map((f) => [normalizeName(f), d.listed] as const)),
+);
 
 /** The named designation a written designation matches, if any (case, punctuation and spacing do not count). */
 export function findDesignation(designation: string): string | undefined {
@@ -75,18 +102,26 @@ function isFifty(a: AmmunitionFacts, at: string): Tri {
 }
 
 const notFiftyBecause = (a: AmmunitionFacts): string | undefined =>
-  a.shotgunShell === true ? "a shotgun shell, not a .50 caliber bullet" : a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber) ? "not .50 caliber" : undefined;
+  a.shotgunShell === true
+    ? "a shotgun shell, not a .50 caliber bullet"
+    : a.nominalCaliber !== undefined && !isFiftyCaliber(a.nominalCaliber)
+      ? "not .50 caliber"
+      : undefined;
 
 export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(FIFTY_VERSIONS, on);
   if (!v) return notApplicable(AP_50_ID, AP_SOURCE, `not modelled on ${on}`);
   const named = a.designation !== undefined ? findDesignation(a.designation) : undefined;
-  const designated: Tri = a.designation === undefined ? unknownTri(`${at}.designation`) : { value: named !== undefined, missing: [] };
+  const designated: Tri =
+    a.designation === undefined ? unknownTri(`${at}.designation`) : { value: named !== undefined, missing: [] };
   const capability = fact(a.armorPenetrationCapability, `${at}.armorPenetrationCapability`);
   const t = all(isFifty(a, at), any(designated, capability));
   return finding(AP_50_ID, v.source, t, {
-    met: named ? `a .50 caliber bullet designated "${named}"` : "a .50 caliber bullet with a specialized capability to penetrate armor or bulletproof glass",
-    notMet: notFiftyBecause(a) ?? "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
+    met: named
+      ? `a .50 caliber bullet designated "${named}"`
+      : "a .50 caliber bullet with a specialized capability to penetrate armor or bulletproof glass",
+    notMet:
+      notFiftyBecause(a) ?? "not designed, held out or recognized as able to penetrate armor or bulletproof glass",
   });
 }
 

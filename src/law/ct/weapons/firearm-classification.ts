@@ -57,7 +57,11 @@ export interface FirearmClassification {
 }
 
 /** Classify without the question wrapper (used by possession-permitted). */
-export function classifyWeapon(facts: FirearmClassificationFacts, on: PlainDate, base = ""): Answer<FirearmClassification> {
+export function classifyWeapon(
+  facts: FirearmClassificationFacts,
+  on: PlainDate,
+  base = "",
+): Answer<FirearmClassification> {
   const version = inForce(DEFINITION_VERSIONS, on, FIREARM_CLASSIFICATION_ID).value;
   const item = itemOf(facts);
   const firearm = facts.firearm ?? {};
@@ -69,17 +73,30 @@ export function classifyWeapon(facts: FirearmClassificationFacts, on: PlainDate,
     exclusion = notPermanentlyInoperable(firearm, on, path("firearm"));
   } else {
     grounds = assaultWeaponParts(facts.parts ?? {}, on, path("parts"));
-    exclusion = notApplicable(NOT_INOPERABLE_ID, DEFINITION_SOURCE, "the permanently-inoperable exception speaks of firearms; it is not tested for parts");
+    exclusion = notApplicable(
+      NOT_INOPERABLE_ID,
+      DEFINITION_SOURCE,
+      "the permanently-inoperable exception speaks of firearms; it is not tested for parts",
+    );
   }
   const anyGround = anyOf(grounds);
-  const groundTri: Tri = anyGround === "unknown" ? unknownTri(...grounds.flatMap((g) => g.missing ?? [])) : anyGround === "yes" ? TRUE : FALSE;
+  const groundTri: Tri =
+    anyGround === "unknown"
+      ? unknownTri(...grounds.flatMap((g) => g.missing ?? []))
+      : anyGround === "yes"
+        ? TRUE
+        : FALSE;
   const excluded: Tri = exclusion.status === "not-applicable" ? TRUE : triOf(exclusion);
   const aw = all(groundTri, excluded);
   const outcome = outcomeOf(aw);
 
   const exemption: Finding =
     aw.value === false
-      ? notApplicable(PRE_1994_EXEMPTION_ID, DEFINITION_SOURCE, "not an assault weapon, so the exemption has nothing to exempt")
+      ? notApplicable(
+          PRE_1994_EXEMPTION_ID,
+          DEFINITION_SOURCE,
+          "not an assault weapon, so the exemption has nothing to exempt",
+        )
       : pre1994Exemption(item, firearm, grounds, on, path("firearm"));
 
   const met = grounds.filter((g) => g.status === "met");
@@ -127,7 +144,8 @@ export const firearmClassification: Question<FirearmClassificationFacts, Firearm
   modelledFrom: "2001-10-01",
   facts: FirearmClassificationFacts,
   result: {
-    assaultWeapon: "true when it is an assault weapon on the date (outcome yes), false when it is not (outcome no), null when facts are missing (outcome unknown).",
+    assaultWeapon:
+      "true when it is an assault weapon on the date (outcome yes), false when it is not (outcome no), null when facts are missing (outcome unknown).",
     grounds: "Ids of the tests it meets (e.g. weapons.named-2013-rifles, weapons.rifle-features).",
     pre1994Exemption:
       "true when it is an assault weapon only by criteria and was legally manufactured before 1994-09-13, so the transfer restrictions and registration requirements do not apply (CGS § 53-202m); false when that exemption does not apply or it is not an assault weapon; null when unknown or in legal doubt.",

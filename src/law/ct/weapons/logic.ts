@@ -8,7 +8,15 @@
  * only settle an open test, never flip a settled one.
  */
 import type { PlainDate } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, type Outcome, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  type Outcome,
+  findInForce,
+  notApplicable,
+  pa133,
+} from "../../core/rules.ts";
 
 export interface Tri {
   value: boolean | null;
@@ -65,10 +73,21 @@ export function not(t: Tri): Tri {
 }
 
 /** A finding from a tri-state test. */
-export function finding(id: string, source: Citation, t: Tri, because: { met: string; notMet: string; unknown?: string }): Finding {
+export function finding(
+  id: string,
+  source: Citation,
+  t: Tri,
+  because: { met: string; notMet: string; unknown?: string },
+): Finding {
   if (t.value === true) return { id, status: "met", because: because.met, source };
   if (t.value === false) return { id, status: "not-met", because: because.notMet, source };
-  return { id, status: "unknown", because: because.unknown ?? `not known: ${t.missing.join(", ")}`, source, missing: [...t.missing] };
+  return {
+    id,
+    status: "unknown",
+    because: because.unknown ?? `not known: ${t.missing.join(", ")}`,
+    source,
+    missing: [...t.missing],
+  };
 }
 
 /** The tri-state value a finding stands for: met is true, not-met and not-applicable are false. */
@@ -115,7 +134,9 @@ export function settle(findings: Finding[], outcome: Outcome): Finding[] {
 export const section25 = (text: string): Citation => pa133("§ 25", { cgs: "CGS § 53-202a", text });
 
 /** One version in force from the Act's passage, 2013-04-04. */
-export const fromPassage = <T>(value: T, source: Citation): readonly Dated<T>[] => [{ from: "2013-04-04", value, source }];
+export const fromPassage = <T>(value: T, source: Citation): readonly Dated<T>[] => [
+  { from: "2013-04-04", value, source },
+];
 
 /**
  * A dated test: not-applicable on a date no version covers (saying from when `applies`, or
@@ -128,7 +149,12 @@ export function datedTest<T>(
 ): Finding {
   const v = findInForce(p.versions, p.on);
   const first = p.versions[0]!;
-  if (!v) return notApplicable(p.id, p.source ?? first.source, p.applies ? `${p.applies} from ${first.from}, not on ${p.on}` : `not modelled on ${p.on}`);
+  if (!v)
+    return notApplicable(
+      p.id,
+      p.source ?? first.source,
+      p.applies ? `${p.applies} from ${first.from}, not on ${p.on}` : `not modelled on ${p.on}`,
+    );
   const r = run(v.value);
   return finding(p.id, p.source ?? v.source, r.t, { met: r.met, notMet: r.notMet });
 }

@@ -42,7 +42,8 @@ export const magazineClassification: Question<MagazineFacts, MagazineClassificat
   modelledFrom: "2013-04-04",
   facts: MagazineFacts,
   result: {
-    largeCapacityMagazine: "true when it is a large capacity magazine (outcome yes), false when it is not (outcome no), null when facts are missing (outcome unknown).",
+    largeCapacityMagazine:
+      "true when it is a large capacity magazine (outcome yes), false when it is not (outcome no), null when facts are missing (outcome unknown).",
     reasons: "Plain-language reasons for the answer.",
   },
   example: {

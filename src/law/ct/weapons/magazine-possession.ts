@@ -75,9 +75,25 @@
  * legally declared.
  */
 import { type PlainDate, addDays, isBefore, isOnOrAfter } from "../../core/dates.ts";
-import { type Citation, type Dated, type Finding, citationLabel, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
+import {
+  type Citation,
+  type Dated,
+  type Finding,
+  citationLabel,
+  findInForce,
+  notApplicable,
+  pa133,
+} from "../../core/rules.ts";
 import { type Tri, FALSE, TRUE, all, any, fact, finding, not, test, unknownTri } from "./logic.ts";
-import { type HoldingFacts, type LocationFacts, type PersonFacts, gunDealer, hasPurpose, hasRole, nuclearPlantSecurity } from "./possession-facts.ts";
+import {
+  type HoldingFacts,
+  type LocationFacts,
+  type PersonFacts,
+  gunDealer,
+  hasPurpose,
+  hasRole,
+  nuclearPlantSecurity,
+} from "./possession-facts.ts";
 import { lcmPermittedPlace } from "./possession-places.ts";
 
 export const LCM_IDS = {
@@ -96,16 +112,30 @@ export const LCM_IDS = {
 
 const S24 = (text: string) => pa133("§§ 23-24", { cgs: "CGS §§ 53-202w, 53-202x", text });
 export const LCM_POSSESSION_CITATIONS = {
-  offense: S24("anyone who possesses any LCM on or after January 1, 2014 obtained before the bill's effective date is guilty of a infraction punishable by a $90 fine and a class D penalty for any subsequent offense; anyone who possesses a large capacity magazine on or after January 1, 2014 that was obtained after that date is guilty of a class D felony"),
-  agency: S24("members or employees of DESPP, police departments, DOC, or the state or U.S. Armed Forces (service members) (a) for use in the discharge of their official duties or (b) when off duty"),
-  nuclear: S24("employees of a NRC licensee operating a nuclear power plant in Connecticut for providing security services at the facility, or any person, firm, corporation, contractor, or subcontractor providing security at the facility"),
-  manufacturer: S24("in-state manufacturers of LCM that manufacture or transport LCMs in Connecticut for sale here to exempt persons and entities above or for sale out of state"),
+  offense: S24(
+    "anyone who possesses any LCM on or after January 1, 2014 obtained before the bill's effective date is guilty of a infraction punishable by a $90 fine and a class D penalty for any subsequent offense; anyone who possesses a large capacity magazine on or after January 1, 2014 that was obtained after that date is guilty of a class D felony",
+  ),
+  agency: S24(
+    "members or employees of DESPP, police departments, DOC, or the state or U.S. Armed Forces (service members) (a) for use in the discharge of their official duties or (b) when off duty",
+  ),
+  nuclear: S24(
+    "employees of a NRC licensee operating a nuclear power plant in Connecticut for providing security services at the facility, or any person, firm, corporation, contractor, or subcontractor providing security at the facility",
+  ),
+  manufacturer: S24(
+    "in-state manufacturers of LCM that manufacture or transport LCMs in Connecticut for sale here to exempt persons and entities above or for sale out of state",
+  ),
   dealer: S24("The following may also possess LCMs: 1. gun dealers"),
   gunsmith: S24("2. gunsmiths employed by gun dealers, who possess LCMs for servicing or repair"),
-  executor: S24("4. executors or administrators of an estate that includes legally declared LCMs, which are disposed of as authorized by the Probate Court, if the disposition is otherwise permitted"),
-  declared: S24("Anyone who lawfully possesses an LCM before January 1, 2014, must apply to DESPP by January 1, 2014 to declare its possession in order to legally keep it. Servicemembers unable to apply by January 1, 2014 because of out-of-state duty have 90 days after returning to Connecticut to declare"),
+  executor: S24(
+    "4. executors or administrators of an estate that includes legally declared LCMs, which are disposed of as authorized by the Probate Court, if the disposition is otherwise permitted",
+  ),
+  declared: S24(
+    "Anyone who lawfully possesses an LCM before January 1, 2014, must apply to DESPP by January 1, 2014 to declare its possession in order to legally keep it. Servicemembers unable to apply by January 1, 2014 because of out-of-state duty have 90 days after returning to Connecticut to declare",
+  ),
   inherited: S24("The bill allows transfers: 1. by bequest or intestate succession of LCMs, declared to DESPP"),
-  mover: S24("Anyone who moves into Connecticut in lawful possession of an LCM has 90 days to either permanently disable it, sell it to a gun dealer, or take it out of state. But servicemembers who transfer here after January 1, 2014, have 90 days after their arrival to declare possession of an LCM"),
+  mover: S24(
+    "Anyone who moves into Connecticut in lawful possession of an LCM has 90 days to either permanently disable it, sell it to a gun dealer, or take it out of state. But servicemembers who transfer here after January 1, 2014, have 90 days after their arrival to declare possession of an LCM",
+  ),
   place: S24("A violation of the provisions [limiting where a declared LCM may be possessed] is a class C misdemeanor"),
 } satisfies Record<string, Citation>;
 
@@ -123,7 +153,9 @@ export const LCM_DATES = {
   transferredFrom: "2014-01-01" as PlainDate,
 } as const;
 
-export const LCM_POSSESSION_VERSIONS: readonly Dated<typeof LCM_DATES>[] = [{ from: "2013-04-04", value: LCM_DATES, source: LCM_POSSESSION_CITATIONS.offense }];
+export const LCM_POSSESSION_VERSIONS: readonly Dated<typeof LCM_DATES>[] = [
+  { from: "2013-04-04", value: LCM_DATES, source: LCM_POSSESSION_CITATIONS.offense },
+];
 
 type P = PersonFacts | undefined;
 type H = HoldingFacts | undefined;
@@ -152,7 +184,8 @@ export function awayOrReturnedBy(p: P, d: PlainDate): Tri {
   const still = p?.serviceMemberStillAway;
   if (still === true) return TRUE;
   const returned = p?.returnedToStateOn;
-  if (returned === undefined) return unknownTri(...(still === undefined ? ["person.serviceMemberStillAway"] : []), "person.returnedToStateOn");
+  if (returned === undefined)
+    return unknownTri(...(still === undefined ? ["person.serviceMemberStillAway"] : []), "person.returnedToStateOn");
   if (isBefore(d, returned)) return TRUE;
   if (!isBefore(addDays(returned, LCM_DATES.windowDays), d)) return TRUE;
   return still === false ? FALSE : unknownTri("person.serviceMemberStillAway");
@@ -164,7 +197,13 @@ function within(start: PlainDate | undefined, path: string, on: PlainDate, days:
 
 /** Members or employees of DESPP, police departments, DOC, or the state or U.S. armed forces, on or off duty. */
 export function lcmAgencyMember(p: P, _on: PlainDate): Finding {
-  const t = hasRole(p, "despp-member-or-employee", "police-member-or-employee", "doc-member-or-employee", "armed-forces-member");
+  const t = hasRole(
+    p,
+    "despp-member-or-employee",
+    "police-member-or-employee",
+    "doc-member-or-employee",
+    "armed-forces-member",
+  );
   return finding(LCM_IDS.agency, LCM_POSSESSION_CITATIONS.agency, t, {
     met: "a member or employee of DESPP, a police department, DOC or the armed forces (on or off duty)",
     notMet: "not a member or employee of DESPP, a police department, DOC or the armed forces",
@@ -220,7 +259,11 @@ export function validDeclaration(p: P, h: H, on: PlainDate): Tri {
     all(
       fact(h?.movedIntoState, "holding.movedIntoState"),
       fact(h?.transferredServiceMember, "holding.transferredServiceMember"),
-      test(h?.arrivedOn, "holding.arrivedOn", (a) => isOnOrAfter(a, LCM_DATES.transferredFrom) && !isBefore(addDays(a, LCM_DATES.windowDays), d)),
+      test(
+        h?.arrivedOn,
+        "holding.arrivedOn",
+        (a) => isOnOrAfter(a, LCM_DATES.transferredFrom) && !isBefore(addDays(a, LCM_DATES.windowDays), d),
+      ),
     ),
   );
   return all(declared, madeByNow, timely);
@@ -229,9 +272,17 @@ export function validDeclaration(p: P, h: H, on: PlainDate): Tri {
 /** Before 2014-01-01 the possession offense does not yet apply to a magazine that has not been declared. */
 export function lcmBeforePossessionBan(h: H, on: PlainDate): Finding {
   if (!isBefore(on, LCM_DATES.possessionBanFrom)) {
-    return { id: LCM_IDS.beforeBan, status: "not-met", because: `on ${on} the possession offense applies (from 2014-01-01)`, source: LCM_POSSESSION_CITATIONS.offense };
+    return {
+      id: LCM_IDS.beforeBan,
+      status: "not-met",
+      because: `on ${on} the possession offense applies (from 2014-01-01)`,
+      source: LCM_POSSESSION_CITATIONS.offense,
+    };
   }
-  const declaredByNow = all(fact(h?.declared, "holding.declared"), test(h?.declaredOn, "holding.declaredOn", (d) => isOnOrAfter(on, d)));
+  const declaredByNow = all(
+    fact(h?.declared, "holding.declared"),
+    test(h?.declaredOn, "holding.declaredOn", (d) => isOnOrAfter(on, d)),
+  );
   return finding(LCM_IDS.beforeBan, LCM_POSSESSION_CITATIONS.offense, not(declaredByNow), {
     met: "the possession offense applies only from 2014-01-01 (buying, importing or selling one has been a class D felony since 2013-04-04)",
     notMet: "declared already, so bound by the places allowed for declared magazines",
@@ -242,13 +293,23 @@ export function lcmBeforePossessionBan(h: H, on: PlainDate): Finding {
 export function lcmDeclared(p: P, h: H, l: L, on: PlainDate): { finding: Finding; place: Finding; valid: Tri } {
   const valid = validDeclaration(p, h, on);
   const place = lcmPermittedPlace(l, on);
-  const t = all(valid, place.status === "met" ? { value: true, missing: [] } : place.status === "unknown" ? unknownTri(...(place.missing ?? [])) : FALSE);
+  const t = all(
+    valid,
+    place.status === "met"
+      ? { value: true, missing: [] }
+      : place.status === "unknown"
+        ? unknownTri(...(place.missing ?? []))
+        : FALSE,
+  );
   return {
     valid,
     place,
     finding: finding(LCM_IDS.declared, LCM_POSSESSION_CITATIONS.declared, t, {
       met: `declared on ${h?.declaredOn}, and ${place.because}`,
-      notMet: valid.value === false ? "not declared in time (by 2014-01-01, or within a service member's 90 days)" : place.because,
+      notMet:
+        valid.value === false
+          ? "not declared in time (by 2014-01-01, or within a service member's 90 days)"
+          : place.because,
     }),
   };
 }
@@ -260,12 +321,25 @@ export function lcmDeclared(p: P, h: H, l: L, on: PlainDate): { finding: Finding
  * fact); outside the places allowed for declared magazines it is not covered.
  */
 export function lcmInheritedDeclared(h: H, place: Finding, _on: PlainDate): Finding {
-  const placeTri: Tri = place.status === "met" ? { value: true, missing: [] } : place.status === "unknown" ? unknownTri(...(place.missing ?? [])) : FALSE;
+  const placeTri: Tri =
+    place.status === "met"
+      ? { value: true, missing: [] }
+      : place.status === "unknown"
+        ? unknownTri(...(place.missing ?? []))
+        : FALSE;
   const review: Tri = { value: null, missing: [] };
-  const t = all(fact(h?.inherited, "holding.inherited"), fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"), placeTri, review);
+  const t = all(
+    fact(h?.inherited, "holding.inherited"),
+    fact(h?.inheritedItemRegistered, "holding.inheritedItemRegistered"),
+    placeTri,
+    review,
+  );
   return finding(LCM_IDS.inherited, LCM_POSSESSION_CITATIONS.inherited, t, {
     met: "inherited a declared magazine",
-    notMet: h?.inherited === false || h?.inheritedItemRegistered === false ? "not a declared magazine received by bequest or intestate succession" : place.because,
+    notMet:
+      h?.inherited === false || h?.inheritedItemRegistered === false
+        ? "not a declared magazine received by bequest or intestate succession"
+        : place.because,
     unknown:
       t.missing.length === 0
         ? "QUESTION(legal): an heir may receive a declared magazine by bequest or intestate succession, but the analysis gives the heir no way to declare it; a person must review"
@@ -282,7 +356,12 @@ export function lcmMovedIntoState(h: H, on: PlainDate): Finding {
   );
   return finding(LCM_IDS.mover, LCM_POSSESSION_CITATIONS.mover, t, {
     met: `moved in lawfully on ${h?.arrivedOn}; within 90 days (to ${h?.arrivedOn ? addDays(h.arrivedOn, LCM_DATES.windowDays) : "?"})`,
-    notMet: h?.movedIntoState === false ? "did not move into the state with it" : h?.lawfulPossessionOnArrival === false ? "did not lawfully possess it on arrival" : `more than 90 days after moving in (${h?.arrivedOn})`,
+    notMet:
+      h?.movedIntoState === false
+        ? "did not move into the state with it"
+        : h?.lawfulPossessionOnArrival === false
+          ? "did not lawfully possess it on arrival"
+          : `more than 90 days after moving in (${h?.arrivedOn})`,
   });
 }
 
@@ -295,15 +374,22 @@ export function lcmServiceMemberWindow(p: P, h: H, on: PlainDate): Finding {
     fact(h?.lawfullyObtained, "holding.lawfullyObtained"),
   );
   return finding(LCM_IDS.serviceMember, LCM_POSSESSION_CITATIONS.declared, t, {
-    met: p?.serviceMemberStillAway ? "a service member still away on duty" : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
-    notMet: "not a service member away on duty or within 90 days of returning, with a magazine lawfully held before 2014",
+    met: p?.serviceMemberStillAway
+      ? "a service member still away on duty"
+      : `a service member kept away on duty, within 90 days of returning (${p?.returnedToStateOn})`,
+    notMet:
+      "not a service member away on duty or within 90 days of returning, with a magazine lawfully held before 2014",
   });
 }
 
 /** Every permission, in the order of the text. */
 export function magazinePermissions(p: P, h: H, l: L, on: PlainDate): { findings: Finding[]; validDeclaration: Tri } {
   const v = findInForce(LCM_POSSESSION_VERSIONS, on);
-  if (!v) return { findings: [notApplicable(LCM_IDS.declared, LCM_POSSESSION_CITATIONS.offense, `not in force on ${on}`)], validDeclaration: FALSE };
+  if (!v)
+    return {
+      findings: [notApplicable(LCM_IDS.declared, LCM_POSSESSION_CITATIONS.offense, `not in force on ${on}`)],
+      validDeclaration: FALSE,
+    };
   const declared = lcmDeclared(p, h, l, on);
   return {
     validDeclaration: declared.valid,
@@ -334,10 +420,20 @@ export interface Violation {
  * The violation when possession is not permitted. Null when the facts that
  * grade it (when the magazine was obtained, a prior offense) are missing.
  */
-export function magazineViolation(p: P, h: H, validDeclaration: Tri, on: PlainDate): { violation: Violation | null; missing: string[] } {
+export function magazineViolation(
+  p: P,
+  h: H,
+  validDeclaration: Tri,
+  on: PlainDate,
+): { violation: Violation | null; missing: string[] } {
   if (validDeclaration.value === true) {
     return {
-      violation: { code: "lcm-declared-outside-permitted-places", offense: "possessing a declared large capacity magazine outside the places and conditions allowed", penalty: "class C misdemeanor", citation: citationLabel(LCM_POSSESSION_CITATIONS.place) },
+      violation: {
+        code: "lcm-declared-outside-permitted-places",
+        offense: "possessing a declared large capacity magazine outside the places and conditions allowed",
+        penalty: "class C misdemeanor",
+        citation: citationLabel(LCM_POSSESSION_CITATIONS.place),
+      },
       missing: [],
     };
   }
@@ -346,18 +442,35 @@ export function magazineViolation(p: P, h: H, validDeclaration: Tri, on: PlainDa
   if (h?.obtainedOn === undefined) return { violation: null, missing: ["holding.obtainedOn"] };
   if (!isBefore(h.obtainedOn, LCM_DATES.effective)) {
     return {
-      violation: { code: "lcm-obtained-after-effective-date", offense: "possessing on or after 2014-01-01 a large capacity magazine obtained on or after 2013-04-04", penalty: "class D felony", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
+      violation: {
+        code: "lcm-obtained-after-effective-date",
+        offense: "possessing on or after 2014-01-01 a large capacity magazine obtained on or after 2013-04-04",
+        penalty: "class D felony",
+        citation: citationLabel(LCM_POSSESSION_CITATIONS.offense),
+      },
       missing: [],
     };
   }
   if (p?.priorLcmViolation === undefined) return { violation: null, missing: ["person.priorLcmViolation"] };
   return p.priorLcmViolation
     ? {
-        violation: { code: "lcm-undeclared-subsequent", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a subsequent offense", penalty: "class D felony", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
+        violation: {
+          code: "lcm-undeclared-subsequent",
+          offense:
+            "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a subsequent offense",
+          penalty: "class D felony",
+          citation: citationLabel(LCM_POSSESSION_CITATIONS.offense),
+        },
         missing: [],
       }
     : {
-        violation: { code: "lcm-undeclared-first", offense: "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a first offense", penalty: "infraction, $90 fine", citation: citationLabel(LCM_POSSESSION_CITATIONS.offense) },
+        violation: {
+          code: "lcm-undeclared-first",
+          offense:
+            "possessing on or after 2014-01-01 an undeclared large capacity magazine obtained before 2013-04-04, a first offense",
+          penalty: "infraction, $90 fine",
+          citation: citationLabel(LCM_POSSESSION_CITATIONS.offense),
+        },
         missing: [],
       };
 }

@@ -25,7 +25,10 @@ type Entry = Omit<NamedModel, "id" | "listed"> & { listed?: string };
 function list(prefix: string, entries: Entry[]): NamedModel[] {
   const ids = new Set<string>();
   return entries.map((e) => {
-    const base = `${prefix}.${(e.maker ? `${e.maker} ${e.model}` : e.model).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+    const base = `${prefix}.${(e.maker ? `${e.maker} ${e.model}` : e.model)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}`;
     let id = base;
     for (let i = 2; ids.has(id); i++) id = `${base}-${i}`;
     ids.add(id);
@@ -69,9 +72,19 @@ export const OLDER_NAMED: readonly NamedModel[] = list("named-1993", [
   { maker: "Algimec", model: "Agmi" },
   { maker: "Armalite", model: "AR-180" },
   { maker: "Australian Automatic Arms", model: "SAP Pistol", requiresMaker: true },
-  { maker: "Auto-Ordnance", makerAliases: ["Auto Ordnance", "Auto-Ordnance Corp"], model: "Thompson", listed: "Auto-Ordnance Thompson type", family: "with-maker" },
+  {
+    maker: "Auto-Ordnance",
+    makerAliases: ["Auto Ordnance", "Auto-Ordnance Corp"],
+    model: "Thompson",
+    listed: "Auto-Ordnance Thompson type",
+    family: "with-maker",
+  },
   { maker: "Avtomat Kalashnikov", model: "AK-47", listed: "Avtomat Kalashnikov AK-47 type", family: "with-maker" },
-  { maker: "Barrett", model: "Light-Fifty model 82A1", aliases: ["Light-Fifty", "Light Fifty", "82A1", "M82A1", "Light Fifty 82A1"] },
+  {
+    maker: "Barrett",
+    model: "Light-Fifty model 82A1",
+    aliases: ["Light-Fifty", "Light Fifty", "82A1", "M82A1", "Light Fifty 82A1"],
+  },
   { maker: "Beretta", model: "AR-70" },
   { ...BUSHMASTER, model: "Auto Rifle", requiresMaker: true },
   { ...BUSHMASTER, model: "Auto Pistol", requiresMaker: true },
@@ -88,9 +101,21 @@ export const OLDER_NAMED: readonly NamedModel[] = list("named-1993", [
   { maker: "Encom", model: "MK-IV", requiresMaker: true },
   { maker: "Encom", model: "MP-9", requiresMaker: true },
   { maker: "Encom", model: "MP-45", requiresMaker: true },
-  { model: "FN/FAL", aliases: ["Fabrique Nationale FAL", "Fabrique Nationale FN/FAL", "FN FAL"], listed: "Fabrique Nationale FN/FAL" },
-  { model: "FN/LAR", aliases: ["Fabrique Nationale LAR", "Fabrique Nationale FN/LAR", "FN LAR"], listed: "Fabrique Nationale FN/LAR" },
-  { model: "FN/FNC", aliases: ["Fabrique Nationale FNC", "Fabrique Nationale FN/FNC", "FN FNC"], listed: "Fabrique Nationale FN/FNC" },
+  {
+    model: "FN/FAL",
+    aliases: ["Fabrique Nationale FAL", "Fabrique Nationale FN/FAL", "FN FAL"],
+    listed: "Fabrique Nationale FN/FAL",
+  },
+  {
+    model: "FN/LAR",
+    aliases: ["Fabrique Nationale LAR", "Fabrique Nationale FN/LAR", "FN LAR"],
+    listed: "Fabrique Nationale FN/LAR",
+  },
+  {
+    model: "FN/FNC",
+    aliases: ["Fabrique Nationale FNC", "Fabrique Nationale FN/FNC", "FN FNC"],
+    listed: "Fabrique Nationale FN/FNC",
+  },
   { model: "FAMAS MAS 223", aliases: ["MAS 223", "FAMAS"] },
   { maker: "Feather", model: "AT-9" },
   { maker: "Feather", model: "Mini-AT" },
@@ -113,10 +138,22 @@ export const OLDER_NAMED: readonly NamedModel[] = list("named-1993", [
   { maker: "Intratec", model: "TEC-9" },
   { maker: "Intratec", model: "Scorpion", requiresMaker: true },
   { maker: "Iver Johnson", model: "Enforcer model 3000", aliases: ["Enforcer 3000", "Enforcer"], requiresMaker: true },
-  { maker: "Ruger", makerAliases: ["Sturm Ruger", "Sturm, Ruger"], model: "Mini-14/5F", aliases: ["Mini-14/5F folding stock"], listed: "Ruger Mini-14/5F folding stock model only" },
+  {
+    maker: "Ruger",
+    makerAliases: ["Sturm Ruger", "Sturm, Ruger"],
+    model: "Mini-14/5F",
+    aliases: ["Mini-14/5F folding stock"],
+    listed: "Ruger Mini-14/5F folding stock model only",
+  },
   { maker: "Scarab", model: "Skorpion", requiresMaker: true },
   { ...SIG, model: "57 AMT", aliases: ["AMT", "SG 57 AMT"], requiresMaker: true },
-  { ...SIG, model: "500 series", listed: "SIG 500 series", requiresMaker: true, pattern: /^(sig|sigsauer|sigarms)(sg)?5\d\d/ },
+  {
+    ...SIG,
+    model: "500 series",
+    listed: "SIG 500 series",
+    requiresMaker: true,
+    pattern: /^(sig|sigsauer|sigarms)(sg)?5\d\d/,
+  },
   { maker: "Spectre", model: "Auto Carbine", requiresMaker: true },
   { maker: "Spectre", model: "Auto Pistol", requiresMaker: true },
   { maker: "Springfield Armory", makerAliases: ["Springfield"], model: "BM59" },
@@ -132,7 +169,13 @@ export const OLDER_NAMED: readonly NamedModel[] = list("named-1993", [
   { model: "UZI Mini-Carbine" },
   { model: "UZI Pistol" },
   { maker: "Weaver Arms", model: "Nighthawk", requiresMaker: true },
-  { maker: "Wilkinson", makerAliases: ["Wilkinson Arms"], model: "Linda Pistol", listed: 'Wilkinson "Linda" Pistol', requiresMaker: true },
+  {
+    maker: "Wilkinson",
+    makerAliases: ["Wilkinson Arms"],
+    model: "Linda Pistol",
+    listed: 'Wilkinson "Linda" Pistol',
+    requiresMaker: true,
+  },
 ]);
 
 /** PA 13-3 § 25: the semiautomatic centerfire rifles it names. */
@@ -183,7 +226,14 @@ export const RIFLES_2013: readonly NamedModel[] = list("named-2013-rifle", [
   { maker: "DPMS", model: "Tactical", listed: "DPMS Tactical Rifles", requiresMaker: true, family: true },
   { ...SW, model: "M&P15", listed: "Smith and Wesson M&P15 Rifles", family: true },
   { ...RRA, model: "LAR-15" },
-  { maker: "Doublestar", makerAliases: ["Doublestar Corporation", "Doublestar Corp"], model: "AR", listed: "Doublestar AR Rifles", requiresMaker: true, family: true },
+  {
+    maker: "Doublestar",
+    makerAliases: ["Doublestar Corporation", "Doublestar Corp"],
+    model: "AR",
+    listed: "Doublestar AR Rifles",
+    requiresMaker: true,
+    family: true,
+  },
   // Others
   { maker: "Barrett", model: "REC7" },
   { maker: "Beretta", model: "Storm", aliases: ["Cx4 Storm", "CX4"], requiresMaker: true, family: true },
@@ -195,12 +245,24 @@ export const RIFLES_2013: readonly NamedModel[] = list("named-2013-rifle", [
   { ...CALICO, model: "Liberty I Tactical" },
   { ...CALICO, model: "Liberty II" },
   { ...CALICO, model: "Liberty II Tactical" },
-  { maker: "Hi-Point", makerAliases: ["HiPoint", "Hi Point"], model: "Carbine", listed: "Hi-Point Carbine Rifles", requiresMaker: true, family: true },
+  {
+    maker: "Hi-Point",
+    makerAliases: ["HiPoint", "Hi Point"],
+    model: "Carbine",
+    listed: "Hi-Point Carbine Rifles",
+    requiresMaker: true,
+    family: true,
+  },
   { ...HK, model: "PSG-1", listed: "HK-PSG-1" },
   { ...KELTEC, model: "Sub-2000" },
   { ...KELTEC, model: "SU", listed: "Kel-Tec SU Rifles", requiresMaker: true, family: true },
   { ...KELTEC, model: "RFB" },
-  { maker: "Remington", model: "Tactical Rifle Model 7615", aliases: ["Model 7615", "7615", "7615 Tactical", "Tactical 7615"], requiresMaker: true },
+  {
+    maker: "Remington",
+    model: "Tactical Rifle Model 7615",
+    aliases: ["Model 7615", "7615", "7615 Tactical", "Tactical 7615"],
+    requiresMaker: true,
+  },
   { model: "SAR-8" },
   { model: "SAR-4800" },
   { model: "SR9" },
@@ -240,14 +302,32 @@ export const PISTOLS_2013: readonly NamedModel[] = list("named-2013-pistol", [
   { model: "Yugo Krebs Krink", aliases: ["Krebs Krink", "Krink"] },
   { maker: "American Spirit", model: "AR-15", requiresMaker: true },
   { ...BUSHMASTER, model: "Carbon 15" },
-  { maker: "Doublestar Corporation", makerAliases: ["Doublestar", "Doublestar Corp"], model: "AR", requiresMaker: true, family: true },
+  {
+    maker: "Doublestar Corporation",
+    makerAliases: ["Doublestar", "Doublestar Corp"],
+    model: "AR",
+    requiresMaker: true,
+    family: true,
+  },
   { maker: "DPMS", model: "AR-15", requiresMaker: true },
   { ...OLYMPIC, model: "AR-15", requiresMaker: true },
   { ...RRA, model: "LAR 15" },
   { ...CALICO, model: "Liberty III" },
   { ...CALICO, model: "Liberty III Tactical" },
-  { maker: "Masterpiece Arms", makerAliases: ["Masterpiece"], model: "MPA", listed: "Masterpiece Arms MPA Pistols", family: true },
-  { maker: "Velocity Arms", makerAliases: ["Velocity"], model: "VMA", listed: "Velocity Arms VMA Pistols", family: true },
+  {
+    maker: "Masterpiece Arms",
+    makerAliases: ["Masterpiece"],
+    model: "MPA",
+    listed: "Masterpiece Arms MPA Pistols",
+    family: true,
+  },
+  {
+    maker: "Velocity Arms",
+    makerAliases: ["Velocity"],
+    model: "VMA",
+    listed: "Velocity Arms VMA Pistols",
+    family: true,
+  },
   { maker: "Intratec", model: "TEC-DC9" },
   { maker: "Intratec", model: "AB-10" },
   { model: "Colefire Magnum" },
@@ -258,12 +338,25 @@ export const PISTOLS_2013: readonly NamedModel[] = list("named-2013-pistol", [
   { ...KELTEC, model: "PLR-16" },
   { ...SIG, model: "P516", family: "with-maker" },
   { ...SIG, model: "P556", family: "with-maker" },
-  { maker: "Thompson", makerAliases: ["Auto-Ordnance", "Auto Ordnance", "Auto-Ordnance Thompson"], model: "TA5", listed: "Thompson TA5 pistols", requiresMaker: true, family: true },
+  {
+    maker: "Thompson",
+    makerAliases: ["Auto-Ordnance", "Auto Ordnance", "Auto-Ordnance Thompson"],
+    model: "TA5",
+    listed: "Thompson TA5 pistols",
+    requiresMaker: true,
+    family: true,
+  },
 ]);
 
 /** PA 13-3 § 25: "all IZHMASH Saiga 12 shotguns". */
 export const SHOTGUNS_2013: readonly NamedModel[] = list("named-2013-shotgun", [
-  { ...IZHMASH, model: "Saiga 12", aliases: ["Saiga-12", "Saiga12"], listed: "all IZHMASH Saiga 12 shotguns", family: true },
+  {
+    ...IZHMASH,
+    model: "Saiga 12",
+    aliases: ["Saiga-12", "Saiga12"],
+    listed: "all IZHMASH Saiga 12 shotguns",
+    family: true,
+  },
 ]);
 
 const OLDER_INDEX: NameIndex = buildIndex(OLDER_NAMED);
@@ -272,7 +365,9 @@ const PISTOL_INDEX: NameIndex = buildIndex(PISTOLS_2013);
 const SHOTGUN_INDEX: NameIndex = buildIndex(SHOTGUNS_2013);
 
 /** The listed models a name matches, with the list each comes from. */
-export function namedMatches(name: string): { list: "1993" | "2013-rifle" | "2013-pistol" | "2013-shotgun"; model: NamedModel }[] {
+export function namedMatches(
+  name: string,
+): { list: "1993" | "2013-rifle" | "2013-pistol" | "2013-shotgun"; model: NamedModel }[] {
   return [
     ...matchAll(name, OLDER_INDEX).map((model) => ({ list: "1993" as const, model })),
     ...matchAll(name, RIFLE_INDEX).map((model) => ({ list: "2013-rifle" as const, model })),
@@ -287,7 +382,9 @@ export function namedMatches(name: string): { list: "1993" | "2013-rifle" | "201
  * Kalashnikov AK-47 type, MAC-10, MAC-11, or MAC11 Carbine type".
  */
 export const SPECIFIED_53_202N_IDS: ReadonlySet<string> = new Set(
-  OLDER_NAMED.filter((m) => ["Thompson", "AK-47", "MAC-10", "MAC-11", "MAC-11 Carbine"].includes(m.model)).map((m) => m.id),
+  OLDER_NAMED.filter((m) => ["Thompson", "AK-47", "MAC-10", "MAC-11", "MAC-11 Carbine"].includes(m.model)).map(
+    (m) => m.id,
+  ),
 );
 
 /** Whether a written model name matches a model on any of the named lists (older or 2013). */
@@ -304,19 +401,35 @@ export function isSpecifiedWeaponName(name: string): boolean {
 
 const OLDER_SOURCE = cite("PA 93-306", "§ 1(a)(1)", {
   cgs: "CGS § 53-202a(a)(1)",
-  text: "any of the following specified semiautomatic firearms: Algimec Agmi; Armalite AR-180; ... Wilkinson \"Linda\" Pistol",
+  text: 'any of the following specified semiautomatic firearms: Algimec Agmi; Armalite AR-180; ... Wilkinson "Linda" Pistol',
 });
-const RIFLES_SOURCE = section25("the following semiautomatic centerfire rifles, or copies or duplicates with the capability of any such rifles, that were in production before or on the effective date of the bill: AK 47; ... Barrett M107A1");
-const PISTOLS_SOURCE = section25("the following specified semiautomatic pistols, or copies or duplicates thereof with the capability of any such pistols, that were in production prior to or on the effective date of this section: Centurion 39 AK, ... Thompson TA5 pistols");
-const SHOTGUNS_SOURCE = section25("the following shotguns or copies or duplicates with the capability of any such shotguns that were in production before or on April 4, 2013: all IZHMASH Saiga 12 shotguns");
-const COPIES_SOURCE = section25("or copies or duplicates with the capability of any such rifles [pistols, shotguns], that were in production before or on the effective date of the bill");
+const RIFLES_SOURCE = section25(
+  "the following semiautomatic centerfire rifles, or copies or duplicates with the capability of any such rifles, that were in production before or on the effective date of the bill: AK 47; ... Barrett M107A1",
+);
+const PISTOLS_SOURCE = section25(
+  "the following specified semiautomatic pistols, or copies or duplicates thereof with the capability of any such pistols, that were in production prior to or on the effective date of this section: Centurion 39 AK, ... Thompson TA5 pistols",
+);
+const SHOTGUNS_SOURCE = section25(
+  "the following shotguns or copies or duplicates with the capability of any such shotguns that were in production before or on April 4, 2013: all IZHMASH Saiga 12 shotguns",
+);
+const COPIES_SOURCE = section25(
+  "or copies or duplicates with the capability of any such rifles [pistols, shotguns], that were in production before or on the effective date of the bill",
+);
 
 /** The 1993 list; in force since PA 93-306 (this rulebook models it from 2001-10-01, see firearm-classification.ts). */
-export const OLDER_NAMED_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [{ from: "1993-10-01", value: OLDER_NAMED, source: OLDER_SOURCE }];
+export const OLDER_NAMED_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [
+  { from: "1993-10-01", value: OLDER_NAMED, source: OLDER_SOURCE },
+];
 /** PA 13-3 took effect upon passage, 2013-04-04. */
-export const RIFLES_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [{ from: "2013-04-04", value: RIFLES_2013, source: RIFLES_SOURCE }];
-export const PISTOLS_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [{ from: "2013-04-04", value: PISTOLS_2013, source: PISTOLS_SOURCE }];
-export const SHOTGUNS_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [{ from: "2013-04-04", value: SHOTGUNS_2013, source: SHOTGUNS_SOURCE }];
+export const RIFLES_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [
+  { from: "2013-04-04", value: RIFLES_2013, source: RIFLES_SOURCE },
+];
+export const PISTOLS_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [
+  { from: "2013-04-04", value: PISTOLS_2013, source: PISTOLS_SOURCE },
+];
+export const SHOTGUNS_2013_VERSIONS: readonly Dated<readonly NamedModel[]>[] = [
+  { from: "2013-04-04", value: SHOTGUNS_2013, source: SHOTGUNS_SOURCE },
+];
 export const COPIES_VERSIONS: readonly Dated<true>[] = [{ from: "2013-04-04", value: true, source: COPIES_SOURCE }];
 
 export const NAMED_IDS = {
@@ -342,7 +455,12 @@ export const NAMED_IDS = {
  * list's own description as part of what it names. The firearm may still be
  * an assault weapon under another test.
  */
-function described(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any", centerfire: boolean, at: string): Tri {
+function described(
+  f: FirearmFacts,
+  kind: "rifle" | "pistol" | "shotgun" | "any",
+  centerfire: boolean,
+  at: string,
+): Tri {
   return all(
     test(f.action, `${at}.action`, (a) => a !== "other"),
     kind === "any" ? TRUE : test(f.type, `${at}.type`, (t) => t === kind),
@@ -352,7 +470,8 @@ function described(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any"
 
 function describedWhy(f: FirearmFacts, kind: "rifle" | "pistol" | "shotgun" | "any", centerfire: boolean): string {
   if (f.action === "other") return "the facts say it is not semiautomatic (the list names semiautomatic firearms)";
-  if (kind !== "any" && f.type !== undefined && f.type !== kind) return `the facts say it is a ${f.type}, and this list names ${kind}s`;
+  if (kind !== "any" && f.type !== undefined && f.type !== kind)
+    return `the facts say it is a ${f.type}, and this list names ${kind}s`;
   if (centerfire && f.centerfire === false) return "the facts say it is rimfire, and this list names centerfire rifles";
   return "";
 }
@@ -368,16 +487,20 @@ function byName(
   at: string,
 ): Finding {
   const v = findInForce(versions, on);
-  if (!v) return notApplicable(id, versions[0]!.source, `this list is not in force on ${on} (from ${versions[0]!.from})`);
+  if (!v)
+    return notApplicable(id, versions[0]!.source, `this list is not in force on ${on} (from ${versions[0]!.from})`);
   const hit = f.model === undefined ? undefined : matchAll(f.model, index)[0];
   // "Not a listed model" answers every named list without a model name (the schema refuses it beside a listed name).
-  const name: Tri = f.model === undefined ? (f.notAListedModel === true ? FALSE : unknownTri(`${at}.model`)) : hit ? TRUE : FALSE;
+  const name: Tri =
+    f.model === undefined ? (f.notAListedModel === true ? FALSE : unknownTri(`${at}.model`)) : hit ? TRUE : FALSE;
   const t = all(name, described(f, kind, centerfire, at));
   return finding(id, v.source, t, {
     met: `"${f.model}" is the listed "${hit?.listed}"`,
     notMet:
       name.value === false
-        ? f.model === undefined ? "described by its features alone: not a model this list names" : `"${f.model}" is not a model this list names`
+        ? f.model === undefined
+          ? "described by its features alone: not a model this list names"
+          : `"${f.model}" is not a model this list names`
         : `not named by this list: ${describedWhy(f, kind, centerfire)}`,
   });
 }
@@ -420,8 +543,16 @@ export function namedShotguns(f: FirearmFacts, on: PlainDate, at = "firearm"): F
 export function copiesOrDuplicates(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
   const id = NAMED_IDS.copies;
   const v = findInForce(COPIES_VERSIONS, on);
-  if (!v) return notApplicable(id, COPIES_SOURCE, `copies and duplicates of the 2013 lists are reached from 2013-04-04, not on ${on}`);
-  const isCopy: Tri = f.copyOrDuplicate === undefined && f.notAListedModel === true ? FALSE : test(f.copyOrDuplicate, `${at}.copyOrDuplicate`, (b) => b);
+  if (!v)
+    return notApplicable(
+      id,
+      COPIES_SOURCE,
+      `copies and duplicates of the 2013 lists are reached from 2013-04-04, not on ${on}`,
+    );
+  const isCopy: Tri =
+    f.copyOrDuplicate === undefined && f.notAListedModel === true
+      ? FALSE
+      : test(f.copyOrDuplicate, `${at}.copyOrDuplicate`, (b) => b);
   let ofListed: Tri;
   let which = "";
   if (isCopy.value !== true) ofListed = unknownTri();

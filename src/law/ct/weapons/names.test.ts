@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { OLDER_NAMED, PISTOLS_2013, RIFLES_2013, SHOTGUNS_2013, isSpecifiedWeaponName, namedMatches } from "./named-assault-weapons.ts";
+import {
+  OLDER_NAMED,
+  PISTOLS_2013,
+  RIFLES_2013,
+  SHOTGUNS_2013,
+  isSpecifiedWeaponName,
+  namedMatches,
+} from "./named-assault-weapons.ts";
 import { normalizeName } from "./names.ts";
 
 /** [what a person writes, the listed model it must match ("" for none)] */
@@ -79,8 +86,14 @@ describe("tolerant name matching", () => {
   it("every listed model matches its own listing and its model with its maker", () => {
     for (const m of [...OLDER_NAMED, ...RIFLES_2013, ...PISTOLS_2013, ...SHOTGUNS_2013]) {
       const written = m.maker ? `${m.maker} ${m.model}` : m.model;
-      assert.ok(namedMatches(written).some((h) => h.model.id === m.id), `${written} (${m.id})`);
-      assert.ok(namedMatches(written.toUpperCase().replace(/-/g, " ")).some((h) => h.model.id === m.id), `${written} upper-cased`);
+      assert.ok(
+        namedMatches(written).some((h) => h.model.id === m.id),
+        `${written} (${m.id})`,
+      );
+      assert.ok(
+        namedMatches(written.toUpperCase().replace(/-/g, " ")).some((h) => h.model.id === m.id),
+        `${written} upper-cased`,
+      );
     }
   });
 
@@ -89,11 +102,15 @@ describe("tolerant name matching", () => {
     assert.equal(PISTOLS_2013.length, 27);
     assert.equal(RIFLES_2013.length, 88);
     assert.equal(OLDER_NAMED.length, 67);
-    assert.equal(new Set([...OLDER_NAMED, ...RIFLES_2013, ...PISTOLS_2013, ...SHOTGUNS_2013].map((m) => m.id)).size, OLDER_NAMED.length + RIFLES_2013.length + PISTOLS_2013.length + SHOTGUNS_2013.length);
+    assert.equal(
+      new Set([...OLDER_NAMED, ...RIFLES_2013, ...PISTOLS_2013, ...SHOTGUNS_2013].map((m) => m.id)).size,
+      OLDER_NAMED.length + RIFLES_2013.length + PISTOLS_2013.length + SHOTGUNS_2013.length,
+    );
   });
 
   it("knows the CGS § 53-202n specified weapons", () => {
-    for (const n of ["Auto Ordnance Thompson", "AK-47", "MAC-10", "MAC11", "MAC-11 Carbine"]) assert.ok(isSpecifiedWeaponName(n), n);
+    for (const n of ["Auto Ordnance Thompson", "AK-47", "MAC-10", "MAC11", "MAC-11 Carbine"])
+      assert.ok(isSpecifiedWeaponName(n), n);
     for (const n of ["AR-15", "UZI Carbine", "TEC-9"]) assert.ok(!isSpecifiedWeaponName(n), n);
   });
 });

@@ -65,11 +65,46 @@ export function normalizeName(name: string): string {
 
 /** Makers whose name may precede a model the text lists on its own ("Norinco AK-47"). */
 export const EXTRA_MAKERS: readonly string[] = [
-  "Colt", "Norinco", "Century Arms", "Century International Arms", "Palmetto State Armory", "PSA", "Ruger", "Sturm Ruger",
-  "Springfield Armory", "Springfield", "Anderson Manufacturing", "Anderson", "Aero Precision", "Windham Weaponry",
-  "Stag Arms", "Del-Ton", "Spikes Tactical", "Daniel Defense", "LWRC", "Armalite", "Bushmaster", "DPMS",
-  "Rock River Arms", "Olympic Arms", "Vector Arms", "Arsenal", "Zastava", "Cugir", "Romarm", "Izhmash", "Kalashnikov",
-  "Molot", "Polytech", "Poly Technologies", "Intratec", "Heckler & Koch", "HK", "H&K", "Smith & Wesson", "S&W",
+  "Colt",
+  "Norinco",
+  "Century Arms",
+  "Century International Arms",
+  "Palmetto State Armory",
+  "PSA",
+  "Ruger",
+  "Sturm Ruger",
+  "Springfield Armory",
+  "Springfield",
+  "Anderson Manufacturing",
+  "Anderson",
+  "Aero Precision",
+  "Windham Weaponry",
+  "Stag Arms",
+  "Del-Ton",
+  "Spikes Tactical",
+  "Daniel Defense",
+  "LWRC",
+  "Armalite",
+  "Bushmaster",
+  "DPMS",
+  "Rock River Arms",
+  "Olympic Arms",
+  "Vector Arms",
+  "Arsenal",
+  "Zastava",
+  "Cugir",
+  "Romarm",
+  "Izhmash",
+  "Kalashnikov",
+  "Molot",
+  "Polytech",
+  "Poly Technologies",
+  "Intratec",
+  "Heckler & Koch",
+  "HK",
+  "H&K",
+  "Smith & Wesson",
+  "S&W",
 ];
 
 /** A prepared index over one list of named models. */
@@ -115,7 +150,8 @@ export function matchAll(name: string, index: NameIndex): NamedModel[] {
     const family = e.family === true;
     const byMaker = k.withMaker.some((key) => hits(n, key, family || e.family === "with-maker"));
     const alone = k.alone.some((key) => hits(n, key, family) || stripped.some((s) => hits(s, key, family)));
-    const byPattern = !!e.pattern && (e.pattern.test(n) || (!e.requiresMaker && stripped.some((s) => e.pattern!.test(s))));
+    const byPattern =
+      !!e.pattern && (e.pattern.test(n) || (!e.requiresMaker && stripped.some((s) => e.pattern!.test(s))));
     if (byMaker || alone || byPattern) out.push(e);
   }
   return out;

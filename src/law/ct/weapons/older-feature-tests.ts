@@ -53,7 +53,14 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, cite } from "../../core/rules.ts";
-import { type FirearmFacts, type FirearmFeatures, acceptsDetachableMagazine, hasFeature, isKind, isSemiautomatic } from "./firearm-facts.ts";
+import {
+  type FirearmFacts,
+  type FirearmFeatures,
+  acceptsDetachableMagazine,
+  hasFeature,
+  isKind,
+  isSemiautomatic,
+} from "./firearm-facts.ts";
 import { type Tri, all, any, atLeast, datedTest, test } from "./logic.ts";
 
 export const OLDER_RIFLE_ID = "weapons.older-rifle-features";
@@ -80,25 +87,38 @@ export const OLDER_PISTOL_WEIGHT_OUNCES = 50;
 /** Older shotgun test: a fixed magazine capacity in excess of this many rounds. */
 export const OLDER_SHOTGUN_FIXED_MAGAZINE = 5;
 
-
 /**
  * The shape of every older test: a semiautomatic firearm of one kind (that can accept a detachable
  * magazine, for rifles and pistols) with at least `n` of its listed features.
  */
-function olderTest(f: FirearmFacts, on: PlainDate, at: string, p: { id: string; source: Citation; kind: "rifle" | "pistol" | "shotgun"; detachable: boolean; features: Tri[] }): Finding {
+function olderTest(
+  f: FirearmFacts,
+  on: PlainDate,
+  at: string,
+  p: { id: string; source: Citation; kind: "rifle" | "pistol" | "shotgun"; detachable: boolean; features: Tri[] },
+): Finding {
   const count = p.features.length === 5 ? "five" : "four";
   const detachable = p.detachable ? [acceptsDetachableMagazine(f, at)] : [];
-  return datedTest({ id: p.id, versions: OLDER_FEATURE_COUNT, on, applies: "the two-feature tests apply", source: p.source }, (n) => ({
-    t: all(isKind(f, p.kind, at), isSemiautomatic(f, at), ...detachable, atLeast(n, p.features)),
-    met: `a semiautomatic ${p.kind}${p.detachable ? " that can accept a detachable magazine and has" : " with"} at least ${n} of the ${count} older features`,
-    notMet: `not a semiautomatic ${p.kind}${p.detachable ? " accepting a detachable magazine" : ""} with ${n} of the ${count} older features`,
-  }));
+  return datedTest(
+    { id: p.id, versions: OLDER_FEATURE_COUNT, on, applies: "the two-feature tests apply", source: p.source },
+    (n) => ({
+      t: all(isKind(f, p.kind, at), isSemiautomatic(f, at), ...detachable, atLeast(n, p.features)),
+      met: `a semiautomatic ${p.kind}${p.detachable ? " that can accept a detachable magazine and has" : " with"} at least ${n} of the ${count} older features`,
+      notMet: `not a semiautomatic ${p.kind}${p.detachable ? " accepting a detachable magazine" : ""} with ${n} of the ${count} older features`,
+    }),
+  );
 }
 
 /** A semiautomatic rifle (any caliber) that accepts a detachable magazine and has at least two of five features. */
 export function olderRifleFeatures(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
   const has = (k: keyof FirearmFeatures) => hasFeature(f, k, at);
-  const features = [has("foldingOrTelescopingStock"), has("pistolGripProtrudingConspicuously"), has("bayonetMount"), any(has("flashSuppressor"), has("threadedBarrelForFlashSuppressor")), has("grenadeLauncher")];
+  const features = [
+    has("foldingOrTelescopingStock"),
+    has("pistolGripProtrudingConspicuously"),
+    has("bayonetMount"),
+    any(has("flashSuppressor"), has("threadedBarrelForFlashSuppressor")),
+    has("grenadeLauncher"),
+  ];
   return olderTest(f, on, at, { id: OLDER_RIFLE_ID, source: RIFLE_SOURCE, kind: "rifle", detachable: true, features });
 }
 
@@ -112,15 +132,36 @@ export function olderPistolFeatures(f: FirearmFacts, on: PlainDate, at = "firear
     test(f.unloadedWeightOunces, `${at}.unloadedWeightOunces`, (w) => w >= OLDER_PISTOL_WEIGHT_OUNCES),
     test(f.semiautomaticVersionOfAutomatic, `${at}.semiautomaticVersionOfAutomatic`, (b) => b),
   ];
-  return olderTest(f, on, at, { id: OLDER_PISTOL_ID, source: PISTOL_SOURCE, kind: "pistol", detachable: true, features });
+  return olderTest(f, on, at, {
+    id: OLDER_PISTOL_ID,
+    source: PISTOL_SOURCE,
+    kind: "pistol",
+    detachable: true,
+    features,
+  });
 }
 
 /** A semiautomatic shotgun with at least two of four features. */
 export function olderShotgunFeatures(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
   const has = (k: keyof FirearmFeatures) => hasFeature(f, k, at);
-  const fixedOverFive = test(f.fixedMagazineCapacity, `${at}.fixedMagazineCapacity`, (c) => c > OLDER_SHOTGUN_FIXED_MAGAZINE);
-  const features = [has("foldingOrTelescopingStock"), has("pistolGripProtrudingConspicuously"), fixedOverFive, acceptsDetachableMagazine(f, at)];
-  return olderTest(f, on, at, { id: OLDER_SHOTGUN_ID, source: SHOTGUN_SOURCE, kind: "shotgun", detachable: false, features });
+  const fixedOverFive = test(
+    f.fixedMagazineCapacity,
+    `${at}.fixedMagazineCapacity`,
+    (c) => c > OLDER_SHOTGUN_FIXED_MAGAZINE,
+  );
+  const features = [
+    has("foldingOrTelescopingStock"),
+    has("pistolGripProtrudingConspicuously"),
+    fixedOverFive,
+    acceptsDetachableMagazine(f, at),
+  ];
+  return olderTest(f, on, at, {
+    id: OLDER_SHOTGUN_ID,
+    source: SHOTGUN_SOURCE,
+    kind: "shotgun",
+    detachable: false,
+    features,
+  });
 }
 
 export const OLDER_FEATURE_SOURCES = [RIFLE_SOURCE, PISTOL_SOURCE, SHOTGUN_SOURCE];

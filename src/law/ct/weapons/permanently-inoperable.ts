@@ -17,7 +17,7 @@ export const NOT_INOPERABLE_ID = "weapons.not-permanently-inoperable";
 
 const SOURCE = cite("PA 93-306", "§ 1(b)", {
   cgs: "CGS § 53-202a(b)",
-  text: "the term \"assault weapon\" does not include any firearm modified to render it permanently inoperable",
+  text: 'the term "assault weapon" does not include any firearm modified to render it permanently inoperable',
 });
 
 export const INOPERABLE_VERSIONS: readonly Dated<true>[] = [{ from: "1993-10-01", value: true, source: SOURCE }];

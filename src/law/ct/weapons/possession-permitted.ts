@@ -21,7 +21,12 @@ import { classifyWeapon } from "./firearm-classification.ts";
 import { itemOf } from "./firearm-facts.ts";
 import { type Tri, FALSE, TRUE, anyOf, boolOf, finding, settle, unknownTri } from "./logic.ts";
 import { classifyMagazine } from "./magazine-classification.ts";
-import { LCM_POSSESSION_SOURCES, type Violation, magazinePermissions, magazineViolation } from "./magazine-possession.ts";
+import {
+  LCM_POSSESSION_SOURCES,
+  type Violation,
+  magazinePermissions,
+  magazineViolation,
+} from "./magazine-possession.ts";
 import { isSpecifiedWeaponName } from "./named-assault-weapons.ts";
 import { PossessionFacts, withNoSpecialCircumstances } from "./possession-facts.ts";
 import { PLACE_SOURCES } from "./possession-places.ts";
@@ -30,7 +35,9 @@ export const POSSESSION_PERMITTED_ID = "possession-permitted";
 export const NOT_LCM_ID = "weapons.not-a-large-capacity-magazine";
 export const NOT_AW_ID = "weapons.not-an-assault-weapon";
 
-const SOURCE = pa133("§§ 23-31", { text: "large capacity magazines and assault weapons: possession, exemptions, declarations, certificates of possession and places" });
+const SOURCE = pa133("§§ 23-31", {
+  text: "large capacity magazines and assault weapons: possession, exemptions, declarations, certificates of possession and places",
+});
 export const POSSESSION_VERSIONS: readonly Dated<true>[] = [{ from: "2013-04-04", value: true, source: SOURCE }];
 
 export interface PossessionPermitted {
@@ -66,12 +73,23 @@ function combine(
         ? [
             notRestricted.because,
             "no permission covers this possession",
-            ...(v.violation ? [`violation: ${v.violation.offense} (${v.violation.penalty})`] : v.missing.length ? [`the violation depends on: ${v.missing.join(", ")}`] : []),
+            ...(v.violation
+              ? [`violation: ${v.violation.offense} (${v.violation.penalty})`]
+              : v.missing.length
+                ? [`the violation depends on: ${v.missing.join(", ")}`]
+                : []),
           ]
         : [`not known yet: ${missingOf(alternatives).join(", ") || "needs legal review (see findings)"}`];
   const settled = settle([...classification, ...alternatives], outcome);
   // Facts that would grade the violation stay asked for.
-  if (v.missing.length) settled.push({ id: "weapons.violation-grade", status: "unknown", because: `the violation depends on: ${v.missing.join(", ")}`, source: SOURCE, missing: v.missing });
+  if (v.missing.length)
+    settled.push({
+      id: "weapons.violation-grade",
+      status: "unknown",
+      because: `the violation depends on: ${v.missing.join(", ")}`,
+      source: SOURCE,
+      missing: v.missing,
+    });
   return {
     outcome,
     result: {
@@ -100,7 +118,14 @@ function magazineBeforeTheAct(on: PlainDate): Answer<PossessionPermitted> {
     on,
     duty: "the Act's restrictions on large capacity magazines (sale from passage; possession from 2014-01-01 unless declared)",
     outcome: "yes",
-    result: { permitted: true, item: "magazine" as const, restricted: false, basis: ["weapons.lcm-rules-start"], violation: null, reasons: [] as string[] },
+    result: {
+      permitted: true,
+      item: "magazine" as const,
+      restricted: false,
+      basis: ["weapons.lcm-rules-start"],
+      violation: null,
+      reasons: [] as string[],
+    },
   });
   a.result.reasons.push(a.findings[0]!.because);
   return a;
@@ -108,37 +133,77 @@ function magazineBeforeTheAct(on: PlainDate): Answer<PossessionPermitted> {
 
 export function decidePossession(given: PossessionFacts, on: PlainDate): Answer<PossessionPermitted> {
   const facts = withNoSpecialCircumstances(given);
-  const item = facts.item ?? (facts.magazine && !facts.weapon ? "magazine" : facts.weapon && !facts.magazine ? "weapon" : undefined);
+  const item =
+    facts.item ??
+    (facts.magazine && !facts.weapon ? "magazine" : facts.weapon && !facts.magazine ? "weapon" : undefined);
   if (item === "magazine" && on < POSSESSION_VERSIONS[0]!.from) return magazineBeforeTheAct(on);
   inForce(POSSESSION_VERSIONS, on, POSSESSION_PERMITTED_ID);
   const { person: p, holding: h, location: l } = facts;
 
   if (item === undefined) {
-    const f: Finding = { id: "weapons.possession-item", status: "unknown", because: "whether the item is a magazine or a weapon is not known", source: SOURCE, missing: ["item"] };
-    return { outcome: "unknown", result: { permitted: null, item: null, restricted: null, basis: [], violation: null, reasons: [f.because] }, findings: [f] };
+    const f: Finding = {
+      id: "weapons.possession-item",
+      status: "unknown",
+      because: "whether the item is a magazine or a weapon is not known",
+      source: SOURCE,
+      missing: ["item"],
+    };
+    return {
+      outcome: "unknown",
+      result: { permitted: null, item: null, restricted: null, basis: [], violation: null, reasons: [f.because] },
+      findings: [f],
+    };
   }
 
   if (item === "magazine") {
     const cls = classifyMagazine(facts.magazine ?? {}, on, "magazine");
-    const notLcm = finding(NOT_LCM_ID, cls.findings[0]!.source, triOfOutcome(cls.outcome === "yes" ? "no" : cls.outcome === "no" ? "yes" : "unknown", missingOf(cls.findings)), {
-      met: `not a large capacity magazine: ${cls.result.reasons.join("; ")}`,
-      notMet: "a large capacity magazine",
-    });
+    const notLcm = finding(
+      NOT_LCM_ID,
+      cls.findings[0]!.source,
+      triOfOutcome(cls.outcome === "yes" ? "no" : cls.outcome === "no" ? "yes" : "unknown", missingOf(cls.findings)),
+      {
+        met: `not a large capacity magazine: ${cls.result.reasons.join("; ")}`,
+        notMet: "a large capacity magazine",
+      },
+    );
     const perms = magazinePermissions(p, h, l, on);
-    return combine("magazine", cls.findings, notLcm, perms.findings, () => magazineViolation(p, h, perms.validDeclaration, on));
+    return combine("magazine", cls.findings, notLcm, perms.findings, () =>
+      magazineViolation(p, h, perms.validDeclaration, on),
+    );
   }
 
   const weapon = facts.weapon ?? {};
   const cls = classifyWeapon(weapon, on, "weapon");
-  const notAw = finding(NOT_AW_ID, cls.findings[0]!.source, triOfOutcome(cls.outcome === "yes" ? "no" : cls.outcome === "no" ? "yes" : "unknown", missingOf(cls.findings)), {
-    met: `not an assault weapon: ${cls.result.reasons.join("; ")}`,
-    notMet: `an assault weapon (${cls.result.grounds.join(", ")})`,
-  });
+  const notAw = finding(
+    NOT_AW_ID,
+    cls.findings[0]!.source,
+    triOfOutcome(cls.outcome === "yes" ? "no" : cls.outcome === "no" ? "yes" : "unknown", missingOf(cls.findings)),
+    {
+      met: `not an assault weapon: ${cls.result.reasons.join("; ")}`,
+      notMet: `an assault weapon (${cls.result.grounds.join(", ")})`,
+    },
+  );
   const before = classifyWeapon(weapon, "2013-04-03" as PlainDate, "weapon");
-  const newlyBanned = triOfOutcome(before.outcome === "yes" ? "no" : before.outcome === "no" ? "yes" : "unknown", missingOf(before.findings));
+  const newlyBanned = triOfOutcome(
+    before.outcome === "yes" ? "no" : before.outcome === "no" ? "yes" : "unknown",
+    missingOf(before.findings),
+  );
   const model = weapon.firearm?.model;
-  const isSpecified: Tri = itemOf(weapon) === "parts" ? FALSE : model === undefined ? (weapon.firearm?.notAListedModel === true ? FALSE : unknownTri("weapon.firearm.model")) : isSpecifiedWeaponName(model) ? TRUE : FALSE;
-  const perms = weaponPermissions(p, h, l, on, { newlyBanned, isSpecified, pre1994Exempt: cls.result.pre1994Exemption });
+  const isSpecified: Tri =
+    itemOf(weapon) === "parts"
+      ? FALSE
+      : model === undefined
+        ? weapon.firearm?.notAListedModel === true
+          ? FALSE
+          : unknownTri("weapon.firearm.model")
+        : isSpecifiedWeaponName(model)
+          ? TRUE
+          : FALSE;
+  const perms = weaponPermissions(p, h, l, on, {
+    newlyBanned,
+    isSpecified,
+    pre1994Exempt: cls.result.pre1994Exemption,
+  });
   return combine("weapon", cls.findings, notAw, perms.findings, () => ({ violation: weaponViolation(), missing: [] }));
 }
 
@@ -151,21 +216,35 @@ export const possessionPermitted: Question<PossessionFacts, PossessionPermitted>
   modelledFrom: "2013-04-04",
   facts: PossessionFacts,
   result: {
-    permitted: "true when the possession is permitted (outcome yes), false when it is not (outcome no), null when facts are missing or a legal question is open (outcome unknown).",
+    permitted:
+      "true when the possession is permitted (outcome yes), false when it is not (outcome no), null when facts are missing or a legal question is open (outcome unknown).",
     item: '"magazine" or "weapon", the item asked about; null when not known.',
-    restricted: "true when the item is a large capacity magazine or assault weapon on the date, false when it is not (so these rules do not restrict it), null when not known.",
-    basis: "Ids of the permissions that allow the possession (or weapons.not-a-large-capacity-magazine / weapons.not-an-assault-weapon).",
+    restricted:
+      "true when the item is a large capacity magazine or assault weapon on the date, false when it is not (so these rules do not restrict it), null when not known.",
+    basis:
+      "Ids of the permissions that allow the possession (or weapons.not-a-large-capacity-magazine / weapons.not-an-assault-weapon).",
     violation:
       "When not permitted: { code, offense, penalty, citation }, e.g. the $90 infraction for a first undeclared magazine obtained before 2013-04-04, a class D felony otherwise, a class C misdemeanor for a declared magazine outside the allowed places, a class D felony with a one-year minimum for an assault weapon. Null when permitted, unknown, or when the facts that grade it are missing.",
     reasons: "Plain-language reasons for the answer.",
   },
   example: {
     item: "magazine",
-    magazine: { device: "magazine", capacity: 30, permanentlyAlteredToTenOrFewer: false, caliber22TubeFeedingDevice: false, tubularInLeverAction: false, permanentlyInoperable: false },
+    magazine: {
+      device: "magazine",
+      capacity: 30,
+      permanentlyAlteredToTenOrFewer: false,
+      caliber22TubeFeedingDevice: false,
+      tubularInLeverAction: false,
+      permanentlyInoperable: false,
+    },
     person: { roles: [], purposes: [] },
-    holding: { obtainedOn: "2012-05-01" as PlainDate, lawfullyObtained: true, declared: true, declaredOn: "2013-12-15" as PlainDate },
+    holding: {
+      obtainedOn: "2012-05-01" as PlainDate,
+      lawfullyObtained: true,
+      declared: true,
+      declaredOn: "2013-12-15" as PlainDate,
+    },
     location: { place: "residence" },
   },
   decide: decidePossession,
 });
-

@@ -59,22 +59,43 @@ const SOURCE = cite("CGS", "§ 53-202m", {
  * older-feature-tests.ts for the date, 2001-10-01).
  */
 export const PRE_1994_SOURCE = SOURCE;
-export const PRE_1994_VERSIONS: readonly Dated<PlainDate>[] = [{ from: "2001-10-01", value: MANUFACTURED_BEFORE, source: SOURCE }];
+export const PRE_1994_VERSIONS: readonly Dated<PlainDate>[] = [
+  { from: "2001-10-01", value: MANUFACTURED_BEFORE, source: SOURCE },
+];
 
 /**
  * Whether the exemption applies to a firearm the grounds make (or may make)
  * an assault weapon. `grounds` are the findings of firearm-grounds.ts.
  */
-export function pre1994Exemption(item: "firearm" | "parts", f: FirearmFacts, grounds: readonly Finding[], on: PlainDate, at = "firearm"): Finding {
+export function pre1994Exemption(
+  item: "firearm" | "parts",
+  f: FirearmFacts,
+  grounds: readonly Finding[],
+  on: PlainDate,
+  at = "firearm",
+): Finding {
   const v = findInForce(PRE_1994_VERSIONS, on);
   if (!v) return notApplicable(PRE_1994_EXEMPTION_ID, SOURCE, `not modelled on ${on}`);
-  if (item === "parts") return { id: PRE_1994_EXEMPTION_ID, status: "not-met", because: "the exemption is for weapons legally manufactured before 1994-09-13, not for parts", source: v.source };
+  if (item === "parts")
+    return {
+      id: PRE_1994_EXEMPTION_ID,
+      status: "not-met",
+      because: "the exemption is for weapons legally manufactured before 1994-09-13, not for parts",
+      source: v.source,
+    };
 
   const byName = any(...grounds.filter((g) => NAME_GROUNDS.has(g.id)).map(triOf));
   const byCriteria = any(...grounds.filter((g) => CRITERIA_GROUNDS.has(g.id)).map(triOf));
   const madeBefore = test(f.manufacturedOn, `${at}.manufacturedOn`, (d) => isBefore(d, v.value));
   const legally = test(f.legallyManufactured, `${at}.legallyManufactured`, (b) => b);
-  const rifle = triOf(grounds.find((g) => g.id === RIFLE_FEATURES_ID) ?? { id: "", status: "not-applicable", because: "", source: v.source });
+  const rifle = triOf(
+    grounds.find((g) => g.id === RIFLE_FEATURES_ID) ?? {
+      id: "",
+      status: "not-applicable",
+      because: "",
+      source: v.source,
+    },
+  );
   // The conflict of texts leaves the exemption open whenever the one-feature rifle test is or may be met.
   const noConflict: Tri = rifle.value === false ? TRUE : { value: null, missing: rifle.missing };
 
@@ -98,4 +119,3 @@ export function pre1994Exemption(item: "firearm" | "parts", f: FirearmFacts, gro
   };
   return finding(PRE_1994_EXEMPTION_ID, v.source, t, because);
 }
-

@@ -23,17 +23,34 @@ import { d } from "./testkit.ts";
 
 const RUNS = { numRuns: 300 };
 
-const between = (from: string, to: string) => fc.integer({ min: toEpochDay(d(from)), max: toEpochDay(d(to)) }).map(fromEpochDay);
+const between = (from: string, to: string) =>
+  fc.integer({ min: toEpochDay(d(from)), max: toEpochDay(d(to)) }).map(fromEpochDay);
 const bool = fc.boolean();
 /** Mostly false: for exceptions and roles, so that generated cases reach every outcome. */
 const rare = fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
-const rarely = <T>(a: fc.Arbitrary<T[]>) => fc.oneof({ weight: 3, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: a });
+const rarely = <T>(a: fc.Arbitrary<T[]>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: a });
 const FEATURE_KEYS = Object.keys(FirearmFeatures.shape) as (keyof FirearmFeatures)[];
 
-const featuresArb = fc.record(Object.fromEntries(FEATURE_KEYS.map((k) => [k, bool])) as Record<keyof FirearmFeatures, fc.Arbitrary<boolean>>);
+const featuresArb = fc.record(
+  Object.fromEntries(FEATURE_KEYS.map((k) => [k, bool])) as Record<keyof FirearmFeatures, fc.Arbitrary<boolean>>,
+);
 
 const firearmArb: fc.Arbitrary<FirearmFacts> = fc.record({
-  model: fc.constantFrom("AK-47", "Bushmaster XM15", "Plain Rifle", "Ruger 10/22", "Steyr AUG", "Izhmash Saiga-12", "Kel-Tec PLR-16", "Glock 17", "Colt Sporter", "Smith & Wesson M&P15-22", "Ruger SR9", "MAC-10"),
+  model: fc.constantFrom(
+    "AK-47",
+    "Bushmaster XM15",
+    "Plain Rifle",
+    "Ruger 10/22",
+    "Steyr AUG",
+    "Izhmash Saiga-12",
+    "Kel-Tec PLR-16",
+    "Glock 17",
+    "Colt Sporter",
+    "Smith & Wesson M&P15-22",
+    "Ruger SR9",
+    "MAC-10",
+  ),
   copyOrDuplicate: bool,
   copyOrDuplicateOf: fc.constantFrom("AR-15", "Ruger Mini-14", "Draco", "Saiga 12"),
   copyModelInProductionByApril42013: bool,
@@ -55,12 +72,24 @@ const firearmArb: fc.Arbitrary<FirearmFacts> = fc.record({
 /** Some firearms are described by their features alone ("not a listed model", no model name, not a copy). */
 const firearmOrUnnamedArb: fc.Arbitrary<FirearmFacts> = fc.oneof(
   { weight: 3, arbitrary: firearmArb },
-  { weight: 1, arbitrary: firearmArb.map(({ model: _m, copyOrDuplicate: _c, copyOrDuplicateOf: _o, ...rest }) => ({ ...rest, notAListedModel: true })) },
+  {
+    weight: 1,
+    arbitrary: firearmArb.map(({ model: _m, copyOrDuplicate: _c, copyOrDuplicateOf: _o, ...rest }) => ({
+      ...rest,
+      notAListedModel: true,
+    })),
+  },
 );
 
 /** Possible parts: "may be rapidly assembled" implies "may be assembled". */
 const partsArb: fc.Arbitrary<PartsFacts> = fc
-  .record({ designedOrIntendedToConvert: bool, mayBeAssembled: bool, mayBeRapidlyAssembled: bool, samePersonPossessesOrControls: bool, assembles: firearmArb })
+  .record({
+    designedOrIntendedToConvert: bool,
+    mayBeAssembled: bool,
+    mayBeRapidlyAssembled: bool,
+    samePersonPossessesOrControls: bool,
+    assembles: firearmArb,
+  })
   .map((p) => ({ ...p, mayBeRapidlyAssembled: p.mayBeAssembled && p.mayBeRapidlyAssembled }));
 
 const weaponArb: fc.Arbitrary<WeaponFacts> = fc.oneof(
@@ -78,26 +107,61 @@ const magazineArb = fc.record({
   permanentlyInoperable: rare,
 });
 
-const ammunitionArb = fc.record({
-  shotgunShell: rare,
-  fireableFromHandgun: bool,
-  nominalCaliber: fc.constantFrom(0.22, 0.223, 0.243, 0.308, 0.357, 0.45, 0.5, 0.51),
-  coreMaterials: fc.uniqueArray(fc.constantFrom("tungsten-alloy", "steel", "iron", "brass", "bronze", "beryllium-copper", "depleted-uranium", "lead", "lead-alloy", "zinc", "zinc-alloy", "copper", "other"), { minLength: 1, maxLength: 3 }),
-  fullyJacketed: bool,
-  jacketWeightPercent: fc.integer({ min: 0, max: 60 }),
-  designedForFirearm: bool,
-  frangibleForSporting: bool,
-  attorneyGeneralExempted: bool,
-  designation: fc.constantFrom("M2 AP", "API", "SLAPT", "M33 Ball", "FMJ"),
-  armorPenetrationCapability: bool,
-  incendiary: bool,
-}).map((a) => (a.shotgunShell && isFiftyCaliber(a.nominalCaliber) ? { ...a, nominalCaliber: 0.41 } : a)); // the schema refuses a .50 caliber shotgun shell
+const ammunitionArb = fc
+  .record({
+    shotgunShell: rare,
+    fireableFromHandgun: bool,
+    nominalCaliber: fc.constantFrom(0.22, 0.223, 0.243, 0.308, 0.357, 0.45, 0.5, 0.51),
+    coreMaterials: fc.uniqueArray(
+      fc.constantFrom(
+        "tungsten-alloy",
+        "steel",
+        "iron",
+        "brass",
+        "bronze",
+        "beryllium-copper",
+        "depleted-uranium",
+        "lead",
+        "lead-alloy",
+        "zinc",
+        "zinc-alloy",
+        "copper",
+        "other",
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    fullyJacketed: bool,
+    jacketWeightPercent: fc.integer({ min: 0, max: 60 }),
+    designedForFirearm: bool,
+    frangibleForSporting: bool,
+    attorneyGeneralExempted: bool,
+    designation: fc.constantFrom("M2 AP", "API", "SLAPT", "M33 Ball", "FMJ"),
+    armorPenetrationCapability: bool,
+    incendiary: bool,
+  })
+  .map((a) => (a.shotgunShell && isFiftyCaliber(a.nominalCaliber) ? { ...a, nominalCaliber: 0.41 } : a)); // the schema refuses a .50 caliber shotgun shell
 
 const someDate = between("2010-01-01", "2016-12-31");
-const ROLES = ["despp-member-or-employee", "police-member-or-employee", "doc-member-or-employee", "armed-forces-member", "nuclear-plant-security", "in-state-lcm-manufacturer", "gun-dealer", "gunsmith", "gunsmith-employed-by-dealer", "executor-or-administrator"] as const;
+const ROLES = [
+  "despp-member-or-employee",
+  "police-member-or-employee",
+  "doc-member-or-employee",
+  "armed-forces-member",
+  "nuclear-plant-security",
+  "in-state-lcm-manufacturer",
+  "gun-dealer",
+  "gunsmith",
+  "gunsmith-employed-by-dealer",
+  "executor-or-administrator",
+] as const;
 const personArb = fc.record({
   roles: rarely(fc.subarray([...ROLES], { minLength: 1, maxLength: 2 })),
-  purposes: rarely(fc.subarray(["official-duties", "servicing-or-repair", "arranged-relinquishment"] as const, { minLength: 1, maxLength: 1 })),
+  purposes: rarely(
+    fc.subarray(["official-duties", "servicing-or-repair", "arranged-relinquishment"] as const, {
+      minLength: 1,
+      maxLength: 1,
+    }),
+  ),
   eligibleForCertificate: bool,
   priorLcmViolation: bool,
   serviceMemberAwayOnDuty: rare,
@@ -124,7 +188,17 @@ const holdingArb = fc.record({
   specifiedWeaponDesppNotifiedOn: between("1995-01-01", "2005-12-31"),
 });
 const locationArb = fc.record({
-  place: fc.constantFrom("residence", "place-of-business", "other-owned-property", "club-target-range", "licensed-target-range", "licensed-shooting-club", "exhibition-or-competition", "in-transport", "elsewhere"),
+  place: fc.constantFrom(
+    "residence",
+    "place-of-business",
+    "other-owned-property",
+    "club-target-range",
+    "licensed-target-range",
+    "licensed-shooting-club",
+    "exhibition-or-competition",
+    "in-transport",
+    "elsewhere",
+  ),
   roundsLoaded: fc.integer({ min: 0, max: 30 }),
   transportBetweenPermittedPlaces: bool,
   transportCompliant: bool,
@@ -136,12 +210,30 @@ const locationArb = fc.record({
 });
 /** Sometimes "none of these" for the special circumstances, never beside one of them given as true. */
 const withNone = (f: PossessionFacts, none: boolean): PossessionFacts =>
-  none && !f.person?.serviceMemberAwayOnDuty && !f.holding?.movedIntoState && !f.holding?.transferredServiceMember && !f.holding?.inherited ? { ...f, specialCircumstances: "none" } : f;
+  none &&
+  !f.person?.serviceMemberAwayOnDuty &&
+  !f.holding?.movedIntoState &&
+  !f.holding?.transferredServiceMember &&
+  !f.holding?.inherited
+    ? { ...f, specialCircumstances: "none" }
+    : f;
 const possessionArb: fc.Arbitrary<PossessionFacts> = fc
   .tuple(
     fc.oneof(
-      fc.record({ item: fc.constant("magazine" as const), magazine: magazineArb, person: personArb, holding: holdingArb, location: locationArb }),
-      fc.record({ item: fc.constant("weapon" as const), weapon: weaponArb, person: personArb, holding: holdingArb, location: locationArb }),
+      fc.record({
+        item: fc.constant("magazine" as const),
+        magazine: magazineArb,
+        person: personArb,
+        holding: holdingArb,
+        location: locationArb,
+      }),
+      fc.record({
+        item: fc.constant("weapon" as const),
+        weapon: weaponArb,
+        person: personArb,
+        holding: holdingArb,
+        location: locationArb,
+      }),
     ) as fc.Arbitrary<PossessionFacts>,
     fc.boolean(),
   )
@@ -157,8 +249,14 @@ function prune<T>(value: T, bits: boolean[]): T {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      if (k === "item") { out[k] = x; continue; }
-      if (x !== null && typeof x === "object" && !Array.isArray(x)) { out[k] = walk(x); continue; }
+      if (k === "item") {
+        out[k] = x;
+        continue;
+      }
+      if (x !== null && typeof x === "object" && !Array.isArray(x)) {
+        out[k] = walk(x);
+        continue;
+      }
       if (bits[i++ % bits.length] ?? true) out[k] = x;
     }
     return out;
@@ -172,35 +270,82 @@ function outcome<F>(q: Question<F, unknown>, facts: F, on: PlainDate): string {
   return q.decide(facts, on).outcome;
 }
 
-const QUESTIONS: { name: string; q: Question<any, any>; facts: fc.Arbitrary<unknown>; on: fc.Arbitrary<PlainDate> }[] = [
-  { name: "firearm-classification", q: firearmClassification, facts: weaponArb, on: between("2001-10-01", "2016-12-31") },
-  { name: "magazine-classification", q: magazineClassification, facts: magazineArb, on: between("2013-04-04", "2016-12-31") },
-  { name: "ammunition-classification", q: ammunitionClassification, facts: ammunitionArb, on: between("2013-04-04", "2016-12-31") },
-  { name: "possession-permitted", q: possessionPermitted, facts: possessionArb, on: between("2013-04-04", "2016-12-31") },
-];
+const QUESTIONS: { name: string; q: Question<any, any>; facts: fc.Arbitrary<unknown>; on: fc.Arbitrary<PlainDate> }[] =
+  [
+    {
+      name: "firearm-classification",
+      q: firearmClassification,
+      facts: weaponArb,
+      on: between("2001-10-01", "2016-12-31"),
+    },
+    {
+      name: "magazine-classification",
+      q: magazineClassification,
+      facts: magazineArb,
+      on: between("2013-04-04", "2016-12-31"),
+    },
+    {
+      name: "ammunition-classification",
+      q: ammunitionClassification,
+      facts: ammunitionArb,
+      on: between("2013-04-04", "2016-12-31"),
+    },
+    {
+      name: "possession-permitted",
+      q: possessionPermitted,
+      facts: possessionArb,
+      on: between("2013-04-04", "2016-12-31"),
+    },
+  ];
 
 describe("adding a feature", () => {
   it("never turns an assault weapon into a non-assault weapon", () => {
     fc.assert(
-      fc.property(firearmArb, bitsArb, fc.constantFrom(...FEATURE_KEYS), between("2001-10-01", "2016-12-31"), (full, bits, key, on) => {
-        const facts = prune(full, bits);
-        const before = outcome(firearmClassification, { firearm: facts }, on);
-        const after = outcome(firearmClassification, { firearm: { ...facts, features: { ...facts.features, [key]: true } } }, on);
-        if (before === "yes") assert.equal(after, "yes");
-        if (after === "no") assert.equal(before, "no");
-      }),
+      fc.property(
+        firearmArb,
+        bitsArb,
+        fc.constantFrom(...FEATURE_KEYS),
+        between("2001-10-01", "2016-12-31"),
+        (full, bits, key, on) => {
+          const facts = prune(full, bits);
+          const before = outcome(firearmClassification, { firearm: facts }, on);
+          const after = outcome(
+            firearmClassification,
+            { firearm: { ...facts, features: { ...facts.features, [key]: true } } },
+            on,
+          );
+          if (before === "yes") assert.equal(after, "yes");
+          if (after === "no") assert.equal(before, "no");
+        },
+      ),
       RUNS,
     );
   });
 
   it("never makes a possession that was not permitted permitted", () => {
     fc.assert(
-      fc.property(firearmArb, personArb, holdingArb, locationArb, bitsArb, fc.constantFrom(...FEATURE_KEYS), between("2013-04-04", "2016-12-31"), (firearm, person, holding, location, bits, key, on) => {
-        const facts: PossessionFacts = prune({ item: "weapon", weapon: { item: "firearm", firearm }, person, holding, location }, bits);
-        const f = facts.weapon!.firearm!;
-        const more: PossessionFacts = { ...facts, weapon: { item: "firearm", firearm: { ...f, features: { ...f.features, [key]: true } } } };
-        if (outcome(possessionPermitted, facts, on) === "no") assert.equal(outcome(possessionPermitted, more, on), "no");
-      }),
+      fc.property(
+        firearmArb,
+        personArb,
+        holdingArb,
+        locationArb,
+        bitsArb,
+        fc.constantFrom(...FEATURE_KEYS),
+        between("2013-04-04", "2016-12-31"),
+        (firearm, person, holding, location, bits, key, on) => {
+          const facts: PossessionFacts = prune(
+            { item: "weapon", weapon: { item: "firearm", firearm }, person, holding, location },
+            bits,
+          );
+          const f = facts.weapon!.firearm!;
+          const more: PossessionFacts = {
+            ...facts,
+            weapon: { item: "firearm", firearm: { ...f, features: { ...f.features, [key]: true } } },
+          };
+          if (outcome(possessionPermitted, facts, on) === "no")
+            assert.equal(outcome(possessionPermitted, more, on), "no");
+        },
+      ),
       RUNS,
     );
   });
@@ -209,7 +354,10 @@ describe("adding a feature", () => {
 describe("generated facts are facts the question's schema accepts", () => {
   for (const { name, q, facts } of QUESTIONS) {
     it(name, () => {
-      fc.assert(fc.property(facts, (f) => q.facts.safeParse(f).success), { numRuns: 200 });
+      fc.assert(
+        fc.property(facts, (f) => q.facts.safeParse(f).success),
+        { numRuns: 200 },
+      );
     });
   }
 });
@@ -239,10 +387,54 @@ const REGRESSIONS: Record<string, [unknown, boolean[], PlainDate][]> = {
     [
       {
         item: "magazine",
-        magazine: { device: "magazine", capacity: 0, readilyRestoredOrConverted: true, permanentlyAlteredToTenOrFewer: false, caliber22TubeFeedingDevice: false, tubularInLeverAction: false, permanentlyInoperable: false },
-        person: { roles: [], purposes: [], eligibleForCertificate: false, priorLcmViolation: false, serviceMemberAwayOnDuty: true, serviceMemberStillAway: true, returnedToStateOn: "2010-01-01" },
-        holding: { obtainedOn: "1990-01-01", lawfullyObtained: true, declared: false, declaredOn: "2010-01-01", certificate: "none", certificateAppliedOn: "2010-01-01", movedIntoState: false, arrivedOn: "2010-01-01", lawfulPossessionOnArrival: false, transferredServiceMember: false, inherited: false, inheritedOn: "2010-01-01", inheritedItemRegistered: false, estateItemRegistered: false, specifiedWeaponObtainedInGoodFaith: false, specifiedWeaponNotOtherwiseProhibited: false, specifiedWeaponDesppNotifiedOn: "1995-01-01" },
-        location: { place: "residence", roundsLoaded: 0, transportBetweenPermittedPlaces: false, transportCompliant: false, carryingUnderPermit: false, permitValid: false, inHandgun: false, handgunPossessedSince: "2010-01-01", extendsBeyondPistolGrip: false },
+        magazine: {
+          device: "magazine",
+          capacity: 0,
+          readilyRestoredOrConverted: true,
+          permanentlyAlteredToTenOrFewer: false,
+          caliber22TubeFeedingDevice: false,
+          tubularInLeverAction: false,
+          permanentlyInoperable: false,
+        },
+        person: {
+          roles: [],
+          purposes: [],
+          eligibleForCertificate: false,
+          priorLcmViolation: false,
+          serviceMemberAwayOnDuty: true,
+          serviceMemberStillAway: true,
+          returnedToStateOn: "2010-01-01",
+        },
+        holding: {
+          obtainedOn: "1990-01-01",
+          lawfullyObtained: true,
+          declared: false,
+          declaredOn: "2010-01-01",
+          certificate: "none",
+          certificateAppliedOn: "2010-01-01",
+          movedIntoState: false,
+          arrivedOn: "2010-01-01",
+          lawfulPossessionOnArrival: false,
+          transferredServiceMember: false,
+          inherited: false,
+          inheritedOn: "2010-01-01",
+          inheritedItemRegistered: false,
+          estateItemRegistered: false,
+          specifiedWeaponObtainedInGoodFaith: false,
+          specifiedWeaponNotOtherwiseProhibited: false,
+          specifiedWeaponDesppNotifiedOn: "1995-01-01",
+        },
+        location: {
+          place: "residence",
+          roundsLoaded: 0,
+          transportBetweenPermittedPlaces: false,
+          transportCompliant: false,
+          carryingUnderPermit: false,
+          permitValid: false,
+          inHandgun: false,
+          handgunPossessedSince: "2010-01-01",
+          extendsBeyondPistolGrip: false,
+        },
       },
       [true, false, true],
       d("2014-01-01"),

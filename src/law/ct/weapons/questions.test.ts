@@ -8,7 +8,10 @@ import { d } from "./testkit.ts";
 
 describe("weapons area registry", () => {
   it("has the four questions, with unique kebab-case ids", () => {
-    assert.deepEqual(questions.map((q) => q.id), ["firearm-classification", "magazine-classification", "ammunition-classification", "possession-permitted"]);
+    assert.deepEqual(
+      questions.map((q) => q.id),
+      ["firearm-classification", "magazine-classification", "ammunition-classification", "possession-permitted"],
+    );
     for (const q of questions) assert.match(q.id, /^[a-z]+(-[a-z0-9]+)*$/);
   });
 
@@ -18,15 +21,20 @@ describe("weapons area registry", () => {
       assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
       const a = q.decide(parsed.data, d("2015-01-01"));
       assert.notEqual(a.outcome, "unknown", missingOf(a.findings).join(", "));
-      for (const key of Object.keys(a.result as object)) assert.ok(key in q.result, `result field ${key} is documented`);
-      for (const key of Object.keys(q.result)) assert.ok(key in (a.result as object), `documented field ${key} is returned`);
+      for (const key of Object.keys(a.result as object))
+        assert.ok(key in q.result, `result field ${key} is documented`);
+      for (const key of Object.keys(q.result))
+        assert.ok(key in (a.result as object), `documented field ${key} is returned`);
     });
 
     it(`${q.id}: refuses the day before ${q.modelledFrom} and answers on it`, () => {
       const day = d(q.modelledFrom);
       if (q.id === "possession-permitted") {
         // The example is a magazine, which no law restricted before the Act: answered, saying when the rules start.
-        assert.match(q.decide(q.example, addDays(day, -1)).findings[0]!.because, new RegExp(`starts on ${q.modelledFrom}`));
+        assert.match(
+          q.decide(q.example, addDays(day, -1)).findings[0]!.because,
+          new RegExp(`starts on ${q.modelledFrom}`),
+        );
         assert.throws(() => q.decide({ item: "weapon", weapon: {} }, addDays(day, -1)), NotInForce);
       } else assert.throws(() => q.decide(q.example, addDays(day, -1)), NotInForce);
       assert.doesNotThrow(() => q.decide(q.example, day));
@@ -37,7 +45,9 @@ describe("weapons area registry", () => {
     });
 
     it(`${q.id}: the facts schema converts to JSON Schema (for the decision API)`, () => {
-      const schema = z.toJSONSchema(q.facts, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown> };
+      const schema = z.toJSONSchema(q.facts, { io: "input", unrepresentable: "any" }) as {
+        properties?: Record<string, unknown>;
+      };
       assert.ok(schema.properties && Object.keys(schema.properties).length > 0);
     });
 

@@ -38,30 +38,61 @@ const semiautoShotgun = (f: FirearmFacts, at: string) => [isKind(f, "shotgun", a
 /** A semiautomatic shotgun with both a folding or telescoping stock and a grip putting a trigger-hand finger below the action. */
 export function shotgunStockAndGrip(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
   const what = "a semiautomatic shotgun with both a folding or telescoping stock and a grip below the action";
-  return datedTest({ id: SHOTGUN_STOCK_AND_GRIP_ID, versions: SHOTGUN_VERSIONS.both, on, applies: "the shotgun stock-and-grip test applies" }, () => ({
-    t: all(...semiautoShotgun(f, at), hasFeature(f, "foldingOrTelescopingStock", at), hasFeature(f, "gripBelowAction", at)),
-    met: what,
-    notMet: `not ${what}`,
-  }));
+  return datedTest(
+    {
+      id: SHOTGUN_STOCK_AND_GRIP_ID,
+      versions: SHOTGUN_VERSIONS.both,
+      on,
+      applies: "the shotgun stock-and-grip test applies",
+    },
+    () => ({
+      t: all(
+        ...semiautoShotgun(f, at),
+        hasFeature(f, "foldingOrTelescopingStock", at),
+        hasFeature(f, "gripBelowAction", at),
+      ),
+      met: what,
+      notMet: `not ${what}`,
+    }),
+  );
 }
 
 /** A semiautomatic shotgun that can accept a detachable magazine. */
 export function shotgunDetachableMagazine(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
   const what = "a semiautomatic shotgun that can accept a detachable magazine";
-  return datedTest({ id: SHOTGUN_DETACHABLE_MAGAZINE_ID, versions: SHOTGUN_VERSIONS.detachable, on, applies: "the detachable-magazine shotgun test applies" }, () => ({
-    t: all(...semiautoShotgun(f, at), acceptsDetachableMagazine(f, at)),
-    met: what,
-    notMet: `not ${what}`,
-  }));
+  return datedTest(
+    {
+      id: SHOTGUN_DETACHABLE_MAGAZINE_ID,
+      versions: SHOTGUN_VERSIONS.detachable,
+      on,
+      applies: "the detachable-magazine shotgun test applies",
+    },
+    () => ({
+      t: all(...semiautoShotgun(f, at), acceptsDetachableMagazine(f, at)),
+      met: what,
+      notMet: `not ${what}`,
+    }),
+  );
 }
 
 /** Any shotgun with a revolving cylinder, whatever its action. */
 export function revolvingCylinderShotgun(f: FirearmFacts, on: PlainDate, at = "firearm"): Finding {
-  return datedTest({ id: REVOLVING_CYLINDER_SHOTGUN_ID, versions: SHOTGUN_VERSIONS.cylinder, on, applies: "the revolving-cylinder shotgun test applies" }, () => ({
-    t: all(isKind(f, "shotgun", at), test(f.revolvingCylinder, `${at}.revolvingCylinder`, (b) => b)),
-    met: "a shotgun with a revolving cylinder",
-    notMet: "not a shotgun with a revolving cylinder",
-  }));
+  return datedTest(
+    {
+      id: REVOLVING_CYLINDER_SHOTGUN_ID,
+      versions: SHOTGUN_VERSIONS.cylinder,
+      on,
+      applies: "the revolving-cylinder shotgun test applies",
+    },
+    () => ({
+      t: all(
+        isKind(f, "shotgun", at),
+        test(f.revolvingCylinder, `${at}.revolvingCylinder`, (b) => b),
+      ),
+      met: "a shotgun with a revolving cylinder",
+      notMet: "not a shotgun with a revolving cylinder",
+    }),
+  );
 }
 
 export const SHOTGUN_SOURCES = [BOTH_SOURCE, DETACHABLE_SOURCE, CYLINDER_SOURCE];

@@ -86,7 +86,14 @@ export function bullet(extra: Partial<AmmunitionFacts> = {}): AmmunitionFacts {
 
 /** A private person with no role, no special purpose, not a service member away. */
 export function nobody(extra: Partial<PersonFacts> = {}): PersonFacts {
-  return { roles: [], purposes: [], eligibleForCertificate: true, priorLcmViolation: false, serviceMemberAwayOnDuty: false, ...extra };
+  return {
+    roles: [],
+    purposes: [],
+    eligibleForCertificate: true,
+    priorLcmViolation: false,
+    serviceMemberAwayOnDuty: false,
+    ...extra,
+  };
 }
 
 /** Held since 2012, lawfully; not declared, no certificate, not moved in, not inherited, not an estate's. */
@@ -104,5 +111,12 @@ export function holding(extra: Partial<HoldingFacts> = {}): HoldingFacts {
 }
 
 export function at(place: LocationFacts["place"], extra: Partial<LocationFacts> = {}): LocationFacts {
-  return { place, roundsLoaded: 10, transportBetweenPermittedPlaces: false, transportCompliant: false, carryingUnderPermit: false, ...extra };
+  return {
+    place,
+    roundsLoaded: 10,
+    transportBetweenPermittedPlaces: false,
+    transportCompliant: false,
+    carryingUnderPermit: false,
+    ...extra,
+  };
 }
