@@ -403,7 +403,13 @@ async function main(): Promise<void> {
     const residents = await makeResidents(url, nResidents);
     const actors = residents.map((r) => r.userId);
     server = new Server(
-      { DATABASE_URL: url, STATELINE_TODAY: TODAY, STATELINE_LOG: "0", PORT: process.env.BENCH_PORT ?? "3996" },
+      {
+        DATABASE_URL: url,
+        STATELINE_TODAY: TODAY,
+        STATELINE_LOG: "0",
+        STATELINE_RATE_LIMITS: "0",
+        PORT: process.env.BENCH_PORT ?? "3996",
+      },
       logFile,
     );
     await server.start();

@@ -812,6 +812,8 @@ async function main(): Promise<void> {
       DATABASE_URL: serverDbUrl,
       STATELINE_TODAY: BENCH_TODAY,
       STATELINE_LOG: "0",
+      // A load test is many requests from one client and a few keys: the per-client rate limits would refuse them.
+      STATELINE_RATE_LIMITS: "0",
       PORT: process.env.BENCH_PORT ?? "3998",
     };
     const results: TargetResult[] = [];

@@ -183,6 +183,8 @@ async function main() {
       STATELINE_TODAY: BENCH_TODAY,
       PORT: "3997",
       STATELINE_LOG: "0",
+      // A load test is many requests from one client and a few keys: the per-client rate limits would refuse them.
+      STATELINE_RATE_LIMITS: "0",
     });
     try {
       log(`load: ${CONCURRENCY} clients for ${SECONDS} s`);
