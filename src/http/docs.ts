@@ -30,42 +30,23 @@ export function registerDocsPage(app: FastifyInstance): void {
         req,
         "API reference",
         html`<h1>${doc.info.title} <span class="usa-tag">${doc.info.version}</span></h1>
-          <p>${doc.info.description}</p>
-          <p>
-            The machine-readable document is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are
-            RFC 9457 problem details whose <code>errors</code> list names each field. Dealers' software authenticates
-            with <code>Authorization: Bearer sl_...</code> and sends an <code>Idempotency-Key</code> header with every
-            write.
-          </p>
-          ${tags.map(
-            (t) =>
-              html`<h2>${t}</h2>
-                ${ops
-                  .filter((o) => (o.op.tags ?? ["other"]).includes(t))
-                  .map(
-                    (o) =>
-                      html`<div class="usa-summary-box margin-bottom-2">
-                        <div class="usa-summary-box__body">
-                          <h3 class="usa-summary-box__heading"><code>${o.method.toUpperCase()} ${o.path}</code></h3>
-                          <p>${o.op.summary ?? ""}</p>
-                          ${o.op.description ? html`<p>${o.op.description}</p>` : ""}
-                          <p class="usa-hint">
-                            ${(o.op.security ?? []).length ? html`Signed in${o.op["x-roles"] ? html`: ${o.op["x-roles"].join(", ")}` : ""}` : "Public"}
-                          </p>
-                          ${o.op.parameters?.length ? html`<p>Parameters: ${o.op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ", required" : ""}) `)}</p>` : ""}
-                          ${
-                            o.op.requestBody
-                              ? html`<details>
-                                  <summary>Request body schema</summary>
-                                  <pre class="stateline-pre">
-${JSON.stringify(o.op.requestBody.content["application/json"]?.schema, null, 2)}</pre>
-                                </details>`
-                              : ""
-                          }
-                        </div>
-                      </div>`,
-                  )}`,
+      <p>${doc.info.description}</p>
+      <p>The machine-readable document is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 problem details whose <code>errors</code> list names each field. Dealers' software authenticates with <code>Authorization: Bearer sl_...</code> and sends an <code>Idempotency-Key</code> header with every write.</p>
+      ${tags.map(
+        (t) => html`<h2>${t}</h2>
+        ${ops
+          .filter((o) => (o.op.tags ?? ["other"]).includes(t))
+          .map(
+            (o) => html`<div class="usa-summary-box margin-bottom-2"><div class="usa-summary-box__body">
+          <h3 class="usa-summary-box__heading"><code>${o.method.toUpperCase()} ${o.path}</code></h3>
+          <p>${o.op.summary ?? ""}</p>
+          ${o.op.description ? html`<p>${o.op.description}</p>` : ""}
+          <p class="usa-hint">${(o.op.security ?? []).length ? html`Signed in${o.op["x-roles"] ? html`: ${o.op["x-roles"].join(", ")}` : ""}` : "Public"}</p>
+          ${o.op.parameters?.length ? html`<p>Parameters: ${o.op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ", required" : ""}) `)}</p>` : ""}
+          ${o.op.requestBody ? html`<details><summary>Request body schema</summary><pre class="stateline-pre">${JSON.stringify(o.op.requestBody.content["application/json"]?.schema, null, 2)}</pre></details>` : ""}
+        </div></div>`,
           )}`,
+      )}`,
       ),
     );
   });

@@ -19,21 +19,9 @@ export function renderErrorPage(req: FastifyRequest, e: AppError, status: number
     req,
     title,
     html`<h1>${title}</h1>
-      <div class="usa-alert usa-alert--error" role="alert">
-        <div class="usa-alert__body">
-          <p class="usa-alert__text">
-            ${status === 404 && e.message.startsWith("no route ") ? "There is no page at this address. Check the address, or start again from the start page." : e.message}
-          </p>
-          ${
-            e.fields.length
-              ? html`<ul>
-                  ${e.fields.map((f) => html`<li><strong>${humanField(f.field)}</strong>: ${f.message}</li>`)}
-                </ul>`
-              : ""
-          }
-        </div>
-      </div>
-      ${status === 401 ? html`<p><a class="usa-button" href="/login">Sign in</a></p>` : html`<p><a href="/">Back to the start page</a></p>`}
-      <p class="usa-hint">Request id: ${req.id}</p>`,
+  <div class="usa-alert usa-alert--error" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${status === 404 && e.message.startsWith("no route ") ? "There is no page at this address. Check the address, or start again from the start page." : e.message}</p>
+  ${e.fields.length ? html`<ul>${e.fields.map((f) => html`<li><strong>${humanField(f.field)}</strong>: ${f.message}</li>`)}</ul>` : ""}</div></div>
+  ${status === 401 ? html`<p><a class="usa-button" href="/login">Sign in</a></p>` : html`<p><a href="/">Back to the start page</a></p>`}
+  <p class="usa-hint">Request id: ${req.id}</p>`,
   );
 }

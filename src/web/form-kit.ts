@@ -134,11 +134,10 @@ const requiredMark = (required?: boolean) =>
 
 function group(id: string, o: FieldBase, control: Html): Html {
   return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
-    <label class="usa-label${o.error ? " usa-label--error" : ""}" for="${id}"
-      >${o.label}${requiredMark(o.required)}</label
-    >
+    <label class="usa-label${o.error ? " usa-label--error" : ""}" for="${id}">${o.label}${requiredMark(o.required)}</label>
     ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
-    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""} ${control}
+    ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
+    ${control}
   </div>`;
 }
 
@@ -160,14 +159,7 @@ export function textField(
   return group(
     id,
     o,
-    html`<input
-      class="usa-input${o.width ? ` usa-input--${o.width}` : ""}${o.error ? " usa-input--error" : ""}"
-      id="${id}"
-      name="${o.name}"
-      type="${o.type ?? "text"}"
-      value="${o.value ?? ""}"
-      ${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode ? html` inputmode="${o.inputmode}"` : ""}${ariaAttrs(id, o)}
-    />`,
+    html`<input class="usa-input${o.width ? ` usa-input--${o.width}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}${o.inputmode ? html` inputmode="${o.inputmode}"` : ""}${ariaAttrs(id, o)}>`,
   );
 }
 
@@ -180,14 +172,7 @@ export function textareaField(o: FieldBase & { value?: string | undefined; rows?
   return group(
     id,
     o,
-    html`<textarea
-      class="usa-textarea${o.className ? ` ${o.className}` : ""}${o.error ? " usa-input--error" : ""}"
-      id="${id}"
-      name="${o.name}"
-      rows="${o.rows ?? 4}"
-      ${ariaAttrs(id, o)}
-    >
-${o.value ?? ""}</textarea>`,
+    html`<textarea class="usa-textarea${o.className ? ` ${o.className}` : ""}${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}" rows="${o.rows ?? 4}"${ariaAttrs(id, o)}>${o.value ?? ""}</textarea>`,
   );
 }
 
@@ -198,15 +183,10 @@ export function selectField(
   return group(
     id,
     o,
-    html`<select
-      class="usa-select${o.error ? " usa-input--error" : ""}"
-      id="${id}"
-      name="${o.name}"
-      ${ariaAttrs(id, o)}
-    >
-      ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ""}
-      ${o.options.map((op) => html`<option value="${op.value}" ${op.value === o.value ? raw(" selected") : ""}>${op.label}</option>`)}
-    </select>`,
+    html`<select class="usa-select${o.error ? " usa-input--error" : ""}" id="${id}" name="${o.name}"${ariaAttrs(id, o)}>
+    ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ""}
+    ${o.options.map((op) => html`<option value="${op.value}"${op.value === o.value ? raw(" selected") : ""}>${op.label}</option>`)}
+  </select>`,
   );
 }
 
@@ -221,25 +201,15 @@ export function radioGroup(
   const id = o.id ?? o.name;
   const d = describedBy(id, o);
   return html`<div class="usa-form-group${o.error ? " usa-form-group--error" : ""}">
-    <fieldset class="usa-fieldset" ${d ? html` aria-describedby="${d}"` : ""}>
+    <fieldset class="usa-fieldset"${d ? html` aria-describedby="${d}"` : ""}>
       <legend class="usa-legend${o.error ? " usa-label--error" : ""}">${o.label}${requiredMark(o.required)}</legend>
       ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
       ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
       ${o.options.map(
-        (op, i) =>
-          html`<div class="usa-radio">
-            <input
-              class="usa-radio__input${o.tile ? " usa-radio__input--tile" : ""}"
-              id="${id}-${i}"
-              type="radio"
-              name="${o.name}"
-              value="${op.value}"
-              ${op.value === o.value ? raw(" checked") : ""}
-            />
-            <label class="usa-radio__label" for="${id}-${i}"
-              >${op.label}${op.description ? html`<span class="usa-checkbox__label-description">${op.description}</span>` : ""}</label
-            >
-          </div>`,
+        (op, i) => html`<div class="usa-radio">
+        <input class="usa-radio__input${o.tile ? " usa-radio__input--tile" : ""}" id="${id}-${i}" type="radio" name="${o.name}" value="${op.value}"${op.value === o.value ? raw(" checked") : ""}>
+        <label class="usa-radio__label" for="${id}-${i}">${op.label}${op.description ? html`<span class="usa-checkbox__label-description">${op.description}</span>` : ""}</label>
+      </div>`,
       )}
     </fieldset>
   </div>`;
@@ -265,17 +235,8 @@ export function checkboxField(o: FieldBase & { checked?: boolean; value?: string
     ${o.hint ? html`<div class="usa-hint" id="${id}-hint">${o.hint}</div>` : ""}
     ${o.error ? html`<span class="usa-error-message" id="${id}-error">${o.error}</span>` : ""}
     <div class="usa-checkbox">
-      <input
-        class="usa-checkbox__input"
-        id="${id}"
-        type="checkbox"
-        name="${o.name}"
-        value="${o.value ?? "yes"}"
-        ${o.checked ? raw(" checked") : ""}${d ? html` aria-describedby="${d}"` : ""}${o.error ? raw(' aria-invalid="true"') : ""}
-      />
-      <label class="usa-checkbox__label" for="${id}"
-        >${o.label}${requiredMark(o.required)}${o.description ? html`<span class="usa-checkbox__label-description">${o.description}</span>` : ""}</label
-      >
+      <input class="usa-checkbox__input" id="${id}" type="checkbox" name="${o.name}" value="${o.value ?? "yes"}"${o.checked ? raw(" checked") : ""}${d ? html` aria-describedby="${d}"` : ""}${o.error ? raw(' aria-invalid="true"') : ""}>
+      <label class="usa-checkbox__label" for="${id}">${o.label}${requiredMark(o.required)}${o.description ? html`<span class="usa-checkbox__label-description">${o.description}</span>` : ""}</label>
     </div>
   </div>`;
 }
@@ -306,26 +267,13 @@ export function errorSummary(
 ): Html {
   const entries = Object.entries(errors);
   if (!entries.length) return html``;
-  return html`<div
-      data-error-summary
-      id="error-summary"
-      tabindex="-1"
-      class="usa-alert usa-alert--error stateline-error-summary"
-      role="alert"
-    >
-      <div class="usa-alert__body">
-        <h2 class="usa-alert__heading">Please check your entry</h2>
-        <ul class="usa-list">
-          ${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? humanField(f)}</a>: ` : ""}${m}</li>`)}
-        </ul>
-      </div>
-    </div>
-    <!--/error-summary-->`;
+  return html`<div data-error-summary id="error-summary" tabindex="-1" class="usa-alert usa-alert--error stateline-error-summary" role="alert"><div class="usa-alert__body">
+    <h2 class="usa-alert__heading">Please check your entry</h2>
+    <ul class="usa-list">${entries.map(([f, m]) => html`<li>${f ? html`<a href="#${anchors[f] ?? f}">${labels[f] ?? humanField(f)}</a>: ` : ""}${m}</li>`)}</ul>
+  </div></div><!--/error-summary-->`;
 }
 
-export const requiredNote = html`<p class="usa-hint">
-  Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.
-</p>`;
+export const requiredNote = html`<p class="usa-hint">Fields marked with an asterisk (<abbr title="required" class="usa-hint usa-hint--required">*</abbr>) are required.</p>`;
 
 // ---------------------------------------------------------------- display
 
@@ -367,9 +315,7 @@ const STATUS_TONE: Record<string, "good" | "bad" | "warn" | "neutral" | "info"> 
 export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
 
 export function statusTag(s: string): Html {
-  return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}"
-    >${statusLabel(s)}</span
-  >`;
+  return html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s] ?? "neutral"}">${statusLabel(s)}</span>`;
 }
 
 const ELIGIBILITY_TEXT: Record<Outcome, string> = {
@@ -386,9 +332,7 @@ export function outcomeTag(o: Outcome, opts: { eligibility?: boolean } = {}): Ht
     : o === "unknown"
       ? "not known yet: some facts are missing or conflict"
       : "";
-  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}"
-      >${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span
-    >${text ? html` ${text[0]!.toUpperCase()}${text.slice(1)}` : ""}`;
+  return html`<span class="usa-tag stateline-tag stateline-tag--${tone}">${o === "yes" ? "Yes" : o === "no" ? "No" : "Unknown"}</span>${text ? html` ${text[0]!.toUpperCase()}${text.slice(1)}` : ""}`;
 }
 
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
@@ -406,14 +350,13 @@ export function findingsList(findings: readonly Finding[], headingLevel: 3 | 4 =
       : html`<h4 class="margin-y-05 font-sans-sm">${s}</h4>`;
   return html`<ul class="usa-list usa-list--unstyled stateline-findings">
     ${findings.map(
-      (f) =>
-        html`<li class="stateline-finding stateline-finding--${f.status}">
-          ${statusTag(f.status)} ${h(ruleTitle(f.id))}
-          <p class="margin-y-05">${f.because}</p>
-          <p class="margin-y-05 font-sans-2xs">Citation: <cite>${citationLabel(f.source)}</cite></p>
-          ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
-          ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
-        </li>`,
+      (f) => html`<li class="stateline-finding stateline-finding--${f.status}">
+      ${statusTag(f.status)} ${h(ruleTitle(f.id))}
+      <p class="margin-y-05">${f.because}</p>
+      <p class="margin-y-05 font-sans-2xs">Citation: <cite>${citationLabel(f.source)}</cite></p>
+      ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
+      ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
+    </li>`,
     )}
   </ul>`;
 }
@@ -437,15 +380,7 @@ export function when(iso: string | Date | null | undefined): string {
 
 /** A summary list (definition list) of label/value rows. */
 export function summaryList(rows: readonly (readonly [string, Html | string | number | null | undefined])[]): Html {
-  return html`<dl class="stateline-dl">
-    ${rows
-      .filter(([, v]) => v !== null && v !== undefined && v !== "")
-      .map(
-        ([k, v]) =>
-          html`<dt>${k}</dt>
-            <dd>${v}</dd>`,
-      )}
-  </dl>`;
+  return html`<dl class="stateline-dl">${rows.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
 /** The CT towns for a select (reference data loaded at start-up). */
@@ -473,8 +408,7 @@ export function purposeFields(
   errors: FormErrors,
   values: { purposeCode?: string | undefined; purposeText?: string | undefined } = {},
 ): Html {
-  return html`<fieldset class="usa-fieldset">
-    <legend class="usa-legend">Why you need these records (recorded in the audit trail)</legend>
+  return html`<fieldset class="usa-fieldset"><legend class="usa-legend">Why you need these records (recorded in the audit trail)</legend>
     ${selectField({ name: "purposeCode", label: "Purpose", value: values.purposeCode, empty: "- Select -", required: true, error: errors.purposeCode, options: PURPOSE_CODES.map((c) => ({ value: c, label: PURPOSE_LABELS[c] })) })}
     ${textField({ name: "purposeText", label: "In your words (at least 10 characters)", value: values.purposeText, required: true, error: errors.purposeText, width: "2xl" })}
   </fieldset>`;

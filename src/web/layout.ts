@@ -17,109 +17,56 @@ export interface PageOptions {
 export function layout(o: PageOptions): Html {
   const nav = navFor(o.user?.role ?? "public");
   return html`<!DOCTYPE html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${o.title} | Stateline</title>
-        <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
-        <link rel="stylesheet" href="/assets/stateline.css" />
-        <link rel="icon" type="image/svg+xml" href="/assets/favicon.svg" />
-      </head>
-      <body>
-        <a class="usa-skipnav" href="#main-content">Skip to main content</a>
-        <section class="usa-banner" aria-label="Official website of the State of Connecticut">
-          <div class="usa-banner__header">
-            <div class="usa-banner__inner">
-              <div class="grid-col-auto">
-                <p class="usa-banner__header-text">
-                  Stateline: Connecticut firearm law information system (demonstration)
-                </p>
-              </div>
-            </div>
-          </div>
-        </section>
-        <header class="usa-header usa-header--basic">
-          <div class="usa-nav-container">
-            <div class="usa-navbar">
-              <div class="usa-logo">
-                <em class="usa-logo__text"><a href="/" title="Stateline home">Stateline</a></em>
-              </div>
-            </div>
-            <details class="stateline-menu">
-              <summary class="usa-button usa-button--outline">Menu</summary>
-              <nav aria-label="Primary navigation (menu)">
-                <ul>
-                  ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
-                  ${
-                    o.user
-                      ? html`<li>
-                          <form method="post" action="/logout" class="stateline-inline-form">
-                            <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}" /><button
-                              class="usa-button usa-button--unstyled"
-                              type="submit"
-                            >
-                              Sign out ${o.user.displayName}
-                            </button>
-                          </form>
-                        </li>`
-                      : html`<li><a class="usa-link" href="/login">Sign in</a></li>`
-                  }
-                </ul>
-              </nav>
-            </details>
-            <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
-              <ul class="usa-nav__primary usa-accordion">
-                ${nav.map(
-                  (n) =>
-                    html`<li class="usa-nav__primary-item">
-                      <a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a>
-                    </li>`,
-                )}
-                ${
-                  o.user
-                    ? html`<li class="usa-nav__primary-item">
-                        <form method="post" action="/logout" class="stateline-inline-form">
-                          <input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}" /><button
-                            class="usa-button usa-button--unstyled usa-nav-link"
-                            type="submit"
-                          >
-                            Sign out ${o.user.displayName}
-                          </button>
-                        </form>
-                      </li>`
-                    : html`<li class="usa-nav__primary-item">
-                        <a class="usa-nav-link" href="/login"><span>Sign in</span></a>
-                      </li>`
-                }
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main-content" class="grid-container usa-section stateline-main">
-          ${o.user ? html`<p class="usa-hint">Signed in as ${o.user.displayName} (${ROLE_LABELS[o.user.role]})</p>` : ""}
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} | Stateline</title>
+<link rel="stylesheet" href="/assets/uswds/css/uswds.min.css">
+<link rel="stylesheet" href="/assets/stateline.css">
+<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg">
+</head>
+<body>
+<a class="usa-skipnav" href="#main-content">Skip to main content</a>
+<section class="usa-banner" aria-label="Official website of the State of Connecticut">
+  <div class="usa-banner__header"><div class="usa-banner__inner"><div class="grid-col-auto"><p class="usa-banner__header-text">Stateline: Connecticut firearm law information system (demonstration)</p></div></div></div>
+</section>
+<header class="usa-header usa-header--basic">
+  <div class="usa-nav-container">
+    <div class="usa-navbar"><div class="usa-logo"><em class="usa-logo__text"><a href="/" title="Stateline home">Stateline</a></em></div></div>
+    <details class="stateline-menu">
+      <summary class="usa-button usa-button--outline">Menu</summary>
+      <nav aria-label="Primary navigation (menu)">
+        <ul>
+          ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
           ${
-            o.flash
-              ? html`<div
-                  class="usa-alert usa-alert--${o.flashType ?? "info"} usa-alert--slim"
-                  role="${o.flashType === "error" ? "alert" : "status"}"
-                >
-                  <div class="usa-alert__body"><p class="usa-alert__text">${o.flash}</p></div>
-                </div>`
-              : ""
+            o.user
+              ? html`<li><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled" type="submit">Sign out ${o.user.displayName}</button></form></li>`
+              : html`<li><a class="usa-link" href="/login">Sign in</a></li>`
           }
-          ${errorFirst(o.body)}
-        </main>
-        <footer class="usa-footer usa-footer--slim">
-          <div class="grid-container usa-footer__return-to-top">
-            <p>
-              Stateline implements Public Act 13-3 (2013). Every decision names the statute section that made it.
-              <a href="/api/docs">API reference</a>
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>`;
+        </ul>
+      </nav>
+    </details>
+    <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
+      <ul class="usa-nav__primary usa-accordion">
+        ${nav.map((n) => html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a></li>`)}
+        ${
+          o.user
+            ? html`<li class="usa-nav__primary-item"><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled usa-nav-link" type="submit">Sign out ${o.user.displayName}</button></form></li>`
+            : html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="/login"><span>Sign in</span></a></li>`
+        }
+      </ul>
+    </nav>
+  </div>
+</header>
+<main id="main-content" class="grid-container usa-section stateline-main">
+  ${o.user ? html`<p class="usa-hint">Signed in as ${o.user.displayName} (${ROLE_LABELS[o.user.role]})</p>` : ""}
+  ${o.flash ? html`<div class="usa-alert usa-alert--${o.flashType ?? "info"} usa-alert--slim" role="${o.flashType === "error" ? "alert" : "status"}"><div class="usa-alert__body"><p class="usa-alert__text">${o.flash}</p></div></div>` : ""}
+  ${errorFirst(o.body)}
+</main>
+<footer class="usa-footer usa-footer--slim"><div class="grid-container usa-footer__return-to-top"><p>Stateline implements Public Act 13-3 (2013). Every decision names the statute section that made it. <a href="/api/docs">API reference</a></p></div></footer>
+</body>
+</html>`;
 }
 
 /**
@@ -184,4 +131,4 @@ export function page(
 
 /** A hidden CSRF field for forms posted by a signed-in user. */
 export const csrfField = (req: FastifyRequest) =>
-  html`<input type="hidden" name="_csrf" value="${req.csrfToken ?? ""}" />`;
+  html`<input type="hidden" name="_csrf" value="${req.csrfToken ?? ""}">`;

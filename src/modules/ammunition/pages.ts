@@ -126,45 +126,39 @@ async function checkPage(
     req,
     "Ammunition check",
     html`<h1>Ammunition check</h1>
-      <p class="usa-intro">
-        ${seller.name}: check the buyer before every sale of ammunition or magazines. The credential is matched with the
-        state's record by number, last name and date of birth; the law (PA 13-3 §§ 14-17) and the Department's
-        ammunition limit (policy, not statute) are applied. A check that is approved allows one sale, here, today.
-      </p>
-      <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/ammunition/check" novalidate>
-        ${requiredNote} ${errorSummary(e, LABELS, { lines: "type-0" })} ${csrfField(req)}
-        <fieldset class="usa-fieldset">
-          <legend class="usa-legend stateline-legend">Buyer</legend>
-          ${textField({ name: "firstName", label: LABELS.firstName!, value: v.firstName, error: e.firstName, required: true, autocomplete: "off" })}
-          ${textField({ name: "lastName", label: LABELS.lastName!, value: v.lastName, error: e.lastName, required: true, autocomplete: "off" })}
-          ${dateField({ name: "birthDate", label: LABELS.birthDate!, value: v.birthDate, error: e.birthDate, required: true, hint: "From the buyer's identification. Written YYYY-MM-DD." })}
-          ${textField({ name: "credentialNumber", label: LABELS.credentialNumber!, value: v.credentialNumber, error: e.credentialNumber, required: true, width: "md", autocomplete: "off", hint: "The permit or certificate shown, as printed, for example AC-1000001" })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-4">
-          <legend class="usa-legend stateline-legend">Photo identification</legend>
-          <p class="usa-hint">
-            Required with an ammunition certificate: a government-issued photo identification showing the date of birth.
-            Optional with a permit or eligibility certificate.
-          </p>
-          ${selectField({ name: "photoIdType", label: LABELS.photoIdType!, value: v.photoIdType ?? "", error: e.photoIdType, empty: "- None shown -", options: PHOTO_ID_TYPES.map((t) => ({ value: t, label: PHOTO_LABELS[t] })) })}
-          ${textField({ name: "photoIdNumber", label: LABELS.photoIdNumber!, value: v.photoIdNumber, error: e.photoIdNumber, width: "lg", autocomplete: "off" })}
-          ${checkboxField({ name: "photoIdShowsBirthDate", label: LABELS.photoIdShowsBirthDate!, checked: v.photoIdShowsBirthDate === "yes", error: e.photoIdShowsBirthDate })}
-          ${dateField({ name: "photoIdExpiresOn", label: LABELS.photoIdExpiresOn!, value: v.photoIdExpiresOn, error: e.photoIdExpiresOn, hint: "Optional: lets the system check it has not expired. Written YYYY-MM-DD." })}
-        </fieldset>
-        ${Array.from(
-          { length: LINES },
-          (_, i) =>
-            html`<fieldset class="usa-fieldset margin-top-4">
-              <legend class="usa-legend stateline-legend">Purchase line ${i + 1}${i === 0 ? "" : " (optional)"}</legend>
-              ${i === 0 && e.lines ? html`<span class="usa-error-message" id="lines-error">${e.lines}</span>` : ""}
-              ${selectField({ name: `type-${i}`, label: "Type", value: v[`type-${i}`] ?? "", error: e[`type-${i}`], empty: i === 0 ? "- Select -" : "- No line -", required: i === 0, options: PURCHASE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] })) })}
-              ${textField({ name: `caliber-${i}`, label: "Caliber", value: v[`caliber-${i}`], error: e[`caliber-${i}`], required: i === 0, width: "lg", hint: i === 0 ? 'For example "9mm Luger", ".223 Remington", "12 gauge"' : undefined })}
-              ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`], error: e[`brand-${i}`], required: i === 0, width: "lg" })}
-              ${textField({ name: `quantity-${i}`, label: "Quantity", value: v[`quantity-${i}`], error: e[`quantity-${i}`], required: i === 0, width: "sm", inputmode: "numeric", hint: i === 0 ? "Rounds for ammunition, units for magazines" : undefined })}
-            </fieldset>`,
-        )}
-        <button class="usa-button margin-top-4" type="submit">Check buyer</button>
-      </form>`,
+    <p class="usa-intro">${seller.name}: check the buyer before every sale of ammunition or magazines. The credential is matched with the state's record by number, last name and date of birth; the law (PA 13-3 §§ 14-17) and the Department's ammunition limit (policy, not statute) are applied. A check that is approved allows one sale, here, today.</p>
+    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/ammunition/check" novalidate>
+      ${requiredNote}
+      ${errorSummary(e, LABELS, { lines: "type-0" })}
+      ${csrfField(req)}
+      <fieldset class="usa-fieldset">
+        <legend class="usa-legend stateline-legend">Buyer</legend>
+        ${textField({ name: "firstName", label: LABELS.firstName!, value: v.firstName, error: e.firstName, required: true, autocomplete: "off" })}
+        ${textField({ name: "lastName", label: LABELS.lastName!, value: v.lastName, error: e.lastName, required: true, autocomplete: "off" })}
+        ${dateField({ name: "birthDate", label: LABELS.birthDate!, value: v.birthDate, error: e.birthDate, required: true, hint: "From the buyer's identification. Written YYYY-MM-DD." })}
+        ${textField({ name: "credentialNumber", label: LABELS.credentialNumber!, value: v.credentialNumber, error: e.credentialNumber, required: true, width: "md", autocomplete: "off", hint: "The permit or certificate shown, as printed, for example AC-1000001" })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Photo identification</legend>
+        <p class="usa-hint">Required with an ammunition certificate: a government-issued photo identification showing the date of birth. Optional with a permit or eligibility certificate.</p>
+        ${selectField({ name: "photoIdType", label: LABELS.photoIdType!, value: v.photoIdType ?? "", error: e.photoIdType, empty: "- None shown -", options: PHOTO_ID_TYPES.map((t) => ({ value: t, label: PHOTO_LABELS[t] })) })}
+        ${textField({ name: "photoIdNumber", label: LABELS.photoIdNumber!, value: v.photoIdNumber, error: e.photoIdNumber, width: "lg", autocomplete: "off" })}
+        ${checkboxField({ name: "photoIdShowsBirthDate", label: LABELS.photoIdShowsBirthDate!, checked: v.photoIdShowsBirthDate === "yes", error: e.photoIdShowsBirthDate })}
+        ${dateField({ name: "photoIdExpiresOn", label: LABELS.photoIdExpiresOn!, value: v.photoIdExpiresOn, error: e.photoIdExpiresOn, hint: "Optional: lets the system check it has not expired. Written YYYY-MM-DD." })}
+      </fieldset>
+      ${Array.from(
+        { length: LINES },
+        (_, i) => html`<fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Purchase line ${i + 1}${i === 0 ? "" : " (optional)"}</legend>
+        ${i === 0 && e.lines ? html`<span class="usa-error-message" id="lines-error">${e.lines}</span>` : ""}
+        ${selectField({ name: `type-${i}`, label: "Type", value: v[`type-${i}`] ?? "", error: e[`type-${i}`], empty: i === 0 ? "- Select -" : "- No line -", required: i === 0, options: PURCHASE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] })) })}
+        ${textField({ name: `caliber-${i}`, label: "Caliber", value: v[`caliber-${i}`], error: e[`caliber-${i}`], required: i === 0, width: "lg", hint: i === 0 ? 'For example "9mm Luger", ".223 Remington", "12 gauge"' : undefined })}
+        ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`], error: e[`brand-${i}`], required: i === 0, width: "lg" })}
+        ${textField({ name: `quantity-${i}`, label: "Quantity", value: v[`quantity-${i}`], error: e[`quantity-${i}`], required: i === 0, width: "sm", inputmode: "numeric", hint: i === 0 ? "Rounds for ammunition, units for magazines" : undefined })}
+      </fieldset>`,
+      )}
+      <button class="usa-button margin-top-4" type="submit">Check buyer</button>
+    </form>`,
     { status: st.status },
   );
 }
@@ -287,25 +281,17 @@ function findingItems(findings: readonly SellerFinding[]): Html {
     "not-applicable": "Not applicable",
   };
   const tone: Record<string, string> = { met: "good", "not-met": "bad", unknown: "warn", "not-applicable": "neutral" };
-  return html`<ul class="usa-list usa-list--unstyled stateline-findings">
-    ${findings.map(
-      (f) =>
-        html`<li class="stateline-finding stateline-finding--${f.status}">
-          <span class="usa-tag stateline-tag stateline-tag--${tone[f.status] ?? "neutral"}"
-            >${label[f.status] ?? f.status}</span
-          >
-          ${f.basis === "policy" ? html`<span class="usa-tag stateline-tag stateline-tag--info">Policy, not statute</span>` : ""}
-          <h3 class="margin-y-05 font-sans-sm">${findingTitle(f.id)}</h3>
-          <p class="margin-y-05">${f.because}</p>
-          <p class="margin-y-05 font-sans-2xs">
-            ${f.basis === "policy" ? "Source" : "Citation"}:
-            <cite>${f.citation}</cite>${f.basis === "policy" ? " (the Department's policy, not a statute)" : ""}
-          </p>
-          ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
-          ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="usa-list usa-list--unstyled stateline-findings">${findings.map(
+    (f) => html`<li class="stateline-finding stateline-finding--${f.status}">
+    <span class="usa-tag stateline-tag stateline-tag--${tone[f.status] ?? "neutral"}">${label[f.status] ?? f.status}</span>
+    ${f.basis === "policy" ? html`<span class="usa-tag stateline-tag stateline-tag--info">Policy, not statute</span>` : ""}
+    <h3 class="margin-y-05 font-sans-sm">${findingTitle(f.id)}</h3>
+    <p class="margin-y-05">${f.because}</p>
+    <p class="margin-y-05 font-sans-2xs">${f.basis === "policy" ? "Source" : "Citation"}: <cite>${f.citation}</cite>${f.basis === "policy" ? " (the Department's policy, not a statute)" : ""}</p>
+    ${f.missing?.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
+    ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
+  </li>`,
+  )}</ul>`;
 }
 
 function answer(c: Check, findings: readonly SellerFinding[]): Html {
@@ -313,35 +299,25 @@ function answer(c: Check, findings: readonly SellerFinding[]): Html {
   const open = findings.filter((f) => f.status === (c.outcome === "refused" ? "not-met" : "unknown"));
   const policy = open.some((f) => f.basis === "policy");
   const statute = open.some((f) => f.basis !== "policy");
-  return html`<div class="usa-alert usa-alert--${o.alert}" id="answer">
-    <div class="usa-alert__body">
-      <h2 class="usa-alert__heading">${o.label}</h2>
-      ${c.outcome === "approved" ? html`<p class="usa-alert__text">The sale may be recorded here today (${c.checkedOn}), for at most the lines below. Record it before handing over the ammunition.</p>` : ""}
-      ${
-        c.outcome === "refused"
-          ? html`<p class="usa-alert__text">Do not sell. Why:</p>
-              <ul class="usa-list">
-                ${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.because}${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}
-              </ul>
-              ${statute ? html`<p class="usa-alert__text">A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.</p>` : ""}
-              ${policy ? html`<p class="usa-alert__text">The ammunition limit is the Department's policy, not a statute; the finding says when the quantity could be bought.</p>` : ""}`
-          : ""
-      }
-      ${
-        c.outcome === "needs-review"
-          ? html`<p class="usa-alert__text">
-                Nothing has been refused, but the sale cannot be made on this check. What to fix:
-              </p>
-              <ul class="usa-list" id="what-to-fix">
-                ${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.remedy ?? f.because}${f.missing?.length ? ` (missing: ${f.missing.join(", ")})` : ""}</li>`)}
-              </ul>
-              <p class="usa-alert__text">
-                Once the record or the entry is put right, <a href="/ammunition/check">run the check again</a>.
-              </p>`
-          : ""
-      }
-    </div>
-  </div>`;
+  return html`<div class="usa-alert usa-alert--${o.alert}" id="answer"><div class="usa-alert__body">
+    <h2 class="usa-alert__heading">${o.label}</h2>
+    ${c.outcome === "approved" ? html`<p class="usa-alert__text">The sale may be recorded here today (${c.checkedOn}), for at most the lines below. Record it before handing over the ammunition.</p>` : ""}
+    ${
+      c.outcome === "refused"
+        ? html`<p class="usa-alert__text">Do not sell. Why:</p>
+      <ul class="usa-list">${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.because}${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}</ul>
+      ${statute ? html`<p class="usa-alert__text">A buyer who believes a record is wrong may ask the Department of Emergency Services and Public Protection to correct it.</p>` : ""}
+      ${policy ? html`<p class="usa-alert__text">The ammunition limit is the Department's policy, not a statute; the finding says when the quantity could be bought.</p>` : ""}`
+        : ""
+    }
+    ${
+      c.outcome === "needs-review"
+        ? html`<p class="usa-alert__text">Nothing has been refused, but the sale cannot be made on this check. What to fix:</p>
+      <ul class="usa-list" id="what-to-fix">${open.map((f) => html`<li>${f.basis === "policy" ? html`<strong>[Policy, not statute]</strong> ` : ""}${f.remedy ?? f.because}${f.missing?.length ? ` (missing: ${f.missing.join(", ")})` : ""}</li>`)}</ul>
+      <p class="usa-alert__text">Once the record or the entry is put right, <a href="/ammunition/check">run the check again</a>.</p>`
+        : ""
+    }
+  </div></div>`;
 }
 
 async function checkResultPage(
@@ -366,58 +342,42 @@ async function checkResultPage(
     req,
     `Ammunition check ${c.number}`,
     html`<h1>Ammunition check ${c.number}</h1>
-      <p>
-        <span class="usa-tag stateline-tag stateline-tag--${o.tone}">${o.label}</span> Checked ${when(c.checkedAt)} for
-        ${c.buyer.firstName} ${c.buyer.lastName}, credential ${c.credentialNumber}.
-      </p>
-      ${answer(c, findings)}
-      ${sold ? html`<p>Sale <a href="/ammunition/sales/${sold.id}">${sold.number}</a> was recorded against this check.</p>` : ""}
-      ${c.outcome === "approved" && !sold && c.checkedOn !== ctx.today ? html`<p>This check was made on ${c.checkedOn}; a check is good for its own day only. <a href="/ammunition/check">Run a new check</a>.</p>` : ""}
-      ${
-        canRecord
-          ? html`<form
-              class="usa-form usa-form--large stateline-wide-form"
-              method="post"
-              action="/ammunition/checks/${c.id}/sale"
-              novalidate
-            >
-              <fieldset class="usa-fieldset">
-                <legend class="usa-legend stateline-legend">Record the sale</legend>
-                <p class="usa-hint">
-                  The lines the check approved. Lower a quantity if the buyer takes less; set it to 0 to leave a line
-                  out. A quantity cannot be raised above what was approved.
-                </p>
-                ${errorSummary(
-                  e,
-                  Object.fromEntries(
-                    c.lines.flatMap((l, i) => [
-                      [`quantity-${i}`, `Line ${i + 1} quantity`],
-                      [`brand-${i}`, `Line ${i + 1} brand`],
-                    ]),
-                  ),
-                )}
-                ${csrfField(req)}
-                ${c.lines.map(
-                  (l, i) =>
-                    html`<fieldset class="usa-fieldset margin-top-2">
-                      <legend class="usa-legend">Line ${i + 1}: ${TYPE_LABELS[l.type]}, ${l.caliber}</legend>
-                      ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`] ?? l.brand ?? "", error: e[`brand-${i}`], required: true, width: "lg" })}
-                      ${textField({ name: `quantity-${i}`, label: `Quantity (${unitOf(l.type)}, at most ${l.quantity})`, value: v[`quantity-${i}`] ?? String(l.quantity), error: e[`quantity-${i}`], required: true, width: "sm", inputmode: "numeric" })}
-                    </fieldset>`,
-                )}
-                <button class="usa-button margin-top-2" type="submit">Record sale</button>
-              </fieldset>
-            </form>`
-          : ""
-      }
-      <h2>Purchase checked</h2>
-      ${lineTable(c.lines, "Lines checked")}
-      <h2>Every finding</h2>
-      ${findingItems(findings)}
-      <p>
-        <a class="usa-button usa-button--outline" href="/ammunition/check">Check another buyer</a>
-        <a href="/ammunition/sales">Sales</a>
-      </p>`,
+    <p><span class="usa-tag stateline-tag stateline-tag--${o.tone}">${o.label}</span> Checked ${when(c.checkedAt)} for ${c.buyer.firstName} ${c.buyer.lastName}, credential ${c.credentialNumber}.</p>
+    ${answer(c, findings)}
+    ${sold ? html`<p>Sale <a href="/ammunition/sales/${sold.id}">${sold.number}</a> was recorded against this check.</p>` : ""}
+    ${c.outcome === "approved" && !sold && c.checkedOn !== ctx.today ? html`<p>This check was made on ${c.checkedOn}; a check is good for its own day only. <a href="/ammunition/check">Run a new check</a>.</p>` : ""}
+    ${
+      canRecord
+        ? html`<form class="usa-form usa-form--large stateline-wide-form" method="post" action="/ammunition/checks/${c.id}/sale" novalidate>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Record the sale</legend>
+        <p class="usa-hint">The lines the check approved. Lower a quantity if the buyer takes less; set it to 0 to leave a line out. A quantity cannot be raised above what was approved.</p>
+        ${errorSummary(
+          e,
+          Object.fromEntries(
+            c.lines.flatMap((l, i) => [
+              [`quantity-${i}`, `Line ${i + 1} quantity`],
+              [`brand-${i}`, `Line ${i + 1} brand`],
+            ]),
+          ),
+        )}
+        ${csrfField(req)}
+        ${c.lines.map(
+          (l, i) => html`<fieldset class="usa-fieldset margin-top-2">
+          <legend class="usa-legend">Line ${i + 1}: ${TYPE_LABELS[l.type]}, ${l.caliber}</legend>
+          ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`] ?? l.brand ?? "", error: e[`brand-${i}`], required: true, width: "lg" })}
+          ${textField({ name: `quantity-${i}`, label: `Quantity (${unitOf(l.type)}, at most ${l.quantity})`, value: v[`quantity-${i}`] ?? String(l.quantity), error: e[`quantity-${i}`], required: true, width: "sm", inputmode: "numeric" })}
+        </fieldset>`,
+        )}
+        <button class="usa-button margin-top-2" type="submit">Record sale</button>
+      </fieldset>
+    </form>`
+        : ""
+    }
+    <h2>Purchase checked</h2>
+    ${lineTable(c.lines, "Lines checked")}
+    <h2>Every finding</h2>
+    ${findingItems(findings)}
+    <p><a class="usa-button usa-button--outline" href="/ammunition/check">Check another buyer</a> <a href="/ammunition/sales">Sales</a></p>`,
     { status: st.status, flash: st.flash },
   );
 }
@@ -427,28 +387,9 @@ function lineTable(
   caption: string,
 ): Html {
   return html`<table class="usa-table usa-table--borderless" id="lines">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Type</th>
-        <th scope="col">Caliber</th>
-        <th scope="col">Brand</th>
-        <th scope="col">Quantity</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${lines.map(
-        (l) =>
-          html`<tr>
-            <th scope="row">${CLASS_LABELS[l.type]}</th>
-            <td>${l.caliber}</td>
-            <td>${l.brand ?? ""}</td>
-            <td>${l.quantity} ${unitOf(l.type)}</td>
-          </tr>`,
-      )}
-    </tbody>
+    <caption>${caption}</caption>
+    <thead><tr><th scope="col">Type</th><th scope="col">Caliber</th><th scope="col">Brand</th><th scope="col">Quantity</th></tr></thead>
+    <tbody>${lines.map((l) => html`<tr><th scope="row">${CLASS_LABELS[l.type]}</th><td>${l.caliber}</td><td>${l.brand ?? ""}</td><td>${l.quantity} ${unitOf(l.type)}</td></tr>`)}</tbody>
   </table>`;
 }
 
@@ -474,21 +415,18 @@ async function salePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
     req,
     `Ammunition sale ${s.number}`,
     html`<h1>Ammunition sale ${s.number}</h1>
-      ${summaryList([
-        ["Sold on", s.soldOn],
-        ["Recorded", when(s.recordedAt)],
-        ["Seller", `${s.dealerName}, ${s.town}`],
-        [
-          "Credential",
-          `${CREDENTIAL_KINDS[s.credentialKind] ?? s.credentialKind} ${maskCredentialNumber(s.credentialNumber)}`,
-        ],
-        ["Total", `${s.totalRounds} rounds, ${s.totalMagazines} magazines`],
-      ])}
-      ${lineTable(s.lines, "What was sold")}
-      <p>
-        <a class="usa-button" href="/ammunition/check">Check the next buyer</a>
-        <a href="/ammunition/sales">All sales</a>
-      </p>`,
+    ${summaryList([
+      ["Sold on", s.soldOn],
+      ["Recorded", when(s.recordedAt)],
+      ["Seller", `${s.dealerName}, ${s.town}`],
+      [
+        "Credential",
+        `${CREDENTIAL_KINDS[s.credentialKind] ?? s.credentialKind} ${maskCredentialNumber(s.credentialNumber)}`,
+      ],
+      ["Total", `${s.totalRounds} rounds, ${s.totalMagazines} magazines`],
+    ])}
+    ${lineTable(s.lines, "What was sold")}
+    <p><a class="usa-button" href="/ammunition/check">Check the next buyer</a> <a href="/ammunition/sales">All sales</a></p>`,
     { flash },
   );
 }
@@ -512,56 +450,27 @@ async function salesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     req,
     "Ammunition sales",
     html`<h1>Ammunition sales of ${seller.name}</h1>
-      <p class="usa-intro">
-        Your own sales, newest first (a year back unless you choose dates). Buyers' names are not shown; credential
-        numbers are shortened.
-      </p>
-      <form class="usa-form stateline-filter" method="get" action="/ammunition/sales" novalidate>
-        ${dateField({ name: "from", label: "From", value: fromRaw, error: errors.from })}
-        ${dateField({ name: "to", label: "To", value: toRaw, error: errors.to })}
-        <button class="usa-button usa-button--outline" type="submit">Show</button>
-      </form>
-      ${
-        r.items.length
-          ? html`<div class="usa-table-container--scrollable" tabindex="0">
-              <table class="usa-table usa-table--striped" id="sales">
-                <caption>
-                  ${r.total}
-                  sale${r.total === 1 ? "" : "s"}${r.total > r.items.length ? `, the newest ${r.items.length} shown` : ""}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Sold on</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Rounds</th>
-                    <th scope="col">Magazines</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${r.items.map(
-                    (s) =>
-                      html`<tr>
-                        <th scope="row"><a href="/ammunition/sales/${s.id}">${s.number}</a></th>
-                        <td>${s.soldOn}</td>
-                        <td>
-                          ${CREDENTIAL_KINDS[s.credentialKind] ?? s.credentialKind}
-                          ${maskCredentialNumber(s.credentialNumber)}
-                        </td>
-                        <td>
-                          ${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber}, ${l.brand})`)}
-                        </td>
-                        <td>${s.totalRounds}</td>
-                        <td>${s.totalMagazines}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>No sales in this period.</p>`
-      }
-      <p><a class="usa-button" href="/ammunition/check">Check a buyer</a></p>`,
+    <p class="usa-intro">Your own sales, newest first (a year back unless you choose dates). Buyers' names are not shown; credential numbers are shortened.</p>
+    <form class="usa-form stateline-filter" method="get" action="/ammunition/sales" novalidate>
+      ${dateField({ name: "from", label: "From", value: fromRaw, error: errors.from })}
+      ${dateField({ name: "to", label: "To", value: toRaw, error: errors.to })}
+      <button class="usa-button usa-button--outline" type="submit">Show</button>
+    </form>
+    ${
+      r.items.length
+        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped" id="sales">
+      <caption>${r.total} sale${r.total === 1 ? "" : "s"}${r.total > r.items.length ? `, the newest ${r.items.length} shown` : ""}</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Sold on</th><th scope="col">Credential</th><th scope="col">What</th><th scope="col">Rounds</th><th scope="col">Magazines</th></tr></thead>
+      <tbody>${r.items.map(
+        (s) => html`<tr><th scope="row"><a href="/ammunition/sales/${s.id}">${s.number}</a></th><td>${s.soldOn}</td>
+        <td>${CREDENTIAL_KINDS[s.credentialKind] ?? s.credentialKind} ${maskCredentialNumber(s.credentialNumber)}</td>
+        <td>${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber}, ${l.brand})`)}</td>
+        <td>${s.totalRounds}</td><td>${s.totalMagazines}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+        : html`<p>No sales in this period.</p>`
+    }
+    <p><a class="usa-button" href="/ammunition/check">Check a buyer</a></p>`,
     { status: Object.keys(errors).length ? 400 : 200 },
   );
 }

@@ -35,83 +35,40 @@ async function auditPage(
     req,
     "Audit trail",
     html`<h1>Audit trail</h1>
-      <p class="usa-intro">
-        Every change and every read of confidential records, each entry chained to the one before by its hash.
-      </p>
-      ${
-        verified
-          ? html`<div
-              class="usa-alert ${verified.breaks.length ? "usa-alert--error" : "usa-alert--success"}"
-              role="status"
-              id="verify-result"
-            >
-              <div class="usa-alert__body">
-                <h2 class="usa-alert__heading">
-                  ${verified.breaks.length ? `The chain is broken in ${verified.breaks.length} ${verified.breaks.length === 1 ? "place" : "places"}` : "The chain is intact"}
-                </h2>
-                <p class="usa-alert__text">
-                  ${verified.checked} entries checked on
-                  ${when(ctx.clock.now())}.${verified.pending ? ` ${verified.pending} entries written while the check ran wait for the next seal; they are not breaks.` : ""}
-                </p>
-                ${
-                  verified.breaks.length
-                    ? html`<ul class="usa-list">
-                        ${verified.breaks.slice(0, 100).map((x) => html`<li>Entry ${x.seq}: ${x.problem}</li>`)}
-                      </ul>`
-                    : ""
-                }
-              </div>
-            </div>`
-          : ""
-      }
-      <form method="get" action="/audit/verify" class="margin-y-2">
-        <button class="usa-button usa-button--outline" type="submit">Verify chain</button>
-        <span class="usa-hint">Recomputes every entry's hash and reports any entry altered, removed or reordered.</span>
-      </form>
-      ${
-        rows.length
-          ? html`<div class="usa-table-container--scrollable" tabindex="0">
-              <table class="usa-table usa-table--borderless usa-table--compact">
-                <caption>
-                  ${before ? `Entries before number ${before}` : "The most recent entries"}, newest first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">No.</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Record</th>
-                    <th scope="col">Purpose</th>
-                    <th scope="col">Outcome</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    (r) =>
-                      html`<tr>
-                        <th scope="row">${r.seq}</th>
-                        <td>${when(r.at)}</td>
-                        <td>
-                          ${r.actorRole ? (ROLE_LABELS[r.actorRole as keyof typeof ROLE_LABELS] ?? r.actorRole) : "System"}${r.actorId ? html`<br /><span class="font-mono-3xs">${r.actorId}</span>` : ""}
-                        </td>
-                        <td><code>${r.action}</code></td>
-                        <td>
-                          ${r.entityType ?? ""}${r.entityId ? html`<br /><span class="font-mono-3xs">${r.entityId}</span>` : ""}
-                        </td>
-                        <td>${r.purpose ?? ""}</td>
-                        <td>${r.outcome}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>No entries${before ? " before this point" : ""}.</p>`
-      }
-      <nav aria-label="Audit trail pages" class="margin-y-2">
-        ${before ? html`<a class="usa-button usa-button--outline" href="/audit">Newest entries</a>` : ""}
-        ${rows.length === PAGE && oldest && oldest > 1 ? html`<a class="usa-button usa-button--outline" href="/audit?before=${oldest}">Older entries</a>` : ""}
-      </nav>`,
+    <p class="usa-intro">Every change and every read of confidential records, each entry chained to the one before by its hash.</p>
+    ${
+      verified
+        ? html`<div class="usa-alert ${verified.breaks.length ? "usa-alert--error" : "usa-alert--success"}" role="status" id="verify-result"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading">${verified.breaks.length ? `The chain is broken in ${verified.breaks.length} ${verified.breaks.length === 1 ? "place" : "places"}` : "The chain is intact"}</h2>
+      <p class="usa-alert__text">${verified.checked} entries checked on ${when(ctx.clock.now())}.${verified.pending ? ` ${verified.pending} entries written while the check ran wait for the next seal; they are not breaks.` : ""}</p>
+      ${verified.breaks.length ? html`<ul class="usa-list">${verified.breaks.slice(0, 100).map((x) => html`<li>Entry ${x.seq}: ${x.problem}</li>`)}</ul>` : ""}
+    </div></div>`
+        : ""
+    }
+    <form method="get" action="/audit/verify" class="margin-y-2">
+      <button class="usa-button usa-button--outline" type="submit">Verify chain</button>
+      <span class="usa-hint">Recomputes every entry's hash and reports any entry altered, removed or reordered.</span>
+    </form>
+    ${
+      rows.length
+        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless usa-table--compact">
+      <caption>${before ? `Entries before number ${before}` : "The most recent entries"}, newest first</caption>
+      <thead><tr><th scope="col">No.</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Purpose</th><th scope="col">Outcome</th></tr></thead>
+      <tbody>${rows.map(
+        (r) => html`<tr>
+        <th scope="row">${r.seq}</th><td>${when(r.at)}</td>
+        <td>${r.actorRole ? (ROLE_LABELS[r.actorRole as keyof typeof ROLE_LABELS] ?? r.actorRole) : "System"}${r.actorId ? html`<br><span class="font-mono-3xs">${r.actorId}</span>` : ""}</td>
+        <td><code>${r.action}</code></td>
+        <td>${r.entityType ?? ""}${r.entityId ? html`<br><span class="font-mono-3xs">${r.entityId}</span>` : ""}</td>
+        <td>${r.purpose ?? ""}</td><td>${r.outcome}</td></tr>`,
+      )}</tbody>
+    </table></div>`
+        : html`<p>No entries${before ? " before this point" : ""}.</p>`
+    }
+    <nav aria-label="Audit trail pages" class="margin-y-2">
+      ${before ? html`<a class="usa-button usa-button--outline" href="/audit">Newest entries</a>` : ""}
+      ${rows.length === PAGE && oldest && oldest > 1 ? html`<a class="usa-button usa-button--outline" href="/audit?before=${oldest}">Older entries</a>` : ""}
+    </nav>`,
   );
 }
 

@@ -53,32 +53,16 @@ function loginForm(
     req,
     "Sign in",
     html`<h1>Sign in</h1>
-      <form class="usa-form" method="post" action="/login">
-        <input type="hidden" name="_csrf" value="${token}" />
-        ${
-          message
-            ? html`<div class="usa-alert usa-alert--error usa-alert--slim" role="alert">
-                <div class="usa-alert__body"><p class="usa-alert__text">${message}</p></div>
-              </div>`
-            : ""
-        }
-        <label class="usa-label" for="username">Username</label>
-        <input class="usa-input" id="username" name="username" autocomplete="username" value="${username}" required />
-        <label class="usa-label" for="password">Password</label>
-        <input
-          class="usa-input"
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-        />
-        <input class="usa-button" type="submit" value="Sign in" />
-      </form>
-      <p class="usa-hint">
-        Sessions end after 30 idle minutes, and 12 hours after you sign in. After five failed sign-ins, signing in with
-        that name waits 10 minutes.
-      </p>`,
+  <form class="usa-form" method="post" action="/login">
+    <input type="hidden" name="_csrf" value="${token}">
+    ${message ? html`<div class="usa-alert usa-alert--error usa-alert--slim" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${message}</p></div></div>` : ""}
+    <label class="usa-label" for="username">Username</label>
+    <input class="usa-input" id="username" name="username" autocomplete="username" value="${username}" required>
+    <label class="usa-label" for="password">Password</label>
+    <input class="usa-input" id="password" name="password" type="password" autocomplete="current-password" required>
+    <input class="usa-button" type="submit" value="Sign in">
+  </form>
+  <p class="usa-hint">Sessions end after 30 idle minutes, and 12 hours after you sign in. After five failed sign-ins, signing in with that name waits 10 minutes.</p>`,
   );
 }
 
@@ -103,19 +87,13 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
         req,
         "Stateline",
         html`<h1>Stateline</h1>
-          <p class="usa-intro">
-            Connecticut's firearm law, run end to end: credentials, sales, registries and enforcement under Public Act
-            13-3.
-          </p>
-          <ul class="usa-list">
-            <li>
-              <a href="/login">Sign in</a> as a resident, licensing staff, a dealer, an ammunition vendor, law
-              enforcement, an auditor or an administrator.
-            </li>
-            <li><a href="/rules">Read every rule</a> with its citation, dates and plain-language description.</li>
-            <li><a href="/check">Check a firearm, magazine or ammunition</a> against the law (nothing is stored).</li>
-            <li><a href="/api/docs">API reference</a> for dealers' software and partner systems.</li>
-          </ul>`,
+      <p class="usa-intro">Connecticut's firearm law, run end to end: credentials, sales, registries and enforcement under Public Act 13-3.</p>
+      <ul class="usa-list">
+        <li><a href="/login">Sign in</a> as a resident, licensing staff, a dealer, an ammunition vendor, law enforcement, an auditor or an administrator.</li>
+        <li><a href="/rules">Read every rule</a> with its citation, dates and plain-language description.</li>
+        <li><a href="/check">Check a firearm, magazine or ammunition</a> against the law (nothing is stored).</li>
+        <li><a href="/api/docs">API reference</a> for dealers' software and partner systems.</li>
+      </ul>`,
       ),
     );
   });
@@ -160,12 +138,7 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
         req,
         "Your account",
         html`<h1>Your account</h1>
-          ${
-            u
-              ? html`<p>${u.displayName}, ${ROLE_LABELS[u.role]}</p>
-                  ${csrfField(req)}`
-              : html`<p>You are not signed in.</p>`
-          }`,
+      ${u ? html`<p>${u.displayName}, ${ROLE_LABELS[u.role]}</p>${csrfField(req)}` : html`<p>You are not signed in.</p>`}`,
       ),
     );
   });
@@ -211,67 +184,31 @@ async function usersPage(
     req,
     "Users",
     html`<h1>Users</h1>
-      <div class="usa-table-container--scrollable" tabindex="0">
-        <table class="usa-table usa-table--borderless">
-          <caption>
-            All users by role (${users.length})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Organization</th>
-              <th scope="col">Status</th>
-              <th scope="col"><span class="usa-sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${users.map(
-              (u) =>
-                html`<tr>
-                  <th scope="row">${u.username}</th>
-                  <td>${u.displayName}</td>
-                  <td>${ROLE_LABELS[u.role]}</td>
-                  <td>${u.organization ?? ""}</td>
-                  <td>
-                    ${u.locked ? html`<span class="usa-tag stateline-tag stateline-tag--bad">Locked</span>` : html`<span class="usa-tag stateline-tag stateline-tag--good">Active</span>`}
-                  </td>
-                  <td>
-                    ${
-                      u.locked
-                        ? html`<form
-                            method="post"
-                            action="/admin/users/${encodeURIComponent(u.username)}/unlock"
-                            class="stateline-inline-form"
-                          >
-                            ${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">
-                              Unlock<span class="usa-sr-only"> ${u.username}</span>
-                            </button>
-                          </form>`
-                        : ""
-                    }
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <form class="usa-form usa-form--large" method="post" action="/admin/users" novalidate>
-        <fieldset class="usa-fieldset">
-          <legend class="usa-legend stateline-legend">Create a user</legend>
-          ${requiredNote}
-          ${errorSummary(errors, { username: "Username", displayName: "Name shown", role: "Role", password: "Initial password", organization: "Organization", personId: "Person record id" })}
-          ${csrfField(req)}
-          ${textField({ name: "username", label: "Username", value: v.username, error: errors.username, required: true, autocomplete: "off", hint: "3 to 64 lowercase letters, digits or . _ @ -" })}
-          ${textField({ name: "displayName", label: "Name shown", value: v.displayName, error: errors.displayName, required: true, autocomplete: "off" })}
-          ${selectField({ name: "role", label: "Role", value: v.role ?? "", empty: "- Select -", required: true, error: errors.role, options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) })}
-          ${textField({ name: "password", label: "Initial password", type: "password", error: errors.password, required: true, autocomplete: "new-password", hint: "At least 12 characters. Give it to the person by a separate channel." })}
-          ${textField({ name: "organization", label: "Organization", value: v.organization, error: errors.organization, hint: "For dealers, vendors, police departments and agencies" })}
-          ${textField({ name: "personId", label: "Person record id", value: v.personId, error: errors.personId, hint: "Residents only: the id of their person record" })}
-          <button class="usa-button" type="submit">Create user</button>
-        </fieldset>
-      </form>`,
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>All users by role (${users.length})</caption>
+      <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Organization</th><th scope="col">Status</th><th scope="col"><span class="usa-sr-only">Actions</span></th></tr></thead>
+      <tbody>${users.map(
+        (u) => html`<tr>
+        <th scope="row">${u.username}</th><td>${u.displayName}</td><td>${ROLE_LABELS[u.role]}</td><td>${u.organization ?? ""}</td>
+        <td>${u.locked ? html`<span class="usa-tag stateline-tag stateline-tag--bad">Locked</span>` : html`<span class="usa-tag stateline-tag stateline-tag--good">Active</span>`}</td>
+        <td>${u.locked ? html`<form method="post" action="/admin/users/${encodeURIComponent(u.username)}/unlock" class="stateline-inline-form">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Unlock<span class="usa-sr-only"> ${u.username}</span></button></form>` : ""}</td>
+      </tr>`,
+      )}</tbody>
+    </table></div>
+    <form class="usa-form usa-form--large" method="post" action="/admin/users" novalidate>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Create a user</legend>
+      ${requiredNote}
+      ${errorSummary(errors, { username: "Username", displayName: "Name shown", role: "Role", password: "Initial password", organization: "Organization", personId: "Person record id" })}
+      ${csrfField(req)}
+      ${textField({ name: "username", label: "Username", value: v.username, error: errors.username, required: true, autocomplete: "off", hint: "3 to 64 lowercase letters, digits or . _ @ -" })}
+      ${textField({ name: "displayName", label: "Name shown", value: v.displayName, error: errors.displayName, required: true, autocomplete: "off" })}
+      ${selectField({ name: "role", label: "Role", value: v.role ?? "", empty: "- Select -", required: true, error: errors.role, options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) })}
+      ${textField({ name: "password", label: "Initial password", type: "password", error: errors.password, required: true, autocomplete: "new-password", hint: "At least 12 characters. Give it to the person by a separate channel." })}
+      ${textField({ name: "organization", label: "Organization", value: v.organization, error: errors.organization, hint: "For dealers, vendors, police departments and agencies" })}
+      ${textField({ name: "personId", label: "Person record id", value: v.personId, error: errors.personId, hint: "Residents only: the id of their person record" })}
+      <button class="usa-button" type="submit">Create user</button>
+      </fieldset>
+    </form>`,
     { status: st.status, flash },
   );
 }
@@ -385,77 +322,34 @@ async function apiKeysPage(
     req,
     "API keys",
     html`<h1>API keys</h1>
-      <p class="usa-intro">
-        Keys let your point-of-sale software use the API. A key is shown once, when it is made; Stateline keeps only its
-        fingerprint. Revoke a key you no longer use or may have lost: it stops working at once.
-      </p>
-      ${
-        st.created
-          ? html`<div class="usa-alert usa-alert--success" role="status">
-              <div class="usa-alert__body">
-                <h2 class="usa-alert__heading">Key "${st.created.label}" made</h2>
-                <p class="usa-alert__text">
-                  Copy it now; it will not be shown again: <code id="new-key">${st.created.key}</code>
-                </p>
-              </div>
-            </div>`
-          : ""
-      }
-      <div class="usa-table-container--scrollable" tabindex="0">
-        <table class="usa-table usa-table--borderless" id="api-keys">
-          <caption>
-            ${ctx.user!.role === "admin" ? "Every API key" : "Your API keys"} (${keys.length})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Label</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Made</th>
-              <th scope="col">Status</th>
-              <th scope="col"><span class="usa-sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${keys.map(
-              (k) =>
-                html`<tr>
-                  <th scope="row"><code>${k.prefix}…</code></th>
-                  <td>${k.label}</td>
-                  <td>${k.owner}</td>
-                  <td>${k.createdAt.slice(0, 10)}</td>
-                  <td>
-                    ${k.revokedAt ? html`<span class="usa-tag stateline-tag stateline-tag--bad">Revoked ${k.revokedAt.slice(0, 10)}</span>` : html`<span class="usa-tag stateline-tag stateline-tag--good">Active</span>`}
-                  </td>
-                  <td>
-                    ${
-                      k.revokedAt
-                        ? ""
-                        : html`<form
-                            method="post"
-                            action="/account/api-keys/${k.id}/revoke"
-                            class="stateline-inline-form"
-                          >
-                            ${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">
-                              Revoke<span class="usa-sr-only"> ${k.label}</span>
-                            </button>
-                          </form>`
-                    }
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${
-        canCreate
-          ? html`<form class="usa-form" method="post" action="/account/api-keys" novalidate>
-              ${errorSummary(errors, { label: "Label" })} ${csrfField(req)}
-              ${textField({ name: "label", label: "Label", value: st.label, error: errors.label, required: true, hint: 'Where the key is used, for example "Counter 1" (2 to 80 characters)' })}
-              <button class="usa-button" type="submit">Make a key</button>
-            </form>`
-          : ""
-      }`,
+    <p class="usa-intro">Keys let your point-of-sale software use the API. A key is shown once, when it is made; Stateline keeps only its fingerprint. Revoke a key you no longer use or may have lost: it stops working at once.</p>
+    ${
+      st.created
+        ? html`<div class="usa-alert usa-alert--success" role="status"><div class="usa-alert__body"><h2 class="usa-alert__heading">Key "${st.created.label}" made</h2>
+      <p class="usa-alert__text">Copy it now; it will not be shown again: <code id="new-key">${st.created.key}</code></p></div></div>`
+        : ""
+    }
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless" id="api-keys">
+      <caption>${ctx.user!.role === "admin" ? "Every API key" : "Your API keys"} (${keys.length})</caption>
+      <thead><tr><th scope="col">Key</th><th scope="col">Label</th><th scope="col">Owner</th><th scope="col">Made</th><th scope="col">Status</th><th scope="col"><span class="usa-sr-only">Actions</span></th></tr></thead>
+      <tbody>${keys.map(
+        (k) => html`<tr>
+        <th scope="row"><code>${k.prefix}…</code></th><td>${k.label}</td><td>${k.owner}</td><td>${k.createdAt.slice(0, 10)}</td>
+        <td>${k.revokedAt ? html`<span class="usa-tag stateline-tag stateline-tag--bad">Revoked ${k.revokedAt.slice(0, 10)}</span>` : html`<span class="usa-tag stateline-tag stateline-tag--good">Active</span>`}</td>
+        <td>${k.revokedAt ? "" : html`<form method="post" action="/account/api-keys/${k.id}/revoke" class="stateline-inline-form">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Revoke<span class="usa-sr-only"> ${k.label}</span></button></form>`}</td>
+      </tr>`,
+      )}</tbody>
+    </table></div>
+    ${
+      canCreate
+        ? html`<form class="usa-form" method="post" action="/account/api-keys" novalidate>
+      ${errorSummary(errors, { label: "Label" })}
+      ${csrfField(req)}
+      ${textField({ name: "label", label: "Label", value: st.label, error: errors.label, required: true, hint: 'Where the key is used, for example "Counter 1" (2 to 80 characters)' })}
+      <button class="usa-button" type="submit">Make a key</button>
+    </form>`
+        : ""
+    }`,
     { status: st.status, flash: st.flash },
   );
 }

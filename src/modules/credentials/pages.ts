@@ -163,22 +163,14 @@ function obligations(creds: Credential[]): Html[] {
     const name = CREDENTIAL_NAMES[c.kind];
     if (c.status === "revoked" && !c.surrenderedOn) {
       const p = lateSurrenderPenalty(c.kind);
-      out.push(
-        html`<li>
-          <strong>Surrender your ${name} ${c.number} by ${c.surrenderDueOn ?? "the date in your notice"}.</strong> Not
-          surrendering it in time is a ${p.classification} (${p.offense}; ${citationLabel(p.source)}).
-          ${c.lateSurrenderFlaggedOn ? html`<span class="text-bold">It was not surrendered by the deadline; this was recorded on ${c.lateSurrenderFlaggedOn}.</span>` : ""}
-        </li>`,
-      );
+      out.push(html`<li><strong>Surrender your ${name} ${c.number} by ${c.surrenderDueOn ?? "the date in your notice"}.</strong>
+        Not surrendering it in time is a ${p.classification} (${p.offense}; ${citationLabel(p.source)}).
+        ${c.lateSurrenderFlaggedOn ? html`<span class="text-bold">It was not surrendered by the deadline; this was recorded on ${c.lateSurrenderFlaggedOn}.</span>` : ""}</li>`);
     } else if (c.status === "active") {
       const n = renewalNotice(c.kind, c.expiresOn);
-      out.push(
-        html`<li>
-          <strong>Renew your ${name} ${c.number} before it expires on ${c.expiresOn}.</strong>
-          ${n.sendOn ? html`A renewal notice is due to be sent to you on ${n.sendOn} (${citationLabel(n.source)}).` : html`No renewal notice is sent for this credential (${citationLabel(n.source)}); remember the date yourself.`}
-          ${c.kind !== "temporary-state-permit" ? html`<a href="/me/credentials/${c.id}/renew">Renew ${c.number} online</a>` : ""}
-        </li>`,
-      );
+      out.push(html`<li><strong>Renew your ${name} ${c.number} before it expires on ${c.expiresOn}.</strong>
+        ${n.sendOn ? html`A renewal notice is due to be sent to you on ${n.sendOn} (${citationLabel(n.source)}).` : html`No renewal notice is sent for this credential (${citationLabel(n.source)}); remember the date yourself.`}
+        ${c.kind !== "temporary-state-permit" ? html`<a href="/me/credentials/${c.id}/renew">Renew ${c.number} online</a>` : ""}</li>`);
     }
   }
   return out;
@@ -187,14 +179,7 @@ function obligations(creds: Credential[]): Html[] {
 function credentialNotes(c: Credential): Html {
   if (c.status === "revoked") {
     return html`<p class="margin-y-0">Revoked on ${c.revokedOn}.</p>
-      ${
-        c.revocationReasons?.length
-          ? html`<p class="margin-y-0">Reasons:</p>
-              <ul>
-                ${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}
-              </ul>`
-          : ""
-      }
+      ${c.revocationReasons?.length ? html`<p class="margin-y-0">Reasons:</p><ul>${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
       ${c.surrenderedOn ? html`<p class="margin-y-0">Surrendered on ${c.surrenderedOn}.</p>` : html`<p class="margin-y-0">Surrender due by ${c.surrenderDueOn}.</p>`}
       ${c.lateSurrenderFlaggedOn ? html`<p class="margin-y-0">Late surrender recorded on ${c.lateSurrenderFlaggedOn}.</p>` : ""}`;
   }
@@ -235,118 +220,51 @@ async function renderMe(
     req,
     "My credentials",
     html`<h1>My credentials</h1>
-      <p class="usa-intro">${person.firstName} ${person.lastName}, born ${person.birthDate}</p>
+    <p class="usa-intro">${person.firstName} ${person.lastName}, born ${person.birthDate}</p>
 
-      <h2 id="obligations">Obligations and deadlines</h2>
-      ${
-        duties.length
-          ? html`<ul class="usa-list">
-              ${duties}
-            </ul>`
-          : html`<p>You have no deadlines right now.</p>`
-      }
+    <h2 id="obligations">Obligations and deadlines</h2>
+    ${duties.length ? html`<ul class="usa-list">${duties}</ul>` : html`<p>You have no deadlines right now.</p>`}
 
-      <h2 id="credentials">Credentials</h2>
-      ${
-        creds.length
-          ? html`<div class="usa-table-container--scrollable" tabindex="0">
-              <table class="usa-table usa-table--borderless">
-                <caption>
-                  Your credentials, newest first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Notes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${creds.map(
-                    (c) =>
-                      html`<tr>
-                        <th scope="row">${c.number}</th>
-                        <td>${CREDENTIAL_NAMES[c.kind]}</td>
-                        <td>${statusTag(c.status)}</td>
-                        <td>${c.issuedOn}</td>
-                        <td>${c.expiresOn}</td>
-                        <td>${credentialNotes(c)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>You hold no credential yet. <a href="/apply">Apply for one</a>.</p>`
-      }
+    <h2 id="credentials">Credentials</h2>
+    ${
+      creds.length
+        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Your credentials, newest first</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Credential</th><th scope="col">Status</th><th scope="col">Issued</th><th scope="col">Expires</th><th scope="col">Notes</th></tr></thead>
+      <tbody>${creds.map((c) => html`<tr><th scope="row">${c.number}</th><td>${CREDENTIAL_NAMES[c.kind]}</td><td>${statusTag(c.status)}</td><td>${c.issuedOn}</td><td>${c.expiresOn}</td><td>${credentialNotes(c)}</td></tr>`)}</tbody>
+    </table></div>`
+        : html`<p>You hold no credential yet. <a href="/apply">Apply for one</a>.</p>`
+    }
 
-      <h2 id="applications">Applications</h2>
-      ${
-        apps.length
-          ? html`<div class="usa-table-container--scrollable" tabindex="0">
-              <table class="usa-table usa-table--borderless">
-                <caption>
-                  Your applications, newest first
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">Submitted</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${apps.map(
-                    (a) =>
-                      html`<tr>
-                        <th scope="row"><a href="/me/applications/${a.id}">${a.number}</a></th>
-                        <td>${CREDENTIAL_NAMES[a.credentialKind]}${a.kind === "renewal" ? " (renewal)" : ""}</td>
-                        <td>${a.submittedOn}</td>
-                        <td>${statusTag(a.status)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>You have not applied for anything yet.</p>`
-      }
-      <p><a class="usa-button" href="/apply">Apply for a credential</a></p>
+    <h2 id="applications">Applications</h2>
+    ${
+      apps.length
+        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Your applications, newest first</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Credential</th><th scope="col">Submitted</th><th scope="col">Status</th></tr></thead>
+      <tbody>${apps.map((a) => html`<tr><th scope="row"><a href="/me/applications/${a.id}">${a.number}</a></th><td>${CREDENTIAL_NAMES[a.credentialKind]}${a.kind === "renewal" ? " (renewal)" : ""}</td><td>${a.submittedOn}</td><td>${statusTag(a.status)}</td></tr>`)}</tbody>
+    </table></div>`
+        : html`<p>You have not applied for anything yet.</p>`
+    }
+    <p><a class="usa-button" href="/apply">Apply for a credential</a></p>
 
-      <h2 id="address">Address</h2>
-      <p>
-        Your address on file:
-        ${[person.street, person.town, `${person.state} ${person.zip ?? ""}`].filter(Boolean).join(", ")}
-      </p>
-      ${
-        moves.length
-          ? html`<details>
-              <summary>Earlier address changes (${moves.length})</summary>
-              <ul>
-                ${moves.map((m) => html`<li>${m.street}, ${m.town}, ${m.state} ${m.zip ?? ""}: from ${m.effectiveOn}</li>`)}
-              </ul>
-            </details>`
-          : ""
-      }
-      <form class="usa-form usa-form--large" method="post" action="/me/address" novalidate>
-        <fieldset class="usa-fieldset">
-          <legend class="usa-legend stateline-legend">Report a change of address</legend>
-          <p class="usa-hint">
-            A permit or certificate holder must report a new address within two business days of moving. Connecticut
-            addresses only here; call the licensing unit if you moved out of state.
-          </p>
-          ${requiredNote}
-          ${errorSummary(errors, { street: "Street address", town: "Town", zip: "ZIP code", effectiveOn: "Date you moved" })}
-          ${csrfField(req)}
-          ${textField({ name: "street", label: "Street address", value: v.street, error: errors.street, required: true, autocomplete: "street-address" })}
-          ${selectField({ name: "town", label: "Town", value: v.town ?? "", options: towns, empty: "- Select your town -", error: errors.town, required: true })}
-          ${textField({ name: "zip", label: "ZIP code", value: v.zip, error: errors.zip, width: "md", inputmode: "numeric", autocomplete: "postal-code", hint: "Five digits" })}
-          ${dateField({ name: "effectiveOn", label: "Date you moved", value: v.effectiveOn, error: errors.effectiveOn, required: true })}
-          <button class="usa-button" type="submit">Report address change</button>
-        </fieldset>
-      </form>`,
+    <h2 id="address">Address</h2>
+    <p>Your address on file: ${[person.street, person.town, `${person.state} ${person.zip ?? ""}`].filter(Boolean).join(", ")}</p>
+    ${moves.length ? html`<details><summary>Earlier address changes (${moves.length})</summary><ul>${moves.map((m) => html`<li>${m.street}, ${m.town}, ${m.state} ${m.zip ?? ""}: from ${m.effectiveOn}</li>`)}</ul></details>` : ""}
+    <form class="usa-form usa-form--large" method="post" action="/me/address" novalidate>
+      <fieldset class="usa-fieldset">
+        <legend class="usa-legend stateline-legend">Report a change of address</legend>
+        <p class="usa-hint">A permit or certificate holder must report a new address within two business days of moving. Connecticut addresses only here; call the licensing unit if you moved out of state.</p>
+        ${requiredNote}
+        ${errorSummary(errors, { street: "Street address", town: "Town", zip: "ZIP code", effectiveOn: "Date you moved" })}
+        ${csrfField(req)}
+        ${textField({ name: "street", label: "Street address", value: v.street, error: errors.street, required: true, autocomplete: "street-address" })}
+        ${selectField({ name: "town", label: "Town", value: v.town ?? "", options: towns, empty: "- Select your town -", error: errors.town, required: true })}
+        ${textField({ name: "zip", label: "ZIP code", value: v.zip, error: errors.zip, width: "md", inputmode: "numeric", autocomplete: "postal-code", hint: "Five digits" })}
+        ${dateField({ name: "effectiveOn", label: "Date you moved", value: v.effectiveOn, error: errors.effectiveOn, required: true })}
+        <button class="usa-button" type="submit">Report address change</button>
+      </fieldset>
+    </form>`,
     { status: opts.status, flash },
   );
 }
@@ -385,65 +303,60 @@ async function renderApply(
     req,
     "Apply for a credential",
     html`<h1>Apply for a credential</h1>
-      <p class="usa-intro">
-        Your application is checked against the law as soon as you send it. You will see every requirement, whether it
-        is met, and the section of the law it comes from.
-      </p>
-      <form class="usa-form usa-form--large" method="post" action="/apply" novalidate>
-        ${requiredNote}
-        ${errorSummary(errors, { credentialKind: "Credential", residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", attestedNoTemporaryPermitIn12Months: "Temporary state permit statement", backgroundCheckConsent: "Background check consent", feePaid: "Fee" }, { credentialKind: "credentialKind-0", citizenOrLawfulResident: "citizenOrLawfulResident-0" })}
-        ${csrfField(req)}
-        ${radioGroup({
-          name: "credentialKind",
-          label: "Which credential are you applying for?",
-          required: true,
-          tile: true,
-          value: v.credentialKind,
-          error: errors.credentialKind,
-          options: CREDENTIAL_KINDS.map((k) => ({
-            value: k,
-            label: CREDENTIAL_NAMES[k],
-            description: feeLine(k, ctx.today),
-          })),
+    <p class="usa-intro">Your application is checked against the law as soon as you send it. You will see every requirement, whether it is met, and the section of the law it comes from.</p>
+    <form class="usa-form usa-form--large" method="post" action="/apply" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { credentialKind: "Credential", residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", attestedNoTemporaryPermitIn12Months: "Temporary state permit statement", backgroundCheckConsent: "Background check consent", feePaid: "Fee" }, { credentialKind: "credentialKind-0", citizenOrLawfulResident: "citizenOrLawfulResident-0" })}
+      ${csrfField(req)}
+      ${radioGroup({
+        name: "credentialKind",
+        label: "Which credential are you applying for?",
+        required: true,
+        tile: true,
+        value: v.credentialKind,
+        error: errors.credentialKind,
+        options: CREDENTIAL_KINDS.map((k) => ({
+          value: k,
+          label: CREDENTIAL_NAMES[k],
+          description: feeLine(k, ctx.today),
+        })),
+      })}
+      ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown, hint: "The town where you permanently live. A temporary state permit is issued by that town's chief of police or first selectman." })}
+      ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
+      <fieldset class="usa-fieldset margin-top-3">
+        <legend class="usa-legend">Temporary state permit only</legend>
+        <p>${ATTESTATION_RULE?.description ?? "The applicant must state that no temporary state permit application was made within the past 12 months."}
+          <span class="font-sans-2xs">(<cite>${ruleCitations(ATTESTATION_RULE)}</cite>)</span></p>
+        ${checkboxField({
+          name: "attestedNoTemporaryPermitIn12Months",
+          label: "I have not applied for a temporary state permit within the past 12 months",
+          checked: v.attested ?? false,
+          description:
+            "I make this statement under penalty of false statement. Required when applying for a temporary state permit.",
+          error: errors.attestedNoTemporaryPermitIn12Months,
         })}
-        ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown, hint: "The town where you permanently live. A temporary state permit is issued by that town's chief of police or first selectman." })}
-        ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Temporary state permit only</legend>
-          <p>
-            ${ATTESTATION_RULE?.description ?? "The applicant must state that no temporary state permit application was made within the past 12 months."}
-            <span class="font-sans-2xs">(<cite>${ruleCitations(ATTESTATION_RULE)}</cite>)</span>
-          </p>
-          ${checkboxField({
-            name: "attestedNoTemporaryPermitIn12Months",
-            label: "I have not applied for a temporary state permit within the past 12 months",
-            checked: v.attested ?? false,
-            description:
-              "I make this statement under penalty of false statement. Required when applying for a temporary state permit.",
-            error: errors.attestedNoTemporaryPermitIn12Months,
-          })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Background check and fee</legend>
-          ${checkboxField({
-            name: "backgroundCheckConsent",
-            label: "I consent to the state and national criminal history background check",
-            checked: v.consent ?? false,
-            required: true,
-            description: `${CONSENT_RULE?.description ?? "The applicant must consent to the background check."} (${ruleCitations(CONSENT_RULE)})`,
-            error: errors.backgroundCheckConsent,
-          })}
-          ${checkboxField({
-            name: "feePaid",
-            label: "I have paid the application fee for the credential I chose",
-            checked: v.feePaid ?? false,
-            error: errors.feePaid,
-            description:
-              "The fee for each credential is shown next to it above. An application whose fee is not paid does not meet the fee requirement.",
-          })}
-        </fieldset>
-        <button class="usa-button" type="submit">Send application</button>
-      </form>`,
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3">
+        <legend class="usa-legend">Background check and fee</legend>
+        ${checkboxField({
+          name: "backgroundCheckConsent",
+          label: "I consent to the state and national criminal history background check",
+          checked: v.consent ?? false,
+          required: true,
+          description: `${CONSENT_RULE?.description ?? "The applicant must consent to the background check."} (${ruleCitations(CONSENT_RULE)})`,
+          error: errors.backgroundCheckConsent,
+        })}
+        ${checkboxField({
+          name: "feePaid",
+          label: "I have paid the application fee for the credential I chose",
+          checked: v.feePaid ?? false,
+          error: errors.feePaid,
+          description:
+            "The fee for each credential is shown next to it above. An application whose fee is not paid does not meet the fee requirement.",
+        })}
+      </fieldset>
+      <button class="usa-button" type="submit">Send application</button>
+    </form>`,
     { status: opts.status },
   );
 }
@@ -476,62 +389,40 @@ async function renderApplication(
     req,
     `Application ${app.number}`,
     html`<h1>Application ${app.number}</h1>
-      ${summaryList([
-        ["Credential", `${CREDENTIAL_NAMES[app.credentialKind]}${app.kind === "renewal" ? " (renewal)" : ""}`],
-        ["Status", statusTag(app.status)],
-        ["Submitted", app.submittedOn],
-        ["Town of residence", app.residenceTown],
-        ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
-      ])}
-      <h2>Decision</h2>
-      ${
-        decision
-          ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
-              <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
-              ${(() => {
-                const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
-                return missing.length
-                  ? html`<div class="usa-summary-box margin-bottom-2" role="region" aria-labelledby="missing-heading">
-                      <div class="usa-summary-box__body">
-                        <h3 class="usa-summary-box__heading" id="missing-heading">Missing facts</h3>
-                        <ul class="usa-list">
-                          ${missing.map((m) => html`<li><code>${m}</code></li>`)}
-                        </ul>
-                      </div>
-                    </div>`
-                  : "";
-              })()}
-              <h3>Every requirement</h3>
-              ${findingsList(decision.findings, 4)}`
-          : html`<p>The background check has not run yet.</p>`
-      }
-      <h2>What happens next</h2>
-      <p>${NEXT_STEP[app.status]}</p>
-      ${NEXT[app.status].includes("withdraw") ? html`<form method="post" action="/me/applications/${app.id}/withdraw" class="margin-y-2">${csrfField(req)}<button class="usa-button usa-button--secondary" type="submit">Withdraw application ${app.number}</button></form>` : ""}
-      <h2>History</h2>
-      <table class="usa-table usa-table--borderless">
-        <caption>
-          What happened to this application
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Action</th>
-            <th scope="col">Status after</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${history.map(
-            (h) =>
-              html`<tr>
-                <td>${when(h.at)}</td>
-                <td>${h.action}</td>
-                <td>${statusLabel(h.toStatus)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><a href="/me">Back to my credentials</a></p>`,
+    ${summaryList([
+      ["Credential", `${CREDENTIAL_NAMES[app.credentialKind]}${app.kind === "renewal" ? " (renewal)" : ""}`],
+      ["Status", statusTag(app.status)],
+      ["Submitted", app.submittedOn],
+      ["Town of residence", app.residenceTown],
+      ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
+    ])}
+    <h2>Decision</h2>
+    ${
+      decision
+        ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
+      <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
+      ${(() => {
+        const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
+        return missing.length
+          ? html`<div class="usa-summary-box margin-bottom-2" role="region" aria-labelledby="missing-heading"><div class="usa-summary-box__body">
+          <h3 class="usa-summary-box__heading" id="missing-heading">Missing facts</h3>
+          <ul class="usa-list">${missing.map((m) => html`<li><code>${m}</code></li>`)}</ul></div></div>`
+          : "";
+      })()}
+      <h3>Every requirement</h3>
+      ${findingsList(decision.findings, 4)}`
+        : html`<p>The background check has not run yet.</p>`
+    }
+    <h2>What happens next</h2>
+    <p>${NEXT_STEP[app.status]}</p>
+    ${NEXT[app.status].includes("withdraw") ? html`<form method="post" action="/me/applications/${app.id}/withdraw" class="margin-y-2">${csrfField(req)}<button class="usa-button usa-button--secondary" type="submit">Withdraw application ${app.number}</button></form>` : ""}
+    <h2>History</h2>
+    <table class="usa-table usa-table--borderless">
+      <caption>What happened to this application</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Status after</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.action}</td><td>${statusLabel(h.toStatus)}</td></tr>`)}</tbody>
+    </table>
+    <p><a href="/me">Back to my credentials</a></p>`,
     { status: opts.status, flash },
   );
 }
@@ -585,37 +476,28 @@ async function renderRenew(
     req,
     `Renew ${c.number}`,
     html`<h1>Renew ${CREDENTIAL_NAMES[c.kind]} ${c.number}</h1>
-      ${summaryList([
-        ["Status", statusTag(c.status)],
-        ["Issued", c.issuedOn],
-        ["Expires", c.expiresOn],
-      ])}
-      ${
-        renewable
-          ? html`<p>
-                A renewal is checked against the law like a new application. If it is issued before ${c.expiresOn}, the
-                new credential runs on from that date.
-              </p>
-              <form class="usa-form usa-form--large" method="post" action="/me/credentials/${c.id}/renew" novalidate>
-                ${requiredNote}
-                ${errorSummary(errors, { residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", backgroundCheckConsent: "Background check consent", credentialKind: "Credential", renewsCredentialId: "Credential" })}
-                ${csrfField(req)}
-                ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown })}
-                ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
-                ${checkboxField({ name: "backgroundCheckConsent", label: "I consent to the state and national criminal history background check", checked: v.consent ?? false, required: true, error: errors.backgroundCheckConsent, description: ruleCitations(CONSENT_RULE) })}
-                ${checkboxField({ name: "feePaid", label: `I have paid the renewal fee`, checked: v.feePaid ?? false, description: feeLine(c.kind, ctx.today), error: errors.feePaid })}
-                ${errors.credentialKind || errors.renewsCredentialId ? html`<p class="usa-error-message">${errors.credentialKind ?? errors.renewsCredentialId}</p>` : ""}
-                <button class="usa-button" type="submit">Send renewal</button>
-              </form>`
-          : html`<div class="usa-alert usa-alert--info">
-              <div class="usa-alert__body">
-                <p class="usa-alert__text">
-                  ${c.kind === "temporary-state-permit" ? "A temporary state permit is not renewed: it leads to the state permit." : `A ${statusLabel(c.status).toLowerCase()} credential cannot be renewed. You may apply for a new one.`}
-                </p>
-              </div>
-            </div>`
-      }
-      <p><a href="/me">Back to my credentials</a></p>`,
+    ${summaryList([
+      ["Status", statusTag(c.status)],
+      ["Issued", c.issuedOn],
+      ["Expires", c.expiresOn],
+    ])}
+    ${
+      renewable
+        ? html`<p>A renewal is checked against the law like a new application. If it is issued before ${c.expiresOn}, the new credential runs on from that date.</p>
+    <form class="usa-form usa-form--large" method="post" action="/me/credentials/${c.id}/renew" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { residenceTown: "Town of residence", citizenOrLawfulResident: "Citizenship or lawful presence", backgroundCheckConsent: "Background check consent", credentialKind: "Credential", renewsCredentialId: "Credential" })}
+      ${csrfField(req)}
+      ${selectField({ name: "residenceTown", label: "Town of residence", value: v.residenceTown ?? person.town ?? "", options: towns, empty: "- Select your town -", required: true, error: errors.residenceTown })}
+      ${lawfulPresenceField(v.lawful, errors.citizenOrLawfulResident)}
+      ${checkboxField({ name: "backgroundCheckConsent", label: "I consent to the state and national criminal history background check", checked: v.consent ?? false, required: true, error: errors.backgroundCheckConsent, description: ruleCitations(CONSENT_RULE) })}
+      ${checkboxField({ name: "feePaid", label: `I have paid the renewal fee`, checked: v.feePaid ?? false, description: feeLine(c.kind, ctx.today), error: errors.feePaid })}
+      ${errors.credentialKind || errors.renewsCredentialId ? html`<p class="usa-error-message">${errors.credentialKind ?? errors.renewsCredentialId}</p>` : ""}
+      <button class="usa-button" type="submit">Send renewal</button>
+    </form>`
+        : html`<div class="usa-alert usa-alert--info"><div class="usa-alert__body"><p class="usa-alert__text">${c.kind === "temporary-state-permit" ? "A temporary state permit is not renewed: it leads to the state permit." : `A ${statusLabel(c.status).toLowerCase()} credential cannot be renewed. You may apply for a new one.`}</p></div></div>`
+    }
+    <p><a href="/me">Back to my credentials</a></p>`,
     { status: opts.status },
   );
 }
@@ -843,55 +725,34 @@ async function queuePage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     req,
     "Licensing queue",
     html`<h1>Licensing queue</h1>
-      <form class="usa-form stateline-filter" method="get" action="/staff/queue">
-        ${selectField({ name: "status", label: "Show applications that are", value: status ?? "", empty: "Open (any status awaiting action)", options: ALL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) })}
-        <button class="usa-button usa-button--outline" type="submit">Filter</button>
-      </form>
-      ${
-        items.length
-          ? html`<div class="usa-table-container--scrollable" tabindex="0">
-                <table class="usa-table usa-table--striped">
-                  <caption>
-                    ${status ? `${statusLabel(status)} applications` : "Open applications"}, oldest first: ${total} in
-                    all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Number</th>
-                      <th scope="col">Applicant</th>
-                      <th scope="col">Credential</th>
-                      <th scope="col">Submitted</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${items.map(
-                      (i) =>
-                        html`<tr>
-                          <th scope="row">
-                            <a href="/staff/applications/${i.application.id}">${i.application.number}</a>
-                          </th>
-                          <td>${i.person.lastName}, ${i.person.firstName}</td>
-                          <td>
-                            ${CREDENTIAL_NAMES[i.application.credentialKind]}${i.application.kind === "renewal" ? " (renewal)" : ""}${i.application.channel === "paper" ? " (paper)" : ""}
-                          </td>
-                          <td>${i.application.submittedOn}</td>
-                          <td>${statusTag(i.application.status)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
-              ${
-                pages > 1
-                  ? html`<nav aria-label="Queue pages" class="margin-y-2">
-                      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
-                      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
-                    </nav>`
-                  : ""
-              }`
-          : html`<p>No ${status ? statusLabel(status).toLowerCase() : "open"} applications.</p>`
-      }`,
+    <form class="usa-form stateline-filter" method="get" action="/staff/queue">
+      ${selectField({ name: "status", label: "Show applications that are", value: status ?? "", empty: "Open (any status awaiting action)", options: ALL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) })}
+      <button class="usa-button usa-button--outline" type="submit">Filter</button>
+    </form>
+    ${
+      items.length
+        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped">
+      <caption>${status ? `${statusLabel(status)} applications` : "Open applications"}, oldest first: ${total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Applicant</th><th scope="col">Credential</th><th scope="col">Submitted</th><th scope="col">Status</th></tr></thead>
+      <tbody>${items.map(
+        (i) => html`<tr>
+        <th scope="row"><a href="/staff/applications/${i.application.id}">${i.application.number}</a></th>
+        <td>${i.person.lastName}, ${i.person.firstName}</td>
+        <td>${CREDENTIAL_NAMES[i.application.credentialKind]}${i.application.kind === "renewal" ? " (renewal)" : ""}${i.application.channel === "paper" ? " (paper)" : ""}</td>
+        <td>${i.application.submittedOn}</td>
+        <td>${statusTag(i.application.status)}</td></tr>`,
+      )}</tbody>
+    </table></div>
+    ${
+      pages > 1
+        ? html`<nav aria-label="Queue pages" class="margin-y-2">
+      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
+      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
+    </nav>`
+        : ""
+    }`
+        : html`<p>No ${status ? statusLabel(status).toLowerCase() : "open"} applications.</p>`
+    }`,
   );
 }
 
@@ -968,136 +829,93 @@ async function applicationPage(
     req,
     `Application ${app.number}`,
     html`<h1>Application ${app.number}: ${fullName(person)}</h1>
-      <p>
-        ${statusTag(app.status)}
-        <span class="usa-hint"
-          >Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span
-        >
-      </p>
-      <div class="grid-row grid-gap">
-        <div class="tablet:grid-col-6">
-          <h2>Applicant</h2>
-          ${summaryList([
-            ["Name", fullName(person)],
-            ["Date of birth", person.birthDate],
-            ["Address", address(person)],
-          ])}
-        </div>
-        <div class="tablet:grid-col-6">
-          <h2>Application</h2>
-          ${summaryList([
-            ["Credential", CREDENTIAL_NAMES[app.credentialKind]],
-            ["Kind", app.kind === "renewal" ? "Renewal" : "New"],
-            ["Channel", app.channel === "paper" ? "Paper" : "Online"],
-            ["Submitted", app.submittedOn],
-            ["Town of residence", app.residenceTown],
-            ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
-            ["Citizen or lawfully present (applicant's statement)", app.citizenOrLawfulResident ? "Yes" : "No"],
-            ["Background check consent", app.backgroundCheckConsent ? "Given" : "Not given"],
-            [
-              "Temporary permit statement",
-              app.attestedNoTemporaryPermitIn12Months === null
-                ? null
-                : app.attestedNoTemporaryPermitIn12Months
-                  ? "Made"
-                  : "Not made",
-            ],
-            ["Credential issued", issued ? html`<a href="/staff/credentials/${issued.id}">${issued.number}</a>` : null],
-          ])}
-        </div>
+    <p>${statusTag(app.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
+    <div class="grid-row grid-gap">
+      <div class="tablet:grid-col-6">
+        <h2>Applicant</h2>
+        ${summaryList([
+          ["Name", fullName(person)],
+          ["Date of birth", person.birthDate],
+          ["Address", address(person)],
+        ])}
       </div>
-      <h2>Decision</h2>
-      ${
-        decision
-          ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
-              <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
-              ${(() => {
-                const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
-                return missing.length
-                  ? html`<p>Missing facts: ${missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>`
-                  : "";
-              })()}
-              ${findingsList(decision.findings, 3)}`
-          : html`<p>No decision yet: run the background check.</p>`
-      }
-      <h2>Actions</h2>
-      ${
-        next.length
-          ? html`<div class="grid-row grid-gap">
-                ${
-                  next.includes("issue")
-                    ? html`<div class="tablet:grid-col-6">
-                        <form class="usa-form" method="post" action="/staff/applications/${app.id}/issue" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Issue the credential</legend>
-                            <p class="usa-hint">
-                              The law is asked again today before the credential is issued; an applicant found not
-                              eligible cannot be issued one.
-                            </p>
-                            ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note" }) : ""}
-                            ${csrfField(req)}
-                            ${textareaField({ name: "reviewNote", label: unknown ? "Review note: how the review resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "issue" ? st.reviewNote : "", error: st.form === "issue" ? errors.reviewNote : undefined, rows: 3 })}
-                            <button class="usa-button" type="submit">Issue</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-                ${
-                  next.includes("deny")
-                    ? html`<div class="tablet:grid-col-6">
-                        <form class="usa-form" method="post" action="/staff/applications/${app.id}/deny" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Deny the application</legend>
-                            <p class="usa-hint">The applicant's letter lists the findings not met and how to appeal.</p>
-                            ${st.form === "deny" ? errorSummary(errors, { reason: "Reason for denial" }) : ""}
-                            ${csrfField(req)}
-                            ${textareaField({ name: "reason", label: "Reason for denial", required: true, value: st.form === "deny" ? st.reason : "", error: st.form === "deny" ? errors.reason : undefined, rows: 3 })}
-                            <button class="usa-button usa-button--secondary" type="submit">Deny</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-              </div>
-              <div class="margin-y-2">
-                ${next.includes("check") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/check">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Re-run background check</button></form>` : ""}
-                ${next.includes("withdraw") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/withdraw">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Withdraw (at the applicant's request)</button></form>` : ""}
-              </div>`
-          : html`<p>No further action: the application is ${statusLabel(app.status).toLowerCase()}.</p>`
-      }
-      <h2>History</h2>
-      <div class="usa-table-container--scrollable" tabindex="0">
-        <table class="usa-table usa-table--borderless">
-          <caption>
-            Every action on this application, oldest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">By</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${history.map(
-              (h) =>
-                html`<tr>
-                  <td>${when(h.at)}</td>
-                  <td>${h.action}</td>
-                  <td>${h.fromStatus ? statusLabel(h.fromStatus) : ""}</td>
-                  <td>${statusLabel(h.toStatus)}</td>
-                  <td>${h.actor ?? "system"}</td>
-                  <td>${h.note ?? ""}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
+      <div class="tablet:grid-col-6">
+        <h2>Application</h2>
+        ${summaryList([
+          ["Credential", CREDENTIAL_NAMES[app.credentialKind]],
+          ["Kind", app.kind === "renewal" ? "Renewal" : "New"],
+          ["Channel", app.channel === "paper" ? "Paper" : "Online"],
+          ["Submitted", app.submittedOn],
+          ["Town of residence", app.residenceTown],
+          ["Fee", `${money(app.feeCents)} (${app.feePaid ? "paid" : "not paid"})`],
+          ["Citizen or lawfully present (applicant's statement)", app.citizenOrLawfulResident ? "Yes" : "No"],
+          ["Background check consent", app.backgroundCheckConsent ? "Given" : "Not given"],
+          [
+            "Temporary permit statement",
+            app.attestedNoTemporaryPermitIn12Months === null
+              ? null
+              : app.attestedNoTemporaryPermitIn12Months
+                ? "Made"
+                : "Not made",
+          ],
+          ["Credential issued", issued ? html`<a href="/staff/credentials/${issued.id}">${issued.number}</a>` : null],
+        ])}
       </div>
-      <p><a href="/staff/queue">Back to the queue</a></p>`,
+    </div>
+    <h2>Decision</h2>
+    ${
+      decision
+        ? html`<p>${outcomeTag(decision.outcome, { eligibility: true })}</p>
+      <p class="usa-hint">Decided on ${decision.decidedOn} under rulebook ${decision.rulebookVersion}.</p>
+      ${(() => {
+        const missing = [...new Set(decision.findings.flatMap((f) => f.missing ?? []))];
+        return missing.length
+          ? html`<p>Missing facts: ${missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>`
+          : "";
+      })()}
+      ${findingsList(decision.findings, 3)}`
+        : html`<p>No decision yet: run the background check.</p>`
+    }
+    <h2>Actions</h2>
+    ${
+      next.length
+        ? html`<div class="grid-row grid-gap">
+      ${
+        next.includes("issue")
+          ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/issue" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Issue the credential</legend>
+        <p class="usa-hint">The law is asked again today before the credential is issued; an applicant found not eligible cannot be issued one.</p>
+        ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note" }) : ""}
+        ${csrfField(req)}
+        ${textareaField({ name: "reviewNote", label: unknown ? "Review note: how the review resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "issue" ? st.reviewNote : "", error: st.form === "issue" ? errors.reviewNote : undefined, rows: 3 })}
+        <button class="usa-button" type="submit">Issue</button></fieldset></form></div>`
+          : ""
+      }
+      ${
+        next.includes("deny")
+          ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/deny" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Deny the application</legend>
+        <p class="usa-hint">The applicant's letter lists the findings not met and how to appeal.</p>
+        ${st.form === "deny" ? errorSummary(errors, { reason: "Reason for denial" }) : ""}
+        ${csrfField(req)}
+        ${textareaField({ name: "reason", label: "Reason for denial", required: true, value: st.form === "deny" ? st.reason : "", error: st.form === "deny" ? errors.reason : undefined, rows: 3 })}
+        <button class="usa-button usa-button--secondary" type="submit">Deny</button></fieldset></form></div>`
+          : ""
+      }
+    </div>
+    <div class="margin-y-2">
+      ${next.includes("check") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/check">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Re-run background check</button></form>` : ""}
+      ${next.includes("withdraw") ? html`<form class="stateline-inline-form" method="post" action="/staff/applications/${app.id}/withdraw">${csrfField(req)}<button class="usa-button usa-button--outline" type="submit">Withdraw (at the applicant's request)</button></form>` : ""}
+    </div>`
+        : html`<p>No further action: the application is ${statusLabel(app.status).toLowerCase()}.</p>`
+    }
+    <h2>History</h2>
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Every action on this application, oldest first</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">From</th><th scope="col">To</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.action}</td><td>${h.fromStatus ? statusLabel(h.fromStatus) : ""}</td><td>${statusLabel(h.toStatus)}</td><td>${h.actor ?? "system"}</td><td>${h.note ?? ""}</td></tr>`)}</tbody>
+    </table></div>
+    <p><a href="/staff/queue">Back to the queue</a></p>`,
     { status: st.status, flash },
   );
 }
@@ -1116,10 +934,7 @@ function describeDetails(d: Record<string, unknown> | null | undefined): Html {
     if (k === "decisionId" || v === null || v === undefined) continue;
     if (k === "reasons" && Array.isArray(v)) {
       items.push(
-        html`<li>
-          Reasons:
-          ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${r.because} (<cite>${r.citation}</cite>)`)}
-        </li>`,
+        html`<li>Reasons: ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${r.because} (<cite>${r.citation}</cite>)`)}</li>`,
       );
     } else if (k === "surrender" && typeof v === "object") {
       const s = v as { dueOn?: string; citation?: string };
@@ -1131,11 +946,7 @@ function describeDetails(d: Record<string, unknown> | null | undefined): Html {
       items.push(html`<li>${label}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}</li>`);
     }
   }
-  return items.length
-    ? html`<ul class="usa-list usa-list--unstyled">
-        ${items}
-      </ul>`
-    : html``;
+  return items.length ? html`<ul class="usa-list usa-list--unstyled">${items}</ul>` : html``;
 }
 
 interface SurrenderState {
@@ -1207,93 +1018,58 @@ async function credentialPage(
     req,
     `Credential ${c.number}`,
     html`<h1>${CREDENTIAL_NAMES[c.kind]} ${c.number}</h1>
-      <p>
-        ${statusTag(c.status)}
-        <span class="usa-hint"
-          >Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span
-        >
-      </p>
-      ${
-        c.lateSurrenderFlaggedOn
-          ? html`<div class="usa-alert usa-alert--warning" role="region" aria-labelledby="late-heading">
-              <div class="usa-alert__body">
-                <h2 class="usa-alert__heading" id="late-heading">
-                  Late surrender flagged on ${c.lateSurrenderFlaggedOn}
-                </h2>
-                <p class="usa-alert__text">
-                  Not surrendered by ${c.surrenderDueOn}. Penalty: ${penalty.offense}, a ${penalty.classification}
-                  (<cite>${penalty.citation}</cite>).
-                </p>
-              </div>
-            </div>`
-          : ""
-      }
-      ${summaryList([
-        ["Holder", `${fullName(person)}, born ${person.birthDate}`],
-        ["Number", c.number],
-        ["Status", statusLabel(c.status)],
-        ["Issued", c.issuedOn],
-        ["Expires", c.expiresOn],
-        ["Fee", money(c.feeCents)],
-        [
-          "Application",
-          c.applicationId ? html`<a href="/staff/applications/${c.applicationId}">Open the application</a>` : null,
-        ],
-        ["Renewal notice sent", c.renewalNoticeSentOn],
-        ["Revoked", c.revokedOn],
-        [
-          "Revocation reasons",
-          c.revocationReasons?.length
-            ? html`<ul class="usa-list">
-                ${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}
-              </ul>`
-            : null,
-        ],
-        ["Surrender due by", c.surrenderDueOn],
-        ["Surrendered", c.surrenderedOn],
-        [
-          "Late surrender flagged",
-          c.lateSurrenderFlaggedOn ? `${c.lateSurrenderFlaggedOn}: ${penalty.classification}` : null,
-        ],
-      ])}
-      ${
-        c.status === "revoked" && !c.surrenderedOn
-          ? html`<form class="usa-form" method="post" action="/staff/credentials/${c.id}/surrender" novalidate>
-              <fieldset class="usa-fieldset">
-                <legend class="usa-legend stateline-legend">Record the surrender</legend>
-                ${errorSummary(errors, { surrenderedOn: "Date surrendered" })} ${csrfField(req)}
-                ${dateField({ name: "surrenderedOn", label: "Date surrendered", value: st.surrenderedOn ?? ctx.today, error: errors.surrenderedOn, required: true })}
-                <button class="usa-button" type="submit">Record surrender</button>
-              </fieldset>
-            </form>`
-          : ""
-      }
-      <h2>History</h2>
-      <div class="usa-table-container--scrollable" tabindex="0">
-        <table class="usa-table usa-table--borderless">
-          <caption>
-            Every action on this credential, oldest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Action</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${history.map(
-              (h) =>
-                html`<tr>
-                  <td>${h.onDate}</td>
-                  <td>${h.action}</td>
-                  <td>${describeDetails(h.details)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <p><a href="/staff/queue">Back to the queue</a></p>`,
+    <p>${statusTag(c.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
+    ${
+      c.lateSurrenderFlaggedOn
+        ? html`<div class="usa-alert usa-alert--warning" role="region" aria-labelledby="late-heading"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading" id="late-heading">Late surrender flagged on ${c.lateSurrenderFlaggedOn}</h2>
+      <p class="usa-alert__text">Not surrendered by ${c.surrenderDueOn}. Penalty: ${penalty.offense}, a ${penalty.classification} (<cite>${penalty.citation}</cite>).</p>
+    </div></div>`
+        : ""
+    }
+    ${summaryList([
+      ["Holder", `${fullName(person)}, born ${person.birthDate}`],
+      ["Number", c.number],
+      ["Status", statusLabel(c.status)],
+      ["Issued", c.issuedOn],
+      ["Expires", c.expiresOn],
+      ["Fee", money(c.feeCents)],
+      [
+        "Application",
+        c.applicationId ? html`<a href="/staff/applications/${c.applicationId}">Open the application</a>` : null,
+      ],
+      ["Renewal notice sent", c.renewalNoticeSentOn],
+      ["Revoked", c.revokedOn],
+      [
+        "Revocation reasons",
+        c.revocationReasons?.length
+          ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>`
+          : null,
+      ],
+      ["Surrender due by", c.surrenderDueOn],
+      ["Surrendered", c.surrenderedOn],
+      [
+        "Late surrender flagged",
+        c.lateSurrenderFlaggedOn ? `${c.lateSurrenderFlaggedOn}: ${penalty.classification}` : null,
+      ],
+    ])}
+    ${
+      c.status === "revoked" && !c.surrenderedOn
+        ? html`<form class="usa-form" method="post" action="/staff/credentials/${c.id}/surrender" novalidate>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Record the surrender</legend>
+      ${errorSummary(errors, { surrenderedOn: "Date surrendered" })}
+      ${csrfField(req)}
+      ${dateField({ name: "surrenderedOn", label: "Date surrendered", value: st.surrenderedOn ?? ctx.today, error: errors.surrenderedOn, required: true })}
+      <button class="usa-button" type="submit">Record surrender</button></fieldset></form>`
+        : ""
+    }
+    <h2>History</h2>
+    <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
+      <caption>Every action on this credential, oldest first</caption>
+      <thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${describeDetails(h.details)}</td></tr>`)}</tbody>
+    </table></div>
+    <p><a href="/staff/queue">Back to the queue</a></p>`,
     { status: st.status, flash },
   );
 }
@@ -1348,54 +1124,26 @@ async function findPersonPage(
     req,
     "Record a prohibiting event",
     html`<h1>Record a prohibiting event</h1>
-      <p class="usa-intro">
-        Step 1 of 2: find the person. Every active credential of the person is decided again as soon as the event is
-        recorded.
-      </p>
-      <form class="usa-form" method="post" action="/staff/events/search" novalidate>
-        ${requiredNote} ${errorSummary(errors, { lastName: "Last name", birthDate: "Date of birth" })} ${csrfField(req)}
-        ${textField({ name: "lastName", label: "Last name", value: st.lastName, error: errors.lastName, required: true, autocomplete: "off" })}
-        ${dateField({ name: "birthDate", label: "Date of birth", value: st.birthDate, error: errors.birthDate, required: true })}
-        <button class="usa-button" type="submit">Find person</button>
-      </form>
-      ${
-        st.results
-          ? st.results.length
-            ? html`<table class="usa-table usa-table--borderless">
-                <caption>
-                  People named ${st.lastName} born ${st.birthDate}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Date of birth</th>
-                    <th scope="col">Town</th>
-                    <th scope="col"><span class="usa-sr-only">Choose</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${st.results.map(
-                    (p) =>
-                      html`<tr>
-                        <th scope="row">${fullName(p)}</th>
-                        <td>${p.birthDate}</td>
-                        <td>${p.town ?? ""}</td>
-                        <td>
-                          <a class="usa-button usa-button--outline" href="/staff/events/new?personId=${p.id}"
-                            >Choose ${fullName(p)}</a
-                          >
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : html`<div class="usa-alert usa-alert--info usa-alert--slim" role="status">
-                <div class="usa-alert__body">
-                  <p class="usa-alert__text">Nobody named ${st.lastName} born ${st.birthDate} is on record.</p>
-                </div>
-              </div>`
-          : ""
-      }`,
+    <p class="usa-intro">Step 1 of 2: find the person. Every active credential of the person is decided again as soon as the event is recorded.</p>
+    <form class="usa-form" method="post" action="/staff/events/search" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { lastName: "Last name", birthDate: "Date of birth" })}
+      ${csrfField(req)}
+      ${textField({ name: "lastName", label: "Last name", value: st.lastName, error: errors.lastName, required: true, autocomplete: "off" })}
+      ${dateField({ name: "birthDate", label: "Date of birth", value: st.birthDate, error: errors.birthDate, required: true })}
+      <button class="usa-button" type="submit">Find person</button>
+    </form>
+    ${
+      st.results
+        ? st.results.length
+          ? html`<table class="usa-table usa-table--borderless">
+      <caption>People named ${st.lastName} born ${st.birthDate}</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Date of birth</th><th scope="col">Town</th><th scope="col"><span class="usa-sr-only">Choose</span></th></tr></thead>
+      <tbody>${st.results.map((p) => html`<tr><th scope="row">${fullName(p)}</th><td>${p.birthDate}</td><td>${p.town ?? ""}</td><td><a class="usa-button usa-button--outline" href="/staff/events/new?personId=${p.id}">Choose ${fullName(p)}</a></td></tr>`)}</tbody>
+    </table>`
+          : html`<div class="usa-alert usa-alert--info usa-alert--slim" role="status"><div class="usa-alert__body"><p class="usa-alert__text">Nobody named ${st.lastName} born ${st.birthDate} is on record.</p></div></div>`
+        : ""
+    }`,
     { status: st.status },
   );
 }
@@ -1418,47 +1166,36 @@ async function eventFormPage(
     req,
     "Record a prohibiting event",
     html`<h1>Record a prohibiting event</h1>
-      <p class="usa-intro">
-        Step 2 of 2: the event for ${fullName(person)}, born
-        ${person.birthDate}${person.town ? `, of ${person.town}` : ""}.
-        <a href="/staff/events/new">Choose a different person</a>
-      </p>
-      <p>
-        ${active.length ? html`Active credentials: ${active.map((c, i) => html`${i ? ", " : ""}${c.number} (${CREDENTIAL_NAMES[c.kind]})`)}.` : "This person holds no active credential."}
-      </p>
-      <form class="usa-form usa-form--large" method="post" action="/staff/events" novalidate>
-        ${requiredNote}
-        ${errorSummary(errors, { kind: "Kind of event", eventOn: "Date of the event", statute: "Statute", felony: "Felony", offenseOn: "Date of the offense", solelyAlcoholOrDrug: "Solely for alcohol or drugs", expiresOn: "Order expires", active: "In force", category: "Federal category", source: "Source", reference: "Reference" }, { felony: "felony-0", solelyAlcoholOrDrug: "solelyAlcoholOrDrug-0", active: "active-0" })}
-        ${csrfField(req)}
-        <input type="hidden" name="personId" value="${person.id}" />
-        ${selectField({ name: "kind", label: "Kind of event", value: v.kind ?? "", options: EVENT_KINDS, empty: "- Select -", required: true, error: errors.kind })}
-        ${dateField({ name: "eventOn", label: "Date of the event", value: v.eventOn, required: true, error: errors.eventOn, hint: "The conviction date, the date of commitment, admission or discharge, or the date the order was issued. Written YYYY-MM-DD." })}
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Conviction</legend>
-          ${textField({ name: "statute", label: "Statute violated", value: v.statute, error: errors.statute, hint: "Connecticut statute, for example 53a-61 or 21a-279(c)", width: "md" })}
-          ${yesNoUnknown({ name: "felony", label: "Is the offense a felony?", value: v.felony, error: errors.felony })}
-          ${dateField({ name: "offenseOn", label: "Date of the offense", value: v.offenseOn, error: errors.offenseOn })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Voluntary admission</legend>
-          ${yesNoUnknown({ name: "solelyAlcoholOrDrug", label: "Was the admission solely for alcohol or drug dependence?", value: v.solelyAlcoholOrDrug, error: errors.solelyAlcoholOrDrug })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Court orders</legend>
-          ${dateField({ name: "expiresOn", label: "Order expires", value: v.expiresOn, error: errors.expiresOn })}
-          ${yesNoUnknown({ name: "active", label: "Is the order in force today?", value: v.active, error: errors.active })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Federal prohibitor</legend>
-          ${textField({ name: "category", label: "Federal category", value: v.category, error: errors.category, hint: "For example 922(g)(4) or 922(n)", width: "md" })}
-        </fieldset>
-        <fieldset class="usa-fieldset margin-top-3">
-          <legend class="usa-legend">Where the record comes from</legend>
-          ${textField({ name: "source", label: "Source", value: v.source, error: errors.source, required: true, hint: "For example: Superior Court, Hartford; Probate Court; DMHAS" })}
-          ${textField({ name: "reference", label: "Reference", value: v.reference, error: errors.reference, hint: "Docket or case number" })}
-        </fieldset>
-        <button class="usa-button" type="submit">Record event</button>
-      </form>`,
+    <p class="usa-intro">Step 2 of 2: the event for ${fullName(person)}, born ${person.birthDate}${person.town ? `, of ${person.town}` : ""}. <a href="/staff/events/new">Choose a different person</a></p>
+    <p>${active.length ? html`Active credentials: ${active.map((c, i) => html`${i ? ", " : ""}${c.number} (${CREDENTIAL_NAMES[c.kind]})`)}.` : "This person holds no active credential."}</p>
+    <form class="usa-form usa-form--large" method="post" action="/staff/events" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { kind: "Kind of event", eventOn: "Date of the event", statute: "Statute", felony: "Felony", offenseOn: "Date of the offense", solelyAlcoholOrDrug: "Solely for alcohol or drugs", expiresOn: "Order expires", active: "In force", category: "Federal category", source: "Source", reference: "Reference" }, { felony: "felony-0", solelyAlcoholOrDrug: "solelyAlcoholOrDrug-0", active: "active-0" })}
+      ${csrfField(req)}
+      <input type="hidden" name="personId" value="${person.id}">
+      ${selectField({ name: "kind", label: "Kind of event", value: v.kind ?? "", options: EVENT_KINDS, empty: "- Select -", required: true, error: errors.kind })}
+      ${dateField({ name: "eventOn", label: "Date of the event", value: v.eventOn, required: true, error: errors.eventOn, hint: "The conviction date, the date of commitment, admission or discharge, or the date the order was issued. Written YYYY-MM-DD." })}
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Conviction</legend>
+        ${textField({ name: "statute", label: "Statute violated", value: v.statute, error: errors.statute, hint: "Connecticut statute, for example 53a-61 or 21a-279(c)", width: "md" })}
+        ${yesNoUnknown({ name: "felony", label: "Is the offense a felony?", value: v.felony, error: errors.felony })}
+        ${dateField({ name: "offenseOn", label: "Date of the offense", value: v.offenseOn, error: errors.offenseOn })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Voluntary admission</legend>
+        ${yesNoUnknown({ name: "solelyAlcoholOrDrug", label: "Was the admission solely for alcohol or drug dependence?", value: v.solelyAlcoholOrDrug, error: errors.solelyAlcoholOrDrug })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Court orders</legend>
+        ${dateField({ name: "expiresOn", label: "Order expires", value: v.expiresOn, error: errors.expiresOn })}
+        ${yesNoUnknown({ name: "active", label: "Is the order in force today?", value: v.active, error: errors.active })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Federal prohibitor</legend>
+        ${textField({ name: "category", label: "Federal category", value: v.category, error: errors.category, hint: "For example 922(g)(4) or 922(n)", width: "md" })}
+      </fieldset>
+      <fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">Where the record comes from</legend>
+        ${textField({ name: "source", label: "Source", value: v.source, error: errors.source, required: true, hint: "For example: Superior Court, Hartford; Probate Court; DMHAS" })}
+        ${textField({ name: "reference", label: "Reference", value: v.reference, error: errors.reference, hint: "Docket or case number" })}
+      </fieldset>
+      <button class="usa-button" type="submit">Record event</button>
+    </form>`,
     { status: st.status },
   );
 }
@@ -1555,55 +1292,26 @@ async function recordedPage(req: FastifyRequest, reply: FastifyReply, makeCtx: M
     req,
     "Prohibiting event recorded",
     html`<h1>Prohibiting event recorded</h1>
-      <p class="usa-intro">
-        The event was recorded for ${fullName(person)}, born ${person.birthDate}, and every active credential was
-        decided again.
-      </p>
-      ${
-        rows.length
-          ? html`<table class="usa-table usa-table--borderless">
-                <caption>
-                  What happened to each credential
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">Result</th>
-                    <th scope="col">Surrender due by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(
-                    ({ c, action }) =>
-                      html`<tr>
-                        <th scope="row">
-                          ${canOpen ? html`<a href="/staff/credentials/${c.id}">${c.number}</a>` : c.number}
-                        </th>
-                        <td>${CREDENTIAL_NAMES[c.kind]}</td>
-                        <td>
-                          <span
-                            class="usa-tag stateline-tag stateline-tag--${action === "revoked" ? "bad" : action === "unaffected" ? "good" : "warn"}"
-                            >${OUTCOME_LABELS[action]}</span
-                          >
-                          ${
-                            action === "revoked" && c.revocationReasons?.length
-                              ? html`<ul class="usa-list">
-                                  ${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}
-                                </ul>`
-                              : ""
-                          }
-                          ${action === "flagged-for-review" ? html`<p class="margin-y-05">Some facts are unknown; review the credential.</p>` : ""}
-                        </td>
-                        <td>${action === "revoked" ? (c.surrenderDueOn ?? "") : ""}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              ${rows.some((r) => r.action === "revoked") ? html`<p>The holder's revocation notice, with the surrender deadline and how to appeal, is in the <a href="/staff/outbox">outbox</a>.</p>` : ""}`
-          : html`<p>${fullName(person)} held no active credential, so no credential changed.</p>`
-      }
-      <p><a class="usa-button usa-button--outline" href="/staff/events/new">Record another event</a></p>`,
+    <p class="usa-intro">The event was recorded for ${fullName(person)}, born ${person.birthDate}, and every active credential was decided again.</p>
+    ${
+      rows.length
+        ? html`<table class="usa-table usa-table--borderless">
+      <caption>What happened to each credential</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Credential</th><th scope="col">Result</th><th scope="col">Surrender due by</th></tr></thead>
+      <tbody>${rows.map(
+        ({ c, action }) => html`<tr>
+        <th scope="row">${canOpen ? html`<a href="/staff/credentials/${c.id}">${c.number}</a>` : c.number}</th>
+        <td>${CREDENTIAL_NAMES[c.kind]}</td>
+        <td><span class="usa-tag stateline-tag stateline-tag--${action === "revoked" ? "bad" : action === "unaffected" ? "good" : "warn"}">${OUTCOME_LABELS[action]}</span>
+          ${action === "revoked" && c.revocationReasons?.length ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
+          ${action === "flagged-for-review" ? html`<p class="margin-y-05">Some facts are unknown; review the credential.</p>` : ""}</td>
+        <td>${action === "revoked" ? (c.surrenderDueOn ?? "") : ""}</td></tr>`,
+      )}</tbody>
+    </table>
+    ${rows.some((r) => r.action === "revoked") ? html`<p>The holder's revocation notice, with the surrender deadline and how to appeal, is in the <a href="/staff/outbox">outbox</a>.</p>` : ""}`
+        : html`<p>${fullName(person)} held no active credential, so no credential changed.</p>`
+    }
+    <p><a class="usa-button usa-button--outline" href="/staff/events/new">Record another event</a></p>`,
     { flash: { text: "The prohibiting event was recorded.", type: "success" } },
   );
 }
@@ -1868,8 +1576,7 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
         reply,
         req,
         "Daily jobs",
-        html`<h1>Daily jobs</h1>
-          <p><a href="/staff/queue">Back to the queue</a></p>`,
+        html`<h1>Daily jobs</h1><p><a href="/staff/queue">Back to the queue</a></p>`,
         {
           flash: {
             text: `Daily jobs ran for ${makeCtx(req).today}: ${r.expired} credentials expired, ${r.renewalNotices} renewal notices queued, ${r.lateSurrenders} late surrenders flagged.`,
@@ -1920,41 +1627,26 @@ function render(
     req,
     title,
     html`<h1>${title}</h1>
-      ${
-        r
-          ? html`<div
-              class="usa-alert ${r.valid ? "usa-alert--success" : "usa-alert--error"}"
-              role="status"
-              aria-live="polite"
-              id="result"
-            >
-              <div class="usa-alert__body">
-                <h2 class="usa-alert__heading">
-                  ${r.valid ? "Valid" : "Not valid"} for ${PURPOSE_LABELS[r.purpose]} today
-                </h2>
-                <p class="usa-alert__text">
-                  Checked on ${r.checkedOn}. Reference: <strong>${r.reference}</strong>. Keep the reference with the
-                  sale record.
-                </p>
-                ${r.valid && r.purpose !== "handgun-purchase" && r.purpose !== "long-gun-purchase" ? html`<p class="usa-alert__text">An ammunition certificate must be shown with a government-issued photo identification giving the date of birth.</p>` : ""}
-              </div>
-            </div>`
-          : ""
-      }
-      <p class="usa-intro">
-        The answer says only whether the credential is valid for this purpose today. Every check is recorded in the
-        audit trail.
-      </p>
-      <form class="usa-form usa-form--large" method="post" action="/verify" novalidate>
-        ${requiredNote}
-        ${errorSummary(errors, { credentialNumber: "Credential number", lastName: "Buyer's last name", birthDate: "Buyer's date of birth", purpose: "Purpose" })}
-        ${csrfField(req)}
-        ${textField({ name: "credentialNumber", label: "Credential number", value: v.credentialNumber, error: errors.credentialNumber, required: true, hint: "As printed on the credential, for example LE-1000001", autocomplete: "off", width: "md" })}
-        ${textField({ name: "lastName", label: "Buyer's last name", value: v.lastName, error: errors.lastName, required: true, autocomplete: "off" })}
-        ${textField({ name: "birthDate", label: "Buyer's date of birth", type: "date", value: v.birthDate, error: errors.birthDate, required: true, hint: "From the buyer's photo identification. Written YYYY-MM-DD.", width: "md" })}
-        ${selectField({ name: "purpose", label: "Purpose", value: v.purpose ?? "", empty: "- Select -", required: true, error: errors.purpose, options: PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] })) })}
-        <button class="usa-button" type="submit">Verify</button>
-      </form>`,
+    ${
+      r
+        ? html`<div class="usa-alert ${r.valid ? "usa-alert--success" : "usa-alert--error"}" role="status" aria-live="polite" id="result"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading">${r.valid ? "Valid" : "Not valid"} for ${PURPOSE_LABELS[r.purpose]} today</h2>
+      <p class="usa-alert__text">Checked on ${r.checkedOn}. Reference: <strong>${r.reference}</strong>. Keep the reference with the sale record.</p>
+      ${r.valid && r.purpose !== "handgun-purchase" && r.purpose !== "long-gun-purchase" ? html`<p class="usa-alert__text">An ammunition certificate must be shown with a government-issued photo identification giving the date of birth.</p>` : ""}
+    </div></div>`
+        : ""
+    }
+    <p class="usa-intro">The answer says only whether the credential is valid for this purpose today. Every check is recorded in the audit trail.</p>
+    <form class="usa-form usa-form--large" method="post" action="/verify" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { credentialNumber: "Credential number", lastName: "Buyer's last name", birthDate: "Buyer's date of birth", purpose: "Purpose" })}
+      ${csrfField(req)}
+      ${textField({ name: "credentialNumber", label: "Credential number", value: v.credentialNumber, error: errors.credentialNumber, required: true, hint: "As printed on the credential, for example LE-1000001", autocomplete: "off", width: "md" })}
+      ${textField({ name: "lastName", label: "Buyer's last name", value: v.lastName, error: errors.lastName, required: true, autocomplete: "off" })}
+      ${textField({ name: "birthDate", label: "Buyer's date of birth", type: "date", value: v.birthDate, error: errors.birthDate, required: true, hint: "From the buyer's photo identification. Written YYYY-MM-DD.", width: "md" })}
+      ${selectField({ name: "purpose", label: "Purpose", value: v.purpose ?? "", empty: "- Select -", required: true, error: errors.purpose, options: PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] })) })}
+      <button class="usa-button" type="submit">Verify</button>
+    </form>`,
     { status: st.status },
   );
 }

@@ -39,9 +39,7 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, "");
 
 function citationItems(cs: readonly Citation[]): Html {
-  return html`<ul class="usa-list stateline-citations">
-    ${cs.map((c) => html`<li><cite>${citationLabel(c)}</cite>${c.basis === "federal" ? " (federal law)" : c.basis === "policy" ? " (administrative policy)" : ""}${c.text ? html`: <q>${c.text}</q>` : ""}</li>`)}
-  </ul>`;
+  return html`<ul class="usa-list stateline-citations">${cs.map((c) => html`<li><cite>${citationLabel(c)}</cite>${c.basis === "federal" ? " (federal law)" : c.basis === "policy" ? " (administrative policy)" : ""}${c.text ? html`: <q>${c.text}</q>` : ""}</li>`)}</ul>`;
 }
 
 function inForceText(from: string, until?: string): string {
@@ -67,47 +65,31 @@ function rulesPage(req: FastifyRequest, reply: FastifyReply) {
     req,
     "The rules",
     html`<h1>The rules</h1>
-      <p class="usa-intro">
-        Every rule Stateline applies, with the section of the law it comes from, the dates it is in force and what it
-        means in plain words. Rulebook version ${RULEBOOK_VERSION}: ${total} rules in ${AREAS.length}
-        ${AREAS.length === 1 ? "area" : "areas"}.
-      </p>
-      <nav aria-label="Areas of the law">
-        <ul class="usa-list">
-          ${AREAS.map((a) => html`<li><a href="#area-${slug(a.name)}">${a.name}</a> (${a.rules.length} rules)</li>`)}
-          <li><a href="#questions">Questions the rulebook answers</a></li>
-        </ul>
-      </nav>
-      ${AREAS.map(
-        (a) =>
-          html`<section aria-labelledby="area-${slug(a.name)}">
-            <h2 id="area-${slug(a.name)}">${a.name}</h2>
-            ${a.rules.map(
-              (r) =>
-                html`<div class="usa-summary-box margin-bottom-2">
-                  <div class="usa-summary-box__body">
-                    <h3 class="usa-summary-box__heading">${r.title}</h3>
-                    <p class="margin-y-05 font-sans-2xs">Rule <code>${r.id}</code>. ${inForceText(r.from, r.until)}.</p>
-                    <p>${r.description}</p>
-                    ${
-                      r.citations.length
-                        ? html`<p class="margin-bottom-0">Citations:</p>
-                            ${citationItems(r.citations)}`
-                        : ""
-                    }
-                  </div>
-                </div>`,
-            )}
-          </section>`,
-      )}
-      <h2 id="questions">Questions the rulebook answers</h2>
-      <p>
-        Software and people can ask these questions through the <a href="/api/docs">API</a> or the
-        <a href="/check">self-check</a>.
-      </p>
+    <p class="usa-intro">Every rule Stateline applies, with the section of the law it comes from, the dates it is in force and what it means in plain words. Rulebook version ${RULEBOOK_VERSION}: ${total} rules in ${AREAS.length} ${AREAS.length === 1 ? "area" : "areas"}.</p>
+    <nav aria-label="Areas of the law">
       <ul class="usa-list">
-        ${questions().map((q) => html`<li><a href="/rules/questions/${q.id}">${q.title}</a> (<code>${q.id}</code>)</li>`)}
-      </ul>`,
+        ${AREAS.map((a) => html`<li><a href="#area-${slug(a.name)}">${a.name}</a> (${a.rules.length} rules)</li>`)}
+        <li><a href="#questions">Questions the rulebook answers</a></li>
+      </ul>
+    </nav>
+    ${AREAS.map(
+      (a) => html`<section aria-labelledby="area-${slug(a.name)}">
+      <h2 id="area-${slug(a.name)}">${a.name}</h2>
+      ${a.rules.map(
+        (r) => html`<div class="usa-summary-box margin-bottom-2"><div class="usa-summary-box__body">
+        <h3 class="usa-summary-box__heading">${r.title}</h3>
+        <p class="margin-y-05 font-sans-2xs">Rule <code>${r.id}</code>. ${inForceText(r.from, r.until)}.</p>
+        <p>${r.description}</p>
+        ${r.citations.length ? html`<p class="margin-bottom-0">Citations:</p>${citationItems(r.citations)}` : ""}
+      </div></div>`,
+      )}
+    </section>`,
+    )}
+    <h2 id="questions">Questions the rulebook answers</h2>
+    <p>Software and people can ask these questions through the <a href="/api/docs">API</a> or the <a href="/check">self-check</a>.</p>
+    <ul class="usa-list">
+      ${questions().map((q) => html`<li><a href="/rules/questions/${q.id}">${q.title}</a> (<code>${q.id}</code>)</li>`)}
+    </ul>`,
   );
 }
 
@@ -120,47 +102,22 @@ function questionPage(req: FastifyRequest, reply: FastifyReply) {
     req,
     q.title,
     html`<h1>${q.title}</h1>
-      <p class="font-sans-2xs">
-        Question <code>${q.id}</code>, modelled from ${q.modelledFrom}. Rulebook version ${RULEBOOK_VERSION}.
-      </p>
-      <p>${q.description}</p>
-      <h2>Where it comes from</h2>
-      ${citationItems(q.citations as Citation[])}
-      <h2>The result</h2>
-      <table class="usa-table usa-table--borderless">
-        <caption>
-          Fields of the result and what they mean
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${Object.entries(q.result).map(
-            ([k, m]) =>
-              html`<tr>
-                <th scope="row"><code>${k}</code></th>
-                <td>${m}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p>
-        Every answer also has an <code>outcome</code> (yes, no or unknown), every finding with its citation, and the
-        list of missing facts.
-      </p>
-      <h2>The facts (JSON Schema)</h2>
-      <pre class="stateline-pre stateline-code" tabindex="0" aria-label="JSON Schema of the facts">
-${JSON.stringify(q.factsSchema, null, 2)}</pre>
-      <h2>Example</h2>
-      <pre class="stateline-pre stateline-code" tabindex="0" aria-label="Example facts">
-${JSON.stringify(q.example, null, 2)}</pre>
-      <p>
-        <a class="usa-button" href="/check?question=${q.id}">Try this example in the self-check</a>
-        <a href="/rules">Back to the rules</a>
-      </p>`,
+    <p class="font-sans-2xs">Question <code>${q.id}</code>, modelled from ${q.modelledFrom}. Rulebook version ${RULEBOOK_VERSION}.</p>
+    <p>${q.description}</p>
+    <h2>Where it comes from</h2>
+    ${citationItems(q.citations as Citation[])}
+    <h2>The result</h2>
+    <table class="usa-table usa-table--borderless">
+      <caption>Fields of the result and what they mean</caption>
+      <thead><tr><th scope="col">Field</th><th scope="col">Meaning</th></tr></thead>
+      <tbody>${Object.entries(q.result).map(([k, m]) => html`<tr><th scope="row"><code>${k}</code></th><td>${m}</td></tr>`)}</tbody>
+    </table>
+    <p>Every answer also has an <code>outcome</code> (yes, no or unknown), every finding with its citation, and the list of missing facts.</p>
+    <h2>The facts (JSON Schema)</h2>
+    <pre class="stateline-pre stateline-code" tabindex="0" aria-label="JSON Schema of the facts">${JSON.stringify(q.factsSchema, null, 2)}</pre>
+    <h2>Example</h2>
+    <pre class="stateline-pre stateline-code" tabindex="0" aria-label="Example facts">${JSON.stringify(q.example, null, 2)}</pre>
+    <p><a class="usa-button" href="/check?question=${q.id}">Try this example in the self-check</a> <a href="/rules">Back to the rules</a></p>`,
   );
 }
 
@@ -180,9 +137,7 @@ function resultValue(v: unknown): Html | string {
   if (Array.isArray(v)) {
     if (!v.length) return "none";
     if (v.every((x) => x === null || typeof x !== "object"))
-      return html`<ul class="usa-list margin-0">
-        ${v.map((x) => html`<li>${String(x)}</li>`)}
-      </ul>`;
+      return html`<ul class="usa-list margin-0">${v.map((x) => html`<li>${String(x)}</li>`)}</ul>`;
   }
   return html`<pre class="stateline-pre margin-0">${JSON.stringify(v, null, 2)}</pre>`;
 }
@@ -205,62 +160,35 @@ function checkPage(
     req,
     "Self-check for developers",
     html`<h1>Self-check for developers</h1>
-      <p class="usa-intro">
-        Ask any of the rulebook's questions with its facts as JSON, as the API takes them. Nothing you type here is
-        stored or linked to you.
-      </p>
-      ${
-        d
-          ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
-              <h2 id="answer-heading">Answer: ${q?.title ?? d.question} on ${d.on}</h2>
-              <p>${outcomeTag(d.outcome)}</p>
-              <table class="usa-table usa-table--borderless">
-                <caption>
-                  Result
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Meaning</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${Object.entries((d.result ?? {}) as Record<string, unknown>).map(
-                    ([k, val]) =>
-                      html`<tr>
-                        <th scope="row"><code>${k}</code></th>
-                        <td>${resultValue(val)}</td>
-                        <td>${q?.result[k] ?? ""}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              ${
-                d.missing.length
-                  ? html`<h3>Missing facts</h3>
-                      <ul class="usa-list">
-                        ${d.missing.map((m) => html`<li><code>${m}</code></li>`)}
-                      </ul>`
-                  : html`<p>No facts are missing.</p>`
-              }
-              <h3>Every requirement</h3>
-              ${findingsList(d.findings, 4)}
-              <p class="usa-hint">Rulebook version ${d.rulebookVersion}. This is information, not legal advice.</p>
-            </section>`
-          : ""
-      }
-      <p><a href="/check">Back to the questions in plain language</a></p>
-      <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/check/json" novalidate>
-        ${requiredNote} ${errorSummary(errors, { question: "Question", on: "Date", facts: "Facts" })} ${csrfField(req)}
-        ${selectField({ name: "question", label: "Question", value: v.question, required: true, error: errors.question, options: offered.map((x) => ({ value: x.id, label: x.title })), hint: html`Each question's facts are described on its <a href="/rules#questions">rule page</a>.` })}
-        ${textField({ name: "on", label: "Date to decide on", type: "date", value: v.on, required: true, error: errors.on, width: "md", hint: "Written YYYY-MM-DD. The law changed over time; earlier dates use the rules then in force." })}
-        ${textareaField({ name: "facts", label: "Facts (JSON)", value: v.facts, required: true, error: errors.facts, rows: 18, className: "stateline-code", hint: "A JSON object. It starts with the question's example; change it to your facts. Leave out what you do not know: the answer will say what is missing." })}
-        <button class="usa-button" type="submit">Check</button>
-        <a class="usa-button usa-button--outline" href="/check/json?question=${v.question}"
-          >Start again from the example</a
-        >
-      </form>`,
+    <p class="usa-intro">Ask any of the rulebook's questions with its facts as JSON, as the API takes them. Nothing you type here is stored or linked to you.</p>
+    ${
+      d
+        ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
+      <h2 id="answer-heading">Answer: ${q?.title ?? d.question} on ${d.on}</h2>
+      <p>${outcomeTag(d.outcome)}</p>
+      <table class="usa-table usa-table--borderless">
+        <caption>Result</caption>
+        <thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Meaning</th></tr></thead>
+        <tbody>${Object.entries((d.result ?? {}) as Record<string, unknown>).map(([k, val]) => html`<tr><th scope="row"><code>${k}</code></th><td>${resultValue(val)}</td><td>${q?.result[k] ?? ""}</td></tr>`)}</tbody>
+      </table>
+      ${d.missing.length ? html`<h3>Missing facts</h3><ul class="usa-list">${d.missing.map((m) => html`<li><code>${m}</code></li>`)}</ul>` : html`<p>No facts are missing.</p>`}
+      <h3>Every requirement</h3>
+      ${findingsList(d.findings, 4)}
+      <p class="usa-hint">Rulebook version ${d.rulebookVersion}. This is information, not legal advice.</p>
+    </section>`
+        : ""
+    }
+    <p><a href="/check">Back to the questions in plain language</a></p>
+    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="/check/json" novalidate>
+      ${requiredNote}
+      ${errorSummary(errors, { question: "Question", on: "Date", facts: "Facts" })}
+      ${csrfField(req)}
+      ${selectField({ name: "question", label: "Question", value: v.question, required: true, error: errors.question, options: offered.map((x) => ({ value: x.id, label: x.title })), hint: html`Each question's facts are described on its <a href="/rules#questions">rule page</a>.` })}
+      ${textField({ name: "on", label: "Date to decide on", type: "date", value: v.on, required: true, error: errors.on, width: "md", hint: "Written YYYY-MM-DD. The law changed over time; earlier dates use the rules then in force." })}
+      ${textareaField({ name: "facts", label: "Facts (JSON)", value: v.facts, required: true, error: errors.facts, rows: 18, className: "stateline-code", hint: "A JSON object. It starts with the question's example; change it to your facts. Leave out what you do not know: the answer will say what is missing." })}
+      <button class="usa-button" type="submit">Check</button>
+      <a class="usa-button usa-button--outline" href="/check/json?question=${v.question}">Start again from the example</a>
+    </form>`,
     { status: st.status },
   );
 }
@@ -312,26 +240,17 @@ function guidesPage(req: FastifyRequest, reply: FastifyReply) {
     req,
     "Self-check",
     html`<h1>Self-check</h1>
-      <p class="usa-intro">
-        Answer a few questions in plain words and the rulebook answers, with the rules and the sections of the law
-        behind the answer. Nothing you type here is stored or linked to you. This is information, not legal advice.
-      </p>
-      <ul class="usa-card-group">
-        ${GUIDES.map(
-          (g) =>
-            html`<li class="usa-card tablet:grid-col-6">
-              <div class="usa-card__container">
-                <div class="usa-card__header"><h2 class="usa-card__heading">${g.title}</h2></div>
-                <div class="usa-card__body"><p>${g.intro}</p></div>
-                <div class="usa-card__footer"><a class="usa-button" href="/check/${g.slug}">Start: ${g.title}</a></div>
-              </div>
-            </li>`,
-        )}
-      </ul>
-      <p>
-        Developers and staff can ask every question of the rulebook with its facts as JSON:
-        <a href="/check/json">the JSON self-check</a>, or the <a href="/api/docs">API</a>.
-      </p>`,
+    <p class="usa-intro">Answer a few questions in plain words and the rulebook answers, with the rules and the sections of the law behind the answer. Nothing you type here is stored or linked to you. This is information, not legal advice.</p>
+    <ul class="usa-card-group">
+      ${GUIDES.map(
+        (g) => html`<li class="usa-card tablet:grid-col-6"><div class="usa-card__container">
+        <div class="usa-card__header"><h2 class="usa-card__heading">${g.title}</h2></div>
+        <div class="usa-card__body"><p>${g.intro}</p></div>
+        <div class="usa-card__footer"><a class="usa-button" href="/check/${g.slug}">Start: ${g.title}</a></div>
+      </div></li>`,
+      )}
+    </ul>
+    <p>Developers and staff can ask every question of the rulebook with its facts as JSON: <a href="/check/json">the JSON self-check</a>, or the <a href="/api/docs">API</a>.</p>`,
   );
 }
 
@@ -393,10 +312,8 @@ function guideField(f: GuideField, v: Record<string, string | string[]>, errors:
       ],
     });
   const ticked = new Set(Array.isArray(v[f.name]) ? (v[f.name] as string[]) : v[f.name] ? [v[f.name] as string] : []);
-  return html`<fieldset class="usa-fieldset margin-top-3">
-    <legend class="usa-legend">${f.label}</legend>
-    ${f.hint ? html`<span class="usa-hint">${f.hint}</span>` : ""}
-    ${(f.options ?? []).map((o, i) => html`<div class="usa-checkbox"><input class="usa-checkbox__input" id="${f.name}-${i}" type="checkbox" name="${f.name}" value="${o.value}" ${ticked.has(o.value) ? raw(" checked") : ""} /><label class="usa-checkbox__label" for="${f.name}-${i}">${o.label}</label></div>`)}
+  return html`<fieldset class="usa-fieldset margin-top-3"><legend class="usa-legend">${f.label}</legend>${f.hint ? html`<span class="usa-hint">${f.hint}</span>` : ""}
+    ${(f.options ?? []).map((o, i) => html`<div class="usa-checkbox"><input class="usa-checkbox__input" id="${f.name}-${i}" type="checkbox" name="${f.name}" value="${o.value}"${ticked.has(o.value) ? raw(" checked") : ""}><label class="usa-checkbox__label" for="${f.name}-${i}">${o.label}</label></div>`)}
   </fieldset>`;
 }
 
@@ -427,28 +344,25 @@ function guidePage(req: FastifyRequest, reply: FastifyReply, posted: Record<stri
     reply,
     req,
     g.title,
-    html`${errorSummary(errors, labels)}
-      <h1>${g.title}</h1>
-      <p class="usa-intro">${g.intro}</p>
-      ${
-        decision
-          ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
-              <h2 id="answer-heading">The answer for today (${decision.on})</h2>
-              <p>${outcomeTag(decision.outcome)} ${g.say(decision.outcome)}</p>
-              <h3>The rules behind it</h3>
-              ${findingsList(decision.findings, 4)}
-              <p class="usa-hint">
-                Rulebook version ${decision.rulebookVersion}. This is information, not legal advice. Nothing you typed
-                was stored.
-              </p>
-            </section>`
-          : ""
-      }
-      <form class="usa-form usa-form--large" method="post" action="/check/${g.slug}" novalidate>
-        ${csrfField(req)} ${g.fields.map((f) => guideField(f, v, errors))}
-        <button class="usa-button margin-top-3" type="submit">Answer</button>
-      </form>
-      <p><a href="/check">Other questions</a></p>`,
+    html`${errorSummary(errors, labels)}<h1>${g.title}</h1>
+    <p class="usa-intro">${g.intro}</p>
+    ${
+      decision
+        ? html`<section aria-labelledby="answer-heading" class="margin-bottom-4" id="answer">
+      <h2 id="answer-heading">The answer for today (${decision.on})</h2>
+      <p>${outcomeTag(decision.outcome)} ${g.say(decision.outcome)}</p>
+      <h3>The rules behind it</h3>
+      ${findingsList(decision.findings, 4)}
+      <p class="usa-hint">Rulebook version ${decision.rulebookVersion}. This is information, not legal advice. Nothing you typed was stored.</p>
+    </section>`
+        : ""
+    }
+    <form class="usa-form usa-form--large" method="post" action="/check/${g.slug}" novalidate>
+      ${csrfField(req)}
+      ${g.fields.map((f) => guideField(f, v, errors))}
+      <button class="usa-button margin-top-3" type="submit">Answer</button>
+    </form>
+    <p><a href="/check">Other questions</a></p>`,
     { status: posted && Object.keys(errors).length ? 400 : 200 },
   );
 }

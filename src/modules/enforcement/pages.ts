@@ -88,11 +88,7 @@ async function withPurpose(
   if (req.method === "POST") {
     const p = ReadPurpose.safeParse({ code: body.purposeCode, text: body.purposeText ?? "" });
     if (p.success) {
-      const hidden = html`<input type="hidden" name="purposeCode" value="${p.data.code}" /><input
-          type="hidden"
-          name="purposeText"
-          value="${p.data.text}"
-        />`;
+      const hidden = html`<input type="hidden" name="purposeCode" value="${p.data.code}"><input type="hidden" name="purposeText" value="${p.data.text}">`;
       const out = await render({ purpose: p.data, hidden });
       return "status" in out
         ? sendPage(reply, req, title, out.body, { status: out.status })
@@ -104,15 +100,13 @@ async function withPurpose(
     reply,
     req,
     title,
-    html`<h1>${title}</h1>
-      <p class="usa-intro">${intro}</p>
-      ${error ? errorSummary({ purposeText: error }, { purposeText: "Purpose" }) : ""}
-      <form class="usa-form usa-form--large" method="post" novalidate>
-        ${csrfField(req)}
-        ${selectField({ name: "purposeCode", label: "Purpose", value: body.purposeCode, options: PURPOSE_CODES.map((c) => ({ value: c, label: PURPOSE_LABELS[c] })) })}
-        ${textField({ name: "purposeText", label: "Why you need these records", value: body.purposeText, error, required: true, width: "2xl", hint: "At least 10 characters, for example a case number and why. Recorded in the audit trail." })}
-        <button class="usa-button" type="submit">Show</button>
-      </form>`,
+    html`<h1>${title}</h1><p class="usa-intro">${intro}</p>
+    ${error ? errorSummary({ purposeText: error }, { purposeText: "Purpose" }) : ""}
+    <form class="usa-form usa-form--large" method="post" novalidate>${csrfField(req)}
+      ${selectField({ name: "purposeCode", label: "Purpose", value: body.purposeCode, options: PURPOSE_CODES.map((c) => ({ value: c, label: PURPOSE_LABELS[c] })) })}
+      ${textField({ name: "purposeText", label: "Why you need these records", value: body.purposeText, error, required: true, width: "2xl", hint: "At least 10 characters, for example a case number and why. Recorded in the audit trail." })}
+      <button class="usa-button" type="submit">Show</button>
+    </form>`,
     { status: error ? 400 : 200 },
   );
 }
@@ -150,40 +144,14 @@ async function reviewQueue(ctx: Ctx, g: Gate, req: FastifyRequest): Promise<Html
     ${
       r.items.length === 0
         ? html`<p>No open reviews.</p>`
-        : html`<table class="usa-table usa-table--borderless usa-table--stacked">
-            <caption>
-              ${r.total} open
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Record</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Source</th>
-                <th scope="col">Candidates</th>
-                <th scope="col">Since</th>
-                <th scope="col"></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.items.map(
-                (x) =>
-                  html`<tr>
-                    <th scope="row">${x.recordNumber}</th>
-                    <td>${KIND_LABELS[x.kind] ?? x.kind}</td>
-                    <td>${x.source}</td>
-                    <td>${x.candidates.length}</td>
-                    <td>${x.openedOn}</td>
-                    <td>
-                      <form method="post" action="/enforcement/reviews/${x.id}">
-                        ${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">
-                          Review ${x.recordNumber}
-                        </button>
-                      </form>
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : html`<table class="usa-table usa-table--borderless usa-table--stacked"><caption>${r.total} open</caption>
+      <thead><tr><th scope="col">Record</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col">Candidates</th><th scope="col">Since</th><th scope="col"></th></tr></thead>
+      <tbody>${r.items.map(
+        (
+          x,
+        ) => html`<tr><th scope="row">${x.recordNumber}</th><td>${KIND_LABELS[x.kind] ?? x.kind}</td><td>${x.source}</td><td>${x.candidates.length}</td><td>${x.openedOn}</td>
+        <td><form method="post" action="/enforcement/reviews/${x.id}">${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">Review ${x.recordNumber}</button></form></td></tr>`,
+      )}</tbody></table>`
     }`;
 }
 
@@ -200,64 +168,43 @@ async function reviewPage(
   return html`<h1>Review of record ${r.record.number}</h1>
     ${errorSummary(errors, { decision: "Decision", personId: "Person", note: "Note" })}
     <div class="grid-row grid-gap">
-      <div class="grid-col-12 tablet:grid-col-5">
-        <h2>The record</h2>
-        ${recordSummary(r.record)}
-      </div>
-      <div class="grid-col-12 tablet:grid-col-7">
-        <h2>Candidates</h2>
+      <div class="grid-col-12 tablet:grid-col-5"><h2>The record</h2>${recordSummary(r.record)}</div>
+      <div class="grid-col-12 tablet:grid-col-7"><h2>Candidates</h2>
         ${r.candidates.map(
-          (c) =>
-            html`<div class="usa-card__container margin-bottom-2 padding-2">
-              <h3 class="margin-top-0">${c.person ? `${c.person.firstName} ${c.person.lastName}` : c.personId}</h3>
-              ${summaryList([
-                ["Date of birth", c.person?.birthDate ?? ""],
-                ["Address", [c.person?.street, c.person?.town, c.person?.zip].filter(Boolean).join(", ")],
-                ["Probability", `${(c.probability * 100).toFixed(1)} %`],
-                ["Weight", c.weight.toFixed(2)],
-                ["Matcher says", c.decision],
-              ])}
-              <h4>Reasons</h4>
-              <ul>
-                ${c.reasons.map((x) => html`<li>${x}</li>`)}
-              </ul>
-            </div>`,
+          (
+            c,
+          ) => html`<div class="usa-card__container margin-bottom-2 padding-2"><h3 class="margin-top-0">${c.person ? `${c.person.firstName} ${c.person.lastName}` : c.personId}</h3>
+          ${summaryList([
+            ["Date of birth", c.person?.birthDate ?? ""],
+            ["Address", [c.person?.street, c.person?.town, c.person?.zip].filter(Boolean).join(", ")],
+            ["Probability", `${(c.probability * 100).toFixed(1)} %`],
+            ["Weight", c.weight.toFixed(2)],
+            ["Matcher says", c.decision],
+          ])}
+          <h4>Reasons</h4><ul>${c.reasons.map((x) => html`<li>${x}</li>`)}</ul></div>`,
         )}
       </div>
     </div>
     ${
       open
-        ? html`<h2>Decision</h2>
-            <form
-              class="usa-form usa-form--large"
-              method="post"
-              action="/enforcement/reviews/${id}/decision"
-              novalidate
-            >
-              ${csrfField(req)}${g.hidden}
-              ${radioGroup({
-                name: "choice",
-                label: "Whose record is this?",
-                value: values.choice,
-                error: errors.decision ?? errors.personId,
-                required: true,
-                options: [
-                  ...r.candidates.map((c) => ({
-                    value: c.personId,
-                    label: c.person
-                      ? `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}`
-                      : c.personId,
-                  })),
-                  { value: "none", label: "None of them: not a match" },
-                ],
-              })}
-              ${textareaField({ name: "note", label: "Why", value: values.note, error: errors.note, hint: "What settled it (address, middle name, licence number)." })}
-              <button class="usa-button" type="submit">Record the decision</button>
-            </form>`
-        : html`<p>
-            Decided: ${statusTag(r.review.status)} by ${r.review.decidedBy ?? "unknown"}
-            ${when(r.review.decidedAt)}${r.review.note ? ` — ${r.review.note}` : ""}
-          </p>`
+        ? html`<h2>Decision</h2><form class="usa-form usa-form--large" method="post" action="/enforcement/reviews/${id}/decision" novalidate>${csrfField(req)}${g.hidden}
+      ${radioGroup({
+        name: "choice",
+        label: "Whose record is this?",
+        value: values.choice,
+        error: errors.decision ?? errors.personId,
+        required: true,
+        options: [
+          ...r.candidates.map((c) => ({
+            value: c.personId,
+            label: c.person ? `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}` : c.personId,
+          })),
+          { value: "none", label: "None of them: not a match" },
+        ],
+      })}
+      ${textareaField({ name: "note", label: "Why", value: values.note, error: errors.note, hint: "What settled it (address, middle name, licence number)." })}
+      <button class="usa-button" type="submit">Record the decision</button></form>`
+        : html`<p>Decided: ${statusTag(r.review.status)} by ${r.review.decidedBy ?? "unknown"} ${when(r.review.decidedAt)}${r.review.note ? ` — ${r.review.note}` : ""}</p>`
     }`;
 }
 
@@ -276,180 +223,46 @@ async function personPage(ctx: Ctx, g: Gate, req: FastifyRequest, id: string): P
       r.records.length === 0
         ? html`<p>None.</p>`
         : r.records.map(
-            (x) =>
-              html`<h3>
-                  ${x.record.number}: ${KIND_LABELS[x.record.kind] ?? x.record.kind} ${statusTag(x.record.status)}
-                </h3>
-                ${recordSummary(x.record)}
-                <table class="usa-table usa-table--borderless">
-                  <caption>
-                    What happened to the record, and who did it
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Action</th>
-                      <th scope="col">By</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${x.history.map(
-                      (h) =>
-                        html`<tr>
-                          <td>${when(h.at)}</td>
-                          <td>${h.action}</td>
-                          <td>${h.actor ?? "Stateline"}${h.actorRole ? ` (${h.actorRole})` : ""}</td>
-                          <td>${String(h.details.how ?? h.details.decision ?? h.details.reason ?? "")}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`,
+            (
+              x,
+            ) => html`<h3>${x.record.number}: ${KIND_LABELS[x.record.kind] ?? x.record.kind} ${statusTag(x.record.status)}</h3>
+      ${recordSummary(x.record)}
+      <table class="usa-table usa-table--borderless"><caption>What happened to the record, and who did it</caption><thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">By</th><th scope="col">Details</th></tr></thead>
+      <tbody>${x.history.map((h) => html`<tr><td>${when(h.at)}</td><td>${h.action}</td><td>${h.actor ?? "Stateline"}${h.actorRole ? ` (${h.actorRole})` : ""}</td><td>${String(h.details.how ?? h.details.decision ?? h.details.reason ?? "")}</td></tr>`)}</tbody></table>`,
           )
     }
     <h2>Match reviews about this person</h2>
-    ${
-      r.reviews.length === 0
-        ? html`<p>None.</p>`
-        : html`<ul>
-            ${r.reviews.map((v) => html`<li>${v.recordNumber}: ${v.status}${v.decidedBy ? ` by ${v.decidedBy}` : ""} ${when(v.decidedAt)}${v.note ? ` — ${v.note}` : ""}</li>`)}
-          </ul>`
-    }
+    ${r.reviews.length === 0 ? html`<p>None.</p>` : html`<ul>${r.reviews.map((v) => html`<li>${v.recordNumber}: ${v.status}${v.decidedBy ? ` by ${v.decidedBy}` : ""} ${when(v.decidedAt)}${v.note ? ` — ${v.note}` : ""}</li>`)}</ul>`}
     <h2>Credentials</h2>
-    ${
-      r.credentials.length === 0
-        ? html`<p>None.</p>`
-        : html`<ul>
-            ${r.credentials.map((c) => html`<li>${c.number} ${statusTag(c.status)}${c.surrenderDueOn ? ` surrender due ${c.surrenderDueOn}` : ""}${c.surrenderedOn ? `, surrendered ${c.surrenderedOn}` : ""}</li>`)}
-          </ul>`
-    }
+    ${r.credentials.length === 0 ? html`<p>None.</p>` : html`<ul>${r.credentials.map((c) => html`<li>${c.number} ${statusTag(c.status)}${c.surrenderDueOn ? ` surrender due ${c.surrenderDueOn}` : ""}${c.surrenderedOn ? `, surrendered ${c.surrenderedOn}` : ""}</li>`)}</ul>`}
     <h2>§ 34 obligations</h2>
-    ${
-      r.obligations.length === 0
-        ? html`<p>None.</p>`
-        : html`<ul>
-            ${r.obligations.map(
-              (o) =>
-                html`<li>
-                  <form method="post" action="/enforcement/obligations/${o.id}" class="display-inline">
-                    ${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">
-                      ${o.number}
-                    </button>
-                  </form>
-                  ${statusTag(o.status)} due ${o.dueOn}
-                </li>`,
-            )}
-          </ul>`
-    }
+    ${r.obligations.length === 0 ? html`<p>None.</p>` : html`<ul>${r.obligations.map((o) => html`<li><form method="post" action="/enforcement/obligations/${o.id}" class="display-inline">${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">${o.number}</button></form> ${statusTag(o.status)} due ${o.dueOn}</li>`)}</ul>`}
     <h2>Seizures</h2>
-    ${
-      r.seizures.length === 0
-        ? html`<p>None.</p>`
-        : html`<ul>
-            ${r.seizures.map((s) => html`<li>${s.number}: ${s.basis}, ${s.seizedOn}, ${statusTag(s.status)}</li>`)}
-          </ul>`
-    }`;
+    ${r.seizures.length === 0 ? html`<p>None.</p>` : html`<ul>${r.seizures.map((s) => html`<li>${s.number}: ${s.basis}, ${s.seizedOn}, ${statusTag(s.status)}</li>`)}</ul>`}`;
 }
 
 async function listPage(ctx: Ctx, g: Gate, req: FastifyRequest): Promise<Html> {
   const town = formBody(req).town?.trim() || undefined;
   const r = await reads.getArmedProhibited(ctx, { town, limit: 200, offset: 0 }, () => g.purpose);
   return html`<h1>Armed and prohibited</h1>
-    <p class="usa-intro">
-      People whose records show firearms and who became prohibited: each has two business days to transfer or surrender
-      firearms and ammunition (§ 34).
-    </p>
-    <form class="usa-form" method="post" novalidate>
-      ${csrfField(req)}${g.hidden}${textField({ name: "town", label: "Town", value: town ?? "" })}<button
-        class="usa-button usa-button--outline"
-        type="submit"
-      >
-        Filter
-      </button>
-    </form>
-    <table class="usa-table usa-table--borderless usa-table--stacked">
-      <caption>
-        ${r.total} people
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Person</th>
-          <th scope="col">Town</th>
-          <th scope="col">Owns (records)</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-          <th scope="col"></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.items.map(
-          (x) =>
-            html`<tr>
-              <th scope="row">
-                <form method="post" action="/enforcement/people/${x.person.id}">
-                  ${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">
-                    ${x.person.firstName} ${x.person.lastName}
-                  </button>
-                </form>
-              </th>
-              <td>${x.person.town ?? ""}</td>
-              <td>
-                ${x.obligation.holdings.firearms.length} firearms, ${x.obligation.holdings.registrations.length}
-                registrations, ${x.obligation.holdings.ammunition.rounds} rounds
-              </td>
-              <td>${x.obligation.dueOn}</td>
-              <td>${statusTag(x.obligation.status)}</td>
-              <td>
-                <form method="post" action="/enforcement/obligations/${x.obligation.id}">
-                  ${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">
-                    Obligation ${x.obligation.number}
-                  </button>
-                </form>
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <p class="usa-intro">People whose records show firearms and who became prohibited: each has two business days to transfer or surrender firearms and ammunition (§ 34).</p>
+    <form class="usa-form" method="post" novalidate>${csrfField(req)}${g.hidden}${textField({ name: "town", label: "Town", value: town ?? "" })}<button class="usa-button usa-button--outline" type="submit">Filter</button></form>
+    <table class="usa-table usa-table--borderless usa-table--stacked"><caption>${r.total} people</caption>
+      <thead><tr><th scope="col">Person</th><th scope="col">Town</th><th scope="col">Owns (records)</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col"></th></tr></thead>
+      <tbody>${r.items.map(
+        (
+          x,
+        ) => html`<tr><th scope="row"><form method="post" action="/enforcement/people/${x.person.id}">${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">${x.person.firstName} ${x.person.lastName}</button></form></th>
+        <td>${x.person.town ?? ""}</td><td>${x.obligation.holdings.firearms.length} firearms, ${x.obligation.holdings.registrations.length} registrations, ${x.obligation.holdings.ammunition.rounds} rounds</td>
+        <td>${x.obligation.dueOn}</td><td>${statusTag(x.obligation.status)}</td>
+        <td><form method="post" action="/enforcement/obligations/${x.obligation.id}">${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">Obligation ${x.obligation.number}</button></form></td></tr>`,
+      )}</tbody></table>
     <h2>Counts by town</h2>
-    <table class="usa-table usa-table--borderless">
-      <thead>
-        <tr>
-          <th scope="col">Town</th>
-          <th scope="col">Open</th>
-          <th scope="col">Overdue</th>
-          <th scope="col">Escalated</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.counts.byTown.map(
-          (t) =>
-            html`<tr>
-              <th scope="row">${t.town}</th>
-              <td>${t.open}</td>
-              <td>${t.overdue}</td>
-              <td>${t.escalated}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <table class="usa-table usa-table--borderless"><thead><tr><th scope="col">Town</th><th scope="col">Open</th><th scope="col">Overdue</th><th scope="col">Escalated</th></tr></thead>
+      <tbody>${r.counts.byTown.map((t) => html`<tr><th scope="row">${t.town}</th><td>${t.open}</td><td>${t.overdue}</td><td>${t.escalated}</td></tr>`)}</tbody></table>
     <h2>Age of the cases</h2>
-    <table class="usa-table usa-table--borderless">
-      <thead>
-        <tr>
-          <th scope="col">Age</th>
-          <th scope="col">Obligations</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.counts.byAge.map(
-          (a) =>
-            html`<tr>
-              <th scope="row">${a.band}</th>
-              <td>${a.count}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    <table class="usa-table usa-table--borderless"><thead><tr><th scope="col">Age</th><th scope="col">Obligations</th></tr></thead>
+      <tbody>${r.counts.byAge.map((a) => html`<tr><th scope="row">${a.band}</th><td>${a.count}</td></tr>`)}</tbody></table>`;
 }
 
 async function obligationPage(
@@ -465,13 +278,7 @@ async function obligationPage(
   const o = r.obligation;
   const live = r.next.length > 0;
   return html`<h1>Obligation ${o.number} ${statusTag(o.status)}</h1>
-    ${
-      flash
-        ? html`<div class="usa-alert usa-alert--success usa-alert--slim">
-            <div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div>
-          </div>`
-        : ""
-    }
+    ${flash ? html`<div class="usa-alert usa-alert--success usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div></div>` : ""}
     ${errorSummary(errors)}
     ${summaryList([
       ["Person", `${r.person.firstName} ${r.person.lastName}, born ${r.person.birthDate}`],
@@ -481,84 +288,52 @@ async function obligationPage(
       ["Days past due", r.daysPastDue],
     ])}
     <h2>What the records say they own</h2>
-    <ul>
-      ${o.holdings.firearms.map((f) => html`<li>${f.description}${f.serialNumber ? `, serial ${f.serialNumber}` : ""} (sale ${f.reference}${f.on ? `, ${f.on}` : ""})</li>`)}
+    <ul>${o.holdings.firearms.map((f) => html`<li>${f.description}${f.serialNumber ? `, serial ${f.serialNumber}` : ""} (sale ${f.reference}${f.on ? `, ${f.on}` : ""})</li>`)}
       ${o.holdings.registrations.map((x) => html`<li>${x.description}</li>`)}
       ${o.holdings.ammunition.purchases ? html`<li>${o.holdings.ammunition.rounds} rounds of ammunition in ${o.holdings.ammunition.purchases} purchases (last ${o.holdings.ammunition.lastOn})</li>` : ""}
-      ${o.holdings.indicated ? html`<li>${[o.holdings.indicated.firearms ? "Firearms" : "", o.holdings.indicated.ammunition ? "ammunition" : ""].filter(Boolean).join(" and ")} indicated in ${o.holdings.indicated.by} (§ 36)</li>` : ""}
-    </ul>
+      ${o.holdings.indicated ? html`<li>${[o.holdings.indicated.firearms ? "Firearms" : "", o.holdings.indicated.ammunition ? "ammunition" : ""].filter(Boolean).join(" and ")} indicated in ${o.holdings.indicated.by} (§ 36)</li>` : ""}</ul>
     <h2>History</h2>
-    <table class="usa-table usa-table--borderless">
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Action</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.history.map(
-          (h) =>
-            html`<tr>
-              <td>${h.onDate}</td>
-              <td>${h.action}</td>
-              <td>${h.actor ?? "Stateline"}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <table class="usa-table usa-table--borderless"><thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">By</th></tr></thead>
+      <tbody>${r.history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${h.actor ?? "Stateline"}</td></tr>`)}</tbody></table>
     ${
       live && policy.recordCompliance(ctx.user!)
-        ? html` <h2>Record proof of transfer</h2>
-            <form
-              class="usa-form usa-form--large"
-              method="post"
-              action="/enforcement/obligations/${id}/compliance"
-              novalidate
-            >
-              ${csrfField(req)}${g.hidden}<input type="hidden" name="kind" value="transfer" />
-              ${dateField({ name: "transferredOn", label: "Transferred on", value: values.transferredOn, error: errors.transferredOn, required: true })}
-              ${textField({ name: "transfereeFirstName", label: "Transferee's first name", value: values.transfereeFirstName, error: errors["transferee.firstName"], required: true })}
-              ${textField({ name: "transfereeLastName", label: "Transferee's last name", value: values.transfereeLastName, error: errors["transferee.lastName"], required: true })}
-              ${dateField({ name: "transfereeBirthDate", label: "Transferee's date of birth", value: values.transfereeBirthDate, error: errors["transferee.birthDate"], required: true })}
-              ${textField({ name: "transfereeCredential", label: "Transferee's credential number", value: values.transfereeCredential, error: errors["transferee.credentialNumber"], required: true, hint: "Checked today: the transferee must be eligible." })}
-              ${textareaField({ name: "items", id: "transfer-items", label: "Items transferred (one a line)", value: values.items, error: errors.items, required: true })}
-              ${radioGroup({
-                name: "final",
-                id: "transfer-final",
-                label: "Does this cover everything left?",
-                value: values.final,
-                options: [
-                  { value: "yes", label: "Yes: close the obligation" },
-                  { value: "no", label: "No: more to come" },
-                ],
-              })}
-              <button class="usa-button" type="submit">Record transfer</button>
-            </form>
-            <h2>Record a surrender receipt</h2>
-            <form
-              class="usa-form usa-form--large"
-              method="post"
-              action="/enforcement/obligations/${id}/compliance"
-              novalidate
-            >
-              ${csrfField(req)}${g.hidden}<input type="hidden" name="kind" value="surrender" />
-              ${dateField({ name: "surrenderedOn", label: "Surrendered on", value: values.surrenderedOn, error: errors.surrenderedOn, required: true })}
-              ${textField({ name: "receiptNumber", label: "Receipt number", value: values.receiptNumber, error: errors.receiptNumber, required: true })}
-              ${textField({ name: "agency", label: "Receiving agency", value: values.agency, error: errors.agency, required: true })}
-              ${textareaField({ name: "items", id: "surrender-items", label: "Items surrendered (one a line)", value: values.items, error: errors.items, required: true })}
-              ${radioGroup({
-                name: "final",
-                id: "surrender-final",
-                label: "Does this cover everything left?",
-                value: values.final,
-                options: [
-                  { value: "yes", label: "Yes: close the obligation" },
-                  { value: "no", label: "No: more to come" },
-                ],
-              })}
-              <button class="usa-button" type="submit">Record surrender</button>
-            </form>`
+        ? html`
+    <h2>Record proof of transfer</h2>
+    <form class="usa-form usa-form--large" method="post" action="/enforcement/obligations/${id}/compliance" novalidate>${csrfField(req)}${g.hidden}<input type="hidden" name="kind" value="transfer">
+      ${dateField({ name: "transferredOn", label: "Transferred on", value: values.transferredOn, error: errors.transferredOn, required: true })}
+      ${textField({ name: "transfereeFirstName", label: "Transferee's first name", value: values.transfereeFirstName, error: errors["transferee.firstName"], required: true })}
+      ${textField({ name: "transfereeLastName", label: "Transferee's last name", value: values.transfereeLastName, error: errors["transferee.lastName"], required: true })}
+      ${dateField({ name: "transfereeBirthDate", label: "Transferee's date of birth", value: values.transfereeBirthDate, error: errors["transferee.birthDate"], required: true })}
+      ${textField({ name: "transfereeCredential", label: "Transferee's credential number", value: values.transfereeCredential, error: errors["transferee.credentialNumber"], required: true, hint: "Checked today: the transferee must be eligible." })}
+      ${textareaField({ name: "items", id: "transfer-items", label: "Items transferred (one a line)", value: values.items, error: errors.items, required: true })}
+      ${radioGroup({
+        name: "final",
+        id: "transfer-final",
+        label: "Does this cover everything left?",
+        value: values.final,
+        options: [
+          { value: "yes", label: "Yes: close the obligation" },
+          { value: "no", label: "No: more to come" },
+        ],
+      })}
+      <button class="usa-button" type="submit">Record transfer</button></form>
+    <h2>Record a surrender receipt</h2>
+    <form class="usa-form usa-form--large" method="post" action="/enforcement/obligations/${id}/compliance" novalidate>${csrfField(req)}${g.hidden}<input type="hidden" name="kind" value="surrender">
+      ${dateField({ name: "surrenderedOn", label: "Surrendered on", value: values.surrenderedOn, error: errors.surrenderedOn, required: true })}
+      ${textField({ name: "receiptNumber", label: "Receipt number", value: values.receiptNumber, error: errors.receiptNumber, required: true })}
+      ${textField({ name: "agency", label: "Receiving agency", value: values.agency, error: errors.agency, required: true })}
+      ${textareaField({ name: "items", id: "surrender-items", label: "Items surrendered (one a line)", value: values.items, error: errors.items, required: true })}
+      ${radioGroup({
+        name: "final",
+        id: "surrender-final",
+        label: "Does this cover everything left?",
+        value: values.final,
+        options: [
+          { value: "yes", label: "Yes: close the obligation" },
+          { value: "no", label: "No: more to come" },
+        ],
+      })}
+      <button class="usa-button" type="submit">Record surrender</button></form>`
         : ""
     }`;
 }
@@ -614,51 +389,18 @@ async function seizuresPage(
 ): Promise<Html> {
   const r = await reads.getSeizures(ctx, { limit: 100, offset: 0 }, () => g.purpose);
   return html`<h1>Seizures</h1>
-    ${
-      flash
-        ? html`<div class="usa-alert usa-alert--success usa-alert--slim">
-            <div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div>
-          </div>`
-        : ""
-    }
-    <table class="usa-table usa-table--borderless usa-table--stacked">
-      <caption>
-        ${r.total} seizures
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Number</th>
-          <th scope="col">Basis</th>
-          <th scope="col">Person</th>
-          <th scope="col">Seized</th>
-          <th scope="col">Hearing</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.items.map(
-          (s) =>
-            html`<tr>
-              <th scope="row">
-                <form method="post" action="/enforcement/seizures/${s.id}">
-                  ${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">
-                    ${s.number}
-                  </button>
-                </form>
-              </th>
-              <td>${s.basis}</td>
-              <td>${s.person ?? ""}</td>
-              <td>${s.seizedOn}</td>
-              <td>${s.hearingOn ?? (s.hearingDueOn ? `due by ${s.hearingDueOn}` : "")}</td>
-              <td>${statusTag(s.status)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${flash ? html`<div class="usa-alert usa-alert--success usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div></div>` : ""}
+    <table class="usa-table usa-table--borderless usa-table--stacked"><caption>${r.total} seizures</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Basis</th><th scope="col">Person</th><th scope="col">Seized</th><th scope="col">Hearing</th><th scope="col">Status</th></tr></thead>
+      <tbody>${r.items.map(
+        (
+          s,
+        ) => html`<tr><th scope="row"><form method="post" action="/enforcement/seizures/${s.id}">${csrfField(req)}${g.hidden}<button class="usa-button usa-button--unstyled" type="submit">${s.number}</button></form></th>
+        <td>${s.basis}</td><td>${s.person ?? ""}</td><td>${s.seizedOn}</td><td>${s.hearingOn ?? (s.hearingDueOn ? `due by ${s.hearingDueOn}` : "")}</td><td>${statusTag(s.status)}</td></tr>`,
+      )}</tbody></table>
     <h2>Record a seizure</h2>
     ${errorSummary(errors)}
-    <form class="usa-form usa-form--large" method="post" action="/enforcement/seizures/new" novalidate>
-      ${csrfField(req)}${g.hidden}
+    <form class="usa-form usa-form--large" method="post" action="/enforcement/seizures/new" novalidate>${csrfField(req)}${g.hidden}
       ${selectField({
         name: "basis",
         label: "Basis",
@@ -672,8 +414,7 @@ async function seizuresPage(
       ${dateField({ name: "seizedOn", label: "Seized on", value: values.seizedOn, error: errors.seizedOn, required: true })}
       ${textField({ name: "agency", label: "Agency", value: values.agency, error: errors.agency, required: true })}
       ${textareaField({ name: "items", label: "Inventory (one item a line; lines starting with 'ammunition' are ammunition)", value: values.items, error: errors.items, required: true })}
-      <button class="usa-button" type="submit">Record seizure</button>
-    </form>`;
+      <button class="usa-button" type="submit">Record seizure</button></form>`;
 }
 
 async function seizurePage(
@@ -687,13 +428,7 @@ async function seizurePage(
   const r = await reads.getSeizure(ctx, id, () => g.purpose);
   const s = r.seizure;
   return html`<h1>Seizure ${s.number} ${statusTag(s.status)}</h1>
-    ${
-      flash
-        ? html`<div class="usa-alert usa-alert--success usa-alert--slim">
-            <div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div>
-          </div>`
-        : ""
-    }
+    ${flash ? html`<div class="usa-alert usa-alert--success usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">${flash}</p></div></div>` : ""}
     ${errorSummary(errors)}
     ${summaryList([
       ["Basis", s.basis],
@@ -702,58 +437,29 @@ async function seizurePage(
       ["Hearing", s.hearingOn ?? (s.hearingDueOn ? `to be held by ${s.hearingDueOn}` : "none")],
       ["Held until", s.heldUntil ?? ""],
     ])}
-    <table class="usa-table usa-table--borderless">
-      <caption>
-        Inventory
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Serial</th>
-          <th scope="col">Quantity</th>
-          <th scope="col">Stolen</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${s.items.map(
-          (i) =>
-            html`<tr>
-              <th scope="row">${i.itemKind}: ${i.description}</th>
-              <td>${i.serialNumber ?? ""}</td>
-              <td>${i.quantity}</td>
-              <td>
-                ${i.stolen ? `yes${i.returnedToOwnerOn ? `, returned to ${i.rightfulOwner} on ${i.returnedToOwnerOn}` : ""}` : "no"}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <h2>History</h2>
-    <ul>
-      ${r.history.map((h) => html`<li>${h.onDate}: ${h.action} → ${h.toStatus} (${h.actor ?? "Stateline"})</li>`)}
-    </ul>
+    <table class="usa-table usa-table--borderless"><caption>Inventory</caption><thead><tr><th scope="col">Item</th><th scope="col">Serial</th><th scope="col">Quantity</th><th scope="col">Stolen</th></tr></thead>
+      <tbody>${s.items.map((i) => html`<tr><th scope="row">${i.itemKind}: ${i.description}</th><td>${i.serialNumber ?? ""}</td><td>${i.quantity}</td><td>${i.stolen ? `yes${i.returnedToOwnerOn ? `, returned to ${i.rightfulOwner} on ${i.returnedToOwnerOn}` : ""}` : "no"}</td></tr>`)}</tbody></table>
+    <h2>History</h2><ul>${r.history.map((h) => html`<li>${h.onDate}: ${h.action} → ${h.toStatus} (${h.actor ?? "Stateline"})</li>`)}</ul>
     ${
       r.next.length
         ? html`<h2>Next step</h2>
-            <form class="usa-form usa-form--large" method="post" action="/enforcement/seizures/${id}/act" novalidate>
-              ${csrfField(req)}${g.hidden}
-              ${selectField({ name: "action", label: "Action", error: errors.action, options: r.next.filter((a) => a !== "return-stolen").map((a) => ({ value: a, label: a })) })}
-              ${dateField({ name: "on", label: "Date (hearing date, or the day of the return, destruction or auction)", error: errors.on ?? errors.hearingOn })}
-              ${selectField({
-                name: "outcome",
-                label: "Hearing outcome (for 'record-outcome')",
-                empty: "—",
-                options: [
-                  { value: "return", label: "Return" },
-                  { value: "hold", label: "Hold" },
-                  { value: "forfeit", label: "Forfeit (§ 39)" },
-                ],
-              })}
-              ${dateField({ name: "heldUntil", label: "Held until (for a hold)", error: errors.heldUntil })}
-              ${textField({ name: "to", label: "Returned to (for a return)", error: errors.to })}
-              ${textField({ name: "buyerCredentialNumber", label: "Auction buyer's long gun eligibility certificate (§ 9)", error: errors.buyerCredentialNumber })}
-              <button class="usa-button" type="submit">Record</button>
-            </form>`
+    <form class="usa-form usa-form--large" method="post" action="/enforcement/seizures/${id}/act" novalidate>${csrfField(req)}${g.hidden}
+      ${selectField({ name: "action", label: "Action", error: errors.action, options: r.next.filter((a) => a !== "return-stolen").map((a) => ({ value: a, label: a })) })}
+      ${dateField({ name: "on", label: "Date (hearing date, or the day of the return, destruction or auction)", error: errors.on ?? errors.hearingOn })}
+      ${selectField({
+        name: "outcome",
+        label: "Hearing outcome (for 'record-outcome')",
+        empty: "—",
+        options: [
+          { value: "return", label: "Return" },
+          { value: "hold", label: "Hold" },
+          { value: "forfeit", label: "Forfeit (§ 39)" },
+        ],
+      })}
+      ${dateField({ name: "heldUntil", label: "Held until (for a hold)", error: errors.heldUntil })}
+      ${textField({ name: "to", label: "Returned to (for a return)", error: errors.to })}
+      ${textField({ name: "buyerCredentialNumber", label: "Auction buyer's long gun eligibility certificate (§ 9)", error: errors.buyerCredentialNumber })}
+      <button class="usa-button" type="submit">Record</button></form>`
         : ""
     }`;
 }
@@ -779,36 +485,15 @@ function seizureActionFrom(b: Record<string, string>): unknown {
 
 async function matchLogPage(ctx: Ctx, g: Gate): Promise<Html> {
   const r = await reads.getMatchLog(ctx, { limit: 200, offset: 0 }, () => g.purpose);
-  return html`<h1>Match log</h1>
-    <p class="usa-intro">Every automatic and manual match, newest first, with who made it.</p>
-    <table class="usa-table usa-table--borderless usa-table--stacked">
-      <caption>
-        ${r.total} entries
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Record</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Action</th>
-          <th scope="col">How</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${r.items.map(
-          (x) =>
-            html`<tr>
-              <td>${when(x.at)}</td>
-              <th scope="row">${x.recordNumber}</th>
-              <td>${KIND_LABELS[x.kind] ?? x.kind}</td>
-              <td>${x.action}</td>
-              <td>${String(x.details.how ?? x.details.decision ?? "")}</td>
-              <td>${x.actor ?? "Stateline"}${x.actorRole ? ` (${x.actorRole})` : ""}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+  return html`<h1>Match log</h1><p class="usa-intro">Every automatic and manual match, newest first, with who made it.</p>
+    <table class="usa-table usa-table--borderless usa-table--stacked"><caption>${r.total} entries</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">Record</th><th scope="col">Kind</th><th scope="col">Action</th><th scope="col">How</th><th scope="col">By</th></tr></thead>
+      <tbody>${r.items.map(
+        (
+          x,
+        ) => html`<tr><td>${when(x.at)}</td><th scope="row">${x.recordNumber}</th><td>${KIND_LABELS[x.kind] ?? x.kind}</td><td>${x.action}</td>
+        <td>${String(x.details.how ?? x.details.decision ?? "")}</td><td>${x.actor ?? "Stateline"}${x.actorRole ? ` (${x.actorRole})` : ""}</td></tr>`,
+      )}</tbody></table>`;
 }
 
 // ---------------------------------------------------------------- registration
@@ -907,18 +592,9 @@ export function enforcementPages(app: FastifyInstance, makeCtx: MakeCtx): void {
           : { decision: "match", personId: b.choice, ...(b.note ? { note: b.note } : {}) },
       );
       const revoked = r.effects?.credentials.filter((c) => c.action === "revoked").length ?? 0;
-      return html`<div class="usa-alert usa-alert--success">
-          <div class="usa-alert__body">
-            <h1 class="usa-alert__heading">Decision recorded</h1>
-            <p class="usa-alert__text">
-              Record ${r.record.number} is
-              ${r.record.status}.${r.effects ? ` ${revoked} credentials revoked${r.effects.obligation ? `; obligation ${r.effects.obligation.number} due ${r.effects.obligation.dueOn}` : ""}.` : ""}
-            </p>
-          </div>
-        </div>
-        <form method="post" action="/enforcement/reviews">
-          ${csrfField(req)}${g.hidden}<button class="usa-button" type="submit">Back to the queue</button>
-        </form>`;
+      return html`<div class="usa-alert usa-alert--success"><div class="usa-alert__body"><h1 class="usa-alert__heading">Decision recorded</h1>
+      <p class="usa-alert__text">Record ${r.record.number} is ${r.record.status}.${r.effects ? ` ${revoked} credentials revoked${r.effects.obligation ? `; obligation ${r.effects.obligation.number} due ${r.effects.obligation.dueOn}` : ""}.` : ""}</p></div></div>
+      <form method="post" action="/enforcement/reviews">${csrfField(req)}${g.hidden}<button class="usa-button" type="submit">Back to the queue</button></form>`;
     },
     (ctx, g, req, errors, b) => reviewPage(ctx, g, req, idParam(req, "review"), errors, b),
   );

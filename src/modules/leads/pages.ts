@@ -109,68 +109,37 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     req,
     "Leads",
     html`<h1>Suspicious purchase leads</h1>
-      <p class="usa-intro">
-        A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or
-        revoked because of one.
-      </p>
-      <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
-        ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
-        ${selectField({ name: "status", label: "Status", value: status ?? "all", options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
-        ${selectField({ name: "detector", label: "Detector", value: detector ?? "", empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
-        <button class="usa-button" type="submit">Show leads</button>
-      </form>
+    <p class="usa-intro">A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or revoked because of one.</p>
+    <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
+      ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
+      ${selectField({ name: "status", label: "Status", value: status ?? "all", options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
+      ${selectField({ name: "detector", label: "Detector", value: detector ?? "", empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
+      <button class="usa-button" type="submit">Show leads</button>
+    </form>
+    ${
+      !r
+        ? html`<p id="purpose-needed">Give the purpose of this review to see the leads.</p>`
+        : r.items.length
+          ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="leads">
+        <caption>${status ? LEAD_STATUS_LABELS[status] : "All"} leads${detector ? ` of "${DETECTOR_TITLES[detector]}"` : ""}, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
+        <thead><tr><th scope="col">Lead</th><th scope="col">Person</th><th scope="col">Detector</th><th scope="col">Reason</th><th scope="col">Window</th><th scope="col">Status</th><th scope="col">Raised</th></tr></thead>
+        <tbody>${r.items.map(
+          (l) => html`<tr>
+          <th scope="row" class="text-no-wrap"><a href="/leads/${l.id}?${new URLSearchParams({ purpose: p.purpose! }).toString()}">${l.number}</a></th>
+          <td>${l.person.lastName}, ${l.person.firstName} (born ${l.person.birthDate})</td><td>${DETECTOR_TITLES[l.detector] ?? l.detector}</td><td>${l.reason}</td>
+          <td>${l.windowStart} to ${l.windowEnd}</td><td>${leadTag(l.status)}${l.caseNumber ? html` ${l.caseNumber}` : ""}</td><td>${l.raisedOn}</td></tr>`,
+        )}</tbody>
+      </table></div>
       ${
-        !r
-          ? html`<p id="purpose-needed">Give the purpose of this review to see the leads.</p>`
-          : r.items.length
-            ? html`<div class="usa-table-container--scrollable" tabindex="0">
-                  <table class="usa-table usa-table--striped usa-table--compact" id="leads">
-                    <caption>
-                      ${status ? LEAD_STATUS_LABELS[status] : "All"}
-                      leads${detector ? ` of "${DETECTOR_TITLES[detector]}"` : ""}, newest first: ${r.total} in
-                      all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Lead</th>
-                        <th scope="col">Person</th>
-                        <th scope="col">Detector</th>
-                        <th scope="col">Reason</th>
-                        <th scope="col">Window</th>
-                        <th scope="col">Status</th>
-                        <th scope="col">Raised</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${r.items.map(
-                        (l) =>
-                          html`<tr>
-                            <th scope="row" class="text-no-wrap">
-                              <a href="/leads/${l.id}?${new URLSearchParams({ purpose: p.purpose! }).toString()}"
-                                >${l.number}</a
-                              >
-                            </th>
-                            <td>${l.person.lastName}, ${l.person.firstName} (born ${l.person.birthDate})</td>
-                            <td>${DETECTOR_TITLES[l.detector] ?? l.detector}</td>
-                            <td>${l.reason}</td>
-                            <td>${l.windowStart} to ${l.windowEnd}</td>
-                            <td>${leadTag(l.status)}${l.caseNumber ? html` ${l.caseNumber}` : ""}</td>
-                            <td>${l.raisedOn}</td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
-                ${
-                  pages > 1
-                    ? html`<nav aria-label="Lead pages" class="margin-y-2">
-                        ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo - 1) }).toString()}">Previous page</a>` : ""}
-                        ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo + 1) }).toString()}">Next page</a>` : ""}
-                      </nav>`
-                    : ""
-                }`
-            : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`
-      }`,
+        pages > 1
+          ? html`<nav aria-label="Lead pages" class="margin-y-2">
+        ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo - 1) }).toString()}">Previous page</a>` : ""}
+        ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="/leads?${q({ page: String(pageNo + 1) }).toString()}">Next page</a>` : ""}
+      </nav>`
+          : ""
+      }`
+          : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`
+    }`,
     { status: p.error ? 400 : 200 },
   );
 }
@@ -209,9 +178,7 @@ function evidenceValue(v: unknown): Html {
       ? html`${v.map((x, i) => html`${i ? ", " : ""}${typeof x === "string" && UUID.test(x) ? html`<code>${x}</code>` : String(x)}`)}`
       : html`(none)`;
   if (v && typeof v === "object")
-    return html`<ul class="usa-list">
-      ${Object.entries(v as Record<string, unknown>).map(([k, x]) => html`<li>${EVIDENCE_LABELS[k] ?? k}: ${evidenceValue(x)}</li>`)}
-    </ul>`;
+    return html`<ul class="usa-list">${Object.entries(v as Record<string, unknown>).map(([k, x]) => html`<li>${EVIDENCE_LABELS[k] ?? k}: ${evidenceValue(x)}</li>`)}</ul>`;
   return typeof v === "string" && UUID.test(v) ? html`<code>${v}</code>` : html`${String(v)}`;
 }
 
@@ -242,11 +209,11 @@ async function leadPage(
       req,
       "Purpose of this review",
       html`<h1>Purpose of this review</h1>
-        <form class="usa-form usa-form--large" method="get" action="/leads/${id}" novalidate>
-          ${errorSummary(purpose ? { purpose: "Say why you need this record, in 3 to 200 characters" } : {}, { purpose: "Purpose of this review" })}
-          ${textField({ name: "purpose", label: "Purpose of this review", value: purpose, required: true, hint: purposeHint, error: purpose ? "Say why you need this record, in 3 to 200 characters" : undefined, width: "2xl" })}
-          <button class="usa-button" type="submit">Open the lead</button>
-        </form>`,
+      <form class="usa-form usa-form--large" method="get" action="/leads/${id}" novalidate>
+        ${errorSummary(purpose ? { purpose: "Say why you need this record, in 3 to 200 characters" } : {}, { purpose: "Purpose of this review" })}
+        ${textField({ name: "purpose", label: "Purpose of this review", value: purpose, required: true, hint: purposeHint, error: purpose ? "Say why you need this record, in 3 to 200 characters" : undefined, width: "2xl" })}
+        <button class="usa-button" type="submit">Open the lead</button>
+      </form>`,
       { status: purpose ? 400 : 200 },
     );
   }
@@ -290,146 +257,87 @@ async function leadPage(
     req,
     `Lead ${lead.number}`,
     html`<h1>Lead ${lead.number}: ${DETECTOR_TITLES[lead.detector] ?? lead.detector}</h1>
-      <p>
-        ${leadTag(lead.status)}
-        <span class="usa-hint">Opening this lead is recorded in the audit trail (purpose: ${purpose}).</span>
-      </p>
-      <h2>Why it was raised</h2>
-      <p id="lead-reason">${lead.reason}</p>
-      ${summaryList([
-        ["Person", `${lead.person.firstName} ${lead.person.lastName}, born ${lead.person.birthDate}`],
-        ["Window of activity", `${lead.windowStart} to ${lead.windowEnd}`],
-        ["Raised", `${lead.raisedOn}, by the ${lead.raisedBy === "sale" ? "check after a sale" : "sweep"}`],
-        [
-          "Case",
-          lead.caseId
-            ? html`<a href="/cases/${lead.caseId}?${new URLSearchParams({ purpose }).toString()}"
-                >${lead.caseNumber}</a
-              >`
-            : null,
-        ],
-      ])}
-      <h2>Evidence</h2>
-      <dl class="stateline-dl" id="evidence">
-        ${Object.entries(lead.evidence).map(
-          ([k, x]) =>
-            html`<dt>${EVIDENCE_LABELS[k] ?? k}</dt>
-              <dd>
-                ${
-                  k === "dealerIds" && sellers.length
-                    ? sellers.join("; ")
-                    : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
-                      ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
-                      : evidenceValue(x)
-                }
-              </dd>`,
-        )}
-      </dl>
+    <p>${leadTag(lead.status)} <span class="usa-hint">Opening this lead is recorded in the audit trail (purpose: ${purpose}).</span></p>
+    <h2>Why it was raised</h2>
+    <p id="lead-reason">${lead.reason}</p>
+    ${summaryList([
+      ["Person", `${lead.person.firstName} ${lead.person.lastName}, born ${lead.person.birthDate}`],
+      ["Window of activity", `${lead.windowStart} to ${lead.windowEnd}`],
+      ["Raised", `${lead.raisedOn}, by the ${lead.raisedBy === "sale" ? "check after a sale" : "sweep"}`],
+      [
+        "Case",
+        lead.caseId
+          ? html`<a href="/cases/${lead.caseId}?${new URLSearchParams({ purpose }).toString()}">${lead.caseNumber}</a>`
+          : null,
+      ],
+    ])}
+    <h2>Evidence</h2>
+    <dl class="stateline-dl" id="evidence">${Object.entries(lead.evidence).map(
+      ([k, x]) =>
+        html`<dt>${EVIDENCE_LABELS[k] ?? k}</dt><dd>${
+          k === "dealerIds" && sellers.length
+            ? sellers.join("; ")
+            : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
+              ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
+              : evidenceValue(x)
+        }</dd>`,
+    )}</dl>
+    ${
+      ammo
+        ? html`<h3>The person's ammunition purchases in the window</h3>
       ${
-        ammo
-          ? html`<h3>The person's ammunition purchases in the window</h3>
-              ${
-                ammo.items.length
-                  ? html`<table class="usa-table usa-table--borderless" id="ammunition">
-                      <caption>
-                        ${ammo.total} sale${ammo.total === 1 ? "" : "s"} from ${lead.windowStart} to ${lead.windowEnd}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Sale</th>
-                          <th scope="col">Sold on</th>
-                          <th scope="col">Seller</th>
-                          <th scope="col">What</th>
-                          <th scope="col">Rounds</th>
-                          <th scope="col">Magazines</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        ${ammo.items.map(
-                          (s) =>
-                            html`<tr>
-                              <th scope="row">${s.number}</th>
-                              <td>${s.soldOn}</td>
-                              <td>${s.dealerName}, ${s.town}</td>
-                              <td>
-                                ${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber})`)}
-                              </td>
-                              <td>${s.totalRounds}</td>
-                              <td>${s.totalMagazines}</td>
-                            </tr>`,
-                        )}
-                      </tbody>
-                    </table>`
-                  : html`<p>None.</p>`
-              }`
-          : ""
-      }
-      ${
-        next.length
-          ? html`<h2>Actions</h2>
-              <div class="grid-row grid-gap">
-                ${
-                  next.includes("open-case")
-                    ? html`<div class="tablet:grid-col-6">
-                        <form class="usa-form" method="post" action="/leads/${lead.id}/open-case" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Open a case</legend>
-                            ${st.form === "case" ? errorSummary(e, { title: "Case title", note: "Note" }) : ""}
-                            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}" />
-                            ${textField({ name: "title", label: "Case title", value: v.title, error: st.form === "case" ? e.title : undefined, hint: `Optional. By default: "${DETECTOR_TITLES[lead.detector]} (lead ${lead.number})"` })}
-                            ${textareaField({ name: "note", id: "case-note", label: "Note", value: v.note, error: st.form === "case" ? e.note : undefined, rows: 2, hint: "Optional" })}
-                            <button class="usa-button" type="submit">Open case</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-                ${
-                  next.includes("dismiss")
-                    ? html`<div class="tablet:grid-col-6">
-                        <form class="usa-form" method="post" action="/leads/${lead.id}/dismiss" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Dismiss the lead</legend>
-                            ${st.form === "dismiss" ? errorSummary(e, { reason: "Why is the lead dismissed?" }) : ""}
-                            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}" />
-                            ${textareaField({ name: "reason", label: "Why is the lead dismissed?", value: v.reason, error: st.form === "dismiss" ? e.reason : undefined, required: true, rows: 3, hint: "At least 5 characters. A dismissed lead is not raised again for the same activity." })}
-                            <button class="usa-button usa-button--secondary" type="submit">Dismiss lead</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-              </div>`
-          : ""
-      }
-      <h2>History</h2>
-      <table class="usa-table usa-table--borderless" id="history">
-        <caption>
-          Everything that happened to this lead, oldest first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">By</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${history.map(
-            (h) =>
-              html`<tr>
-                <td>${when(h.at)}</td>
-                <th scope="row">
-                  ${h.action === "raise" ? "Raised" : h.action === "dismiss" ? "Dismissed" : h.action === "open-case" ? "Case opened" : h.action}
-                </th>
-                <td>${h.actor ?? "Stateline"}</td>
-                <td>${h.note ?? ""}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><a href="${back}">Back to the leads</a></p>`,
+        ammo.items.length
+          ? html`<table class="usa-table usa-table--borderless" id="ammunition">
+        <caption>${ammo.total} sale${ammo.total === 1 ? "" : "s"} from ${lead.windowStart} to ${lead.windowEnd}</caption>
+        <thead><tr><th scope="col">Sale</th><th scope="col">Sold on</th><th scope="col">Seller</th><th scope="col">What</th><th scope="col">Rounds</th><th scope="col">Magazines</th></tr></thead>
+        <tbody>${ammo.items.map(
+          (s) => html`<tr><th scope="row">${s.number}</th><td>${s.soldOn}</td><td>${s.dealerName}, ${s.town}</td>
+          <td>${s.lines.map((l, i) => html`${i ? "; " : ""}${l.quantity} ${CLASS_LABELS[l.type]} (${l.caliber})`)}</td><td>${s.totalRounds}</td><td>${s.totalMagazines}</td></tr>`,
+        )}</tbody>
+      </table>`
+          : html`<p>None.</p>`
+      }`
+        : ""
+    }
+    ${
+      next.length
+        ? html`<h2>Actions</h2>
+      <div class="grid-row grid-gap">
+        ${
+          next.includes("open-case")
+            ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/open-case" novalidate>
+          <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Open a case</legend>
+            ${st.form === "case" ? errorSummary(e, { title: "Case title", note: "Note" }) : ""}
+            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
+            ${textField({ name: "title", label: "Case title", value: v.title, error: st.form === "case" ? e.title : undefined, hint: `Optional. By default: "${DETECTOR_TITLES[lead.detector]} (lead ${lead.number})"` })}
+            ${textareaField({ name: "note", id: "case-note", label: "Note", value: v.note, error: st.form === "case" ? e.note : undefined, rows: 2, hint: "Optional" })}
+            <button class="usa-button" type="submit">Open case</button>
+          </fieldset>
+        </form></div>`
+            : ""
+        }
+        ${
+          next.includes("dismiss")
+            ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/dismiss" novalidate>
+          <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Dismiss the lead</legend>
+            ${st.form === "dismiss" ? errorSummary(e, { reason: "Why is the lead dismissed?" }) : ""}
+            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
+            ${textareaField({ name: "reason", label: "Why is the lead dismissed?", value: v.reason, error: st.form === "dismiss" ? e.reason : undefined, required: true, rows: 3, hint: "At least 5 characters. A dismissed lead is not raised again for the same activity." })}
+            <button class="usa-button usa-button--secondary" type="submit">Dismiss lead</button>
+          </fieldset>
+        </form></div>`
+            : ""
+        }
+      </div>`
+        : ""
+    }
+    <h2>History</h2>
+    <table class="usa-table usa-table--borderless" id="history">
+      <caption>Everything that happened to this lead, oldest first</caption>
+      <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Note</th></tr></thead>
+      <tbody>${history.map((h) => html`<tr><td>${when(h.at)}</td><th scope="row">${h.action === "raise" ? "Raised" : h.action === "dismiss" ? "Dismissed" : h.action === "open-case" ? "Case opened" : h.action}</th><td>${h.actor ?? "Stateline"}</td><td>${h.note ?? ""}</td></tr>`)}</tbody>
+    </table>
+    <p><a href="${back}">Back to the leads</a></p>`,
     { flash, status: st.status },
   );
 }
@@ -445,10 +353,10 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
       req,
       "Purpose of this review",
       html`<h1>Purpose of this review</h1>
-        <form class="usa-form usa-form--large" method="get" action="/cases/${id}" novalidate>
-          ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, required: true, hint: purposeHint, error: p.error, width: "2xl" })}
-          <button class="usa-button" type="submit">Open the case</button>
-        </form>`,
+      <form class="usa-form usa-form--large" method="get" action="/cases/${id}" novalidate>
+        ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, required: true, hint: purposeHint, error: p.error, width: "2xl" })}
+        <button class="usa-button" type="submit">Open the case</button>
+      </form>`,
       { status: p.error ? 400 : 200 },
     );
   }
@@ -459,20 +367,16 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
     req,
     `Case ${c.case.number}`,
     html`<h1>Case ${c.case.number}: ${c.case.title}</h1>
-      ${summaryList([
-        ["Person", `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}`],
-        ["Status", c.case.status === "open" ? "Open" : "Closed"],
-        ["Opened", c.case.openedOn],
-        ["Closed", c.case.closedOn],
-      ])}
-      <h2>Leads</h2>
-      <ul class="usa-list">
-        ${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}?${q}">${l.number}</a>: ${l.reason}</li>`)}
-      </ul>
-      <h2>History</h2>
-      <ul class="usa-list">
-        ${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}
-      </ul>`,
+    ${summaryList([
+      ["Person", `${c.person.firstName} ${c.person.lastName}, born ${c.person.birthDate}`],
+      ["Status", c.case.status === "open" ? "Open" : "Closed"],
+      ["Opened", c.case.openedOn],
+      ["Closed", c.case.closedOn],
+    ])}
+    <h2>Leads</h2>
+    <ul class="usa-list">${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}?${q}">${l.number}</a>: ${l.reason}</li>`)}</ul>
+    <h2>History</h2>
+    <ul class="usa-list">${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}</ul>`,
   );
 }
 

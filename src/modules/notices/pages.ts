@@ -40,7 +40,8 @@ const tag = (s: NoticeView["status"]) =>
 
 function outboxForm(req: FastifyRequest, errors: FormErrors, b: Record<string, string>): Html {
   return html`<form class="usa-form usa-form--large" method="post" action="/staff/outbox">
-    ${csrfField(req)} ${purposeFields(errors, b)}
+    ${csrfField(req)}
+    ${purposeFields(errors, b)}
     ${selectField({ name: "status", label: "Delivery status", value: b.status, empty: "Any", options: NoticeStatus.options.map((s) => ({ value: s, label: STATUS_LABELS[s] })) })}
     <button class="usa-button" type="submit">Show the outbox</button>
   </form>`;
@@ -59,16 +60,10 @@ async function outboxPage(
   const b = posted ?? {};
   const { purpose, errors } = posted ? purposeFromForm(b) : { purpose: undefined, errors: {} as FormErrors };
   const intro = html`<h1>Outbox</h1>
-    <p class="usa-intro">
-      Letters and e-mails to holders and applicants (decisions, revocations, renewal notices), with their delivery:
-      e-mails through SMTP with the letter attached as PDF; letters rendered as PDF for printing.
-    </p>
+    <p class="usa-intro">Letters and e-mails to holders and applicants (decisions, revocations, renewal notices), with their delivery: e-mails through SMTP with the letter attached as PDF; letters rendered as PDF for printing.</p>
     <form method="post" action="/staff/jobs/daily" class="margin-y-2">
       ${csrfField(req)}
-      <p class="usa-hint" id="jobs-hint">
-        The daily sweep also runs by itself every hour: it expires credentials past their term, queues renewal notices
-        that are due, and flags revoked credentials not surrendered by their deadline. Safe to run twice.
-      </p>
+      <p class="usa-hint" id="jobs-hint">The daily sweep also runs by itself every hour: it expires credentials past their term, queues renewal notices that are due, and flags revoked credentials not surrendered by their deadline. Safe to run twice.</p>
       <button class="usa-button usa-button--outline" type="submit" aria-describedby="jobs-hint">Run daily jobs</button>
     </form>`;
   if (!posted || !purpose) {
@@ -94,46 +89,17 @@ async function outboxPage(
     ${
       r.items.length
         ? html`<table class="usa-table usa-table--borderless usa-table--stacked stateline-table">
-            <caption>
-              ${r.total} notices, newest first (up to 100 shown)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Notice</th>
-                <th scope="col">Queued</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Delivery</th>
-                <th scope="col">Letter</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.items.map(
-                (m) =>
-                  html`<tr>
-                    <th scope="row" data-label="Notice">${m.number}</th>
-                    <td data-label="Queued">${when(m.createdAt)}</td>
-                    <td data-label="Channel">${m.channel === "email" ? "E-mail" : "Letter"}</td>
-                    <td data-label="Recipient" class="stateline-pre">${m.recipient}</td>
-                    <td data-label="Subject">${m.subject}</td>
-                    <td data-label="Delivery">
-                      ${tag(m.status)}${m.sentAt ? html`<br /><span class="usa-hint">${when(m.sentAt)}</span>` : ""}${m.attempts > 1 || m.lastError ? html`<br /><span class="usa-hint">${m.attempts} attempts${m.lastError ? `: ${m.lastError}` : ""}</span>` : ""}
-                      ${m.status === "dead" && noticePolicy.retry(user) ? html`<form method="post" action="/staff/outbox/${m.id}/retry">${csrfField(req)}<button class="usa-button usa-button--outline usa-button--small" type="submit">Retry ${m.number}</button></form>` : ""}
-                    </td>
-                    <td data-label="Letter">
-                      <form method="post" action="/staff/outbox/${m.id}/pdf">
-                        ${csrfField(req)}<input type="hidden" name="purposeCode" value="${purpose.code}" /><input
-                          type="hidden"
-                          name="purposeText"
-                          value="${purpose.text}"
-                        /><button class="usa-button usa-button--unstyled" type="submit">PDF of ${m.number}</button>
-                      </form>
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+      <caption>${r.total} notices, newest first (up to 100 shown)</caption>
+      <thead><tr><th scope="col">Notice</th><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Recipient</th><th scope="col">Subject</th><th scope="col">Delivery</th><th scope="col">Letter</th></tr></thead>
+      <tbody>${r.items.map(
+        (m) => html`<tr>
+        <th scope="row" data-label="Notice">${m.number}</th><td data-label="Queued">${when(m.createdAt)}</td><td data-label="Channel">${m.channel === "email" ? "E-mail" : "Letter"}</td>
+        <td data-label="Recipient" class="stateline-pre">${m.recipient}</td><td data-label="Subject">${m.subject}</td>
+        <td data-label="Delivery">${tag(m.status)}${m.sentAt ? html`<br><span class="usa-hint">${when(m.sentAt)}</span>` : ""}${m.attempts > 1 || m.lastError ? html`<br><span class="usa-hint">${m.attempts} attempts${m.lastError ? `: ${m.lastError}` : ""}</span>` : ""}
+          ${m.status === "dead" && noticePolicy.retry(user) ? html`<form method="post" action="/staff/outbox/${m.id}/retry">${csrfField(req)}<button class="usa-button usa-button--outline usa-button--small" type="submit">Retry ${m.number}</button></form>` : ""}</td>
+        <td data-label="Letter"><form method="post" action="/staff/outbox/${m.id}/pdf">${csrfField(req)}<input type="hidden" name="purposeCode" value="${purpose.code}"><input type="hidden" name="purposeText" value="${purpose.text}"><button class="usa-button usa-button--unstyled" type="submit">PDF of ${m.number}</button></form></td>
+      </tr>`,
+      )}</tbody></table>`
         : html`<p>No notices match.</p>`
     }`,
   );
@@ -146,26 +112,17 @@ async function myNoticesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
     req,
     "My letters",
     html`<h1>My letters</h1>
-      <p class="usa-intro">
-        Every letter and e-mail Stateline sent you: decisions, revocations with their surrender deadlines, renewal
-        notices. Download any of them as PDF to print.
-      </p>
-      ${
-        items.length
-          ? html`<ul class="usa-list usa-list--unstyled">
-              ${items.map(
-                (m) =>
-                  html`<li class="margin-bottom-2">
-                    <strong>${m.subject}</strong>
-                    <span class="usa-hint"
-                      >(${m.number}, ${when(m.createdAt)}, ${STATUS_LABELS[m.status].toLowerCase()})</span
-                    ><br />
-                    <a class="usa-link" href="/me/notices/${m.id}.pdf">Download ${m.number} (PDF)</a>
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p>You have no letters yet.</p>`
-      }`,
+    <p class="usa-intro">Every letter and e-mail Stateline sent you: decisions, revocations with their surrender deadlines, renewal notices. Download any of them as PDF to print.</p>
+    ${
+      items.length
+        ? html`<ul class="usa-list usa-list--unstyled">${items.map(
+            (
+              m,
+            ) => html`<li class="margin-bottom-2"><strong>${m.subject}</strong> <span class="usa-hint">(${m.number}, ${when(m.createdAt)}, ${STATUS_LABELS[m.status].toLowerCase()})</span><br>
+      <a class="usa-link" href="/me/notices/${m.id}.pdf">Download ${m.number} (PDF)</a></li>`,
+          )}</ul>`
+        : html`<p>You have no letters yet.</p>`
+    }`,
   );
 }
 
@@ -205,8 +162,7 @@ export function registerNoticePages(app: FastifyInstance, makeCtx: MakeCtx): voi
           reply,
           req,
           "Outbox",
-          html`<h1>Outbox</h1>
-            <p><a href="/staff/outbox">Back to the outbox</a></p>`,
+          html`<h1>Outbox</h1><p><a href="/staff/outbox">Back to the outbox</a></p>`,
           { flash },
         );
       } catch (e) {
@@ -215,8 +171,7 @@ export function registerNoticePages(app: FastifyInstance, makeCtx: MakeCtx): voi
             reply,
             req,
             "Outbox",
-            html`<h1>Outbox</h1>
-              <p><a href="/staff/outbox">Back to the outbox</a></p>`,
+            html`<h1>Outbox</h1><p><a href="/staff/outbox">Back to the outbox</a></p>`,
             { status: statusOf(e), flash: { text: e.message, type: "error" } },
           );
         void user;

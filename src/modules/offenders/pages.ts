@@ -67,19 +67,14 @@ function forbid(user: User, ok: boolean): void {
 // ---------------------------------------------------------------- purpose (carried in forms, never in URLs)
 
 function purposeFields(b: Record<string, string>, errors: FormErrors): Html {
-  return html`<fieldset class="usa-fieldset">
-    <legend class="usa-legend">Purpose of this read</legend>
+  return html`<fieldset class="usa-fieldset"><legend class="usa-legend">Purpose of this read</legend>
     <p class="usa-hint">Every read of the registry is recorded in the audit trail with its purpose.</p>
     ${selectField({ name: "purposeCode", label: "Purpose", value: b.purposeCode ?? "criminal-investigation", options: PURPOSE_CODES.filter((c) => c !== "own-record").map((c) => ({ value: c, label: PURPOSE_LABELS[c] })), error: errors.purposeCode })}
     ${textField({ name: "purposeText", label: "Why (case or complaint number and reason)", value: b.purposeText, error: errors.purposeText, required: true, width: "2xl" })}
   </fieldset>`;
 }
 const hiddenPurpose = (p: ReadPurpose) =>
-  html`<input type="hidden" name="purposeCode" value="${p.code}" /><input
-      type="hidden"
-      name="purposeText"
-      value="${p.text}"
-    />`;
+  html`<input type="hidden" name="purposeCode" value="${p.code}"><input type="hidden" name="purposeText" value="${p.text}">`;
 
 function readPurpose(b: Record<string, string>): { purpose?: ReadPurpose; errors: FormErrors } {
   const r = ReadPurpose.safeParse({ code: b.purposeCode ?? "", text: b.purposeText ?? "" });
@@ -99,30 +94,23 @@ function lookupForm(
   results?: Html,
 ): Html {
   return html`<h1>Deadly Weapon Offender Registry</h1>
-    <p class="usa-intro">
-      For law enforcement only. The registry is not a public record (CGS § 54-280a); suspended registrations are
-      withdrawn from view.
-    </p>
+    <p class="usa-intro">For law enforcement only. The registry is not a public record (CGS § 54-280a); suspended registrations are withdrawn from view.</p>
     ${errorSummary(errors)}
     <form class="usa-form usa-form--large" method="post" action="/offenders/lookup" novalidate>
       ${csrfField(req)}
       ${textField({ name: "lastName", label: "Last name or alias", value: b.lastName, error: errors.lastName })}
       ${textField({ name: "firstName", label: "First name (beginning)", value: b.firstName, error: errors.firstName })}
       ${dateField({ name: "birthDate", label: "Date of birth", value: b.birthDate, error: errors.birthDate })}
-      ${textField({ name: "town", label: "Town", value: b.town, error: errors.town })} ${purposeFields(b, errors)}
+      ${textField({ name: "town", label: "Town", value: b.town, error: errors.town })}
+      ${purposeFields(b, errors)}
       <button class="usa-button" type="submit">Look up</button>
     </form>
-    <p>
-      <a href="/offenders/noncompliance">Non-compliance list by town</a
-      >${offenderPolicy.maintain(user) ? html` · <a href="/offenders/new">Key a court record</a>` : ""}
-    </p>
+    <p><a href="/offenders/noncompliance">Non-compliance list by town</a>${offenderPolicy.maintain(user) ? html` · <a href="/offenders/new">Key a court record</a>` : ""}</p>
     ${results ?? ""}`;
 }
 
 function openButton(req: FastifyRequest, id: string, p: ReadPurpose, label: string): Html {
-  return html`<form method="post" action="/offenders/registrants/${id}" class="stateline-inline-form">
-    ${csrfField(req)}${hiddenPurpose(p)}<button class="usa-button usa-button--unstyled" type="submit">${label}</button>
-  </form>`;
+  return html`<form method="post" action="/offenders/registrants/${id}" class="stateline-inline-form">${csrfField(req)}${hiddenPurpose(p)}<button class="usa-button usa-button--unstyled" type="submit">${label}</button></form>`;
 }
 
 // ---------------------------------------------------------------- the record
@@ -142,199 +130,134 @@ async function recordPage(
   const r = d.registrant;
   const keeper = offenderPolicy.maintain(user);
   const action = (path: string, body: Html, button: string) =>
-    html`<form class="usa-form" method="post" action="/offenders/registrants/${r.id}/${path}" novalidate>
-      ${csrfField(req)}${hiddenPurpose(p)}${body}<button class="usa-button" type="submit">${button}</button>
-    </form>`;
+    html`<form class="usa-form" method="post" action="/offenders/registrants/${r.id}/${path}" novalidate>${csrfField(req)}${hiddenPurpose(p)}${body}<button class="usa-button" type="submit">${button}</button></form>`;
   const openYear = d.verifications.find((v) => v.outcome !== "appeared" && v.anniversaryOn <= makeCtx(req).today);
   return sendPage(
     reply,
     req,
     `Registrant ${r.number}`,
     html`<h1>${r.firstName} ${r.lastName} <span class="usa-hint">${r.number}</span> ${tag(r.status)}</h1>
-      ${errorSummary(errors)}
-      ${summaryList([
-        ["Born", r.birthDate],
-        ["Aliases", r.aliases.join("; ")],
-        ["Description", r.physicalDescription],
-        [
-          "Offense",
-          `${r.offenseDescription} (CGS § ${r.offenseStatute}), ${r.disposition.replaceAll("-", " ")} ${r.dispositionOn}`,
+    ${errorSummary(errors)}
+    ${summaryList([
+      ["Born", r.birthDate],
+      ["Aliases", r.aliases.join("; ")],
+      ["Description", r.physicalDescription],
+      [
+        "Offense",
+        `${r.offenseDescription} (CGS § ${r.offenseStatute}), ${r.disposition.replaceAll("-", " ")} ${r.dispositionOn}`,
+      ],
+      ["Released", `${r.releasedOn}${r.fromDocCustody ? " (from DOC custody)" : ""}`],
+      ["Registration due", r.registrationDueOn],
+      ["Registered", r.registeredOn],
+      ["Registered through", r.endsOn],
+      ["Suspended", r.suspensionGround],
+      ["Home", [r.homeStreet, r.homeTown, r.homeState, r.homeZip].filter(Boolean).join(", ")],
+      ["E-mail", r.email],
+      [
+        "Fingerprints",
+        [r.fingerprintAppointmentOn ? `appointment ${r.fingerprintAppointmentOn}` : "", r.fingerprintReference ?? ""]
+          .filter(Boolean)
+          .join(", "),
+      ],
+      ["Criminal history", r.criminalHistoryReference],
+      [
+        "Photograph",
+        r.photoReference ? `${r.photoTakenBy ?? ""} ${r.photoTakenOn ?? ""} (${r.photoReference})` : "none",
+      ],
+      ["DNA sample", r.dnaStatus],
+    ])}
+    <h2>Annual updates</h2>
+    <table class="usa-table usa-table--borderless"><caption class="usa-sr-only">Annual updates</caption><thead><tr><th scope="col">Year</th><th scope="col">Anniversary</th><th scope="col">Last day</th><th scope="col">Notice</th><th scope="col">Report due</th><th scope="col">Outcome</th></tr></thead><tbody>
+      ${d.verifications.map((v) => html`<tr><td>${v.year}</td><td>${v.anniversaryOn}</td><td>${v.closesOn}</td><td>${v.noticeSentOn ? `${v.noticeSentOn}${v.noticeLate ? " (late)" : ""}` : `by ${v.noticeMailBy}`}</td><td>${v.reportDueBy}</td><td>${v.outcome ?? (v.missedFlaggedOn ? "missed" : "")}${v.deferredTo ? ` to ${v.deferredTo}: ${v.deferralCause ?? ""}` : ""}${v.appearedOn ? ` ${v.appearedOn}` : ""}</td></tr>`)}
+    </tbody></table>
+    ${d.changes.length ? html`<h2>Changes</h2><ul class="usa-list">${d.changes.map((c) => html`<li>${c.kind} change of ${c.changedOn} (${c.source}): due ${c.dueOn}; ${c.reportedOn ? `reported ${c.reportedOn}${c.late ? ", late" : ""}` : "not reported by the registrant"}</li>`)}</ul>` : ""}
+    ${d.noncompliance.length ? html`<h2>Non-compliance</h2><ul class="usa-list">${d.noncompliance.map((n) => html`<li>${n.offense}, due ${n.dueOn}; case ${n.caseNumber ?? ""}${n.resolvedOn ? `; resolved ${n.resolvedOn}` : ""} (${n.citation})</li>`)}</ul>` : ""}
+    ${
+      r.status === "awaiting-registration" && keeper
+        ? html`<h2>Record the registration</h2>${action(
+            "register",
+            html`
+      ${textareaField({ name: "physicalDescription", label: "Physical description", required: true, error: errors.physicalDescription })}
+      ${textField({ name: "aliases", label: "Aliases (separated by semicolons)", error: errors.aliases })}
+      ${textField({ name: "homeStreet", label: "Home street address", required: true, error: errors.homeStreet })}
+      ${textField({ name: "homeTown", label: "Town", required: true, error: errors.homeTown })}
+      ${textField({ name: "homeZip", label: "ZIP code", error: errors.homeZip, width: "sm" })}
+      ${textField({ name: "email", label: "E-mail address", type: "email", error: errors.email })}
+      ${dateField({ name: "fingerprintAppointmentOn", label: "Fingerprint appointment", error: errors.fingerprintAppointmentOn })}
+      ${textField({ name: "fingerprintReference", label: "Fingerprint reference", error: errors.fingerprintReference })}
+      ${textField({ name: "criminalHistoryReference", label: "Criminal history record reference", required: true, error: errors.criminalHistoryReference })}
+      ${selectField({ name: "dnaStatus", label: "DNA sample", value: "unknown", options: ["unknown", "not-required", "required-not-taken", "collected", "on-file"].map((v) => ({ value: v, label: v.replaceAll("-", " ") })) })}
+      ${checkboxField({ name: "signed", label: "The registrant signed and dated the registration", required: true, error: errors.signed })}`,
+            "Record registration",
+          )}`
+        : ""
+    }
+    ${
+      openYear && r.status === "registered"
+        ? html`<h2>Annual update ${openYear.year}: report</h2>${action(
+            "verification",
+            html`<input type="hidden" name="year" value="${openYear.year}">
+      ${selectField({
+        name: "outcome",
+        label: "Outcome",
+        value: "appeared",
+        options: [
+          { value: "appeared", label: "Appeared" },
+          { value: "did-not-appear", label: "Did not appear" },
+          { value: "deferred", label: "Deferred for good cause" },
         ],
-        ["Released", `${r.releasedOn}${r.fromDocCustody ? " (from DOC custody)" : ""}`],
-        ["Registration due", r.registrationDueOn],
-        ["Registered", r.registeredOn],
-        ["Registered through", r.endsOn],
-        ["Suspended", r.suspensionGround],
-        ["Home", [r.homeStreet, r.homeTown, r.homeState, r.homeZip].filter(Boolean).join(", ")],
-        ["E-mail", r.email],
-        [
-          "Fingerprints",
-          [r.fingerprintAppointmentOn ? `appointment ${r.fingerprintAppointmentOn}` : "", r.fingerprintReference ?? ""]
-            .filter(Boolean)
-            .join(", "),
-        ],
-        ["Criminal history", r.criminalHistoryReference],
-        [
-          "Photograph",
-          r.photoReference ? `${r.photoTakenBy ?? ""} ${r.photoTakenOn ?? ""} (${r.photoReference})` : "none",
-        ],
-        ["DNA sample", r.dnaStatus],
-      ])}
-      <h2>Annual updates</h2>
-      <table class="usa-table usa-table--borderless">
-        <caption class="usa-sr-only">
-          Annual updates
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <th scope="col">Anniversary</th>
-            <th scope="col">Last day</th>
-            <th scope="col">Notice</th>
-            <th scope="col">Report due</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${d.verifications.map(
-            (v) =>
-              html`<tr>
-                <td>${v.year}</td>
-                <td>${v.anniversaryOn}</td>
-                <td>${v.closesOn}</td>
-                <td>
-                  ${v.noticeSentOn ? `${v.noticeSentOn}${v.noticeLate ? " (late)" : ""}` : `by ${v.noticeMailBy}`}
-                </td>
-                <td>${v.reportDueBy}</td>
-                <td>
-                  ${v.outcome ?? (v.missedFlaggedOn ? "missed" : "")}${v.deferredTo ? ` to ${v.deferredTo}: ${v.deferralCause ?? ""}` : ""}${v.appearedOn ? ` ${v.appearedOn}` : ""}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${
-        d.changes.length
-          ? html`<h2>Changes</h2>
-              <ul class="usa-list">
-                ${d.changes.map((c) => html`<li>${c.kind} change of ${c.changedOn} (${c.source}): due ${c.dueOn}; ${c.reportedOn ? `reported ${c.reportedOn}${c.late ? ", late" : ""}` : "not reported by the registrant"}</li>`)}
-              </ul>`
-          : ""
-      }
-      ${
-        d.noncompliance.length
-          ? html`<h2>Non-compliance</h2>
-              <ul class="usa-list">
-                ${d.noncompliance.map((n) => html`<li>${n.offense}, due ${n.dueOn}; case ${n.caseNumber ?? ""}${n.resolvedOn ? `; resolved ${n.resolvedOn}` : ""} (${n.citation})</li>`)}
-              </ul>`
-          : ""
-      }
-      ${
-        r.status === "awaiting-registration" && keeper
-          ? html`<h2>Record the registration</h2>
-              ${action(
-                "register",
-                html` ${textareaField({ name: "physicalDescription", label: "Physical description", required: true, error: errors.physicalDescription })}
-                ${textField({ name: "aliases", label: "Aliases (separated by semicolons)", error: errors.aliases })}
-                ${textField({ name: "homeStreet", label: "Home street address", required: true, error: errors.homeStreet })}
-                ${textField({ name: "homeTown", label: "Town", required: true, error: errors.homeTown })}
-                ${textField({ name: "homeZip", label: "ZIP code", error: errors.homeZip, width: "sm" })}
-                ${textField({ name: "email", label: "E-mail address", type: "email", error: errors.email })}
-                ${dateField({ name: "fingerprintAppointmentOn", label: "Fingerprint appointment", error: errors.fingerprintAppointmentOn })}
-                ${textField({ name: "fingerprintReference", label: "Fingerprint reference", error: errors.fingerprintReference })}
-                ${textField({ name: "criminalHistoryReference", label: "Criminal history record reference", required: true, error: errors.criminalHistoryReference })}
-                ${selectField({ name: "dnaStatus", label: "DNA sample", value: "unknown", options: ["unknown", "not-required", "required-not-taken", "collected", "on-file"].map((v) => ({ value: v, label: v.replaceAll("-", " ") })) })}
-                ${checkboxField({ name: "signed", label: "The registrant signed and dated the registration", required: true, error: errors.signed })}`,
-                "Record registration",
-              )}`
-          : ""
-      }
-      ${
-        openYear && r.status === "registered"
-          ? html`<h2>Annual update ${openYear.year}: report</h2>
-              ${action(
-                "verification",
-                html`<input type="hidden" name="year" value="${openYear.year}" /> ${selectField({
-                    name: "outcome",
-                    label: "Outcome",
-                    value: "appeared",
-                    options: [
-                      { value: "appeared", label: "Appeared" },
-                      { value: "did-not-appear", label: "Did not appear" },
-                      { value: "deferred", label: "Deferred for good cause" },
-                    ],
-                    error: errors.outcome,
-                  })}
-                  ${dateField({ name: "appearedOn", label: "Day appeared", error: errors.appearedOn })}
-                  ${dateField({ name: "deferredTo", label: "Deferred to", error: errors.deferredTo })}
-                  ${textareaField({ name: "deferralCause", label: "Good cause for the deferral", error: errors.deferralCause })}
-                  ${textField({ name: "agency", label: "Police department or troop", required: true, error: errors.agency })}`,
-                "Send report",
-              )}`
-          : ""
-      }
-      ${
-        r.status === "registered" || r.status === "suspended"
-          ? html`<h2>Record a change of address</h2>
-              ${action(
-                "change",
-                html` ${dateField({ name: "changedOn", label: "Day of the change", required: true, error: errors.changedOn })}
-                ${textField({ name: "street", label: "New street address", required: true, error: errors.street })}
-                ${textField({ name: "town", label: "Town", error: errors.town })}
-                ${textField({ name: "state", label: "State", value: "CT", width: "sm", error: errors.state })}`,
-                "Record change",
-              )}`
-          : ""
-      }
-      ${
-        keeper && r.status === "registered"
-          ? html`<h2>Suspend</h2>
-              ${action(
-                "suspend",
-                selectField({
-                  name: "ground",
-                  label: "Ground",
-                  options: [
-                    { value: "incarcerated", label: "Incarcerated" },
-                    { value: "civil-commitment", label: "Under civil commitment" },
-                    { value: "out-of-state", label: "Living out of state" },
-                  ],
-                }),
-                "Suspend registration",
-              )}`
-          : ""
-      }
-      ${
-        keeper && r.status === "suspended"
-          ? html`<h2>Reinstate</h2>
-              ${action("reinstate", html``, "Reinstate registration")}`
-          : ""
-      }
-      ${
-        keeper
-          ? html`<h2>Photograph</h2>
-              <form
-                class="usa-form"
-                method="post"
-                action="/offenders/registrants/${r.id}/photo"
-                enctype="multipart/form-data"
-              >
-                ${csrfField(req)}${hiddenPurpose(p)}
-                <div class="usa-form-group">
-                  <label class="usa-label" for="photo">Photograph (JPEG or PNG, at most 2 MB)</label
-                  ><input class="usa-file-input" id="photo" name="photo" type="file" accept="image/jpeg,image/png" />
-                </div>
-                ${selectField({ name: "takenBy", label: "Taken by", options: ["DESPP", "DOC", "law-enforcement", "CSSD"].map((v) => ({ value: v, label: v })) })}
-                ${dateField({ name: "takenOn", label: "Day taken", required: true })}
-                <button class="usa-button" type="submit">Upload photograph</button>
-              </form>`
-          : ""
-      }
-      <h2>History</h2>
-      <ul class="usa-list">
-        ${d.history.map((h) => html`<li>${h.onDate}: ${h.action.replaceAll("-", " ")}${h.toStatus && h.toStatus !== h.fromStatus ? ` → ${STATUS[h.toStatus] ?? h.toStatus}` : ""}</li>`)}
-      </ul>
-      <p><a href="/offenders">New look-up</a></p>`,
+        error: errors.outcome,
+      })}
+      ${dateField({ name: "appearedOn", label: "Day appeared", error: errors.appearedOn })}
+      ${dateField({ name: "deferredTo", label: "Deferred to", error: errors.deferredTo })}
+      ${textareaField({ name: "deferralCause", label: "Good cause for the deferral", error: errors.deferralCause })}
+      ${textField({ name: "agency", label: "Police department or troop", required: true, error: errors.agency })}`,
+            "Send report",
+          )}`
+        : ""
+    }
+    ${
+      r.status === "registered" || r.status === "suspended"
+        ? html`<h2>Record a change of address</h2>${action(
+            "change",
+            html`
+      ${dateField({ name: "changedOn", label: "Day of the change", required: true, error: errors.changedOn })}
+      ${textField({ name: "street", label: "New street address", required: true, error: errors.street })}
+      ${textField({ name: "town", label: "Town", error: errors.town })}
+      ${textField({ name: "state", label: "State", value: "CT", width: "sm", error: errors.state })}`,
+            "Record change",
+          )}`
+        : ""
+    }
+    ${
+      keeper && r.status === "registered"
+        ? html`<h2>Suspend</h2>${action(
+            "suspend",
+            selectField({
+              name: "ground",
+              label: "Ground",
+              options: [
+                { value: "incarcerated", label: "Incarcerated" },
+                { value: "civil-commitment", label: "Under civil commitment" },
+                { value: "out-of-state", label: "Living out of state" },
+              ],
+            }),
+            "Suspend registration",
+          )}`
+        : ""
+    }
+    ${keeper && r.status === "suspended" ? html`<h2>Reinstate</h2>${action("reinstate", html``, "Reinstate registration")}` : ""}
+    ${
+      keeper
+        ? html`<h2>Photograph</h2><form class="usa-form" method="post" action="/offenders/registrants/${r.id}/photo" enctype="multipart/form-data">${csrfField(req)}${hiddenPurpose(p)}
+      <div class="usa-form-group"><label class="usa-label" for="photo">Photograph (JPEG or PNG, at most 2 MB)</label><input class="usa-file-input" id="photo" name="photo" type="file" accept="image/jpeg,image/png"></div>
+      ${selectField({ name: "takenBy", label: "Taken by", options: ["DESPP", "DOC", "law-enforcement", "CSSD"].map((v) => ({ value: v, label: v })) })}
+      ${dateField({ name: "takenOn", label: "Day taken", required: true })}
+      <button class="usa-button" type="submit">Upload photograph</button></form>`
+        : ""
+    }
+    <h2>History</h2><ul class="usa-list">${d.history.map((h) => html`<li>${h.onDate}: ${h.action.replaceAll("-", " ")}${h.toStatus && h.toStatus !== h.fromStatus ? ` → ${STATUS[h.toStatus] ?? h.toStatus}` : ""}</li>`)}</ul>
+    <p><a href="/offenders">New look-up</a></p>`,
     { status, ...(flash ? { flash } : {}) },
   );
 }
@@ -343,49 +266,18 @@ async function recordPage(
 
 function noncomplianceTable(items: Noncompliance[]): Html {
   if (!items.length) return html`<p>No open non-compliance.</p>`;
-  return html`<table class="usa-table usa-table--borderless">
-    <caption>
-      Open non-compliance
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Town</th>
-        <th scope="col">Registrant</th>
-        <th scope="col">Born</th>
-        <th scope="col">Failure</th>
-        <th scope="col">Due</th>
-        <th scope="col">Case</th>
-        <th scope="col">Citation</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${items.map(
-        (n) =>
-          html`<tr>
-            <td>${n.town ?? ""}</td>
-            <td>${n.firstName} ${n.lastName} (${n.registrantNumber})</td>
-            <td>${n.birthDate}</td>
-            <td>${n.offense}</td>
-            <td>${n.dueOn}</td>
-            <td>${n.caseNumber ?? ""}</td>
-            <td>${n.citation}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table class="usa-table usa-table--borderless"><caption>Open non-compliance</caption><thead><tr><th scope="col">Town</th><th scope="col">Registrant</th><th scope="col">Born</th><th scope="col">Failure</th><th scope="col">Due</th><th scope="col">Case</th><th scope="col">Citation</th></tr></thead><tbody>
+    ${items.map((n) => html`<tr><td>${n.town ?? ""}</td><td>${n.firstName} ${n.lastName} (${n.registrantNumber})</td><td>${n.birthDate}</td><td>${n.offense}</td><td>${n.dueOn}</td><td>${n.caseNumber ?? ""}</td><td>${n.citation}</td></tr>`)}
+  </tbody></table>`;
 }
 
 // ---------------------------------------------------------------- staff: key a court record
 
 function courtRecordForm(req: FastifyRequest, b: Record<string, string>, errors: FormErrors): Html {
   return html`<h1>Key a court record</h1>
-    <p class="usa-intro">
-      A conviction or a finding of not guilty by reason of mental disease or defect, from the court or corrections,
-      until the court feed lands. The rulebook decides whether the person must register (PA 13-3 §§ 18-22, Table 1).
-    </p>
+    <p class="usa-intro">A conviction or a finding of not guilty by reason of mental disease or defect, from the court or corrections, until the court feed lands. The rulebook decides whether the person must register (PA 13-3 §§ 18-22, Table 1).</p>
     ${errorSummary(errors)}
-    <form class="usa-form usa-form--large" method="post" action="/offenders/new" novalidate>
-      ${csrfField(req)}
+    <form class="usa-form usa-form--large" method="post" action="/offenders/new" novalidate>${csrfField(req)}
       ${textField({ name: "personId", label: "Person id (if known to Stateline)", value: b.personId, error: errors.personId })}
       ${textField({ name: "firstName", label: "First name", value: b.firstName, error: errors["person.firstName"] })}
       ${textField({ name: "lastName", label: "Last name", value: b.lastName, error: errors["person.lastName"] })}
@@ -484,32 +376,9 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
             b,
             {},
             html`<h2>${hits.length} result${hits.length === 1 ? "" : "s"}</h2>
-              <table class="usa-table usa-table--borderless">
-                <caption class="usa-sr-only">
-                  Results
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Born</th>
-                    <th scope="col">Town</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Record</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${hits.map(
-                    (h) =>
-                      html`<tr>
-                        <td>${h.firstName} ${h.lastName}</td>
-                        <td>${h.birthDate}</td>
-                        <td>${h.homeTown ?? ""}</td>
-                        <td>${tag(h.status)}</td>
-                        <td>${openButton(req, h.id, input.purpose, `Open ${h.number}`)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`,
+        <table class="usa-table usa-table--borderless"><caption class="usa-sr-only">Results</caption><thead><tr><th scope="col">Name</th><th scope="col">Born</th><th scope="col">Town</th><th scope="col">Status</th><th scope="col">Record</th></tr></thead><tbody>
+        ${hits.map((h) => html`<tr><td>${h.firstName} ${h.lastName}</td><td>${h.birthDate}</td><td>${h.homeTown ?? ""}</td><td>${tag(h.status)}</td><td>${openButton(req, h.id, input.purpose, `Open ${h.number}`)}</td></tr>`)}
+        </tbody></table>`,
           ),
         );
       } catch (e) {
@@ -717,15 +586,8 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         "Non-compliance",
         html`<h1>Non-compliance by town</h1>
-          <form class="usa-form" method="post" action="/offenders/noncompliance" novalidate>
-            ${csrfField(req)}
-            ${textField({ name: "town", label: "Town (blank for all)" })}${purposeFields({}, {})}<button
-              class="usa-button"
-              type="submit"
-            >
-              Show list
-            </button>
-          </form>`,
+      <form class="usa-form" method="post" action="/offenders/noncompliance" novalidate>${csrfField(req)}
+        ${textField({ name: "town", label: "Town (blank for all)" })}${purposeFields({}, {})}<button class="usa-button" type="submit">Show list</button></form>`,
       );
     }),
   );
@@ -736,22 +598,14 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
       forbid(user, offenderPolicy.noncompliance(user));
       const b = formBody(req);
       const { purpose, errors } = readPurpose(b);
-      const form = html`<form class="usa-form" method="post" action="/offenders/noncompliance" novalidate>
-        ${csrfField(req)}
-        ${textField({ name: "town", label: "Town (blank for all)", value: b.town })}${purposeFields(b, errors)}<button
-          class="usa-button"
-          type="submit"
-        >
-          Show list
-        </button>
-      </form>`;
+      const form = html`<form class="usa-form" method="post" action="/offenders/noncompliance" novalidate>${csrfField(req)}
+        ${textField({ name: "town", label: "Town (blank for all)", value: b.town })}${purposeFields(b, errors)}<button class="usa-button" type="submit">Show list</button></form>`;
       if (!purpose)
         return sendPage(
           reply,
           req,
           "Non-compliance",
-          html`<h1>Non-compliance by town</h1>
-            ${errorSummary(errors)}${form}`,
+          html`<h1>Non-compliance by town</h1>${errorSummary(errors)}${form}`,
           { status: 400 },
         );
       const items = await svc.listNoncompliance(makeCtx(req), { town: str(b.town), purpose });
@@ -759,13 +613,9 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
         reply,
         req,
         "Non-compliance",
-        html`<h1>Non-compliance by town</h1>
-          ${form}
-          <p>
-            Each failure to register, to appear for the annual update, or to report a change within five business days
-            is a class D felony (CGS § 54-280a); each has a case.
-          </p>
-          ${noncomplianceTable(items)}`,
+        html`<h1>Non-compliance by town</h1>${form}
+      <p>Each failure to register, to appear for the annual update, or to report a change within five business days is a class D felony (CGS § 54-280a); each has a case.</p>
+      ${noncomplianceTable(items)}`,
       );
     }),
   );
@@ -808,15 +658,11 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
           reply,
           req,
           "Court record",
-          html`<h1>
-              ${r.outcome === "yes" ? "Must register" : r.outcome === "no" ? "No duty to register" : "Needs review: facts missing"}
-            </h1>
-            ${r.registrant ? html`<p>Registrant ${r.registrant.number}: registration due by ${r.registrant.registrationDueOn}. The duty notice was mailed.</p>` : ""}
-            ${r.missing.length ? html`<p>Missing facts: ${r.missing.join(", ")}</p>` : ""}
-            <ul class="usa-list">
-              ${r.findings.map((f) => html`<li>${f.status}: ${f.because} (${f.citation})</li>`)}
-            </ul>
-            <p><a href="/offenders/new">Key another</a> · <a href="/offenders">Look up</a></p>`,
+          html`<h1>${r.outcome === "yes" ? "Must register" : r.outcome === "no" ? "No duty to register" : "Needs review: facts missing"}</h1>
+        ${r.registrant ? html`<p>Registrant ${r.registrant.number}: registration due by ${r.registrant.registrationDueOn}. The duty notice was mailed.</p>` : ""}
+        ${r.missing.length ? html`<p>Missing facts: ${r.missing.join(", ")}</p>` : ""}
+        <ul class="usa-list">${r.findings.map((f) => html`<li>${f.status}: ${f.because} (${f.citation})</li>`)}</ul>
+        <p><a href="/offenders/new">Key another</a> · <a href="/offenders">Look up</a></p>`,
           { status: 201 },
         );
       } catch (e) {
@@ -862,48 +708,40 @@ export function registerOffenderPages(app: FastifyInstance, makeCtx: MakeCtx): v
       req,
       "My registration",
       html`<h1>My registration</h1>
-        ${errorSummary(errors)}
-        ${mine.length ? "" : html`<p>You have no registration in the Deadly Weapon Offender Registry.</p>`}
-        ${mine.map(
-          (d) =>
-            html`<h2>Registration ${d.registrant.number} ${tag(d.registrant.status)}</h2>
-              ${summaryList([
-                ["Offense", `${d.registrant.offenseDescription} (CGS § ${d.registrant.offenseStatute})`],
-                ["Registered", d.registrant.registeredOn],
-                ["Registered through", d.registrant.endsOn],
-                [
-                  "Home",
-                  [d.registrant.homeStreet, d.registrant.homeTown, d.registrant.homeState].filter(Boolean).join(", "),
-                ],
-              ])}
-              <h3>What you must do</h3>
-              <ul class="usa-list">
-                ${d.obligations.map((o) => html`<li>${o.what}${o.dueOn ? html` <strong>by ${o.dueOn}</strong>` : ""} (${o.status}; ${o.citation})</li>`)}
-              </ul>
-              ${
-                d.registrant.status === "registered" || d.registrant.status === "suspended"
-                  ? html`<h3>Report a change</h3>
-                      <form class="usa-form" method="post" action="/offenders/me/change" novalidate>
-                        ${csrfField(req)}<input type="hidden" name="registrantId" value="${d.registrant.id}" />
-                        ${selectField({
-                          name: "kind",
-                          label: "What changed",
-                          options: [
-                            { value: "address", label: "My address" },
-                            { value: "name", label: "My name" },
-                          ],
-                        })}
-                        ${dateField({ name: "changedOn", label: "Day of the change", required: true, error: errors.changedOn })}
-                        ${textField({ name: "street", label: "New street address", error: errors.street })}
-                        ${textField({ name: "town", label: "Town", error: errors.town })}
-                        ${textField({ name: "state", label: "State", value: "CT", width: "sm", error: errors.state })}
-                        ${textField({ name: "firstName", label: "New first name", error: errors.firstName })}
-                        ${textField({ name: "lastName", label: "New last name", error: errors.lastName })}
-                        <button class="usa-button" type="submit">Send my written notice</button>
-                      </form>`
-                  : ""
-              }`,
-        )}`,
+      ${errorSummary(errors)}
+      ${mine.length ? "" : html`<p>You have no registration in the Deadly Weapon Offender Registry.</p>`}
+      ${mine.map(
+        (d) => html`<h2>Registration ${d.registrant.number} ${tag(d.registrant.status)}</h2>
+        ${summaryList([
+          ["Offense", `${d.registrant.offenseDescription} (CGS § ${d.registrant.offenseStatute})`],
+          ["Registered", d.registrant.registeredOn],
+          ["Registered through", d.registrant.endsOn],
+          ["Home", [d.registrant.homeStreet, d.registrant.homeTown, d.registrant.homeState].filter(Boolean).join(", ")],
+        ])}
+        <h3>What you must do</h3>
+        <ul class="usa-list">${d.obligations.map((o) => html`<li>${o.what}${o.dueOn ? html` <strong>by ${o.dueOn}</strong>` : ""} (${o.status}; ${o.citation})</li>`)}</ul>
+        ${
+          d.registrant.status === "registered" || d.registrant.status === "suspended"
+            ? html`<h3>Report a change</h3>
+        <form class="usa-form" method="post" action="/offenders/me/change" novalidate>${csrfField(req)}<input type="hidden" name="registrantId" value="${d.registrant.id}">
+          ${selectField({
+            name: "kind",
+            label: "What changed",
+            options: [
+              { value: "address", label: "My address" },
+              { value: "name", label: "My name" },
+            ],
+          })}
+          ${dateField({ name: "changedOn", label: "Day of the change", required: true, error: errors.changedOn })}
+          ${textField({ name: "street", label: "New street address", error: errors.street })}
+          ${textField({ name: "town", label: "Town", error: errors.town })}
+          ${textField({ name: "state", label: "State", value: "CT", width: "sm", error: errors.state })}
+          ${textField({ name: "firstName", label: "New first name", error: errors.firstName })}
+          ${textField({ name: "lastName", label: "New last name", error: errors.lastName })}
+          <button class="usa-button" type="submit">Send my written notice</button></form>`
+            : ""
+        }`,
+      )}`,
       { status, ...(flash ? { flash } : {}) },
     );
   };

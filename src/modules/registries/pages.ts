@@ -136,75 +136,77 @@ function registrationForm(
 ): Html {
   const aw = kind === "aw-certificate";
   return html`<form class="usa-form usa-form--large" method="post" action="${action}" novalidate>
-    ${errorSummary(errors)} ${requiredNote} ${csrf}
-    <input type="hidden" name="_submission" value="${token}" />
-    ${draftVersion ? html`<input type="hidden" name="draftVersion" value="${String(draftVersion)}" />` : ""}
+    ${errorSummary(errors)}
+    ${requiredNote}
+    ${csrf}
+    <input type="hidden" name="_submission" value="${token}">
+    ${draftVersion ? html`<input type="hidden" name="draftVersion" value="${String(draftVersion)}">` : ""}
     ${selectField({ name: "route", label: "How you came to have it", options: ROUTE_OPTIONS, value: v.route ?? "general", error: errors.route })}
     ${dateField({ name: "routeEventOn", label: "The day you returned, arrived or inherited (90-day windows only)", value: v.routeEventOn, error: errors.routeEventOn })}
     ${
       aw
-        ? html` <fieldset class="usa-fieldset">
-              <legend class="usa-legend usa-legend--large">The firearm</legend>
-              ${textField({ name: "make", label: "Make", required: true, value: v.make, error: errors.make })}
-              ${textField({ name: "model", label: "Model", required: true, value: v.model, error: errors.model })}
-              ${textField({ name: "serialNumber", label: "Serial number", required: true, value: v.serialNumber, error: errors.serialNumber })}
-              ${textField({ name: "caliber", label: "Caliber", required: true, value: v.caliber, error: errors.caliber, width: "md" })}
-              ${selectField({
-                name: "type",
-                label: "Type",
-                required: true,
-                empty: "- Select -",
-                options: [
-                  { value: "rifle", label: "Rifle" },
-                  { value: "pistol", label: "Pistol" },
-                  { value: "shotgun", label: "Shotgun" },
-                  { value: "other", label: "Other" },
-                ],
-                value: v.type,
-                error: errors.type,
-              })}
-              ${selectField({
-                name: "action",
-                label: "Action",
-                empty: "Not known",
-                options: [
-                  { value: "semiautomatic", label: "Semiautomatic" },
-                  { value: "selective-fire", label: "Selective fire (automatic or burst at the user's option)" },
-                  { value: "other", label: "Other (bolt, lever, pump, revolver, single shot)" },
-                ],
-                value: v.action,
-              })}
-              ${selectField({
-                name: "centerfire",
-                label: "Centerfire",
-                empty: "Not known",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No (rimfire)" },
-                ],
-                value: v.centerfire,
-              })}
-              ${selectField({
-                name: "detachable",
-                label: "Accepts a detachable magazine",
-                empty: "Not known",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-                value: v.detachable,
-              })}
-              ${textareaField({ name: "identificationMarks", label: "All other identification marks", hint: "Engravings, import marks, proof marks", value: v.identificationMarks, error: errors.identificationMarks })}
-            </fieldset>
-            ${dateField({ name: "appointmentOn", label: "Fingerprinting appointment (or upload a thumbprint after saving)", value: v.appointmentOn, error: errors.appointmentOn })}`
-        : html` <fieldset class="usa-fieldset">
-            <legend class="usa-legend usa-legend--large">The magazines</legend>
-            ${textField({ name: "count", label: "How many", required: true, inputmode: "numeric", width: "sm", value: v.count, error: errors.count })}
-            ${textField({ name: "capacity", label: "Rounds each holds", required: true, inputmode: "numeric", width: "sm", value: v.capacity, error: errors.capacity })}
-            ${textField({ name: "magazineCaliber", label: "Caliber", hint: "Or describe them below", value: v.magazineCaliber, error: errors.magazineCaliber, width: "md" })}
-            ${textareaField({ name: "description", label: "Description", value: v.description, error: errors.description })}
-            ${textField({ name: "credentialApplicationId", label: "Credential application this declaration rides on (optional)", value: v.credentialApplicationId, error: errors.credentialApplicationId })}
-          </fieldset>`
+        ? html`
+      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">The firearm</legend>
+      ${textField({ name: "make", label: "Make", required: true, value: v.make, error: errors.make })}
+      ${textField({ name: "model", label: "Model", required: true, value: v.model, error: errors.model })}
+      ${textField({ name: "serialNumber", label: "Serial number", required: true, value: v.serialNumber, error: errors.serialNumber })}
+      ${textField({ name: "caliber", label: "Caliber", required: true, value: v.caliber, error: errors.caliber, width: "md" })}
+      ${selectField({
+        name: "type",
+        label: "Type",
+        required: true,
+        empty: "- Select -",
+        options: [
+          { value: "rifle", label: "Rifle" },
+          { value: "pistol", label: "Pistol" },
+          { value: "shotgun", label: "Shotgun" },
+          { value: "other", label: "Other" },
+        ],
+        value: v.type,
+        error: errors.type,
+      })}
+      ${selectField({
+        name: "action",
+        label: "Action",
+        empty: "Not known",
+        options: [
+          { value: "semiautomatic", label: "Semiautomatic" },
+          { value: "selective-fire", label: "Selective fire (automatic or burst at the user's option)" },
+          { value: "other", label: "Other (bolt, lever, pump, revolver, single shot)" },
+        ],
+        value: v.action,
+      })}
+      ${selectField({
+        name: "centerfire",
+        label: "Centerfire",
+        empty: "Not known",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No (rimfire)" },
+        ],
+        value: v.centerfire,
+      })}
+      ${selectField({
+        name: "detachable",
+        label: "Accepts a detachable magazine",
+        empty: "Not known",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+        value: v.detachable,
+      })}
+      ${textareaField({ name: "identificationMarks", label: "All other identification marks", hint: "Engravings, import marks, proof marks", value: v.identificationMarks, error: errors.identificationMarks })}
+      </fieldset>
+      ${dateField({ name: "appointmentOn", label: "Fingerprinting appointment (or upload a thumbprint after saving)", value: v.appointmentOn, error: errors.appointmentOn })}`
+        : html`
+      <fieldset class="usa-fieldset"><legend class="usa-legend usa-legend--large">The magazines</legend>
+      ${textField({ name: "count", label: "How many", required: true, inputmode: "numeric", width: "sm", value: v.count, error: errors.count })}
+      ${textField({ name: "capacity", label: "Rounds each holds", required: true, inputmode: "numeric", width: "sm", value: v.capacity, error: errors.capacity })}
+      ${textField({ name: "magazineCaliber", label: "Caliber", hint: "Or describe them below", value: v.magazineCaliber, error: errors.magazineCaliber, width: "md" })}
+      ${textareaField({ name: "description", label: "Description", value: v.description, error: errors.description })}
+      ${textField({ name: "credentialApplicationId", label: "Credential application this declaration rides on (optional)", value: v.credentialApplicationId, error: errors.credentialApplicationId })}
+      </fieldset>`
     }
     <button class="usa-button usa-button--outline" type="submit" name="intent" value="save">Save draft</button>
     <button class="usa-button" type="submit" name="intent" value="submit">Submit</button>
@@ -251,40 +253,16 @@ function describe(r: Registration): string {
 
 function registrationTable(rows: Registration[], href: (r: Registration) => string): Html {
   if (!rows.length) return html`<p>None yet.</p>`;
-  return html`<table class="usa-table usa-table--borderless">
-    <thead>
-      <tr>
-        <th scope="col">Number</th>
-        <th scope="col">Kind</th>
-        <th scope="col">Item</th>
-        <th scope="col">Status</th>
-        <th scope="col">Submitted</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        (r) =>
-          html`<tr>
-            <td><a href="${href(r)}">${r.certificateNumber ?? r.number ?? "Draft"}</a></td>
-            <td>${KIND_LABEL[r.kind]}</td>
-            <td>${describe(r)}</td>
-            <td>${statusTag(r.status)}</td>
-            <td>${r.submittedOn ?? ""}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table class="usa-table usa-table--borderless"><thead><tr><th scope="col">Number</th><th scope="col">Kind</th><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Submitted</th></tr></thead>
+    <tbody>${rows.map((r) => html`<tr><td><a href="${href(r)}">${r.certificateNumber ?? r.number ?? "Draft"}</a></td><td>${KIND_LABEL[r.kind]}</td><td>${describe(r)}</td><td>${statusTag(r.status)}</td><td>${r.submittedOn ?? ""}</td></tr>`)}</tbody></table>`;
 }
 
 function findingsBlock(
   decisions: { question: string; outcome: string; findings: { id: string; status: string; because: string }[] }[],
 ): Html {
   return html`${decisions.map(
-    (d) =>
-      html`<h3>${d.question === "declaration-deadline" ? "The window" : "Classification"}: ${d.outcome}</h3>
-        <ul class="usa-list">
-          ${d.findings.filter((f) => f.status !== "not-applicable").map((f) => html`<li>${statusTag(f.status)} <strong>${findingTitle(f.id)}</strong>: ${f.because}</li>`)}
-        </ul>`,
+    (d) => html`<h3>${d.question === "declaration-deadline" ? "The window" : "Classification"}: ${d.outcome}</h3>
+    <ul class="usa-list">${d.findings.filter((f) => f.status !== "not-applicable").map((f) => html`<li>${statusTag(f.status)} <strong>${findingTitle(f.id)}</strong>: ${f.because}</li>`)}</ul>`,
   )}`;
 }
 
@@ -308,8 +286,7 @@ async function handleRegistrationPost(
       reply,
       req,
       KIND_LABEL[kind],
-      html`<h1>${KIND_LABEL[kind]}</h1>
-        ${registrationForm(csrfField(req), kind, b, errors, savedId ? `/registries/${savedId}` : `/registries/new?kind=${kind}`, randomUUID(), version)}`,
+      html`<h1>${KIND_LABEL[kind]}</h1>${registrationForm(csrfField(req), kind, b, errors, savedId ? `/registries/${savedId}` : `/registries/new?kind=${kind}`, randomUUID(), version)}`,
       { status },
     );
   try {
@@ -361,7 +338,8 @@ function imageType(b: Buffer): "image/png" | "image/jpeg" | "image/tiff" | null 
 
 function purposeForm(action: string, extra: Html, errors: FormErrors, codes: readonly string[]): Html {
   return html`<form class="usa-form usa-form--large" method="post" action="${action}">
-    ${errorSummary(errors)} ${extra}
+    ${errorSummary(errors)}
+    ${extra}
     ${selectField({ name: "purposeCode", label: "Purpose", required: true, empty: "- Select -", options: codes.map((c) => ({ value: c, label: PURPOSE_LABELS[c as keyof typeof PURPOSE_LABELS] })), error: errors.purposeCode })}
     ${textareaField({ name: "purposeText", label: "Why you need this record", required: true, hint: "At least 10 characters; recorded in the audit trail", error: errors.purposeText })}
     <button class="usa-button" type="submit">Open</button>
@@ -392,27 +370,11 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         "Weapons registry",
         html`<h1>Weapons registry</h1>
-          <p>
-            Apply for an assault weapon certificate of possession or declare large capacity magazines (PA 13-3 §§ 24,
-            27). Drafts are saved until you submit them.
-          </p>
-          <p>
-            <a class="usa-button" href="/registries/new?kind=aw-certificate">Apply for a certificate</a>
-            <a class="usa-button usa-button--outline" href="/registries/new?kind=lcm-declaration">Declare magazines</a>
-            <a class="usa-button usa-button--secondary" href="/registries/lost-stolen/new"
-              >Report a lost or stolen firearm</a
-            >
-          </p>
-          <h2>My applications and declarations</h2>
-          ${registrationTable(mine.registrations, (r) => `/registries/${r.id}`)}
-          <h2>My deadlines</h2>
-          ${
-            mine.obligations.length
-              ? html`<ul class="usa-list">
-                  ${mine.obligations.map((o) => html`<li>${o.item.replace(/-/g, " ")}: ${o.actions.join(", ").replace(/-/g, " ")} by <strong>${o.dueOn}</strong> ${statusTag(o.status)}</li>`)}
-                </ul>`
-              : html`<p>No open deadlines.</p>`
-          }`,
+      <p>Apply for an assault weapon certificate of possession or declare large capacity magazines (PA 13-3 §§ 24, 27). Drafts are saved until you submit them.</p>
+      <p><a class="usa-button" href="/registries/new?kind=aw-certificate">Apply for a certificate</a> <a class="usa-button usa-button--outline" href="/registries/new?kind=lcm-declaration">Declare magazines</a>
+         <a class="usa-button usa-button--secondary" href="/registries/lost-stolen/new">Report a lost or stolen firearm</a></p>
+      <h2>My applications and declarations</h2>${registrationTable(mine.registrations, (r) => `/registries/${r.id}`)}
+      <h2>My deadlines</h2>${mine.obligations.length ? html`<ul class="usa-list">${mine.obligations.map((o) => html`<li>${o.item.replace(/-/g, " ")}: ${o.actions.join(", ").replace(/-/g, " ")} by <strong>${o.dueOn}</strong> ${statusTag(o.status)}</li>`)}</ul>` : html`<p>No open deadlines.</p>`}`,
         { flash: done === "reported" ? { text: "Your report was filed.", type: "success" } : undefined },
       );
     }),
@@ -428,8 +390,8 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         KIND_LABEL[kind],
         html`<h1>${KIND_LABEL[kind]}</h1>
-          <p>Your name, address and date of birth are taken from your record when you submit.</p>
-          ${registrationForm(csrfField(req), kind, { route: "general" }, {}, `/registries/new?kind=${kind}`, randomUUID())}`,
+      <p>Your name, address and date of birth are taken from your record when you submit.</p>
+      ${registrationForm(csrfField(req), kind, { route: "general" }, {}, `/registries/new?kind=${kind}`, randomUUID())}`,
       );
     }),
   );
@@ -464,67 +426,41 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         `${KIND_LABEL[r.kind]} ${r.number ?? "(draft)"}`,
         html`<h1>${KIND_LABEL[r.kind]} ${r.certificateNumber ?? r.number ?? "(draft)"}</h1>
-          <p>${statusTag(r.status)}</p>
-          ${
-            r.reasons.length
-              ? html`<div class="usa-alert usa-alert--info">
-                  <div class="usa-alert__body">
-                    <ul class="usa-list">
-                      ${r.reasons.map((x) => html`<li>${x}</li>`)}
-                    </ul>
-                  </div>
-                </div>`
-              : ""
-          }
-          ${r.status === "refused" ? html`<p>Appeal: ${svc.APPEAL_ROUTE.to}: ${svc.APPEAL_ROUTE.how} (${svc.APPEAL_ROUTE.citation}).</p>` : ""}
-          ${
-            r.status === "draft"
-              ? registrationForm(
-                  csrfField(req),
-                  r.kind,
-                  valuesOf(r),
-                  {},
-                  `/registries/${r.id}`,
-                  randomUUID(),
-                  r.draftVersion,
-                )
-              : summaryList([
-                  ["Item", describe(r)],
-                  ["Submitted", r.submittedOn],
-                  ["Issued", r.issuedOn],
-                ])
-          }
-          ${
-            r.kind === "aw-certificate" &&
-            (r.status === "draft" || r.status === "submitted" || r.status === "needs-review")
-              ? html` <h2>Thumbprint</h2>
-                  <p>
-                    ${r.thumbprint.kind === "upload" ? "A thumbprint is on file." : r.thumbprint.kind === "appointment" ? `Appointment on ${r.thumbprint.appointmentOn}.` : "None yet."}
-                  </p>
-                  <form
-                    class="usa-form"
-                    method="post"
-                    action="/registries/${r.id}/thumbprint"
-                    enctype="multipart/form-data"
-                  >
-                    ${csrfField(req)}
-                    <div class="usa-form-group">
-                      <label class="usa-label" for="thumbprint">Thumbprint image (PNG, JPEG or TIFF, up to 2 MB)</label>
-                      <input
-                        class="usa-file-input"
-                        id="thumbprint"
-                        name="thumbprint"
-                        type="file"
-                        accept="image/png,image/jpeg,image/tiff"
-                      />
-                    </div>
-                    <button class="usa-button usa-button--outline" type="submit">Upload</button>
-                  </form>`
-              : ""
-          }
-          ${r.status === "issued" ? html`<p><a class="usa-button" href="/registries/${r.id}/certificate.pdf">Download the certificate (PDF)</a></p>` : ""}
-          ${findingsBlock(view.decisions)}
-          <p><a href="/registries">Back to the registry</a></p>`,
+      <p>${statusTag(r.status)}</p>
+      ${r.reasons.length ? html`<div class="usa-alert usa-alert--info"><div class="usa-alert__body"><ul class="usa-list">${r.reasons.map((x) => html`<li>${x}</li>`)}</ul></div></div>` : ""}
+      ${r.status === "refused" ? html`<p>Appeal: ${svc.APPEAL_ROUTE.to}: ${svc.APPEAL_ROUTE.how} (${svc.APPEAL_ROUTE.citation}).</p>` : ""}
+      ${
+        r.status === "draft"
+          ? registrationForm(
+              csrfField(req),
+              r.kind,
+              valuesOf(r),
+              {},
+              `/registries/${r.id}`,
+              randomUUID(),
+              r.draftVersion,
+            )
+          : summaryList([
+              ["Item", describe(r)],
+              ["Submitted", r.submittedOn],
+              ["Issued", r.issuedOn],
+            ])
+      }
+      ${
+        r.kind === "aw-certificate" && (r.status === "draft" || r.status === "submitted" || r.status === "needs-review")
+          ? html`
+        <h2>Thumbprint</h2><p>${r.thumbprint.kind === "upload" ? "A thumbprint is on file." : r.thumbprint.kind === "appointment" ? `Appointment on ${r.thumbprint.appointmentOn}.` : "None yet."}</p>
+        <form class="usa-form" method="post" action="/registries/${r.id}/thumbprint" enctype="multipart/form-data">
+          ${csrfField(req)}
+          <div class="usa-form-group"><label class="usa-label" for="thumbprint">Thumbprint image (PNG, JPEG or TIFF, up to 2 MB)</label>
+          <input class="usa-file-input" id="thumbprint" name="thumbprint" type="file" accept="image/png,image/jpeg,image/tiff"></div>
+          <button class="usa-button usa-button--outline" type="submit">Upload</button>
+        </form>`
+          : ""
+      }
+      ${r.status === "issued" ? html`<p><a class="usa-button" href="/registries/${r.id}/certificate.pdf">Download the certificate (PDF)</a></p>` : ""}
+      ${findingsBlock(view.decisions)}
+      <p><a href="/registries">Back to the registry</a></p>`,
         { flash },
       );
     }),
@@ -593,9 +529,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
             reply,
             req,
             "Thumbprint",
-            html`<h1>Thumbprint</h1>
-              ${errorSummary({ thumbprint: "Choose a PNG, JPEG or TIFF image of your thumbprint" })}
-              <p><a href="/registries/${id}">Back</a></p>`,
+            html`<h1>Thumbprint</h1>${errorSummary({ thumbprint: "Choose a PNG, JPEG or TIFF image of your thumbprint" })}<p><a href="/registries/${id}">Back</a></p>`,
             { status: 400 },
           );
         }
@@ -665,18 +599,8 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
           req,
           "Report filed",
           html`<h1>Report ${out.report.number} filed</h1>
-            ${
-              out.report.late
-                ? html`<div class="usa-alert usa-alert--warning">
-                    <div class="usa-alert__body">
-                      <p>
-                        This report was made more than 72 hours after the loss or theft was discovered (CGS § 53-202g).
-                      </p>
-                    </div>
-                  </div>`
-                : ""
-            }
-            <p><a href="/registries">Back to the registry</a></p>`,
+        ${out.report.late ? html`<div class="usa-alert usa-alert--warning"><div class="usa-alert__body"><p>This report was made more than 72 hours after the loss or theft was discovered (CGS § 53-202g).</p></div></div>` : ""}
+        <p><a href="/registries">Back to the registry</a></p>`,
           { status: 201 },
         );
       } catch (e) {
@@ -729,12 +653,8 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         "Registry queue",
         html`<h1>Registry queue</h1>
-          <p>
-            <a href="/staff/registries?status=submitted">Ready to decide</a> ·
-            <a href="/staff/registries?status=needs-review">Needs review</a> ·
-            <a href="/staff/registries/windows">Missed windows</a>
-          </p>
-          ${registrationTable(q.items, (r) => `/staff/registries/${r.id}`)}`,
+      <p><a href="/staff/registries?status=submitted">Ready to decide</a> · <a href="/staff/registries?status=needs-review">Needs review</a> · <a href="/staff/registries/windows">Missed windows</a></p>
+      ${registrationTable(q.items, (r) => `/staff/registries/${r.id}`)}`,
       );
     }),
   );
@@ -754,31 +674,12 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         "Windows missed",
         html`<h1>Windows missed</h1>
-          ${
-            rows.items.length
-              ? html`<table class="usa-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Rule</th>
-                      <th scope="col">Item</th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows.items.map(
-                      (o) =>
-                        html`<tr>
-                          <td>${findingTitle(o.rule)}</td>
-                          <td>${o.item}</td>
-                          <td>${o.dueOn}</td>
-                          <td>${statusTag(o.status)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
-              : html`<p>None.</p>`
-          }`,
+      ${
+        rows.items.length
+          ? html`<table class="usa-table"><thead><tr><th scope="col">Rule</th><th scope="col">Item</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+      <tbody>${rows.items.map((o) => html`<tr><td>${findingTitle(o.rule)}</td><td>${o.item}</td><td>${o.dueOn}</td><td>${statusTag(o.status)}</td></tr>`)}</tbody></table>`
+          : html`<p>None.</p>`
+      }`,
       );
     }),
   );
@@ -792,9 +693,8 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         reply,
         req,
         "Open a registration",
-        html`<h1>Open a registration</h1>
-          <p>The holder's name and address are confidential (§ 24); say why you open it.</p>
-          ${purposeForm(`/staff/registries/${id}/open`, csrfField(req), {}, ["licensing-review", "registry-verification", "appeal-review"])}`,
+        html`<h1>Open a registration</h1><p>The holder's name and address are confidential (§ 24); say why you open it.</p>
+      ${purposeForm(`/staff/registries/${id}/open`, csrfField(req), {}, ["licensing-review", "registry-verification", "appeal-review"])}`,
       );
     }),
   );
@@ -811,8 +711,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
           reply,
           req,
           "Open a registration",
-          html`<h1>Open a registration</h1>
-            ${purposeForm(`/staff/registries/${id}/open`, csrfField(req), errors, ["licensing-review", "registry-verification", "appeal-review"])}`,
+          html`<h1>Open a registration</h1>${purposeForm(`/staff/registries/${id}/open`, csrfField(req), errors, ["licensing-review", "registry-verification", "appeal-review"])}`,
           { status: 400 },
         );
       return staffView(req, reply, makeCtx, id, purpose);
@@ -958,17 +857,13 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         reply,
         req,
         "Registry search",
-        html`<h1>Registry search</h1>
-          <p>
-            Certificates, declarations and lost or stolen reports of a serial number. Every search is recorded with its
-            purpose (§ 24).
-          </p>
-          ${purposeForm(
-            "/police/registries",
-            html`${csrfField(req)}${textField({ name: "serialNumber", label: "Serial number", required: true })}`,
-            {},
-            PURPOSE_CODES.filter((c) => policy.readIdentity(user, c)),
-          )}`,
+        html`<h1>Registry search</h1><p>Certificates, declarations and lost or stolen reports of a serial number. Every search is recorded with its purpose (§ 24).</p>
+      ${purposeForm(
+        "/police/registries",
+        html`${csrfField(req)}${textField({ name: "serialNumber", label: "Serial number", required: true })}`,
+        {},
+        PURPOSE_CODES.filter((c) => policy.readIdentity(user, c)),
+      )}`,
       );
     }),
   );
@@ -987,8 +882,7 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
           reply,
           req,
           "Registry search",
-          html`<h1>Registry search</h1>
-            ${purposeForm("/police/registries", html`${csrfField(req)}${textField({ name: "serialNumber", label: "Serial number", required: true, value: b.serialNumber, error: errors.serialNumber })}`, errors, codes)}`,
+          html`<h1>Registry search</h1>${purposeForm("/police/registries", html`${csrfField(req)}${textField({ name: "serialNumber", label: "Serial number", required: true, value: b.serialNumber, error: errors.serialNumber })}`, errors, codes)}`,
           { status: 400 },
         );
       const regs = await svc.searchRegistrations(ctx, { serialNumber: serial }, purpose);
@@ -998,22 +892,10 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
         req,
         "Registry search",
         html`<h1>Serial ${serial}</h1>
-          <h2>Certificates and declarations</h2>
-          ${
-            regs.length
-              ? html`<ul class="usa-list">
-                  ${regs.map((r) => html`<li>${r.certificateNumber ?? r.number} ${statusTag(r.status)}: ${describe(r)}; holder ${r.holder.firstName} ${r.holder.lastName}, ${r.holder.street}, ${r.holder.town} (born ${r.holder.birthDate})</li>`)}
-                </ul>`
-              : html`<p>None.</p>`
-          }
-          <h2>Lost and stolen reports</h2>
-          ${
-            reports.length
-              ? html`<ul class="usa-list">
-                  ${reports.map((r) => html`<li>${r.number}: ${r.kind}, reported ${r.reportedAt.slice(0, 10)}${r.late ? " (late)" : ""}: ${r.circumstances}</li>`)}
-                </ul>`
-              : html`<p>None.</p>`
-          }`,
+      <h2>Certificates and declarations</h2>
+      ${regs.length ? html`<ul class="usa-list">${regs.map((r) => html`<li>${r.certificateNumber ?? r.number} ${statusTag(r.status)}: ${describe(r)}; holder ${r.holder.firstName} ${r.holder.lastName}, ${r.holder.street}, ${r.holder.town} (born ${r.holder.birthDate})</li>`)}</ul>` : html`<p>None.</p>`}
+      <h2>Lost and stolen reports</h2>
+      ${reports.length ? html`<ul class="usa-list">${reports.map((r) => html`<li>${r.number}: ${r.kind}, reported ${r.reportedAt.slice(0, 10)}${r.late ? " (late)" : ""}: ${r.circumstances}</li>`)}</ul>` : html`<p>None.</p>`}`,
       );
     }),
   );
@@ -1024,7 +906,7 @@ function lostStolenForm(csrf: Html, v: Record<string, string>, errors: FormError
     <p>Report within 72 hours of discovering the loss or theft (CGS § 53-202g).</p>
     <form class="usa-form usa-form--large" method="post" action="/registries/lost-stolen/new" novalidate>
       ${errorSummary(errors)}${requiredNote}${csrf}
-      <input type="hidden" name="_submission" value="${token}" />
+      <input type="hidden" name="_submission" value="${token}">
       ${selectField({
         name: "kind",
         label: "Lost or stolen",
@@ -1066,49 +948,40 @@ async function staffView(
     req,
     `${KIND_LABEL[r.kind]} ${r.number}`,
     html`<h1>${KIND_LABEL[r.kind]} ${r.certificateNumber ?? r.number}</h1>
-      <p>${statusTag(r.status)}</p>
-      ${summaryList([
-        ["Holder", [h.firstName, h.middleName, h.lastName].filter(Boolean).join(" ")],
-        ["Address", `${h.street ?? ""}, ${h.town ?? ""}, ${h.state ?? ""} ${h.zip ?? ""}`],
-        ["Date of birth", h.birthDate],
-        ["Item", describe(r)],
-        ["Route", r.route],
-        ["Submitted", r.submittedOn],
-        ["Thumbprint", r.thumbprint.kind ?? (r.kind === "aw-certificate" ? "none" : null)],
-      ])}
-      ${
-        r.reasons.length
-          ? html`<h2>Reasons</h2>
-              <ul class="usa-list">
-                ${r.reasons.map((x) => html`<li>${x}</li>`)}
-              </ul>`
-          : ""
-      }
-      ${findingsBlock(v.decisions)}
-      ${
-        svc.NEXT[r.status].some((a) => a === "issue" || a === "accept" || a === "refuse")
-          ? html` <form class="usa-form usa-form--large" method="post" action="/staff/registries/${r.id}/decide">
-              ${csrfField(req)}
-              ${selectField({
-                name: "decision",
-                label: "Decision",
-                required: true,
-                options: [
-                  {
-                    value: "issue",
-                    label: r.kind === "aw-certificate" ? "Issue the certificate" : "Accept the declaration",
-                  },
-                  { value: "eligible", label: "Record the holder as eligible and ask the law again" },
-                  { value: "refuse", label: "Refuse (give reasons)" },
-                ],
-              })}
-              ${textareaField({ name: "reasons", label: "Reasons (one a line, for a refusal)" })}
-              ${textField({ name: "note", label: "Note" })}
-              <button class="usa-button" type="submit">Record</button>
-            </form>`
-          : ""
-      }
-      <p><a href="/staff/registries">Back to the queue</a></p>`,
+    <p>${statusTag(r.status)}</p>
+    ${summaryList([
+      ["Holder", [h.firstName, h.middleName, h.lastName].filter(Boolean).join(" ")],
+      ["Address", `${h.street ?? ""}, ${h.town ?? ""}, ${h.state ?? ""} ${h.zip ?? ""}`],
+      ["Date of birth", h.birthDate],
+      ["Item", describe(r)],
+      ["Route", r.route],
+      ["Submitted", r.submittedOn],
+      ["Thumbprint", r.thumbprint.kind ?? (r.kind === "aw-certificate" ? "none" : null)],
+    ])}
+    ${r.reasons.length ? html`<h2>Reasons</h2><ul class="usa-list">${r.reasons.map((x) => html`<li>${x}</li>`)}</ul>` : ""}
+    ${findingsBlock(v.decisions)}
+    ${
+      svc.NEXT[r.status].some((a) => a === "issue" || a === "accept" || a === "refuse")
+        ? html`
+      <form class="usa-form usa-form--large" method="post" action="/staff/registries/${r.id}/decide">
+        ${csrfField(req)}
+        ${selectField({
+          name: "decision",
+          label: "Decision",
+          required: true,
+          options: [
+            { value: "issue", label: r.kind === "aw-certificate" ? "Issue the certificate" : "Accept the declaration" },
+            { value: "eligible", label: "Record the holder as eligible and ask the law again" },
+            { value: "refuse", label: "Refuse (give reasons)" },
+          ],
+        })}
+        ${textareaField({ name: "reasons", label: "Reasons (one a line, for a refusal)" })}
+        ${textField({ name: "note", label: "Note" })}
+        <button class="usa-button" type="submit">Record</button>
+      </form>`
+        : ""
+    }
+    <p><a href="/staff/registries">Back to the queue</a></p>`,
     { flash },
   );
 }
@@ -1129,64 +1002,38 @@ async function dealerPage(
     req,
     "Certificates of transfer",
     html`<h1>Certificates of transfer</h1>
-      <p>
-        Execute a certificate when an owner transfers a large capacity magazine or an assault weapon to you (PA 13-3 §
-        24). From 2014-01-01 each is delivered to DESPP.
-      </p>
-      <form class="usa-form usa-form--large" method="post" action="/dealer/transfer-certificates" novalidate>
-        ${errorSummary(errors)}${requiredNote}${csrfField(req)}
-        <input type="hidden" name="_submission" value="${randomUUID()}" />
-        ${selectField({
-          name: "item",
-          label: "Item",
-          required: true,
-          empty: "- Select -",
-          options: [
-            { value: "large-capacity-magazine", label: "Large capacity magazine" },
-            { value: "assault-weapon", label: "Assault weapon" },
-          ],
-          value: v.item,
-          error: errors.item,
-        })}
-        ${dateField({ name: "transferOn", label: "Date of transfer", required: true, value: v.transferOn, error: errors.transferOn })}
-        ${textField({ name: "count", label: "How many", inputmode: "numeric", width: "sm", value: v.count ?? "1", error: errors.count })}
-        ${textareaField({ name: "description", label: "Description", required: true, value: v.description, error: errors.description })}
-        ${textField({ name: "serialNumber", label: "Serial number (assault weapons)", value: v.serialNumber, error: errors.serialNumber })}
-        ${textField({ name: "transferorName", label: "Transferor's name", required: true, value: v.transferorName, error: errors.transferorName })}
-        ${textField({ name: "transferorAddress", label: "Transferor's address", required: true, value: v.transferorAddress, error: errors.transferorAddress })}
-        ${textField({ name: "transferorIdNumber", label: "Transferor's driver's licence number", value: v.transferorIdNumber, error: errors.transferorIdNumber })}
-        <button class="usa-button" type="submit">Execute the certificate</button>
-      </form>
-      <h2>Your certificates</h2>
-      ${
-        list.items.length
-          ? html`<table class="usa-table">
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Item</th>
-                  <th scope="col">Transferor</th>
-                  <th scope="col">Delivery</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${list.items.map(
-                  (t) =>
-                    html`<tr>
-                      <td>${t.number}</td>
-                      <td>${t.transferOn}</td>
-                      <td>${t.count} × ${t.item.replace(/-/g, " ")}</td>
-                      <td>${t.transferor.name}</td>
-                      <td>
-                        ${t.delivery === "monthly-report" ? "monthly report" : t.deliveredAt ? "delivered to DESPP" : "to be delivered"}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>None yet.</p>`
-      }`,
+    <p>Execute a certificate when an owner transfers a large capacity magazine or an assault weapon to you (PA 13-3 § 24). From 2014-01-01 each is delivered to DESPP.</p>
+    <form class="usa-form usa-form--large" method="post" action="/dealer/transfer-certificates" novalidate>
+      ${errorSummary(errors)}${requiredNote}${csrfField(req)}
+      <input type="hidden" name="_submission" value="${randomUUID()}">
+      ${selectField({
+        name: "item",
+        label: "Item",
+        required: true,
+        empty: "- Select -",
+        options: [
+          { value: "large-capacity-magazine", label: "Large capacity magazine" },
+          { value: "assault-weapon", label: "Assault weapon" },
+        ],
+        value: v.item,
+        error: errors.item,
+      })}
+      ${dateField({ name: "transferOn", label: "Date of transfer", required: true, value: v.transferOn, error: errors.transferOn })}
+      ${textField({ name: "count", label: "How many", inputmode: "numeric", width: "sm", value: v.count ?? "1", error: errors.count })}
+      ${textareaField({ name: "description", label: "Description", required: true, value: v.description, error: errors.description })}
+      ${textField({ name: "serialNumber", label: "Serial number (assault weapons)", value: v.serialNumber, error: errors.serialNumber })}
+      ${textField({ name: "transferorName", label: "Transferor's name", required: true, value: v.transferorName, error: errors.transferorName })}
+      ${textField({ name: "transferorAddress", label: "Transferor's address", required: true, value: v.transferorAddress, error: errors.transferorAddress })}
+      ${textField({ name: "transferorIdNumber", label: "Transferor's driver's licence number", value: v.transferorIdNumber, error: errors.transferorIdNumber })}
+      <button class="usa-button" type="submit">Execute the certificate</button>
+    </form>
+    <h2>Your certificates</h2>
+    ${
+      list.items.length
+        ? html`<table class="usa-table"><thead><tr><th scope="col">Number</th><th scope="col">Date</th><th scope="col">Item</th><th scope="col">Transferor</th><th scope="col">Delivery</th></tr></thead>
+      <tbody>${list.items.map((t) => html`<tr><td>${t.number}</td><td>${t.transferOn}</td><td>${t.count} × ${t.item.replace(/-/g, " ")}</td><td>${t.transferor.name}</td><td>${t.delivery === "monthly-report" ? "monthly report" : t.deliveredAt ? "delivered to DESPP" : "to be delivered"}</td></tr>`)}</tbody></table>`
+        : html`<p>None yet.</p>`
+    }`,
     { status, flash },
   );
 }

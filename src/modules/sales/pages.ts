@@ -145,9 +145,7 @@ const SALE_STATUS_TONE: Record<SaleStatus, string> = {
 export const SALE_STATUSES = Object.keys(SALE_STATUS_LABELS) as SaleStatus[];
 
 export function saleStatusTag(s: SaleStatus): Html {
-  return html`<span class="usa-tag stateline-tag stateline-tag--${SALE_STATUS_TONE[s] ?? "neutral"}"
-    >${SALE_STATUS_LABELS[s] ?? s}</span
-  >`;
+  return html`<span class="usa-tag stateline-tag stateline-tag--${SALE_STATUS_TONE[s] ?? "neutral"}">${SALE_STATUS_LABELS[s] ?? s}</span>`;
 }
 
 const DELAY_TEXT: Record<string, string> = {
@@ -275,21 +273,13 @@ async function ownSale(req: FastifyRequest, makeCtx: MakeCtx, user: User): Promi
 export function answerPanel(s: Sale, nics: NicsCheck, d: SaleDecision | null, today: string): Html {
   const ref = nics.transactionNumber ?? nics.statelineReference;
   if (s.status === "authorized" || s.status === "proceeded") {
-    return html`<div class="usa-alert usa-alert--success" id="answer">
-      <div class="usa-alert__body">
-        <h2 class="usa-alert__heading">Authorized</h2>
-        <p class="usa-alert__text">
-          State authorization number: <strong id="authorization-number">${s.authorizationNumber}</strong>, issued
-          ${s.authorizedOn}.
-          ${s.status === "proceeded" ? "Authorized when the dealer proceeded after NICS left the check Delayed for three business days." : "NICS answered Proceed."}
-          ${ref ? html`NICS transaction number: <strong>${ref}</strong>.` : ""}
-        </p>
-        <p class="usa-alert__text">
-          Write the authorization number on the ${s.firearmClass === "handgun" ? "transfer record" : "receipt"}; the
-          firearm may be delivered.
-        </p>
-      </div>
-    </div>`;
+    return html`<div class="usa-alert usa-alert--success" id="answer"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading">Authorized</h2>
+      <p class="usa-alert__text">State authorization number: <strong id="authorization-number">${s.authorizationNumber}</strong>, issued ${s.authorizedOn}.
+        ${s.status === "proceeded" ? "Authorized when the dealer proceeded after NICS left the check Delayed for three business days." : "NICS answered Proceed."}
+        ${ref ? html`NICS transaction number: <strong>${ref}</strong>.` : ""}</p>
+      <p class="usa-alert__text">Write the authorization number on the ${s.firearmClass === "handgun" ? "transfer record" : "receipt"}; the firearm may be delivered.</p>
+    </div></div>`;
   }
   if (s.status === "denied" || s.status === "denied-after-transfer") {
     const findings = d?.findings ?? [];
@@ -298,28 +288,15 @@ export function answerPanel(s: Sale, nics: NicsCheck, d: SaleDecision | null, to
     const reasons = notMet.filter((f) => !/despp-authorization$/.test(f.id));
     const shown = reasons.length ? reasons : notMet;
     const appeals = appealsFor(findings, nics.status === "denied");
-    return html`<div class="usa-alert usa-alert--error" id="answer">
-      <div class="usa-alert__body">
-        <h2 class="usa-alert__heading">${s.status === "denied" ? "Denied" : "Denied after transfer"}</h2>
-        <p class="usa-alert__text">
-          ${s.status === "denied" ? "Do not transfer the firearm." : "NICS denied the buyer after the firearm was delivered on the three-business-day rule. The state and the local police have been told, for its retrieval."}
-          ${ref ? html`NICS transaction number: <strong>${ref}</strong>.` : ""}
-        </p>
-        ${nics.status === "denied" ? html`<p class="usa-alert__text" id="nics-denied">NICS answered Denied: federal law bars the transfer to this buyer.</p>` : ""}
-        ${
-          shown.length
-            ? html`<p class="usa-alert__text">Why:</p>
-                <ul class="usa-list">
-                  ${shown.map((f) => html`<li>${f.because} (<cite>${f.citation}</cite>)${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}
-                </ul>`
-            : ""
-        }
-        <p class="usa-alert__text">The buyer is sent the reasons in writing. How the buyer may appeal:</p>
-        <ul class="usa-list" id="appeal">
-          ${appeals.map((a) => html`<li><strong>${a.to}</strong>: ${a.how} (<cite>${a.citation}</cite>)</li>`)}
-        </ul>
-      </div>
-    </div>`;
+    return html`<div class="usa-alert usa-alert--error" id="answer"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading">${s.status === "denied" ? "Denied" : "Denied after transfer"}</h2>
+      <p class="usa-alert__text">${s.status === "denied" ? "Do not transfer the firearm." : "NICS denied the buyer after the firearm was delivered on the three-business-day rule. The state and the local police have been told, for its retrieval."}
+        ${ref ? html`NICS transaction number: <strong>${ref}</strong>.` : ""}</p>
+      ${nics.status === "denied" ? html`<p class="usa-alert__text" id="nics-denied">NICS answered Denied: federal law bars the transfer to this buyer.</p>` : ""}
+      ${shown.length ? html`<p class="usa-alert__text">Why:</p><ul class="usa-list">${shown.map((f) => html`<li>${f.because} (<cite>${f.citation}</cite>)${f.remedy ? html`. ${f.remedy}` : ""}</li>`)}</ul>` : ""}
+      <p class="usa-alert__text">The buyer is sent the reasons in writing. How the buyer may appeal:</p>
+      <ul class="usa-list" id="appeal">${appeals.map((a) => html`<li><strong>${a.to}</strong>: ${a.how} (<cite>${a.citation}</cite>)</li>`)}</ul>
+    </div></div>`;
   }
   if (s.status === "delayed") {
     const canProceedNow =
@@ -327,41 +304,23 @@ export function answerPanel(s: Sale, nics: NicsCheck, d: SaleDecision | null, to
       s.delayReason !== "needs-review" &&
       s.mayProceedOn !== null &&
       today >= s.mayProceedOn;
-    return html`<div class="usa-alert usa-alert--warning" id="answer">
-      <div class="usa-alert__body">
-        <h2 class="usa-alert__heading">Delayed</h2>
-        <p class="usa-alert__text">
-          ${DELAY_TEXT[s.delayReason ?? ""] ?? "The sale is waiting."} Do not transfer the firearm yet.
-        </p>
-        ${ref ? html`<p class="usa-alert__text">${nics.transactionNumber ? "NICS transaction number" : "Stateline reference (NICS not reached yet)"}: <strong id="nics-reference">${ref}</strong></p>` : ""}
-        ${
-          s.route === "private-dealer-nics"
-            ? html`<p class="usa-alert__text">
-                A private long gun sale through a dealer needs a NICS check that shows the buyer eligible; the
-                three-business-day rule does not apply to it (PA 13-3 § 1, CGS § 29-37a). You will be told when NICS
-                answers.
-              </p>`
-            : s.mayProceedOn
-              ? html`<p class="usa-alert__text" id="may-proceed">
-                  If NICS has not answered, you may proceed from <strong>${s.mayProceedOn}</strong> (three business days
-                  after the check began end on ${s.proceedAfter}; 18 U.S.C. §
-                  922(t)(1)(B)(ii)).${canProceedNow ? " That day has come." : ""}
-                </p>`
-              : ""
-        }
-      </div>
-    </div>`;
+    return html`<div class="usa-alert usa-alert--warning" id="answer"><div class="usa-alert__body">
+      <h2 class="usa-alert__heading">Delayed</h2>
+      <p class="usa-alert__text">${DELAY_TEXT[s.delayReason ?? ""] ?? "The sale is waiting."} Do not transfer the firearm yet.</p>
+      ${ref ? html`<p class="usa-alert__text">${nics.transactionNumber ? "NICS transaction number" : "Stateline reference (NICS not reached yet)"}: <strong id="nics-reference">${ref}</strong></p>` : ""}
+      ${
+        s.route === "private-dealer-nics"
+          ? html`<p class="usa-alert__text">A private long gun sale through a dealer needs a NICS check that shows the buyer eligible; the three-business-day rule does not apply to it (PA 13-3 § 1, CGS § 29-37a). You will be told when NICS answers.</p>`
+          : s.mayProceedOn
+            ? html`<p class="usa-alert__text" id="may-proceed">If NICS has not answered, you may proceed from <strong>${s.mayProceedOn}</strong> (three business days after the check began end on ${s.proceedAfter}; 18 U.S.C. § 922(t)(1)(B)(ii)).${canProceedNow ? " That day has come." : ""}</p>`
+            : ""
+      }
+    </div></div>`;
   }
-  return html`<div class="usa-alert usa-alert--info" id="answer">
-    <div class="usa-alert__body">
-      <h2 class="usa-alert__heading">Cancelled</h2>
-      <p class="usa-alert__text">
-        The sale was cancelled on
-        ${s.cancelledOn}${s.authorizationNumber ? html`; authorization number ${s.authorizationNumber} is void` : ""}.
-        Do not transfer the firearm.
-      </p>
-    </div>
-  </div>`;
+  return html`<div class="usa-alert usa-alert--info" id="answer"><div class="usa-alert__body">
+    <h2 class="usa-alert__heading">Cancelled</h2>
+    <p class="usa-alert__text">The sale was cancelled on ${s.cancelledOn}${s.authorizationNumber ? html`; authorization number ${s.authorizationNumber} is void` : ""}. Do not transfer the firearm.</p>
+  </div></div>`;
 }
 
 /** The buyer, the private seller and the firearm. */
@@ -386,12 +345,11 @@ export function saleDetails(s: Sale, extra: readonly (readonly [string, Html | s
     <div class="tablet:grid-col-6">
       ${
         s.seller
-          ? html`<h2>Private seller</h2>
-              ${summaryList([
-                ["Name", s.seller.name],
-                ["Address", addressOf(s.seller)],
-                ["Credential", s.seller.credentialNumber],
-              ])}`
+          ? html`<h2>Private seller</h2>${summaryList([
+              ["Name", s.seller.name],
+              ["Address", addressOf(s.seller)],
+              ["Credential", s.seller.credentialNumber],
+            ])}`
           : ""
       }
       <h2>Firearm</h2>
@@ -420,83 +378,44 @@ export function saleFindings(d: SaleDecision | null, audience: "dealer" | "staff
   const tone: Record<string, string> = { met: "good", "not-met": "bad", unknown: "warn", "not-applicable": "neutral" };
   return html`<p class="usa-hint">Decided on ${p.decidedOn} under rulebook ${p.rulebookVersion}.</p>
     <ul class="usa-list usa-list--unstyled stateline-findings">
-      ${p.findings.map(
-        (f) =>
-          html`<li class="stateline-finding stateline-finding--${f.status}">
-            <span class="usa-tag stateline-tag stateline-tag--${tone[f.status] ?? "neutral"}"
-              >${label[f.status] ?? f.status}</span
-            >
-            <h3 class="margin-y-05 font-sans-sm">${findingTitle(f.id)}</h3>
-            <p class="margin-y-05">${f.because}</p>
-            <p class="margin-y-05 font-sans-2xs">Citation: <cite>${f.citation}</cite></p>
-            ${"missing" in f && Array.isArray(f.missing) && f.missing.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
-            ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
-          </li>`,
-      )}
-    </ul>`;
+    ${p.findings.map(
+      (f) => html`<li class="stateline-finding stateline-finding--${f.status}">
+      <span class="usa-tag stateline-tag stateline-tag--${tone[f.status] ?? "neutral"}">${label[f.status] ?? f.status}</span> <h3 class="margin-y-05 font-sans-sm">${findingTitle(f.id)}</h3>
+      <p class="margin-y-05">${f.because}</p>
+      <p class="margin-y-05 font-sans-2xs">Citation: <cite>${f.citation}</cite></p>
+      ${"missing" in f && Array.isArray(f.missing) && f.missing.length ? html`<p class="margin-y-05 font-sans-2xs">Missing facts: ${f.missing.map((m, i) => html`${i ? ", " : ""}<code>${m}</code>`)}</p>` : ""}
+      ${f.remedy ? html`<p class="margin-y-05 font-sans-2xs">What would change this: ${f.remedy}</p>` : ""}
+    </li>`,
+    )}
+  </ul>`;
 }
 
 /** The receipt or transfer form as written when the sale was authorized. */
 export function recordTable(r: Awaited<ReturnType<typeof findRecord>>): Html {
   if (!r) return html`<p>No receipt or transfer form yet: it is written when the sale is authorized.</p>`;
   return html`<table class="usa-table usa-table--borderless" id="record">
-    <caption>
-      ${RECORD_FORMS[r.form] ?? r.form}, completed ${r.completedOn}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Field</th>
-        <th scope="col">Value</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${r.requiredFields.map(
-        (f) =>
-          html`<tr>
-            <th scope="row">${recordFieldLabel(f)}</th>
-            <td>${r.fields[f] ?? "(none)"}</td>
-          </tr>`,
-      )}
-    </tbody>
+    <caption>${RECORD_FORMS[r.form] ?? r.form}, completed ${r.completedOn}</caption>
+    <thead><tr><th scope="col">Field</th><th scope="col">Value</th></tr></thead>
+    <tbody>${r.requiredFields.map((f) => html`<tr><th scope="row">${recordFieldLabel(f)}</th><td>${r.fields[f] ?? "(none)"}</td></tr>`)}</tbody>
   </table>`;
 }
 
 export function historyTable(h: Awaited<ReturnType<typeof saleHistory>>, opts: { actors?: boolean } = {}): Html {
   return html`<table class="usa-table usa-table--borderless" id="history">
-    <caption>
-      Everything that happened to this sale, oldest first
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">When</th>
-        <th scope="col">What</th>
-        <th scope="col">Status</th>
-        <th scope="col">Note</th>
-        ${opts.actors ? html`<th scope="col">By</th>` : ""}
-      </tr>
-    </thead>
-    <tbody>
-      ${h.map(
-        (x) =>
-          html`<tr>
-            <td>${when(x.at)}</td>
-            <th scope="row">${ACTION_LABELS[x.action] ?? x.action}</th>
-            <td>
-              ${x.fromStatus && x.fromStatus !== x.toStatus ? html`${SALE_STATUS_LABELS[x.fromStatus as SaleStatus] ?? x.fromStatus} to ` : ""}${SALE_STATUS_LABELS[x.toStatus as SaleStatus] ?? x.toStatus}
-            </td>
-            <td>${x.note ?? ""}</td>
-            ${opts.actors ? html`<td>${x.actor ?? "Stateline"}</td>` : ""}
-          </tr>`,
-      )}
-    </tbody>
+    <caption>Everything that happened to this sale, oldest first</caption>
+    <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Status</th><th scope="col">Note</th>${opts.actors ? html`<th scope="col">By</th>` : ""}</tr></thead>
+    <tbody>${h.map(
+      (x) => html`<tr><td>${when(x.at)}</td><th scope="row">${ACTION_LABELS[x.action] ?? x.action}</th>
+      <td>${x.fromStatus && x.fromStatus !== x.toStatus ? html`${SALE_STATUS_LABELS[x.fromStatus as SaleStatus] ?? x.fromStatus} to ` : ""}${SALE_STATUS_LABELS[x.toStatus as SaleStatus] ?? x.toStatus}</td>
+      <td>${x.note ?? ""}</td>${opts.actors ? html`<td>${x.actor ?? "Stateline"}</td>` : ""}</tr>`,
+    )}</tbody>
   </table>`;
 }
 
 /** The cancel form (dealers and staff). */
 export function cancelForm(req: FastifyRequest, action: string, errors: FormErrors, reason: string | undefined): Html {
   return html`<form class="usa-form" method="post" action="${action}" novalidate>
-    <fieldset class="usa-fieldset">
-      <legend class="usa-legend stateline-legend">Cancel the sale</legend>
+    <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Cancel the sale</legend>
       ${csrfField(req)}
       <p class="usa-hint">Before delivery only. An authorization number becomes void.</p>
       ${textareaField({ name: "reason", label: "Why is the sale cancelled?", value: reason, error: errors.reason, required: true, rows: 2 })}
@@ -544,70 +463,52 @@ async function homePage(
     req,
     shop.name,
     html`<h1>${shop.name}</h1>
-      ${summaryList([
-        ["Federal firearms licence", shop.fflNumber],
-        ["State permit", shop.statePermitNumber],
-        ["Premises", `${shop.street}, ${shop.town}${shop.zip ? ` ${shop.zip}` : ""}`],
-        ["Your position", me?.position ? me.position[0]!.toUpperCase() + me.position.slice(1) : null],
-      ])}
-      <p>
-        <a class="usa-button" href="/dealer/sales/new">New sale authorization</a>
-        <a class="usa-button usa-button--outline" href="/dealer/sales">All sales</a>
-        <a class="usa-button usa-button--outline" href="/ammunition/check">Ammunition check</a>
-        <a class="usa-button usa-button--outline" href="/verify">Verify a buyer</a>
-      </p>
-      <h2>Recent sales</h2>
-      ${recent.items.length ? salesTable(recent.items, `The shop's 10 most recent sales (${recent.total} in all)`) : html`<p>No sales yet.</p>`}
-      ${
-        manages
-          ? html`<h2>Staff</h2>
-              <table class="usa-table usa-table--borderless">
-                <caption>
-                  People who act for ${shop.name}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Username</th>
-                    <th scope="col">Position</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${staff.map(
-                    (s) =>
-                      html`<tr>
-                        <th scope="row">${s.displayName}</th>
-                        <td>${s.username}</td>
-                        <td>${s.position}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              <form class="usa-form usa-form--large" method="post" action="/dealer/staff" novalidate>
-                <fieldset class="usa-fieldset">
-                  <legend class="usa-legend stateline-legend">Add a clerk or manager</legend>
-                  ${requiredNote}
-                  ${errorSummary(errors, { username: "Username", displayName: "Name", password: "Password", position: "Position" })}
-                  ${csrfField(req)}
-                  ${textField({ name: "displayName", label: "Name", value: v.displayName, error: errors.displayName, required: true, autocomplete: "off" })}
-                  ${textField({ name: "username", label: "Username", value: v.username, error: errors.username, required: true, autocomplete: "off", hint: "3 to 64 lowercase letters, digits or . _ @ -" })}
-                  ${textField({ name: "password", label: "Temporary password", type: "password", error: errors.password, required: true, autocomplete: "new-password", hint: "At least 12 characters" })}
-                  ${selectField({
-                    name: "position",
-                    label: "Position",
-                    value: v.position ?? "clerk",
-                    error: errors.position,
-                    required: true,
-                    options: [
-                      { value: "clerk", label: "Clerk" },
-                      { value: "manager", label: "Manager" },
-                    ],
-                  })}
-                  <button class="usa-button" type="submit">Add login</button>
-                </fieldset>
-              </form>`
-          : ""
-      }`,
+    ${summaryList([
+      ["Federal firearms licence", shop.fflNumber],
+      ["State permit", shop.statePermitNumber],
+      ["Premises", `${shop.street}, ${shop.town}${shop.zip ? ` ${shop.zip}` : ""}`],
+      ["Your position", me?.position ? me.position[0]!.toUpperCase() + me.position.slice(1) : null],
+    ])}
+    <p>
+      <a class="usa-button" href="/dealer/sales/new">New sale authorization</a>
+      <a class="usa-button usa-button--outline" href="/dealer/sales">All sales</a>
+      <a class="usa-button usa-button--outline" href="/ammunition/check">Ammunition check</a>
+      <a class="usa-button usa-button--outline" href="/verify">Verify a buyer</a>
+    </p>
+    <h2>Recent sales</h2>
+    ${recent.items.length ? salesTable(recent.items, `The shop's 10 most recent sales (${recent.total} in all)`) : html`<p>No sales yet.</p>`}
+    ${
+      manages
+        ? html`<h2>Staff</h2>
+      <table class="usa-table usa-table--borderless">
+        <caption>People who act for ${shop.name}</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Username</th><th scope="col">Position</th></tr></thead>
+        <tbody>${staff.map((s) => html`<tr><th scope="row">${s.displayName}</th><td>${s.username}</td><td>${s.position}</td></tr>`)}</tbody>
+      </table>
+      <form class="usa-form usa-form--large" method="post" action="/dealer/staff" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Add a clerk or manager</legend>
+          ${requiredNote}
+          ${errorSummary(errors, { username: "Username", displayName: "Name", password: "Password", position: "Position" })}
+          ${csrfField(req)}
+          ${textField({ name: "displayName", label: "Name", value: v.displayName, error: errors.displayName, required: true, autocomplete: "off" })}
+          ${textField({ name: "username", label: "Username", value: v.username, error: errors.username, required: true, autocomplete: "off", hint: "3 to 64 lowercase letters, digits or . _ @ -" })}
+          ${textField({ name: "password", label: "Temporary password", type: "password", error: errors.password, required: true, autocomplete: "new-password", hint: "At least 12 characters" })}
+          ${selectField({
+            name: "position",
+            label: "Position",
+            value: v.position ?? "clerk",
+            error: errors.position,
+            required: true,
+            options: [
+              { value: "clerk", label: "Clerk" },
+              { value: "manager", label: "Manager" },
+            ],
+          })}
+          <button class="usa-button" type="submit">Add login</button>
+        </fieldset>
+      </form>`
+        : ""
+    }`,
     { status: st.status, flash },
   );
 }
@@ -618,40 +519,16 @@ export function salesTable(
   opts: { href?: (s: Sale) => string; dealer?: boolean } = {},
 ): Html {
   const href = opts.href ?? ((s: Sale) => `/dealer/sales/${s.id}`);
-  return html`<div class="usa-table-container--scrollable" tabindex="0">
-    <table class="usa-table usa-table--striped usa-table--compact" id="sales">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Number</th>
-          <th scope="col">Date</th>
-          ${opts.dealer ? html`<th scope="col">Dealer</th>` : ""}
-          <th scope="col">Kind</th>
-          <th scope="col">Buyer</th>
-          <th scope="col">Firearm</th>
-          <th scope="col">Status</th>
-          <th scope="col">Authorization or NICS reference</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (s) =>
-            html`<tr>
-              <th scope="row" class="text-no-wrap"><a href="${href(s)}">${s.number}</a></th>
-              <td class="text-no-wrap">${s.saleOn}</td>
-              ${opts.dealer ? html`<td>${s.dealerName ?? "State route"}</td>` : ""}
-              <td>${KIND_LABELS[s.kind]}</td>
-              <td>${s.buyer.lastName}, ${s.buyer.firstName}</td>
-              <td>${firearmLine(s)}</td>
-              <td>${saleStatusTag(s.status)}</td>
-              <td>${s.authorizationNumber ?? s.nicsTransactionNumber ?? ""}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="sales">
+    <caption>${caption}</caption>
+    <thead><tr><th scope="col">Number</th><th scope="col">Date</th>${opts.dealer ? html`<th scope="col">Dealer</th>` : ""}<th scope="col">Kind</th><th scope="col">Buyer</th><th scope="col">Firearm</th><th scope="col">Status</th><th scope="col">Authorization or NICS reference</th></tr></thead>
+    <tbody>${items.map(
+      (s) => html`<tr>
+      <th scope="row" class="text-no-wrap"><a href="${href(s)}">${s.number}</a></th><td class="text-no-wrap">${s.saleOn}</td>${opts.dealer ? html`<td>${s.dealerName ?? "State route"}</td>` : ""}<td>${KIND_LABELS[s.kind]}</td>
+      <td>${s.buyer.lastName}, ${s.buyer.firstName}</td><td>${firearmLine(s)}</td><td>${saleStatusTag(s.status)}</td>
+      <td>${s.authorizationNumber ?? s.nicsTransactionNumber ?? ""}</td></tr>`,
+    )}</tbody>
+  </table></div>`;
 }
 
 // ---------------------------------------------------------------- /dealer/sales/new
@@ -795,65 +672,61 @@ async function newSalePage(
     req,
     title,
     html`<h1>${title}</h1>
-      <p class="usa-intro">
-        ${shop ? shop.name : "The state (DESPP), for two private parties without a dealer,"} asks the state to authorize
-        a firearm transfer. The buyer's credential is checked against the state's record (number, last name and date of
-        birth), the law is applied, and NICS is asked. The answer comes at once: authorized, denied or delayed.
-      </p>
-      <form
-        class="usa-form usa-form--large stateline-wide-form"
-        method="post"
-        action="${mode === "state" ? "/staff/sales/private" : "/dealer/sales"}"
-        novalidate
-      >
-        ${requiredNote} ${errorSummary(e, LABELS, { kind: "kind-0" })} ${csrfField(req)}
-        <input type="hidden" name="_submission" value="${v._submission ?? randomUUID()}" />
-        ${radioGroup({ name: "kind", label: LABELS.kind!, required: true, tile: true, value: v.kind, error: e.kind, options: kinds.map((k) => ({ value: k, label: KIND_LABELS[k], description: KIND_HINTS[k] })) })}
-        ${dateField({ name: "saleDate", label: LABELS.saleDate!, value: v.saleDate, error: e.saleDate, hint: "Today unless the sale was made earlier. Written YYYY-MM-DD." })}
+    <p class="usa-intro">${shop ? shop.name : "The state (DESPP), for two private parties without a dealer,"} asks the state to authorize a firearm transfer. The buyer's credential is checked against the state's record (number, last name and date of birth), the law is applied, and NICS is asked. The answer comes at once: authorized, denied or delayed.</p>
+    <form class="usa-form usa-form--large stateline-wide-form" method="post" action="${mode === "state" ? "/staff/sales/private" : "/dealer/sales"}" novalidate>
+      ${requiredNote}
+      ${errorSummary(e, LABELS, { kind: "kind-0" })}
+      ${csrfField(req)}
+      <input type="hidden" name="_submission" value="${v._submission ?? randomUUID()}">
+      ${radioGroup({ name: "kind", label: LABELS.kind!, required: true, tile: true, value: v.kind, error: e.kind, options: kinds.map((k) => ({ value: k, label: KIND_LABELS[k], description: KIND_HINTS[k] })) })}
+      ${dateField({ name: "saleDate", label: LABELS.saleDate!, value: v.saleDate, error: e.saleDate, hint: "Today unless the sale was made earlier. Written YYYY-MM-DD." })}
 
-        <fieldset class="usa-fieldset margin-top-4">
-          <legend class="usa-legend stateline-legend">Buyer</legend>
-          ${t("buyerFirstName", { required: true })} ${t("buyerMiddleName")} ${t("buyerLastName", { required: true })}
-          ${dateField({ name: "buyerBirthDate", label: LABELS.buyerBirthDate!, value: v.buyerBirthDate, error: e.buyerBirthDate, required: true })}
-          ${t("buyerBirthPlace", { required: true, hint: "Town or city, and state or country, for example New Haven, CT" })}
-          ${t("buyerStreet", { required: true })}
-          ${t("buyerTown", { required: true, hint: "For a Connecticut address, one of the 169 towns" })}
-          ${t("buyerState", { required: true, width: "sm", hint: "Two letters" })}
-          ${t("buyerZip", { width: "md", inputmode: "numeric", hint: "Five digits" })}
-          ${sel("buyerSex", SEXES, { empty: "- Not given -", hint: "Required for a private long gun sale (NICS identifiers, PA 13-3 § 1)" })}
-          ${sel("buyerRace", RACES, { empty: "- Not given -", hint: "Required for a private long gun sale (NICS identifiers, PA 13-3 § 1)" })}
-          ${sel("buyerOfficer", OFFICERS, { empty: "- None claimed -", hint: "Only when the buyer claims this exception from the credential requirement" })}
-          ${t("buyerCredentialNumber", { required: true, width: "md", hint: "The permit or certificate shown, as printed, for example LE-1000001" })}
-          ${sel("idType", ID_TYPES, { required: true })} ${t("idNumber", { required: true, width: "lg" })}
-          ${t("idIssuer", { required: true, hint: "For example CT DMV, or the country of a passport" })}
-        </fieldset>
+      <fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Buyer</legend>
+        ${t("buyerFirstName", { required: true })}
+        ${t("buyerMiddleName")}
+        ${t("buyerLastName", { required: true })}
+        ${dateField({ name: "buyerBirthDate", label: LABELS.buyerBirthDate!, value: v.buyerBirthDate, error: e.buyerBirthDate, required: true })}
+        ${t("buyerBirthPlace", { required: true, hint: "Town or city, and state or country, for example New Haven, CT" })}
+        ${t("buyerStreet", { required: true })}
+        ${t("buyerTown", { required: true, hint: "For a Connecticut address, one of the 169 towns" })}
+        ${t("buyerState", { required: true, width: "sm", hint: "Two letters" })}
+        ${t("buyerZip", { width: "md", inputmode: "numeric", hint: "Five digits" })}
+        ${sel("buyerSex", SEXES, { empty: "- Not given -", hint: "Required for a private long gun sale (NICS identifiers, PA 13-3 § 1)" })}
+        ${sel("buyerRace", RACES, { empty: "- Not given -", hint: "Required for a private long gun sale (NICS identifiers, PA 13-3 § 1)" })}
+        ${sel("buyerOfficer", OFFICERS, { empty: "- None claimed -", hint: "Only when the buyer claims this exception from the credential requirement" })}
+        ${t("buyerCredentialNumber", { required: true, width: "md", hint: "The permit or certificate shown, as printed, for example LE-1000001" })}
+        ${sel("idType", ID_TYPES, { required: true })}
+        ${t("idNumber", { required: true, width: "lg" })}
+        ${t("idIssuer", { required: true, hint: "For example CT DMV, or the country of a passport" })}
+      </fieldset>
 
-        <fieldset class="usa-fieldset margin-top-4">
-          <legend class="usa-legend stateline-legend">Private seller (private sales only)</legend>
-          <p class="usa-hint" id="seller-hint">
-            Fill in for a private sale; left out of a retail sale (the shop is the seller).
-          </p>
-          ${t("sellerName", { hint: "Required for a private sale" })} ${t("sellerStreet")} ${t("sellerTown")}
-          ${t("sellerState", { width: "sm", hint: "Two letters" })}
-          ${t("sellerZip", { width: "md", inputmode: "numeric" })}
-          ${t("sellerCredentialNumber", { width: "md", hint: "The seller's permit or certificate, if any" })}
-        </fieldset>
+      <fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Private seller (private sales only)</legend>
+        <p class="usa-hint" id="seller-hint">Fill in for a private sale; left out of a retail sale (the shop is the seller).</p>
+        ${t("sellerName", { hint: "Required for a private sale" })}
+        ${t("sellerStreet")}
+        ${t("sellerTown")}
+        ${t("sellerState", { width: "sm", hint: "Two letters" })}
+        ${t("sellerZip", { width: "md", inputmode: "numeric" })}
+        ${t("sellerCredentialNumber", { width: "md", hint: "The seller's permit or certificate, if any" })}
+      </fieldset>
 
-        <fieldset class="usa-fieldset margin-top-4">
-          <legend class="usa-legend stateline-legend">Firearm</legend>
-          ${sel("make", MAKE_OPTIONS, { required: true, hint: "ZZZ when the make is not listed: then describe it below" })}
-          ${t("model", { required: true })}
-          ${t("serialNumber", { required: true, width: "lg", hint: "Letters, digits and hyphens" })}
-          ${sel("type", TYPE_OPTIONS, { required: true, hint: "A pistol code (P…) for a handgun; a rifle, shotgun or combination code for a long gun" })}
-          ${sel("caliber", CALIBER_OPTIONS, { required: true })}
-          ${textareaField({ name: "description", label: LABELS.description!, value: v.description, error: e.description, rows: 2, hint: "General description; required when the make is ZZZ" })}
-          ${sel("semiautomatic", YES_NO, { empty: "- Not known -", hint: "When the type code does not say (for example RC, carbine)" })}
-          ${sel("centerfire", YES_NO, { empty: "- Not known -" })}
-          ${sel("magazineOverFive", YES_NO, { empty: "- Not known -" })}
-          ${sel("antique", YES_NO, { empty: "- Not known -" })}
-        </fieldset>
-        <button class="usa-button margin-top-4" type="submit">Request authorization</button>
-      </form>`,
+      <fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Firearm</legend>
+        ${sel("make", MAKE_OPTIONS, { required: true, hint: "ZZZ when the make is not listed: then describe it below" })}
+        ${t("model", { required: true })}
+        ${t("serialNumber", { required: true, width: "lg", hint: "Letters, digits and hyphens" })}
+        ${sel("type", TYPE_OPTIONS, { required: true, hint: "A pistol code (P…) for a handgun; a rifle, shotgun or combination code for a long gun" })}
+        ${sel("caliber", CALIBER_OPTIONS, { required: true })}
+        ${textareaField({ name: "description", label: LABELS.description!, value: v.description, error: e.description, rows: 2, hint: "General description; required when the make is ZZZ" })}
+        ${sel("semiautomatic", YES_NO, { empty: "- Not known -", hint: "When the type code does not say (for example RC, carbine)" })}
+        ${sel("centerfire", YES_NO, { empty: "- Not known -" })}
+        ${sel("magazineOverFive", YES_NO, { empty: "- Not known -" })}
+        ${sel("antique", YES_NO, { empty: "- Not known -" })}
+      </fieldset>
+      <button class="usa-button margin-top-4" type="submit">Request authorization</button>
+    </form>`,
     { status: st.status },
   );
 }
@@ -1016,63 +889,40 @@ async function salePage(
     req,
     `Sale ${s.number}`,
     html`<h1>Sale ${s.number}</h1>
-      <p>${saleStatusTag(s.status)} ${KIND_LABELS[s.kind]}</p>
-      ${answerPanel(s, nics, decision, ctx.today)}
-      ${(await serialWarnings(ctx.db, s)).map(
-        (w) =>
-          html`<div class="usa-alert usa-alert--warning usa-alert--slim serial-warning">
-            <div class="usa-alert__body">
-              <p class="usa-alert__text"><strong>Check the serial number.</strong> ${w.message}</p>
-            </div>
-          </div>`,
-      )}
-      ${await correctionPanel(ctx, req, s, { errors: st.reason === undefined ? (st.errors ?? {}) : {}, values: st.values ?? {} })}
-      ${
-        next.includes("proceed") || next.includes("cancel")
-          ? html`<h2>Actions</h2>
-              <div class="grid-row grid-gap">
-                ${
-                  proceedOpen
-                    ? html`<div class="tablet:grid-col-6">
-                        <form class="usa-form" method="post" action="/dealer/sales/${s.id}/proceed">
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Proceed with the sale</legend>
-                            ${csrfField(req)}
-                            <p id="proceed-hint">
-                              Three business days have passed since the NICS check began. NICS is asked once more first;
-                              if it has answered, its answer decides the sale. Otherwise the state authorizes the
-                              transfer if every state requirement is met.
-                            </p>
-                            <button class="usa-button" type="submit" aria-describedby="proceed-hint">Proceed</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : proceedable
-                      ? html`<div class="tablet:grid-col-6">
-                          <p id="proceed-hint">
-                            You may proceed from ${s.mayProceedOn} if NICS has not answered by then.
-                          </p>
-                        </div>`
-                      : ""
-                }
-                ${next.includes("cancel") ? html`<div class="tablet:grid-col-6">${cancelForm(req, `/dealer/sales/${s.id}/cancel`, st.errors ?? {}, st.reason)}</div>` : ""}
-              </div>`
-          : ""
-      }
-      ${saleDetails(s)}
-      <h2>
-        ${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}
-      </h2>
-      ${recordTable(record)}
-      <h2>The rules that decided it</h2>
-      <p class="usa-hint">
-        A finding about the buyer's records is shown by its rule and citation only; the buyer is told the reasons in
-        writing.
-      </p>
-      ${saleFindings(decision, "dealer")}
-      <h2>History</h2>
-      ${historyTable(history)}
-      <p><a href="/dealer/sales">All sales</a> · <a href="/dealer/sales/new">New sale authorization</a></p>`,
+    <p>${saleStatusTag(s.status)} ${KIND_LABELS[s.kind]}</p>
+    ${answerPanel(s, nics, decision, ctx.today)}
+    ${(await serialWarnings(ctx.db, s)).map((w) => html`<div class="usa-alert usa-alert--warning usa-alert--slim serial-warning"><div class="usa-alert__body"><p class="usa-alert__text"><strong>Check the serial number.</strong> ${w.message}</p></div></div>`)}
+    ${await correctionPanel(ctx, req, s, { errors: st.reason === undefined ? (st.errors ?? {}) : {}, values: st.values ?? {} })}
+    ${
+      next.includes("proceed") || next.includes("cancel")
+        ? html`<h2>Actions</h2>
+      <div class="grid-row grid-gap">
+        ${
+          proceedOpen
+            ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/dealer/sales/${s.id}/proceed">
+          <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Proceed with the sale</legend>
+          ${csrfField(req)}
+          <p id="proceed-hint">Three business days have passed since the NICS check began. NICS is asked once more first; if it has answered, its answer decides the sale. Otherwise the state authorizes the transfer if every state requirement is met.</p>
+          <button class="usa-button" type="submit" aria-describedby="proceed-hint">Proceed</button>
+          </fieldset>
+        </form></div>`
+            : proceedable
+              ? html`<div class="tablet:grid-col-6"><p id="proceed-hint">You may proceed from ${s.mayProceedOn} if NICS has not answered by then.</p></div>`
+              : ""
+        }
+        ${next.includes("cancel") ? html`<div class="tablet:grid-col-6">${cancelForm(req, `/dealer/sales/${s.id}/cancel`, st.errors ?? {}, st.reason)}</div>` : ""}
+      </div>`
+        : ""
+    }
+    ${saleDetails(s)}
+    <h2>${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}</h2>
+    ${recordTable(record)}
+    <h2>The rules that decided it</h2>
+    <p class="usa-hint">A finding about the buyer's records is shown by its rule and citation only; the buyer is told the reasons in writing.</p>
+    ${saleFindings(decision, "dealer")}
+    <h2>History</h2>
+    ${historyTable(history)}
+    <p><a href="/dealer/sales">All sales</a> · <a href="/dealer/sales/new">New sale authorization</a></p>`,
     { flash, status: st.status },
   );
 }
@@ -1101,20 +951,20 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
     req,
     "Sales",
     html`<h1>Sales of ${shop.name}</h1>
-      <p><a class="usa-button" href="/dealer/sales/new">New sale authorization</a></p>
-      <form class="usa-form stateline-filter" method="get" action="/dealer/sales">
-        ${selectField({ name: "status", label: "Show sales that are", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
-        <button class="usa-button usa-button--outline" type="submit">Filter</button>
-      </form>
-      ${items.length ? salesTable(items, `${status ? `${SALE_STATUS_LABELS[status]} sales` : "Sales"}, newest first: ${total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}`) : html`<p>No ${status ? SALE_STATUS_LABELS[status].toLowerCase() : ""} sales.</p>`}
-      ${
-        pages > 1
-          ? html`<nav aria-label="Sales pages" class="margin-y-2">
-              ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
-              ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
-            </nav>`
-          : ""
-      }`,
+    <p><a class="usa-button" href="/dealer/sales/new">New sale authorization</a></p>
+    <form class="usa-form stateline-filter" method="get" action="/dealer/sales">
+      ${selectField({ name: "status", label: "Show sales that are", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
+      <button class="usa-button usa-button--outline" type="submit">Filter</button>
+    </form>
+    ${items.length ? salesTable(items, `${status ? `${SALE_STATUS_LABELS[status]} sales` : "Sales"}, newest first: ${total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}`) : html`<p>No ${status ? SALE_STATUS_LABELS[status].toLowerCase() : ""} sales.</p>`}
+    ${
+      pages > 1
+        ? html`<nav aria-label="Sales pages" class="margin-y-2">
+      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
+      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
+    </nav>`
+        : ""
+    }`,
   );
 }
 
@@ -1334,23 +1184,23 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
     req,
     "Firearm sales",
     html`<h1>Firearm sales</h1>
-      <form class="usa-form stateline-filter" method="get" action="/staff/sales" novalidate>
-        ${selectField({ name: "status", label: "Status", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
-        ${selectField({ name: "dealerId", label: "Dealer", value: dealerId ?? "", empty: "Any dealer", options: dealers.map((d) => ({ value: d.id, label: `${d.name} (${d.town})` })) })}
-        ${dateField({ name: "from", label: "Sold from", value: fromRaw, error: errors.from })}
-        ${dateField({ name: "to", label: "Sold to", value: toRaw, error: errors.to })}
-        ${textField({ name: "serialNumber", label: "Serial number", value: serial, error: errors.serialNumber, width: "md" })}
-        <button class="usa-button usa-button--outline" type="submit">Filter</button>
-      </form>
-      ${r.items.length ? salesTable(r.items, `Sales, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}`, { href: (s) => `/staff/sales/${s.id}`, dealer: true }) : html`<p>No sales match.</p>`}
-      ${
-        pages > 1
-          ? html`<nav aria-label="Sales pages" class="margin-y-2">
-              ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
-              ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
-            </nav>`
-          : ""
-      }`,
+    <form class="usa-form stateline-filter" method="get" action="/staff/sales" novalidate>
+      ${selectField({ name: "status", label: "Status", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
+      ${selectField({ name: "dealerId", label: "Dealer", value: dealerId ?? "", empty: "Any dealer", options: dealers.map((d) => ({ value: d.id, label: `${d.name} (${d.town})` })) })}
+      ${dateField({ name: "from", label: "Sold from", value: fromRaw, error: errors.from })}
+      ${dateField({ name: "to", label: "Sold to", value: toRaw, error: errors.to })}
+      ${textField({ name: "serialNumber", label: "Serial number", value: serial, error: errors.serialNumber, width: "md" })}
+      <button class="usa-button usa-button--outline" type="submit">Filter</button>
+    </form>
+    ${r.items.length ? salesTable(r.items, `Sales, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}`, { href: (s) => `/staff/sales/${s.id}`, dealer: true }) : html`<p>No sales match.</p>`}
+    ${
+      pages > 1
+        ? html`<nav aria-label="Sales pages" class="margin-y-2">
+      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
+      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
+    </nav>`
+        : ""
+    }`,
     { status: Object.keys(errors).length ? 400 : 200 },
   );
 }
@@ -1407,66 +1257,38 @@ async function staffSalePage(
     req,
     `Sale ${s.number}`,
     html`<h1>Sale ${s.number}</h1>
-      <p>
-        ${saleStatusTag(s.status)}
-        <span class="usa-hint"
-          >Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span
-        >
-      </p>
-      ${answerPanel(s, nics, decision, ctx.today)}
-      ${s.status === "delayed" && s.delayReason === "needs-review" && salesPolicy.review(user) ? html`<p><a class="usa-button" href="/staff/sales/${s.id}/review" id="review-link">Review this sale</a></p>` : ""}
-      ${SALE_NEXT[s.status].includes("cancel") && salesPolicy.cancel(user, s, null) ? cancelForm(req, `/staff/sales/${s.id}/cancel`, st.errors ?? {}, st.reason) : ""}
-      ${saleDetails(s, [
-        [
-          "Dealer",
-          dealer ? `${dealer.name}, FFL ${dealer.fflNumber ?? "none"}, ${dealer.town}` : "None (the state's own route)",
-        ],
-        [
-          "NICS check",
-          `${nics.status}${nics.transactionNumber ? `, ${nics.transactionNumber}` : nics.statelineReference ? `, ${nics.statelineReference}` : ""}; ${nics.transactionType}; begun ${nics.initiatedOn}; ${nics.attempts} attempt${nics.attempts === 1 ? "" : "s"}${nics.purgedAt ? `; details removed ${when(nics.purgedAt)}` : ""}`,
-        ],
-        ["Buyer's sex and race (NCIC)", [s.buyer.sex, s.buyer.race].filter(Boolean).join(", ") || null],
-      ])}
-      <h2>
-        ${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}
-      </h2>
-      ${recordTable(record)}
-      <h2>Copies sent</h2>
-      ${
-        reports.length
-          ? html`<table class="usa-table usa-table--borderless" id="reports">
-              <caption>
-                Copies of the record to the state and the local police
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">To</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Written</th>
-                  <th scope="col">Sent</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${reports.map(
-                  (x) =>
-                    html`<tr>
-                      <th scope="row">${RECIPIENTS[x.recipient] ?? x.recipient}</th>
-                      <td>${x.recipientName}</td>
-                      <td>${x.reason === "transfer" ? "Transfer" : "Denied after transfer: retrieval"}</td>
-                      <td>${when(x.createdAt)}</td>
-                      <td>${x.sentAt ? when(x.sentAt) : "Not yet"}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>None: copies are written when the sale is authorized.</p>`
-      }
-      <h2>Every finding</h2>
-      ${saleFindings(decision, "staff")}
-      <h2>History</h2>
-      ${historyTable(history, { actors: true })}
-      <p><a href="/staff/sales">All sales</a></p>`,
+    <p>${saleStatusTag(s.status)} <span class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).</span></p>
+    ${answerPanel(s, nics, decision, ctx.today)}
+    ${s.status === "delayed" && s.delayReason === "needs-review" && salesPolicy.review(user) ? html`<p><a class="usa-button" href="/staff/sales/${s.id}/review" id="review-link">Review this sale</a></p>` : ""}
+    ${SALE_NEXT[s.status].includes("cancel") && salesPolicy.cancel(user, s, null) ? cancelForm(req, `/staff/sales/${s.id}/cancel`, st.errors ?? {}, st.reason) : ""}
+    ${saleDetails(s, [
+      [
+        "Dealer",
+        dealer ? `${dealer.name}, FFL ${dealer.fflNumber ?? "none"}, ${dealer.town}` : "None (the state's own route)",
+      ],
+      [
+        "NICS check",
+        `${nics.status}${nics.transactionNumber ? `, ${nics.transactionNumber}` : nics.statelineReference ? `, ${nics.statelineReference}` : ""}; ${nics.transactionType}; begun ${nics.initiatedOn}; ${nics.attempts} attempt${nics.attempts === 1 ? "" : "s"}${nics.purgedAt ? `; details removed ${when(nics.purgedAt)}` : ""}`,
+      ],
+      ["Buyer's sex and race (NCIC)", [s.buyer.sex, s.buyer.race].filter(Boolean).join(", ") || null],
+    ])}
+    <h2>${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}</h2>
+    ${recordTable(record)}
+    <h2>Copies sent</h2>
+    ${
+      reports.length
+        ? html`<table class="usa-table usa-table--borderless" id="reports">
+      <caption>Copies of the record to the state and the local police</caption>
+      <thead><tr><th scope="col">To</th><th scope="col">Recipient</th><th scope="col">Why</th><th scope="col">Written</th><th scope="col">Sent</th></tr></thead>
+      <tbody>${reports.map((x) => html`<tr><th scope="row">${RECIPIENTS[x.recipient] ?? x.recipient}</th><td>${x.recipientName}</td><td>${x.reason === "transfer" ? "Transfer" : "Denied after transfer: retrieval"}</td><td>${when(x.createdAt)}</td><td>${x.sentAt ? when(x.sentAt) : "Not yet"}</td></tr>`)}</tbody>
+    </table>`
+        : html`<p>None: copies are written when the sale is authorized.</p>`
+    }
+    <h2>Every finding</h2>
+    ${saleFindings(decision, "staff")}
+    <h2>History</h2>
+    ${historyTable(history, { actors: true })}
+    <p><a href="/staff/sales">All sales</a></p>`,
     { flash, status: st.status },
   );
 }

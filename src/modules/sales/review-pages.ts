@@ -107,44 +107,25 @@ async function queuePage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     req,
     "Sales waiting for review",
     html`<h1>Sales waiting for review</h1>
-      <p>
-        Sales the state cannot decide without a person: usually the credential shown does not match the state's record.
-        Oldest first.
-      </p>
-      ${
-        items.length
-          ? html`<table class="usa-table usa-table--borderless usa-table--stacked" id="review-queue">
-              <caption>
-                ${items.length} sale${items.length === 1 ? "" : "s"} waiting for review
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Sale</th>
-                  <th scope="col">Requested</th>
-                  <th scope="col">Dealer</th>
-                  <th scope="col">Buyer as entered</th>
-                  <th scope="col">Where it stands</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${items
-                  .map((s, i) => ({ s, st: states[i]! }))
-                  .reverse()
-                  .map(
-                    ({ s, st }) =>
-                      html`<tr>
-                        <th scope="row" data-label="Sale"><a href="/staff/sales/${s.id}/review">${s.number}</a></th>
-                        <td data-label="Requested">${when(s.requestedAt)}</td>
-                        <td data-label="Dealer">${s.dealerName ?? "The state's own route"}</td>
-                        <td data-label="Buyer as entered">${fullName(s.buyer)}</td>
-                        <td data-label="Where it stands">${st}</td>
-                      </tr>`,
-                  )}
-              </tbody>
-            </table>`
-          : html`<p id="review-queue-empty">No sale is waiting for review.</p>`
-      }
-      <p><a href="/staff/sales">All sales</a></p>`,
+    <p>Sales the state cannot decide without a person: usually the credential shown does not match the state's record. Oldest first.</p>
+    ${
+      items.length
+        ? html`<table class="usa-table usa-table--borderless usa-table--stacked" id="review-queue">
+      <caption>${items.length} sale${items.length === 1 ? "" : "s"} waiting for review</caption>
+      <thead><tr><th scope="col">Sale</th><th scope="col">Requested</th><th scope="col">Dealer</th><th scope="col">Buyer as entered</th><th scope="col">Where it stands</th></tr></thead>
+      <tbody>${items
+        .map((s, i) => ({ s, st: states[i]! }))
+        .reverse()
+        .map(
+          ({ s, st }) => html`<tr>
+        <th scope="row" data-label="Sale"><a href="/staff/sales/${s.id}/review">${s.number}</a></th>
+        <td data-label="Requested">${when(s.requestedAt)}</td><td data-label="Dealer">${s.dealerName ?? "The state's own route"}</td>
+        <td data-label="Buyer as entered">${fullName(s.buyer)}</td><td data-label="Where it stands">${st}</td></tr>`,
+        )}</tbody>
+    </table>`
+        : html`<p id="review-queue-empty">No sale is waiting for review.</p>`
+    }
+    <p><a href="/staff/sales">All sales</a></p>`,
   );
 }
 
@@ -197,114 +178,80 @@ async function reviewPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Mak
     req,
     `Review of sale ${s.number}`,
     html`${errorSummary(errors, { credentialId: "Credential", note: "How identity was confirmed", reason: "Reason", recheck: "Entries to re-check" })}
-      <h1>Review of sale ${s.number}</h1>
-      <p class="usa-hint">
-        Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}).
-        <a href="/staff/sales/${s.id}">The whole sale</a>
-      </p>
-      <div class="usa-alert usa-alert--${open ? "warning" : "info"} usa-alert--slim" id="review-state">
-        <div class="usa-alert__body">
-          <p class="usa-alert__text">
-            ${r.state === "awaiting-staff" ? "Waiting for licensing staff." : r.state === "awaiting-seller" ? html`Sent back to the seller on ${when(r.returned!.at)}: ${r.returned!.note}` : `Not waiting for review: the sale is ${s.status}${s.authorizationNumber ? ` (authorization ${s.authorizationNumber})` : ""}.`}
-          </p>
-        </div>
+    <h1>Review of sale ${s.number}</h1>
+    <p class="usa-hint">Opening this page is recorded in the audit trail (purpose: ${purposeLine(purpose)}). <a href="/staff/sales/${s.id}">The whole sale</a></p>
+    <div class="usa-alert usa-alert--${open ? "warning" : "info"} usa-alert--slim" id="review-state"><div class="usa-alert__body"><p class="usa-alert__text">
+      ${r.state === "awaiting-staff" ? "Waiting for licensing staff." : r.state === "awaiting-seller" ? html`Sent back to the seller on ${when(r.returned!.at)}: ${r.returned!.note}` : `Not waiting for review: the sale is ${s.status}${s.authorizationNumber ? ` (authorization ${s.authorizationNumber})` : ""}.`}
+    </p></div></div>
+    <div class="grid-row grid-gap">
+      <div class="tablet:grid-col-6">
+        <h2>What the seller entered</h2>
+        ${summaryList([
+          ["Name", r.entered.name],
+          ["Date of birth", r.entered.birthDate],
+          ["Credential number", r.entered.credentialNumber],
+          ["Dealer", dealerName],
+          [
+            "Identification seen",
+            `${s.buyer.idDocument.type} ${s.buyer.idDocument.number}, ${s.buyer.idDocument.issuer}`,
+          ],
+        ])}
       </div>
-      <div class="grid-row grid-gap">
-        <div class="tablet:grid-col-6">
-          <h2>What the seller entered</h2>
-          ${summaryList([
-            ["Name", r.entered.name],
-            ["Date of birth", r.entered.birthDate],
-            ["Credential number", r.entered.credentialNumber],
-            ["Dealer", dealerName],
-            [
-              "Identification seen",
-              `${s.buyer.idDocument.type} ${s.buyer.idDocument.number}, ${s.buyer.idDocument.issuer}`,
-            ],
-          ])}
-        </div>
-        <div class="tablet:grid-col-6">
-          <h2>The state's record for that credential number</h2>
-          ${r.byNumber ? summaryList(recordRows(r.byNumber)) : html`<p id="no-credential">No credential has the number ${r.entered.credentialNumber}.</p>`}
-        </div>
+      <div class="tablet:grid-col-6">
+        <h2>The state's record for that credential number</h2>
+        ${r.byNumber ? summaryList(recordRows(r.byNumber)) : html`<p id="no-credential">No credential has the number ${r.entered.credentialNumber}.</p>`}
       </div>
-      <h2>What does not match</h2>
+    </div>
+    <h2>What does not match</h2>
+    ${r.mismatches.length ? html`<ul class="usa-list" id="mismatches">${r.mismatches.map((m) => html`<li>${MISMATCH_WORDS[m]}</li>`)}</ul>` : html`<p id="mismatches">The entries match the record; another fact is unknown (see the findings on <a href="/staff/sales/${s.id}">the whole sale</a>).</p>`}
+    ${
+      r.candidates.length
+        ? html`<h2>Other credential holders born ${r.entered.birthDate} with a similar last name</h2>
+      ${r.candidates.map((c) => html`<div class="margin-bottom-2">${summaryList(recordRows(c))}</div>`)}`
+        : ""
+    }
+    ${
+      open
+        ? html`<h2>Decide</h2>
+    <div class="grid-row grid-gap">
       ${
-        r.mismatches.length
-          ? html`<ul class="usa-list" id="mismatches">
-              ${r.mismatches.map((m) => html`<li>${MISMATCH_WORDS[m]}</li>`)}
-            </ul>`
-          : html`<p id="mismatches">
-              The entries match the record; another fact is unknown (see the findings on
-              <a href="/staff/sales/${s.id}">the whole sale</a>).
-            </p>`
-      }
-      ${
-        r.candidates.length
-          ? html`<h2>Other credential holders born ${r.entered.birthDate} with a similar last name</h2>
-              ${r.candidates.map((c) => html`<div class="margin-bottom-2">${summaryList(recordRows(c))}</div>`)}`
+        r.next.includes("review-authorize") && choices.length
+          ? html`<div class="tablet:grid-col-4"><form class="usa-form" method="post" action="/staff/sales/${s.id}/review/authorize" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Confirm the buyer and decide again</legend>
+        ${csrfField(req)}
+        ${radioGroup({ name: "credentialId", label: "The buyer holds", value: v.credentialId ?? (choices.length === 1 ? choices[0]!.credentialId : undefined), required: true, error: errors.credentialId, options: choices.map((c) => ({ value: c.credentialId, label: `${c.number}: ${fullName(c)}, born ${c.birthDate}` })) })}
+        ${textareaField({ name: "note", label: "How you confirmed the buyer's identity", value: v.note, required: true, error: errors.note, rows: 3 })}
+        <button class="usa-button" type="submit" id="authorize">Authorize if the law allows</button>
+        </fieldset></form></div>`
           : ""
       }
       ${
-        open
-          ? html`<h2>Decide</h2>
-              <div class="grid-row grid-gap">
-                ${
-                  r.next.includes("review-authorize") && choices.length
-                    ? html`<div class="tablet:grid-col-4">
-                        <form class="usa-form" method="post" action="/staff/sales/${s.id}/review/authorize" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Confirm the buyer and decide again</legend>
-                            ${csrfField(req)}
-                            ${radioGroup({ name: "credentialId", label: "The buyer holds", value: v.credentialId ?? (choices.length === 1 ? choices[0]!.credentialId : undefined), required: true, error: errors.credentialId, options: choices.map((c) => ({ value: c.credentialId, label: `${c.number}: ${fullName(c)}, born ${c.birthDate}` })) })}
-                            ${textareaField({ name: "note", label: "How you confirmed the buyer's identity", value: v.note, required: true, error: errors.note, rows: 3 })}
-                            <button class="usa-button" type="submit" id="authorize">Authorize if the law allows</button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-                ${
-                  r.next.includes("review-return")
-                    ? html`<div class="tablet:grid-col-4">
-                        <form class="usa-form" method="post" action="/staff/sales/${s.id}/review/return" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Send back to the seller</legend>
-                            ${csrfField(req)}
-                            <p class="usa-hint" id="return-hint">
-                              The seller is told which kinds of entry to re-check, never the record.
-                            </p>
-                            ${errors.recheck ? html`<span class="usa-error-message" id="recheck-error">${errors.recheck}</span>` : ""}
-                            ${RECHECK_KINDS.map((k) => checkboxField({ name: `recheck_${k}`, id: `recheck-${k}`, label: MISMATCH_WORDS[k], checked: v[`recheck_${k}`] !== undefined ? true : r.mismatches.includes(k) }))}
-                            ${textField({ name: "returnNote", label: "A note for the seller (optional)", value: v.returnNote, width: "xl" })}
-                            <button class="usa-button usa-button--outline" type="submit" id="send-back">
-                              Send back
-                            </button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-                ${
-                  r.next.includes("review-deny")
-                    ? html`<div class="tablet:grid-col-4">
-                        <form class="usa-form" method="post" action="/staff/sales/${s.id}/review/deny" novalidate>
-                          <fieldset class="usa-fieldset">
-                            <legend class="usa-legend stateline-legend">Deny</legend>
-                            ${csrfField(req)}
-                            ${textareaField({ name: "reason", label: "The reason the seller and the buyer read", value: v.reason, required: true, error: errors.reason, rows: 3 })}
-                            <button class="usa-button usa-button--secondary" type="submit" id="deny">
-                              Deny the sale
-                            </button>
-                          </fieldset>
-                        </form>
-                      </div>`
-                    : ""
-                }
-              </div>`
+        r.next.includes("review-return")
+          ? html`<div class="tablet:grid-col-4"><form class="usa-form" method="post" action="/staff/sales/${s.id}/review/return" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Send back to the seller</legend>
+        ${csrfField(req)}
+        <p class="usa-hint" id="return-hint">The seller is told which kinds of entry to re-check, never the record.</p>
+        ${errors.recheck ? html`<span class="usa-error-message" id="recheck-error">${errors.recheck}</span>` : ""}
+        ${RECHECK_KINDS.map((k) => checkboxField({ name: `recheck_${k}`, id: `recheck-${k}`, label: MISMATCH_WORDS[k], checked: v[`recheck_${k}`] !== undefined ? true : r.mismatches.includes(k) }))}
+        ${textField({ name: "returnNote", label: "A note for the seller (optional)", value: v.returnNote, width: "xl" })}
+        <button class="usa-button usa-button--outline" type="submit" id="send-back">Send back</button>
+        </fieldset></form></div>`
           : ""
       }
-      <p><a href="/staff/sales-review">Sales waiting for review</a></p>`,
+      ${
+        r.next.includes("review-deny")
+          ? html`<div class="tablet:grid-col-4"><form class="usa-form" method="post" action="/staff/sales/${s.id}/review/deny" novalidate>
+        <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Deny</legend>
+        ${csrfField(req)}
+        ${textareaField({ name: "reason", label: "The reason the seller and the buyer read", value: v.reason, required: true, error: errors.reason, rows: 3 })}
+        <button class="usa-button usa-button--secondary" type="submit" id="deny">Deny the sale</button>
+        </fieldset></form></div>`
+          : ""
+      }
+    </div>`
+        : ""
+    }
+    <p><a href="/staff/sales-review">Sales waiting for review</a></p>`,
     { flash: st.flash, status: st.status },
   );
 }
@@ -324,31 +271,25 @@ export async function correctionPanel(
   const errors = st.errors ?? {};
   const v = st.values ?? {};
   const has = (k: RecheckKind) => ret.recheck.includes(k);
-  return html`<section class="usa-alert usa-alert--warning" id="correction" aria-labelledby="correction-heading">
-      <div class="usa-alert__body">
-        <h2 class="usa-alert__heading" id="correction-heading">Licensing staff ask you to re-check an entry</h2>
-        <p class="usa-alert__text" id="recheck">${ret.note}</p>
-        <p class="usa-alert__text">
-          Re-check: ${ret.recheck.map((k) => RECHECK_LABELS[k]).join(", ")}. Compare with the buyer's identification and
-          credential, then correct the entry below.
-        </p>
-      </div>
-    </section>
+  return html`<section class="usa-alert usa-alert--warning" id="correction" aria-labelledby="correction-heading"><div class="usa-alert__body">
+    <h2 class="usa-alert__heading" id="correction-heading">Licensing staff ask you to re-check an entry</h2>
+    <p class="usa-alert__text" id="recheck">${ret.note}</p>
+    <p class="usa-alert__text">Re-check: ${ret.recheck.map((k) => RECHECK_LABELS[k]).join(", ")}. Compare with the buyer's identification and credential, then correct the entry below.</p>
+    </div></section>
     ${errorSummary(errors, { firstName: "First name", lastName: "Last name", birthDate: "Date of birth", credentialNumber: "Credential number" })}
     <form class="usa-form" method="post" action="/dealer/sales/${s.id}/correction" novalidate>
-      <fieldset class="usa-fieldset">
-        <legend class="usa-legend stateline-legend">Correct the entry</legend>
-        ${csrfField(req)}
-        ${
-          has("name")
-            ? html`${textField({ name: "firstName", label: "First name", value: v.firstName ?? s.buyer.firstName, error: errors.firstName, autocomplete: "off" })}
-              ${textField({ name: "middleName", label: "Middle name", value: v.middleName ?? s.buyer.middleName ?? "", autocomplete: "off" })}
-              ${textField({ name: "lastName", label: "Last name", value: v.lastName ?? s.buyer.lastName, error: errors.lastName, autocomplete: "off" })}`
-            : ""
-        }
-        ${has("dateOfBirth") ? dateField({ name: "birthDate", label: "Date of birth", value: v.birthDate ?? s.buyer.birthDate, error: errors.birthDate }) : ""}
-        ${has("credentialNumber") ? textField({ name: "credentialNumber", label: "Credential number", value: v.credentialNumber ?? s.buyer.credentialNumber, error: errors.credentialNumber, width: "md" }) : ""}
-        <button class="usa-button" type="submit" id="send-correction">Send the correction</button>
+      <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Correct the entry</legend>
+      ${csrfField(req)}
+      ${
+        has("name")
+          ? html`${textField({ name: "firstName", label: "First name", value: v.firstName ?? s.buyer.firstName, error: errors.firstName, autocomplete: "off" })}
+        ${textField({ name: "middleName", label: "Middle name", value: v.middleName ?? s.buyer.middleName ?? "", autocomplete: "off" })}
+        ${textField({ name: "lastName", label: "Last name", value: v.lastName ?? s.buyer.lastName, error: errors.lastName, autocomplete: "off" })}`
+          : ""
+      }
+      ${has("dateOfBirth") ? dateField({ name: "birthDate", label: "Date of birth", value: v.birthDate ?? s.buyer.birthDate, error: errors.birthDate }) : ""}
+      ${has("credentialNumber") ? textField({ name: "credentialNumber", label: "Credential number", value: v.credentialNumber ?? s.buyer.credentialNumber, error: errors.credentialNumber, width: "md" }) : ""}
+      <button class="usa-button" type="submit" id="send-correction">Send the correction</button>
       </fieldset>
     </form>`;
 }

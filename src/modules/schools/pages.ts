@@ -64,62 +64,25 @@ const yes = (v: string | undefined) => (v === "yes" ? true : v === "no" ? false 
 const num = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : Number(v.replace(/[$,]/g, ""));
 const opt = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
-const yesNo = (name: string, label: string, error?: string) =>
-  html`<fieldset class="usa-fieldset usa-form-group${error ? " usa-form-group--error" : ""}">
-    <legend class="usa-legend">${label}</legend>
-    ${error ? html`<span class="usa-error-message" id="${name}-error">${error}</span>` : ""}
-    <div class="usa-radio">
-      <input class="usa-radio__input" id="${name}-yes" type="radio" name="${name}" value="yes" /><label
-        class="usa-radio__label"
-        for="${name}-yes"
-        >Yes</label
-      >
-    </div>
-    <div class="usa-radio">
-      <input class="usa-radio__input" id="${name}-no" type="radio" name="${name}" value="no" /><label
-        class="usa-radio__label"
-        for="${name}-no"
-        >No</label
-      >
-    </div>
-  </fieldset>`;
+const yesNo = (
+  name: string,
+  label: string,
+  error?: string,
+) => html`<fieldset class="usa-fieldset usa-form-group${error ? " usa-form-group--error" : ""}"><legend class="usa-legend">${label}</legend>
+  ${error ? html`<span class="usa-error-message" id="${name}-error">${error}</span>` : ""}
+  <div class="usa-radio"><input class="usa-radio__input" id="${name}-yes" type="radio" name="${name}" value="yes"><label class="usa-radio__label" for="${name}-yes">Yes</label></div>
+  <div class="usa-radio"><input class="usa-radio__input" id="${name}-no" type="radio" name="${name}" value="no"><label class="usa-radio__label" for="${name}-no">No</label></div></fieldset>`;
 const STATE_TAG: Record<string, string> = { due: "Due", late: "Late", done: "Done", "done-late": "Filed late" };
 const dutyTag = (s: string) =>
-  html`<span class="usa-tag stateline-tag stateline-tag--${s === "late" ? "bad" : s === "due" ? "warn" : "good"}"
-    >${STATE_TAG[s] ?? s}</span
-  >`;
+  html`<span class="usa-tag stateline-tag stateline-tag--${s === "late" ? "bad" : s === "due" ? "warn" : "good"}">${STATE_TAG[s] ?? s}</span>`;
 const pct = (n: number | null) => (n === null ? "not known" : `${n.toFixed(2)} %`);
 
 function dutiesTable(items: readonly Duty[], caption: string): Html {
   if (!items.length) return html`<p>Nothing is due or late.</p>`;
-  return html`<div class="usa-table-container--scrollable" tabindex="0">
-    <table class="usa-table usa-table--striped usa-table--compact" id="due-items">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">Due</th>
-          <th scope="col">State</th>
-          <th scope="col">Law</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (d) =>
-            html`<tr>
-              <th scope="row">${d.entityName}</th>
-              <td>${d.label}</td>
-              <td class="text-no-wrap">${d.dueOn}</td>
-              <td>${dutyTag(d.state)}</td>
-              <td>${d.citation}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="due-items">
+    <caption>${caption}</caption>
+    <thead><tr><th scope="col">Who</th><th scope="col">What</th><th scope="col">Due</th><th scope="col">State</th><th scope="col">Law</th></tr></thead>
+    <tbody>${items.map((d) => html`<tr><th scope="row">${d.entityName}</th><td>${d.label}</td><td class="text-no-wrap">${d.dueOn}</td><td>${dutyTag(d.state)}</td><td>${d.citation}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** A horizontal bar chart of awards by district, labelled with each district's rate (server-rendered SVG). */
@@ -136,41 +99,19 @@ export function awardsChart(
   const h = top + rows.length * (barH + gap) + 20;
   const x = (c: number) => Math.round(((W - left - 110) * c) / max);
   const fmt = (c: number) => `$${Math.round(c / 100).toLocaleString("en-US")}`;
-  return html`<figure class="margin-y-2">
-    <svg
-      role="img"
-      aria-labelledby="awards-chart-title awards-chart-desc"
-      viewBox="0 0 ${W} ${h}"
-      width="100%"
-      style="max-width:${W}px"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id="awards-chart-title">Awards by district and rate</title>
-      <desc id="awards-chart-desc">
-        ${rows.map((r) => `${r.district} (rate ${r.ratePercent.toFixed(2)} %): awarded ${fmt(r.awardedCents)} of ${fmt(r.requestedCents)} requested`).join("; ")}
-      </desc>
-      ${rows.map((r, i) => {
-        const y = top + i * (barH + gap);
-        return html`<g>
-          <text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end" font-size="13" fill="#1b1b1b"
-            >${r.district} (${r.ratePercent.toFixed(2)} %)</text
-          >
-          <rect x="${left}" y="${y}" width="${x(r.requestedCents)}" height="${barH}" fill="#dfe1e2"></rect>
-          <rect x="${left}" y="${y}" width="${x(r.awardedCents)}" height="${barH}" fill="#005ea2"></rect>
-          <text
-            x="${left + Math.max(x(r.requestedCents), x(r.awardedCents)) + 6}"
-            y="${y + barH / 2 + 5}"
-            font-size="13"
-            fill="#1b1b1b"
-            >${fmt(r.awardedCents)}</text
-          >
-        </g>`;
-      })}
-    </svg>
-    <figcaption class="font-sans-2xs">
-      Dark bars: awarded; light bars: the full percentage requested. The table below gives the same figures.
-    </figcaption>
-  </figure>`;
+  return html`<figure class="margin-y-2"><svg role="img" aria-labelledby="awards-chart-title awards-chart-desc" viewBox="0 0 ${W} ${h}" width="100%" style="max-width:${W}px" xmlns="http://www.w3.org/2000/svg">
+    <title id="awards-chart-title">Awards by district and rate</title>
+    <desc id="awards-chart-desc">${rows.map((r) => `${r.district} (rate ${r.ratePercent.toFixed(2)} %): awarded ${fmt(r.awardedCents)} of ${fmt(r.requestedCents)} requested`).join("; ")}</desc>
+    ${rows.map((r, i) => {
+      const y = top + i * (barH + gap);
+      return html`<g>
+        <text x="${left - 8}" y="${y + barH / 2 + 5}" text-anchor="end" font-size="13" fill="#1b1b1b">${r.district} (${r.ratePercent.toFixed(2)} %)</text>
+        <rect x="${left}" y="${y}" width="${x(r.requestedCents)}" height="${barH}" fill="#dfe1e2"></rect>
+        <rect x="${left}" y="${y}" width="${x(r.awardedCents)}" height="${barH}" fill="#005ea2"></rect>
+        <text x="${left + Math.max(x(r.requestedCents), x(r.awardedCents)) + 6}" y="${y + barH / 2 + 5}" font-size="13" fill="#1b1b1b">${fmt(r.awardedCents)}</text>
+      </g>`;
+    })}
+  </svg><figcaption class="font-sans-2xs">Dark bars: awarded; light bars: the full percentage requested. The table below gives the same figures.</figcaption></figure>`;
 }
 
 export function registerSchoolPages(app: FastifyInstance, makeCtx: MakeCtx): void {
@@ -183,52 +124,17 @@ export function registerSchoolPages(app: FastifyInstance, makeCtx: MakeCtx): voi
       req,
       "School security consultants",
       html`<h1>School security consultant registry</h1>
-        <p class="usa-intro">
-          The Department of Emergency Services and Public Protection keeps this registry of school security consultants
-          doing business in Connecticut (Public Act 13-3 § 91). Entries are confirmed every year.
-        </p>
-        <p>
-          <a class="usa-button usa-button--outline" href="/schools/consultants.csv" download
-            >Download the registry (CSV)</a
-          >
-        </p>
-        ${
-          rows.length
-            ? html`<div class="usa-table-container--scrollable" tabindex="0">
-                <table class="usa-table usa-table--striped" id="consultants">
-                  <caption>
-                    ${rows.length} consultant${rows.length === 1 ? "" : "s"} listed on ${ctx.today}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Employer</th>
-                      <th scope="col">Town</th>
-                      <th scope="col">Services</th>
-                      <th scope="col">Listed since</th>
-                      <th scope="col">Current until</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows.map(
-                      (c) =>
-                        html`<tr>
-                          <th scope="row">${c.name}</th>
-                          <td>${c.employer}</td>
-                          <td>${c.town}</td>
-                          <td>${c.services}</td>
-                          <td>${c.registeredOn}</td>
-                          <td>${c.currentUntil}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
-            : html`<p>No consultants are listed.</p>`
-        }
-        <p class="font-sans-2xs">
-          Contact details are not published. To be listed, write to DESPP or apply through the Stateline API.
-        </p>`,
+      <p class="usa-intro">The Department of Emergency Services and Public Protection keeps this registry of school security consultants doing business in Connecticut (Public Act 13-3 § 91). Entries are confirmed every year.</p>
+      <p><a class="usa-button usa-button--outline" href="/schools/consultants.csv" download>Download the registry (CSV)</a></p>
+      ${
+        rows.length
+          ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped" id="consultants">
+        <caption>${rows.length} consultant${rows.length === 1 ? "" : "s"} listed on ${ctx.today}</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Employer</th><th scope="col">Town</th><th scope="col">Services</th><th scope="col">Listed since</th><th scope="col">Current until</th></tr></thead>
+        <tbody>${rows.map((c) => html`<tr><th scope="row">${c.name}</th><td>${c.employer}</td><td>${c.town}</td><td>${c.services}</td><td>${c.registeredOn}</td><td>${c.currentUntil}</td></tr>`)}</tbody></table></div>`
+          : html`<p>No consultants are listed.</p>`
+      }
+      <p class="font-sans-2xs">Contact details are not published. To be listed, write to DESPP or apply through the Stateline API.</p>`,
     );
   });
   app.get("/schools/consultants.csv", async (req, reply) => {
@@ -272,55 +178,23 @@ export function registerSchoolPages(app: FastifyInstance, makeCtx: MakeCtx): voi
         req,
         "School safety",
         html`<h1>School safety: state staff</h1>
-          <h2>Security infrastructure grant rounds</h2>
-          ${
-            rounds.length
-              ? html`<ul class="usa-list">
-                  ${rounds.map((r) => html`<li><a href="/schools/rounds/${r.id}">${r.name}</a>: ${money(r.budgetCents)}, ${r.opensOn} to ${r.closesOn}</li>`)}
-                </ul>`
-              : html`<p>No rounds yet.</p>`
-          }
-          <h2>Late (${late.length}) and due</h2>
-          ${dutiesTable(missing, "Plans, assessments, drill reports, training, campus plans and teams not yet filed, by due date")}
-          <h2>Districts</h2>
-          <table class="usa-table usa-table--compact" id="districts">
-            <caption>
-              Districts and their reimbursement rates
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">District</th>
-                <th scope="col">Towns</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Priority school district</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${districts.map((d) => {
-                const r = svc.rateOf(d);
-                return html`<tr>
-                  <th scope="row"><a href="/schools/districts/${d.id}">${d.name}</a></th>
-                  <td>${d.towns.map((t) => `${t.town}${t.rank ? ` (rank ${t.rank})` : ""}`).join(", ")}</td>
-                  <td>${pct(r.rate)}</td>
-                  <td>${d.priorityDistrict ? "Yes" : "No"}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-          <h2>Campuses</h2>
-          <ul class="usa-list">
-            ${campuses.map((c) => html`<li><a href="/schools/campuses/${c.id}">${c.institution}, ${c.name}</a></li>`)}
-          </ul>
-          <h2>Coordinators (mental health first aid, § 90)</h2>
-          <ul class="usa-list">
-            ${coordinators.map((c) => html`<li>${c.name} (${c.districtName}), ${c.years.map((y) => y.schoolYear).join(", ")}: ${c.completedOn ? `trained ${c.completedOn}` : "not trained"}</li>`)}
-          </ul>
-          <h2>Consultant registry</h2>
-          <p>
-            ${consultants.filter((c) => c.status === "pending").length} application(s) waiting;
-            ${consultants.filter((c) => c.status === "active").length} listed.
-            <a href="/schools/consultants">Public registry</a>
-          </p>`,
+      <h2>Security infrastructure grant rounds</h2>
+      ${rounds.length ? html`<ul class="usa-list">${rounds.map((r) => html`<li><a href="/schools/rounds/${r.id}">${r.name}</a>: ${money(r.budgetCents)}, ${r.opensOn} to ${r.closesOn}</li>`)}</ul>` : html`<p>No rounds yet.</p>`}
+      <h2>Late (${late.length}) and due</h2>
+      ${dutiesTable(missing, "Plans, assessments, drill reports, training, campus plans and teams not yet filed, by due date")}
+      <h2>Districts</h2>
+      <table class="usa-table usa-table--compact" id="districts"><caption>Districts and their reimbursement rates</caption>
+        <thead><tr><th scope="col">District</th><th scope="col">Towns</th><th scope="col">Rate</th><th scope="col">Priority school district</th></tr></thead>
+        <tbody>${districts.map((d) => {
+          const r = svc.rateOf(d);
+          return html`<tr><th scope="row"><a href="/schools/districts/${d.id}">${d.name}</a></th><td>${d.towns.map((t) => `${t.town}${t.rank ? ` (rank ${t.rank})` : ""}`).join(", ")}</td><td>${pct(r.rate)}</td><td>${d.priorityDistrict ? "Yes" : "No"}</td></tr>`;
+        })}</tbody></table>
+      <h2>Campuses</h2>
+      <ul class="usa-list">${campuses.map((c) => html`<li><a href="/schools/campuses/${c.id}">${c.institution}, ${c.name}</a></li>`)}</ul>
+      <h2>Coordinators (mental health first aid, § 90)</h2>
+      <ul class="usa-list">${coordinators.map((c) => html`<li>${c.name} (${c.districtName}), ${c.years.map((y) => y.schoolYear).join(", ")}: ${c.completedOn ? `trained ${c.completedOn}` : "not trained"}</li>`)}</ul>
+      <h2>Consultant registry</h2>
+      <p>${consultants.filter((c) => c.status === "pending").length} application(s) waiting; ${consultants.filter((c) => c.status === "active").length} listed. <a href="/schools/consultants">Public registry</a></p>`,
       );
     }),
   );
@@ -617,78 +491,50 @@ async function districtPage(
     req,
     district.name,
     html`<h1>${district.name}</h1>
-      ${summaryList([
-        ["Towns", district.towns.map((t) => `${t.town}${t.rank ? ` (wealth rank ${t.rank} of 169)` : ""}`).join(", ")],
-        ["Reimbursement rate", html`<strong id="district-rate">${pct(rate.rate)}</strong>: ${rate.because}`],
-        ["Priority school district", district.priorityDistrict ? "Yes" : "No"],
-      ])}
-      <h2>Schools</h2>
-      <ul class="usa-list">
-        ${schools.map((s) => html`<li><a href="/schools/schools/${s.id}">${s.name}</a> (${s.town})</li>`)}
-      </ul>
-      <h2>Due and late</h2>
-      ${dutiesTable(missing, "What this district has not yet filed")}
-      <h2>Grant applications</h2>
-      ${
-        apps.length
-          ? html`<table class="usa-table usa-table--compact" id="applications">
-              <caption>
-                Security infrastructure grant applications
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Round</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${apps.map(
-                  (a) =>
-                    html`<tr>
-                      <th scope="row"><a href="/schools/applications/${a.id}">${a.number}</a></th>
-                      <td>${a.roundName}</td>
-                      <td>${statusTag(a.status)}</td>
-                      <td>${pct(a.ratePercent)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>No applications.</p>`
-      }
-      ${
-        writer && rounds.length
-          ? html`<h2 id="apply">Apply for a security infrastructure grant</h2>
-              <p>
-                For one school per application from this page (the API takes several). Record the school's assessment on
-                its page first. Only expenses incurred after 2013-04-04 are eligible (PA 13-3 §§ 84-85).
-              </p>
-              <form class="usa-form usa-form--large" method="post" action="/schools/district/apply" novalidate>
-                ${csrfField(req)}
-                ${errorSummary(e, { roundId: "Round", schoolId: "School", assessmentId: "Assessment", emergencyPlan: "Emergency plan", planPracticed: "Plan practised" })}
-                ${selectField({ name: "roundId", label: "Funding round", options: rounds.map((r) => ({ value: r.id, label: r.name })), error: e.roundId, required: true })}
-                ${selectField({ name: "schoolId", label: "School", options: schools.map((s) => ({ value: s.id, label: s.name })), error: e.schoolId, required: true })}
-                ${selectField({ name: "assessmentId", label: "Security assessment", empty: "Choose the assessment", options: assessments.map(({ a, s }) => ({ value: a.id, label: `${s.name}: assessed ${a.assessedOn}, entrance security ${a.entranceSecurity}` })), error: e.assessmentId, required: true })}
-                ${yesNo("emergencyPlan", "Does the school have an emergency plan developed with state and local first responders?", e.emergencyPlan)}
-                ${yesNo("planPracticed", "Is the plan practised periodically?", e.planPracticed)}
-                ${textField({ name: "practiceFrequency", label: "How often is it practised?", hint: "For example: monthly lockdown drills" })}
-                ${[0, 1, 2].map(
-                  (i) =>
-                    html`<fieldset class="usa-fieldset margin-top-2">
-                      <legend class="usa-legend">Expense ${i + 1}${i ? " (optional)" : ""}</legend>
-                      ${selectField({ name: `category${i}`, id: `category${i}`, label: "Category", empty: "Choose a category", options: EXPENSE_CATEGORIES.map((c) => ({ value: c, label: EXPENSE_LABELS[c] })) })}
-                      ${textField({ name: `description${i}`, id: `description${i}`, label: "Description" })}
-                      ${textField({ name: `amount${i}`, id: `amount${i}`, label: "Amount in dollars", inputmode: "decimal", width: "md" })}
-                      ${dateField({ name: `incurredOn${i}`, id: `incurredOn${i}`, label: "Incurred on" })}
-                    </fieldset>`,
-                )}
-                ${e[""] ? html`<p class="usa-error-message">${e[""]}</p>` : ""}
-                <button class="usa-button" type="submit">Submit the application</button>
-              </form>`
-          : ""
-      }
-      <p><a href="/schools/rounds/${rounds[0]?.id ?? ""}">${rounds[0] ? `Round: ${rounds[0].name}` : ""}</a></p>`,
+    ${summaryList([
+      ["Towns", district.towns.map((t) => `${t.town}${t.rank ? ` (wealth rank ${t.rank} of 169)` : ""}`).join(", ")],
+      ["Reimbursement rate", html`<strong id="district-rate">${pct(rate.rate)}</strong>: ${rate.because}`],
+      ["Priority school district", district.priorityDistrict ? "Yes" : "No"],
+    ])}
+    <h2>Schools</h2>
+    <ul class="usa-list">${schools.map((s) => html`<li><a href="/schools/schools/${s.id}">${s.name}</a> (${s.town})</li>`)}</ul>
+    <h2>Due and late</h2>
+    ${dutiesTable(missing, "What this district has not yet filed")}
+    <h2>Grant applications</h2>
+    ${
+      apps.length
+        ? html`<table class="usa-table usa-table--compact" id="applications"><caption>Security infrastructure grant applications</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">Round</th><th scope="col">Status</th><th scope="col">Rate</th></tr></thead>
+      <tbody>${apps.map((a) => html`<tr><th scope="row"><a href="/schools/applications/${a.id}">${a.number}</a></th><td>${a.roundName}</td><td>${statusTag(a.status)}</td><td>${pct(a.ratePercent)}</td></tr>`)}</tbody></table>`
+        : html`<p>No applications.</p>`
+    }
+    ${
+      writer && rounds.length
+        ? html`<h2 id="apply">Apply for a security infrastructure grant</h2>
+      <p>For one school per application from this page (the API takes several). Record the school's assessment on its page first. Only expenses incurred after 2013-04-04 are eligible (PA 13-3 §§ 84-85).</p>
+      <form class="usa-form usa-form--large" method="post" action="/schools/district/apply" novalidate>${csrfField(req)}
+        ${errorSummary(e, { roundId: "Round", schoolId: "School", assessmentId: "Assessment", emergencyPlan: "Emergency plan", planPracticed: "Plan practised" })}
+        ${selectField({ name: "roundId", label: "Funding round", options: rounds.map((r) => ({ value: r.id, label: r.name })), error: e.roundId, required: true })}
+        ${selectField({ name: "schoolId", label: "School", options: schools.map((s) => ({ value: s.id, label: s.name })), error: e.schoolId, required: true })}
+        ${selectField({ name: "assessmentId", label: "Security assessment", empty: "Choose the assessment", options: assessments.map(({ a, s }) => ({ value: a.id, label: `${s.name}: assessed ${a.assessedOn}, entrance security ${a.entranceSecurity}` })), error: e.assessmentId, required: true })}
+        ${yesNo("emergencyPlan", "Does the school have an emergency plan developed with state and local first responders?", e.emergencyPlan)}
+        ${yesNo("planPracticed", "Is the plan practised periodically?", e.planPracticed)}
+        ${textField({ name: "practiceFrequency", label: "How often is it practised?", hint: "For example: monthly lockdown drills" })}
+        ${[0, 1, 2].map(
+          (
+            i,
+          ) => html`<fieldset class="usa-fieldset margin-top-2"><legend class="usa-legend">Expense ${i + 1}${i ? " (optional)" : ""}</legend>
+          ${selectField({ name: `category${i}`, id: `category${i}`, label: "Category", empty: "Choose a category", options: EXPENSE_CATEGORIES.map((c) => ({ value: c, label: EXPENSE_LABELS[c] })) })}
+          ${textField({ name: `description${i}`, id: `description${i}`, label: "Description" })}
+          ${textField({ name: `amount${i}`, id: `amount${i}`, label: "Amount in dollars", inputmode: "decimal", width: "md" })}
+          ${dateField({ name: `incurredOn${i}`, id: `incurredOn${i}`, label: "Incurred on" })}</fieldset>`,
+        )}
+        ${e[""] ? html`<p class="usa-error-message">${e[""]}</p>` : ""}
+        <button class="usa-button" type="submit">Submit the application</button>
+      </form>`
+        : ""
+    }
+    <p><a href="/schools/rounds/${rounds[0]?.id ?? ""}">${rounds[0] ? `Round: ${rounds[0].name}` : ""}</a></p>`,
     { status: st.status ?? 200 },
   );
 }
@@ -721,105 +567,39 @@ async function roundPage(req: FastifyRequest, reply: FastifyReply, user: User, m
     req,
     r.round.name,
     html`<h1>${r.round.name}</h1>
-      ${summaryList([
-        ["Budget", money(r.round.budgetCents)],
-        ["Applications taken", `${r.round.opensOn} to ${r.round.closesOn}`],
-      ])}
-      <h2>Applications</h2>
-      ${
-        r.applications.length
-          ? html`<table class="usa-table usa-table--compact" id="round-applications">
-              <caption>
-                Applications in this round
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">District</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${r.applications.map(
-                  (x) =>
-                    html`<tr>
-                      <th scope="row"><a href="/schools/applications/${x.id}">${x.number}</a></th>
-                      <td>${x.districtName}</td>
-                      <td>${statusTag(x.status)}</td>
-                      <td>${pct(x.ratePercent)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>No applications yet.</p>`
-      }
-      <h2>Allocation</h2>
-      ${
-        a
-          ? html`<p id="allocation-run">
-                Run ${a.runNo} on ${a.runOn} (${a.reason}): ${money(a.awardedCents)} of ${money(a.budgetCents)}
-                awarded${a.fullyFunded ? "; every school gets its full percentage" : "; the money is short, so the statute's priority decides"}.
-              </p>
-              ${
-                a.summary.length
-                  ? html`<ul class="usa-list">
-                      ${a.summary.map((s) => html`<li>${s}</li>`)}
-                    </ul>`
-                  : ""
-              }
-              ${awardsChart(rows)}
-              <div class="usa-table-container--scrollable" tabindex="0">
-                <table class="usa-table usa-table--striped usa-table--compact" id="allocation">
-                  <caption>
-                    The allocation, school by school
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">School</th>
-                      <th scope="col">Application</th>
-                      <th scope="col">Rate</th>
-                      <th scope="col">Priority tier</th>
-                      <th scope="col">Full percentage</th>
-                      <th scope="col">Awarded</th>
-                      <th scope="col">Why</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${a.lines.map(
-                      (l) =>
-                        html`<tr>
-                          <th scope="row">${l.label}</th>
-                          <td><a href="/schools/applications/${l.applicationId}">${l.applicationNumber}</a></td>
-                          <td>${pct(l.ratePercent)}</td>
-                          <td>${l.tier ?? "not needed"}</td>
-                          <td>${money(l.requestedCents)}</td>
-                          <td>${money(l.awardedCents)}</td>
-                          <td>${l.because}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
-              ${
-                r.runs.length > 1
-                  ? html`<h3>Earlier runs</h3>
-                      <ul class="usa-list">
-                        ${r.runs.map((x) => html`<li>Run ${x.runNo} on ${x.runOn}: ${x.reason}, ${money(x.awardedCents)}</li>`)}
-                      </ul>`
-                  : ""
-              }`
-          : html`<p>Not allocated yet.</p>`
-      }
-      ${
-        state
-          ? html`<form class="usa-form" method="post" action="/schools/rounds/${id}/allocate">
-              ${csrfField(req)}
-              ${textField({ name: "reason", label: "Reason for this run", value: a ? "re-run" : "first allocation" })}
-              <button class="usa-button" type="submit">${a ? "Re-run the allocation" : "Allocate the round"}</button>
-            </form>`
-          : ""
-      }`,
+    ${summaryList([
+      ["Budget", money(r.round.budgetCents)],
+      ["Applications taken", `${r.round.opensOn} to ${r.round.closesOn}`],
+    ])}
+    <h2>Applications</h2>
+    ${
+      r.applications.length
+        ? html`<table class="usa-table usa-table--compact" id="round-applications"><caption>Applications in this round</caption>
+      <thead><tr><th scope="col">Number</th><th scope="col">District</th><th scope="col">Status</th><th scope="col">Rate</th></tr></thead>
+      <tbody>${r.applications.map((x) => html`<tr><th scope="row"><a href="/schools/applications/${x.id}">${x.number}</a></th><td>${x.districtName}</td><td>${statusTag(x.status)}</td><td>${pct(x.ratePercent)}</td></tr>`)}</tbody></table>`
+        : html`<p>No applications yet.</p>`
+    }
+    <h2>Allocation</h2>
+    ${
+      a
+        ? html`<p id="allocation-run">Run ${a.runNo} on ${a.runOn} (${a.reason}): ${money(a.awardedCents)} of ${money(a.budgetCents)} awarded${a.fullyFunded ? "; every school gets its full percentage" : "; the money is short, so the statute's priority decides"}.</p>
+      ${a.summary.length ? html`<ul class="usa-list">${a.summary.map((s) => html`<li>${s}</li>`)}</ul>` : ""}
+      ${awardsChart(rows)}
+      <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="allocation">
+        <caption>The allocation, school by school</caption>
+        <thead><tr><th scope="col">School</th><th scope="col">Application</th><th scope="col">Rate</th><th scope="col">Priority tier</th><th scope="col">Full percentage</th><th scope="col">Awarded</th><th scope="col">Why</th></tr></thead>
+        <tbody>${a.lines.map((l) => html`<tr><th scope="row">${l.label}</th><td><a href="/schools/applications/${l.applicationId}">${l.applicationNumber}</a></td><td>${pct(l.ratePercent)}</td><td>${l.tier ?? "not needed"}</td><td>${money(l.requestedCents)}</td><td>${money(l.awardedCents)}</td><td>${l.because}</td></tr>`)}</tbody>
+      </table></div>
+      ${r.runs.length > 1 ? html`<h3>Earlier runs</h3><ul class="usa-list">${r.runs.map((x) => html`<li>Run ${x.runNo} on ${x.runOn}: ${x.reason}, ${money(x.awardedCents)}</li>`)}</ul>` : ""}`
+        : html`<p>Not allocated yet.</p>`
+    }
+    ${
+      state
+        ? html`<form class="usa-form" method="post" action="/schools/rounds/${id}/allocate">${csrfField(req)}
+      ${textField({ name: "reason", label: "Reason for this run", value: a ? "re-run" : "first allocation" })}
+      <button class="usa-button" type="submit">${a ? "Re-run the allocation" : "Allocate the round"}</button></form>`
+        : ""
+    }`,
     { flash: done ? { text: "The allocation was run.", type: "success" } : undefined },
   );
 }
@@ -840,97 +620,71 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, user: U
     req,
     `Application ${a.number}`,
     html`<h1>Application ${a.number}: ${a.districtName}</h1>
-      <p>${statusTag(a.status)}</p>
-      ${errorSummary(e, { reason: "Reason", amount: "Amount", on: "Date" })}
-      ${summaryList([
-        ["Round", a.roundName],
-        ["Submitted", a.submittedOn],
-        ["Rate", html`<strong>${pct(a.ratePercent)}</strong>: ${a.rateBecause}`],
-        ["Full percentage requested", money(v.requestedCents)],
-        ["Award", v.awardCents === null ? "not allocated yet" : money(v.awardCents)],
-        ["Claimed", money(v.claimedCents)],
-        ["Paid", money(v.paidCents)],
-        ["Decision", a.decisionReason ? `${a.decidedOn}: ${a.decisionReason}` : null],
-      ])}
-      <h2>Requirements (PA 13-3 §§ 84-85)</h2>
-      <p>${outcomeTag(a.decision.outcome as "yes", { eligibility: true })}</p>
-      ${findingsList(findings)}
-      <h2>Schools and expenses</h2>
-      ${v.schools.map(
-        (s) =>
-          html`<h3>${s.schoolName}</h3>
-            <p>
-              Assessed ${s.assessedOn}; entrance security: ${s.entranceSecurity}; most in need of entrance security:
-              ${s.mostInNeed ? "yes" : "no"}.
-            </p>
-            <ul class="usa-list">
-              ${v.expenses.filter((x) => x.schoolId === s.schoolId).map((x) => html`<li>${EXPENSE_LABELS[x.category as keyof typeof EXPENSE_LABELS] ?? x.category}: ${x.description}, ${money(x.amountCents)} on ${x.incurredOn}</li>`)}
-            </ul>`,
-      )}
-      ${
-        v.allocationLines.length
-          ? html`<h2>Allocation</h2>
-              <ul class="usa-list" id="allocation-lines">
-                ${v.allocationLines.map((l) => html`<li>${l.label}: ${money(l.awardedCents)}: ${l.because}</li>`)}
-              </ul>`
-          : ""
-      }
-      <h2>History</h2>
-      <ul class="usa-list">
-        ${v.actions.map((x) => html`<li>${x.on}: ${x.action}${x.reason ? `: ${x.reason}` : ""}</li>`)}
-      </ul>
-      ${
-        state && v.next.includes("approve")
-          ? html`<h2>Review</h2>
-              <form class="usa-form" method="post" action="/schools/applications/${id}/review" novalidate>
-                ${csrfField(req)}
-                ${selectField({
-                  name: "decision",
-                  label: "Decision",
-                  options: [
-                    { value: "approve", label: "Approve" },
-                    { value: "deny", label: "Deny" },
-                  ],
-                })}
-                ${textareaField({ name: "reason", label: "Reasons", error: st.form === "review" ? e.reason : undefined, required: true })}
-                <button class="usa-button" type="submit">Record the decision</button>
-              </form>`
-          : ""
-      }
-      ${
-        writer && v.next.includes("claim")
-          ? html`<h2>Claim against the award</h2>
-              <form class="usa-form" method="post" action="/schools/applications/${id}/claim" novalidate>
-                ${csrfField(req)}
-                ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "claim" ? e.amount : undefined, required: true })}
-                ${dateField({ name: "on", label: "Date of the claim", value: ctx.today })}
-                <button class="usa-button" type="submit">Submit the claim</button>
-              </form>`
-          : ""
-      }
-      ${
-        state && v.next.includes("payment")
-          ? html`<h2>Record a payment</h2>
-              <form class="usa-form" method="post" action="/schools/applications/${id}/payment" novalidate>
-                ${csrfField(req)}
-                ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "payment" ? e.amount : undefined, required: true })}
-                ${dateField({ name: "on", label: "Paid on", value: ctx.today })}
-                ${textField({ name: "reference", label: "Payment reference" })}
-                <button class="usa-button" type="submit">Record the payment</button>
-              </form>`
-          : ""
-      }
-      ${
-        (writer || state) && v.next.includes("withdraw")
-          ? html`<h2>Withdraw</h2>
-              <form class="usa-form" method="post" action="/schools/applications/${id}/withdraw" novalidate>
-                ${csrfField(req)}
-                ${textareaField({ name: "reason", id: "withdraw-reason", label: "Why is it withdrawn?", error: st.form === "withdraw" ? e.reason : undefined, required: true })}
-                <button class="usa-button usa-button--secondary" type="submit">Withdraw the application</button>
-              </form>`
-          : ""
-      }
-      <p><a href="/schools/rounds/${a.roundId}">The round</a></p>`,
+    <p>${statusTag(a.status)}</p>
+    ${errorSummary(e, { reason: "Reason", amount: "Amount", on: "Date" })}
+    ${summaryList([
+      ["Round", a.roundName],
+      ["Submitted", a.submittedOn],
+      ["Rate", html`<strong>${pct(a.ratePercent)}</strong>: ${a.rateBecause}`],
+      ["Full percentage requested", money(v.requestedCents)],
+      ["Award", v.awardCents === null ? "not allocated yet" : money(v.awardCents)],
+      ["Claimed", money(v.claimedCents)],
+      ["Paid", money(v.paidCents)],
+      ["Decision", a.decisionReason ? `${a.decidedOn}: ${a.decisionReason}` : null],
+    ])}
+    <h2>Requirements (PA 13-3 §§ 84-85)</h2>
+    <p>${outcomeTag(a.decision.outcome as "yes", { eligibility: true })}</p>
+    ${findingsList(findings)}
+    <h2>Schools and expenses</h2>
+    ${v.schools.map(
+      (
+        s,
+      ) => html`<h3>${s.schoolName}</h3><p>Assessed ${s.assessedOn}; entrance security: ${s.entranceSecurity}; most in need of entrance security: ${s.mostInNeed ? "yes" : "no"}.</p>
+      <ul class="usa-list">${v.expenses.filter((x) => x.schoolId === s.schoolId).map((x) => html`<li>${EXPENSE_LABELS[x.category as keyof typeof EXPENSE_LABELS] ?? x.category}: ${x.description}, ${money(x.amountCents)} on ${x.incurredOn}</li>`)}</ul>`,
+    )}
+    ${v.allocationLines.length ? html`<h2>Allocation</h2><ul class="usa-list" id="allocation-lines">${v.allocationLines.map((l) => html`<li>${l.label}: ${money(l.awardedCents)}: ${l.because}</li>`)}</ul>` : ""}
+    <h2>History</h2>
+    <ul class="usa-list">${v.actions.map((x) => html`<li>${x.on}: ${x.action}${x.reason ? `: ${x.reason}` : ""}</li>`)}</ul>
+    ${
+      state && v.next.includes("approve")
+        ? html`<h2>Review</h2><form class="usa-form" method="post" action="/schools/applications/${id}/review" novalidate>${csrfField(req)}
+      ${selectField({
+        name: "decision",
+        label: "Decision",
+        options: [
+          { value: "approve", label: "Approve" },
+          { value: "deny", label: "Deny" },
+        ],
+      })}
+      ${textareaField({ name: "reason", label: "Reasons", error: st.form === "review" ? e.reason : undefined, required: true })}
+      <button class="usa-button" type="submit">Record the decision</button></form>`
+        : ""
+    }
+    ${
+      writer && v.next.includes("claim")
+        ? html`<h2>Claim against the award</h2><form class="usa-form" method="post" action="/schools/applications/${id}/claim" novalidate>${csrfField(req)}
+      ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "claim" ? e.amount : undefined, required: true })}
+      ${dateField({ name: "on", label: "Date of the claim", value: ctx.today })}
+      <button class="usa-button" type="submit">Submit the claim</button></form>`
+        : ""
+    }
+    ${
+      state && v.next.includes("payment")
+        ? html`<h2>Record a payment</h2><form class="usa-form" method="post" action="/schools/applications/${id}/payment" novalidate>${csrfField(req)}
+      ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "payment" ? e.amount : undefined, required: true })}
+      ${dateField({ name: "on", label: "Paid on", value: ctx.today })}
+      ${textField({ name: "reference", label: "Payment reference" })}
+      <button class="usa-button" type="submit">Record the payment</button></form>`
+        : ""
+    }
+    ${
+      (writer || state) && v.next.includes("withdraw")
+        ? html`<h2>Withdraw</h2><form class="usa-form" method="post" action="/schools/applications/${id}/withdraw" novalidate>${csrfField(req)}
+      ${textareaField({ name: "reason", id: "withdraw-reason", label: "Why is it withdrawn?", error: st.form === "withdraw" ? e.reason : undefined, required: true })}
+      <button class="usa-button usa-button--secondary" type="submit">Withdraw the application</button></form>`
+        : ""
+    }
+    <p><a href="/schools/rounds/${a.roundId}">The round</a></p>`,
     { status: st.status ?? 200, flash: done ? { text: `Done: ${done}.`, type: "success" } : undefined },
   );
 }
@@ -950,165 +704,120 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
     reports =
       text.length < 10
         ? html`<p class="usa-error-message">Say in at least 10 characters why you need these reports.</p>`
-        : html`<ul class="usa-list" id="behavior-reports">
-            ${(await svc.listBehaviorReports(ctx, id, { code: "audit-review", text })).map((r) => html`<li>${r.reportedOn}: ${r.summary}</li>`)}
-          </ul>`;
+        : html`<ul class="usa-list" id="behavior-reports">${(await svc.listBehaviorReports(ctx, id, { code: "audit-review", text })).map((r) => html`<li>${r.reportedOn}: ${r.summary}</li>`)}</ul>`;
   }
   return sendPage(
     reply,
     req,
     v.school.name,
     html`<h1>${v.school.name}</h1>
-      <p>${v.school.districtName}, ${v.school.town}</p>
-      ${errorSummary(e)}
-      <h2>School security and safety committee (§ 87)</h2>
-      <div id="committee-check">
-        ${
-          c.outcome === "no"
-            ? html`<div class="usa-alert usa-alert--warning usa-alert--slim">
-                <div class="usa-alert__body">
-                  <p class="usa-alert__text">The committee is missing: ${c.result.missingSeats.join(", ")}.</p>
-                </div>
-              </div>`
-            : html`<p>${outcomeTag(c.outcome)} The committee has every member the law requires.</p>`
-        }
-      </div>
-      ${findingsList(c.findings)}
-      <ul class="usa-list">
-        ${v.committee.members.map((m) => html`<li>${m.name}: ${m.role} (since ${m.joinedOn})</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/committee" novalidate>
-              ${csrfField(req)}
-              ${textField({ name: "name", label: "Member's name", error: st.form === "committee" ? e.name : undefined, required: true })}
-              ${selectField({ name: "role", label: "Seat", options: CommitteeRole.options.map((r) => ({ value: r, label: r })), error: st.form === "committee" ? e.role : undefined })}
-              ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
-              <button class="usa-button" type="submit">Add the member</button>
-            </form>`
-          : ""
-      }
-      <h2>Safety and security plans</h2>
-      <ul class="usa-list">
-        ${v.plans.map((p) => html`<li>${p.schoolYear}, version ${p.version}: submitted ${p.submittedOn}</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/plan" novalidate>
-              ${csrfField(req)}
-              ${textField({ name: "schoolYear", id: "plan-year", label: "School year", value: year, width: "sm", error: st.form === "plan" ? e.schoolYear : undefined })}
-              ${textareaField({ name: "summary", id: "plan-summary", label: "Summary of the plan or update" })}
-              <button class="usa-button" type="submit">Submit the plan to DESPP</button>
-            </form>`
-          : ""
-      }
-      <h2>Drill reports</h2>
-      <ul class="usa-list">
-        ${v.drills.map((d) => html`<li>${d.schoolYear} ${d.kind} drill on ${d.drilledOn}; evaluated by police: ${d.evaluatedByPolice ? "yes" : "no"}, by fire: ${d.evaluatedByFire ? "yes" : "no"}</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/drill" novalidate>
-              ${csrfField(req)}
-              ${textField({ name: "schoolYear", id: "drill-year", label: "School year", value: year, width: "sm", error: st.form === "drill" ? e.schoolYear : undefined })}
-              ${selectField({
-                name: "kind",
-                label: "Drill",
-                options: [
-                  { value: "fire", label: "Fire drill" },
-                  { value: "crisis-response", label: "Crisis response drill" },
-                ],
-              })}
-              ${dateField({ name: "drilledOn", label: "Held on", error: st.form === "drill" ? e.drilledOn : undefined })}
-              ${selectField({
-                name: "evaluatedByPolice",
-                label: "Evaluated by the local police?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })}
-              ${selectField({
-                name: "evaluatedByFire",
-                label: "Evaluated by the local fire officials?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })} <button class="usa-button" type="submit">Report the drill</button>
-            </form>`
-          : ""
-      }
-      <h2>Security assessments</h2>
-      <ul class="usa-list" id="assessments">
-        ${v.assessments.map((a) => html`<li>${a.assessedOn}: entrance security ${a.entranceSecurity}; supervised by the local police: ${a.supervisedByLocalPolice ? "yes" : "no"}; Safe Schools Facilities Check List: ${a.usedSafeSchoolsChecklist ? "yes" : "no"}${a.documentId ? html` (<a href="/schools/documents/${a.documentId}">file</a>)` : ""}</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form
-              class="usa-form"
-              method="post"
-              action="/schools/schools/${id}/assessment"
-              enctype="multipart/form-data"
-              novalidate
-            >
-              ${csrfField(req)} ${dateField({ name: "assessedOn", label: "Assessed on", required: true })}
-              ${selectField({
-                name: "entranceSecurity",
-                label: "Entrance security infrastructure found",
-                options: [
-                  { value: "none", label: "None at all" },
-                  { value: "partial", label: "Partial" },
-                  { value: "full", label: "Full" },
-                ],
-              })}
-              ${selectField({
-                name: "supervisedByLocalPolice",
-                label: "Done under the supervision of the local police?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })}
-              ${selectField({
-                name: "usedSafeSchoolsChecklist",
-                label: "Done with the Safe Schools Facilities Check List?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })}
-              <div class="usa-form-group">
-                <label class="usa-label" for="file">The assessment (PDF, image, text or Word; up to 10 MB)</label
-                ><input class="usa-file-input" id="file" name="file" type="file" />
-              </div>
-              <button class="usa-button" type="submit">Record the assessment</button>
-            </form>`
-          : ""
-      }
-      <h2>Reports of disturbing or threatening behaviour</h2>
-      ${
-        v.mayReadBehavior
-          ? html`<p>
-                ${v.behaviorReportCount} report(s). Reading them is recorded in the audit trail with your reason.
-              </p>
-              <form class="usa-form" method="post" action="/schools/schools/${id}/behavior-read" novalidate>
-                ${csrfField(req)}
-                ${textField({ name: "purposeText", label: "Why do you need these reports?", width: "2xl" })}
-                <button class="usa-button usa-button--outline" type="submit">Show the reports</button>
-              </form>
-              ${reports}
-              <form class="usa-form" method="post" action="/schools/schools/${id}/behavior" novalidate>
-                ${csrfField(req)}
-                ${textareaField({ name: "summary", id: "behavior-summary", label: "New report from the safe school climate committee", error: st.form === "behavior" ? e.summary : undefined })}
-                ${dateField({ name: "reportedOn", label: "Reported on", value: ctx.today })}
-                <button class="usa-button" type="submit">Record the report</button>
-              </form>`
-          : html`<p id="behavior-hidden">
-              These reports are not shown to parents and guardians on school committees, or outside the district (PA
-              13-3 § 87).
-            </p>`
-      }`,
+    <p>${v.school.districtName}, ${v.school.town}</p>
+    ${errorSummary(e)}
+    <h2>School security and safety committee (§ 87)</h2>
+    <div id="committee-check">${c.outcome === "no" ? html`<div class="usa-alert usa-alert--warning usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">The committee is missing: ${c.result.missingSeats.join(", ")}.</p></div></div>` : html`<p>${outcomeTag(c.outcome)} The committee has every member the law requires.</p>`}</div>
+    ${findingsList(c.findings)}
+    <ul class="usa-list">${v.committee.members.map((m) => html`<li>${m.name}: ${m.role} (since ${m.joinedOn})</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/committee" novalidate>${csrfField(req)}
+      ${textField({ name: "name", label: "Member's name", error: st.form === "committee" ? e.name : undefined, required: true })}
+      ${selectField({ name: "role", label: "Seat", options: CommitteeRole.options.map((r) => ({ value: r, label: r })), error: st.form === "committee" ? e.role : undefined })}
+      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
+      <button class="usa-button" type="submit">Add the member</button></form>`
+        : ""
+    }
+    <h2>Safety and security plans</h2>
+    <ul class="usa-list">${v.plans.map((p) => html`<li>${p.schoolYear}, version ${p.version}: submitted ${p.submittedOn}</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/plan" novalidate>${csrfField(req)}
+      ${textField({ name: "schoolYear", id: "plan-year", label: "School year", value: year, width: "sm", error: st.form === "plan" ? e.schoolYear : undefined })}
+      ${textareaField({ name: "summary", id: "plan-summary", label: "Summary of the plan or update" })}
+      <button class="usa-button" type="submit">Submit the plan to DESPP</button></form>`
+        : ""
+    }
+    <h2>Drill reports</h2>
+    <ul class="usa-list">${v.drills.map((d) => html`<li>${d.schoolYear} ${d.kind} drill on ${d.drilledOn}; evaluated by police: ${d.evaluatedByPolice ? "yes" : "no"}, by fire: ${d.evaluatedByFire ? "yes" : "no"}</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/drill" novalidate>${csrfField(req)}
+      ${textField({ name: "schoolYear", id: "drill-year", label: "School year", value: year, width: "sm", error: st.form === "drill" ? e.schoolYear : undefined })}
+      ${selectField({
+        name: "kind",
+        label: "Drill",
+        options: [
+          { value: "fire", label: "Fire drill" },
+          { value: "crisis-response", label: "Crisis response drill" },
+        ],
+      })}
+      ${dateField({ name: "drilledOn", label: "Held on", error: st.form === "drill" ? e.drilledOn : undefined })}
+      ${selectField({
+        name: "evaluatedByPolice",
+        label: "Evaluated by the local police?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      ${selectField({
+        name: "evaluatedByFire",
+        label: "Evaluated by the local fire officials?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      <button class="usa-button" type="submit">Report the drill</button></form>`
+        : ""
+    }
+    <h2>Security assessments</h2>
+    <ul class="usa-list" id="assessments">${v.assessments.map((a) => html`<li>${a.assessedOn}: entrance security ${a.entranceSecurity}; supervised by the local police: ${a.supervisedByLocalPolice ? "yes" : "no"}; Safe Schools Facilities Check List: ${a.usedSafeSchoolsChecklist ? "yes" : "no"}${a.documentId ? html` (<a href="/schools/documents/${a.documentId}">file</a>)` : ""}</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/assessment" enctype="multipart/form-data" novalidate>${csrfField(req)}
+      ${dateField({ name: "assessedOn", label: "Assessed on", required: true })}
+      ${selectField({
+        name: "entranceSecurity",
+        label: "Entrance security infrastructure found",
+        options: [
+          { value: "none", label: "None at all" },
+          { value: "partial", label: "Partial" },
+          { value: "full", label: "Full" },
+        ],
+      })}
+      ${selectField({
+        name: "supervisedByLocalPolice",
+        label: "Done under the supervision of the local police?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      ${selectField({
+        name: "usedSafeSchoolsChecklist",
+        label: "Done with the Safe Schools Facilities Check List?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      <div class="usa-form-group"><label class="usa-label" for="file">The assessment (PDF, image, text or Word; up to 10 MB)</label><input class="usa-file-input" id="file" name="file" type="file"></div>
+      <button class="usa-button" type="submit">Record the assessment</button></form>`
+        : ""
+    }
+    <h2>Reports of disturbing or threatening behaviour</h2>
+    ${
+      v.mayReadBehavior
+        ? html`<p>${v.behaviorReportCount} report(s). Reading them is recorded in the audit trail with your reason.</p>
+      <form class="usa-form" method="post" action="/schools/schools/${id}/behavior-read" novalidate>${csrfField(req)}
+        ${textField({ name: "purposeText", label: "Why do you need these reports?", width: "2xl" })}
+        <button class="usa-button usa-button--outline" type="submit">Show the reports</button></form>${reports}
+      <form class="usa-form" method="post" action="/schools/schools/${id}/behavior" novalidate>${csrfField(req)}
+        ${textareaField({ name: "summary", id: "behavior-summary", label: "New report from the safe school climate committee", error: st.form === "behavior" ? e.summary : undefined })}
+        ${dateField({ name: "reportedOn", label: "Reported on", value: ctx.today })}
+        <button class="usa-button" type="submit">Record the report</button></form>`
+        : html`<p id="behavior-hidden">These reports are not shown to parents and guardians on school committees, or outside the district (PA 13-3 § 87).</p>`
+    }`,
     { status: st.status ?? 200, flash: queryParam(req, "done") ? { text: "Saved.", type: "success" } : undefined },
   );
 }
@@ -1133,75 +842,54 @@ async function campusPage(
     req,
     `${v.campus.institution}, ${v.campus.name}`,
     html`<h1>${v.campus.institution}, ${v.campus.name}</h1>
-      ${errorSummary(e)}
-      <h2>Due and late</h2>
-      ${dutiesTable(due, "Protocol plans and the threat assessment team")}
-      <h2>Security protocol plans (§ 92)</h2>
-      <ul class="usa-list">
-        ${v.plans.map((p) => html`<li>${p.kind === "initial" ? "Plan" : `Revision ${p.cycleYear}`}: submitted ${p.submittedOn}; reviewed with the chief: ${p.reviewedWithPoliceChief ? "yes" : "no"}</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form class="usa-form" method="post" action="/schools/campuses/${campusId}/plan" novalidate>
-              ${csrfField(req)}
-              ${selectField({
-                name: "kind",
-                label: "Filing",
-                options: [
-                  { value: "revision", label: "Biennial revision" },
-                  { value: "initial", label: "Security protocol plan" },
-                ],
-              })}
-              ${textField({ name: "cycleYear", label: "Revision year (2015, 2017, ...)", width: "sm", inputmode: "numeric", error: st.form === "plan" ? e.cycleYear : undefined })}
-              ${selectField({
-                name: "reviewedWithPoliceChief",
-                label: "Reviewed with the chief of police or head of campus security?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })}
-              ${textField({ name: "chiefName", label: "Chief's name" })}
-              <button class="usa-button" type="submit">File with DESPP</button>
-            </form>`
-          : ""
-      }
-      <h2>Threat assessment team</h2>
-      <div id="team-check">
-        ${
-          t.outcome === "yes"
-            ? html`<p>${outcomeTag("yes")} The team has every seat and every member is trained.</p>`
-            : html`<div class="usa-alert usa-alert--warning usa-alert--slim">
-                <div class="usa-alert__body">
-                  <p class="usa-alert__text">
-                    ${t.result.missingSeats.length ? `Missing: ${t.result.missingSeats.join(", ")}.` : "Not every member is trained."}
-                  </p>
-                </div>
-              </div>`
-        }
-      </div>
-      <ul class="usa-list">
-        ${v.team.members.map((m) => html`<li>${m.name}: ${m.seat}${m.trained ? ", trained" : ", not trained"}</li>`)}
-      </ul>
-      ${
-        writer
-          ? html`<form class="usa-form" method="post" action="/schools/campuses/${campusId}/team" novalidate>
-              ${csrfField(req)}
-              ${textField({ name: "name", label: "Member's name", error: st.form === "team" ? e.name : undefined })}
-              ${selectField({ name: "seat", label: "Seat", options: TeamSeat.options.map((s) => ({ value: s, label: s })) })}
-              ${selectField({
-                name: "trained",
-                label: "Trained?",
-                options: [
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ],
-              })}
-              ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
-              <button class="usa-button" type="submit">Add the member</button>
-            </form>`
-          : ""
-      }`,
+    ${errorSummary(e)}
+    <h2>Due and late</h2>${dutiesTable(due, "Protocol plans and the threat assessment team")}
+    <h2>Security protocol plans (§ 92)</h2>
+    <ul class="usa-list">${v.plans.map((p) => html`<li>${p.kind === "initial" ? "Plan" : `Revision ${p.cycleYear}`}: submitted ${p.submittedOn}; reviewed with the chief: ${p.reviewedWithPoliceChief ? "yes" : "no"}</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/campuses/${campusId}/plan" novalidate>${csrfField(req)}
+      ${selectField({
+        name: "kind",
+        label: "Filing",
+        options: [
+          { value: "revision", label: "Biennial revision" },
+          { value: "initial", label: "Security protocol plan" },
+        ],
+      })}
+      ${textField({ name: "cycleYear", label: "Revision year (2015, 2017, ...)", width: "sm", inputmode: "numeric", error: st.form === "plan" ? e.cycleYear : undefined })}
+      ${selectField({
+        name: "reviewedWithPoliceChief",
+        label: "Reviewed with the chief of police or head of campus security?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      ${textField({ name: "chiefName", label: "Chief's name" })}
+      <button class="usa-button" type="submit">File with DESPP</button></form>`
+        : ""
+    }
+    <h2>Threat assessment team</h2>
+    <div id="team-check">${t.outcome === "yes" ? html`<p>${outcomeTag("yes")} The team has every seat and every member is trained.</p>` : html`<div class="usa-alert usa-alert--warning usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">${t.result.missingSeats.length ? `Missing: ${t.result.missingSeats.join(", ")}.` : "Not every member is trained."}</p></div></div>`}</div>
+    <ul class="usa-list">${v.team.members.map((m) => html`<li>${m.name}: ${m.seat}${m.trained ? ", trained" : ", not trained"}</li>`)}</ul>
+    ${
+      writer
+        ? html`<form class="usa-form" method="post" action="/schools/campuses/${campusId}/team" novalidate>${csrfField(req)}
+      ${textField({ name: "name", label: "Member's name", error: st.form === "team" ? e.name : undefined })}
+      ${selectField({ name: "seat", label: "Seat", options: TeamSeat.options.map((s) => ({ value: s, label: s })) })}
+      ${selectField({
+        name: "trained",
+        label: "Trained?",
+        options: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
+      })}
+      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
+      <button class="usa-button" type="submit">Add the member</button></form>`
+        : ""
+    }`,
     { status: st.status ?? 200, flash: queryParam(req, "done") ? { text: "Saved.", type: "success" } : undefined },
   );
 }

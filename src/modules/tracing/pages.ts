@@ -57,11 +57,7 @@ const forbid = (ok: boolean, why: string) => {
 const str = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 const pct = (x: number | null) => (x === null ? "-" : `${(x * 100).toFixed(1)}%`);
 const hiddenPurpose = (p: ReadPurpose) =>
-  html`<input type="hidden" name="purposeCode" value="${p.code}" /><input
-      type="hidden"
-      name="purposeText"
-      value="${p.text}"
-    />`;
+  html`<input type="hidden" name="purposeCode" value="${p.code}"><input type="hidden" name="purposeText" value="${p.text}">`;
 
 const STATUS_TEXT: Record<string, string> = {
   answered: "Answered from Stateline's records",
@@ -90,8 +86,7 @@ function traceForm(req: FastifyRequest, b: Record<string, string>, errors: FormE
         ],
       })}
       ${textField({ name: "requestingAgency", label: "Requesting agency", value: b.requestingAgency, error: errors.requestingAgency })}
-      <fieldset class="usa-fieldset">
-        <legend class="usa-legend">The recovered firearm</legend>
+      <fieldset class="usa-fieldset"><legend class="usa-legend">The recovered firearm</legend>
         ${textField({ name: "make", label: "Make (NCIC code or maker)", value: b.make, required: true, error: errors["firearm.make"] })}
         ${textField({ name: "model", label: "Model", value: b.model, error: errors["firearm.model"] })}
         ${selectField({
@@ -110,8 +105,7 @@ function traceForm(req: FastifyRequest, b: Record<string, string>, errors: FormE
         ${textField({ name: "caliber", label: "Caliber", value: b.caliber, error: errors["firearm.caliber"], width: "sm" })}
         ${textField({ name: "type", label: "Type (NCIC code, e.g. PI)", value: b.type, error: errors["firearm.type"], width: "sm" })}
       </fieldset>
-      <fieldset class="usa-fieldset">
-        <legend class="usa-legend">The recovery</legend>
+      <fieldset class="usa-fieldset"><legend class="usa-legend">The recovery</legend>
         ${dateField({ name: "recoveredOn", label: "Date recovered", value: b.recoveredOn, required: true, error: errors["recovery.date"] })}
         ${textField({ name: "town", label: "Town", value: b.town, error: errors["recovery.town"] })}
         ${textField({ name: "address", label: "Address", value: b.address, error: errors["recovery.address"], width: "2xl" })}
@@ -182,30 +176,8 @@ function answerPanel(t: Trace, a: OwnRecordsAnswer | null): Html {
     ])}
     ${
       a && a.laterTransfers.length
-        ? html`<table class="usa-table">
-            <caption>
-              Later transfers recorded here
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Dealer</th>
-                <th scope="col">Buyer</th>
-                <th scope="col">Private seller</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${a.laterTransfers.map(
-                (x) =>
-                  html`<tr>
-                    <td>${x.date}</td>
-                    <td>${x.dealer?.name ?? "state"}</td>
-                    <td>${x.buyer.firstName} ${x.buyer.lastName}</td>
-                    <td>${x.privateSeller ?? ""}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<table class="usa-table"><caption>Later transfers recorded here</caption><thead><tr><th scope="col">Date</th><th scope="col">Dealer</th><th scope="col">Buyer</th><th scope="col">Private seller</th></tr></thead>
+      <tbody>${a.laterTransfers.map((x) => html`<tr><td>${x.date}</td><td>${x.dealer?.name ?? "state"}</td><td>${x.buyer.firstName} ${x.buyer.lastName}</td><td>${x.privateSeller ?? ""}</td></tr>`)}</tbody></table>`
         : ""
     }`;
 }
@@ -218,21 +190,14 @@ async function home(
   errors: FormErrors = {},
   result?: Html,
 ) {
-  const links = html`<ul class="usa-list">
-    <li><a href="/tracing/analytics">Source-state analytics</a></li>
-    <li><a href="/tracing/dealers">Dealer accountability</a></li>
-    <li><a href="/tracing/leads">Trafficking leads</a></li>
-  </ul>`;
+  const links = html`<ul class="usa-list"><li><a href="/tracing/analytics">Source-state analytics</a></li><li><a href="/tracing/dealers">Dealer accountability</a></li><li><a href="/tracing/leads">Trafficking leads</a></li></ul>`;
   return sendPage(
     reply,
     req,
     "Traces",
     html`<h1>Crime gun traces</h1>
-      <p class="usa-intro">
-        Stateline answers at once from Connecticut's own sale records; what it cannot answer goes to ATF (eTrace) and to
-        the partner states.
-      </p>
-      ${result ?? ""}${links}${traceForm(req, b, errors)}`,
+    <p class="usa-intro">Stateline answers at once from Connecticut's own sale records; what it cannot answer goes to ATF (eTrace) and to the partner states.</p>
+    ${result ?? ""}${links}${traceForm(req, b, errors)}`,
     { status: Object.keys(errors).length ? 400 : 200 },
   );
 }
@@ -255,110 +220,34 @@ async function analyticsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: 
     req,
     "Source-state analytics",
     html`<h1>Where crime guns recovered in ${s.recoveryName} came from, ${s.year}</h1>
-      <form class="usa-form" method="get" action="/tracing/analytics">
-        ${selectField({ name: "year", label: "Year", value: String(s.year), options: years.map((y) => ({ value: y, label: y })) })}
-        ${selectField({ name: "state", label: "Recovery state", value: s.recovery, options: Object.entries(STATES).map(([c, n]) => ({ value: c, label: n })) })}
-        <button class="usa-button" type="submit">Show</button>
-      </form>
-      ${summaryList([
-        ["Traced firearms", s.total],
-        ["First sold in-state", `${s.inState} (${pct(s.inStateShare)})`],
-        ["From states with weaker laws", `${s.fromWeakerStates} (${pct(s.weakerShare)})`],
-        ["From the I-95 iron pipeline (FL, GA, SC, NC, VA)", s.ironPipeline],
-      ])}
-      <p class="usa-hint">${s.weakerDefinition}</p>
-      <div class="grid-row grid-gap">
-        <div class="grid-col-12 desktop:grid-col-8">
-          <figure>
-            ${raw(sourceMapSvg(s))}
-            <figcaption>Map: darker states were the source of more firearms; ${s.recoveryName} is outlined.</figcaption>
-          </figure>
-        </div>
-        <div class="grid-col-12 desktop:grid-col-4">
-          <table class="usa-table usa-table--compact">
-            <caption>
-              Source states (data for the map)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Source state</th>
-                <th scope="col">Firearms</th>
-                <th scope="col">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${s.rows.map(
-                (r) =>
-                  html`<tr>
-                    <th scope="row">${r.sourceName}${r.weaker ? " *" : ""}</th>
-                    <td>${r.firearms}</td>
-                    <td>${pct(r.share)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-          <p class="usa-hint">* a state with weaker laws, as defined above.</p>
-        </div>
-      </div>
-      <div class="grid-row grid-gap">
-        <div class="grid-col-12 desktop:grid-col-8"><figure>${raw(chart)}</figure></div>
-        <div class="grid-col-12 desktop:grid-col-4">
-          <table class="usa-table usa-table--compact">
-            <caption>
-              Top out-of-state sources (data for the chart)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Firearms</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${top.map(
-                (r) =>
-                  html`<tr>
-                    <th scope="row">${r.sourceName}</th>
-                    <td>${r.firearms}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
-      </div>
-      <h2>Stateline's own traces</h2>
-      ${
-        s.stateline.length
-          ? html`<table class="usa-table">
-              <caption>
-                Traces of guns recovered in ${s.recoveryName} in ${s.year}, by source state found
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Source state</th>
-                  <th scope="col">Traces</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${s.stateline.map(
-                  (x) =>
-                    html`<tr>
-                      <th scope="row">${STATES[x.source] ?? x.source}</th>
-                      <td>${x.traces}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-          : html`<p>No traces with a source state for this year.</p>`
-      }
-      <p>
-        <a
-          class="usa-link"
-          href="/tracing/analytics/source-states.csv?year=${String(s.year)}&state=${s.recovery}"
-          download
-          >Download the table as CSV</a
-        >
-      </p>
-      <p class="usa-hint">${ATF_ATTRIBUTION}</p>`,
+    <form class="usa-form" method="get" action="/tracing/analytics">
+      ${selectField({ name: "year", label: "Year", value: String(s.year), options: years.map((y) => ({ value: y, label: y })) })}
+      ${selectField({ name: "state", label: "Recovery state", value: s.recovery, options: Object.entries(STATES).map(([c, n]) => ({ value: c, label: n })) })}
+      <button class="usa-button" type="submit">Show</button>
+    </form>
+    ${summaryList([
+      ["Traced firearms", s.total],
+      ["First sold in-state", `${s.inState} (${pct(s.inStateShare)})`],
+      ["From states with weaker laws", `${s.fromWeakerStates} (${pct(s.weakerShare)})`],
+      ["From the I-95 iron pipeline (FL, GA, SC, NC, VA)", s.ironPipeline],
+    ])}
+    <p class="usa-hint">${s.weakerDefinition}</p>
+    <div class="grid-row grid-gap">
+      <div class="grid-col-12 desktop:grid-col-8"><figure>${raw(sourceMapSvg(s))}<figcaption>Map: darker states were the source of more firearms; ${s.recoveryName} is outlined.</figcaption></figure></div>
+      <div class="grid-col-12 desktop:grid-col-4"><table class="usa-table usa-table--compact"><caption>Source states (data for the map)</caption>
+        <thead><tr><th scope="col">Source state</th><th scope="col">Firearms</th><th scope="col">Share</th></tr></thead>
+        <tbody>${s.rows.map((r) => html`<tr><th scope="row">${r.sourceName}${r.weaker ? " *" : ""}</th><td>${r.firearms}</td><td>${pct(r.share)}</td></tr>`)}</tbody></table>
+        <p class="usa-hint">* a state with weaker laws, as defined above.</p></div>
+    </div>
+    <div class="grid-row grid-gap">
+      <div class="grid-col-12 desktop:grid-col-8"><figure>${raw(chart)}</figure></div>
+      <div class="grid-col-12 desktop:grid-col-4"><table class="usa-table usa-table--compact"><caption>Top out-of-state sources (data for the chart)</caption>
+        <thead><tr><th scope="col">State</th><th scope="col">Firearms</th></tr></thead><tbody>${top.map((r) => html`<tr><th scope="row">${r.sourceName}</th><td>${r.firearms}</td></tr>`)}</tbody></table></div>
+    </div>
+    <h2>Stateline's own traces</h2>
+    ${s.stateline.length ? html`<table class="usa-table"><caption>Traces of guns recovered in ${s.recoveryName} in ${s.year}, by source state found</caption><thead><tr><th scope="col">Source state</th><th scope="col">Traces</th></tr></thead><tbody>${s.stateline.map((x) => html`<tr><th scope="row">${STATES[x.source] ?? x.source}</th><td>${x.traces}</td></tr>`)}</tbody></table>` : html`<p>No traces with a source state for this year.</p>`}
+    <p><a class="usa-link" href="/tracing/analytics/source-states.csv?year=${String(s.year)}&state=${s.recovery}" download>Download the table as CSV</a></p>
+    <p class="usa-hint">${ATF_ATTRIBUTION}</p>`,
   );
 }
 
@@ -387,11 +276,9 @@ function dealerPage(
     req,
     f.name,
     html`<h1>${f.name}${own ? " (your figures)" : ""}</h1>
-      <p class="usa-intro">FFL ${f.fflNumber ?? "-"}, ${f.town}. Period ${period.from} to ${period.to}.</p>
-      ${summaryList(figuresRows(f))}
-      <p class="usa-hint">
-        These are signals for a conversation, not findings: a large shop's ordinary business can produce traces.
-      </p>`,
+    <p class="usa-intro">FFL ${f.fflNumber ?? "-"}, ${f.town}. Period ${period.from} to ${period.to}.</p>
+    ${summaryList(figuresRows(f))}
+    <p class="usa-hint">These are signals for a conversation, not findings: a large shop's ordinary business can produce traces.</p>`,
   );
 }
 
@@ -399,55 +286,19 @@ function dealerPage(
 
 function leadsPage(req: FastifyRequest, p: ReadPurpose, items: TraffickingLead[]): Html {
   return html`<h1>Trafficking leads</h1>
-    <table class="usa-table">
-      <caption>
-        Open and recent leads (this read is in the audit trail)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Lead</th>
-          <th scope="col">Kind</th>
-          <th scope="col">About</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Status</th>
-          <th scope="col">Action</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (l) =>
-            html`<tr>
-              <td>${l.number}</td>
-              <td>${l.kind}</td>
-              <td>${l.subject.label}</td>
-              <td>${l.reason}</td>
-              <td>${l.status}${l.case ? ` (${l.case.number})` : ""}</td>
-              <td>
-                ${
-                  l.status === "open"
-                    ? html`<form method="post" action="/tracing/leads/${l.id}/open-case">
-                          ${csrfField(req)}${hiddenPurpose(p)}<button
-                            class="usa-button usa-button--outline"
-                            type="submit"
-                          >
-                            Open a case
-                          </button>
-                        </form>
-                        <form method="post" action="/tracing/leads/${l.id}/dismiss">
-                          ${csrfField(req)}${hiddenPurpose(p)}${textareaField({ name: "reason", label: "Reason to dismiss", rows: 2 })}<button
-                            class="usa-button usa-button--unstyled"
-                            type="submit"
-                          >
-                            Dismiss
-                          </button>
-                        </form>`
-                    : ""
-                }
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    <table class="usa-table"><caption>Open and recent leads (this read is in the audit trail)</caption>
+      <thead><tr><th scope="col">Lead</th><th scope="col">Kind</th><th scope="col">About</th><th scope="col">Reason</th><th scope="col">Status</th><th scope="col">Action</th></tr></thead>
+      <tbody>${items.map(
+        (
+          l,
+        ) => html`<tr><td>${l.number}</td><td>${l.kind}</td><td>${l.subject.label}</td><td>${l.reason}</td><td>${l.status}${l.case ? ` (${l.case.number})` : ""}</td>
+        <td>${
+          l.status === "open"
+            ? html`<form method="post" action="/tracing/leads/${l.id}/open-case">${csrfField(req)}${hiddenPurpose(p)}<button class="usa-button usa-button--outline" type="submit">Open a case</button></form>
+          <form method="post" action="/tracing/leads/${l.id}/dismiss">${csrfField(req)}${hiddenPurpose(p)}${textareaField({ name: "reason", label: "Reason to dismiss", rows: 2 })}<button class="usa-button usa-button--unstyled" type="submit">Dismiss</button></form>`
+            : ""
+        }</td></tr>`,
+      )}</tbody></table>`;
 }
 
 export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): void {
@@ -485,14 +336,7 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
       }
       try {
         const r = await requestTrace(makeCtx(req), parsed.data);
-        const open = html`<form method="post" action="/tracing/traces/${r.trace.id}">
-          ${csrfField(req)}${hiddenPurpose(parsed.data.purpose)}<button
-            class="usa-button usa-button--outline"
-            type="submit"
-          >
-            Open trace ${r.trace.number} (with its referrals)
-          </button>
-        </form>`;
+        const open = html`<form method="post" action="/tracing/traces/${r.trace.id}">${csrfField(req)}${hiddenPurpose(parsed.data.purpose)}<button class="usa-button usa-button--outline" type="submit">Open trace ${r.trace.number} (with its referrals)</button></form>`;
         return home(req, reply, user, {}, {}, html`${answerPanel(r.trace, r.answer)}${open}`);
       } catch (e) {
         if (isFormError(e))
@@ -513,13 +357,7 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
           reply,
           req,
           "Open a trace",
-          html`<h1>Open a trace</h1>
-            ${errorSummary(errors)}
-            <form class="usa-form" method="post" action="/tracing/traces/${id}">
-              ${csrfField(req)}${purposeFields(errors, formBody(req))}<button class="usa-button" type="submit">
-                Open
-              </button>
-            </form>`,
+          html`<h1>Open a trace</h1>${errorSummary(errors)}<form class="usa-form" method="post" action="/tracing/traces/${id}">${csrfField(req)}${purposeFields(errors, formBody(req))}<button class="usa-button" type="submit">Open</button></form>`,
           { status: 400 },
         );
       const d = await getTrace(makeCtx(req), id, purpose);
@@ -528,29 +366,9 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
         req,
         d.trace.number,
         html`${answerPanel(d.trace, null)}
-          <table class="usa-table">
-            <caption>
-              Referrals
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Their reference</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${d.referrals.map(
-                (r) =>
-                  html`<tr>
-                    <td>${r.target === "atf" ? "ATF eTrace" : r.target.replace("partner:", "Partner state ")}</td>
-                    <td>${r.status}</td>
-                    <td>${r.externalReference ?? ""}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-          <p>Requested ${when(d.trace.requestedAt)}</p>`,
+      <table class="usa-table"><caption>Referrals</caption><thead><tr><th scope="col">To</th><th scope="col">Status</th><th scope="col">Their reference</th></tr></thead>
+      <tbody>${d.referrals.map((r) => html`<tr><td>${r.target === "atf" ? "ATF eTrace" : r.target.replace("partner:", "Partner state ")}</td><td>${r.status}</td><td>${r.externalReference ?? ""}</td></tr>`)}</tbody></table>
+      <p>Requested ${when(d.trace.requestedAt)}</p>`,
       );
     }),
   );
@@ -601,63 +419,11 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
         req,
         "Dealer accountability",
         html`<h1>Dealer accountability</h1>
-          <p class="usa-intro">Period ${r.period.from} to ${r.period.to}. Ranked by traces per 1,000 retail sales.</p>
-          <table class="usa-table">
-            <caption>
-              Connecticut dealers
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Dealer</th>
-                <th scope="col">Sales</th>
-                <th scope="col">Traces</th>
-                <th scope="col">Per 1,000 sales</th>
-                <th scope="col">Under 3 years</th>
-                <th scope="col">Multiple sales</th>
-                <th scope="col">Repeated denials</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.dealers.map(
-                (d) =>
-                  html`<tr>
-                    <th scope="row"><a href="/tracing/dealers/${d.dealerId}">${d.name}</a></th>
-                    <td>${d.sales}</td>
-                    <td>${d.traces}</td>
-                    <td>${d.tracesPer1000Sales ?? "-"}</td>
-                    <td>${pct(d.shortTimeToCrimeShare)}</td>
-                    <td>${d.multipleSales}</td>
-                    <td>${d.repeatedDenials}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-          <table class="usa-table">
-            <caption>
-              Out-of-state dealers named in traces
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Dealer</th>
-                <th scope="col">FFL</th>
-                <th scope="col">State</th>
-                <th scope="col">Traces</th>
-                <th scope="col">Under 3 years</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.outOfState.map(
-                (d) =>
-                  html`<tr>
-                    <th scope="row">${d.name}</th>
-                    <td>${d.fflNumber ?? ""}</td>
-                    <td>${d.state ?? ""}</td>
-                    <td>${d.traces}</td>
-                    <td>${d.shortTimeToCrime}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`,
+      <p class="usa-intro">Period ${r.period.from} to ${r.period.to}. Ranked by traces per 1,000 retail sales.</p>
+      <table class="usa-table"><caption>Connecticut dealers</caption><thead><tr><th scope="col">Dealer</th><th scope="col">Sales</th><th scope="col">Traces</th><th scope="col">Per 1,000 sales</th><th scope="col">Under 3 years</th><th scope="col">Multiple sales</th><th scope="col">Repeated denials</th></tr></thead>
+      <tbody>${r.dealers.map((d) => html`<tr><th scope="row"><a href="/tracing/dealers/${d.dealerId}">${d.name}</a></th><td>${d.sales}</td><td>${d.traces}</td><td>${d.tracesPer1000Sales ?? "-"}</td><td>${pct(d.shortTimeToCrimeShare)}</td><td>${d.multipleSales}</td><td>${d.repeatedDenials}</td></tr>`)}</tbody></table>
+      <table class="usa-table"><caption>Out-of-state dealers named in traces</caption><thead><tr><th scope="col">Dealer</th><th scope="col">FFL</th><th scope="col">State</th><th scope="col">Traces</th><th scope="col">Under 3 years</th></tr></thead>
+      <tbody>${r.outOfState.map((d) => html`<tr><th scope="row">${d.name}</th><td>${d.fflNumber ?? ""}</td><td>${d.state ?? ""}</td><td>${d.traces}</td><td>${d.shortTimeToCrime}</td></tr>`)}</tbody></table>`,
       );
     }),
   );
@@ -680,12 +446,12 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
     }),
   );
 
-  const leadsForm = (req: FastifyRequest, errors: FormErrors, b: Record<string, string> = {}) =>
-    html`<h1>Trafficking leads</h1>
-      ${errorSummary(errors)}
-      <form class="usa-form" method="post" action="/tracing/leads">
-        ${csrfField(req)}${purposeFields(errors, b)}<button class="usa-button" type="submit">Show leads</button>
-      </form>`;
+  const leadsForm = (
+    req: FastifyRequest,
+    errors: FormErrors,
+    b: Record<string, string> = {},
+  ) => html`<h1>Trafficking leads</h1>${errorSummary(errors)}
+    <form class="usa-form" method="post" action="/tracing/leads">${csrfField(req)}${purposeFields(errors, b)}<button class="usa-button" type="submit">Show leads</button></form>`;
   app.get(
     "/tracing/leads",
     signedIn(async (req, reply, user) => {
@@ -722,10 +488,7 @@ export function registerTracingPages(app: FastifyInstance, makeCtx: MakeCtx): vo
             reply,
             req,
             "Trafficking leads",
-            html`<h1>Trafficking leads</h1>
-              <div class="usa-alert usa-alert--error">
-                <div class="usa-alert__body"><p class="usa-alert__text">${e.message}</p></div>
-              </div>`,
+            html`<h1>Trafficking leads</h1><div class="usa-alert usa-alert--error"><div class="usa-alert__body"><p class="usa-alert__text">${e.message}</p></div></div>`,
             { status: 400 },
           );
         }
