@@ -224,7 +224,8 @@ test("missing or mismatched facts need review (never refused); a revoked credent
   assert.match(answer, /^Refused Do not sell\. Why:/);
   assert.match(
     await mainText(page),
-    /Not met Ammunition: a credential, or an ammunition certificate with photo ID the buyer presented none of: .* Citation: PA 13-3 §§ 14-17/i,
+    // The seller learns which credential was presented and that it is not valid, never why (revoked is the record's business).
+    /Not met Ammunition: a credential, or an ammunition certificate with photo ID the buyer presented .* which is not valid for this purchase Citation: PA 13-3 §§ 14-17/i,
   );
   await expectAccessible(page, be);
   await context.close();
