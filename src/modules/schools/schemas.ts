@@ -16,7 +16,8 @@ const SchoolYear = z.string().regex(/^\d{4}-\d{2}$/, "must be a school year writ
 /** Dollars with at most two decimals, as a number. */
 const Dollars = z
   .number()
-  .positive()
+  // At least a cent: a tiny positive number (5e-324) rounds to zero cents, which the tables refuse.
+  .min(0.01, "at least one cent (0.01)")
   .max(15_000_000)
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "at most two decimals");
 
