@@ -6,6 +6,7 @@
 export * from "./html.ts";
 export { page, csrfField, layout, type PageOptions } from "./layout.ts";
 export * from "./form-kit.ts";
+export * from "./paging.ts";
 import type { FastifyReply as _Reply, FastifyRequest as _Request } from "fastify";
 import { createHash as _hash } from "node:crypto";
 import type { ReadPurpose as _ReadPurpose } from "../lib/purpose.ts";
