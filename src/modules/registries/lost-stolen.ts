@@ -5,14 +5,12 @@
  * looks it up with `lostStolenBySerial`. A report made after the statutory time is flagged with
  * the penalty.
  *
- * The rulebook has no rule for this clock yet (src/law is another issue's); the figure and its
- * citation live here until it does.
- * QUESTION(legal): the analysis gives only the penalties (§ 50); the time is CGS § 53-202g(a):
- * "within seventy-two hours after such person discovers or should have discovered the loss or
- * theft". We count 72 hours from the discovery time the reporter gives.
+ * The 72-hour clock and the penalty of a late report are the rule `clocks.lost-stolen-report`
+ * (src/law/ct/clocks/lost-stolen-report.ts), where its QUESTION(legal) reading is recorded.
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
+import { lostStolenReportClock } from "../../law/ct/clocks/lost-stolen-report.ts";
 import { AppError, badField, forbidden } from "../../lib/errors.ts";
 import { type ReadPurpose, purposeLine } from "../../lib/purpose.ts";
 import { appendAudit } from "../audit/index.ts";
@@ -27,12 +25,6 @@ import {
   registrationsBySerial,
 } from "./queries.ts";
 import type { LostStolenInput } from "./schemas.ts";
-
-export const REPORT_WITHIN_HOURS = 72;
-export const REPORT_CITATION = "CGS § 53-202g(a)";
-/** The penalty a late report carries (CGS § 53-202g(b) as amended by PA 13-3 § 50). */
-export const LATE_PENALTY =
-  "Failing to report within 72 hours: an infraction for a first offense; a class C felony for a second or subsequent offense; intentionally failing to report: a class B felony (CGS § 53-202g(b), PA 13-3 § 50).";
 
 /** Files a report. Residents report their own firearms; police and licensing staff may name the owner. */
 export async function reportLostStolen(
@@ -51,8 +43,8 @@ export async function reportLostStolen(
   const discovered = new Date(input.discoveredAt);
   if (discovered.getTime() > now.getTime()) throw badField("discoveredAt", "cannot be in the future");
   if (discovered.toISOString() < "2013-04-04") throw badField("discoveredAt", "reports are modelled from 2013-04-04");
-  const due = new Date(discovered.getTime() + REPORT_WITHIN_HOURS * 3600_000);
-  const late = now.getTime() > due.getTime();
+  const clock = lostStolenReportClock({ discoveredAt: discovered.toISOString(), reportedAt: now.toISOString() });
+  const late = clock.late;
   return ctx.db.tx(async (q) => {
     if (personId && !(await findPerson(q, personId))) throw badField("personId", "no such person");
     const report = await insertLostStolen(
@@ -68,9 +60,9 @@ export async function reportLostStolen(
         town: input.town ?? null,
         discoveredAt: discovered.toISOString(),
         reportedAt: now.toISOString(),
-        dueAt: due.toISOString(),
+        dueAt: clock.dueAt,
         late,
-        penalty: late ? LATE_PENALTY : null,
+        penalty: clock.penalty,
       },
       u.id,
     );

@@ -8,6 +8,7 @@
  * (`firearm-classification`, `magazine-classification`, `declaration-deadline`), stores each
  * decision with its rulebook version, acts, and audits — in one transaction.
  */
+import { certificateEligible } from "../../law/ct/weapons/certificate-eligibility.ts";
 import { createHash } from "node:crypto";
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
@@ -502,20 +503,14 @@ export function deadlineFacts(
   }
 }
 
-/**
- * Is the holder eligible for a certificate of possession? The examiner's finding when given;
- * otherwise an active permit or eligibility certificate and no prohibiting event mark counts as
- * eligible, and anything else is unknown (a person decides; never an automatic refusal).
- * QUESTION(legal): CGS § 53-202d requires eligibility for a certificate but the analysis does not
- * list its conditions, and the rulebook has no `certificate-eligibility` rule; we read a valid
- * permit or eligibility certificate (whose holders were found eligible to possess firearms) as
- * evidence of eligibility, and a recorded prohibiting event as its absence.
- */
+/** Is the holder eligible for a certificate of possession? The rule `weapons.certificate-eligibility` reads the evidence. */
 async function eligibility(q: Queryable, r: Registration, examiner: boolean | undefined): Promise<boolean | undefined> {
-  if (examiner !== undefined) return examiner;
-  if (r.prohibitedEventId) return false;
-  const creds = await credentialsOfPerson(q, r.personId);
-  return creds.some((c) => c.status === "active" && c.kind !== "ammunition-certificate") ? true : undefined;
+  const creds = examiner === undefined && !r.prohibitedEventId ? await credentialsOfPerson(q, r.personId) : [];
+  return certificateEligible({
+    examinerFinding: examiner,
+    prohibitingEventRecorded: Boolean(r.prohibitedEventId),
+    activeCredentialKinds: creds.filter((c) => c.status === "active").map((c) => c.kind),
+  });
 }
 
 /*

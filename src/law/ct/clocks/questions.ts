@@ -10,6 +10,7 @@ import { MOVER_DISPOSAL_RULE } from "./mover-disposal.ts";
 import { HEIR_CERTIFICATE_RULE } from "./heir-certificate.ts";
 import { EARLIER_CERTIFICATE_DEEMED_RULE } from "./earlier-certificate-deemed.ts";
 import { REVOKED_CERTIFICATE_SURRENDER_RULE } from "./revoked-certificate-surrender.ts";
+import { LOST_STOLEN_REPORT_RULE } from "./lost-stolen-report.ts";
 
 export const questions: Question<DeclarationFacts, DeclarationDeadlineResult>[] = [declarationDeadline];
 
@@ -21,4 +22,5 @@ export const rules: RuleInfo[] = [
   HEIR_CERTIFICATE_RULE,
   EARLIER_CERTIFICATE_DEEMED_RULE,
   REVOKED_CERTIFICATE_SURRENDER_RULE,
+  LOST_STOLEN_REPORT_RULE,
 ];

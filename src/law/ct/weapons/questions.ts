@@ -7,6 +7,7 @@
  */
 import type { PlainDate } from "../../core/dates.ts";
 import type { Question, RuleInfo } from "../../core/questions.ts";
+import { CERTIFICATE_ELIGIBILITY_RULE } from "./certificate-eligibility.ts";
 import type { Citation, Finding } from "../../core/rules.ts";
 import { ammunitionClassification } from "./ammunition-classification.ts";
 import { armorPiercingBullet } from "./armor-piercing-bullet.ts";
@@ -67,6 +68,7 @@ function entry(
 const noFacts = {};
 
 export const rules: RuleInfo[] = [
+  CERTIFICATE_ELIGIBILITY_RULE,
   // --- Assault weapons: definition
   entry(
     () => selectiveFire(noFacts, D2013),
