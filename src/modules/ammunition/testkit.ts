@@ -299,6 +299,11 @@ export async function seedFirearmSale(
     handgun: boolean;
     status: "authorized" | "proceeded" | "denied" | "delayed" | "cancelled";
     delayReason?: "nics-delayed" | "nics-unavailable" | "needs-review" | "waiting-period";
+    /** The firearm's serial number and make (a fresh serial and "Glock" unless given). */
+    serialNumber?: string;
+    make?: string;
+    /** When the dealer requested the sale (now unless given). */
+    requestedAt?: string;
   },
 ): Promise<string> {
   const k = next(),
@@ -307,9 +312,9 @@ export async function seedFirearmSale(
   await db.query(
     `INSERT INTO sales (id, number, kind, firearm_class, route, channel, dealer_id, status, delay_reason, sale_on, buyer_person_id, buyer_credential_number,
        buyer_first_name, buyer_last_name, buyer_birth_on, buyer_birth_place, buyer_street, buyer_town, buyer_state, buyer_id_type, buyer_id_number, buyer_id_issuer,
-       firearm_make, firearm_model, firearm_serial_number, firearm_caliber, firearm_type, authorization_number, authorized_on, cancelled_on)
+       firearm_make, firearm_model, firearm_serial_number, firearm_caliber, firearm_type, authorization_number, authorized_on, cancelled_on, requested_at)
      SELECT $1, $2, $3, $4, 'retail', 'dealer', $5, $6, $7, $8, p.id, 'HE-0000000', p.first_name, p.last_name, p.birth_date, 'Hartford, CT', '1 Main Street', 'Hartford', 'CT',
-       'drivers-license', 'D000', 'CT', 'Glock', '19', $9, '9mm', $10, $11, $12, $13 FROM people p WHERE p.id = $14`,
+       'drivers-license', 'D000', 'CT', $15, '19', $9, '9mm', $10, $11, $12, $13, coalesce($16::timestamptz, now()) FROM people p WHERE p.id = $14`,
     [
       id,
       `FS-T${k}-${id.slice(0, 6)}`,
@@ -319,12 +324,14 @@ export async function seedFirearmSale(
       o.status,
       o.status === "delayed" ? (o.delayReason ?? "nics-delayed") : null,
       o.on,
-      `SN${k}${id.slice(0, 8)}`,
+      o.serialNumber ?? `SN${k}${id.slice(0, 8)}`,
       o.handgun ? "P" : "R",
       authorized ? `AUTH-T${k}-${id.slice(0, 6)}` : null,
       authorized ? o.on : null,
       o.status === "cancelled" ? o.on : null,
       o.personId,
+      o.make ?? "Glock",
+      o.requestedAt ?? null,
     ],
   );
   return id;

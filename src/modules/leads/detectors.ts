@@ -16,7 +16,15 @@ import type { Queryable } from "../../db/client.ts";
 import { addBusinessDays } from "../../law/core/calendar.ts";
 import { type PlainDate, addDays } from "../../law/core/dates.ts";
 import { buyersAtManyVendors, purchasesOf, roundsByBuyer, type PurchaseSummary } from "../ammunition/index.ts";
-import { buyersWithHandguns, buyersWithRefusals, firearmAttemptsOf, type FirearmAttempt } from "./firearm-sales.ts";
+import {
+  buyersWithHandguns,
+  buyersWithRefusals,
+  buyersWithSerialPairs,
+  firearmAttemptsOf,
+  serialPairsOf,
+  type FirearmAttempt,
+  type SerialPair,
+} from "./firearm-sales.ts";
 import { mean, round1, sd } from "./stats.ts";
 
 export const DETECTOR_IDS = [
@@ -26,6 +34,7 @@ export const DETECTOR_IDS = [
   "near-prohibiting-event",
   "multiple-handguns",
   "repeated-denials",
+  "duplicate-serial",
 ] as const;
 export type DetectorId = (typeof DETECTOR_IDS)[number];
 
@@ -52,6 +61,11 @@ export const LEAD_SETTINGS = {
   nearEvent: { daysBefore: 30, daysAfter: 30, lookbackDays: 90 },
   multipleHandguns: { businessDays: 5, handguns: 2, lookbackDays: 30 },
   repeatedDenials: { windowDays: 30, attempts: 2, dealers: 2, lookbackDays: 30 },
+  /**
+   * The same serial number (and make) transferred in two sales requested within `minutes` of each
+   * other: the window of the seller's warning in the sales module (SAME_SERIAL_WINDOW_MINUTES).
+   */
+  duplicateSerial: { minutes: 30, lookbackDays: 7 },
 } as const;
 
 export interface LeadCandidate {
@@ -401,6 +415,69 @@ export const repeatedDenials: Detector = {
   },
 };
 
+const DS = LEAD_SETTINGS.duplicateSerial;
+
+/**
+ * The same serial number authorized twice within minutes (issue 9): a typo in one sale, the same
+ * firearm sold twice, or a straw purchase. The seller was warned on the answer (sales module);
+ * this raises a lead about each buyer of the pair, one per buyer and day, with both sales as evidence.
+ * QUESTION(legal): no section of PA 13-3 speaks to this; it is an investigative pointer (the
+ * transfer record of § 1 names the serial number), never a refusal.
+ */
+export const duplicateSerial: Detector = {
+  id: "duplicate-serial",
+  title: "The same serial number authorized twice within minutes",
+  reads: "firearm-sales",
+  async candidates(q, on) {
+    return buyersWithSerialPairs(q, addDays(on, -DS.lookbackDays), on, DS.minutes);
+  },
+  async examine(q, personId, on) {
+    const pairs = await serialPairsOf(q, personId, addDays(on, -DS.lookbackDays), on, DS.minutes);
+    // A lead for this buyer, and one for the buyer of the other sale (raised now rather than at the next sweep).
+    const byKey = new Map<string, { personId: string; pairs: SerialPair[] }>();
+    const add = (who: string, day: PlainDate, p: SerialPair) => {
+      const k = `${who}|${day}`;
+      const g = byKey.get(k) ?? { personId: who, pairs: [] };
+      if (!g.pairs.some((x) => x.mine.id === p.mine.id && x.other.id === p.other.id)) g.pairs.push(p);
+      byKey.set(k, g);
+    };
+    for (const p of pairs) {
+      add(personId, p.mine.on, p);
+      if (p.other.personId && p.other.personId !== personId)
+        add(p.other.personId, p.other.on, { ...p, mine: { ...p.other, personId: p.other.personId }, other: p.mine });
+    }
+    return [...byKey.values()].map(({ personId: who, pairs: ps }) => {
+      const days = ps.flatMap((p) => [p.mine.on, p.other.on]).sort();
+      const dealers = [...new Set(ps.flatMap((p) => [p.mine.dealerId, p.other.dealerId]))].filter(
+        (d): d is string => d !== null,
+      );
+      return {
+        personId: who,
+        detector: "duplicate-serial" as const,
+        windowStart: days[0]!,
+        windowEnd: days.at(-1)!,
+        reason: ps
+          .map(
+            (p) =>
+              `serial number ${p.serialNumber} (${p.make}) was authorized in sale ${p.mine.number} to this buyer and in sale ${p.other.number}${p.other.personId === who ? " to the same buyer" : p.other.personId ? " to another buyer" : ""}, ${p.minutesApart <= 1 ? "within a minute" : `${p.minutesApart} minutes apart`}${p.mine.dealerId !== p.other.dealerId ? ", at different dealers" : ""}`,
+          )
+          .join("; ")
+          .concat(
+            `: a firearm is transferred once, so one entry is wrong, the gun was sold twice, or a buyer stands in for another (${DS.minutes} minutes or less apart raise a lead)`,
+          ),
+        evidence: {
+          firearmSaleIds: [...new Set(ps.flatMap((p) => [p.mine.id, p.other.id]))],
+          firearmSaleNumbers: [...new Set(ps.flatMap((p) => [p.mine.number, p.other.number]))],
+          serialNumbers: [...new Set(ps.map((p) => p.serialNumber))],
+          dealerIds: dealers,
+          otherBuyerIds: [...new Set(ps.map((p) => p.other.personId).filter((x): x is string => !!x && x !== who))],
+          minutesApart: ps.map((p) => p.minutesApart),
+        },
+      };
+    });
+  },
+};
+
 /** Every detector, in the order they run. */
 export const DETECTORS: readonly Detector[] = [
   volumePersonal,
@@ -409,6 +486,7 @@ export const DETECTORS: readonly Detector[] = [
   nearProhibitingEvent,
   multipleHandguns,
   repeatedDenials,
+  duplicateSerial,
 ];
 
 /** The detectors run after an ammunition sale (cheap: one buyer's records). */
@@ -419,4 +497,4 @@ export const AFTER_AMMUNITION_SALE: readonly DetectorId[] = [
   "near-prohibiting-event",
 ];
 /** The detectors run after a firearm sale. */
-export const AFTER_FIREARM_SALE: readonly DetectorId[] = ["multiple-handguns", "repeated-denials"];
+export const AFTER_FIREARM_SALE: readonly DetectorId[] = ["multiple-handguns", "repeated-denials", "duplicate-serial"];

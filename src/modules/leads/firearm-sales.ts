@@ -4,9 +4,9 @@
  *
  *   id, number, buyer_person_id, dealer_id, firearm_class ('handgun' | 'long-gun'),
  *   status ('delayed' | 'authorized' | 'proceeded' | 'denied' | 'denied-after-transfer' | 'cancelled'),
- *   delay_reason, sale_on
+ *   delay_reason, sale_on, firearm_serial_number, firearm_make, requested_at
  *
- * If the table or one of these columns is missing, the two firearm detectors
+ * If the table or one of these columns is missing, the firearm detectors
  * report themselves unavailable instead of failing the sweep.
  */
 import type { Queryable } from "../../db/client.ts";
@@ -21,6 +21,9 @@ export const FIREARM_SALE_COLUMNS = [
   "status",
   "delay_reason",
   "sale_on",
+  "firearm_serial_number",
+  "firearm_make",
+  "requested_at",
 ] as const;
 
 /** Statuses of a transfer that took place (or may take place): the gun changed hands. */
@@ -105,5 +108,65 @@ export async function buyersWithRefusals(
      GROUP BY buyer_person_id HAVING count(*) >= $3 AND count(DISTINCT dealer_id) >= $4`,
     [from, to, attempts, dealers],
   );
+  return r.map((x) => x.id);
+}
+
+/** Two transfers of one serial number (and make) close together: one of them is the person's. */
+export interface SerialPair {
+  serialNumber: string;
+  make: string;
+  minutesApart: number;
+  mine: { id: string; number: string; on: PlainDate; dealerId: string | null; personId: string };
+  other: { id: string; number: string; on: PlainDate; dealerId: string | null; personId: string | null };
+}
+
+const PAIR_SQL = `SELECT upper(me.firearm_serial_number) AS serial, me.firearm_make AS make,
+    round(abs(extract(epoch FROM (o.requested_at - me.requested_at))) / 60)::int AS minutes,
+    me.id::text AS me_id, me.number AS me_number, me.sale_on AS me_on, me.dealer_id::text AS me_dealer, me.buyer_person_id::text AS me_person,
+    o.id::text AS o_id, o.number AS o_number, o.sale_on AS o_on, o.dealer_id::text AS o_dealer, o.buyer_person_id::text AS o_person
+  FROM sales me JOIN sales o ON upper(o.firearm_serial_number) = upper(me.firearm_serial_number) AND o.firearm_make = me.firearm_make AND o.id <> me.id
+  WHERE me.status = ANY($1::text[]) AND o.status = ANY($1::text[]) AND me.sale_on BETWEEN $2 AND $3
+    AND abs(extract(epoch FROM (o.requested_at - me.requested_at))) <= $4 * 60`;
+
+/**
+ * Transfers (authorized, proceeded) of one buyer between two dates whose serial number and make
+ * were also transferred in another sale requested within `minutes` of it, each with that other sale.
+ */
+export async function serialPairsOf(
+  q: Queryable,
+  personId: string,
+  from: PlainDate,
+  to: PlainDate,
+  minutes: number,
+): Promise<SerialPair[]> {
+  const rows = await q.query(`${PAIR_SQL} AND me.buyer_person_id = $5 ORDER BY me.sale_on, me.number, o.number`, [
+    TRANSFERRED,
+    from,
+    to,
+    minutes,
+    personId,
+  ]);
+  return rows.map((r) => ({
+    serialNumber: r.serial,
+    make: r.make,
+    minutesApart: r.minutes,
+    mine: { id: r.me_id, number: r.me_number, on: r.me_on, dealerId: r.me_dealer, personId: r.me_person },
+    other: { id: r.o_id, number: r.o_number, on: r.o_on, dealerId: r.o_dealer, personId: r.o_person },
+  }));
+}
+
+/** Buyers of a transfer between two dates whose serial number (and make) was transferred again within `minutes`. */
+export async function buyersWithSerialPairs(
+  q: Queryable,
+  from: PlainDate,
+  to: PlainDate,
+  minutes: number,
+): Promise<string[]> {
+  const r = await q.query(`SELECT DISTINCT t.me_person AS id FROM (${PAIR_SQL}) t WHERE t.me_person IS NOT NULL`, [
+    TRANSFERRED,
+    from,
+    to,
+    minutes,
+  ]);
   return r.map((x) => x.id);
 }

@@ -565,13 +565,13 @@ describe("investigators' actions and who sees leads", () => {
 });
 
 describe("when the firearm sales table is not there", () => {
-  test("the two firearm detectors say they are unavailable and the others still run", async () => {
+  test("the firearm detectors say they are unavailable and the others still run", async () => {
     await env.services.db.query("ALTER TABLE sales RENAME TO sales_hidden_for_test");
     try {
       const r = await runLeadSweep(ctx(), { on: TODAY });
       assert.deepEqual(
         r.unavailable.map((u) => u.detector),
-        ["multiple-handguns", "repeated-denials"],
+        ["multiple-handguns", "repeated-denials", "duplicate-serial"],
       );
       assert.ok("many-vendors" in r.examined);
     } finally {
@@ -586,6 +586,7 @@ describe("when the firearm sales table is not there", () => {
         "near-prohibiting-event",
         "multiple-handguns",
         "repeated-denials",
+        "duplicate-serial",
       ],
     );
   });

@@ -170,6 +170,9 @@ const EVIDENCE_LABELS: Record<string, string> = {
   on: "On",
   prohibitingEventId: "Prohibiting event (id)",
   credentialId: "Credential (id)",
+  serialNumbers: "Serial numbers",
+  otherBuyerIds: "Other buyers (ids)",
+  minutesApart: "Minutes apart",
 };
 
 function evidenceValue(v: unknown): Html {
