@@ -306,6 +306,32 @@ export async function submitApplication(
     throw badField("personId", "residents apply for themselves; leave personId out");
   if (paper && input.personId === undefined) throw badField("personId", "say whom the paper application is for");
   const personId = paper ? input.personId! : user.personId!;
+  return createApplication(ctx, user, personId, paper ? "paper" : "online", input);
+}
+
+/**
+ * For the local-permits module: the local issuing authority forwards a resident's application for the
+ * state permit once it has approved the temporary state permit (CGS § 29-28a(b)). No role check here: the
+ * caller authorizes (its own policy), and `inTx` runs in the same transaction as the new application.
+ */
+export async function submitForwardedApplication(
+  ctx: Ctx,
+  personId: string,
+  input: ApplicationInput,
+  inTx?: (q: Queryable, applicationId: string) => Promise<void>,
+): Promise<{ application: Application; decision: Awaited<ReturnType<typeof getDecision>> }> {
+  return createApplication(ctx, requireUser(ctx), personId, "paper", input, inTx);
+}
+
+async function createApplication(
+  ctx: Ctx,
+  user: User,
+  personId: string,
+  channel: "online" | "paper",
+  input: ApplicationInput,
+  inTx?: (q: Queryable, applicationId: string) => Promise<void>,
+): Promise<{ application: Application; decision: Awaited<ReturnType<typeof getDecision>> }> {
+  const paper = channel === "paper";
   if (!input.backgroundCheckConsent)
     throw badField(
       "backgroundCheckConsent",
@@ -378,6 +404,7 @@ export async function submitApplication(
       details: { credentialKind: input.credentialKind, channel: paper ? "paper" : "online" },
     });
     await checkInTx(ctx, q, appId, person, nics);
+    if (inTx) await inTx(q, appId);
     return appId;
   });
   const application = await getApplication(ctx.db, appId);
@@ -511,7 +538,21 @@ export async function issueCredential(
 ): Promise<Credential> {
   const user = requireUser(ctx);
   if (!policy.decideApplication(user)) throw forbidden();
-  return ctx.db.tx(async (q) => {
+  return ctx.db.tx((q) => issueInTx(ctx, q, user, applicationId, opts));
+}
+
+/**
+ * `issueCredential` inside the caller's transaction, without its role check: for the local-permits
+ * module, whose own policy lets a town's issuing authority issue the temporary state permit (§§ 57-58).
+ */
+export async function issueInTx(
+  ctx: Ctx,
+  q: Queryable,
+  user: User,
+  applicationId: string,
+  opts: { reviewNote?: string | undefined },
+): Promise<Credential> {
+  {
     const app = await getApplication(q, applicationId);
     if (!NEXT[app.status].includes("issue"))
       throw new AppError("conflict", `an application that is ${app.status} cannot be issued`);
@@ -606,15 +647,31 @@ export async function issueCredential(
       details: { number, applicationId: app.id, decisionId },
     });
     return cred;
-  });
+  }
 }
 
 /** Staff deny an application with a written reason; the letter names the findings and how to appeal. */
 export async function denyApplication(ctx: Ctx, applicationId: string, reason: string): Promise<Application> {
   const user = requireUser(ctx);
   if (!policy.decideApplication(user)) throw forbidden();
+  await ctx.db.tx((q) => denyInTx(ctx, q, user, applicationId, reason));
+  return getApplication(ctx.db, applicationId);
+}
+
+/**
+ * `denyApplication` inside the caller's transaction, without its role check (for the local-permits
+ * module); `deniedBy` names the deciding authority in the letter.
+ */
+export async function denyInTx(
+  ctx: Ctx,
+  q: Queryable,
+  user: User,
+  applicationId: string,
+  reason: string,
+  deniedBy?: string,
+): Promise<void> {
   if (!reason.trim()) throw badField("reason", "a denial needs a written reason");
-  await ctx.db.tx(async (q) => {
+  {
     const app = await getApplication(q, applicationId);
     if (!NEXT[app.status].includes("deny"))
       throw new AppError("conflict", `an application that is ${app.status} cannot be denied`);
@@ -634,6 +691,7 @@ export async function denyApplication(ctx: Ctx, applicationId: string, reason: s
       "application-denied",
       `Your application ${app.number} was denied`,
       [
+        ...(deniedBy ? [`Decided by: ${deniedBy}`] : []),
         `Reason: ${reason}`,
         ...(grounds.length ? ["Findings:", ...grounds] : []),
         "You may appeal to the Board of Firearms Permit Examiners within 90 days of this notice (CGS § 29-32b).",
@@ -644,10 +702,9 @@ export async function denyApplication(ctx: Ctx, applicationId: string, reason: s
       action: "application.deny",
       entityType: "application",
       entityId: app.id,
-      details: { reason },
+      details: { reason, ...(deniedBy ? { deniedBy } : {}) },
     });
-  });
-  return getApplication(ctx.db, applicationId);
+  }
 }
 
 export async function withdrawApplication(ctx: Ctx, applicationId: string): Promise<Application> {
