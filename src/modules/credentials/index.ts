@@ -19,6 +19,18 @@ export {
   type ProhibitingEventInput,
   type RevocationOutcome,
 } from "./service.ts";
+// For the local-permits module (the town's issuing authority, §§ 57-58): its own policy authorizes these.
+export {
+  getApplication,
+  getDecision,
+  applicationHistory,
+  issueInTx,
+  denyInTx,
+  submitForwardedApplication,
+  NEXT as APPLICATION_NEXT,
+  type ApplicationStatus,
+} from "./service.ts";
+export { applicationsByTown, applicationsByIds, type TownApplicationRow } from "./town-applications.ts";
 export { restoreByBoardOrder, appealableActionsOf, type AppealableAction } from "./board-orders.ts";
 export { presentFinding } from "./present.ts";
 export { policy } from "./policy.ts";
