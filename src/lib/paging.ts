@@ -51,9 +51,11 @@ export const TextFilter = (max = 100) => blank(z.string().max(max, `must be at m
 export const EnumFilter = <const T extends readonly [string, ...string[]]>(values: T) =>
   blank(z.enum(values, { message: `must be one of: ${values.join(", ")}` }));
 
-const NoPurpose = z.undefined({
-  message: "a purpose is never put in the page's address; it is asked in a form and sent in the request body",
-});
+const NoPurpose = z
+  .never({
+    message: "a purpose is never put in the page's address; it is asked in a form and sent in the request body",
+  })
+  .optional();
 
 /**
  * A list's query: its filters, the page, and the refusal of a purpose in the URL. Unknown

@@ -1,6 +1,7 @@
 /**
- * * The public rulebook: every rule by area with its citations and dates
- * (/rules), each question with its facts schema and example
+ * * The public rulebook: every rule with its citations and dates, searched by
+ * words, area and date in force and paged (/rules), one page per rule with its
+ * text, citations, versions and the questions that use it (/rules/:id), each question with its facts schema and example
  * (/rules/questions/:id), and a self-check that decides a question on facts
  * typed in as JSON (/check). Nothing here needs a login and nothing is stored.
  */
@@ -11,6 +12,8 @@ import { GUIDES, badDates, findGuide, type GuideField } from "./guided.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { type Decision } from "../../law/core/questions.ts";
 import { citationLabel, type Citation } from "../../law/core/rules.ts";
+import type { RuleInfo } from "../../law/core/questions.ts";
+import { DateFilter, EnumFilter, TextFilter, listQuery } from "../../lib/paging.ts";
 import { AREAS, QUESTIONS, RULEBOOK_VERSION } from "../../law/ct/index.ts";
 import {
   html,
@@ -30,6 +33,10 @@ import {
   type FormErrors,
   radioGroup,
   raw,
+  dateField,
+  listFilters,
+  listHref,
+  pager,
 } from "../../web/kit.ts";
 
 const slug = (s: string) =>
@@ -58,38 +65,161 @@ function checkQuestions(): QuestionSummary[] {
 
 // ---------------------------------------------------------------- /rules
 
+/** One catalogue entry with the area it belongs to. */
+interface CatalogueRule extends RuleInfo {
+  area: string;
+  areaSlug: string;
+}
+const CATALOGUE: readonly CatalogueRule[] = AREAS.flatMap((a) =>
+  a.rules.map((r) => ({ ...r, area: a.name, areaSlug: slug(a.name) })),
+);
+const AREA_SLUGS = AREAS.map((a) => slug(a.name)) as [string, ...string[]];
+const RULES_PAGE_SIZE = 20;
+
+const RulesQuery = listQuery({
+  q: TextFilter(100),
+  area: EnumFilter(AREA_SLUGS),
+  on: DateFilter,
+});
+
+const inForceOn = (r: RuleInfo, on: string) => r.from <= on && (r.until === undefined || on < r.until);
+
+/** Every word of the search appears in the rule's id, title, description or citations. */
+function matches(r: CatalogueRule, q: string): boolean {
+  const hay = [r.id, r.title, r.description, r.area, ...r.citations.flatMap((c) => [citationLabel(c), c.text ?? ""])]
+    .join(" ")
+    .toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+let usesCache: Map<string, Set<string>> | undefined;
+const PROBE_DATES = ["2013-04-04", "2013-07-01", "2013-10-01", "2014-01-01", "2014-04-01", "2016-01-01", "2020-01-01"];
+
+/**
+ * The questions whose answers carry a finding of each rule, seen by asking every question its own
+ * example and an empty set of facts on the days the Act's parts started. Questions declare no list
+ * of the rules they use, so this is what the answers show; a rule no probe reaches is shown with
+ * the questions of its area instead, and the page says so.
+ */
+function questionsUsing(): Map<string, Set<string>> {
+  if (usesCache) return usesCache;
+  const m = new Map<string, Set<string>>();
+  for (const q of QUESTIONS.values())
+    for (const facts of [q.example, {}])
+      for (const on of PROBE_DATES) {
+        try {
+          const parsed = q.facts.safeParse(facts);
+          if (!parsed.success) continue;
+          for (const f of q.decide(parsed.data, on as PlainDate).findings)
+            for (const r of CATALOGUE)
+              if (f.id === r.id || f.id.startsWith(`${r.id}.`)) {
+                let s = m.get(r.id);
+                if (!s) m.set(r.id, (s = new Set()));
+                s.add(q.id);
+              }
+        } catch {
+          // A date the question does not model: nothing to learn from it.
+        }
+      }
+  return (usesCache = m);
+}
+
+/** The rule's versions: catalogue entries of the same area for the same requirement (same title, or the same id but for a dated suffix). */
+function versionsOf(r: CatalogueRule): CatalogueRule[] {
+  const base = (id: string) => id.replace(/\.before$|-older$|-(19|20)\d\d$/, "");
+  return CATALOGUE.filter(
+    (x) => x.area === r.area && (x.id === r.id || x.title === r.title || base(x.id) === base(r.id)),
+  ).sort((a, b) => a.from.localeCompare(b.from) || a.id.localeCompare(b.id));
+}
+
 function rulesPage(req: FastifyRequest, reply: FastifyReply) {
-  const total = AREAS.reduce((n, a) => n + a.rules.length, 0);
+  const f = listFilters(req, RulesQuery);
+  const found = CATALOGUE.filter(
+    (r) => (!f.area || r.areaSlug === f.area) && (!f.on || inForceOn(r, f.on)) && (!f.q || matches(r, f.q)),
+  );
+  const filtered = !!(f.q || f.area || f.on);
+  const shown = found.slice((f.page - 1) * RULES_PAGE_SIZE, f.page * RULES_PAGE_SIZE);
+  const filters = { q: f.q, area: f.area, on: f.on };
+  const areaName = AREAS.find((a) => slug(a.name) === f.area)?.name;
   return sendPage(
     reply,
     req,
     "The rules",
     html`<h1>The rules</h1>
-    <p class="usa-intro">Every rule Stateline applies, with the section of the law it comes from, the dates it is in force and what it means in plain words. Rulebook version ${RULEBOOK_VERSION}: ${total} rules in ${AREAS.length} ${AREAS.length === 1 ? "area" : "areas"}.</p>
-    <nav aria-label="Areas of the law">
-      <ul class="usa-list">
-        ${AREAS.map((a) => html`<li><a href="#area-${slug(a.name)}">${a.name}</a> (${a.rules.length} rules)</li>`)}
-        <li><a href="#questions">Questions the rulebook answers</a></li>
-      </ul>
-    </nav>
-    ${AREAS.map(
-      (a) => html`<section aria-labelledby="area-${slug(a.name)}">
-      <h2 id="area-${slug(a.name)}">${a.name}</h2>
-      ${a.rules.map(
-        (r) => html`<div class="usa-summary-box margin-bottom-2"><div class="usa-summary-box__body">
-        <h3 class="usa-summary-box__heading">${r.title}</h3>
-        <p class="margin-y-05 font-sans-2xs">Rule <code>${r.id}</code>. ${inForceText(r.from, r.until)}.</p>
-        <p>${r.description}</p>
-        ${r.citations.length ? html`<p class="margin-bottom-0">Citations:</p>${citationItems(r.citations)}` : ""}
-      </div></div>`,
-      )}
-    </section>`,
-    )}
+    <p class="usa-intro">Every rule Stateline applies, with the section of the law it comes from, the dates it is in force and what it means in plain words. Rulebook version ${RULEBOOK_VERSION}: ${CATALOGUE.length} rules in ${AREAS.length} ${AREAS.length === 1 ? "area" : "areas"}.</p>
+    <form class="usa-form stateline-filter" method="get" action="/rules" role="search" aria-label="Search the rules">
+      ${textField({ name: "q", label: "Search the rules", value: f.q, hint: "Words from the rule, or a section, for example: waiting period, § 1, magazine", width: "2xl" })}
+      ${selectField({ name: "area", label: "Area of the law", value: f.area ?? "", empty: "Every area", options: AREAS.map((a) => ({ value: slug(a.name), label: `${a.name} (${a.rules.length})` })) })}
+      ${dateField({ name: "on", label: "In force on", value: f.on, hint: "Only the rules in force on this day. Written YYYY-MM-DD." })}
+      <button class="usa-button" type="submit">Search</button>
+      ${filtered ? html`<a class="usa-button usa-button--unstyled margin-left-1" href="/rules">Show every rule</a>` : ""}
+    </form>
+    <h2 id="results">${filtered ? `${found.length} ${found.length === 1 ? "rule matches" : "rules match"}` : "Every rule"}${areaName ? ` in ${areaName}` : ""}${f.on ? ` in force on ${f.on}` : ""}${f.q ? html` “${f.q}”` : ""}</h2>
+    ${
+      shown.length
+        ? html`<ol class="usa-list usa-list--unstyled" aria-labelledby="results">${shown.map(
+            (r) => html`<li class="usa-summary-box margin-bottom-2"><div class="usa-summary-box__body">
+        <h3 class="usa-summary-box__heading"><a href="/rules/${r.id}">${r.title}</a></h3>
+        <p class="margin-y-05 font-sans-2xs">${r.area}. ${inForceText(r.from, r.until)}. ${r.citations.length ? html`Cites ${r.citations.map((c, i) => html`${i ? "; " : ""}<cite>${citationLabel(c)}</cite>`)}.` : ""}</p>
+        <p class="margin-bottom-0">${r.description}</p>
+      </div></li>`,
+          )}</ol>`
+        : html`<p>No rule matches. Try fewer words, another area, or no date.</p>`
+    }
+    ${pager({ page: f.page, total: found.length, size: RULES_PAGE_SIZE, href: (p) => listHref("/rules", filters, p), label: "Pages of rules" })}
     <h2 id="questions">Questions the rulebook answers</h2>
     <p>Software and people can ask these questions through the <a href="/api/docs">API</a> or the <a href="/check">self-check</a>.</p>
     <ul class="usa-list">
-      ${questions().map((q) => html`<li><a href="/rules/questions/${q.id}">${q.title}</a> (<code>${q.id}</code>)</li>`)}
+      ${questions().map((q) => html`<li><a href="/rules/questions/${q.id}">${q.title}</a></li>`)}
     </ul>`,
+  );
+}
+
+function rulePage(req: FastifyRequest, reply: FastifyReply) {
+  const id = (req.params as { id?: string }).id ?? "";
+  const r = CATALOGUE.find((x) => x.id === id);
+  if (!r) throw new AppError("not_found", `no rule ${id.slice(0, 100)}`);
+  const used = [...(questionsUsing().get(r.id) ?? [])];
+  const areaQuestions = AREAS.find((a) => a.name === r.area)?.questions.map((q) => q.id) ?? [];
+  const byId = new Map(questions().map((q) => [q.id, q]));
+  const list = (ids: string[]) =>
+    html`<ul class="usa-list">${ids
+      .map((qid) => byId.get(qid))
+      .filter((q) => q !== undefined)
+      .map((q) => html`<li><a href="/rules/questions/${q.id}">${q.title}</a></li>`)}</ul>`;
+  const versions = versionsOf(r);
+  return sendPage(
+    reply,
+    req,
+    r.title,
+    html`<nav aria-label="Breadcrumbs" class="usa-breadcrumb"><ol class="usa-breadcrumb__list">
+      <li class="usa-breadcrumb__list-item"><a class="usa-breadcrumb__link" href="/rules">The rules</a></li>
+      <li class="usa-breadcrumb__list-item"><a class="usa-breadcrumb__link" href="${listHref("/rules", { area: r.areaSlug })}">${r.area}</a></li>
+      <li class="usa-breadcrumb__list-item usa-current" aria-current="page"><span>${r.title}</span></li>
+    </ol></nav>
+    <h1>${r.title}</h1>
+    <p class="font-sans-2xs">Rule <code>${r.id}</code> in ${r.area}. ${inForceText(r.from, r.until)}. Rulebook version ${RULEBOOK_VERSION}.</p>
+    <h2>What it says</h2>
+    <p>${r.description}</p>
+    <h2>Where it comes from</h2>
+    ${r.citations.length ? citationItems(r.citations) : html`<p>No citation is recorded for this rule.</p>`}
+    <h2>Versions</h2>
+    <table class="usa-table usa-table--borderless">
+      <caption>Versions of this rule, oldest first</caption>
+      <thead><tr><th scope="col">Version</th><th scope="col">In force from</th><th scope="col">Stopped applying on</th></tr></thead>
+      <tbody>${versions.map((v) => html`<tr><th scope="row">${v.id === r.id ? html`${v.title} (this page)` : html`<a href="/rules/${v.id}">${v.title}</a>`}</th><td>${v.from}</td><td>${v.until ?? "still in force"}</td></tr>`)}</tbody>
+    </table>
+    <h2>Questions that use it</h2>
+    ${
+      used.length
+        ? list(used)
+        : html`<p>No question's answer shows this rule on its own finding (it may be part of a larger requirement, a penalty, or a clock used by a service). The questions of its area:</p>${areaQuestions.length ? list(areaQuestions) : html`<p>This area has no question of its own.</p>`}`
+    }
+    <p><a href="/rules">Back to the rules</a></p>`,
   );
 }
 
@@ -370,6 +500,7 @@ function guidePage(req: FastifyRequest, reply: FastifyReply, posted: Record<stri
 export function registerRulesPages(app: FastifyInstance): void {
   app.get("/rules", async (req, reply) => rulesPage(req, reply));
   app.get("/rules/questions/:id", async (req, reply) => questionPage(req, reply));
+  app.get("/rules/:id", async (req, reply) => rulePage(req, reply));
   app.get("/check", async (req, reply) => guidesPage(req, reply));
   app.get("/check/json", async (req, reply) => checkPage(req, reply));
   app.post("/check/json", async (req, reply) => runCheck(req, reply));
