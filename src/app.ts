@@ -4,6 +4,7 @@ import type { Services } from "./context.ts";
 import { systemCtx } from "./context.ts";
 import { openDb, type Db } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
+import { openReplicaRoute, replaySpool, startSpoolReplayer } from "./db/replica.ts";
 import { ensureTowns } from "./db/reference-data.ts";
 import { isSeeded, seed } from "./db/seed.ts";
 import { simulatedAdapters, type Adapters } from "./adapters/index.ts";
@@ -21,7 +22,18 @@ export async function openServices(
   const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(db);
   await ensureTowns(db);
-  return { db, config, clock: opts.clock ?? systemClock(config.today), adapters: opts.adapters ?? simulatedAdapters() };
+  const services: Services = {
+    db,
+    config,
+    clock: opts.clock ?? systemClock(config.today),
+    adapters: opts.adapters ?? simulatedAdapters(),
+  };
+  if (config.databaseReplicaUrl && db.kind === "postgres") {
+    // Verification reads from the replica; audit entries kept while the primary was down go in first.
+    services.replica = await openReplicaRoute(db, config.databaseReplicaUrl, config.spoolDir);
+    await replaySpool(db, config.spoolDir);
+  }
+  return services;
 }
 
 export async function seedIfEmpty(
@@ -72,8 +84,10 @@ export function startBackground(
 ): () => Promise<void> {
   const stopSealer = startAuditSealer(s.db, 250, (e) => onError(e, "audit.seal"));
   const stopJobs = startJobRunner(s, allJobs(), { intervalMs: 1000, onError });
+  const stopReplayer = s.replica ? startSpoolReplayer(s.db, s.config.spoolDir) : () => {};
   return async () => {
     await stopJobs();
+    stopReplayer();
     stopSealer();
     await sealAudit(s.db).catch(() => {});
   };

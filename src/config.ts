@@ -8,6 +8,14 @@ import { isPlainDate, type PlainDate } from "./law/core/dates.ts";
 export interface Config {
   /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /**
+   * A streaming replica of that server (DATABASE_REPLICA_URL): the sellers' credential verification reads
+   * go there, their audit entries to the primary (spooled in `spoolDir` while the primary is unreachable).
+   * Needs DATABASE_URL; with PGlite every read goes to the one database. See src/db/replica.ts.
+   */
+  databaseReplicaUrl: string | undefined;
+  /** Where audit entries of replica reads wait while the primary is unreachable (STATELINE_SPOOL_DIR, default ./data/spool). */
+  spoolDir: string;
   dataDir: string;
   port: number;
   host: string;
@@ -109,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey = randomBytes(32);
     secretKeyGenerated = true;
   }
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
+    throw new ConfigError("DATABASE_REPLICA_URL needs DATABASE_URL (the PostgreSQL primary it replicates)");
   const failures = int("STATELINE_LOGIN_FAILURES", 5, 3, 100);
   return {
     environment,
@@ -131,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey,
     secretKeyGenerated,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    spoolDir: env.STATELINE_SPOOL_DIR || "./data/spool",
     dataDir: env.DATA_DIR || "./data/pglite",
     port,
     host: env.HOST || "127.0.0.1",

@@ -5,6 +5,7 @@ import type { User } from "./modules/auth/roles.ts";
 import type { PlainDate } from "./law/core/dates.ts";
 import type { Config } from "./config.ts";
 import type { Adapters } from "./adapters/index.ts";
+import type { ReplicaRoute } from "./db/replica.ts";
 
 export interface Ctx {
   db: Db;
@@ -15,6 +16,8 @@ export interface Ctx {
   requestId: string;
   config: Config;
   adapters: Adapters;
+  /** Reads that may come from a streaming replica (src/db/replica.ts); absent without DATABASE_REPLICA_URL. */
+  replica?: ReplicaRoute | undefined;
 }
 
 export interface Services {
@@ -22,6 +25,7 @@ export interface Services {
   clock: Clock;
   config: Config;
   adapters: Adapters;
+  replica?: ReplicaRoute | undefined;
 }
 
 /** A context for work not started by a person (jobs, CLI, seed). */

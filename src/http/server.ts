@@ -13,13 +13,12 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Ctx, Services } from "../context.ts";
-import { isDatabaseUnavailable } from "../db/client.ts";
 import { findSession, findUserByApiKey } from "../modules/auth/service.ts";
 import type { User } from "../modules/auth/roles.ts";
 import { AppError } from "../lib/errors.ts";
 import { cleanInput } from "../lib/text.ts";
 import { findStaffMembership } from "../modules/dealers/index.ts";
-import { problem, statusOf } from "./errors.ts";
+import { knownError, problem, statusOf } from "./errors.ts";
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE, parseCookies } from "./cookies.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { defineRoutes, type RouteDef } from "./route.ts";
@@ -171,11 +170,8 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
 
   app.setErrorHandler(async (err, req, reply) => {
     let e: AppError;
-    if (err instanceof AppError) e = err;
-    else if (isDatabaseUnavailable(err))
-      e = new AppError("unavailable", "the database is unavailable; nothing was saved, try again shortly", {
-        retryAfterSeconds: 5,
-      });
+    const known = knownError(err);
+    if (known) e = known;
     else if (
       typeof (err as { statusCode?: number }).statusCode === "number" &&
       (err as { statusCode: number }).statusCode < 500

@@ -9,6 +9,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
+import { auditWriterOf, readerOf } from "../../db/replica.ts";
 import { prohibitingEventsOf } from "./record.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import type { Finding, Outcome } from "../../law/core/rules.ts";
@@ -739,7 +740,8 @@ export async function verifyCredential(
 ): Promise<{ valid: boolean; purpose: Purpose; checkedOn: PlainDate; reference: string }> {
   const user = requireUser(ctx);
   if (!policy.verify(user)) throw forbidden();
-  const rows = await ctx.db.query(
+  // The read may come from the streaming replica (DATABASE_REPLICA_URL); its audit entry goes to the primary.
+  const rows = await readerOf(ctx).query(
     `SELECT c.kind, c.status, c.issued_on, c.expires_on, p.last_name, p.birth_date FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.number = $1`,
     [input.credentialNumber.trim().toUpperCase()],
   );
@@ -762,7 +764,7 @@ export async function verifyCredential(
   }
   const reference = `V-${ctx.requestId.slice(0, 8).toUpperCase()}`;
   // One INSERT is atomic by itself: no explicit transaction round trips on the hottest path.
-  await appendAudit(ctx.db, ctx, {
+  await appendAudit(auditWriterOf(ctx), ctx, {
     action: "credential.verify",
     entityType: "credential-number",
     entityId: input.credentialNumber,

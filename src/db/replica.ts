@@ -1,0 +1,212 @@
+/**
+ * Reads from a streaming replica (DATABASE_REPLICA_URL), and the audit entries of those reads kept
+ * while the primary is unreachable.
+ *
+ * One shape: `ctx.replica` (set only when Stateline runs on PostgreSQL with a replica configured)
+ * carries two query functions:
+ *
+ * - `read`: read-only statements on the replica. If the replica cannot answer (down, restarting),
+ *   the same statement goes to the primary, so a lost replica costs capacity, never answers.
+ * - `audit`: the single INSERT INTO audit_log that records such a read. It goes to the primary; while
+ *   the primary is unreachable it is appended to a local spool file (fsynced before the answer
+ *   leaves) and replayed into audit_log, exactly once, when the primary answers again
+ *   (`replaySpool`, run at start-up and every second by the background loop). Only audit entries may
+ *   be spooled: anything else still fails with "unavailable", so a sale is never half-written.
+ *
+ * Services use `readerOf(ctx)` and `auditWriterOf(ctx)`, which are `ctx.db` when no replica is set
+ * (PGlite, or PostgreSQL without DATABASE_REPLICA_URL): behaviour is then exactly as before.
+ * See docs/OPERATIONS.md (replica, spool, failover) and docs/ARCHITECTURE.md (scale path).
+ */
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable, openPostgres, type Db, type Queryable, type Row } from "./client.ts";
+
+export interface ReplicaRoute {
+  /** Read-only statements: on the replica, or on the primary when the replica cannot answer. */
+  read: Queryable;
+  /** Audit entries of replica reads: on the primary, or spooled while the primary is unreachable. */
+  audit: Queryable;
+  /** How many reads went to the replica / fell back to the primary; entries spooled (for benchmarks and tests). */
+  stats: { replicaReads: number; fallbackReads: number; spooled: number };
+  close(): Promise<void>;
+}
+
+/** What services need from their context to route reads; `replica` is absent without a replica. */
+interface Routed {
+  db: Queryable;
+  replica?: ReplicaRoute | undefined;
+}
+
+/** The query function for reads that may be served by the replica (the primary when none is set). */
+export const readerOf = (ctx: Routed): Queryable => ctx.replica?.read ?? ctx.db;
+
+/** The query function for the audit entry of such a read (the primary, spooling while it is down). */
+export const auditWriterOf = (ctx: Routed): Queryable => ctx.replica?.audit ?? ctx.db;
+
+/**
+ * Builds the route from a primary and a replica query function (the replica need not be a pool of
+ * its own in tests). `spoolDir` holds `audit-spool.jsonl`; one folder per server process.
+ */
+export function replicaRoute(
+  primary: Db,
+  replica: Queryable & { close?: () => Promise<void> },
+  spoolDir: string,
+): ReplicaRoute {
+  const stats = { replicaReads: 0, fallbackReads: 0, spooled: 0 };
+  const read: Queryable = {
+    async query<T extends Row = Row>(text: string, params?: readonly unknown[]) {
+      try {
+        const rows = await replica.query<T>(text, params);
+        stats.replicaReads += 1;
+        return rows;
+      } catch (e) {
+        if (!isDatabaseUnavailable(e)) throw e;
+        stats.fallbackReads += 1;
+        return primary.query<T>(text, params);
+      }
+    },
+  };
+  const audit: Queryable = {
+    async query<T extends Row = Row>(text: string, params?: readonly unknown[]) {
+      try {
+        return await primary.query<T>(text, params);
+      } catch (e) {
+        if (!isDatabaseUnavailable(e) || !AUDIT_INSERT.test(text)) throw e;
+        spoolStatement(spoolDir, text, params ?? []);
+        stats.spooled += 1;
+        return [] as T[];
+      }
+    },
+  };
+  return { read, audit, stats, close: async () => replica.close?.() };
+}
+
+/** Opens the replica's pool (PostgreSQL only) and builds the route. */
+export async function openReplicaRoute(primary: Db, replicaUrl: string, spoolDir: string): Promise<ReplicaRoute> {
+  if (primary.kind !== "postgres") throw new Error("DATABASE_REPLICA_URL needs DATABASE_URL (a PostgreSQL primary)");
+  return replicaRoute(primary, await openPostgres(replicaUrl), spoolDir);
+}
+
+// ---------------------------------------------------------------- the spool
+
+const AUDIT_INSERT = /^\s*INSERT INTO audit_log\s*\(([^)]+)\)/i;
+const SPOOL = "audit-spool.jsonl";
+
+interface Spooled {
+  id: string;
+  text: string;
+  params: readonly unknown[];
+}
+
+function spoolStatement(dir: string, text: string, params: readonly unknown[]): void {
+  mkdirSync(dir, { recursive: true });
+  const line = JSON.stringify({ id: randomUUID(), text, params } satisfies Spooled) + "\n";
+  const fd = openSync(join(dir, SPOOL), "a", 0o600);
+  try {
+    writeSync(fd, line);
+    // Durable before the answer leaves: an acknowledged read's audit entry survives a crash.
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Entries waiting in the spool (not yet replayed). */
+export function spoolLength(dir: string): number {
+  let n = 0;
+  for (const f of spoolFiles(dir, true)) n += readEntries(join(dir, f)).length;
+  return n;
+}
+
+function spoolFiles(dir: string, includeCurrent: boolean): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((f) => f.startsWith("replaying-") || (includeCurrent && f === SPOOL)).sort();
+}
+
+function readEntries(file: string): Spooled[] {
+  const out: Spooled[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as Spooled);
+    } catch {
+      // A torn last line: the process died inside the write, before the fsync, so it was never acknowledged.
+    }
+  }
+  return out;
+}
+
+/**
+ * Replays spooled audit entries into the primary, in spool order, one transaction per file. The file
+ * is renamed first (new entries go to a fresh file) and removed after its transaction commits; an
+ * entry already present (same request, action, entity and time: a crash between commit and removal)
+ * is not inserted twice. Returns the number of entries inserted; throws "unavailable" if the primary
+ * is still down (the files stay for the next try).
+ */
+export async function replaySpool(primary: Db, dir: string): Promise<number> {
+  try {
+    renameSync(join(dir, SPOOL), join(dir, `replaying-${Date.now()}-${randomUUID().slice(0, 8)}.jsonl`));
+  } catch {
+    /* nothing new */
+  }
+  let inserted = 0;
+  for (const f of spoolFiles(dir, false)) {
+    const file = join(dir, f);
+    const entries = readEntries(file);
+    inserted += await primary.tx(async (q) => {
+      let n = 0;
+      for (const e of entries) {
+        const cols = AUDIT_INSERT.exec(e.text)?.[1]
+          ?.split(",")
+          .map((c) => c.trim());
+        if (!cols) continue;
+        const v = (c: string) => (cols.includes(c) ? (e.params[cols.indexOf(c)] ?? null) : null);
+        const seen = await q.query(
+          `SELECT 1 FROM audit_log WHERE entity_type IS NOT DISTINCT FROM $1 AND entity_id IS NOT DISTINCT FROM $2
+             AND action = $3 AND request_id IS NOT DISTINCT FROM $4 AND at = $5::timestamptz LIMIT 1`,
+          [v("entity_type"), v("entity_id"), v("action"), v("request_id"), v("at")],
+        );
+        if (seen.length) continue;
+        await q.query(e.text, e.params);
+        n += 1;
+      }
+      return n;
+    });
+    rmSync(file, { force: true });
+  }
+  return inserted;
+}
+
+/** Replays the spool every `intervalMs` while there is one (quietly retrying while the primary is down). */
+export function startSpoolReplayer(primary: Db, dir: string, intervalMs = 1000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running || spoolFiles(dir, true).length === 0) return;
+    running = true;
+    replaySpool(primary, dir)
+      .catch(() => {
+        /* primary still unreachable: the files stay, next tick tries again */
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
