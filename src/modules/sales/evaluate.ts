@@ -156,8 +156,13 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
     credentials: undefined,
     events: undefined,
   };
+  // The credential shown, its holder, and all of the holder's credentials in one statement.
   const rows = await q.query(
-    `SELECT c.id::text, c.kind, c.person_id::text, p.last_name, p.birth_date FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.number = $1`,
+    `SELECT c.id::text, c.kind, c.person_id::text, p.last_name, p.birth_date,
+       (SELECT json_agg(json_build_object('id', a.id::text, 'number', a.number, 'kind', a.kind, 'status', a.status,
+                                          'issued_on', a.issued_on, 'expires_on', a.expires_on) ORDER BY a.issued_on, a.id)
+          FROM credentials a WHERE a.person_id = c.person_id) AS credentials
+     FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.number = $1`,
     [normalizeCredentialNumber(subject.buyer.credentialNumber)],
   );
   const hit = rows[0];
@@ -167,10 +172,14 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
     hit.birth_date !== subject.buyer.birthDate
   )
     return none;
-  const all = await q.query(
-    "SELECT id::text, number, kind, status, issued_on, expires_on FROM credentials WHERE person_id = $1 ORDER BY issued_on",
-    [hit.person_id],
-  );
+  const all: {
+    id: string;
+    number: string;
+    kind: string;
+    status: string;
+    issued_on: PlainDate;
+    expires_on: PlainDate;
+  }[] = hit.credentials;
   const credentials = lawCredentials(
     all.map((c) => ({
       id: c.id,

@@ -187,18 +187,11 @@ export interface NicsCheck {
   response: Record<string, unknown> | null;
 }
 
-export async function getNicsCheck(
-  q: Queryable,
-  saleId: string,
-  opts: { forUpdate?: boolean } = {},
-): Promise<NicsCheck> {
-  const r = await q.query(
-    `SELECT purpose, transaction_type, stateline_reference, transaction_number, status, initiated_on, responded_at, attempts, next_attempt_at, purged_at, response
-     FROM sale_nics_checks WHERE sale_id = $1${opts.forUpdate ? " FOR UPDATE" : ""}`,
-    [saleId],
-  );
-  const x = r[0];
-  if (!x) throw notFound("NICS check of the sale");
+export const NICS_COLS =
+  "purpose, transaction_type, stateline_reference, transaction_number, status, initiated_on, responded_at, attempts, next_attempt_at, purged_at, response";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a database row, read column by column
+export function toNicsCheck(x: Record<string, any>): NicsCheck {
   return {
     purpose: x.purpose,
     transactionType: x.transaction_type,
@@ -212,6 +205,20 @@ export async function getNicsCheck(
     purgedAt: x.purged_at,
     response: x.response,
   };
+}
+
+export async function getNicsCheck(
+  q: Queryable,
+  saleId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<NicsCheck> {
+  const r = await q.query(
+    `SELECT ${NICS_COLS} FROM sale_nics_checks WHERE sale_id = $1${opts.forUpdate ? " FOR UPDATE" : ""}`,
+    [saleId],
+  );
+  const x = r[0];
+  if (!x) throw notFound("NICS check of the sale");
+  return toNicsCheck(x);
 }
 
 export interface SaleDecision {

@@ -226,7 +226,7 @@ async function answer(ctx: Ctx, o: svc.SaleOutcome) {
   return {
     ...presentAnswer(
       o,
-      await findDecision(ctx.db, o.sale.latestDecisionId),
+      o.decision ?? (await findDecision(ctx.db, o.sale.latestDecisionId)),
       staff ? "staff" : "dealer",
       staff ? await dealerSummary(ctx, o.sale) : null,
     ),

@@ -50,7 +50,19 @@ import {
 } from "./evaluate.ts";
 import { isCaliberCode, isMakeCode, makeName, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
-import { type NicsCheck, type Sale, getNicsCheck, getSale, subjectOf } from "./queries.ts";
+import {
+  type NicsCheck,
+  type Sale,
+  type SaleDecision,
+  NICS_COLS,
+  SALE_COLS,
+  getNicsCheck,
+  getSale,
+  subjectOf,
+  toNicsCheck,
+  toSale,
+} from "./queries.ts";
+import { uuidv7 } from "../../db/ids.ts";
 import { enqueueSaleEvent } from "./webhooks.ts";
 import { assertFirearmSaleAllowed } from "../registries/index.ts";
 // issue 11: the counter classifies the firearm
@@ -141,6 +153,8 @@ export interface SaleOutcome {
   sale: Sale;
   nics: NicsCheck;
   buyer: BuyerRecord;
+  /** The sale's latest decision, when the call just stored it (otherwise read with findDecision). */
+  decision?: SaleDecision;
 }
 
 function requireUser(ctx: Ctx): User {
@@ -344,26 +358,41 @@ async function writeRecordAndReports(
   s: Sale,
   transferOn: PlainDate,
   dealer: Dealer | null,
+  nics: NicsCheck,
 ): Promise<void> {
-  const nics = await getNicsCheck(q, s.id);
   const { form, fields } = recordForm(s, transferOn);
   const values: Record<string, string | null> = {};
   for (const f of fields) values[f] = recordValue(f, s, transferOn, nics);
   const missing = fields.filter((f) => !values[f] && !OPTIONAL_RECORD_FIELDS.includes(f));
   // Every required field comes from the validated request; a gap here is a fault, and the transaction rolls back.
   if (missing.length) throw new Error(`sale ${s.number}: the ${form} lacks ${missing.join(", ")}`);
-  await q.query(
-    "INSERT INTO sale_records (sale_id, form, required_fields, fields, completed_on) VALUES ($1,$2,$3,$4,$5)",
-    [s.id, form, fields, JSON.stringify(values), transferOn],
-  );
-  await insertReports(q, s, "transfer", {
+  const payload = {
     saleNumber: s.number,
     form,
     record: values,
     ...(dealer
       ? { dealer: { name: dealer.name, fflNumber: dealer.fflNumber, town: dealer.town } }
       : { channel: "state" }),
-  });
+  };
+  // The record and the copies to the state and the police in one statement.
+  const r = reportRows(s);
+  await q.query(
+    `WITH record AS (
+       INSERT INTO sale_records (sale_id, form, required_fields, fields, completed_on) VALUES ($1,$2,$3,$4,$5)
+     )
+     INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload)
+     SELECT $1, x.recipient, x.recipient_name, x.town, 'transfer', $9 FROM unnest($6::text[], $7::text[], $8::text[]) AS x(recipient, recipient_name, town)
+     ON CONFLICT DO NOTHING`,
+    [s.id, form, fields, JSON.stringify(values), transferOn, r.recipients, r.names, r.towns, JSON.stringify(payload)],
+  );
+}
+
+/** Who gets a copy of a transfer: the state (DESPP), and the police of the buyer's town (Connecticut towns only). */
+function reportRows(s: Sale): { recipients: string[]; names: string[]; towns: (string | null)[] } {
+  const rows: [string, string, string | null][] = [["state", "DESPP Special Licensing and Firearms Unit", null]];
+  if (s.buyer.state === "CT")
+    rows.push(["local-police", `Chief of police (or resident state trooper), ${s.buyer.town}`, s.buyer.town]);
+  return { recipients: rows.map((r) => r[0]), names: rows.map((r) => r[1]), towns: rows.map((r) => r[2]) };
 }
 
 /** Copies to the state (DESPP) and to the police of the buyer's town (Connecticut towns only). */
@@ -373,22 +402,13 @@ async function insertReports(
   reason: "transfer" | "denied-after-transfer",
   payload: Record<string, unknown>,
 ): Promise<void> {
+  const r = reportRows(s);
   await q.query(
-    "INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'state',$2,NULL,$3,$4) ON CONFLICT DO NOTHING",
-    [s.id, "DESPP Special Licensing and Firearms Unit", reason, JSON.stringify(payload)],
+    `INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload)
+     SELECT $1, x.recipient, x.recipient_name, x.town, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS x(recipient, recipient_name, town)
+     ON CONFLICT DO NOTHING`,
+    [s.id, r.recipients, r.names, r.towns, reason, JSON.stringify(payload)],
   );
-  if (s.buyer.state === "CT") {
-    await q.query(
-      "INSERT INTO sale_reports (sale_id, recipient, recipient_name, town, reason, payload) VALUES ($1,'local-police',$2,$3,$4,$5) ON CONFLICT DO NOTHING",
-      [
-        s.id,
-        `Chief of police (or resident state trooper), ${s.buyer.town}`,
-        s.buyer.town,
-        reason,
-        JSON.stringify(payload),
-      ],
-    );
-  }
 }
 
 /** The buyer hears the reasons in full, by letter or email, with how to appeal (the dealer sees the rules, not the records). */
@@ -481,46 +501,89 @@ export async function recordEvaluation(
   const decisionId = await storeDecision(q, ev.decision, ev.facts, { type: "sale", id: s.id });
   // The day the law was asked is the day the authorization is issued and the transfer may take place.
   const transferOn = ev.decision.on;
-  await q.query(
-    `UPDATE sales SET status = $2, delay_reason = $3, latest_decision_id = $4,
+  // The new state and its appended action in one statement (the action's row is written by the CTE).
+  const rows = await q.query(
+    `WITH action AS (
+       INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, decision_id, note, details)
+       VALUES ($1,$9,$10,$2,$11,$4,$12,$13)
+     )
+     UPDATE sales AS s SET status = $2, delay_reason = $3, latest_decision_id = $4,
        authorization_number = coalesce($5, authorization_number), authorized_on = CASE WHEN $5::text IS NULL THEN authorized_on ELSE $6::date END,
-       proceed_after = $7, may_proceed_on = $8 WHERE id = $1`,
-    [s.id, ev.status, ev.delayReason, decisionId, ev.authorizationNumber, transferOn, ev.proceedAfter, ev.mayProceedOn],
-  );
-  await q.query(
-    "INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, decision_id, note, details) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+       proceed_after = $7, may_proceed_on = $8 WHERE id = $1 RETURNING ${SALE_COLS}`,
     [
       s.id,
+      ev.status,
+      ev.delayReason,
+      decisionId,
+      ev.authorizationNumber,
+      transferOn,
+      ev.proceedAfter,
+      ev.mayProceedOn,
       opts.action,
       opts.action === "request" ? null : s.status,
-      ev.status,
       ctx.user?.id ?? null,
-      decisionId,
       opts.note ?? null,
-      JSON.stringify({
-        ...(opts.details ?? {}),
-        ...(ev.delayReason ? { delayReason: ev.delayReason } : {}),
-        ...(ev.authorizationNumber ? { authorizationNumber: ev.authorizationNumber } : {}),
-      }),
+      JSON.stringify(actionDetails(ev, opts.details)),
     ],
   );
-  const updated = await getSale(q, s.id);
+  const updated = toSale(rows[0]!);
+  await afterEvaluation(ctx, q, { before: s, updated, ev, decisionId, ...opts });
+  return updated;
+}
+
+function actionDetails(ev: Evaluation, details: Record<string, unknown> | undefined): Record<string, unknown> {
+  return {
+    ...(details ?? {}),
+    ...(ev.delayReason ? { delayReason: ev.delayReason } : {}),
+    ...(ev.authorizationNumber ? { authorizationNumber: ev.authorizationNumber } : {}),
+  };
+}
+
+/**
+ * What follows a sale's new state, wherever it was written (recordEvaluation,
+ * or the request's own insert): the record and reports when the transfer may
+ * take place, the buyer's letter when denied, the dealer's webhook when asked,
+ * the audit entry and the lead detectors. `known` passes what the caller has
+ * already read (the dealer, the NICS check) so it is not read again.
+ */
+async function afterEvaluation(
+  ctx: Ctx,
+  q: Queryable,
+  a: {
+    before: Sale;
+    updated: Sale;
+    ev: Evaluation;
+    decisionId: string;
+    action: SaleAction;
+    webhook: boolean;
+    nicsDenied: boolean;
+    known?: { dealer?: Dealer | null; nics?: NicsCheck };
+  },
+): Promise<void> {
+  const { before: s, updated, ev } = a;
+  const transferOn = ev.decision.on;
+  const nics = async () => a.known?.nics ?? getNicsCheck(q, s.id);
   if (ev.status === "authorized" || ev.status === "proceeded") {
-    await writeRecordAndReports(q, updated, transferOn, updated.dealerId ? await getDealer(q, updated.dealerId) : null);
+    const dealer =
+      a.known?.dealer !== undefined ? a.known.dealer : updated.dealerId ? await getDealer(q, updated.dealerId) : null;
+    await writeRecordAndReports(q, updated, transferOn, dealer, await nics());
   }
-  if (ev.status === "denied") await letterToBuyer(q, updated, ev.decision.findings, opts.nicsDenied);
-  if (opts.webhook && (ev.status !== s.status || ev.delayReason !== s.delayReason))
-    await enqueueSaleEvent(q, ctx, updated, await getNicsCheck(q, s.id));
+  if (ev.status === "denied") await letterToBuyer(q, updated, ev.decision.findings, a.nicsDenied);
+  if (a.webhook && (ev.status !== s.status || ev.delayReason !== s.delayReason))
+    await enqueueSaleEvent(q, ctx, updated, await nics());
   await appendAudit(q, ctx, {
-    action: `sale.${opts.action}`,
+    action: `sale.${a.action}`,
     entityType: "sale",
     entityId: s.id,
-    details: { status: ev.status, decisionId, ...(ev.delayReason ? { delayReason: ev.delayReason } : {}) },
+    details: {
+      status: ev.status,
+      decisionId: a.decisionId,
+      ...(ev.delayReason ? { delayReason: ev.delayReason } : {}),
+    },
   });
   // Multiple handguns in five business days, repeated delays or denials: leads for investigators, in the same transaction.
   if (updated.buyer.personId)
     await detectAfterFirearmSale(ctx, q, { personId: updated.buyer.personId, on: transferOn });
-  return updated;
 }
 
 // ---------------------------------------------------------------- requests
@@ -595,20 +658,59 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
     else nicsError = r.error;
   }
 
+  // The sale's key is made here (UUIDv7: it appends to the index), so its decision is stored first and
+  // the sale is written once, in its decided state, with its NICS check and first action in one statement.
+  const saleId = uuidv7();
   return ctx.db.tx(async (q) => {
-    const seq = await q.query<{ n: number }>("SELECT nextval('sale_number_seq') AS n");
-    const number = `S-${seq[0]!.n}`;
-    const rows = await q.query<{ id: string }>(
-      `INSERT INTO sales (number, kind, firearm_class, route, channel, dealer_id, status, delay_reason, sale_on,
-         buyer_person_id, buyer_credential_id, buyer_credential_number, buyer_first_name, buyer_middle_name, buyer_last_name, buyer_birth_on, buyer_birth_place,
-         buyer_street, buyer_town, buyer_state, buyer_zip, buyer_sex, buyer_race, buyer_officer, buyer_id_type, buyer_id_number, buyer_id_issuer,
-         seller_name, seller_street, seller_town, seller_state, seller_zip, seller_credential_number,
-         firearm_make, firearm_model, firearm_serial_number, firearm_caliber, firearm_type, firearm_description,
-         firearm_semiautomatic, firearm_centerfire, firearm_magazine_over_five, firearm_antique, requested_by, requested_at)
-       VALUES ($1,$2,$3,$4,$5,$6,'delayed','needs-review',$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
-               $26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42,$43) RETURNING id::text`,
+    let nics: NicsState;
+    let reference: string | null = null;
+    if (answer) nics = { status: answer.status, transactionNumber: answer.transactionNumber, initiatedOn: ctx.today };
+    else if (nicsError !== undefined) {
+      const ref = await q.query<{ n: number }>("SELECT nextval('stateline_nics_reference_seq') AS n");
+      reference = `SL-${ctx.today.replace(/-/g, "")}-${String(ref[0]!.n).padStart(6, "0")}`;
+      nics = { status: "queued", transactionNumber: null, initiatedOn: ctx.today };
+    } else nics = { status: "skipped", transactionNumber: null, initiatedOn: ctx.today };
+    const ev = answer || nicsError !== undefined ? await evaluateSale(q, { subject, buyer, nics, on: saleOn }) : pre;
+    const decisionId = await storeDecision(q, ev.decision, ev.facts, { type: "sale", id: saleId });
+    const transferOn = ev.decision.on;
+    const now = ctx.clock.now().getTime();
+    const nextAttemptAt = answer
+      ? answer.status === "delayed"
+        ? new Date(now + NICS_POLL_SECONDS * 1000).toISOString()
+        : null
+      : nicsError !== undefined
+        ? new Date(now + 15_000).toISOString()
+        : null;
+    const details = { channel: info.channel, nics: nics.status, credentialVerified: buyer.verified };
+    const rows = await q.query(
+      `WITH sale AS (
+         INSERT INTO sales AS s (id, number, kind, firearm_class, route, channel, dealer_id, status, delay_reason, sale_on,
+           buyer_person_id, buyer_credential_id, buyer_credential_number, buyer_first_name, buyer_middle_name, buyer_last_name, buyer_birth_on, buyer_birth_place,
+           buyer_street, buyer_town, buyer_state, buyer_zip, buyer_sex, buyer_race, buyer_officer, buyer_id_type, buyer_id_number, buyer_id_issuer,
+           seller_name, seller_street, seller_town, seller_state, seller_zip, seller_credential_number,
+           firearm_make, firearm_model, firearm_serial_number, firearm_caliber, firearm_type, firearm_description,
+           firearm_semiautomatic, firearm_centerfire, firearm_magazine_over_five, firearm_antique, requested_by, requested_at,
+           latest_decision_id, authorization_number, authorized_on, proceed_after, may_proceed_on)
+         VALUES ($1, 'S-' || nextval('sale_number_seq'), $2,$3,$4,$5,$6,$44,$45,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,
+                 $26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39,$40,$41,$42,$43,
+                 $46, $47, CASE WHEN $47::text IS NULL THEN NULL ELSE $48::date END, $49, $50)
+         RETURNING ${SALE_COLS}
+       ),
+       nics AS (
+         INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, stateline_reference, transaction_number, status, initiated_on,
+           request, response, responded_at, attempts, next_attempt_at, last_error)
+         VALUES ($1,$51,$52,$53,$54,$55,$56,$57,$58,$59,$60,$61,$62)
+         RETURNING ${NICS_COLS}
+       ),
+       action AS (
+         INSERT INTO sale_actions (sale_id, action, from_status, to_status, actor_id, decision_id, details)
+         VALUES ($1,'request',NULL,$44,$42,$46,$63)
+       )
+       SELECT sale.*, ${NICS_COLS.split(", ")
+         .map((c) => `nics.${c} AS nics_${c}`)
+         .join(", ")} FROM sale, nics`,
       [
-        number,
+        saleId,
         input.kind,
         info.firearmClass,
         info.route,
@@ -652,66 +754,57 @@ async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Pr
         ctx.user?.id ?? null,
         // The request's time by the application's clock (the same clock that times the NICS polls and the serial-number warning).
         ctx.clock.now().toISOString(),
+        ev.status,
+        ev.delayReason,
+        decisionId,
+        ev.authorizationNumber,
+        transferOn,
+        ev.proceedAfter,
+        ev.mayProceedOn,
+        info.nicsPurpose,
+        transactionType,
+        reference,
+        answer?.transactionNumber ?? null,
+        nics.status,
+        ctx.today,
+        nics.status === "skipped" ? null : JSON.stringify(request),
+        answer ? JSON.stringify(answer) : null,
+        answer?.respondedAt ?? null,
+        nics.status === "skipped" ? 0 : 1,
+        nextAttemptAt,
+        nicsError ?? null,
+        JSON.stringify(actionDetails(ev, details)),
       ],
     );
-    const saleId = rows[0]!.id;
-
-    let nics: NicsState;
-    if (answer) {
-      nics = { status: answer.status, transactionNumber: answer.transactionNumber, initiatedOn: ctx.today };
-      await q.query(
-        `INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, transaction_number, status, initiated_on, request, response, responded_at, attempts, next_attempt_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1,$10)`,
-        [
-          saleId,
-          info.nicsPurpose,
-          transactionType,
-          answer.transactionNumber,
-          answer.status,
-          ctx.today,
-          JSON.stringify(request),
-          JSON.stringify(answer),
-          answer.respondedAt,
-          answer.status === "delayed"
-            ? new Date(ctx.clock.now().getTime() + NICS_POLL_SECONDS * 1000).toISOString()
-            : null,
-        ],
-      );
-    } else if (nicsError !== undefined) {
-      const ref = await q.query<{ n: number }>("SELECT nextval('stateline_nics_reference_seq') AS n");
-      const reference = `SL-${ctx.today.replace(/-/g, "")}-${String(ref[0]!.n).padStart(6, "0")}`;
-      nics = { status: "queued", transactionNumber: null, initiatedOn: ctx.today };
-      await q.query(
-        `INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, stateline_reference, status, initiated_on, request, attempts, next_attempt_at, last_error)
-         VALUES ($1,$2,$3,$4,'queued',$5,$6,1,$7,$8)`,
-        [
-          saleId,
-          info.nicsPurpose,
-          transactionType,
-          reference,
-          ctx.today,
-          JSON.stringify(request),
-          new Date(ctx.clock.now().getTime() + 15_000).toISOString(),
-          nicsError,
-        ],
-      );
-    } else {
-      nics = { status: "skipped", transactionNumber: null, initiatedOn: ctx.today };
-      await q.query(
-        "INSERT INTO sale_nics_checks (sale_id, purpose, transaction_type, status, initiated_on) VALUES ($1,$2,$3,'skipped',$4)",
-        [saleId, info.nicsPurpose, transactionType, ctx.today],
-      );
-    }
-    const ev = answer || nicsError !== undefined ? await evaluateSale(q, { subject, buyer, nics, on: saleOn }) : pre;
-    const draft = await getSale(q, saleId);
-    const sale = await recordEvaluation(ctx, q, { ...draft, status: "delayed", delayReason: null }, ev, {
+    const row = rows[0]!;
+    const sale = toSale(row);
+    const check = toNicsCheck(Object.fromEntries(NICS_COLS.split(", ").map((c) => [c, row[`nics_${c}`]])));
+    await afterEvaluation(ctx, q, {
+      before: { ...sale, status: "delayed", delayReason: null },
+      updated: sale,
+      ev,
+      decisionId,
       action: "request",
       webhook: false,
       nicsDenied: nics.status === "denied",
-      details: { channel: info.channel, nics: nics.status, credentialVerified: buyer.verified },
+      known: { dealer, nics: check },
     });
-    return { sale, nics: await getNicsCheck(q, saleId), buyer };
+    return { sale, nics: check, buyer, decision: storedDecision(decisionId, ev) };
   });
+}
+
+/** The decision as findDecision would read it back (the answer needs it; no second read). */
+function storedDecision(id: string, ev: Evaluation): SaleDecision {
+  const d: SaleDecision = {
+    id,
+    outcome: ev.decision.outcome,
+    findings: ev.decision.findings as SaleDecision["findings"],
+    decidedOn: ev.decision.on,
+    rulebookVersion: ev.decision.rulebookVersion,
+    result: ev.decision.result,
+  };
+  // As stored: JSON (undefined fields dropped).
+  return JSON.parse(JSON.stringify(d)) as SaleDecision;
 }
 
 // ---------------------------------------------------------------- later changes
