@@ -154,3 +154,69 @@ export async function readsOfPerson(
     outcome: r.outcome,
   }));
 }
+
+// ---------------------------------------------------------------- the trail, filtered (auditors)
+
+/** Filters of the audit trail page and its CSV export. Dates are Connecticut calendar days. */
+export interface AuditFilter {
+  actorId?: string | undefined;
+  /** An action, or the start of one: "sale." finds every sale action. */
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  outcome?: "success" | "denied" | "failure" | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface AuditTrailRow extends PersonReadRow {
+  requestId: string | null;
+}
+
+const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Entries matching the filter, newest first, `limit` at a time before entry `before` (keyset
+ * paging on the entry number, so a page stays put while new entries are written).
+ */
+export async function searchAudit(
+  q: Queryable,
+  f: AuditFilter,
+  page: { limit: number; before?: number | undefined },
+): Promise<AuditTrailRow[]> {
+  const rows = await q.query(
+    `SELECT seq, at, actor_id::text AS actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, request_id FROM audit_log
+     WHERE ($1::bigint IS NULL OR seq < $1)
+       AND ($2::uuid IS NULL OR actor_id = $2)
+       AND ($3::text IS NULL OR action LIKE $3)
+       AND ($4::text IS NULL OR entity_type = $4)
+       AND ($5::text IS NULL OR entity_id = $5)
+       AND ($6::text IS NULL OR outcome = $6)
+       AND ($7::date IS NULL OR at >= ($7::date::timestamp AT TIME ZONE 'America/New_York'))
+       AND ($8::date IS NULL OR at < (($8::date + 1)::timestamp AT TIME ZONE 'America/New_York'))
+     ORDER BY seq DESC LIMIT $9`,
+    [
+      page.before ?? null,
+      f.actorId ?? null,
+      f.action ? likePrefix(f.action) : null,
+      f.entityType ?? null,
+      f.entityId ?? null,
+      f.outcome ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      page.limit,
+    ],
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    purpose: r.purpose,
+    outcome: r.outcome,
+    requestId: r.request_id,
+  }));
+}
