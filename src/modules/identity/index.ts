@@ -3,3 +3,4 @@ export { findCandidates, scoreRecord, scoreRecordIn, type ScoredCandidate } from
 export { matchInputSchema, type MatchInput } from "./schemas.ts";
 export { AUTO_MATCH_PROBABILITY, REVIEW_PROBABILITY, decisionFor, type MatchDecision } from "./thresholds.ts";
 export type { FieldReason } from "./model.ts";
+export { nameVariants, nicknameEquivalent } from "./nicknames.ts";

@@ -48,3 +48,46 @@ export function nicknameEquivalent(a: string, b: string, normalised = false): bo
   for (const c of ga) if (gb.has(c)) return true;
   return false;
 }
+
+let spellings: Map<string, string[]> | undefined;
+/** Every other spelling of a first name by the list (nicknames and full names), normalised; [] when unknown. */
+export function otherSpellings(name: string): readonly string[] {
+  groups ??= load();
+  if (!spellings) {
+    const byCanonical = new Map<string, Set<string>>();
+    for (const [n, cs] of groups)
+      for (const c of cs) {
+        let s = byCanonical.get(c);
+        if (!s) byCanonical.set(c, (s = new Set()));
+        s.add(n);
+      }
+    spellings = new Map();
+    for (const [n, cs] of groups) {
+      const all = new Set<string>();
+      for (const c of cs) for (const x of byCanonical.get(c)!) if (x !== n) all.add(x);
+      spellings.set(n, [...all].sort());
+    }
+  }
+  return spellings.get(normName(name)) ?? [];
+}
+
+/**
+ * Every first name the list treats as the same name as `name`, itself included, normalised
+ * ("bob" gives "bob", "robert", "rob", "bobby", ...). For searches that should find a person by
+ * a nickname; empty for an empty name.
+ */
+export function nameVariants(name: string): string[] {
+  groups ??= load();
+  const n = normName(name);
+  if (!n) return [];
+  const canon = groups.get(n);
+  const out = new Set([n]);
+  if (canon)
+    for (const [k, cs] of groups)
+      for (const c of canon)
+        if (cs.has(c)) {
+          out.add(k);
+          break;
+        }
+  return [...out];
+}
