@@ -27,6 +27,8 @@ const namePair = (r: PersonRecord) => {
   return a && b ? (a < b ? `${a}|${b}` : `${b}|${a}`) : undefined;
 };
 const all = (...xs: (string | undefined)[]) => (xs.every((x) => x) ? xs.join("|") : undefined);
+/** The first letters of a street or second line without its spaces ("eddycrescent" = "eddy crescent"). */
+const letters = (s: string, n = 5) => s.replace(/[^a-z]/g, "").slice(0, n);
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
   { name: "surname soundex + birth year", key: (r) => all(sx(r.lastName), r.dob && year(r)) },
@@ -53,6 +55,12 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   },
   { name: "first name soundex + birth day/month", key: (r) => all(sx(r.firstName), r.dob && dayMonth(r)) },
   { name: "surname soundex + birth day/month", key: (r) => all(sx(r.lastName), r.dob && dayMonth(r)) },
+  // Address rules that need no name and no date of birth: a record whose surname and date of birth
+  // are both wrong (a married name, a mistyped date) is still found through where the person lives.
+  { name: "house number + street's first letters", key: (r) => all(r.streetNumber, letters(r.street)) },
+  { name: "first name soundex + street's first letters", key: (r) => all(sx(r.firstName), letters(r.street)) },
+  { name: "first name soundex + house number", key: (r) => all(sx(r.firstName), r.streetNumber) },
+  { name: "house number + second line's first letters", key: (r) => all(r.streetNumber, letters(r.address2)) },
   { name: "identifier", key: (r) => all(r.identifier) },
 ];
 

@@ -183,5 +183,21 @@ export function tfValue(fieldIndex: number, r: PersonRecord): string {
 }
 
 const DOB_INDEX = COMPARISONS.findIndex((c) => c.field === "date_of_birth");
-/** Dates of birth present on both sides and agreeing at least in two of day, month and year (or swapped). */
-export const datesAgree = (g: Int8Array) => g[DOB_INDEX]! >= 2;
+/** Years of birth at most this far apart cannot be a parent's and a child's (a junior and a senior). */
+export const SAME_GENERATION_YEARS = 10;
+
+/**
+ * What the dates of birth allow for an automatic match (thresholds.ts): true when they agree at
+ * least in two of day, month and year (or swapped), or when their years are at most
+ * SAME_GENERATION_YEARS apart, so that the two records cannot be a parent and a child of the same
+ * name at the same address (the relatives the rule is there for; the model's probability already
+ * counts the disagreeing date against the pair); false when present and further apart; "missing"
+ * when a side has none.
+ */
+export function datesAgree(g: Int8Array, a?: PersonRecord, b?: PersonRecord): boolean | "missing" {
+  const l = g[DOB_INDEX]!;
+  if (l < 0) return "missing";
+  if (l >= 2) return true;
+  if (!a || !b) return false;
+  return Math.abs(Number(a.dob.slice(0, 4)) - Number(b.dob.slice(0, 4))) <= SAME_GENERATION_YEARS;
+}

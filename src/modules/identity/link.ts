@@ -139,7 +139,7 @@ export function linkRecords(
       b = r[j]!;
     const s = scorePair(em.params, a, b, prior, tf, vectors[k]);
     scored.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability });
-    const decision = decisionFor(s.probability, datesAgree(vectors[k]!));
+    const decision = decisionFor(s.probability, datesAgree(vectors[k]!, a, b));
     if (decision !== "non-match")
       out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
   });

@@ -77,6 +77,14 @@ before(async () => {
     town: "Stamford",
     zip: "06901",
   });
+  await add("margaret", {
+    firstName: "Margaret",
+    lastName: "Ostrowski",
+    birthDate: d("1970-06-15"),
+    street: "22 Birch Road",
+    town: "Manchester",
+    zip: "06040",
+  });
   for (let i = 0; i < 30; i++)
     await add(`smith${i}`, {
       firstName: i % 2 ? "John" : "James",
@@ -172,6 +180,61 @@ describe("scoreRecord", () => {
     });
     assert.equal(r[0]!.personId, people.susan!.id);
     assert.equal(r[0]!.decision, "review");
+  });
+  test("a wrong date of birth AND a wrong surname: found by given name and town or ZIP, by house number in the town; never automatic", async () => {
+    // A married name and a mistyped date: no surname code, no date to block on.
+    const byName = await findCandidates(env.services.db, {
+      firstName: "Margaret",
+      lastName: "Jablonski",
+      birthDate: "1971-09-30",
+      town: "Manchester",
+    });
+    assert.ok(
+      byName.some((p) => p.id === people.margaret!.id),
+      "the given name's Double Metaphone code with the town finds her",
+    );
+    const byZip = await findCandidates(env.services.db, {
+      firstName: "Margret",
+      lastName: "Jablonski",
+      birthDate: "1971-09-30",
+      zip: "06040",
+    });
+    assert.ok(
+      byZip.some((p) => p.id === people.margaret!.id),
+      "the given name's code with the ZIP finds her",
+    );
+    // A nickname too (another code): the house number in the town still finds her.
+    const byHouse = await findCandidates(env.services.db, {
+      firstName: "Peggy",
+      lastName: "Jablonski",
+      birthDate: "1971-09-30",
+      street: "22 Birch Rd",
+      town: "manchester",
+    });
+    assert.ok(
+      byHouse.some((p) => p.id === people.margaret!.id),
+      "the house number in the town finds her",
+    );
+    // Without the town and ZIP, nothing leads to her (the passes need them): the test can fail.
+    const none = await findCandidates(env.services.db, {
+      firstName: "Peggy",
+      lastName: "Jablonski",
+      birthDate: "1971-09-30",
+    });
+    assert.ok(!none.some((p) => p.id === people.margaret!.id));
+    // Found, and uncertain: a person decides, never an automatic match.
+    const r = await scoreRecord(ctx(), {
+      firstName: "Margaret",
+      lastName: "Jablonski",
+      birthDate: "1971-09-30",
+      street: "22 Birch Road",
+      town: "Manchester",
+      zip: "06040",
+    });
+    const her = r.find((c) => c.personId === people.margaret!.id);
+    assert.ok(her, "she is among the scored candidates");
+    assert.notEqual(her.decision, "match");
+    assert.ok(r.every((c) => c.decision !== "match"));
   });
   test("an old address counts as the person's address", async () => {
     const r = await scoreRecord(ctx(), {

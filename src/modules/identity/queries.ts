@@ -24,6 +24,14 @@ export interface CandidateQuery {
   /** The same date with day and month swapped, when that is a date. */
   swappedBirthDate: string | null;
   identifier: string;
+  /** Town as written (compared lower-case), or "". */
+  town: string;
+  /** Five-digit ZIP, or "". */
+  zip: string;
+  /** House number (the street's first word as the people table writes it), or "". */
+  houseNumber: string;
+  /** The street as written, for ordering the people at one house number by similarity, or "". */
+  street: string;
 }
 
 /** Per rule, at most this many people (the most similar first where the rule orders). */
@@ -32,7 +40,10 @@ const LIMIT = 300;
 /**
  * The union of the blocking rules: surname Double Metaphone and a birth date within about a
  * year (also with given name and surname swapped); the same birth date, or day and month swapped;
- * both names' Double Metaphone codes (any birth date); the identifier as a credential number.
+ * both names' Double Metaphone codes (any birth date); the given name's Double Metaphone code with
+ * the town, or with the ZIP (any surname, any birth date: a married name and a wrong date); the
+ * house number in the town, closest street first (any name, any date: migration 018); the
+ * identifier as a credential number.
  * Where a rule finds more people than its limit, the closest whole names (pg_trgm similarity) are kept.
  * (Blocking on whole-name trigram similarity through a GIN index was tried and dropped: for a common
  * name it re-checks hundreds of thousands of rows, seconds at 3.6 million people.)
@@ -56,8 +67,30 @@ export async function candidatePeople(q: Queryable, c: CandidateQuery): Promise<
             AND dmetaphone(first_name) = dmetaphone($1)
             ORDER BY similarity(lower(first_name || ' ' || last_name), $5) DESC LIMIT ${LIMIT})
         UNION
+        (SELECT id FROM people WHERE $1 <> '' AND $7 <> '' AND dmetaphone(first_name) = dmetaphone($1)
+            AND lower(town) = lower($7)
+            ORDER BY similarity(lower(first_name || ' ' || last_name), $5) DESC LIMIT ${LIMIT})
+        UNION
+        (SELECT id FROM people WHERE $1 <> '' AND $8 <> '' AND dmetaphone(first_name) = dmetaphone($1) AND zip = $8
+            ORDER BY similarity(lower(first_name || ' ' || last_name), $5) DESC LIMIT ${LIMIT})
+        UNION
+        (SELECT id FROM people WHERE $7 <> '' AND $9 <> '' AND lower(town) = lower($7)
+            AND split_part(street, ' ', 1) = $9
+            ORDER BY similarity(lower(street), lower($10)) DESC LIMIT ${LIMIT})
+        UNION
         (SELECT person_id FROM credentials WHERE $6 <> '' AND number = $6))`,
-    [c.firstName, c.lastName, c.birthDate, c.swappedBirthDate, full, c.identifier],
+    [
+      c.firstName,
+      c.lastName,
+      c.birthDate,
+      c.swappedBirthDate,
+      full,
+      c.identifier,
+      c.town,
+      c.zip,
+      c.houseNumber,
+      c.street,
+    ],
   );
 }
 

@@ -51,6 +51,11 @@ export async function findCandidates(q: Queryable, record: MatchInput): Promise<
     birthDate: realDate(record.birthDate),
     swappedBirthDate: swapDayMonth(record.birthDate),
     identifier: r.identifier ? record.identifier!.trim() : "",
+    town: record.town?.trim() ?? "",
+    zip: /^\d{5}/.test(record.zip?.trim() ?? "") ? record.zip!.trim().slice(0, 5) : "",
+    // The people table keeps the house number as the street's first word ("14 Maple Avenue").
+    houseNumber: r.streetNumber,
+    street: record.street?.trim() ?? "",
   });
 }
 
@@ -118,6 +123,8 @@ export async function scoreRecordIn(q: Queryable, record: MatchInput): Promise<S
       personId: row.id,
       weight: best!.s.weight,
       probability: best!.s.probability,
+      // Live, where a match acts at once, a date of birth that disagrees always goes to a person
+      // (datesAgree without the records: the file linker's same-generation reading is not used).
       decision: decisionFor(best!.s.probability, datesAgree(best!.g)),
       reasons: best!.s.reasons,
     });

@@ -8,7 +8,7 @@
  */
 import { loadNames, loadTowns } from "../../db/reference-data.ts";
 import { createRng, weightedPicker, type Rng } from "../../lib/random.ts";
-import { canonicalNames } from "./nicknames.ts";
+import { canonicalNames, otherSpellings } from "./nicknames.ts";
 import type { RawPerson } from "./record.ts";
 
 export interface SyntheticPerson extends RawPerson {
@@ -253,4 +253,99 @@ export function toFebrlCsv(people: readonly SyntheticPerson[]): string {
     );
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * A FEBRL-style file the matcher has not seen: the originals (`rec-N-org`) of a FEBRL file, each
+ * with 0 to 5 new duplicates (`rec-N-dup-k`) carrying 1 to 3 errors drawn from what sources do:
+ * typos, nicknames, given name and surname swapped or missing, a married name; a date of birth with
+ * day and month swapped, a digit off, a year off by one or ten, wholly wrong, or missing; a house
+ * number, street, town or postcode mistyped or missing, the address lines swapped, a move. Written
+ * without soc_sec_id. Deterministic for a seed; truth is in the ids, as in FEBRL.
+ */
+export function febrlStyleFile(febrlText: string, seed: number): string {
+  const rng = createRng(seed);
+  const lines = febrlText
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const cols = [
+    "rec_id",
+    "given_name",
+    "surname",
+    "street_number",
+    "address_1",
+    "address_2",
+    "suburb",
+    "postcode",
+    "state",
+    "date_of_birth",
+  ] as const;
+  type Row = Record<(typeof cols)[number], string>;
+  const header = lines[0]!.split(",").map((h) => h.trim().toLowerCase());
+  const at = cols.map((c) => header.indexOf(c));
+  const originals: Row[] = lines
+    .slice(1)
+    .map((l) => l.split(",").map((x) => x.trim()))
+    .filter((r) => /^rec-\d+-org$/.test(r[at[0]!] ?? ""))
+    .map((r) => Object.fromEntries(cols.map((c, i) => [c, at[i]! >= 0 ? (r[at[i]!] ?? "") : ""])) as Row);
+  const digitTypo = (s: string) => {
+    if (!s) return s;
+    const i = rng.int(0, s.length - 1);
+    return rng.chance(0.5) && i < s.length - 1
+      ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2)
+      : s.slice(0, i) + String(rng.int(0, 9)) + s.slice(i + 1);
+  };
+  const validDob = (y: number, m: number, d: number) => `${y}${pad(m, 2)}${pad(d, 2)}`;
+  const errors: ((r: Row) => void)[] = [
+    (r) => (r.given_name = typo(rng, r.given_name)),
+    (r) => (r.surname = typo(rng, r.surname)),
+    (r) => {
+      const o = otherSpellings(r.given_name);
+      r.given_name = o.length ? rng.pick(o) : typo(rng, r.given_name);
+    },
+    (r) => ([r.given_name, r.surname] = [r.surname, r.given_name]),
+    (r) => (r.given_name = ""),
+    (r) => (r.surname = rng.chance(0.5) ? "" : rng.pick(originals).surname),
+    (r) => {
+      const d = r.date_of_birth;
+      if (d.length !== 8) return;
+      const [y, m, day] = [d.slice(0, 4), d.slice(4, 6), d.slice(6, 8)];
+      r.date_of_birth = Number(day) <= 12 ? `${y}${day}${m}` : digitTypo(d);
+    },
+    (r) => (r.date_of_birth = digitTypo(r.date_of_birth)),
+    (r) => {
+      const d = r.date_of_birth;
+      if (d.length === 8) r.date_of_birth = `${Number(d.slice(0, 4)) + rng.pick([-10, -1, 1, 10])}${d.slice(4)}`;
+    },
+    (r) => (r.date_of_birth = rng.chance(0.5) ? "" : validDob(rng.int(1920, 2005), rng.int(1, 12), rng.int(1, 28))),
+    (r) => (r.street_number = rng.chance(0.5) ? "" : digitTypo(r.street_number)),
+    (r) => (r.address_1 = rng.chance(0.3) ? "" : typo(rng, r.address_1)),
+    (r) => (r.suburb = rng.chance(0.3) ? "" : typo(rng, r.suburb)),
+    (r) => (r.postcode = rng.chance(0.3) ? "" : digitTypo(r.postcode)),
+    (r) => ([r.address_1, r.address_2] = [r.address_2, r.address_1]),
+    (r) => {
+      // A move: a house number, street, town and postcode nobody in the file has together.
+      const o = rng.pick(originals),
+        t = rng.pick(originals);
+      Object.assign(r, { street_number: String(rng.int(1, 300)), address_1: o.address_1, address_2: "" });
+      Object.assign(r, { suburb: t.suburb, postcode: t.postcode, state: t.state });
+    },
+  ];
+  // Typing errors, nicknames and swaps are common; a value wholly lost or replaced is rarer.
+  const weights = [3, 3, 2, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1];
+  const pickError = weightedPicker(weights);
+  const out = [cols.join(", ")];
+  const row = (r: Row) => cols.map((c) => r[c]).join(", ");
+  for (const o of originals) {
+    out.push(row(o));
+    const dups = rng.chance(0.4) ? 0 : rng.int(1, 5);
+    for (let k = 0; k < dups; k++) {
+      const r: Row = { ...o, rec_id: o.rec_id.replace(/-org$/, `-dup-${k}`) };
+      const n = 1 + Number(rng.chance(0.5)) + Number(rng.chance(0.25));
+      for (let e = 0; e < n; e++) errors[pickError(rng.next())]!(r);
+      out.push(row(r));
+    }
+  }
+  return out.join("\n") + "\n";
 }

@@ -72,11 +72,19 @@ export function trainModel(
   );
   const startM = COMPARISONS.map((c) => [...base.fields[c.field]!.m]);
   // Address agreement among different people who share a surname (relatives), from pairs within the
-  // left file (a registry: its records are different people) with the same surname and different dates of birth.
+  // left file with the same surname and different dates of birth. Linking two files, the left one is
+  // a registry: its records are different people. Linking one file with itself, they are not (its
+  // duplicates, with a mistyped date of birth, would be counted as relatives and make every shared
+  // address look like a family's): there the pairs must also disagree on the first name and on the
+  // second address line, as relatives do and duplicates seldom do.
   const ADDR = F("address");
+  const FIRST_CMP = COMPARISONS[FIRST]!,
+    ADDR2_CMP = COMPARISONS[F("address_2")]!;
+  const relatives = (a: PersonRecord, b: PersonRecord) =>
+    a.dob !== b.dob && (right !== undefined || (FIRST_CMP.compare(a, b) === 0 && ADDR2_CMP.compare(a, b) <= 0));
   let uSameSurname: number[] | undefined;
   const same = candidatePairs(left, undefined, [{ name: "same surname", key: (x) => x.lastName || undefined }])
-    .pairs.filter(([i, j]) => left[i]!.dob !== left[j]!.dob)
+    .pairs.filter(([i, j]) => relatives(left[i]!, left[j]!))
     .map(([i, j]) => COMPARISONS[ADDR]!.compare(left[i]!, left[j]!));
   if (same.length >= 200) {
     const counts = new Array<number>(COMPARISONS[ADDR]!.levels.length).fill(0);
