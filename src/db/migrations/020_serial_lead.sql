@@ -38,3 +38,5 @@ ALTER TABLE ammunition_sale_lines ADD COLUMN capacity integer CHECK (capacity BE
 ALTER TABLE ammunition_sale_lines ADD CONSTRAINT ammunition_sale_lines_capacity_magazine CHECK (capacity IS NULL OR type = 'magazine');
 -- The § 23 exemption the buyer showed (null: none claimed).
 ALTER TABLE ammunition_checks ADD COLUMN buyer_exemption text CHECK (buyer_exemption IN ('despp-member-or-employee','police-member-or-employee','doc-member-or-employee','armed-forces-member','nuclear-plant-security','in-state-lcm-manufacturer'));
+-- The findings about the items themselves (magazines under § 23, bullets under § 32), beside the record match.
+ALTER TABLE ammunition_checks ADD COLUMN item_findings jsonb NOT NULL DEFAULT '[]'::jsonb CHECK (jsonb_typeof(item_findings) = 'array');

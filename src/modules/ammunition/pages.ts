@@ -19,6 +19,15 @@ import { ammunitionPolicy } from "./policy.ts";
 import { maskCredentialNumber, presentFindingForSeller } from "./present.ts";
 import { findCheck, findCredentialOnFile, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
 import { listSalesFor, PHOTO_ID_TYPES, presentedCredential, recordSale, runCheck, type CheckInput } from "./service.ts";
+import {
+  BULLET_KINDS,
+  BULLET_LABELS,
+  LCM_BUYERS_IN_WORDS,
+  LCM_EXEMPTION_LABELS,
+  LCM_EXEMPTIONS,
+  MAGAZINE_FEATURE_LABELS,
+  MAGAZINE_FEATURES,
+} from "./items.ts";
 import { getActingDealer, type Dealer } from "../dealers/index.ts";
 import { findDecision } from "../sales/index.ts";
 import {
@@ -100,6 +109,7 @@ const LABELS: Record<string, string> = {
   photoIdNumber: "Identification number",
   photoIdShowsBirthDate: "The identification shows the date of birth",
   photoIdExpiresOn: "Identification expires on",
+  exemption: "Large capacity magazine exemption shown (§ 23)",
   lines: "Purchase",
   ...Object.fromEntries(
     Array.from({ length: LINES }, (_, i) => [
@@ -107,6 +117,9 @@ const LABELS: Record<string, string> = {
       [`caliber-${i}`, `Line ${i + 1}: caliber`],
       [`brand-${i}`, `Line ${i + 1}: brand`],
       [`quantity-${i}`, `Line ${i + 1}: quantity`],
+      [`capacity-${i}`, `Line ${i + 1}: magazine capacity`],
+      [`feature-${i}`, `Line ${i + 1}: about the magazine`],
+      [`bullet-${i}`, `Line ${i + 1}: bullet`],
     ]).flat(),
   ),
 };
@@ -146,6 +159,11 @@ async function checkPage(
         ${checkboxField({ name: "photoIdShowsBirthDate", label: LABELS.photoIdShowsBirthDate!, checked: v.photoIdShowsBirthDate === "yes", error: e.photoIdShowsBirthDate })}
         ${dateField({ name: "photoIdExpiresOn", label: LABELS.photoIdExpiresOn!, value: v.photoIdExpiresOn, error: e.photoIdExpiresOn, hint: "Optional: lets the system check it has not expired. Written YYYY-MM-DD." })}
       </fieldset>
+      <fieldset class="usa-fieldset margin-top-4">
+        <legend class="usa-legend stateline-legend">Magazines over 10 rounds</legend>
+        <p class="usa-hint" id="exemption-about">A magazine that holds more than 10 rounds is a large capacity magazine: the law (PA 13-3 § 23) allows selling one only to ${LCM_BUYERS_IN_WORDS}. Choose the exemption only when the buyer shows proof of it.</p>
+        ${selectField({ name: "exemption", label: LABELS.exemption!, value: v.exemption ?? "", error: e.exemption, empty: "- None shown -", options: LCM_EXEMPTIONS.map((x) => ({ value: x, label: LCM_EXEMPTION_LABELS[x] })) })}
+      </fieldset>
       ${Array.from(
         { length: LINES },
         (_, i) => html`<fieldset class="usa-fieldset margin-top-4">
@@ -155,6 +173,9 @@ async function checkPage(
         ${textField({ name: `caliber-${i}`, label: "Caliber", value: v[`caliber-${i}`], error: e[`caliber-${i}`], required: i === 0, width: "lg", hint: i === 0 ? 'For example "9mm Luger", ".223 Remington", "12 gauge"' : undefined })}
         ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`], error: e[`brand-${i}`], required: i === 0, width: "lg" })}
         ${textField({ name: `quantity-${i}`, label: "Quantity", value: v[`quantity-${i}`], error: e[`quantity-${i}`], required: i === 0, width: "sm", inputmode: "numeric", hint: i === 0 ? "Rounds for ammunition, units for magazines" : undefined })}
+        ${textField({ name: `capacity-${i}`, label: "Magazine capacity (rounds it holds)", value: v[`capacity-${i}`], error: e[`capacity-${i}`], width: "sm", inputmode: "numeric", hint: "Magazines only: needed for every magazine" })}
+        ${selectField({ name: `feature-${i}`, label: "About the magazine", value: v[`feature-${i}`] ?? "", error: e[`feature-${i}`], empty: "A standard magazine", options: MAGAZINE_FEATURES.map((f) => ({ value: f, label: MAGAZINE_FEATURE_LABELS[f] })) })}
+        ${selectField({ name: `bullet-${i}`, label: "Bullet", value: v[`bullet-${i}`] ?? "", error: e[`bullet-${i}`], empty: "Standard (ammunition), or a magazine", options: BULLET_KINDS.filter((b) => b !== "standard").map((b) => ({ value: b, label: BULLET_LABELS[b] })) })}
       </fieldset>`,
       )}
       <button class="usa-button margin-top-4" type="submit">Check buyer</button>
@@ -173,11 +194,14 @@ function parseCheck(b: Record<string, string>): { values: Values; errors: FormEr
     "photoIdType",
     "photoIdNumber",
     "photoIdExpiresOn",
+    "exemption",
   ])
     values[k] = (b[k] ?? "").trim();
   values.photoIdShowsBirthDate = b.photoIdShowsBirthDate === "yes" ? "yes" : "";
   for (let i = 0; i < LINES; i++)
-    for (const f of ["type", "caliber", "brand", "quantity"]) values[`${f}-${i}`] = (b[`${f}-${i}`] ?? "").trim();
+    for (const f of ["type", "caliber", "brand", "quantity", "capacity", "feature", "bullet"])
+      values[`${f}-${i}`] = (b[`${f}-${i}`] ?? "").trim();
+  const exemption = LCM_EXEMPTIONS.find((x) => x === values.exemption);
   const errors: FormErrors = {};
   if (!values.firstName || values.firstName.length > 100) errors.firstName = "Enter the buyer's first name";
   if (!values.lastName || values.lastName.length > 100) errors.lastName = "Enter the buyer's last name";
@@ -199,10 +223,13 @@ function parseCheck(b: Record<string, string>): { values: Values; errors: FormEr
     values.photoIdExpiresOn!,
     "expiry date of the identification",
   );
+  if (values.exemption && !exemption) errors.exemption = "Choose the exemption from the list";
   const lines: CheckInput["lines"] = [];
   for (let i = 0; i < LINES; i++) {
     const type = PURCHASE_TYPES.find((t) => t === values[`type-${i}`]);
-    const filled = ["type", "caliber", "brand", "quantity"].some((f) => values[`${f}-${i}`]);
+    const filled = ["type", "caliber", "brand", "quantity", "capacity", "feature", "bullet"].some(
+      (f) => values[`${f}-${i}`],
+    );
     if (!filled) continue;
     if (!type) {
       errors[`type-${i}`] = `Choose the type of line ${i + 1}`;
@@ -218,7 +245,23 @@ function parseCheck(b: Record<string, string>): { values: Values; errors: FormEr
     if (!(quantity >= 1 && quantity <= 100_000))
       errors[`quantity-${i}`] =
         `Enter the quantity of line ${i + 1}, a whole number from 1 to 100,000 (${unitOf(type)})`;
-    lines.push({ type, caliber, brand, quantity });
+    const capRaw = values[`capacity-${i}`]!;
+    const capacity = /^\d{1,4}$/.test(capRaw) ? Number(capRaw) : NaN;
+    const feature = MAGAZINE_FEATURES.find((f) => f === values[`feature-${i}`]);
+    const bullet = BULLET_KINDS.find((x) => x === values[`bullet-${i}`]);
+    if (type === "magazine") {
+      if (!(capacity >= 1 && capacity <= 1000))
+        errors[`capacity-${i}`] =
+          `Enter how many rounds the magazine of line ${i + 1} holds, a whole number from 1 to 1,000`;
+      if (values[`feature-${i}`] && !feature) errors[`feature-${i}`] = "Choose from the list";
+      if (values[`bullet-${i}`]) errors[`bullet-${i}`] = `Line ${i + 1} is a magazine: leave the bullet empty`;
+      lines.push({ type, caliber, brand, quantity, capacity, ...(feature ? { features: [feature] } : {}) });
+      continue;
+    }
+    if (capRaw) errors[`capacity-${i}`] = `Only a magazine has a capacity: leave it empty for line ${i + 1}`;
+    if (values[`feature-${i}`]) errors[`feature-${i}`] = `Line ${i + 1} is not a magazine: leave this empty`;
+    if (values[`bullet-${i}`] && !bullet) errors[`bullet-${i}`] = "Choose from the list";
+    lines.push({ type, caliber, brand, quantity, ...(bullet ? { bullet } : {}) });
   }
   if (!lines.length && !Object.keys(errors).some((k) => k.startsWith("type-")))
     errors["type-0"] = "Enter at least one purchase line";
@@ -242,6 +285,7 @@ function parseCheck(b: Record<string, string>): { values: Values; errors: FormEr
               },
             }
           : {}),
+        ...(exemption ? { exemption } : {}),
       },
       lines,
     },
@@ -267,7 +311,12 @@ async function checkFindings(ctx: Ctx, c: Check): Promise<SellerFinding[]> {
     findDecision(ctx.db, c.lawDecisionId),
     findDecision(ctx.db, c.limitDecisionId),
   ]);
-  const raw = [...(c.matchFindings as Finding[]), ...(law?.findings ?? []), ...(limit?.findings ?? [])];
+  const raw = [
+    ...(c.matchFindings as Finding[]),
+    ...(law?.findings ?? []),
+    ...(limit?.findings ?? []),
+    ...(c.itemFindings as Finding[]),
+  ];
   const record = c.personId ? await findCredentialOnFile(ctx.db, c.credentialNumber) : undefined;
   const presented = presentedCredential(record, c.personId !== null, c.checkedOn);
   return raw.map((f) => presentFindingForSeller(f, presented) as SellerFinding);
@@ -363,7 +412,7 @@ async function checkResultPage(
         ${csrfField(req)}
         ${c.lines.map(
           (l, i) => html`<fieldset class="usa-fieldset margin-top-2">
-          <legend class="usa-legend">Line ${i + 1}: ${TYPE_LABELS[l.type]}, ${l.caliber}</legend>
+          <legend class="usa-legend">Line ${i + 1}: ${TYPE_LABELS[l.type]}, ${l.caliber}${l.capacity ? `, ${l.capacity} rounds` : ""}</legend>
           ${textField({ name: `brand-${i}`, label: "Brand", value: v[`brand-${i}`] ?? l.brand ?? "", error: e[`brand-${i}`], required: true, width: "lg" })}
           ${textField({ name: `quantity-${i}`, label: `Quantity (${unitOf(l.type)}, at most ${l.quantity})`, value: v[`quantity-${i}`] ?? String(l.quantity), error: e[`quantity-${i}`], required: true, width: "sm", inputmode: "numeric" })}
         </fieldset>`,
@@ -383,13 +432,19 @@ async function checkResultPage(
 }
 
 function lineTable(
-  lines: readonly { type: PurchaseType; caliber: string; brand: string | null; quantity: number }[],
+  lines: readonly {
+    type: PurchaseType;
+    caliber: string;
+    brand: string | null;
+    quantity: number;
+    capacity?: number | null | undefined;
+  }[],
   caption: string,
 ): Html {
   return html`<table class="usa-table usa-table--borderless" id="lines">
     <caption>${caption}</caption>
     <thead><tr><th scope="col">Type</th><th scope="col">Caliber</th><th scope="col">Brand</th><th scope="col">Quantity</th></tr></thead>
-    <tbody>${lines.map((l) => html`<tr><th scope="row">${CLASS_LABELS[l.type]}</th><td>${l.caliber}</td><td>${l.brand ?? ""}</td><td>${l.quantity} ${unitOf(l.type)}</td></tr>`)}</tbody>
+    <tbody>${lines.map((l) => html`<tr><th scope="row">${CLASS_LABELS[l.type]}</th><td>${l.caliber}${l.capacity ? `, ${l.capacity}-round magazine` : ""}</td><td>${l.brand ?? ""}</td><td>${l.quantity} ${unitOf(l.type)}</td></tr>`)}</tbody>
   </table>`;
 }
 
@@ -504,6 +559,7 @@ export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx):
               "buyer.birthDate": "birthDate",
               "buyer.credentialNumber": "credentialNumber",
               "buyer.photoId": "photoIdType",
+              "buyer.exemption": "exemption",
             }),
           });
         }
@@ -531,7 +587,13 @@ export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx):
       const b = formBody(req);
       const values: Values = {};
       const errors: FormErrors = {};
-      const lines: { type: PurchaseType; caliber: string; brand: string; quantity: number }[] = [];
+      const lines: {
+        type: PurchaseType;
+        caliber: string;
+        brand: string;
+        quantity: number;
+        capacity?: number | null | undefined;
+      }[] = [];
       const index: number[] = [];
       c.lines.forEach((l, i) => {
         const q = (values[`quantity-${i}`] = (b[`quantity-${i}`] ?? "").trim());
@@ -550,7 +612,13 @@ export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx):
           errors[`brand-${i}`] = "Enter the brand (up to 80 characters)";
           return;
         }
-        lines.push({ type: l.type, caliber: l.caliber, brand, quantity: n });
+        lines.push({
+          type: l.type,
+          caliber: l.caliber,
+          brand,
+          quantity: n,
+          ...(l.type === "magazine" ? { capacity: l.capacity } : {}),
+        });
         index.push(i);
       });
       if (!Object.keys(errors).length && !lines.length)

@@ -115,7 +115,16 @@ export function presentCheck(c: Check) {
     dealerId: c.dealerId,
     credentialNumber: c.credentialNumber,
     basis: c.basis,
-    lines: c.lines.map((l) => ({ type: l.type, caliber: l.caliber, brand: l.brand, quantity: l.quantity })),
+    lines: c.lines.map((l) => ({
+      type: l.type,
+      caliber: l.caliber,
+      brand: l.brand,
+      quantity: l.quantity,
+      ...(l.capacity ? { capacity: l.capacity } : {}),
+      ...(l.features?.length ? { features: l.features } : {}),
+      ...(l.bullet ? { bullet: l.bullet } : {}),
+    })),
+    ...(c.buyerExemption ? { buyerExemption: c.buyerExemption } : {}),
     totalRounds: c.totalRounds,
     totalMagazines: c.totalMagazines,
     lawDecisionId: c.lawDecisionId,
@@ -124,7 +133,13 @@ export function presentCheck(c: Check) {
 }
 
 const lines = (s: Sale) =>
-  s.lines.map((l) => ({ type: l.type, caliber: l.caliber, brand: l.brand, quantity: l.quantity }));
+  s.lines.map((l) => ({
+    type: l.type,
+    caliber: l.caliber,
+    brand: l.brand,
+    quantity: l.quantity,
+    ...(l.capacity ? { capacity: l.capacity } : {}),
+  }));
 
 /** A sale, as the seller that made it sees it: no buyer name, the credential number masked. */
 export function presentSaleForSeller(s: Sale) {

@@ -6,6 +6,7 @@ import type { Queryable } from "../../db/client.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
 import { prohibitingEventsOf } from "../credentials/index.ts";
+import type { BulletKind, LcmExemption, MagazineFeature } from "./items.ts";
 import {
   type AmmunitionLimitSettings,
   AmmunitionLimitSettings as SettingsSchema,
@@ -20,12 +21,19 @@ export interface CheckLine {
   caliber: string;
   brand: string | null;
   quantity: number;
+  /** Magazines: rounds it holds, and what makes it special under § 23 (items.ts). */
+  capacity?: number | null | undefined;
+  features?: MagazineFeature[] | null | undefined;
+  /** Ammunition: the seller's description for § 32 (standard when absent). */
+  bullet?: BulletKind | null | undefined;
 }
 export interface SaleLine {
   type: PurchaseType;
   caliber: string;
   brand: string;
   quantity: number;
+  /** Magazines: rounds it holds (as the check approved). */
+  capacity?: number | null | undefined;
 }
 
 export interface Check {
@@ -47,13 +55,17 @@ export interface Check {
   totalRounds: number;
   totalMagazines: number;
   matchFindings: unknown[];
+  /** Findings about the items (magazines under § 23, bullets under § 32). */
+  itemFindings: unknown[];
+  /** The § 23 exemption the buyer showed, if any. */
+  buyerExemption: LcmExemption | null;
   lawDecisionId: string;
   limitDecisionId: string | null;
 }
 
 const CHECK_COLS = `id::text, number, dealer_id::text, clerk_id::text, checked_on, checked_at, outcome, person_id::text, credential_id::text, credential_number,
   credential_kind, basis, buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines,
-  total_rounds, total_magazines, match_findings, law_decision_id::text, limit_decision_id::text`;
+  total_rounds, total_magazines, match_findings, item_findings, buyer_exemption, law_decision_id::text, limit_decision_id::text`;
 
 const toCheck = (r: Record<string, any>): Check => ({
   id: r.id,
@@ -76,6 +88,8 @@ const toCheck = (r: Record<string, any>): Check => ({
   totalRounds: r.total_rounds,
   totalMagazines: r.total_magazines,
   matchFindings: r.match_findings,
+  itemFindings: r.item_findings ?? [],
+  buyerExemption: r.buyer_exemption ?? null,
   lawDecisionId: r.law_decision_id,
   limitDecisionId: r.limit_decision_id,
 });
@@ -115,7 +129,7 @@ export interface Sale {
 const SALE_SELECT = `SELECT s.id::text, s.number, s.check_id::text, s.dealer_id::text, d.name AS dealer_name, s.town, s.person_id::text, s.credential_id::text,
     c.number AS credential_number, c.kind AS credential_kind, s.basis, s.sold_on, s.recorded_at, s.total_rounds, s.total_magazines,
     p.first_name, p.last_name, p.birth_date,
-    coalesce((SELECT jsonb_agg(jsonb_build_object('type', l.type, 'caliber', l.caliber, 'brand', l.brand, 'quantity', l.quantity) ORDER BY l.line_no)
+    coalesce((SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('type', l.type, 'caliber', l.caliber, 'brand', l.brand, 'quantity', l.quantity, 'capacity', l.capacity)) ORDER BY l.line_no)
               FROM ammunition_sale_lines l WHERE l.sale_id = s.id), '[]'::jsonb) AS lines
   FROM ammunition_sales s JOIN dealers d ON d.id = s.dealer_id JOIN credentials c ON c.id = s.credential_id JOIN people p ON p.id = s.person_id`;
 

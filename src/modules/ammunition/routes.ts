@@ -4,6 +4,7 @@ import { route } from "../../http/route.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { AmmunitionLimitSettings, PURCHASE_TYPES } from "../../law/ct/policy/ammunition-limit.ts";
 import { ammunitionPolicy } from "./policy.ts";
+import { BULLET_KINDS, LCM_EXEMPTIONS, MAGAZINE_FEATURES } from "./items.ts";
 import { purposeOf } from "../audit/index.ts";
 import {
   presentCheck,
@@ -23,16 +24,64 @@ const NoPurposeInUrl = z
   .describe("refused: send the purpose in the `Stateline-Purpose: <code>; <why, at least 10 characters>` header");
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
-const Line = z
+const Capacity = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .describe(
+    "magazines only (required for them): the rounds it can hold; more than 10 is a large capacity magazine (PA 13-3 § 23)",
+  );
+
+/** A magazine line names its capacity; an ammunition line has none. */
+function capacityOnMagazines(l: { type: string; capacity?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (l.type === "magazine" && l.capacity === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["capacity"],
+      message: "a magazine line needs its capacity: the rounds it can hold",
+    });
+  if (l.type !== "magazine" && l.capacity !== undefined)
+    ctx.addIssue({ code: "custom", path: ["capacity"], message: "only a magazine line has a capacity" });
+}
+
+const LineFields = {
+  type: z
+    .enum(PURCHASE_TYPES)
+    .describe("centerfire-rifle, centerfire-pistol, rimfire, shotshell (rounds) or magazine (units)"),
+  caliber: Text(40).describe('e.g. "9mm Luger", ".223 Remington", "12 gauge"'),
+  brand: Text(80),
+  quantity: z.number().int().min(1).max(100_000).describe("rounds for ammunition, units for magazines"),
+  capacity: Capacity.optional(),
+};
+const Line = z.object(LineFields).strict().superRefine(capacityOnMagazines);
+
+const CheckLine = z
   .object({
-    type: z
-      .enum(PURCHASE_TYPES)
-      .describe("centerfire-rifle, centerfire-pistol, rimfire, shotshell (rounds) or magazine (units)"),
-    caliber: Text(40).describe('e.g. "9mm Luger", ".223 Remington", "12 gauge"'),
-    brand: Text(80),
-    quantity: z.number().int().min(1).max(100_000).describe("rounds for ammunition, units for magazines"),
+    ...LineFields,
+    brand: Text(80).optional(),
+    features: z
+      .array(z.enum(MAGAZINE_FEATURES))
+      .max(MAGAZINE_FEATURES.length)
+      .optional()
+      .describe(
+        "magazines only: what makes it special under § 23 (readily convertible to more than 10 rounds, permanently altered to 10 or fewer, a .22 caliber tube, a lever-action tube, permanently inoperable); each is taken as absent unless listed",
+      ),
+    bullet: z
+      .enum(BULLET_KINDS)
+      .optional()
+      .describe(
+        "ammunition only: standard (default), armor-piercing, incendiary or armor-piercing-incendiary; armor-piercing or incendiary .50 caliber bullets are refused (PA 13-3 § 32)",
+      ),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    capacityOnMagazines(l, ctx);
+    if (l.type !== "magazine" && l.features !== undefined)
+      ctx.addIssue({ code: "custom", path: ["features"], message: "only a magazine line has features" });
+    if (l.type === "magazine" && l.bullet !== undefined)
+      ctx.addIssue({ code: "custom", path: ["bullet"], message: "a magazine line has no bullet" });
+  });
 
 export const CheckBody = z
   .object({
@@ -76,12 +125,15 @@ export const CheckBody = z
           .strict()
           .optional()
           .describe("the address on the identification; a difference from the record is sent to review, never refused"),
+        exemption: z
+          .enum(LCM_EXEMPTIONS)
+          .optional()
+          .describe(
+            "the buyer's proof of one of the § 23 exemptions for large capacity magazines (agency member or employee, nuclear plant security, in-state manufacturer), inspected by the clerk",
+          ),
       })
       .strict(),
-    lines: z
-      .array(Line.extend({ brand: Text(80).optional() }))
-      .min(1)
-      .max(50),
+    lines: z.array(CheckLine).min(1).max(50),
   })
   .strict();
 

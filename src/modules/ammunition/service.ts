@@ -36,6 +36,7 @@ import { type User } from "../auth/index.ts";
 import { getActingDealer, type Dealer } from "../dealers/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";
 import { detectAfterSale } from "../leads/index.ts";
+import { type BulletKind, type LcmExemption, type MagazineFeature, itemFindings } from "./items.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { type PresentedCredential, presentFindingForSeller } from "./present.ts";
@@ -83,11 +84,23 @@ export interface BuyerInput {
     | undefined;
   /** The address on the identification, when the clerk keys it in: a difference from the record is sent to review. */
   address?: { street?: string | undefined; town?: string | undefined; zip?: string | undefined } | undefined;
+  /** The § 23 exemption the buyer showed proof of (for a large capacity magazine), if any. */
+  exemption?: LcmExemption | undefined;
 }
 
 export interface CheckInput {
   buyer: BuyerInput;
-  lines: { type: PurchaseType; caliber: string; brand?: string | undefined; quantity: number }[];
+  lines: {
+    type: PurchaseType;
+    caliber: string;
+    brand?: string | undefined;
+    quantity: number;
+    /** Magazines: the rounds it holds (needed to decide § 23), and what makes it special. */
+    capacity?: number | undefined;
+    features?: MagazineFeature[] | undefined;
+    /** Ammunition: armor-piercing or incendiary (§ 32); standard when absent. */
+    bullet?: BulletKind | undefined;
+  }[];
 }
 
 /** `findings` in full (for the stored decisions and staff); sellers get them through `presentFindingForSeller` with `presented`. */
@@ -261,6 +274,11 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
     caliber: l.caliber,
     brand: l.brand ?? null,
     quantity: l.quantity,
+    ...(l.type === "magazine"
+      ? { capacity: l.capacity ?? null, ...(l.features?.length ? { features: [...new Set(l.features)] } : {}) }
+      : l.bullet && l.bullet !== "standard"
+        ? { bullet: l.bullet }
+        : {}),
   }));
   const t = totals(lines);
   return ctx.db.tx(async (q) => {
@@ -302,7 +320,9 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
     const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
     const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-check", id: checkId });
 
-    const findings = [...match.findings, ...law.findings, ...limit.findings];
+    // The items themselves: a large capacity magazine (§ 23), an armor-piercing or incendiary bullet (§ 32).
+    const items = itemFindings(lines, input.buyer.exemption, today);
+    const findings = [...match.findings, ...law.findings, ...limit.findings, ...items];
     const verdict = allOf(findings);
     const outcome: CheckOutcome = verdict === "yes" ? "approved" : verdict === "no" ? "refused" : "needs-review";
     const basis = (law.result as { basis?: Basis | null }).basis ?? null;
@@ -311,8 +331,8 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
     await q.query(
       `INSERT INTO ammunition_checks (id, number, dealer_id, clerk_id, checked_on, checked_at, outcome, person_id, credential_id, credential_number, credential_kind, basis,
          buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines, total_rounds, total_magazines,
-         match_findings, law_decision_id, limit_decision_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
+         match_findings, law_decision_id, limit_decision_id, item_findings, buyer_exemption)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)`,
       [
         checkId,
         `AMC-${seq[0]!.n}`,
@@ -343,6 +363,8 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
         JSON.stringify(match.findings),
         lawDecisionId,
         limitDecisionId,
+        JSON.stringify(items),
+        input.buyer.exemption ?? null,
       ],
     );
     await appendAudit(q, ctx, {
@@ -404,14 +426,22 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     // One buyer's sales are recorded one at a time, so two counters cannot both use the same headroom.
     await q.query("SELECT pg_advisory_xact_lock(727010, hashtext($1))", [personId]);
 
-    const approved = new Map<PurchaseType, number>();
-    for (const l of check.lines) approved.set(l.type, (approved.get(l.type) ?? 0) + l.quantity);
-    const asked = new Map<PurchaseType, number>();
+    // Per type; magazines per capacity as well, so a sale cannot swap in a larger magazine than the check approved.
+    const key = (l: { type: PurchaseType; capacity?: number | null | undefined }) =>
+      l.type === "magazine" ? `magazine|${l.capacity ?? ""}` : l.type;
+    const approved = new Map<string, number>();
+    for (const l of check.lines) approved.set(key(l), (approved.get(key(l)) ?? 0) + l.quantity);
+    const asked = new Map<string, number>();
     for (const [i, l] of input.lines.entries()) {
-      asked.set(l.type, (asked.get(l.type) ?? 0) + l.quantity);
-      const ok = approved.get(l.type) ?? 0;
-      if (asked.get(l.type)! > ok)
-        throw conflict(`lines.${i}.quantity`, `more ${CLASS_LABELS[l.type]} than the check approved (${ok})`);
+      asked.set(key(l), (asked.get(key(l)) ?? 0) + l.quantity);
+      const ok = approved.get(key(l)) ?? 0;
+      if (asked.get(key(l))! > ok)
+        throw conflict(
+          `lines.${i}.quantity`,
+          l.type === "magazine" && l.capacity
+            ? `more ${l.capacity}-round magazines than the check approved (${ok})`
+            : `more ${CLASS_LABELS[l.type]} than the check approved (${ok})`,
+        );
     }
     const cred = await q.query<{ status: string; expires_on: PlainDate }>(
       "SELECT status, expires_on FROM credentials WHERE id = $1",
@@ -459,8 +489,8 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
       ],
     );
     await q.query(
-      `INSERT INTO ammunition_sale_lines (sale_id, line_no, type, caliber, brand, quantity)
-       SELECT $1, n, type, caliber, brand, quantity FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(n, type, caliber, brand, quantity)`,
+      `INSERT INTO ammunition_sale_lines (sale_id, line_no, type, caliber, brand, quantity, capacity)
+       SELECT $1, n, type, caliber, brand, quantity, capacity FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS t(n, type, caliber, brand, quantity, capacity)`,
       [
         saleId,
         input.lines.map((_, i) => i + 1),
@@ -468,6 +498,7 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
         input.lines.map((l) => l.caliber),
         input.lines.map((l) => l.brand),
         input.lines.map((l) => l.quantity),
+        input.lines.map((l) => (l.type === "magazine" ? (l.capacity ?? null) : null)),
       ],
     );
     await appendAudit(q, ctx, {

@@ -159,7 +159,7 @@ export const LICENCE_PHOTO_ID = { type: "drivers-license", number: "D1234567", s
 /** A check body for a holder: the buyer as on the record, and the lines. */
 export function checkBody(
   h: Holder,
-  lines: { type: PurchaseType; quantity: number; caliber?: string; brand?: string }[] = [
+  lines: { type: PurchaseType; quantity: number; caliber?: string; brand?: string; capacity?: number }[] = [
     { type: "centerfire-pistol", quantity: 100 },
   ],
   buyer: Record<string, unknown> = {},
@@ -178,12 +178,20 @@ export function checkBody(
       brand: l.brand ?? "Winchester",
       type: l.type,
       quantity: l.quantity,
+      // A magazine line names its capacity: ten rounds (not a large capacity magazine) unless given.
+      ...(l.type === "magazine" ? { capacity: l.capacity ?? 10 } : {}),
     })),
   };
 }
 
-export const saleLines = (lines: { type: PurchaseType; quantity: number }[]) =>
-  lines.map((l) => ({ caliber: "9mm Luger", brand: "Winchester", type: l.type, quantity: l.quantity }));
+export const saleLines = (lines: { type: PurchaseType; quantity: number; capacity?: number }[]) =>
+  lines.map((l) => ({
+    caliber: "9mm Luger",
+    brand: "Winchester",
+    type: l.type,
+    quantity: l.quantity,
+    ...(l.type === "magazine" ? { capacity: l.capacity ?? 10 } : {}),
+  }));
 
 /** Checks and records a sale through the API as `who`; returns the check and the sale. */
 export async function buy(

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- rows and API answers are untyped JSON, read field by field */
 /**
  * The duplicate-serial lead (issue 9): the same serial number (and make)
  * authorized twice within 30 minutes raises a lead about each buyer, with

@@ -14,6 +14,7 @@ import { armorPiercingBullet } from "./armor-piercing-bullet.ts";
 import * as aw from "./assault-weapon-possession.ts";
 import { assaultWeaponParts } from "./assault-weapon-parts.ts";
 import { armorPiercing50, incendiary50 } from "./fifty-caliber-bullet.ts";
+import { BANNED_AMMUNITION_SALE_RULE, LCM_SALE_RULE } from "./counter-sale.ts";
 import { firearmClassification } from "./firearm-classification.ts";
 import {
   lcmDefinition,
@@ -246,6 +247,9 @@ export const rules: RuleInfo[] = [
     "An incendiary .50 caliber bullet is banned. (Existing law; modelled from 2013-04-04.)",
     "2013-04-04",
   ),
+  // --- At the counter (counter-sale.ts)
+  LCM_SALE_RULE,
+  BANNED_AMMUNITION_SALE_RULE,
   // --- Magazine possession
   entry(
     () => lcm.lcmAgencyMember(undefined, D2013),
