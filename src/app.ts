@@ -28,11 +28,11 @@ export async function openServices(
     clock: opts.clock ?? systemClock(config.today),
     adapters: opts.adapters ?? simulatedAdapters(),
   };
-  if (config.databaseReplicaUrl && db.kind === "postgres") {
-    // Verification reads from the replica; audit entries kept while the primary was down go in first.
+  if (config.databaseReplicaUrl && db.kind === "postgres")
     services.replica = await openReplicaRoute(db, config.databaseReplicaUrl, config.spoolDir);
-    await replaySpool(db, config.spoolDir);
-  }
+  // Audit entries kept while the primary was unreachable go in first (also after a failover, when the
+  // promoted server is the new primary and no replica is configured yet).
+  if (db.kind === "postgres") await replaySpool(db, config.spoolDir);
   return services;
 }
 

@@ -181,3 +181,12 @@ test("only audit entries are spooled: any other write fails as unavailable (noth
   assert.equal(rr.stats.spooled, 0);
   assert.equal(spoolLength(spoolDir), 0);
 });
+
+test("fresh reads (API keys) use the primary, and the replica only while the primary is unreachable", async () => {
+  const sql = "SELECT count(*)::int AS n FROM credentials WHERE number = $1";
+  const up = route();
+  assert.equal((await up.primaryFirst.query<{ n: number }>(sql, [ONLY_ON_REPLICA.number]))[0]!.n, 0);
+  const primary = env.services.db;
+  const down = route({ ...primary, query: () => Promise.reject(lost()), tx: () => Promise.reject(lost()) });
+  assert.equal((await down.primaryFirst.query<{ n: number }>(sql, [ONLY_ON_REPLICA.number]))[0]!.n, 1);
+});

@@ -7,6 +7,7 @@
  *
  * - `read`: read-only statements on the replica. If the replica cannot answer (down, restarting),
  *   the same statement goes to the primary, so a lost replica costs capacity, never answers.
+ * - `primaryFirst`: reads that should be fresh (API keys): the primary, the replica while it is down.
  * - `audit`: the single INSERT INTO audit_log that records such a read. It goes to the primary; while
  *   the primary is unreachable it is appended to a local spool file (fsynced before the answer
  *   leaves) and replayed into audit_log, exactly once, when the primary answers again
@@ -37,6 +38,11 @@ export interface ReplicaRoute {
   read: Queryable;
   /** Audit entries of replica reads: on the primary, or spooled while the primary is unreachable. */
   audit: Queryable;
+  /**
+   * Reads that should see the latest writes (API keys, for revocations): on the primary, or on the
+   * replica while the primary is unreachable, so that sellers can still verify credentials then.
+   */
+  primaryFirst: Queryable;
   /** How many reads went to the replica / fell back to the primary; entries spooled (for benchmarks and tests). */
   stats: { replicaReads: number; fallbackReads: number; spooled: number };
   close(): Promise<void>;
@@ -77,6 +83,16 @@ export function replicaRoute(
       }
     },
   };
+  const primaryFirst: Queryable = {
+    async query<T extends Row = Row>(text: string, params?: readonly unknown[]) {
+      try {
+        return await primary.query<T>(text, params);
+      } catch (e) {
+        if (!isDatabaseUnavailable(e)) throw e;
+        return replica.query<T>(text, params);
+      }
+    },
+  };
   const audit: Queryable = {
     async query<T extends Row = Row>(text: string, params?: readonly unknown[]) {
       try {
@@ -89,7 +105,7 @@ export function replicaRoute(
       }
     },
   };
-  return { read, audit, stats, close: async () => replica.close?.() };
+  return { read, audit, primaryFirst, stats, close: async () => replica.close?.() };
 }
 
 /** Opens the replica's pool (PostgreSQL only) and builds the route. */

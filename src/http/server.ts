@@ -110,7 +110,8 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     if (auth) {
       const m = /^Bearer\s+(sl_[A-Za-z0-9_-]{10,})$/.exec(auth);
       if (!m) throw new AppError("unauthenticated", "Authorization must be `Bearer sl_...` with a Stateline API key");
-      const user = await findUserByApiKey(services.db, m[1]!);
+      // API keys on the primary; while it is unreachable, from the replica (src/db/replica.ts).
+      const user = await findUserByApiKey(services.replica?.primaryFirst ?? services.db, m[1]!);
       if (!user) throw new AppError("unauthenticated", "this API key is not valid");
       req.user = user;
       req.authVia = "api-key";

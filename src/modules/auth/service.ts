@@ -380,7 +380,7 @@ export function forgetApiKeys(match: (e: { user: User; keyId: string }) => boole
   for (const [k, e] of apiKeyCache) if (match(e)) apiKeyCache.delete(k);
 }
 
-export async function findUserByApiKey(db: Db, key: string, nowMs = Date.now()): Promise<User | undefined> {
+export async function findUserByApiKey(db: Queryable, key: string, nowMs = Date.now()): Promise<User | undefined> {
   const hash = sha256(key);
   const hit = apiKeyCache.get(hash);
   if (hit && hit.until > nowMs) return hit.user;
@@ -392,7 +392,7 @@ export async function findUserByApiKey(db: Db, key: string, nowMs = Date.now()):
   return found?.user;
 }
 
-async function lookupApiKey(db: Db, hash: string): Promise<{ user: User; keyId: string } | undefined> {
+async function lookupApiKey(db: Queryable, hash: string): Promise<{ user: User; keyId: string } | undefined> {
   const rows = await db.query(
     `SELECT k.id::text AS key_id, ${USER_COLUMNS.split(", ")
       .map((c) => "u." + c)
