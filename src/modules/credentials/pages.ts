@@ -92,6 +92,7 @@ import {
   postedPurpose,
   recallPurpose,
   sendPurposeGate,
+  humanField,
 } from "../../web/kit.ts";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
 import { purposeLine } from "../../lib/purpose.ts";
@@ -406,7 +407,7 @@ async function renderApplication(
         return missing.length
           ? html`<div class="usa-summary-box margin-bottom-2" role="region" aria-labelledby="missing-heading"><div class="usa-summary-box__body">
           <h3 class="usa-summary-box__heading" id="missing-heading">Missing facts</h3>
-          <ul class="usa-list">${missing.map((m) => html`<li><code>${m}</code></li>`)}</ul></div></div>`
+          <ul class="usa-list">${missing.map((m) => html`<li>${humanField(m)}</li>`)}</ul></div></div>`
           : "";
       })()}
       <h3>Every requirement</h3>
@@ -415,6 +416,9 @@ async function renderApplication(
     }
     <h2>What happens next</h2>
     <p>${NEXT_STEP[app.status]}</p>
+    <h2>Large capacity magazines</h2>
+    <p>If you possess large capacity magazines (more than ten rounds) that you had before the law changed, you may declare them with this application (PA 13-3 § 24).
+    <a href="/registries/new?kind=lcm-declaration&amp;application=${app.id}">Declare magazines with application ${app.number}</a></p>
     ${NEXT[app.status].includes("withdraw") ? html`<form method="post" action="/me/applications/${app.id}/withdraw" class="margin-y-2">${csrfField(req)}<button class="usa-button usa-button--secondary" type="submit">Withdraw application ${app.number}</button></form>` : ""}
     <h2>History</h2>
     <table class="usa-table usa-table--borderless">

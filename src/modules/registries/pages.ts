@@ -20,6 +20,7 @@ import { AppError } from "../../lib/errors.ts";
 import type { MakeCtx } from "../../lib/module.ts";
 import { PURPOSE_CODES, PURPOSE_LABELS, ReadPurpose } from "../../lib/purpose.ts";
 import type { User } from "../auth/index.ts";
+import { CREDENTIAL_NAMES, applicationsOfPerson } from "../credentials/index.ts";
 import {
   html,
   type Html,
@@ -42,6 +43,7 @@ import {
   type Flash,
   type FormErrors,
   findingTitle,
+  statusLabel,
 } from "../../web/kit.ts";
 import { certificatePdf } from "./pdf.ts";
 import { registriesPolicy as policy } from "./policy.ts";
@@ -62,6 +64,18 @@ const ROUTE_OPTIONS = [
   { value: "heir", label: "I inherited it (90 days)" },
   { value: "earlier-certificate", label: "I had a certificate before 2013-04-04" },
 ];
+
+/** The resident's credential applications a declaration may ride on (§ 24), by number. */
+async function applicationChoices(ctx: Ctx, user: User): Promise<{ value: string; label: string }[]> {
+  if (!user.personId) return [];
+  const apps = await applicationsOfPerson(ctx.db, user.personId);
+  return apps
+    .filter((a) => a.status !== "withdrawn")
+    .map((a) => ({
+      value: a.id,
+      label: `${a.number}: ${CREDENTIAL_NAMES[a.credentialKind]} (${statusLabel(a.status)})`,
+    }));
+}
 
 const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : Number(s));
 const str = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
@@ -133,6 +147,7 @@ function registrationForm(
   action: string,
   token: string,
   draftVersion?: number,
+  applications: readonly { value: string; label: string }[] = [],
 ): Html {
   const aw = kind === "aw-certificate";
   return html`<form class="usa-form usa-form--large" method="post" action="${action}" novalidate>
@@ -205,7 +220,19 @@ function registrationForm(
       ${textField({ name: "capacity", label: "Rounds each holds", required: true, inputmode: "numeric", width: "sm", value: v.capacity, error: errors.capacity })}
       ${textField({ name: "magazineCaliber", label: "Caliber", hint: "Or describe them below", value: v.magazineCaliber, error: errors.magazineCaliber, width: "md" })}
       ${textareaField({ name: "description", label: "Description", value: v.description, error: errors.description })}
-      ${textField({ name: "credentialApplicationId", label: "Credential application this declaration rides on (optional)", value: v.credentialApplicationId, error: errors.credentialApplicationId })}
+      ${
+        applications.length
+          ? selectField({
+              name: "credentialApplicationId",
+              label: "Declare on one of your credential applications (optional, § 24)",
+              hint: "The declaration is then filed with that application.",
+              value: v.credentialApplicationId,
+              empty: "- On its own -",
+              options: applications,
+              error: errors.credentialApplicationId,
+            })
+          : ""
+      }
       </fieldset>`
     }
     <button class="usa-button usa-button--outline" type="submit" name="intent" value="save">Save draft</button>
@@ -281,12 +308,13 @@ async function handleRegistrationPost(
   // A save that went through before a failed submit moves the draft's version on; the form carries the current one.
   let version = existing?.draftVersion;
   let savedId = existing?.id;
+  const apps = kind === "lcm-declaration" ? await applicationChoices(ctx, user) : [];
   const rerender = (errors: FormErrors, status: number) =>
     sendPage(
       reply,
       req,
       KIND_LABEL[kind],
-      html`<h1>${KIND_LABEL[kind]}</h1>${registrationForm(csrfField(req), kind, b, errors, savedId ? `/registries/${savedId}` : `/registries/new?kind=${kind}`, randomUUID(), version)}`,
+      html`<h1>${KIND_LABEL[kind]}</h1>${registrationForm(csrfField(req), kind, b, errors, savedId ? `/registries/${savedId}` : `/registries/new?kind=${kind}`, randomUUID(), version, apps)}`,
       { status },
     );
   try {
@@ -385,13 +413,18 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
     signedIn(async (req, reply, user) => {
       if (!policy.apply(user)) throw new AppError("forbidden", "residents apply and declare for themselves");
       const kind = queryParam(req, "kind") === "lcm-declaration" ? "lcm-declaration" : "aw-certificate";
+      const apps = kind === "lcm-declaration" ? await applicationChoices(makeCtx(req), user) : [];
+      // A link from a credential application preselects it (§ 24: declare on any credential application).
+      const onApp = queryParam(req, "application");
+      const values: Record<string, string> = { route: "general" };
+      if (onApp && apps.some((a) => a.value === onApp)) values.credentialApplicationId = onApp;
       return sendPage(
         reply,
         req,
         KIND_LABEL[kind],
         html`<h1>${KIND_LABEL[kind]}</h1>
       <p>Your name, address and date of birth are taken from your record when you submit.</p>
-      ${registrationForm(csrfField(req), kind, { route: "general" }, {}, `/registries/new?kind=${kind}`, randomUUID())}`,
+      ${registrationForm(csrfField(req), kind, values, {}, `/registries/new?kind=${kind}`, randomUUID(), undefined, apps)}`,
       );
     }),
   );
@@ -406,12 +439,13 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
 
   app.get(
     "/registries/:id",
-    signedIn(async (req, reply) => {
+    signedIn(async (req, reply, user) => {
       const ctx = makeCtx(req);
       const id = idParam(req, "registration");
       const r = (await svc.myRegistrations(ctx)).registrations.find((x) => x.id === id);
       if (!r) throw new AppError("not_found", "registration not found");
       const view = await svc.readRegistration(ctx, id, undefined);
+      const apps = r.kind === "lcm-declaration" ? await applicationChoices(ctx, user) : [];
       const done = queryParam(req, "done");
       const flash: Flash | undefined =
         done === "submitted"
@@ -439,9 +473,18 @@ export function registerRegistryPages(app: FastifyInstance, makeCtx: MakeCtx): v
               `/registries/${r.id}`,
               randomUUID(),
               r.draftVersion,
+              apps,
             )
           : summaryList([
               ["Item", describe(r)],
+              ...(r.credentialApplicationId
+                ? ([
+                    [
+                      "Filed with",
+                      apps.find((a) => a.value === r.credentialApplicationId)?.label ?? "a credential application",
+                    ],
+                  ] as [string, string][])
+                : []),
               ["Submitted", r.submittedOn],
               ["Issued", r.issuedOn],
             ])
