@@ -14,6 +14,7 @@ import { enforcementModule } from "./enforcement/module.ts";
 import { decisionsModule } from "./decisions/module.ts";
 import { jobsModule } from "./jobs/module.ts";
 import { leadsModule } from "./leads/module.ts";
+import { localPermitsModule } from "./local-permits/module.ts";
 import { noticesModule } from "./notices/module.ts";
 import { offendersModule } from "./offenders/module.ts";
 import { peopleModule } from "./people/module.ts";
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDef[] = [
   decisionsModule,
   peopleModule,
   credentialsModule,
+  localPermitsModule,
   dealersModule,
   salesModule,
   ammunitionModule,

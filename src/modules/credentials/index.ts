@@ -27,6 +27,7 @@ export {
   issueInTx,
   denyInTx,
   submitForwardedApplication,
+  submitApplication,
   NEXT as APPLICATION_NEXT,
   type ApplicationStatus,
 } from "./service.ts";
