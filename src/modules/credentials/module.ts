@@ -5,6 +5,7 @@ import { credentialRoutes } from "./routes.ts";
 import { registerResidentPages } from "./pages.ts";
 import { registerStaffPages } from "./pages.ts";
 import { registerVerifyPages } from "./pages.ts";
+import { registerStaffListPages } from "./search-pages.ts";
 
 export const credentialsModule = defineModule({
   name: "credentials",
@@ -13,13 +14,16 @@ export const credentialsModule = defineModule({
   pages: (app, makeCtx) => {
     registerResidentPages(app, makeCtx);
     registerStaffPages(app, makeCtx);
+    registerStaffListPages(app, makeCtx);
     registerVerifyPages(app, makeCtx);
   },
   nav: [
     { roles: ["resident"], href: "/me", label: "My credentials", order: 10, home: true },
     { roles: ["resident"], href: "/apply", label: "Apply", order: 11 },
     { roles: ["licensing_staff"], href: "/staff/queue", label: "Queue", order: 10, home: true },
+    { roles: ["licensing_staff"], href: "/staff/search", label: "Find a person", order: 10.5 },
     { roles: ["licensing_staff"], href: "/staff/events/new", label: "Record event", order: 11 },
+    { roles: ["licensing_staff"], href: "/staff/events", label: "Events", order: 11.5 },
     { roles: ["dealer", "ammunition_vendor"], href: "/verify", label: "Verify a buyer", order: 40 },
     { roles: ["law_enforcement"], href: "/verify", label: "Check a credential", order: 10 },
   ],

@@ -37,7 +37,6 @@ import {
   credentialHistory,
   denyApplication,
   issueCredential,
-  listQueue,
   recordProhibitingEvent,
   recordSurrender,
   runBackgroundCheck,
@@ -701,10 +700,6 @@ export function registerResidentPages(app: FastifyInstance, makeCtx: (req: Fasti
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
-const OPEN: ApplicationStatus[] = ["submitted", "approvable", "needs-review", "ineligible"];
-const ALL_STATUSES: ApplicationStatus[] = [...OPEN, "issued", "denied", "withdrawn"];
-const PAGE_SIZE = 50;
-
 function requireStaff(user: User): void {
   if (!policy.workQueue(user)) throw forbidden("only licensing staff work the queue");
 }
@@ -713,52 +708,7 @@ const fullName = (p: { firstName: string; middleName?: string | null; lastName: 
   [p.firstName, p.middleName, p.lastName].filter(Boolean).join(" ");
 const address = (p: Person) => [p.street, p.town, `${p.state} ${p.zip ?? ""}`.trim()].filter(Boolean).join(", ");
 
-// ---------------------------------------------------------------- queue
-
-async function queuePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
-  requireStaff(user);
-  const ctx = makeCtx(req);
-  const raw = queryParam(req, "status");
-  const status = ALL_STATUSES.find((s) => s === raw);
-  const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
-  const { items, total } = await listQueue(ctx.db, { status, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
-  const link = (p: number) => `/staff/queue?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
-  return sendPage(
-    reply,
-    req,
-    "Licensing queue",
-    html`<h1>Licensing queue</h1>
-    <form class="usa-form stateline-filter" method="get" action="/staff/queue">
-      ${selectField({ name: "status", label: "Show applications that are", value: status ?? "", empty: "Open (any status awaiting action)", options: ALL_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })) })}
-      <button class="usa-button usa-button--outline" type="submit">Filter</button>
-    </form>
-    ${
-      items.length
-        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped">
-      <caption>${status ? `${statusLabel(status)} applications` : "Open applications"}, oldest first: ${total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
-      <thead><tr><th scope="col">Number</th><th scope="col">Applicant</th><th scope="col">Credential</th><th scope="col">Submitted</th><th scope="col">Status</th></tr></thead>
-      <tbody>${items.map(
-        (i) => html`<tr>
-        <th scope="row"><a href="/staff/applications/${i.application.id}">${i.application.number}</a></th>
-        <td>${i.person.lastName}, ${i.person.firstName}</td>
-        <td>${CREDENTIAL_NAMES[i.application.credentialKind]}${i.application.kind === "renewal" ? " (renewal)" : ""}${i.application.channel === "paper" ? " (paper)" : ""}</td>
-        <td>${i.application.submittedOn}</td>
-        <td>${statusTag(i.application.status)}</td></tr>`,
-      )}</tbody>
-    </table></div>
-    ${
-      pages > 1
-        ? html`<nav aria-label="Queue pages" class="margin-y-2">
-      ${pageNo > 1 ? html`<a class="usa-button usa-button--outline" href="${link(pageNo - 1)}">Previous page</a>` : ""}
-      ${pageNo < pages ? html`<a class="usa-button usa-button--outline" href="${link(pageNo + 1)}">Next page</a>` : ""}
-    </nav>`
-        : ""
-    }`
-        : html`<p>No ${status ? statusLabel(status).toLowerCase() : "open"} applications.</p>`
-    }`,
-  );
-}
+// The queue, finding a person and the prohibiting events list are in search-pages.ts.
 
 // ---------------------------------------------------------------- an application
 
@@ -1323,11 +1273,6 @@ async function recordedPage(req: FastifyRequest, reply: FastifyReply, makeCtx: M
 // ---------------------------------------------------------------- routes
 
 export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void {
-  app.get(
-    "/staff/queue",
-    signedIn((req, reply, user) => queuePage(req, reply, makeCtx, user)),
-  );
-
   app.get(
     "/staff/applications/:id",
     signedIn((req, reply, user) => applicationPage(req, reply, makeCtx, user)),
