@@ -20,6 +20,7 @@ import { enforcementRouteCases } from "../../src/modules/enforcement/testkit.ts"
 import { tracingRouteCases } from "../../src/modules/tracing/route-cases.ts";
 import { registriesRouteCases } from "../../src/modules/registries/testkit.ts";
 import { schoolRouteCases } from "../../src/modules/schools/testkit.ts";
+import { localPermitRouteCases } from "../../src/modules/local-permits/testkit.ts";
 import { queueNotice } from "../../src/modules/notices/index.ts";
 import { applicationBody, expectStatus, issueFor, json, newPerson, type Call, type Req } from "./support.ts";
 
@@ -173,6 +174,7 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     ...tracingRouteCases(env),
     ...registriesRouteCases(env),
     ...schoolRouteCases(env),
+    ...localPermitRouteCases(env),
     // access
     "GET /api/v1/me": { allowed: "all", request: async () => get("/api/v1/me") },
     "POST /api/v1/api-keys": {
