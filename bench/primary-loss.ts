@@ -24,7 +24,7 @@ import { openPostgres } from "../src/db/client.ts";
 import { createRng } from "../src/lib/random.ts";
 import { verifyAudit } from "../src/modules/audit/service.ts";
 import { BENCH_TODAY, freshDatabase, loadDataset } from "./dataset.ts";
-import { fmt, log, startPostgres, writeSection } from "./lib.ts";
+import { fmt, log, psql, startPostgres, writeSection } from "./lib.ts";
 import { makeFixture, makeTargets, type Request } from "./sales.ts";
 import { startReplica, waitForReplay } from "./verify.ts";
 
@@ -168,7 +168,8 @@ async function main(): Promise<void> {
       await sleep(OUTAGE * 1000);
       if (MODE === "restart") {
         pgs.start();
-        events.push(`${stamp()} primary started again (crash recovery); the standby reconnects and streams again`);
+        replica!.reconnect();
+        events.push(`${stamp()} primary started again (crash recovery)`);
       } else {
         replica!.promote();
         events.push(`${stamp()} standby promoted (scripts/pg-replica.sh promote: pg_ctl promote)`);
@@ -292,6 +293,14 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     events.push(`${stamp()} audit spool ${spoolLeft === 0 ? "empty (replayed into the primary)" : "NOT drained"}`);
+    if (MODE === "restart") {
+      const streaming = psql(
+        pgs.baseUrl,
+        "postgres",
+        "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'",
+      ).trim();
+      events.push(`${stamp()} standbys streaming from the primary again: ${streaming}`);
+    }
     await stopServer(server.child);
     server = undefined;
 

@@ -125,6 +125,8 @@ export interface Replica {
   port: number;
   dataDir: string;
   promote: () => void;
+  /** Lets the primary accept the standby again (after pg-cluster.sh restarted it and rewrote pg_hba.conf). */
+  reconnect: () => void;
   stop: () => void;
 }
 
@@ -146,6 +148,7 @@ export function startReplica(primaryPort: number, port = primaryPort + 1, db = "
     port,
     dataDir,
     promote: () => void run("promote"),
+    reconnect: () => void run("start"),
     stop: () => void run("stop"),
   };
 }
@@ -424,6 +427,7 @@ ${row("primary only (no DATABASE_REPLICA_URL)", primaryOnly)}
 
 What this says:
 - ${met ? "The target is met on this machine." : `The target is **not met**: ${fmt(ratio * 100, 1)} % of \`pgbench -S\` against 33.3 %.`} One verification costs ${fmt(withReplica.perReq.server + withReplica.perReq.primary + withReplica.perReq.replica + withReplica.perReq.generator, 2)} ms of CPU in all, so these 2 cores cap it near ${fmt(cpuCap(withReplica))}/s even fully used; the target needs ${fmt(target)}/s, a budget of ${fmt(2000 / target, 2)} ms per request. \`pgbench -S\` is one prepared SELECT per transaction from a C client with no HTTP, no rulebook, no audit write and no commit; a verification is an HTTP request with JSON parsing and zod validation in one Node process (server ${fmt(withReplica.perReq.server, 2)} ms/req), one read on the replica and one durable INSERT on the primary.
+- ${withReplica.cores < 1.5 ? `The machine was busy with other work: our processes (server, both PostgreSQL servers, load generator) kept only ${fmt(withReplica.cores, 2)} of 2 cores busy, so the rates above are what was left for them, not what the code can do; the CPU per request is the figure to compare across runs.` : `Our processes kept ${fmt(withReplica.cores, 2)} of 2 cores busy.`}
 - What the replica gave here: the credential read moved off the primary (${fmt(withReplica.perReq.replicaStatements, 1)} statements per request on the replica, ${fmt(withReplica.perReq.primaryStatements, 1)} on the primary, against ${fmt(primaryOnly.perReq.primaryStatements, 1)} on the primary alone), which is what lets verification keep answering while the primary is down (bench/primary-loss) and lets read capacity grow by adding replicas on other machines. On one shared 2-core machine the replica cannot add throughput: it is one more PostgreSQL server competing for the same cores (primary-only ${fmt(primaryOnly.r.perSecond)}/s in the same run).
 - The write per verification stays: the law-required audit entry of a confidential read (${fmt(withReplica.perReq.walBytes)} WAL bytes per request and one commit fsync, shared by group commit). The path to the target is more cores per Node process (several \`stateline serve\` processes behind one address) and replicas on their own machines: see the scale path in \`docs/ARCHITECTURE.md\`.
 `,

@@ -2,6 +2,8 @@
 # A streaming-replication standby beside a throwaway primary started by scripts/pg-cluster.sh.
 #
 #   bash scripts/pg-replica.sh start     # prints DATABASE_REPLICA_URL=postgres://postgres@127.0.0.1:PORT/stateline_test
+#                                        # (on a running standby: lets the primary accept it again, e.g. after
+#                                        # pg-cluster.sh restarted the primary and rewrote its pg_hba.conf)
 #   bash scripts/pg-replica.sh status    # exit 0 if running (prints the URL and the replay lag), 3 if not
 #   bash scripts/pg-replica.sh promote   # the standby becomes a primary (pg_ctl promote; see docs/OPERATIONS.md)
 #   bash scripts/pg-replica.sh stop      # stops the standby by pid and removes its folder
@@ -100,6 +102,14 @@ cmd_start() {
   local pdata
   pdata="$(read_var "$PRIMARY_STATE" PG_DATA)"
   [[ -f "$pdata/PG_VERSION" ]] || die "the primary's data folder $pdata is missing"
+  # The primary: replication connections from loopback only (wal_level is 'replica' by default in 15).
+  # Checked on every start: pg-cluster.sh rewrites pg_hba.conf when it starts the primary again, and
+  # `start` on a running standby is how a drill lets it reconnect.
+  if ! grep -q "^host  *replication" "$pdata/pg_hba.conf"; then
+    as_pg sh -c "echo 'host    replication all   127.0.0.1/32   trust' >> '$pdata/pg_hba.conf'"
+    as_pg "$PG_BIN/pg_ctl" -D "$pdata" reload >/dev/null
+    sleep 0.5
+  fi
   if [[ -f "$STATE_FILE" ]]; then
     if cmd_status >/dev/null 2>&1; then
       log "already running on port $PORT"
@@ -112,12 +122,6 @@ cmd_start() {
     die "port $PORT on 127.0.0.1 is already in use; set PG_REPLICA_PORT"
   fi
 
-  # The primary: replication connections from loopback only (wal_level is 'replica' by default in 15).
-  if ! grep -q "^host  *replication" "$pdata/pg_hba.conf"; then
-    as_pg sh -c "echo 'host    replication all   127.0.0.1/32   trust' >> '$pdata/pg_hba.conf'"
-    as_pg "$PG_BIN/pg_ctl" -D "$pdata" reload >/dev/null
-    sleep 0.5
-  fi
 
   local dir owns data
   if [[ -n "${PG_REPLICA_DIR:-}" ]]; then
