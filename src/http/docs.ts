@@ -9,7 +9,8 @@ interface Op {
   description?: string;
   tags?: string[];
   parameters?: { name: string; in: string; required?: boolean }[];
-  requestBody?: { content: Record<string, { schema: unknown }> };
+  requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> };
+  "x-curl"?: string;
   "x-roles"?: string[];
   security?: unknown[];
 }
@@ -31,7 +32,7 @@ export function registerDocsPage(app: FastifyInstance): void {
         "API reference",
         html`<h1>${doc.info.title} <span class="usa-tag">${doc.info.version}</span></h1>
       <p>${doc.info.description}</p>
-      <p>The machine-readable document is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 problem details whose <code>errors</code> list names each field. Dealers' software authenticates with <code>Authorization: Bearer sl_...</code> and sends an <code>Idempotency-Key</code> header with every write.</p>
+      <p>The machine-readable document is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 problem details whose <code>errors</code> list names each field. Dealers' software authenticates with <code>Authorization: Bearer sl_...</code> and sends an <code>Idempotency-Key</code> header with every write: a retry with the same key returns the first answer and stores nothing twice. A dealer creates and revokes its software's keys on the <a href="/account/api-keys">API keys</a> page of the dealer portal (signed in as the dealer). Bodies are JSON (<code>Content-Type: application/json</code>); other media types are refused with 415. Every example below is accepted by the route's schema.</p>
       ${tags.map(
         (t) => html`<h2>${t}</h2>
         ${ops
@@ -43,6 +44,8 @@ export function registerDocsPage(app: FastifyInstance): void {
           ${o.op.description ? html`<p>${o.op.description}</p>` : ""}
           <p class="usa-hint">${(o.op.security ?? []).length ? html`Signed in${o.op["x-roles"] ? html`: ${o.op["x-roles"].join(", ")}` : ""}` : "Public"}</p>
           ${o.op.parameters?.length ? html`<p>Parameters: ${o.op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ", required" : ""}) `)}</p>` : ""}
+          ${o.op.requestBody?.content["application/json"]?.example !== undefined ? html`<p>Example body:</p><pre class="stateline-pre">${JSON.stringify(o.op.requestBody.content["application/json"]!.example, null, 2)}</pre>` : ""}
+          ${o.op["x-curl"] ? html`<details><summary>curl</summary><pre class="stateline-pre">${o.op["x-curl"]}</pre></details>` : ""}
           ${o.op.requestBody ? html`<details><summary>Request body schema</summary><pre class="stateline-pre">${JSON.stringify(o.op.requestBody.content["application/json"]?.schema, null, 2)}</pre></details>` : ""}
         </div></div>`,
           )}`,

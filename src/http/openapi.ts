@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document, built from the registered routes' zod schemas. */
 import { z } from "zod";
+import { curlLine, exampleBody } from "./examples.ts";
 import type { RouteDef } from "./route.ts";
 
 function schemaOf(s: z.ZodType | undefined, io: "input" | "output"): Record<string, unknown> | undefined {
@@ -38,7 +39,12 @@ const problemSchema = {
   required: ["type", "title", "status", "detail"],
 };
 
-export function buildOpenApi(routes: readonly RouteDef[], version: string): Record<string, unknown> {
+/** `today` dates the drawn examples (the examples are checked against each route's schema). */
+export function buildOpenApi(
+  routes: readonly RouteDef[],
+  version: string,
+  today = new Date().toISOString().slice(0, 10),
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     if (!r.url.startsWith("/api/")) continue;
@@ -61,6 +67,8 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Reco
         schema: { type: "string", minLength: 8, maxLength: 200 },
       });
     const ok = String(r.successStatus ?? (r.method === "POST" ? 201 : 200));
+    const bodySchema = schemaOf(r.body, "input");
+    const example = r.body ? exampleBody(r.body, bodySchema, r.example, today) : undefined;
     const op: Record<string, unknown> = {
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
@@ -73,8 +81,20 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Reco
         .join("")}`,
       ...(params.length ? { parameters: params } : {}),
       ...(r.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(r.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: bodySchema, ...(example !== undefined ? { example } : {}) } },
+            },
+          }
         : {}),
+      "x-curl": curlLine({
+        method: r.method,
+        path: r.url,
+        signedIn: r.auth === "user",
+        idempotent: Boolean(r.idempotent),
+        example,
+      }),
       ...(r.auth === "user" ? { security: [{ session: [] }, { apiKey: [] }] } : { security: [] }),
       ...(r.roles ? { "x-roles": r.roles } : {}),
       responses: {

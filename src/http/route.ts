@@ -34,6 +34,8 @@ export interface RouteDef<P = any, Q = any, B = any, R = any> {
   body?: z.ZodType<B>;
   /** Documented success response. */
   response?: z.ZodType<R>;
+  /** A request body for the reference (checked against `body`; otherwise one is drawn from the schema). */
+  example?: unknown;
   successStatus?: number;
   /** Writes from software must carry an Idempotency-Key header; a retry returns the first answer. */
   idempotent?: boolean;

@@ -103,6 +103,9 @@ export async function buildServer(services: Services, opts: { logger?: boolean }
     done(null, obj);
   });
 
+  // Fastify reads text/plain bodies by default; no route takes one, so such a body is 415, not a 400 about its fields.
+  app.removeContentTypeParser("text/plain");
+
   app.addHook("onRequest", async (req, reply) => {
     reply.header("X-Request-Id", req.id);
     req.today = services.clock.today();

@@ -21,9 +21,24 @@ export type Flash = { text: string; type?: "success" | "error" | "info" | "warni
 /** Wraps a page handler: anyone not signed in is sent to the sign-in page. */
 export function signedIn(h: (req: FastifyRequest, reply: FastifyReply, user: User) => Promise<unknown>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.user) return reply.redirect("/login", 303);
+    if (!req.user) {
+      // A page asked for by address returns there after signing in (only GETs: a form post can't be replayed).
+      const next = req.method === "GET" ? safeNext(req.url) : undefined;
+      return reply.redirect(next ? `/login?next=${encodeURIComponent(next)}` : "/login", 303);
+    }
     return h(req, reply, req.user);
   };
+}
+
+/**
+ * A local path to return to after signing in, or undefined: only same-site paths ("/x", never
+ * "//host" or "/\\host"), never the sign-in page itself, at most 500 characters.
+ */
+export function safeNext(v: unknown): string | undefined {
+  if (typeof v !== "string" || v.length > 500) return undefined;
+  if (!v.startsWith("/") || v.startsWith("//") || v.includes("\\") || [...v].some((c) => c.charCodeAt(0) < 0x20)) return undefined;
+  if (v === "/login" || v.startsWith("/login?") || v.startsWith("/logout")) return undefined;
+  return v;
 }
 
 /** Sends a full HTML page. */

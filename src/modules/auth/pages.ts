@@ -37,6 +37,7 @@ import {
   UUID,
   type Flash,
   type FormErrors,
+  safeNext,
 } from "../../web/kit.ts";
 import { homeFor } from "../../web/nav.ts";
 import { appendAudit } from "../audit/index.ts";
@@ -47,6 +48,7 @@ function loginForm(
   makeCtx: (req: FastifyRequest) => Ctx,
   message?: string,
   username = "",
+  next?: string,
 ): string {
   const token = loginCsrfToken(req, reply, makeCtx(req));
   return page(
@@ -55,6 +57,7 @@ function loginForm(
     html`<h1>Sign in</h1>
   <form class="usa-form" method="post" action="/login">
     <input type="hidden" name="_csrf" value="${token}">
+    ${next ? html`<input type="hidden" name="next" value="${next}">` : ""}
     ${message ? html`<div class="usa-alert usa-alert--error usa-alert--slim" role="alert"><div class="usa-alert__body"><p class="usa-alert__text">${message}</p></div></div>` : ""}
     <label class="usa-label" for="username">Username</label>
     <input class="usa-input" id="username" name="username" autocomplete="username" value="${username}" required>
@@ -98,28 +101,33 @@ export function registerAuthPages(app: FastifyInstance, makeCtx: (req: FastifyRe
     );
   });
 
-  app.get("/login", async (req, reply) => reply.type("text/html; charset=utf-8").send(loginForm(req, reply, makeCtx)));
+  app.get("/login", async (req, reply) => {
+    const next = safeNext((req.query as Record<string, unknown> | undefined)?.next);
+    if (req.user && next) return reply.redirect(next, 303);
+    return reply.type("text/html; charset=utf-8").send(loginForm(req, reply, makeCtx, undefined, "", next));
+  });
 
   app.post("/login", async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const username = typeof body.username === "string" ? body.username.trim().toLowerCase() : "";
     const password = typeof body.password === "string" ? body.password : "";
+    const next = safeNext(body.next);
     if (!username || !password)
       return reply
         .code(400)
         .type("text/html; charset=utf-8")
-        .send(loginForm(req, reply, makeCtx, "Enter your username and password.", username));
+        .send(loginForm(req, reply, makeCtx, "Enter your username and password.", username, next));
     try {
       const r = await login(makeCtx(req), username, password, { address: req.ip });
       setSessionCookie(req, reply, makeCtx, r.token);
-      return reply.redirect(homeFor(r.user.role), 303);
+      return reply.redirect(next ?? homeFor(r.user.role), 303);
     } catch (e) {
       if (e instanceof AppError && (e.code === "unauthenticated" || e.code === "locked" || e.code === "rate_limited")) {
         if (e.retryAfterSeconds) reply.header("Retry-After", String(e.retryAfterSeconds));
         return reply
           .code(statusOf(e))
           .type("text/html; charset=utf-8")
-          .send(loginForm(req, reply, makeCtx, e.message, username));
+          .send(loginForm(req, reply, makeCtx, e.message, username, next));
       }
       throw e;
     }

@@ -7,7 +7,7 @@ import type { Ctx } from "../../context.ts";
 import { auditRead, auditRefusedRead, requirePurpose } from "../audit/index.ts";
 import { getDealer } from "../dealers/index.ts";
 import { DEALER_KINDS } from "./evaluate.ts";
-import { isCaliberCode, isMakeCode, isTypeCode, typeOf } from "./ncic.ts";
+import { NCIC_CALIBERS, NCIC_MAKES, NCIC_TYPES, isCaliberCode, isMakeCode, isTypeCode, typeOf } from "./ncic.ts";
 import { salesPolicy } from "./policy.ts";
 import {
   presentAnswer,
@@ -102,7 +102,10 @@ export const FirearmBody = z
     make: Code.refine(
       isMakeCode,
       "not an NCIC make code (MAK); use ZZZ and describe the make in firearm.description if it is not listed",
-    ),
+    ).meta({
+      enum: Object.keys(NCIC_MAKES),
+      description: "NCIC make code (MAK); ZZZ with firearm.description when not listed",
+    }),
     model: z.string().trim().min(1).max(60),
     serialNumber: z
       .string()
@@ -110,8 +113,14 @@ export const FirearmBody = z
       .min(1)
       .max(40)
       .regex(/^[A-Za-z0-9-]+$/, "letters, digits and hyphens"),
-    caliber: Code.refine(isCaliberCode, "not an NCIC caliber code (CAL)"),
-    type: Code.refine(isTypeCode, "not an NCIC type code (TYP)"),
+    caliber: Code.refine(isCaliberCode, "not an NCIC caliber code (CAL)").meta({
+      enum: Object.keys(NCIC_CALIBERS),
+      description: "NCIC caliber code (CAL)",
+    }),
+    type: Code.refine(isTypeCode, "not an NCIC type code (TYP)").meta({
+      enum: Object.keys(NCIC_TYPES),
+      description: "NCIC gun type code (TYP)",
+    }),
     description: z.string().trim().min(1).max(500).optional(),
     semiautomatic: z.boolean().optional(),
     centerfire: z.boolean().optional(),
@@ -246,6 +255,22 @@ export const salesRoutes = [
     description:
       "Verifies the buyer's credential (number, last name and date of birth), asks the rulebook (long-gun-sale or handgun-sale), runs the NICS check and answers: authorized with the state's authorization number; denied with the findings, their citations and how to appeal; or delayed (NICS delayed, NICS down, or facts a person must review) with the NICS transaction number (or Stateline's reference while NICS is down) and, where the federal three-business-day rule applies, proceedAfter. A credential that does not match is never a denial: the sale waits for review. Stores the sale, its decision, its history, the receipt or transfer form and the copies to the state and the local police in one transaction.",
     body: SaleBody,
+    example: {
+      kind: "retail-handgun",
+      buyer: {
+        firstName: "Jane",
+        lastName: "Doe",
+        birthDate: "1980-05-17",
+        birthPlace: "Hartford, CT",
+        street: "100 Main Street",
+        town: "Hartford",
+        state: "CT",
+        zip: "06103",
+        credentialNumber: "HP-100001",
+        idDocument: { type: "drivers-license", number: "123456789", issuer: "Connecticut DMV" },
+      },
+      firearm: { make: "SW", model: "Model 10", serialNumber: "SN12345", caliber: "38", type: "PR" },
+    },
     response: AnswerOut,
     handler: async (ctx, { body }) => answer(ctx, await svc.requestSale(ctx, body)),
   }),
