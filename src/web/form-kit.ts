@@ -36,7 +36,8 @@ export function signedIn(h: (req: FastifyRequest, reply: FastifyReply, user: Use
  */
 export function safeNext(v: unknown): string | undefined {
   if (typeof v !== "string" || v.length > 500) return undefined;
-  if (!v.startsWith("/") || v.startsWith("//") || v.includes("\\") || [...v].some((c) => c.charCodeAt(0) < 0x20)) return undefined;
+  if (!v.startsWith("/") || v.startsWith("//") || v.includes("\\") || [...v].some((c) => c.charCodeAt(0) < 0x20))
+    return undefined;
   if (v === "/login" || v.startsWith("/login?") || v.startsWith("/logout")) return undefined;
   return v;
 }
