@@ -13,6 +13,7 @@ import {
   formBody,
   html,
   isFormError,
+  postedPager,
   purposeFields,
   purposeFromForm,
   selectField,
@@ -23,6 +24,7 @@ import {
   type FormErrors,
   type Html,
 } from "../../web/kit.ts";
+import { PageNumber, pageWindow } from "../../lib/paging.ts";
 import { noticePolicy } from "./policy.ts";
 import type { NoticeView } from "./present.ts";
 import { NoticeStatus } from "./schemas.ts";
@@ -34,6 +36,8 @@ const STATUS_LABELS: Record<NoticeView["status"], string> = {
   failed: "Failed, will retry",
   dead: "Not delivered",
 };
+/** Notices a page of the outbox shows. */
+const OUTBOX_PAGE = 50;
 const STATUS_TONE: Record<NoticeView["status"], string> = { queued: "info", sent: "ok", failed: "warn", dead: "bad" };
 const tag = (s: NoticeView["status"]) =>
   html`<span class="usa-tag stateline-tag stateline-tag--${STATUS_TONE[s]}">${STATUS_LABELS[s]}</span>`;
@@ -42,7 +46,7 @@ function outboxForm(req: FastifyRequest, errors: FormErrors, b: Record<string, s
   return html`<form class="usa-form usa-form--large" method="post" action="/staff/outbox">
     ${csrfField(req)}
     ${purposeFields(errors, b)}
-    ${selectField({ name: "status", label: "Delivery status", value: b.status, empty: "Any", options: NoticeStatus.options.map((s) => ({ value: s, label: STATUS_LABELS[s] })) })}
+    ${selectField({ name: "status", label: "Delivery status", value: b.status, error: errors.status, empty: "Any", options: NoticeStatus.options.map((s) => ({ value: s, label: STATUS_LABELS[s] })) })}
     <button class="usa-button" type="submit">Show the outbox</button>
   </form>`;
 }
@@ -75,12 +79,31 @@ async function outboxPage(
       { status: posted ? 400 : 200 },
     );
   }
-  const status = NoticeStatus.safeParse(b.status);
+  // Filters travel in the posted form with the purpose; a bad one is a 400 naming the field.
+  const status = b.status ? NoticeStatus.safeParse(b.status) : undefined;
+  const pageNo = PageNumber.safeParse(b.page);
+  const bad: FormErrors = {};
+  if (status && !status.success) bad.status = "Choose a delivery status from the list";
+  if (!pageNo.success) bad.page = "The page must be a whole number from 1";
+  if (Object.keys(bad).length || !pageNo.success)
+    return sendPage(
+      reply,
+      req,
+      "Outbox",
+      html`${errorSummary(bad, { status: "Delivery status", page: "Page" })}${intro}${outboxForm(req, bad, b)}`,
+      { status: 400 },
+    );
   const r = await svc.listNotices(
     makeCtx(req),
-    { limit: 100, status: status.success ? status.data : undefined },
+    { ...pageWindow(pageNo.data, OUTBOX_PAGE), status: status?.success ? status.data : undefined },
     purpose,
   );
+  const pagerForm = html`<form method="post" action="/staff/outbox" aria-label="Pages of the outbox">
+    ${csrfField(req)}
+    <input type="hidden" name="purposeCode" value="${purpose.code}"><input type="hidden" name="purposeText" value="${purpose.text}">
+    <input type="hidden" name="status" value="${b.status ?? ""}">
+    ${postedPager({ page: pageNo.data, total: r.total, size: OUTBOX_PAGE, label: "Pages of the outbox" })}
+  </form>`;
   return sendPage(
     reply,
     req,
@@ -89,7 +112,7 @@ async function outboxPage(
     ${
       r.items.length
         ? html`<table class="usa-table usa-table--borderless usa-table--stacked stateline-table">
-      <caption>${r.total} notices, newest first (up to 100 shown)</caption>
+      <caption>${r.total} notices, newest first</caption>
       <thead><tr><th scope="col">Notice</th><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Recipient</th><th scope="col">Subject</th><th scope="col">Delivery</th><th scope="col">Letter</th></tr></thead>
       <tbody>${r.items.map(
         (m) => html`<tr>
@@ -101,7 +124,8 @@ async function outboxPage(
       </tr>`,
       )}</tbody></table>`
         : html`<p>No notices match.</p>`
-    }`,
+    }
+    ${pagerForm}`,
   );
 }
 

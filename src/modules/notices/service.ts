@@ -246,7 +246,7 @@ export async function listNotices(
     });
   const args = [filter.status ?? null, filter.personId ?? null];
   const rows = await ctx.db.query<NoticeRow>(
-    `SELECT ${COLS} FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR person_id = $2) ORDER BY id DESC LIMIT $3 OFFSET $4`,
+    `SELECT ${COLS} FROM outbox WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR person_id = $2) ORDER BY outbox.id DESC LIMIT $3 OFFSET $4`,
     [...args, filter.limit, filter.offset ?? 0],
   );
   const [{ n }] = (await ctx.db.query<{ n: string }>(
@@ -269,7 +269,7 @@ export async function myNotices(ctx: Ctx): Promise<NoticeView[]> {
   const personId = ctx.user?.personId;
   if (!personId) throw forbidden("only a resident with a record has notices");
   const rows = await ctx.db.query<NoticeRow>(
-    `SELECT ${COLS} FROM outbox WHERE person_id = $1 ORDER BY id DESC LIMIT 200`,
+    `SELECT ${COLS} FROM outbox WHERE person_id = $1 ORDER BY outbox.id DESC LIMIT 200`,
     [personId],
   );
   return rows.map(presentNotice);
