@@ -252,7 +252,15 @@ async function main(): Promise<void> {
     outcomes.push(o);
   }
   let live = "";
-  if (process.env.BENCH_MATCH_LIVE !== "0") {
+  if (process.env.BENCH_MATCH_LIVE === "0") {
+    // File linking only: the live part (which uses the shipped parameters, not the files' estimates)
+    // is kept from the last run that measured it, saying so.
+    const prev = existsSync("BENCHMARKS.md") ? readFileSync("BENCHMARKS.md", "utf8") : "";
+    const at = prev.indexOf("**Live matching on PostgreSQL");
+    const end = prev.indexOf("\n## ", at);
+    if (at >= 0)
+      live = `(The live and re-screen figures below are kept from the last run that measured them, ${prev.match(/Run: `npm run bench:matching` on (\S+)/)?.[1] ?? "date unknown"}; this run set BENCH_MATCH_LIVE=0.)\n\n${prev.slice(at, end < 0 ? undefined : end).trim()}`;
+  } else {
     try {
       live = await runLiveBench();
     } catch (e) {

@@ -125,6 +125,18 @@ export function trainModel(
     ? (a.em.params.lambda * a.pairs) / Math.max(0.05, mDobExact * dobPresent)
     : Math.min(left.length, r.length) * 0.5;
   const prior = Math.min(0.5, Math.max(1, expected) / Math.max(1, totalPairs));
+  // Random pairs are not all different people: a share `prior` of them are matches, which show the
+  // closest levels far more often (m). Left in, they make an exact date of birth or a shared address
+  // look common among different people, most of all in a file with many duplicates linked with
+  // itself. u is the random pairs' rate less the matches' part: (u - prior·m) / (1 - prior), never
+  // below a twentieth of what was observed (sampling noise).
+  if (a.used)
+    COMPARISONS.forEach((c) => {
+      const p = fields[c.field]!;
+      const shipped = base.fields[c.field]!.u;
+      if (p.u.every((x, l) => x === shipped[l])) return; // the shipped u (too few pairs to measure): kept
+      p.u = p.u.map((uo, l) => Math.max(uo / 20, 1e-7, (uo - prior * p.m[l]!) / (1 - prior)));
+    });
   return {
     params: {
       fields,
