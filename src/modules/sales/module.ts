@@ -4,6 +4,7 @@ import { salesJobs } from "./jobs.ts";
 import { salesRoutes } from "./routes.ts";
 import { salesReviewRoutes } from "./review-routes.ts";
 import { registerDealerPages, registerStaffSalePages } from "./pages.ts";
+import { registerSerialSearchPages } from "./serial-pages.ts";
 
 export const salesModule = defineModule({
   name: "sales",
@@ -12,6 +13,7 @@ export const salesModule = defineModule({
   pages: (app, makeCtx) => {
     registerDealerPages(app, makeCtx);
     registerStaffSalePages(app, makeCtx);
+    registerSerialSearchPages(app, makeCtx);
   },
   nav: [
     { roles: ["dealer"], href: "/dealer", label: "Shop", order: 10, home: true },
@@ -20,5 +22,6 @@ export const salesModule = defineModule({
     { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", order: 20 },
     { roles: ["licensing_staff"], href: "/staff/sales-review", label: "Sales to review", order: 21 },
     { roles: ["licensing_staff"], href: "/staff/sales/private/new", label: "Private sale", order: 22 },
+    { roles: ["law_enforcement"], href: "/police/serial-search", label: "Serial number", order: 12 },
   ],
 });
