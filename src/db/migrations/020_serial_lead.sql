@@ -23,12 +23,21 @@ CREATE TABLE ammunition_check_actions (
   credential_id uuid REFERENCES credentials(id),
   -- the kinds of entry to re-check (return), or the entries the seller changed (correct)
   recheck text[] NOT NULL DEFAULT '{}' CHECK (recheck <@ ARRAY['name','dateOfBirth','credentialNumber']::text[]),
+  -- authorize: the law and limit decided again on the confirmed holder's records, and their answer
   decision_id uuid REFERENCES decisions(id),
+  limit_decision_id uuid REFERENCES decisions(id),
+  outcome text CHECK (outcome IN ('approved','refused')),
+  basis text CHECK (basis IN ('gun-credential','ammunition-certificate')),
+  -- the day an approval after review allows the sale (the day of the review)
+  valid_on date,
+  -- correct: the new check run with the corrected entries
+  new_check_id uuid REFERENCES ammunition_checks(id),
   at timestamptz NOT NULL DEFAULT now(),
-  CHECK ((action = 'review-authorize') = (credential_id IS NOT NULL AND person_id IS NOT NULL)),
-  CHECK (action <> 'review-authorize' OR length(note) >= 10),
-  CHECK (action <> 'review-deny' OR length(note) >= 10),
-  CHECK (action NOT IN ('review-return','correct') OR cardinality(recheck) >= 1)
+  CHECK ((action = 'review-authorize') = (credential_id IS NOT NULL AND person_id IS NOT NULL AND outcome IS NOT NULL AND decision_id IS NOT NULL)),
+  CHECK (outcome <> 'approved' OR valid_on IS NOT NULL),
+  CHECK (action NOT IN ('review-authorize','review-deny') OR length(note) >= 10),
+  CHECK (action NOT IN ('review-return','correct') OR cardinality(recheck) >= 1),
+  CHECK ((action = 'correct') = (new_check_id IS NOT NULL))
 );
 CREATE INDEX ammunition_check_actions_check ON ammunition_check_actions (check_id, id);
 CREATE TRIGGER ammunition_check_actions_append_only BEFORE UPDATE OR DELETE ON ammunition_check_actions FOR EACH ROW EXECUTE FUNCTION append_only();

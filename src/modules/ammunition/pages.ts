@@ -17,7 +17,17 @@ import { CLASS_LABELS, PURCHASE_TYPES, type PurchaseType } from "../../law/ct/po
 import { type User } from "../auth/index.ts";
 import { ammunitionPolicy } from "./policy.ts";
 import { maskCredentialNumber, presentFindingForSeller } from "./present.ts";
-import { findCheck, findCredentialOnFile, findSale, findSaleOfCheck, type Check, type Sale } from "./queries.ts";
+import {
+  checkActions,
+  findCheck,
+  findCredentialOnFile,
+  findSale,
+  findSaleOfCheck,
+  type Check,
+  type Sale,
+} from "./queries.ts";
+import { effectiveCheck } from "./review-state.ts";
+import { registerCheckReviewPages, reviewPanel } from "./review-pages.ts";
 import { listSalesFor, PHOTO_ID_TYPES, presentedCredential, recordSale, runCheck, type CheckInput } from "./service.ts";
 import {
   BULLET_KINDS,
@@ -381,20 +391,28 @@ async function checkResultPage(
   const c = await findCheck(ctx.db, idParam(req, "check"));
   // Another seller's check is "not found", as in the service, so that ids reveal nothing across shops.
   if (!c || c.dealerId !== seller.id) throw notFound("ammunition check");
-  const [findings, sold] = await Promise.all([checkFindings(ctx, c), findSaleOfCheck(ctx.db, c.id)]);
-  const o = OUTCOME[c.outcome];
+  const [findings, sold, actions] = await Promise.all([
+    checkFindings(ctx, c),
+    findSaleOfCheck(ctx.db, c.id),
+    checkActions(ctx.db, c.id),
+  ]);
+  // After review the check stands as staff left it (review-state.ts).
+  const eff = effectiveCheck(c, actions);
+  const shown = eff.state === "authorized" ? { ...c, outcome: eff.outcome, checkedOn: eff.validOn } : c;
+  const o = OUTCOME[eff.outcome];
   const e = st.errors ?? {};
   const v = st.values ?? {};
-  const canRecord = c.outcome === "approved" && !sold && c.checkedOn === ctx.today;
+  const canRecord = eff.outcome === "approved" && !sold && eff.validOn === ctx.today;
   return sendPage(
     reply,
     req,
     `Ammunition check ${c.number}`,
     html`<h1>Ammunition check ${c.number}</h1>
     <p><span class="usa-tag stateline-tag stateline-tag--${o.tone}">${o.label}</span> Checked ${when(c.checkedAt)} for ${c.buyer.firstName} ${c.buyer.lastName}, credential ${c.credentialNumber}.</p>
-    ${answer(c, findings)}
+    ${reviewPanel(req, c, eff, st)}
+    ${answer(shown, findings)}
     ${sold ? html`<p>Sale <a href="/ammunition/sales/${sold.id}">${sold.number}</a> was recorded against this check.</p>` : ""}
-    ${c.outcome === "approved" && !sold && c.checkedOn !== ctx.today ? html`<p>This check was made on ${c.checkedOn}; a check is good for its own day only. <a href="/ammunition/check">Run a new check</a>.</p>` : ""}
+    ${eff.outcome === "approved" && !sold && eff.validOn !== ctx.today ? html`<p>This check allowed a sale on ${eff.validOn}; a check is good for that day only. <a href="/ammunition/check">Run a new check</a>.</p>` : ""}
     ${
       canRecord
         ? html`<form class="usa-form usa-form--large stateline-wide-form" method="post" action="/ammunition/checks/${c.id}/sale" novalidate>
@@ -533,6 +551,7 @@ async function salesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
 // ---------------------------------------------------------------- routes
 
 export function registerAmmunitionPages(app: FastifyInstance, makeCtx: MakeCtx): void {
+  registerCheckReviewPages(app, makeCtx, (req, reply, user, st) => checkResultPage(req, reply, makeCtx, user, st));
   app.get(
     "/ammunition/check",
     signedIn((req, reply, user) => checkPage(req, reply, makeCtx, user)),

@@ -19,5 +19,7 @@ export const ammunitionPolicy = {
    */
   seeBuyerIdentity: investigator,
   reports: investigator,
+  /** Checks that need review (a record that does not match, a fact missing): licensing staff authorize, deny or send back. */
+  review: (u: User) => u.role === "licensing_staff",
   setLimit: (u: User) => u.role === "admin",
 };

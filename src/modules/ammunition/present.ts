@@ -2,6 +2,7 @@
 import { type Finding, citationLabel } from "../../law/core/rules.ts";
 import type { Check, CredentialOnFile, Sale, StoredSettings } from "./queries.ts";
 import { MATCH_ID } from "./matching.ts";
+import type { EffectiveCheck } from "./review-state.ts";
 
 /** A finding with its citation; a policy finding says so in words. */
 export function presentFinding(f: Finding) {
@@ -185,4 +186,39 @@ export function presentSaleForInvestigator(s: Sale) {
 /** The limit's settings, as anyone may see them (the limit is public policy). */
 export function presentSettings(s: StoredSettings) {
   return { version: s.version, effectiveOn: s.effectiveOn, settings: s.settings, setAt: s.setAt, note: s.note };
+}
+
+/** A credential on file as licensing staff see it in a review (no address). */
+export function presentCredentialForStaff(c: CredentialOnFile) {
+  return {
+    id: c.id,
+    number: c.number,
+    kind: c.kind,
+    status: c.status,
+    issuedOn: c.issuedOn,
+    expiresOn: c.expiresOn,
+    holder: {
+      personId: c.person.id,
+      firstName: c.person.firstName,
+      lastName: c.person.lastName,
+      birthDate: c.person.birthDate,
+    },
+  };
+}
+
+/**
+ * Where a check stands after review, as its seller may hear of it: the outcome, the day a sale
+ * may be recorded, what to re-check (kinds of entry, never the record) or the reason for a
+ * denial. Staff's note on how they confirmed the buyer is not shown (it may quote the record).
+ */
+export function presentReviewForSeller(e: EffectiveCheck) {
+  const last = e.last;
+  return {
+    state: e.state,
+    outcome: e.outcome,
+    ...(e.outcome === "approved" ? { validOn: e.validOn } : {}),
+    ...(e.state === "awaiting-seller" && last ? { recheck: last.recheck, note: last.note } : {}),
+    ...(e.state === "denied" && last ? { reason: last.note } : {}),
+    ...(e.state === "corrected" && last ? { newCheckId: last.newCheckId } : {}),
+  };
 }

@@ -395,3 +395,111 @@ export async function buyersAtManyVendors(
   );
   return r.map((x) => x.person_id);
 }
+
+// ---------------------------------------------------------------- the review of a check (migration 020)
+
+export type CheckActionKind = "review-authorize" | "review-deny" | "review-return" | "correct";
+
+export interface CheckAction {
+  action: CheckActionKind;
+  actorId: string;
+  note: string | null;
+  personId: string | null;
+  credentialId: string | null;
+  recheck: string[];
+  decisionId: string | null;
+  limitDecisionId: string | null;
+  outcome: "approved" | "refused" | null;
+  basis: Basis | null;
+  validOn: PlainDate | null;
+  newCheckId: string | null;
+  at: string;
+}
+
+/** The review actions of a check, oldest first. */
+export async function checkActions(q: Queryable, checkId: string): Promise<CheckAction[]> {
+  const r = await q.query(
+    `SELECT action, actor_id::text, note, person_id::text, credential_id::text, recheck, decision_id::text, limit_decision_id::text, outcome, basis,
+            valid_on, new_check_id::text, at FROM ammunition_check_actions WHERE check_id = $1 ORDER BY id`,
+    [checkId],
+  );
+  return r.map((x) => ({
+    action: x.action,
+    actorId: x.actor_id,
+    note: x.note,
+    personId: x.person_id,
+    credentialId: x.credential_id,
+    recheck: x.recheck ?? [],
+    decisionId: x.decision_id,
+    limitDecisionId: x.limit_decision_id,
+    outcome: x.outcome,
+    basis: x.basis,
+    validOn: x.valid_on,
+    newCheckId: x.new_check_id,
+    at: String(x.at),
+  }));
+}
+
+export async function insertCheckAction(
+  q: Queryable,
+  a: { checkId: string; at: string } & Partial<Omit<CheckAction, "at">> & Pick<CheckAction, "action" | "actorId">,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO ammunition_check_actions (check_id, action, actor_id, note, person_id, credential_id, recheck, decision_id, limit_decision_id, outcome, basis, valid_on, new_check_id, at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+    [
+      a.checkId,
+      a.action,
+      a.actorId,
+      a.note ?? null,
+      a.personId ?? null,
+      a.credentialId ?? null,
+      a.recheck ?? [],
+      a.decisionId ?? null,
+      a.limitDecisionId ?? null,
+      a.outcome ?? null,
+      a.basis ?? null,
+      a.validOn ?? null,
+      a.newCheckId ?? null,
+      a.at,
+    ],
+  );
+}
+
+/** Checks waiting for review (needs-review, not closed by a review action) since a day, oldest first. */
+export async function checksAwaitingReview(
+  q: Queryable,
+  since: PlainDate,
+): Promise<{ check: Check; last: string | null }[]> {
+  const r = await q.query(
+    `SELECT ${CHECK_COLS}, (SELECT a.action FROM ammunition_check_actions a WHERE a.check_id = c.id ORDER BY a.id DESC LIMIT 1) AS last_action
+       FROM ammunition_checks c WHERE c.outcome = 'needs-review' AND c.checked_on >= $1
+        AND NOT EXISTS (SELECT 1 FROM ammunition_check_actions a WHERE a.check_id = c.id AND a.action IN ('review-authorize','review-deny','correct'))
+      ORDER BY c.checked_at LIMIT 200`,
+    [since],
+  );
+  return r.map((x) => ({ check: toCheck(x), last: x.last_action }));
+}
+
+export async function findCredentialById(q: Queryable, id: string): Promise<CredentialOnFile | undefined> {
+  const r = await q.query(`${CRED_SELECT} WHERE c.id = $1`, [id]);
+  return r[0] ? toCred(r[0]) : undefined;
+}
+
+/** Credentials of people born on a day whose last name starts like `lastName` (the buyer, when a number was mistyped). */
+export async function credentialsOfLookalikes(
+  q: Queryable,
+  birthDate: PlainDate,
+  lastName: string,
+): Promise<CredentialOnFile[]> {
+  const start = lastName
+    .normalize("NFKD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase()
+    .slice(0, 2);
+  const r = await q.query(
+    `${CRED_SELECT} WHERE p.birth_date = $1 AND lower(p.last_name) LIKE $2 ORDER BY c.issued_on DESC LIMIT 10`,
+    [birthDate, `${start}%`],
+  );
+  return r.map(toCred);
+}

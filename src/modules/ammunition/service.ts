@@ -39,6 +39,7 @@ import { detectAfterSale } from "../leads/index.ts";
 import { type BulletKind, type LcmExemption, type MagazineFeature, itemFindings } from "./items.ts";
 import { matchRecord, normalizeCredentialNumber } from "./matching.ts";
 import { ammunitionPolicy } from "./policy.ts";
+import { effectiveCheck } from "./review-state.ts";
 import { type PresentedCredential, presentFindingForSeller } from "./present.ts";
 import {
   type Basis,
@@ -51,6 +52,7 @@ import {
   type Sale,
   type SaleLine,
   type StoredSettings,
+  checkActions,
   credentialsOnFileOfPerson,
   findCheck,
   findCredentialOnFile,
@@ -162,14 +164,14 @@ export function saleFacts(opts: {
 }
 
 /** First day of the longest window the limit looks at (rolling 30 days or the calendar month). */
-function limitHistoryFrom(on: PlainDate): PlainDate {
+export function limitHistoryFrom(on: PlainDate): PlainDate {
   const p = parts(on);
   const month = fromParts(p.year, p.month, 1);
   const rolling = addDays(on, -29);
   return month < rolling ? month : rolling;
 }
 
-function limitFacts(
+export function limitFacts(
   s: StoredSettings,
   prior: { on: PlainDate; type: PurchaseType; quantity: number }[] | undefined,
   requested: readonly { type: PurchaseType; quantity: number }[],
@@ -267,6 +269,17 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
   const user = requireUser(ctx);
   if (!ammunitionPolicy.check(user)) throw forbidden();
   const dealer = await getActingDealer(ctx);
+  return ctx.db.tx((q) => runCheckIn(ctx, q, user, dealer, input));
+}
+
+/** The check itself, inside the caller's transaction (a correction after review runs one in its own). */
+export async function runCheckIn(
+  ctx: Ctx,
+  q: Queryable,
+  user: User,
+  dealer: Dealer,
+  input: CheckInput,
+): Promise<CheckAnswer> {
   const today = ctx.today;
   const number = normalizeCredentialNumber(input.buyer.credentialNumber);
   const lines: CheckLine[] = input.lines.map((l) => ({
@@ -281,7 +294,7 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
         : {}),
   }));
   const t = totals(lines);
-  return ctx.db.tx(async (q) => {
+  {
     const checkId = randomUUID();
     const record = await findCredentialOnFile(q, number);
     const match = matchRecord(
@@ -385,7 +398,7 @@ export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer
         findings.map((f) => presentFindingForSeller(f, presented)),
       ),
     };
-  });
+  }
 }
 
 export interface SaleInput {
@@ -413,16 +426,21 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     const check = await findCheck(q, input.checkId, { forUpdate: true });
     // Another seller's check is not found, so that ids reveal nothing across shops.
     if (!check || check.dealerId !== dealer.id) throw badField("checkId", "no check of yours has this id");
-    if (check.outcome !== "approved")
-      throw conflict("checkId", `the check was ${check.outcome}; only an approved check allows a sale`);
-    if (check.checkedOn !== today)
+    // After review, the check stands as staff left it (review-state.ts).
+    const eff = effectiveCheck(check, await checkActions(q, check.id));
+    if (eff.outcome !== "approved")
       throw conflict(
         "checkId",
-        `the check was made on ${check.checkedOn}; a check is good for its own day only: run a new one`,
+        `the check was ${eff.state === "not-in-review" ? check.outcome : `${check.outcome} (${eff.state} on review)`}; only an approved check allows a sale`,
+      );
+    if (eff.validOn !== today)
+      throw conflict(
+        "checkId",
+        `the check allowed a sale on ${eff.validOn}; a check is good for that day only: run a new one`,
       );
     const done = await findSaleOfCheck(q, check.id);
     if (done) throw conflict("checkId", `sale ${done.number} was already recorded against this check`);
-    const personId = check.personId!;
+    const personId = eff.personId!;
     // One buyer's sales are recorded one at a time, so two counters cannot both use the same headroom.
     await q.query("SELECT pg_advisory_xact_lock(727010, hashtext($1))", [personId]);
 
@@ -445,7 +463,7 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     }
     const cred = await q.query<{ status: string; expires_on: PlainDate }>(
       "SELECT status, expires_on FROM credentials WHERE id = $1",
-      [check.credentialId],
+      [eff.credentialId],
     );
     if (cred[0]?.status !== "active" || cred[0].expires_on <= today)
       throw conflict(
@@ -478,8 +496,8 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
         dealer.id,
         dealer.town,
         personId,
-        check.credentialId,
-        check.basis,
+        eff.credentialId,
+        eff.basis,
         today,
         ctx.clock.now().toISOString(),
         user.id,
