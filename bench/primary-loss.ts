@@ -140,7 +140,8 @@ async function main(): Promise<void> {
       DATABASE_REPLICA_URL: replicaUrl,
       STATELINE_SPOOL_DIR: spoolDir,
       STATELINE_TODAY: BENCH_TODAY,
-      STATELINE_LOG: "0",
+      // Request logs on (to the log file): background errors (the spool replayer's) are logged there.
+      STATELINE_LOG: "1",
       STATELINE_RATE_LIMITS: "0",
       PORT: process.env.BENCH_PORT ?? "3996",
     };
@@ -301,6 +302,15 @@ async function main(): Promise<void> {
       ).trim();
       events.push(`${stamp()} standbys streaming from the primary again: ${streaming}`);
     }
+    // The sealer runs every 250 ms while the server runs: entries older than 10 s still unsealed mean it stopped.
+    const unsealed = Number(
+      psql(
+        MODE === "restart" ? pgs.baseUrl : replica.baseUrl,
+        "stateline_drill",
+        "SELECT count(*) FROM audit_log WHERE chain_seq IS NULL AND at < now() - interval '10 seconds'",
+      ).trim(),
+    );
+    events.push(`${stamp()} audit entries older than 10 s not yet sealed while the server runs: ${unsealed}`);
     await stopServer(server.child);
     server = undefined;
 

@@ -84,7 +84,9 @@ export function startBackground(
 ): () => Promise<void> {
   const stopSealer = startAuditSealer(s.db, 250, (e) => onError(e, "audit.seal"));
   const stopJobs = startJobRunner(s, allJobs(), { intervalMs: 1000, onError });
-  const stopReplayer = s.replica ? startSpoolReplayer(s.db, s.config.spoolDir) : () => {};
+  const stopReplayer = s.replica
+    ? startSpoolReplayer(s.db, s.config.spoolDir, 1000, (e) => onError(e, "audit.spool"))
+    : () => {};
   return async () => {
     await stopJobs();
     stopReplayer();

@@ -186,6 +186,8 @@ export async function replaySpool(primary: Db, dir: string): Promise<number> {
     const file = join(dir, f);
     const entries = readEntries(file);
     inserted += await primary.tx(async (q) => {
+      // One replay at a time (across processes too): the check for entries already present then holds.
+      await q.query("SELECT pg_advisory_xact_lock(727003)");
       let n = 0;
       for (const e of entries) {
         const cols = AUDIT_INSERT.exec(e.text)?.[1]
@@ -210,16 +212,30 @@ export async function replaySpool(primary: Db, dir: string): Promise<number> {
 }
 
 /** Replays the spool every `intervalMs` while there is one (quietly retrying while the primary is down). */
-export function startSpoolReplayer(primary: Db, dir: string, intervalMs = 1000): () => void {
+export function startSpoolReplayer(
+  primary: Db,
+  dir: string,
+  intervalMs = 1000,
+  onError: (e: unknown) => void = () => {},
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running || spoolFiles(dir, true).length === 0) return;
     running = true;
-    replaySpool(primary, dir)
-      .catch(() => {
-        /* primary still unreachable: the files stay, next tick tries again */
+    // A connection attempt made while the primary is starting up can hang (seen in the primary-loss
+    // drill): give up waiting after 10 s so that the next tick tries again. A late finisher does no
+    // harm: replays take an advisory lock and skip entries already present.
+    let timeout: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => {
+      timeout = setTimeout(resolve, 10_000);
+    });
+    Promise.race([replaySpool(primary, dir), gaveUp])
+      .catch((e: unknown) => {
+        // Primary still unreachable: the files stay, the next tick tries again. Anything else is reported.
+        if (!isDatabaseUnavailable(e)) onError(e);
       })
       .finally(() => {
+        clearTimeout(timeout);
         running = false;
       });
   }, intervalMs);
