@@ -6,6 +6,7 @@ import { registerResidentPages } from "./pages.ts";
 import { registerStaffPages } from "./pages.ts";
 import { registerVerifyPages } from "./pages.ts";
 import { registerStaffListPages } from "./search-pages.ts";
+import { registerCredentialDocuments } from "./documents.ts";
 
 export const credentialsModule = defineModule({
   name: "credentials",
@@ -16,6 +17,7 @@ export const credentialsModule = defineModule({
     registerStaffPages(app, makeCtx);
     registerStaffListPages(app, makeCtx);
     registerVerifyPages(app, makeCtx);
+    registerCredentialDocuments(app, makeCtx);
   },
   nav: [
     { roles: ["resident"], href: "/me", label: "My credentials", order: 10, home: true },
