@@ -184,9 +184,13 @@ function credentialNotes(c: Credential): Html {
       ${c.lateSurrenderFlaggedOn ? html`<p class="margin-y-0">Late surrender recorded on ${c.lateSurrenderFlaggedOn}.</p>` : ""}`;
   }
   if (c.status === "active" || c.status === "expired") {
+    const pdf =
+      c.status === "active"
+        ? html`<a href="/me/credentials/${c.id}/credential.pdf" download>Print (PDF)<span class="usa-sr-only"> ${c.number}</span></a> `
+        : html``;
     return c.kind === "temporary-state-permit"
-      ? html``
-      : html`<a href="/me/credentials/${c.id}/renew">Renew<span class="usa-sr-only"> ${c.number}</span></a>`;
+      ? pdf
+      : html`${pdf}<a href="/me/credentials/${c.id}/renew">Renew<span class="usa-sr-only"> ${c.number}</span></a>`;
   }
   return html``;
 }
