@@ -67,7 +67,12 @@ export async function requireAuthority(ctx: Ctx): Promise<db.Authority & { user:
 export const authorityName = (a: db.Authority & { user: User }) =>
   `${a.user.displayName}, ${OFFICE_LABELS[a.office].toLowerCase()} of ${a.town} (the local issuing authority, ${ISSUING_AUTHORITY_SOURCE.cgs})`;
 
-/** A temporary state permit application of a permanent resident of the authority's own town, or nothing. */
+/**
+ * A temporary state permit application of a permanent resident of the authority's own town, or nothing.
+ * QUESTION(legal): "bona fide permanent residence within the jurisdiction" (CGS § 29-28(b) as § 57 amends
+ * it) is read as the town of permanent residence named on the application (`residenceTown`, which the
+ * rulebook checks), not the person's current mailing address: someone who has moved applies in the new town.
+ */
 const inTown = (app: { credentialKind: string; residenceTown: string }, town: string) =>
   app.credentialKind === TEMPORARY && app.residenceTown === town;
 
@@ -327,6 +332,8 @@ export async function approve(
  * Permit Examiners (CGS § 29-32b). A denied temporary permit means no state permit (CGS § 29-28a(b)).
  * The authority may deny an applicant the rulebook found eligible: suitability is its finding
  * (CGS § 29-28(b)).
+ * QUESTION(legal): read so because § 29-28(b) says the authority "may issue" on finding the applicant
+ * suitable and intending only lawful use; the denial must still give detailed reasons (§ 29-28a(b)).
  */
 export async function deny(ctx: Ctx, applicationId: string, reasons: string): Promise<void> {
   const a = await requireAuthority(ctx);
