@@ -22,6 +22,22 @@ export function listFilters<T>(req: FastifyRequest, schema: z.ZodType<T>): T {
   );
 }
 
+/**
+ * For a list page that shows its filter form with the errors beside the fields: the filters, or
+ * the errors by field name (the page answers 400 with them).
+ */
+export function tryListFilters<T>(
+  req: FastifyRequest,
+  schema: z.ZodType<T>,
+): { filters: T; errors?: undefined } | { filters?: undefined; errors: Record<string, string> } {
+  const r = schema.safeParse(req.query ?? {});
+  if (r.success) return { filters: r.data };
+  const errors: Record<string, string> = {};
+  for (const f of zodFields(r.error, ""))
+    errors[f.field || ""] ??= f.message.charAt(0).toUpperCase() + f.message.slice(1);
+  return { errors };
+}
+
 /** The address of a list with these filters (empty ones left out) and page. */
 export function listHref(path: string, filters: Record<string, unknown>, page?: number): string {
   const p = new URLSearchParams();

@@ -26,7 +26,6 @@ import { statusOf } from "../../http/errors.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { AppError, forbidden } from "../../lib/errors.ts";
-import { renderFormPdf } from "../notices/index.ts";
 import { parseWith, runIdempotent } from "../../http/route.ts";
 import { type User } from "../auth/index.ts";
 import {
@@ -96,11 +95,13 @@ import {
   recallPurpose,
   rememberPurpose,
   sendPurposeGate,
+  tryListFilters,
 } from "../../web/kit.ts";
 import { randomUUID } from "node:crypto";
-import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
+import { z } from "zod";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
 import { purposeLine } from "../../lib/purpose.ts";
+import { DateFilter, EnumFilter, TextFilter, blank, checkRange, listQuery, pageWindow } from "../../lib/paging.ts";
 import { correctionPanel, registerSaleReviewPages } from "./review-pages.ts";
 import { serialWarnings } from "./serial-warning.ts";
 
@@ -392,40 +393,13 @@ export function saleFindings(d: SaleDecision | null, audience: "dealer" | "staff
 }
 
 /** The receipt or transfer form as written when the sale was authorized. */
-export function recordTable(r: Awaited<ReturnType<typeof findRecord>>, pdfHref?: string): Html {
+export function recordTable(r: Awaited<ReturnType<typeof findRecord>>): Html {
   if (!r) return html`<p>No receipt or transfer form yet: it is written when the sale is authorized.</p>`;
   return html`<table class="usa-table usa-table--borderless" id="record">
     <caption>${RECORD_FORMS[r.form] ?? r.form}, completed ${r.completedOn}</caption>
     <thead><tr><th scope="col">Field</th><th scope="col">Value</th></tr></thead>
     <tbody>${r.requiredFields.map((f) => html`<tr><th scope="row">${recordFieldLabel(f)}</th><td>${r.fields[f] ?? "(none)"}</td></tr>`)}</tbody>
-  </table>
-  ${pdfHref ? html`<p><a class="usa-button usa-button--outline" href="${pdfHref}" download>Download the ${(RECORD_FORMS[r.form] ?? r.form).toLowerCase()} (PDF) to print</a></p>` : ""}`;
-}
-
-/** The receipt or transfer record as a PDF, grouped by who or what each field describes. */
-export async function recordPdf(
-  r: NonNullable<Awaited<ReturnType<typeof findRecord>>>,
-  reference: string,
-): Promise<Buffer> {
-  const sections = new Map<string, [string, string][]>();
-  for (const f of r.requiredFields) {
-    const head = f.includes(".") ? (RECORD_HEADS[f.split(".")[0]!] ?? "Sale") : "Sale";
-    const label = recordFieldLabel(f).replace(/^[^:]+: /, "");
-    const rows = sections.get(head) ?? [];
-    rows.push([label.charAt(0).toUpperCase() + label.slice(1), r.fields[f] ?? "(none)"]);
-    sections.set(head, rows);
-  }
-  return renderFormPdf({
-    title: RECORD_FORMS[r.form] ?? r.form,
-    reference,
-    date: r.completedOn,
-    subtitle:
-      r.form === "handgun-transfer-record"
-        ? "Record of the sale, delivery or transfer of a pistol or revolver (CGS § 29-33, PA 13-3)"
-        : "Receipt for the sale, delivery or transfer of a long gun (CGS § 29-37a, PA 13-3 §§ 1-2)",
-    sections: [...sections].map(([heading, rows]) => ({ heading, rows })),
-    notes: ["Keep this record for at least 20 years (CGS § 29-37a). The state and the local police receive a copy."],
-  });
+  </table>`;
 }
 
 export function historyTable(h: Awaited<ReturnType<typeof saleHistory>>, opts: { actors?: boolean } = {}): Html {
@@ -944,7 +918,7 @@ async function salePage(
     }
     ${saleDetails(s)}
     <h2>${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}</h2>
-    ${recordTable(record, `/dealer/sales/${s.id}/record.pdf`)}
+    ${recordTable(record)}
     <h2>The rules that decided it</h2>
     <p class="usa-hint">A finding about the buyer's records is shown by its rule and citation only; the buyer is told the reasons in writing.</p>
     ${saleFindings(decision, "dealer")}
@@ -1091,22 +1065,6 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
     signedIn((req, reply, user) => salePage(req, reply, makeCtx, user)),
   );
 
-  app.get(
-    "/dealer/sales/:id/record.pdf",
-    signedIn(async (req, reply, user) => {
-      const s = await ownSale(req, makeCtx, user);
-      const r = await findRecord(makeCtx(req).db, s.id);
-      if (!r)
-        throw new AppError("not_found", "no receipt or transfer record yet: it is written when the sale is authorized");
-      const pdf = await recordPdf(r, s.authorizationNumber ?? s.number);
-      return reply
-        .type("application/pdf")
-        .header("Content-Disposition", `attachment; filename="${r.form}-${s.number}.pdf"`)
-        .header("Cache-Control", "no-store")
-        .send(pdf);
-    }),
-  );
-
   app.post(
     "/dealer/sales/:id/proceed",
     signedIn(async (req, reply, user) => {
@@ -1163,6 +1121,14 @@ function requireSalesStaff(user: User): void {
   if (!salesPolicy.listAll(user)) throw forbidden("only licensing staff see every sale");
 }
 
+const StaffSalesQuery = listQuery({
+  status: EnumFilter(SALE_STATUSES as unknown as readonly [SaleStatus, ...SaleStatus[]]),
+  from: DateFilter,
+  to: DateFilter,
+  serialNumber: TextFilter(40),
+  dealerId: blank(z.uuid({ message: "must be a dealer from the list" })),
+}).superRefine((v, c) => checkRange(v, c));
+
 async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
   const ctx = makeCtx(req);
   if (!salesPolicy.listAll(user))
@@ -1180,22 +1146,17 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
       intro:
         "Every sale carries its buyer's name and firearm. Say why you need them; the purpose is recorded with each view.",
     });
-  const errors: FormErrors = {};
-  const status = SALE_STATUSES.find((s) => s === queryParam(req, "status"));
-  const fromRaw = queryParam(req, "from"),
-    toRaw = queryParam(req, "to"),
-    serial = queryParam(req, "serialNumber").trim(),
-    dealerRaw = queryParam(req, "dealerId");
-  const from = fromRaw && isPlainDate(fromRaw) ? (fromRaw as PlainDate) : undefined;
-  const to = toRaw && isPlainDate(toRaw) ? (toRaw as PlainDate) : undefined;
-  if (fromRaw && !from) errors.from = "Write the date YYYY-MM-DD";
-  if (toRaw && !to) errors.to = "Write the date YYYY-MM-DD";
-  if (from && to && from > to) errors.from = "The first day must be on or before the last";
-  if (serial.length > 40) errors.serialNumber = "A serial number has at most 40 characters";
+  // Filters from the query string (src/lib/paging.ts): a bad value is a 400 naming the field.
+  const parsed = tryListFilters(req, StaffSalesQuery);
+  const errors: FormErrors = parsed.errors ?? {};
+  const f = parsed.filters ?? { page: 1 };
+  const { status, from, to, page: pageNo } = f;
+  const fromRaw = errors.from ? queryParam(req, "from") : (from ?? ""),
+    toRaw = errors.to ? queryParam(req, "to") : (to ?? ""),
+    serial = errors.serialNumber ? queryParam(req, "serialNumber") : (f.serialNumber ?? "");
   const dealers = await listDealers(ctx.db, { kind: "firearm-dealer", limit: 500, offset: 0 });
-  const dealerId = dealers.find((d) => d.id === dealerRaw)?.id;
-  const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
-  const r = Object.keys(errors).length
+  const dealerId = f.dealerId;
+  const r = parsed.errors
     ? { items: [], total: 0 }
     : await listSales(ctx.db, {
         status,
@@ -1203,8 +1164,7 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
         to,
         serialNumber: serial || undefined,
         dealerId,
-        limit: PAGE_SIZE,
-        offset: (pageNo - 1) * PAGE_SIZE,
+        ...pageWindow(pageNo, PAGE_SIZE),
       });
   await ctx.db.tx((q) =>
     auditRead(q, ctx, purpose, {
@@ -1227,10 +1187,10 @@ async function staffSalesPage(req: FastifyRequest, reply: FastifyReply, makeCtx:
     reply,
     req,
     "Firearm sales",
-    html`<h1>Firearm sales</h1>
+    html`${errorSummary(errors, { status: "Status", dealerId: "Dealer", from: "Sold from", to: "Sold to", serialNumber: "Serial number", page: "Page", purpose: "Purpose" })}<h1>Firearm sales</h1>
     <form class="usa-form stateline-filter" method="get" action="/staff/sales" novalidate>
-      ${selectField({ name: "status", label: "Status", value: status ?? "", empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
-      ${selectField({ name: "dealerId", label: "Dealer", value: dealerId ?? "", empty: "Any dealer", options: dealers.map((d) => ({ value: d.id, label: `${d.name} (${d.town})` })) })}
+      ${selectField({ name: "status", label: "Status", value: status ?? "", error: errors.status, empty: "Any status", options: SALE_STATUSES.map((s) => ({ value: s, label: SALE_STATUS_LABELS[s] })) })}
+      ${selectField({ name: "dealerId", label: "Dealer", value: dealerId ?? "", error: errors.dealerId, empty: "Any dealer", options: dealers.map((d) => ({ value: d.id, label: `${d.name} (${d.town})` })) })}
       ${dateField({ name: "from", label: "Sold from", value: fromRaw, error: errors.from })}
       ${dateField({ name: "to", label: "Sold to", value: toRaw, error: errors.to })}
       ${textField({ name: "serialNumber", label: "Serial number", value: serial, error: errors.serialNumber, width: "md" })}
