@@ -50,7 +50,10 @@ import {
   when,
   type Flash,
   type FormErrors,
+  tryListFilters,
 } from "../../web/kit.ts";
+import { z } from "zod";
+import { EnumFilter, PageNumber, pageWindow } from "../../lib/paging.ts";
 
 type MakeCtx = (req: FastifyRequest) => Ctx;
 
@@ -84,18 +87,28 @@ const purposeHint =
 
 // ---------------------------------------------------------------- /leads
 
+const LeadsQuery = z.object({
+  status: EnumFilter(["all", ...LEAD_STATUSES] as const),
+  detector: EnumFilter(DETECTOR_IDS as unknown as readonly [DetectorId, ...DetectorId[]]),
+  page: PageNumber,
+});
+
 async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
   requireInvestigator(user);
   const ctx = makeCtx(req);
   const p = purposeOf(req);
-  const statusRaw = queryParam(req, "status");
+  // Filters through the shared paging schema: a bad status, detector or page is a 400 beside its field.
+  const parsed = tryListFilters(req, LeadsQuery);
+  const bad = parsed.errors ?? {};
+  const f = parsed.filters ?? { page: 1, status: undefined, detector: undefined };
   // Open leads unless another status (or "all") is chosen.
-  const status = statusRaw === "" ? "open" : LEAD_STATUSES.find((s) => s === statusRaw);
-  const detector = DETECTOR_IDS.find((d) => d === queryParam(req, "detector"));
-  const pageNo = Math.max(1, Math.min(100_000, Number.parseInt(queryParam(req, "page") || "1", 10) || 1));
-  const r = p.purpose
-    ? await listLeads(ctx, { status, detector, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, purpose: p.purpose })
-    : null;
+  const status = f.status === undefined ? "open" : f.status === "all" ? undefined : f.status;
+  const detector = f.detector;
+  const pageNo = f.page;
+  const r =
+    p.purpose && !parsed.errors
+      ? await listLeads(ctx, { status, detector, ...pageWindow(pageNo, PAGE_SIZE), purpose: p.purpose })
+      : null;
   const pages = r ? Math.max(1, Math.ceil(r.total / PAGE_SIZE)) : 1;
   const q = (extra: Record<string, string>) =>
     new URLSearchParams({
@@ -108,12 +121,12 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     reply,
     req,
     "Leads",
-    html`<h1>Suspicious purchase leads</h1>
+    html`${errorSummary(bad, { status: "Status", detector: "Detector", page: "Page" })}<h1>Suspicious purchase leads</h1>
     <p class="usa-intro">A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or revoked because of one.</p>
     <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
       ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
-      ${selectField({ name: "status", label: "Status", value: status ?? "all", options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
-      ${selectField({ name: "detector", label: "Detector", value: detector ?? "", empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
+      ${selectField({ name: "status", label: "Status", value: status ?? "all", error: bad.status, options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
+      ${selectField({ name: "detector", label: "Detector", value: detector ?? "", error: bad.detector, empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
       <button class="usa-button" type="submit">Show leads</button>
     </form>
     ${
@@ -140,7 +153,7 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
       }`
           : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`
     }`,
-    { status: p.error ? 400 : 200 },
+    { status: p.error || parsed.errors ? 400 : 200 },
   );
 }
 
