@@ -483,3 +483,72 @@ describe("pages", () => {
     assert.equal(chiefStages.statusCode, 403);
   });
 });
+
+describe("concurrency and the web forms", () => {
+  test("two approvals at once store one temporary permit and one hand-off", async () => {
+    const { app } = await applicant("Hartford", 4);
+    const results = await Promise.allSettled([
+      svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "first tab" }),
+      svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "second tab" }),
+    ]);
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    assert.equal(failed.reason.code, "conflict");
+    assert.equal(await count(env, "credentials WHERE application_id = $1", [app.id]), 1);
+    assert.equal(
+      await count(env, "local_permit_actions WHERE application_id = $1 AND action = 'approve'", [app.id]),
+      1,
+    );
+    assert.equal(
+      await count(env, "local_permit_actions WHERE application_id = $1 AND action = 'forward'", [app.id]),
+      1,
+    );
+  });
+
+  test("the deny form: short reasons are a 400 naming the field and nothing changes; then a denial", async () => {
+    const { app, person } = await applicant("Hartford", 5);
+    const s = await env.login(env.users.local_authority.username);
+    const headers = { cookie: s.cookie, "content-type": "application/x-www-form-urlencoded", accept: "text/html" };
+    // The purpose gate first (remembered for the session), then the form.
+    const gate = await env.app.inject({
+      method: "POST",
+      url: `/local/applications/${app.id}`,
+      headers,
+      payload: new URLSearchParams({
+        _csrf: s.csrf,
+        purposeCode: "licensing-review",
+        purposeText: "deciding the temporary permit",
+      }).toString(),
+    });
+    assert.equal(gate.statusCode, 303);
+    const short = await env.app.inject({
+      method: "POST",
+      url: `/local/applications/${app.id}/deny`,
+      headers,
+      payload: new URLSearchParams({ _csrf: s.csrf, reasons: "no" }).toString(),
+    });
+    assert.equal(short.statusCode, 400);
+    assert.match(short.body, /id="reasons"[^>]*aria-invalid|Give the detailed reasons/);
+    assert.equal(await count(env, "local_permit_actions WHERE application_id = $1", [app.id]), 0);
+    const ok = await env.app.inject({
+      method: "POST",
+      url: `/local/applications/${app.id}/deny`,
+      headers,
+      payload: new URLSearchParams({
+        _csrf: s.csrf,
+        reasons: "domestic disturbance reports show the applicant unsuitable",
+      }).toString(),
+    });
+    assert.equal(ok.statusCode, 303);
+    assert.match(String(ok.headers.location), /^\/local\?done=denied/);
+    assert.equal(await count(env, "outbox WHERE person_id = $1 AND template = 'application-denied'", [person.id]), 1);
+    // Without the CSRF token the form is refused.
+    const forged = await env.app.inject({
+      method: "POST",
+      url: `/local/applications/${app.id}/approve`,
+      headers,
+      payload: new URLSearchParams({ reviewNote: "x" }).toString(),
+    });
+    assert.equal(forged.statusCode, 403);
+  });
+});
