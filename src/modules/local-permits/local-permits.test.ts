@@ -551,4 +551,28 @@ describe("concurrency and the web forms", () => {
     });
     assert.equal(forged.statusCode, 403);
   });
+
+  test("an applicant who already has an open state permit application: that one is handed on, no second one opens", async () => {
+    const { app, person } = await applicant("Hartford", 6);
+    const early = await submitApplication(env.ctx("licensing_staff"), {
+      credentialKind: "state-handgun-permit",
+      residenceTown: "Hartford",
+      citizenOrLawfulResident: true,
+      backgroundCheckConsent: true,
+      feePaid: true,
+      personId: person.id,
+    });
+    const r = await svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "seen in person" });
+    assert.equal(r.stateApplicationId, early.application.id);
+    assert.equal(
+      await count(env, "applications WHERE person_id = $1 AND credential_kind = 'state-handgun-permit'", [person.id]),
+      1,
+    );
+    // Forwarding again answers the same application and records nothing more.
+    assert.equal(await svc.forwardToState(env.ctx("local_authority"), app.id), early.application.id);
+    assert.equal(
+      await count(env, "local_permit_actions WHERE application_id = $1 AND action = 'forward'", [app.id]),
+      1,
+    );
+  });
 });
