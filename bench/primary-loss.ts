@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
     const events: string[] = [];
     let phase: Phase = "before";
+    const phaseStart: Record<Phase | "end", number> = { before: 0, outage: 0, after: 0, end: 0 };
     const until = t0 + (BEFORE + OUTAGE + AFTER) * 1000;
     let base = new URL(server.url);
 
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
       await sleep(BEFORE * 1000);
       pgs.crash();
       phase = "outage";
+      phaseStart.outage = Date.now() - t0;
       events.push(`${stamp()} primary stopped (pg_ctl stop -m immediate); the standby keeps serving reads`);
       log(events.at(-1)!);
       await sleep(OUTAGE * 1000);
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
         );
       }
       phase = "after";
+      phaseStart.after = Date.now() - t0;
       log(events.at(-1)!);
     })();
 
@@ -278,6 +281,7 @@ async function main(): Promise<void> {
       drill,
     ]);
     const elapsed = (Date.now() - t0) / 1000;
+    phaseStart.end = Date.now() - t0;
     log(`load done after ${fmt(elapsed, 1)} s: ${acked.length} sales acknowledged, ${inDoubt.length} in doubt`);
 
     // The spool drains into the primary within a few seconds of its return.
@@ -420,7 +424,11 @@ async function main(): Promise<void> {
       return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
     };
     const phases: Phase[] = ["before", "outage", "after"];
-    const secs: Record<Phase, number> = { before: BEFORE, outage: OUTAGE, after: AFTER };
+    const secs: Record<Phase, number> = {
+      before: phaseStart.outage / 1000,
+      outage: (phaseStart.after - phaseStart.outage) / 1000,
+      after: (phaseStart.end - phaseStart.after) / 1000,
+    };
     const tally = (m: Record<string, number>) =>
       Object.entries(m)
         .sort((a, b) => b[1] - a[1])
@@ -440,19 +448,19 @@ async function main(): Promise<void> {
     const report = `
 Run: \`npm run bench:primary-loss\` on ${new Date().toISOString().slice(0, 10)}${MODE === "promote" ? " (BENCH_DRILL_MODE=promote)" : ""}: data set scale ${SCALE}, a PostgreSQL 15 primary (fsync on) and a streaming standby beside it (\`scripts/pg-replica.sh\`: pg_basebackup, hot standby on 127.0.0.1), \`stateline serve\` with \`DATABASE_REPLICA_URL\` on the standby.
 ${SALE_WORKERS} sale workers (\`POST /api/v1/sales\`, each request with its own Idempotency-Key, retried with the same key after a connection error or a 5xx, waiting as Retry-After says) and ${VERIFY_WORKERS} verification workers (\`POST /api/v1/verifications\`, not retried) for ${BEFORE + OUTAGE + AFTER} s; then up to ${GRACE} s for sale retries to finish.
-The primary was stopped with \`pg_ctl stop -m immediate\` (as a crash or a lost machine: no checkpoint, connections cut) for ${OUTAGE} s, then ${MODE === "restart" ? "started again on the same data folder (crash recovery)" : "the standby was promoted and Stateline restarted against it (docs/OPERATIONS.md, failover)"}.
+The primary was stopped with \`pg_ctl stop -m immediate\` (as a crash or a lost machine: no checkpoint, connections cut) for ${OUTAGE} s; then ${MODE === "restart" ? "started again on the same data folder (`pg_ctl start`, crash recovery; on this busy machine start-up itself took a while: the phase ends when it had finished, see Events)" : "the standby was promoted and Stateline restarted against it (docs/OPERATIONS.md, failover)"}.
 What Stateline does meanwhile (src/db/replica.ts): verification reads the replica; its audit entry, which cannot reach the primary, is appended to a local spool file (fsynced before the answer) and replayed into audit_log exactly once when the primary answers; API keys are read from the replica while the primary is unreachable; every write that needs the primary (a sale) fails as one transaction and is answered 503 "delayed: the state system is unavailable, retry after 5 seconds; nothing was saved" with \`Retry-After: 5\` (src/http/errors.ts).
 
 Events:
 - 0.0 s load starts
 ${events.map((e) => `- ${e}`).join("\n")}
 
-| phase | seconds | verifications answered 200 / sent | verification p50 / p99 ms | other verification answers | sale attempts answered, by status |
+| phase | seconds (measured) | verifications answered 200 / sent | verification p50 / p99 ms | other verification answers | sale attempts answered, by status |
 |---|---|---|---|---|---|
 ${phases
   .map(
     (p) =>
-      `| ${p === "outage" ? "**primary down**" : p === "before" ? "before" : MODE === "restart" ? "primary back" : "after promotion"} | ${secs[p]} | ${fmt(ver[p].ok)} / ${fmt(ver[p].n)} (${fmt(ver[p].n ? (ver[p].ok / ver[p].n) * 100 : 0, 1)} %) | ${fmt(pct(ver[p].lat, 50), 1)} / ${fmt(pct(ver[p].lat, 99), 1)} | ${tally(ver[p].other)} | ${tally(saleAnswers[p])} |`,
+      `| ${p === "outage" ? "**primary down**" : p === "before" ? "before" : MODE === "restart" ? "primary back" : "after promotion"} | ${fmt(secs[p], 1)} | ${fmt(ver[p].ok)} / ${fmt(ver[p].n)} (${fmt(ver[p].n ? (ver[p].ok / ver[p].n) * 100 : 0, 1)} %) | ${fmt(pct(ver[p].lat, 50), 1)} / ${fmt(pct(ver[p].lat, 99), 1)} | ${tally(ver[p].other)} | ${tally(saleAnswers[p])} |`,
   )
   .join("\n")}
 

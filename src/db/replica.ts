@@ -184,24 +184,35 @@ export async function replaySpool(primary: Db, dir: string): Promise<number> {
   let inserted = 0;
   for (const f of spoolFiles(dir, false)) {
     const file = join(dir, f);
-    const entries = readEntries(file);
+    const entries = readEntries(file).flatMap((e) => {
+      const cols = AUDIT_INSERT.exec(e.text)?.[1]
+        ?.split(",")
+        .map((c) => c.trim());
+      if (!cols) return [];
+      const v = (c: string) => String(cols.includes(c) ? (e.params[cols.indexOf(c)] ?? "") : "");
+      // What identifies an entry: its entity, action, request and time (the same request may audit twice).
+      return [{ e, type: v("entity_type"), id: v("entity_id"), key: [v("action"), v("request_id"), v("at")] }];
+    });
     inserted += await primary.tx(async (q) => {
       // One replay at a time (across processes too): the check for entries already present then holds.
       await q.query("SELECT pg_advisory_xact_lock(727003)");
+      // Entries already present (a crash between commit and removal), found through the entity index
+      // (audit_entity). Spooled entries always name their entity (credential verifications).
+      const present = await q.query<{ t: string; i: string; a: string; r: string | null; at: string }>(
+        `SELECT coalesce(entity_type, '') AS t, coalesce(entity_id, '') AS i, action AS a, request_id AS r, at
+           FROM audit_log WHERE (entity_type, entity_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [entries.map((x) => x.type), entries.map((x) => x.id)],
+      );
+      const seen = new Set(
+        present.map((p) => JSON.stringify([p.t, p.i, p.a, p.r ?? "", new Date(p.at).toISOString()])),
+      );
       let n = 0;
-      for (const e of entries) {
-        const cols = AUDIT_INSERT.exec(e.text)?.[1]
-          ?.split(",")
-          .map((c) => c.trim());
-        if (!cols) continue;
-        const v = (c: string) => (cols.includes(c) ? (e.params[cols.indexOf(c)] ?? null) : null);
-        const seen = await q.query(
-          `SELECT 1 FROM audit_log WHERE entity_type IS NOT DISTINCT FROM $1 AND entity_id IS NOT DISTINCT FROM $2
-             AND action = $3 AND request_id IS NOT DISTINCT FROM $4 AND at = $5::timestamptz LIMIT 1`,
-          [v("entity_type"), v("entity_id"), v("action"), v("request_id"), v("at")],
-        );
-        if (seen.length) continue;
-        await q.query(e.text, e.params);
+      for (const x of entries) {
+        const at = x.key[2] ? new Date(x.key[2]).toISOString() : "";
+        const id = JSON.stringify([x.type, x.id, x.key[0], x.key[1], at]);
+        if (seen.has(id)) continue;
+        await q.query(x.e.text, x.e.params);
+        seen.add(id);
         n += 1;
       }
       return n;
@@ -223,11 +234,11 @@ export function startSpoolReplayer(
     if (running || spoolFiles(dir, true).length === 0) return;
     running = true;
     // A connection attempt made while the primary is starting up can hang (seen in the primary-loss
-    // drill): give up waiting after 10 s so that the next tick tries again. A late finisher does no
+    // drill): give up waiting after 60 s so that the next tick tries again. A late finisher does no
     // harm: replays take an advisory lock and skip entries already present.
     let timeout: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<void>((resolve) => {
-      timeout = setTimeout(resolve, 10_000);
+      timeout = setTimeout(resolve, 60_000);
     });
     Promise.race([replaySpool(primary, dir), gaveUp])
       .catch((e: unknown) => {
