@@ -378,7 +378,83 @@ export function ammunitionRouteCases(env: TestEnv, call: Call): Record<string, R
     expectStatus(r, 201, "fixture check");
     return json(r).check.id;
   };
+  /** A check that needs review (a one-letter typo in the last name), run by the vendor; sent back when asked. */
+  const reviewCheck = async (
+    sentBack = false,
+    role: Role | null = null,
+  ): Promise<{ id: string; credentialId: string }> => {
+    const h = await holder(env.services.db, today(), { lastName: "Lindqvist" });
+    const r = await call(role === "dealer" ? "dealer" : "ammunition_vendor", {
+      method: "POST",
+      url: "/api/v1/ammunition/checks",
+      payload: checkBody(h, undefined, { lastName: "Lindquist" }),
+    });
+    expectStatus(r, 201, "fixture review check");
+    const id = json(r).check.id as string;
+    if (sentBack)
+      expectStatus(
+        await call("licensing_staff", {
+          method: "POST",
+          url: `/api/v1/ammunition/checks/${id}/review/return`,
+          payload: { recheck: ["name"] },
+        }),
+        200,
+        "fixture send-back",
+      );
+    return { id, credentialId: h.credential.id };
+  };
+  const PURPOSE = { "stateline-purpose": "audit-review; access matrix test" };
   return {
+    "GET /api/v1/ammunition/checks/{id}": {
+      allowed: ["dealer", "ammunition_vendor"],
+      request: async (role) => ({
+        method: "GET",
+        url: `/api/v1/ammunition/checks/${(await reviewCheck(false, role)).id}`,
+      }),
+    },
+    "GET /api/v1/ammunition/checks/{id}/review": {
+      allowed: ["licensing_staff"],
+      request: async () => ({
+        method: "GET",
+        url: `/api/v1/ammunition/checks/${(await reviewCheck()).id}/review`,
+        headers: PURPOSE,
+      }),
+    },
+    "POST /api/v1/ammunition/checks/{id}/review/authorize": {
+      allowed: ["licensing_staff"],
+      request: async () => {
+        const c = await reviewCheck();
+        return {
+          method: "POST",
+          url: `/api/v1/ammunition/checks/${c.id}/review/authorize`,
+          payload: { credentialId: c.credentialId, note: "identity confirmed from the licence" },
+        };
+      },
+    },
+    "POST /api/v1/ammunition/checks/{id}/review/deny": {
+      allowed: ["licensing_staff"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/v1/ammunition/checks/${(await reviewCheck()).id}/review/deny`,
+        payload: { reason: "the buyer could not be identified" },
+      }),
+    },
+    "POST /api/v1/ammunition/checks/{id}/review/return": {
+      allowed: ["licensing_staff"],
+      request: async () => ({
+        method: "POST",
+        url: `/api/v1/ammunition/checks/${(await reviewCheck()).id}/review/return`,
+        payload: { recheck: ["name"] },
+      }),
+    },
+    "POST /api/v1/ammunition/checks/{id}/correction": {
+      allowed: ["dealer", "ammunition_vendor"],
+      request: async (role) => ({
+        method: "POST",
+        url: `/api/v1/ammunition/checks/${(await reviewCheck(true, role)).id}/correction`,
+        payload: { buyer: { lastName: "Lindqvist" } },
+      }),
+    },
     "POST /api/v1/ammunition/checks": {
       allowed: ["dealer", "ammunition_vendor"],
       request: async () => ({
