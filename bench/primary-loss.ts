@@ -176,9 +176,9 @@ async function main(): Promise<void> {
       } else {
         replica!.promote();
         events.push(`${stamp()} standby promoted (scripts/pg-replica.sh promote: pg_ctl promote)`);
-        const old = server!;
+        // Procedure B, step 3: Stateline restarted against the promoted server (same port, same spool).
+        await stopServer(server!.child);
         server = await startServer({ ...env, DATABASE_URL: replicaUrl, DATABASE_REPLICA_URL: "" }, logFile);
-        await stopServer(old.child);
         base = new URL(server.url);
         events.push(
           `${stamp()} Stateline restarted with DATABASE_URL on the promoted server (no replica left: verification reads go to it too)`,
@@ -482,7 +482,12 @@ ${checks.map((c) => `| ${c.name} | ${c.bad} |`).join("\n")}
 **${verdict}.**
 `;
     console.log(report);
-    writeSection("Losing the primary under load (bench/primary-loss)", report);
+    writeSection(
+      MODE === "restart"
+        ? "Losing the primary under load (bench/primary-loss)"
+        : "Losing the primary: failover to the standby (bench/primary-loss, BENCH_DRILL_MODE=promote)",
+      report,
+    );
     if (failed.length || verifiedInOutage < 0.99) process.exitCode = 1;
   } finally {
     if (server) await stopServer(server.child).catch(() => {});
