@@ -8,7 +8,6 @@ import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import type { PlainDate } from "../../src/law/core/dates.ts";
 import { createPerson } from "../../src/modules/people/service.ts";
-import { issueCredential, submitApplication } from "../../src/modules/credentials/service.ts";
 import {
   clickAndLoad,
   expectAccessible,
@@ -43,19 +42,14 @@ async function holder(lastName: string): Promise<string> {
     town: "New Haven",
     zip: "06510",
   });
-  const r = await submitApplication(env.ctx("licensing_staff"), {
-    credentialKind: "long-gun-eligibility-certificate",
-    residenceTown: "New Haven",
-    citizenOrLawfulResident: true,
-    backgroundCheckConsent: true,
-    feePaid: true,
-    personId: p.id,
-  });
-  const c = await issueCredential(env.ctx("licensing_staff"), r.application.id, {
-    reviewNote: "identity confirmed",
-    confirmations: { safetyCourse: true, suitability: true },
-  });
-  return c.number;
+  // Issued directly (this test is about finding it, not about issuing it).
+  const number = `LE-${lastName.length}${Date.now() % 1_000_000}`;
+  await env.services.db.query(
+    `INSERT INTO credentials (number, person_id, kind, status, issued_on, expires_on, fee_cents)
+     VALUES ($1, $2, 'long-gun-eligibility-certificate', 'active', '2025-06-01', '2030-06-01', 0)`,
+    [number, p.id],
+  );
+  return number;
 }
 
 for (const width of [1280, 375]) {
