@@ -19,9 +19,10 @@ import type { RouteDef } from "../../http/route.ts";
 import { ROLES, type Role } from "../auth/roles.ts";
 import { leadRoutes } from "../leads/routes.ts";
 import { ammunitionRoutes } from "./routes.ts";
+import { ammunitionReviewRoutes } from "./review-routes.ts";
 import { AMMUNITION_TABLES, ammunitionRouteCases, leadRouteCases, setupSellers } from "./testkit.ts";
 
-const routes = [...ammunitionRoutes, ...leadRoutes] as RouteDef[];
+const routes = [...ammunitionRoutes, ...ammunitionReviewRoutes, ...leadRoutes] as RouteDef[];
 let env: TestEnv;
 let call: Call;
 
