@@ -14,6 +14,12 @@
  *   (`replaySpool`, run at start-up and every second by the background loop). Only audit entries may
  *   be spooled: anything else still fails with "unavailable", so a sale is never half-written.
  *
+ * QUESTION(legal): a verification answered while the primary is down has its audit entry written
+ * durably to the local spool before the answer, and entered into the audit trail (and its hash chain)
+ * when the primary returns. We read "every read of confidential data is audited" as satisfied by that
+ * durable record; the alternative reading (no answer without the entry in the trail itself) would mean
+ * refusing verifications, and so sales, during every outage of the primary.
+ *
  * Services use `readerOf(ctx)` and `auditWriterOf(ctx)`, which are `ctx.db` when no replica is set
  * (PGlite, or PostgreSQL without DATABASE_REPLICA_URL): behaviour is then exactly as before.
  * See docs/OPERATIONS.md (replica, spool, failover) and docs/ARCHITECTURE.md (scale path).
