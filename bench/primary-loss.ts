@@ -174,6 +174,10 @@ async function main(): Promise<void> {
         replica!.reconnect();
         events.push(`${stamp()} primary started again (crash recovery)`);
       } else {
+        // The outage phase ends here: what follows (promotion, Stateline's restart) is the failover itself,
+        // reported in the next row (connection errors while Stateline restarts belong to procedure B).
+        phase = "after";
+        phaseStart.after = Date.now() - t0;
         replica!.promote();
         events.push(`${stamp()} standby promoted (scripts/pg-replica.sh promote: pg_ctl promote)`);
         // Procedure B, step 3: Stateline restarted against the promoted server (same port, same spool).
@@ -184,8 +188,10 @@ async function main(): Promise<void> {
           `${stamp()} Stateline restarted with DATABASE_URL on the promoted server (no replica left: verification reads go to it too)`,
         );
       }
-      phase = "after";
-      phaseStart.after = Date.now() - t0;
+      if (MODE === "restart") {
+        phase = "after";
+        phaseStart.after = Date.now() - t0;
+      }
       log(events.at(-1)!);
     })();
 
@@ -460,7 +466,7 @@ ${events.map((e) => `- ${e}`).join("\n")}
 ${phases
   .map(
     (p) =>
-      `| ${p === "outage" ? "**primary down**" : p === "before" ? "before" : MODE === "restart" ? "primary back" : "after promotion"} | ${fmt(secs[p], 1)} | ${fmt(ver[p].ok)} / ${fmt(ver[p].n)} (${fmt(ver[p].n ? (ver[p].ok / ver[p].n) * 100 : 0, 1)} %) | ${fmt(pct(ver[p].lat, 50), 1)} / ${fmt(pct(ver[p].lat, 99), 1)} | ${tally(ver[p].other)} | ${tally(saleAnswers[p])} |`,
+      `| ${p === "outage" ? "**primary down**" : p === "before" ? "before" : MODE === "restart" ? "primary back" : "promotion, Stateline restarted, after"} | ${fmt(secs[p], 1)} | ${fmt(ver[p].ok)} / ${fmt(ver[p].n)} (${fmt(ver[p].n ? (ver[p].ok / ver[p].n) * 100 : 0, 1)} %) | ${fmt(pct(ver[p].lat, 50), 1)} / ${fmt(pct(ver[p].lat, 99), 1)} | ${tally(ver[p].other)} | ${tally(saleAnswers[p])} |`,
   )
   .join("\n")}
 
