@@ -8,19 +8,20 @@ import assert from "node:assert/strict";
 import { createTestEnv, type TestEnv } from "../../../test/helpers.ts";
 import { appendAudit } from "./service.ts";
 import { searchAudit } from "./reads.ts";
+import type { PlainDate } from "../../law/core/dates.ts";
 
 let env: TestEnv;
 before(async () => {
   env = await createTestEnv({ today: "2026-03-01" });
   // Entries on three days, by two people, with distinct actions and records.
-  env.clock.set("2026-03-01");
+  env.clock.set("2026-03-01" as PlainDate);
   await appendAudit(env.services.db, env.ctx("licensing_staff"), {
     action: "zz.read",
     entityType: "zzsale",
     entityId: "S-000001",
     purpose: "licensing-review: test entry one",
   });
-  env.clock.set("2026-03-02");
+  env.clock.set("2026-03-02" as PlainDate);
   await appendAudit(env.services.db, env.ctx("law_enforcement"), {
     action: "zz.lookup",
     entityType: "zzsale",
@@ -32,7 +33,7 @@ before(async () => {
     entityType: "zzleads",
     outcome: "denied",
   });
-  env.clock.set("2026-03-03");
+  env.clock.set("2026-03-03" as PlainDate);
   await appendAudit(env.services.db, env.ctx("licensing_staff"), {
     action: "yy.issue",
     entityType: "zzapplication",

@@ -54,7 +54,7 @@ before(async () => {
   );
   ids.credential = c[0]!.id;
   // Two paper applications a week apart: William's waits longer.
-  env.clock.set("2026-11-01");
+  env.clock.set("2026-11-01" as PlainDate);
   await submitApplication(env.ctx("licensing_staff"), {
     credentialKind: "long-gun-eligibility-certificate",
     residenceTown: "Hartford",
@@ -63,7 +63,7 @@ before(async () => {
     feePaid: true,
     personId: william.id,
   });
-  env.clock.set("2026-11-08");
+  env.clock.set("2026-11-08" as PlainDate);
   const a = await submitApplication(env.ctx("licensing_staff"), {
     credentialKind: "ammunition-certificate",
     residenceTown: "Hartford",
@@ -74,7 +74,7 @@ before(async () => {
   });
   appNumber = a.application.number;
   appId = a.application.id;
-  env.clock.set("2026-11-20");
+  env.clock.set("2026-11-20" as PlainDate);
   await recordProhibitingEvent(env.ctx("licensing_staff"), {
     personId: robert.id,
     kind: "protective-order",
