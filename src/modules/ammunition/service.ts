@@ -294,111 +294,109 @@ export async function runCheckIn(
         : {}),
   }));
   const t = totals(lines);
-  {
-    const checkId = randomUUID();
-    const record = await findCredentialOnFile(q, number);
-    const match = matchRecord(
-      {
-        credentialNumber: number,
-        lastName: input.buyer.lastName,
-        birthDate: input.buyer.birthDate,
-        address: input.buyer.address,
-      },
-      record && {
-        credentialNumber: record.number,
-        lastName: record.person.lastName,
-        birthDate: record.person.birthDate,
-        street: record.person.street,
-        town: record.person.town,
-        zip: record.person.zip,
-      },
-    );
-    const matched =
-      match.matched && record
-        ? {
-            credential: record,
-            all: await credentialsOnFileOfPerson(q, record.person.id),
-            events: await personEvents(q, record.person.id),
-          }
-        : null;
-    const facts = saleFacts({ seller: dealer, lines, buyer: input.buyer, today, matched });
-    const law = decide("ammunition-sale", today, facts);
-    const lawDecisionId = await storeDecision(q, law, facts, { type: "ammunition-check", id: checkId });
+  const checkId = randomUUID();
+  const record = await findCredentialOnFile(q, number);
+  const match = matchRecord(
+    {
+      credentialNumber: number,
+      lastName: input.buyer.lastName,
+      birthDate: input.buyer.birthDate,
+      address: input.buyer.address,
+    },
+    record && {
+      credentialNumber: record.number,
+      lastName: record.person.lastName,
+      birthDate: record.person.birthDate,
+      street: record.person.street,
+      town: record.person.town,
+      zip: record.person.zip,
+    },
+  );
+  const matched =
+    match.matched && record
+      ? {
+          credential: record,
+          all: await credentialsOnFileOfPerson(q, record.person.id),
+          events: await personEvents(q, record.person.id),
+        }
+      : null;
+  const facts = saleFacts({ seller: dealer, lines, buyer: input.buyer, today, matched });
+  const law = decide("ammunition-sale", today, facts);
+  const lawDecisionId = await storeDecision(q, law, facts, { type: "ammunition-check", id: checkId });
 
-    const settings = await limitSettingsOn(q, today);
-    const prior = matched
-      ? await purchaseLinesOf(q, matched.credential.person.id, limitHistoryFrom(today), today)
-      : undefined;
-    const lf = limitFacts(settings, prior, lines);
-    const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
-    const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-check", id: checkId });
+  const settings = await limitSettingsOn(q, today);
+  const prior = matched
+    ? await purchaseLinesOf(q, matched.credential.person.id, limitHistoryFrom(today), today)
+    : undefined;
+  const lf = limitFacts(settings, prior, lines);
+  const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
+  const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-check", id: checkId });
 
-    // The items themselves: a large capacity magazine (§ 23), an armor-piercing or incendiary bullet (§ 32).
-    const items = itemFindings(lines, input.buyer.exemption, today);
-    const findings = [...match.findings, ...law.findings, ...limit.findings, ...items];
-    const verdict = allOf(findings);
-    const outcome: CheckOutcome = verdict === "yes" ? "approved" : verdict === "no" ? "refused" : "needs-review";
-    const basis = (law.result as { basis?: Basis | null }).basis ?? null;
-    const seq = await q.query<{ n: number }>("SELECT nextval('ammunition_check_number_seq') AS n");
-    const photo = input.buyer.photoId;
-    await q.query(
-      `INSERT INTO ammunition_checks (id, number, dealer_id, clerk_id, checked_on, checked_at, outcome, person_id, credential_id, credential_number, credential_kind, basis,
+  // The items themselves: a large capacity magazine (§ 23), an armor-piercing or incendiary bullet (§ 32).
+  const items = itemFindings(lines, input.buyer.exemption, today);
+  const findings = [...match.findings, ...law.findings, ...limit.findings, ...items];
+  const verdict = allOf(findings);
+  const outcome: CheckOutcome = verdict === "yes" ? "approved" : verdict === "no" ? "refused" : "needs-review";
+  const basis = (law.result as { basis?: Basis | null }).basis ?? null;
+  const seq = await q.query<{ n: number }>("SELECT nextval('ammunition_check_number_seq') AS n");
+  const photo = input.buyer.photoId;
+  await q.query(
+    `INSERT INTO ammunition_checks (id, number, dealer_id, clerk_id, checked_on, checked_at, outcome, person_id, credential_id, credential_number, credential_kind, basis,
          buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines, total_rounds, total_magazines,
          match_findings, law_decision_id, limit_decision_id, item_findings, buyer_exemption)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)`,
-      [
-        checkId,
-        `AMC-${seq[0]!.n}`,
-        dealer.id,
-        user.id,
-        today,
-        ctx.clock.now().toISOString(),
-        outcome,
-        matched?.credential.person.id ?? null,
-        matched?.credential.id ?? null,
-        number,
-        matched?.credential.kind ?? null,
-        basis,
-        input.buyer.firstName,
-        input.buyer.lastName,
-        input.buyer.birthDate,
-        photo?.type ?? null,
-        photo
-          ? photo.number
-              .replace(/[^A-Za-z0-9]/g, "")
-              .toUpperCase()
-              .slice(-4)
-          : null,
-        photo?.showsBirthDate ?? null,
-        JSON.stringify(lines),
-        t.rounds,
-        t.magazines,
-        JSON.stringify(match.findings),
-        lawDecisionId,
-        limitDecisionId,
-        JSON.stringify(items),
-        input.buyer.exemption ?? null,
-      ],
-    );
-    await appendAudit(q, ctx, {
-      action: "ammunition.check",
-      entityType: "ammunition-check",
-      entityId: checkId,
-      details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId },
-    });
-    if (!match.matched) await alertOnFailedChecks(q, ctx, dealer.id);
-    const check = (await findCheck(q, checkId))!;
-    const presented = presentedCredential(record, match.matched, today);
-    return {
-      check,
-      findings,
-      presented,
-      nextSteps: nextSteps(
-        outcome,
-        findings.map((f) => presentFindingForSeller(f, presented)),
-      ),
-    };
-  }
+    [
+      checkId,
+      `AMC-${seq[0]!.n}`,
+      dealer.id,
+      user.id,
+      today,
+      ctx.clock.now().toISOString(),
+      outcome,
+      matched?.credential.person.id ?? null,
+      matched?.credential.id ?? null,
+      number,
+      matched?.credential.kind ?? null,
+      basis,
+      input.buyer.firstName,
+      input.buyer.lastName,
+      input.buyer.birthDate,
+      photo?.type ?? null,
+      photo
+        ? photo.number
+            .replace(/[^A-Za-z0-9]/g, "")
+            .toUpperCase()
+            .slice(-4)
+        : null,
+      photo?.showsBirthDate ?? null,
+      JSON.stringify(lines),
+      t.rounds,
+      t.magazines,
+      JSON.stringify(match.findings),
+      lawDecisionId,
+      limitDecisionId,
+      JSON.stringify(items),
+      input.buyer.exemption ?? null,
+    ],
+  );
+  await appendAudit(q, ctx, {
+    action: "ammunition.check",
+    entityType: "ammunition-check",
+    entityId: checkId,
+    details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId },
+  });
+  if (!match.matched) await alertOnFailedChecks(q, ctx, dealer.id);
+  const check = (await findCheck(q, checkId))!;
+  const presented = presentedCredential(record, match.matched, today);
+  return {
+    check,
+    findings,
+    presented,
+    nextSteps: nextSteps(
+      outcome,
+      findings.map((f) => presentFindingForSeller(f, presented)),
+    ),
+  };
 }
 
 export interface SaleInput {
