@@ -258,7 +258,12 @@ export async function seed(
   await paper(felon, "long-gun-eligibility-certificate", await townOf(felon)).catch(() => undefined);
   // Issue two, deny one, withdraw one.
   for (const id of open.slice(0, 2))
-    await creds.issueCredential(staffCtx, id, { reviewNote: "demo: reviewed" }).catch(() => undefined);
+    await creds
+      .issueCredential(staffCtx, id, {
+        reviewNote: "demo: course certificate and suitability reviewed",
+        confirmations: { safetyCourse: true, suitability: true },
+      })
+      .catch(() => undefined);
   if (open[2])
     await creds
       .denyApplication(staffCtx, open[2], "demo: applicant did not complete the safety course")

@@ -217,7 +217,7 @@ describe("apply and issue each of the five credentials", () => {
       const i = await call("licensing_staff", {
         method: "POST",
         url: `/api/v1/applications/${application.id}/issue`,
-        payload: approvable ? {} : { reviewNote: REVIEW_NOTE },
+        payload: approvable ? { confirmations: { safetyCourse: true, suitability: true } } : { reviewNote: REVIEW_NOTE, confirmations: { safetyCourse: true, suitability: true } },
       });
       expectStatus(i, 201, `issue ${kind}`);
       const cred = json(i).credential;
@@ -488,7 +488,7 @@ describe("renewal notices, renewal and expiry", () => {
     const i = await call("licensing_staff", {
       method: "POST",
       url: `/api/v1/applications/${application.id}/issue`,
-      payload: { reviewNote: REVIEW_NOTE },
+      payload: { reviewNote: REVIEW_NOTE, confirmations: { safetyCourse: true, suitability: true } },
     });
     expectStatus(i, 201);
     renewed = json(i).credential;
@@ -1031,7 +1031,7 @@ describe("background check: NICS outage, denial and delay", () => {
     const i = await call("licensing_staff", {
       method: "POST",
       url: `/api/v1/applications/${application.id}/issue`,
-      payload: { reviewNote: note },
+      payload: { reviewNote: note, confirmations: { safetyCourse: true, suitability: true } },
     });
     expectStatus(i, 201);
     const g = await call("licensing_staff", {

@@ -264,7 +264,10 @@ export function routeCases(env: TestEnv, call: Call, fx: Fixtures): Record<strin
     "POST /api/v1/applications/{id}/issue": {
       allowed: ["licensing_staff"],
       request: async () =>
-        post(`/api/v1/applications/${await paperApplication(env, call)}/issue`, { reviewNote: "checked in person" }),
+        post(`/api/v1/applications/${await paperApplication(env, call)}/issue`, {
+          reviewNote: "checked in person",
+          confirmations: { safetyCourse: true, suitability: true },
+        }),
     },
     "POST /api/v1/applications/{id}/deny": {
       allowed: ["licensing_staff"],

@@ -255,7 +255,7 @@ export async function issueFor(
   const i = await call("licensing_staff", {
     method: "POST",
     url: `/api/v1/applications/${applicationId}/issue`,
-    payload: { reviewNote: REVIEW_NOTE },
+    payload: { reviewNote: REVIEW_NOTE, confirmations: { safetyCourse: true, suitability: true } },
   });
   expectStatus(i, 201, `issue ${kind}`);
   return { applicationId, credential: json(i).credential };

@@ -5,6 +5,9 @@
  * sees the credential with its number and expiry.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { citationLabel } from "../../src/law/core/rules.ts";
 import { credentialTerm } from "../../src/law/ct/credentials/index.ts";
@@ -86,6 +89,17 @@ test("a resident applies, staff issue, the resident sees the credential", async 
   assert.equal(await rp.locator(".stateline-finding").count(), decision.findings.length);
   await expectAccessible(rp, be);
 
+  // The checklist: the fee is paid; the safety course certificate is uploaded from the page.
+  assert.match(text, /Your checklist/);
+  const dir = mkdtempSync(join(tmpdir(), "course-"));
+  const file = join(dir, "safety-course.pdf");
+  writeFileSync(file, "%PDF-1.4\n% course completion certificate\n");
+  await rp.getByLabel("Safety course certificate").setInputFiles(file);
+  assert.equal(await clickAndLoad(rp, rp.getByRole("button", { name: "Upload certificate" })), 200);
+  assert.match(await mainText(rp), /Your safety course certificate was uploaded/);
+  assert.ok(await rp.getByRole("link", { name: "safety-course.pdf" }).isVisible());
+  await expectAccessible(rp, be);
+
   // Staff, in their own browser context, find it in the queue and open it.
   const { context: staffCtx, page: sp } = await newPage(be);
   assert.equal(await signIn(sp, "licensing-staff"), "/staff/queue");
@@ -112,8 +126,14 @@ test("a resident applies, staff issue, the resident sees the credential", async 
     "the read is audited with its purpose",
   );
 
-  // Issue it, with a review note (required if any fact was unknown).
+  // Issue it, with a review note (required if any fact was unknown). The safety course is confirmed
+  // explicitly: without the tick the page comes back naming it.
+  assert.match(staffText, /Certificate uploaded: safety-course\.pdf/);
   await sp.getByLabel(/Review note/).fill("Identity and residence confirmed from the applicant's driver's license.");
+  assert.equal(await clickAndLoad(sp, sp.getByRole("button", { name: "Issue", exact: true })), 400);
+  assert.match(await mainText(sp), /approved firearms safety course/);
+  await expectAccessible(sp, be);
+  await tick(sp.getByLabel(/completed an approved firearms safety course/));
   assert.equal(await clickAndLoad(sp, sp.getByRole("button", { name: "Issue", exact: true })), 200);
   assert.match(new URL(sp.url()).pathname, /^\/staff\/credentials\/[0-9a-f-]{36}$/);
   assert.equal(await statePurpose(sp), 200, "the new credential's page asks why too");

@@ -40,7 +40,10 @@ before(async () => {
     backgroundCheckConsent: true,
     feePaid: true,
   });
-  cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, { reviewNote: "identity confirmed" });
+  cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, {
+    reviewNote: "identity confirmed",
+    confirmations: { safetyCourse: true, suitability: true },
+  });
   assert.equal(cred.status, "active");
 });
 after(async () => {

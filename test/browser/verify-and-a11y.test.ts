@@ -39,7 +39,10 @@ before(async () => {
     backgroundCheckConsent: true,
     feePaid: true,
   });
-  cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, { reviewNote: "identity confirmed" });
+  cred = await issueCredential(env.ctx("licensing_staff"), r.application.id, {
+    reviewNote: "identity confirmed",
+    confirmations: { safetyCourse: true, suitability: true },
+  });
   // An application left open for the staff pages.
   openApp = (
     await submitApplication(env.ctx("resident"), {

@@ -6,7 +6,7 @@ import { registerResidentPages } from "./pages.ts";
 import { registerStaffPages } from "./pages.ts";
 import { registerVerifyPages } from "./pages.ts";
 import { registerStaffListPages } from "./search-pages.ts";
-import { registerCredentialDocuments } from "./documents.ts";
+import { registerCredentialDocuments } from "./document-pages.ts";
 
 export const credentialsModule = defineModule({
   name: "credentials",

@@ -50,11 +50,13 @@ import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Pe
 import { citationLabel } from "../../law/core/rules.ts";
 import {
   applicationFee,
+  confirmationsRequired,
   lateSurrenderPenalty,
   renewalNotice,
   type CredentialKind,
   PURPOSES,
 } from "../../law/ct/credentials/index.ts";
+import { type ApplicationDocument, confirmationsOf, documentsOf } from "./attachments.ts";
 import { RULES } from "../../law/ct/index.ts";
 import {
   html,
@@ -367,6 +369,41 @@ async function renderApply(
 
 // ---------------------------------------------------------------- an application
 
+const OPEN_STATUSES: readonly ApplicationStatus[] = ["submitted", "approvable", "needs-review", "ineligible"];
+
+/** The applicant's checklist: fee, safety course certificate (with its upload), fingerprints, the local authority. */
+function nextSteps(req: FastifyRequest, app: Application, documents: ApplicationDocument[]): Html {
+  if (!OPEN_STATUSES.includes(app.status)) return html``;
+  const needsCourse = confirmationsRequired(app.credentialKind, app.kind).includes("safety-course");
+  const done = (b: boolean) =>
+    b ? html`<span class="usa-tag bg-green">Done</span> ` : html`<span class="usa-tag">To do</span> `;
+  return html`<h3>Your checklist</h3>
+    <ol class="usa-process-list">
+      <li class="usa-process-list__item"><h4 class="usa-process-list__heading">${done(app.feePaid)}Fee</h4>
+        <p>${money(app.feeCents)}: ${app.feePaid ? "paid." : "not paid yet. Pay it at a DESPP licensing office or by mail with the application number; staff record the payment."}</p></li>
+      ${
+        needsCourse
+          ? html`<li class="usa-process-list__item"><h4 class="usa-process-list__heading">${done(documents.length > 0)}Safety course certificate</h4>
+        <p>The law requires an approved firearms safety course (CGS §§ 29-28(b), 29-36f, 29-37p). ${documents.length ? html`On file: ${documents.map((d) => html`<a href="/me/applications/${app.id}/documents/${d.id}">${d.filename}</a> `)}` : "Upload your certificate (PDF, PNG or JPEG, at most 5 MB), or bring it to the licensing office."}</p>
+        <form class="usa-form" method="post" action="/me/applications/${app.id}/documents" enctype="multipart/form-data" novalidate>
+          ${csrfField(req)}
+          <label class="usa-label" for="file">Safety course certificate</label>
+          <input class="usa-file-input" id="file" name="file" type="file" accept="application/pdf,image/png,image/jpeg">
+          <button class="usa-button usa-button--outline" type="submit">Upload certificate</button>
+        </form></li>`
+          : ""
+      }
+      <li class="usa-process-list__item"><h4 class="usa-process-list__heading">Fingerprints</h4>
+        <p>Have your fingerprints taken for the state and national criminal history check (at a State Police troop or your local police department), quoting application ${app.number}.</p></li>
+      ${
+        app.credentialKind === "temporary-state-permit"
+          ? html`<li class="usa-process-list__item"><h4 class="usa-process-list__heading">Your town's issuing authority</h4>
+        <p>The chief of police of ${app.residenceTown} (or the first selectman or warden where there is no police department) decides the temporary state permit within eight weeks; once approved, DESPP issues the five-year state permit (PA 13-3 §§ 57-58).</p></li>`
+          : ""
+      }
+    </ol>`;
+}
+
 async function renderApplication(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -387,7 +424,9 @@ async function renderApplication(
       ? { text: `Application ${app.number} was received and checked.`, type: "success" as const }
       : done === "withdrawn"
         ? { text: `Application ${app.number} was withdrawn.`, type: "info" as const }
-        : undefined);
+        : done === "uploaded"
+          ? { text: "Your safety course certificate was uploaded.", type: "success" as const }
+          : undefined);
   return sendPage(
     reply,
     req,
@@ -419,6 +458,7 @@ async function renderApplication(
     }
     <h2>What happens next</h2>
     <p>${NEXT_STEP[app.status]}</p>
+    ${nextSteps(req, app, await documentsOf(makeCtx(req).db, app.id))}
     <h2>Large capacity magazines</h2>
     <p>If you possess large capacity magazines (more than ten rounds) that you had before the law changed, you may declare them with this application (PA 13-3 § 24).
     <a href="/registries/new?kind=lcm-declaration&amp;application=${app.id}">Declare magazines with application ${app.number}</a></p>
@@ -720,6 +760,7 @@ interface ActionState {
   form?: "issue" | "deny";
   errors?: FormErrors;
   reviewNote?: string;
+  confirmed?: { safetyCourse?: boolean; suitability?: boolean };
   reason?: string;
   flash?: Flash;
   status?: number;
@@ -759,12 +800,15 @@ async function applicationPage(
       personIds: [app.personId],
     }),
   );
-  const [person, decision, history, creds] = await Promise.all([
+  const [person, decision, history, creds, documents, confirmations] = await Promise.all([
     getPerson(ctx.db, app.personId),
     app.latestDecisionId ? getDecision(ctx.db, app.latestDecisionId) : Promise.resolve(undefined),
     applicationHistory(ctx.db, app.id),
     app.status === "issued" ? credentialsOfPerson(ctx.db, app.personId) : Promise.resolve([] as Credential[]),
+    documentsOf(ctx.db, app.id),
+    confirmationsOf(ctx.db, app.id),
   ]);
+  const toConfirm = confirmationsRequired(app.credentialKind, app.kind);
   const issued = creds.find((c) => c.applicationId === app.id);
   const next = NEXT[app.status];
   const unknown = decision?.outcome === "unknown";
@@ -834,6 +878,21 @@ async function applicationPage(
       ${findingsList(decision.findings, 3)}`
         : html`<p>No decision yet: run the background check.</p>`
     }
+    <h2>Documents and confirmations</h2>
+    ${
+      documents.length
+        ? html`<ul class="usa-list">${documents.map((d) => html`<li><a href="/staff/applications/${app.id}/documents/${d.id}">${d.filename}</a> (safety course certificate, ${Math.ceil(d.size / 1024)} KB, uploaded ${when(d.uploadedAt)})</li>`)}</ul>`
+        : html`<p>No document was uploaded with this application.</p>`
+    }
+    ${
+      toConfirm.length
+        ? html`<ul class="usa-list">${toConfirm.map((item) => {
+            const c = confirmations.find((x) => x.item === item);
+            const label = item === "safety-course" ? "Safety course" : "Suitability";
+            return html`<li>${label}: ${c ? html`confirmed by ${c.confirmedBy} on ${when(c.confirmedAt)}` : "to be confirmed by the person who issues"}</li>`;
+          })}</ul>`
+        : html`<p>Nothing to confirm by hand for this credential.</p>`
+    }
     <h2>Actions</h2>
     ${
       next.length
@@ -843,8 +902,10 @@ async function applicationPage(
           ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/staff/applications/${app.id}/issue" novalidate>
         <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Issue the credential</legend>
         <p class="usa-hint">The law is asked again today before the credential is issued; an applicant found not eligible cannot be issued one.</p>
-        ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note" }) : ""}
+        ${st.form === "issue" ? errorSummary(errors, { reviewNote: "Review note", confirmSafetyCourse: "Safety course", confirmSuitability: "Suitability" }) : ""}
         ${csrfField(req)}
+        ${toConfirm.includes("safety-course") ? checkboxField({ name: "confirmSafetyCourse", label: "I checked that the applicant completed an approved firearms safety course", description: documents.length ? `Certificate uploaded: ${documents.map((d) => d.filename).join(", ")}` : "No certificate was uploaded: check the paper one", required: true, checked: st.confirmed?.safetyCourse ?? false, error: st.form === "issue" ? errors.confirmSafetyCourse : undefined }) : ""}
+        ${toConfirm.includes("suitability") ? checkboxField({ name: "confirmSuitability", label: "I found the applicant a suitable person to hold a permit (CGS § 29-28(b))", required: true, checked: st.confirmed?.suitability ?? false, error: st.form === "issue" ? errors.confirmSuitability : undefined }) : ""}
         ${textareaField({ name: "reviewNote", label: unknown ? "Review note: how the review resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "issue" ? st.reviewNote : "", error: st.form === "issue" ? errors.reviewNote : undefined, rows: 3 })}
         <button class="usa-button" type="submit">Issue</button></fieldset></form></div>`
           : ""
@@ -1325,16 +1386,24 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
     signedIn(async (req, reply, user) => {
       const ctx = makeCtx(req);
       const a = await staffApplication(req, makeCtx, user);
-      const reviewNote = (formBody(req).reviewNote ?? "").trim();
+      const b = formBody(req);
+      const reviewNote = (b.reviewNote ?? "").trim();
+      const confirmed = { safetyCourse: b.confirmSafetyCourse === "yes", suitability: b.confirmSuitability === "yes" };
       const errors: FormErrors = {};
       if (reviewNote.length > 2000) errors.reviewNote = "The review note must be at most 2,000 characters";
       const last = a.latestDecisionId ? await getDecision(ctx.db, a.latestDecisionId) : undefined;
       if (last?.outcome === "unknown" && !reviewNote)
         errors.reviewNote = `Some facts are unknown (${[...new Set(last.findings.flatMap((f) => f.missing ?? []))].join(", ")}); say how the review resolved them`;
       if (Object.keys(errors).length)
-        return applicationPage(req, reply, makeCtx, user, { form: "issue", errors, reviewNote, status: 400 });
+        return applicationPage(req, reply, makeCtx, user, {
+          form: "issue",
+          errors,
+          reviewNote,
+          confirmed,
+          status: 400,
+        });
       try {
-        const c = await issueCredential(ctx, a.id, { ...(reviewNote ? { reviewNote } : {}) });
+        const c = await issueCredential(ctx, a.id, { ...(reviewNote ? { reviewNote } : {}), confirmations: confirmed });
         return reply.redirect(`/staff/credentials/${c.id}?done=issued`, 303);
       } catch (e) {
         if (isFormError(e) && e.code === "conflict")
@@ -1345,8 +1414,12 @@ export function registerStaffPages(app: FastifyInstance, makeCtx: MakeCtx): void
         if (isFormError(e))
           return applicationPage(req, reply, makeCtx, user, {
             form: "issue",
-            errors: errorsFrom(e, ["reviewNote"]),
+            errors: errorsFrom(e, ["reviewNote", "confirmSafetyCourse", "confirmSuitability"], {
+              "confirmations.safetyCourse": "confirmSafetyCourse",
+              "confirmations.suitability": "confirmSuitability",
+            }),
             reviewNote,
+            confirmed,
             status: statusOf(e),
           });
         throw e;

@@ -204,11 +204,26 @@ export const credentialRoutes = [
     roles: ["licensing_staff"],
     idempotent: true,
     summary: "Issue the credential (the law is asked again on the day of issue)",
+    description:
+      "The issuing person confirms what the rulebook cannot check (rule credentials.staff-confirmations): the firearms safety course for a first permit or eligibility certificate, and suitability for a permit to carry. A missing confirmation is a 400 naming confirmations.safetyCourse or confirmations.suitability.",
     params: Id,
     body: z
-      .object({ reviewNote: z.string().trim().max(2000).optional() })
+      .object({
+        reviewNote: z.string().trim().max(2000).optional(),
+        confirmations: z
+          .object({
+            safetyCourse: z.boolean().optional().describe("the applicant completed an approved firearms safety course"),
+            suitability: z.boolean().optional().describe("the applicant is a suitable person (permits to carry)"),
+          })
+          .strict()
+          .optional(),
+      })
       .strict()
       .default({}),
+    example: {
+      reviewNote: "Course certificate checked against the instructor's roster",
+      confirmations: { safetyCourse: true, suitability: true },
+    },
     handler: async (ctx, { params, body }) => ({
       credential: presentCredentialFull(await svc.issueCredential(ctx, params.id, body)),
     }),

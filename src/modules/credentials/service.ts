@@ -11,6 +11,7 @@ import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { auditWriterOf, readerOf } from "../../db/replica.ts";
 import { prohibitingEventsOf } from "./record.ts";
+import { type ConfirmationInput, recordConfirmations } from "./attachments.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import type { Finding, Outcome } from "../../law/core/rules.ts";
 import { citationLabel } from "../../law/core/rules.ts";
@@ -535,11 +536,19 @@ async function gatherFacts(
 export async function issueCredential(
   ctx: Ctx,
   applicationId: string,
-  opts: { reviewNote?: string | undefined },
+  opts: { reviewNote?: string | undefined; confirmations?: ConfirmationInput | undefined },
 ): Promise<Credential> {
   const user = requireUser(ctx);
   if (!policy.decideApplication(user)) throw forbidden();
-  return ctx.db.tx((q) => issueInTx(ctx, q, user, applicationId, opts));
+  return ctx.db.tx(async (q) => {
+    // The items the rulebook leaves to a person are confirmed explicitly, in the issuing transaction.
+    // Checked after the law's own checks (status, review note), so those answers come first; a refusal
+    // here rolls the issue back with the rest of the transaction.
+    const app = await getApplication(q, applicationId);
+    const credential = await issueInTx(ctx, q, user, applicationId, opts);
+    await recordConfirmations(q, user, app, opts.confirmations, opts.reviewNote || "confirmed when issuing");
+    return credential;
+  });
 }
 
 /**

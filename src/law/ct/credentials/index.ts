@@ -10,3 +10,4 @@ export { surrenderDeadline, lateSurrenderPenalty, type Penalty } from "./surrend
 export { applicationFee, type Fee } from "./fees.ts";
 export { validForPurpose, PURPOSES, type Purpose, type PurchaseValidity } from "./purchase-validity.ts";
 export { questions, rules, credentialEligibilityQuestion } from "./questions.ts";
+export { confirmationsRequired, CONFIRMATION_SOURCES, type ConfirmationItem } from "./staff-confirmations.ts";

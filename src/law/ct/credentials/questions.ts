@@ -2,6 +2,7 @@
  * The credentials area for the rulebook: the `credential-eligibility` question and the
  * catalogue of every credential rule (id, title, plain description, citations, dates).
  */
+import { STAFF_CONFIRMATIONS_RULE } from "./staff-confirmations.ts";
 import { type Question, type RuleInfo, defineQuestion } from "../../core/questions.ts";
 import { pa133, cite } from "../../core/rules.ts";
 import { plainDate } from "../../core/dates.ts";
@@ -42,6 +43,7 @@ import { CREDENTIAL_TERM_RULE, RENEWAL_NOTICE_RULE } from "./term.ts";
 import { VOLUNTARY_ADMISSION_RULE, ADMISSIONS_FROM_RULE, ALCOHOL_DRUG_EXCEPTION_RULE } from "./voluntary-admission.ts";
 
 export const rules: RuleInfo[] = [
+  STAFF_CONFIRMATIONS_RULE,
   {
     id: CERTIFICATE_EXISTS_ID,
     title: "The new certificates start on 1 July 2013",
