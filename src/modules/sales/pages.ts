@@ -26,6 +26,7 @@ import { statusOf } from "../../http/errors.ts";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { type Ctx } from "../../context.ts";
 import { AppError, forbidden } from "../../lib/errors.ts";
+import { renderFormPdf } from "../notices/index.ts";
 import { parseWith, runIdempotent } from "../../http/route.ts";
 import { type User } from "../auth/index.ts";
 import {
@@ -393,13 +394,40 @@ export function saleFindings(d: SaleDecision | null, audience: "dealer" | "staff
 }
 
 /** The receipt or transfer form as written when the sale was authorized. */
-export function recordTable(r: Awaited<ReturnType<typeof findRecord>>): Html {
+export function recordTable(r: Awaited<ReturnType<typeof findRecord>>, pdfHref?: string): Html {
   if (!r) return html`<p>No receipt or transfer form yet: it is written when the sale is authorized.</p>`;
   return html`<table class="usa-table usa-table--borderless" id="record">
     <caption>${RECORD_FORMS[r.form] ?? r.form}, completed ${r.completedOn}</caption>
     <thead><tr><th scope="col">Field</th><th scope="col">Value</th></tr></thead>
     <tbody>${r.requiredFields.map((f) => html`<tr><th scope="row">${recordFieldLabel(f)}</th><td>${r.fields[f] ?? "(none)"}</td></tr>`)}</tbody>
-  </table>`;
+  </table>
+  ${pdfHref ? html`<p><a class="usa-button usa-button--outline" href="${pdfHref}" download>Download the ${(RECORD_FORMS[r.form] ?? r.form).toLowerCase()} (PDF) to print</a></p>` : ""}`;
+}
+
+/** The receipt or transfer record as a PDF, grouped by who or what each field describes. */
+export async function recordPdf(
+  r: NonNullable<Awaited<ReturnType<typeof findRecord>>>,
+  reference: string,
+): Promise<Buffer> {
+  const sections = new Map<string, [string, string][]>();
+  for (const f of r.requiredFields) {
+    const head = f.includes(".") ? (RECORD_HEADS[f.split(".")[0]!] ?? "Sale") : "Sale";
+    const label = recordFieldLabel(f).replace(/^[^:]+: /, "");
+    const rows = sections.get(head) ?? [];
+    rows.push([label.charAt(0).toUpperCase() + label.slice(1), r.fields[f] ?? "(none)"]);
+    sections.set(head, rows);
+  }
+  return renderFormPdf({
+    title: RECORD_FORMS[r.form] ?? r.form,
+    reference,
+    date: r.completedOn,
+    subtitle:
+      r.form === "handgun-transfer-record"
+        ? "Record of the sale, delivery or transfer of a pistol or revolver (CGS § 29-33, PA 13-3)"
+        : "Receipt for the sale, delivery or transfer of a long gun (CGS § 29-37a, PA 13-3 §§ 1-2)",
+    sections: [...sections].map(([heading, rows]) => ({ heading, rows })),
+    notes: ["Keep this record for at least 20 years (CGS § 29-37a). The state and the local police receive a copy."],
+  });
 }
 
 export function historyTable(h: Awaited<ReturnType<typeof saleHistory>>, opts: { actors?: boolean } = {}): Html {
@@ -918,7 +946,7 @@ async function salePage(
     }
     ${saleDetails(s)}
     <h2>${s.firearmClass === "handgun" ? "Transfer record" : s.route === "private-dealer-nics" ? "Transfer form" : "Receipt"}</h2>
-    ${recordTable(record)}
+    ${recordTable(record, `/dealer/sales/${s.id}/record.pdf`)}
     <h2>The rules that decided it</h2>
     <p class="usa-hint">A finding about the buyer's records is shown by its rule and citation only; the buyer is told the reasons in writing.</p>
     ${saleFindings(decision, "dealer")}
@@ -1063,6 +1091,22 @@ export function registerDealerPages(app: FastifyInstance, makeCtx: MakeCtx): voi
   app.get(
     "/dealer/sales/:id",
     signedIn((req, reply, user) => salePage(req, reply, makeCtx, user)),
+  );
+
+  app.get(
+    "/dealer/sales/:id/record.pdf",
+    signedIn(async (req, reply, user) => {
+      const s = await ownSale(req, makeCtx, user);
+      const r = await findRecord(makeCtx(req).db, s.id);
+      if (!r)
+        throw new AppError("not_found", "no receipt or transfer record yet: it is written when the sale is authorized");
+      const pdf = await recordPdf(r, s.authorizationNumber ?? s.number);
+      return reply
+        .type("application/pdf")
+        .header("Content-Disposition", `attachment; filename="${r.form}-${s.number}.pdf"`)
+        .header("Cache-Control", "no-store")
+        .send(pdf);
+    }),
   );
 
   app.post(
