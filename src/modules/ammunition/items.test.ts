@@ -18,6 +18,7 @@ import type { PlainDate } from "../../law/core/dates.ts";
 import { RULES } from "../../law/ct/index.ts";
 import { checkBody, holder, setupSellers } from "./testkit.ts";
 import { itemFindings, nominalCaliber } from "./items.ts";
+import { MATCH_ID } from "./matching.ts";
 
 const TODAY = "2026-11-20" as PlainDate;
 
@@ -177,5 +178,6 @@ describe("the item rules (pure)", () => {
     );
     assert.equal(fs.length, 2);
     for (const f of fs) assert.ok(ids.has(f.id), `${f.id} is catalogued`);
+    assert.ok(ids.has(MATCH_ID), "the record match is catalogued (policy, not statute)");
   });
 });

@@ -13,14 +13,10 @@
  * Pure: no database, no clock.
  */
 import type { PlainDate } from "../../law/core/dates.ts";
-import { type Citation, type Finding, cite, met, unknown } from "../../law/core/rules.ts";
+import { type Finding, met, unknown } from "../../law/core/rules.ts";
 
-export const MATCH_ID = "ammunition.record-match";
-
-export const MATCH_SOURCE: Citation = cite("Stateline", "Counter verification", {
-  basis: "policy",
-  text: "A credential presented at the counter is matched by its number, the holder's last name and date of birth; a mismatch is sent to review with a way to fix it, never refused.",
-});
+export { MATCH_ID, MATCH_SOURCE } from "../../law/ct/policy/record-match.ts";
+import { MATCH_ID, MATCH_SOURCE } from "../../law/ct/policy/record-match.ts";
 
 export interface Presented {
   credentialNumber: string;

@@ -5,6 +5,7 @@
  */
 import type { Question, RuleInfo } from "../../core/questions.ts";
 import { AMMUNITION_LIMIT, AMMUNITION_LIMIT_ID, ammunitionLimitQuestion } from "./ammunition-limit.ts";
+import { RECORD_MATCH_RULE } from "./record-match.ts";
 
 export const questions: Question<any, any>[] = [ammunitionLimitQuestion];
 
@@ -17,4 +18,5 @@ export const rules: RuleInfo[] = [
     citations: [AMMUNITION_LIMIT[0]!.source],
     from: AMMUNITION_LIMIT[0]!.from,
   },
+  RECORD_MATCH_RULE,
 ];
