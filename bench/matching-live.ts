@@ -26,7 +26,8 @@ const IDENTITY_INDEXES = [
   "people_first_dmetaphone_zip",
   "people_town_house_number",
   "people_birth_date_first_dmetaphone",
-  "people_names_dmetaphone_dob",
+  "people_names_dmetaphone_town",
+  "people_names_dmetaphone_zip",
 ];
 
 export async function runLiveBench(): Promise<string> {

@@ -8,6 +8,7 @@ CREATE INDEX IF NOT EXISTS people_town_house_number ON people (lower(town), spli
 -- The same birth date with the given name's code, for the full re-screen (bench/matching-rescreen.ts):
 -- without it, each record reads every person born that day.
 CREATE INDEX IF NOT EXISTS people_birth_date_first_dmetaphone ON people (birth_date, dmetaphone(first_name));
--- Both names' codes with a birth date range, for the full re-screen: a common name's code pair alone
--- is thousands of people.
-CREATE INDEX IF NOT EXISTS people_names_dmetaphone_dob ON people (dmetaphone(last_name), dmetaphone(first_name), birth_date);
+-- Both names' codes in a town or a ZIP, for the full re-screen: a common name's code pair alone is
+-- thousands of people.
+CREATE INDEX IF NOT EXISTS people_names_dmetaphone_town ON people (dmetaphone(last_name), dmetaphone(first_name), lower(town));
+CREATE INDEX IF NOT EXISTS people_names_dmetaphone_zip ON people (dmetaphone(last_name), dmetaphone(first_name), zip);
