@@ -23,6 +23,7 @@ import {
 } from "../../../test/api/support.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { appealJobs } from "./jobs.ts";
+import { attachTestAuthority } from "../local-permits/testkit.ts";
 import { expectedHearing } from "./service.ts";
 
 const TODAY = "2026-11-02" as PlainDate;
@@ -44,17 +45,23 @@ async function job(name: string) {
 }
 
 /** A resident whose long gun certificate application staff denied today. */
-async function denied(first: string) {
+async function denied(first: string, opts: { kind?: string; town?: string; zip?: string } = {}) {
   const r = await newResident(env, {
     firstName: first,
     lastName: "Appellant",
-    town: "Hartford",
+    town: opts.town ?? "Hartford",
     street: "3 Main Street",
-    zip: "06103",
+    zip: opts.zip ?? "06103",
   });
   const a = await call(
     { username: r.username },
-    { method: "POST", url: "/api/v1/applications", payload: applicationBody("long-gun-eligibility-certificate") },
+    {
+      method: "POST",
+      url: "/api/v1/applications",
+      payload: applicationBody((opts.kind ?? "long-gun-eligibility-certificate") as never, {
+        residenceTown: opts.town ?? "Hartford",
+      }),
+    },
   );
   expectStatus(a, 201, "apply");
   const id = json(a).application.id;
@@ -583,6 +590,23 @@ describe("numbers and access", () => {
     expectProblem(await call("dealer", { method: "GET", url: `/api/v1/appeals/${a.id}` }), 403);
     // A local authority sees temporary permit appeals only.
     expectProblem(await call("local_authority", { method: "GET", url: `/api/v1/appeals/${a.id}` }), 404);
+  });
+
+  test("a town's issuing authority sees only its own residents' temporary permit appeals (§§ 57-58)", async () => {
+    await attachTestAuthority(env);
+    const mine = await denied("Hartfordian", { kind: "temporary-state-permit" });
+    const theirs = await denied("Havenite", { kind: "temporary-state-permit", town: "New Haven", zip: "06510" });
+    const a = await fileOnline({ username: mine.username }, mine.applicationId);
+    const b = await fileOnline({ username: theirs.username }, theirs.applicationId);
+    const docket = json(await call("local_authority", { method: "GET", url: "/api/v1/appeals/docket" }));
+    const numbers = docket.items.map((x: { number: string }) => x.number);
+    assert.ok(numbers.includes(a.number), "its own town's appeal is on its docket");
+    assert.ok(!numbers.includes(b.number), "another town's appeal is not");
+    expectStatus(await call("local_authority", { method: "GET", url: `/api/v1/appeals/${a.id}` }), 200);
+    expectProblem(await call("local_authority", { method: "GET", url: `/api/v1/appeals/${b.id}` }), 404);
+    // The Board sees both.
+    const all = json(await call("board_member", { method: "GET", url: "/api/v1/appeals/docket?limit=200" }));
+    assert.ok(all.items.some((x: { number: string }) => x.number === b.number));
   });
 
   test("Board members see their docket, not the rest of Stateline", async () => {

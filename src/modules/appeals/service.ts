@@ -27,6 +27,7 @@ import {
 } from "../credentials/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";
 import { getPerson } from "../people/index.ts";
+import { authorityOf } from "../local-permits/index.ts";
 import { appealPolicy } from "./policy.ts";
 import {
   type Appeal,
@@ -293,17 +294,30 @@ export async function filePaperAppeal(ctx: Ctx, input: PaperAppeal): Promise<App
 
 // ---------------------------------------------------------------- reads
 
-function canSee(user: User, a: Appeal): boolean {
+/**
+ * The town a local issuing authority acts for (PA 13-3 §§ 57-58: it decides the temporary state permit
+ * for the residents of its own town, so it sees only their appeals). Undefined for an authority not yet
+ * attached to a town, which therefore sees none.
+ */
+async function authorityTown(q: Queryable, user: User): Promise<string | undefined> {
+  return user.role === "local_authority" ? (await authorityOf(q, user.id))?.town : undefined;
+}
+
+async function canSee(q: Queryable, user: User, a: Appeal): Promise<boolean> {
   if (appealPolicy.runDocket(user)) return true;
   if (user.role === "licensing_staff") return true;
-  if (user.role === "local_authority") return a.credentialKind === "temporary-state-permit";
+  if (user.role === "local_authority") {
+    if (a.credentialKind !== "temporary-state-permit") return false;
+    const town = await authorityTown(q, user);
+    return town !== undefined && (await getPerson(q, a.personId)).town === town;
+  }
   return user.role === "resident" && user.personId === a.personId;
 }
 
 export async function getAppeal(ctx: Ctx, id: string) {
   const user = requireUser(ctx);
   const a = await findAppeal(ctx.db, id);
-  if (!a || !canSee(user, a)) {
+  if (!a || !(await canSee(ctx.db, user, a))) {
     if (!appealPolicy.seeDocket(user) && user.role !== "resident")
       throw forbidden("the docket is for the Board, the issuing authority and the appellant");
     throw notFound("appeal");
@@ -326,15 +340,25 @@ export async function getAppeal(ctx: Ctx, id: string) {
 export async function listDocket(ctx: Ctx, opts: { status?: AppealStatus | undefined; limit: number; offset: number }) {
   const user = requireUser(ctx);
   if (!appealPolicy.seeDocket(user)) throw forbidden("the docket is for the Board and the issuing authority");
-  const kindOnly = user.role === "local_authority" ? "temporary-state-permit" : null;
-  const rows = await ctx.db.query(
-    `${SELECT} WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2) ORDER BY a.filed_on, a.number LIMIT $3 OFFSET $4`,
-    [opts.status ?? null, kindOnly, opts.limit, opts.offset],
-  );
-  const total = await ctx.db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM appeals a WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2)",
-    [opts.status ?? null, kindOnly],
-  );
+  const local = user.role === "local_authority";
+  const kindOnly = local ? "temporary-state-permit" : null;
+  // A town's authority sees its own residents' appeals only; one not attached to a town sees none.
+  // (The town is the person's residence, read from the people table by SQL: a cross-module read.)
+  const town = local ? ((await authorityTown(ctx.db, user)) ?? "") : null;
+  const where = `($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.credential_kind = $2)
+    AND ($3::text IS NULL OR a.person_id IN (SELECT id FROM people WHERE town = $3))`;
+  const rows = await ctx.db.query(`${SELECT} WHERE ${where} ORDER BY a.filed_on, a.number LIMIT $4 OFFSET $5`, [
+    opts.status ?? null,
+    kindOnly,
+    town,
+    opts.limit,
+    opts.offset,
+  ]);
+  const total = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM appeals a WHERE ${where}`, [
+    opts.status ?? null,
+    kindOnly,
+    town,
+  ]);
   await appendAudit(ctx.db, ctx, {
     action: "appeal.docket",
     entityType: "appeal-docket",
