@@ -217,7 +217,9 @@ describe("apply and issue each of the five credentials", () => {
       const i = await call("licensing_staff", {
         method: "POST",
         url: `/api/v1/applications/${application.id}/issue`,
-        payload: approvable ? { confirmations: { safetyCourse: true, suitability: true } } : { reviewNote: REVIEW_NOTE, confirmations: { safetyCourse: true, suitability: true } },
+        payload: approvable
+          ? { confirmations: { safetyCourse: true, suitability: true } }
+          : { reviewNote: REVIEW_NOTE, confirmations: { safetyCourse: true, suitability: true } },
       });
       expectStatus(i, 201, `issue ${kind}`);
       const cred = json(i).credential;
