@@ -15,7 +15,38 @@ after(async () => {
 });
 
 const get = (url: string) => env.as("law_enforcement", { method: "GET", url, headers: { accept: "text/html" } });
-const P = "purpose=Quarterly+review+of+leads";
+const P = "x=1";
+
+describe("the purpose of the review", () => {
+  test("asked in a posted form before anything is listed, never taken from the address", async () => {
+    const first = await get("/leads?purpose=Quarterly+review+of+leads");
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /action="\/leads\?purpose=/);
+    assert.doesNotMatch(first.body, /id="leads"/, "a purpose in the URL is not taken as one");
+    const bad = await env.as("law_enforcement", {
+      method: "POST",
+      url: "/leads",
+      payload: new URLSearchParams({ purposeCode: "criminal-investigation", purposeText: "short" }).toString(),
+      headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+    });
+    assert.equal(bad.statusCode, 400);
+    const ok = await env.as("law_enforcement", {
+      method: "POST",
+      url: "/leads",
+      payload: new URLSearchParams({
+        purposeCode: "criminal-investigation",
+        purposeText: "Quarterly review of leads",
+      }).toString(),
+      headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+    });
+    assert.equal(ok.statusCode, 303);
+    assert.equal(ok.headers.location, "/leads");
+    const after = await get("/leads");
+    assert.equal(after.statusCode, 200);
+    assert.match(after.body, /Suspicious purchase leads/);
+    assert.doesNotMatch(after.body, /name="purposeCode"/, "remembered for the session");
+  });
+});
 
 describe("leads list filters", () => {
   test("good filters answer 200", async () => {

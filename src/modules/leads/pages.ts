@@ -3,7 +3,8 @@
  * purchase leads (/leads) with their reasons, one lead with its evidence
  * (/leads/:id), dismissing it with a reason or opening a case, and the case
  * (/cases/:id). Every read of leads gives a purpose, which is audited: the
- * purpose is asked on the page and carried from the list to each lead.
+ * purpose is asked in a posted form (never in the address) and remembered for
+ * the session's reads of leads and cases.
  *
  * Licensing staff also see every firearm sale (/staff/sales, with filters)
  * and one sale in full with its reports (/staff/sales/:id, an audited read
@@ -51,7 +52,11 @@ import {
   type Flash,
   type FormErrors,
   tryListFilters,
+  postedPurpose,
+  recallPurpose,
+  sendPurposeGate,
 } from "../../web/kit.ts";
+import { purposeLine } from "../../lib/purpose.ts";
 import { z } from "zod";
 import { EnumFilter, PageNumber, pageWindow } from "../../lib/paging.ts";
 
@@ -73,17 +78,34 @@ function requireInvestigator(user: User): void {
   if (!leadPolicy.work(user)) throw forbidden("only investigators (law enforcement, licensing staff) see leads");
 }
 
-/** The purpose of the read, from the query: 3 to 200 characters, or undefined. */
-function purposeOf(req: FastifyRequest): { purpose?: string; raw: string; error?: string } {
-  const raw = queryParam(req, "purpose").trim();
-  if (!raw) return { raw };
-  if (raw.length < 3 || raw.length > 200)
-    return { raw, error: "Say why you need these records, in 3 to 200 characters" };
-  return { raw, purpose: raw };
+/**
+ * The purpose of the read: asked in a posted form (never in the address) and remembered for this
+ * session's reads of leads and cases (src/web/kit.ts), each read audited with it.
+ */
+const PURPOSE_SLOT = "leads";
+function purposeOf(req: FastifyRequest): string | undefined {
+  const p = recallPurpose(req, PURPOSE_SLOT);
+  return p ? purposeLine(p) : undefined;
 }
 
-const purposeHint =
-  "Every read of leads is recorded in the audit trail with its purpose, for example a case or complaint number and why.";
+/** The gate that asks why before any lead or case is shown; it posts back to the page asked for. */
+function gate(req: FastifyRequest, reply: FastifyReply, title: string, errors?: FormErrors) {
+  return sendPurposeGate(reply, req, {
+    title,
+    action: req.url,
+    intro:
+      "Leads name people and their purchases. Say why you are reviewing them; the purpose is recorded with every lead and case you open in this session.",
+    ...(errors ? { errors, values: formBody(req) } : {}),
+  });
+}
+
+/** POST handler of a gate: remembers a valid purpose and shows the page asked for (post, redirect, get). */
+async function postPurpose(req: FastifyRequest, reply: FastifyReply, user: User, title: string) {
+  requireInvestigator(user);
+  const p = postedPurpose(req, PURPOSE_SLOT);
+  if (!p.purpose) return gate(req, reply, title, p.errors);
+  return reply.redirect(req.url, 303);
+}
 
 // ---------------------------------------------------------------- /leads
 
@@ -96,7 +118,8 @@ const LeadsQuery = z.object({
 async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User) {
   requireInvestigator(user);
   const ctx = makeCtx(req);
-  const p = purposeOf(req);
+  const purpose = purposeOf(req);
+  if (!purpose) return gate(req, reply, "Suspicious purchase leads");
   // Filters through the shared paging schema: a bad status, detector or page is a 400 beside its field.
   const parsed = tryListFilters(req, LeadsQuery);
   const bad = parsed.errors ?? {};
@@ -105,14 +128,12 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
   const status = f.status === undefined ? "open" : f.status === "all" ? undefined : f.status;
   const detector = f.detector;
   const pageNo = f.page;
-  const r =
-    p.purpose && !parsed.errors
-      ? await listLeads(ctx, { status, detector, ...pageWindow(pageNo, PAGE_SIZE), purpose: p.purpose })
-      : null;
+  const r = !parsed.errors
+    ? await listLeads(ctx, { status, detector, ...pageWindow(pageNo, PAGE_SIZE), purpose })
+    : null;
   const pages = r ? Math.max(1, Math.ceil(r.total / PAGE_SIZE)) : 1;
   const q = (extra: Record<string, string>) =>
     new URLSearchParams({
-      purpose: p.purpose ?? "",
       ...(status ? { status } : { status: "all" }),
       ...(detector ? { detector } : {}),
       ...extra,
@@ -124,21 +145,20 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
     html`${errorSummary(bad, { status: "Status", detector: "Detector", page: "Page" })}<h1>Suspicious purchase leads</h1>
     <p class="usa-intro">A lead points to purchases a person should look at. It is never a finding against anyone: nothing is refused or revoked because of one.</p>
     <form class="usa-form stateline-filter" method="get" action="/leads" novalidate>
-      ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, error: p.error, required: true, hint: purposeHint, width: "2xl" })}
       ${selectField({ name: "status", label: "Status", value: status ?? "all", error: bad.status, options: [{ value: "all", label: "Any status" }, ...LEAD_STATUSES.map((s) => ({ value: s, label: LEAD_STATUS_LABELS[s] }))] })}
       ${selectField({ name: "detector", label: "Detector", value: detector ?? "", error: bad.detector, empty: "Any detector", options: DETECTOR_IDS.map((d) => ({ value: d, label: DETECTOR_TITLES[d] })) })}
       <button class="usa-button" type="submit">Show leads</button>
     </form>
     ${
       !r
-        ? html`<p id="purpose-needed">Give the purpose of this review to see the leads.</p>`
+        ? html`<p>Correct the filters to see the leads.</p>`
         : r.items.length
           ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--striped usa-table--compact" id="leads">
         <caption>${status ? LEAD_STATUS_LABELS[status] : "All"} leads${detector ? ` of "${DETECTOR_TITLES[detector]}"` : ""}, newest first: ${r.total} in all${pages > 1 ? `, page ${pageNo} of ${pages}` : ""}</caption>
         <thead><tr><th scope="col">Lead</th><th scope="col">Person</th><th scope="col">Detector</th><th scope="col">Reason</th><th scope="col">Window</th><th scope="col">Status</th><th scope="col">Raised</th></tr></thead>
         <tbody>${r.items.map(
           (l) => html`<tr>
-          <th scope="row" class="text-no-wrap"><a href="/leads/${l.id}?${new URLSearchParams({ purpose: p.purpose! }).toString()}">${l.number}</a></th>
+          <th scope="row" class="text-no-wrap"><a href="/leads/${l.id}">${l.number}</a></th>
           <td>${l.person.lastName}, ${l.person.firstName} (born ${l.person.birthDate})</td><td>${DETECTOR_TITLES[l.detector] ?? l.detector}</td><td>${l.reason}</td>
           <td>${l.windowStart} to ${l.windowEnd}</td><td>${leadTag(l.status)}${l.caseNumber ? html` ${l.caseNumber}` : ""}</td><td>${l.raisedOn}</td></tr>`,
         )}</tbody>
@@ -153,7 +173,7 @@ async function leadsPage(req: FastifyRequest, reply: FastifyReply, makeCtx: Make
       }`
           : html`<p>No ${status ? LEAD_STATUS_LABELS[status].toLowerCase() : ""} leads.</p>`
     }`,
-    { status: p.error || parsed.errors ? 400 : 200 },
+    { status: parsed.errors ? 400 : 200 },
   );
 }
 
@@ -206,33 +226,12 @@ interface LeadState {
   form?: "dismiss" | "case";
 }
 
-async function leadPage(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  makeCtx: MakeCtx,
-  user: User,
-  purposeRaw: string,
-  st: LeadState = {},
-) {
+async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeCtx, user: User, st: LeadState = {}) {
   requireInvestigator(user);
   const ctx = makeCtx(req);
   const id = idParam(req, "lead");
-  const purpose = purposeRaw.trim();
-  if (purpose.length < 3 || purpose.length > 200) {
-    // The purpose comes first: nothing about the lead is shown (or audited) without one.
-    return sendPage(
-      reply,
-      req,
-      "Purpose of this review",
-      html`<h1>Purpose of this review</h1>
-      <form class="usa-form usa-form--large" method="get" action="/leads/${id}" novalidate>
-        ${errorSummary(purpose ? { purpose: "Say why you need this record, in 3 to 200 characters" } : {}, { purpose: "Purpose of this review" })}
-        ${textField({ name: "purpose", label: "Purpose of this review", value: purpose, required: true, hint: purposeHint, error: purpose ? "Say why you need this record, in 3 to 200 characters" : undefined, width: "2xl" })}
-        <button class="usa-button" type="submit">Open the lead</button>
-      </form>`,
-      { status: purpose ? 400 : 200 },
-    );
-  }
+  const purpose = purposeOf(req);
+  if (!purpose) return gate(req, reply, "Lead");
   const { lead, history } = await getLead(ctx, id, purpose);
   const ammo = ammunitionPolicy.listAllSales(user)
     ? await listSalesFor(ctx, {
@@ -267,7 +266,7 @@ async function leadPage(
   const e = st.errors ?? {};
   const v = st.values ?? {};
   const next = LEAD_NEXT[lead.status];
-  const back = `/leads?${new URLSearchParams({ purpose })}`;
+  const back = "/leads";
   return sendPage(
     reply,
     req,
@@ -280,12 +279,7 @@ async function leadPage(
       ["Person", `${lead.person.firstName} ${lead.person.lastName}, born ${lead.person.birthDate}`],
       ["Window of activity", `${lead.windowStart} to ${lead.windowEnd}`],
       ["Raised", `${lead.raisedOn}, by the ${lead.raisedBy === "sale" ? "check after a sale" : "sweep"}`],
-      [
-        "Case",
-        lead.caseId
-          ? html`<a href="/cases/${lead.caseId}?${new URLSearchParams({ purpose }).toString()}">${lead.caseNumber}</a>`
-          : null,
-      ],
+      ["Case", lead.caseId ? html`<a href="/cases/${lead.caseId}">${lead.caseNumber}</a>` : null],
     ])}
     <h2>Evidence</h2>
     <dl class="stateline-dl" id="evidence">${Object.entries(lead.evidence).map(
@@ -324,7 +318,7 @@ async function leadPage(
             ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/open-case" novalidate>
           <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Open a case</legend>
             ${st.form === "case" ? errorSummary(e, { title: "Case title", note: "Note" }) : ""}
-            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
+            ${csrfField(req)}
             ${textField({ name: "title", label: "Case title", value: v.title, error: st.form === "case" ? e.title : undefined, hint: `Optional. By default: "${DETECTOR_TITLES[lead.detector]} (lead ${lead.number})"` })}
             ${textareaField({ name: "note", id: "case-note", label: "Note", value: v.note, error: st.form === "case" ? e.note : undefined, rows: 2, hint: "Optional" })}
             <button class="usa-button" type="submit">Open case</button>
@@ -337,7 +331,7 @@ async function leadPage(
             ? html`<div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/leads/${lead.id}/dismiss" novalidate>
           <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Dismiss the lead</legend>
             ${st.form === "dismiss" ? errorSummary(e, { reason: "Why is the lead dismissed?" }) : ""}
-            ${csrfField(req)}<input type="hidden" name="purpose" value="${purpose}">
+            ${csrfField(req)}
             ${textareaField({ name: "reason", label: "Why is the lead dismissed?", value: v.reason, error: st.form === "dismiss" ? e.reason : undefined, required: true, rows: 3, hint: "At least 5 characters. A dismissed lead is not raised again for the same activity." })}
             <button class="usa-button usa-button--secondary" type="submit">Dismiss lead</button>
           </fieldset>
@@ -362,22 +356,9 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
   requireInvestigator(user);
   const ctx = makeCtx(req);
   const id = idParam(req, "case");
-  const p = purposeOf(req);
-  if (!p.purpose) {
-    return sendPage(
-      reply,
-      req,
-      "Purpose of this review",
-      html`<h1>Purpose of this review</h1>
-      <form class="usa-form usa-form--large" method="get" action="/cases/${id}" novalidate>
-        ${textField({ name: "purpose", label: "Purpose of this review", value: p.raw, required: true, hint: purposeHint, error: p.error, width: "2xl" })}
-        <button class="usa-button" type="submit">Open the case</button>
-      </form>`,
-      { status: p.error ? 400 : 200 },
-    );
-  }
-  const c = await getCase(ctx, id, p.purpose);
-  const q = new URLSearchParams({ purpose: p.purpose }).toString();
+  const purpose = purposeOf(req);
+  if (!purpose) return gate(req, reply, "Case");
+  const c = await getCase(ctx, id, purpose);
   return sendPage(
     reply,
     req,
@@ -390,7 +371,7 @@ async function casePage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
       ["Closed", c.case.closedOn],
     ])}
     <h2>Leads</h2>
-    <ul class="usa-list">${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}?${q}">${l.number}</a>: ${l.reason}</li>`)}</ul>
+    <ul class="usa-list">${c.leads.map((l: Lead) => html`<li><a href="/leads/${l.id}">${l.number}</a>: ${l.reason}</li>`)}</ul>
     <h2>History</h2>
     <ul class="usa-list">${c.actions.map((a) => html`<li>${when(a.at)}: ${a.action === "open" ? "Opened" : a.action === "add-lead" ? "Lead added" : a.action}${a.actor ? ` by ${a.actor}` : ""}${a.note ? `: ${a.note}` : ""}</li>`)}</ul>`,
   );
@@ -404,7 +385,21 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
 
   app.get(
     "/leads/:id",
-    signedIn((req, reply, user) => leadPage(req, reply, makeCtx, user, queryParam(req, "purpose"))),
+    signedIn((req, reply, user) => leadPage(req, reply, makeCtx, user)),
+  );
+
+  // The purpose gates post to the page they guard.
+  app.post(
+    "/leads",
+    signedIn((req, reply, user) => postPurpose(req, reply, user, "Suspicious purchase leads")),
+  );
+  app.post(
+    "/leads/:id",
+    signedIn((req, reply, user) => postPurpose(req, reply, user, "Lead")),
+  );
+  app.post(
+    "/cases/:id",
+    signedIn((req, reply, user) => postPurpose(req, reply, user, "Case")),
   );
 
   app.post(
@@ -413,10 +408,10 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
       requireInvestigator(user);
       const id = idParam(req, "lead");
       const b = formBody(req);
-      const purpose = (b.purpose ?? "").trim();
+      if (!purposeOf(req)) return reply.redirect(`/leads/${id}`, 303);
       const reason = (b.reason ?? "").trim();
       if (reason.length < 5 || reason.length > 2000)
-        return leadPage(req, reply, makeCtx, user, purpose, {
+        return leadPage(req, reply, makeCtx, user, {
           form: "dismiss",
           values: { reason },
           errors: { reason: "Say why the lead is dismissed (5 to 2,000 characters)" },
@@ -426,12 +421,12 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
         await dismissLead(makeCtx(req), id, reason);
       } catch (e) {
         if (isFormError(e) && e.code === "conflict")
-          return leadPage(req, reply, makeCtx, user, purpose, {
+          return leadPage(req, reply, makeCtx, user, {
             flash: { text: `Not dismissed: ${e.message}`, type: "error" },
             status: statusOf(e),
           });
         if (isFormError(e))
-          return leadPage(req, reply, makeCtx, user, purpose, {
+          return leadPage(req, reply, makeCtx, user, {
             form: "dismiss",
             values: { reason },
             errors: errorsFrom(e, ["reason"]),
@@ -439,7 +434,7 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
           });
         throw e;
       }
-      return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "dismissed" })}`, 303);
+      return reply.redirect(`/leads/${id}?done=dismissed`, 303);
     }),
   );
 
@@ -449,14 +444,14 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
       requireInvestigator(user);
       const id = idParam(req, "lead");
       const b = formBody(req);
-      const purpose = (b.purpose ?? "").trim();
+      if (!purposeOf(req)) return reply.redirect(`/leads/${id}`, 303);
       const values = { title: (b.title ?? "").trim(), note: (b.note ?? "").trim() };
       const errors: FormErrors = {};
       if (values.title && (values.title.length < 3 || values.title.length > 200))
         errors.title = "A case title has 3 to 200 characters (or leave it empty)";
       if (values.note.length > 2000) errors.note = "The note has at most 2,000 characters";
       if (Object.keys(errors).length)
-        return leadPage(req, reply, makeCtx, user, purpose, { form: "case", values, errors, status: 400 });
+        return leadPage(req, reply, makeCtx, user, { form: "case", values, errors, status: 400 });
       try {
         await openCaseFromLead(makeCtx(req), id, {
           ...(values.title ? { title: values.title } : {}),
@@ -464,12 +459,12 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
         });
       } catch (e) {
         if (isFormError(e) && e.code === "conflict")
-          return leadPage(req, reply, makeCtx, user, purpose, {
+          return leadPage(req, reply, makeCtx, user, {
             flash: { text: `No case opened: ${e.message}`, type: "error" },
             status: statusOf(e),
           });
         if (isFormError(e))
-          return leadPage(req, reply, makeCtx, user, purpose, {
+          return leadPage(req, reply, makeCtx, user, {
             form: "case",
             values,
             errors: errorsFrom(e, ["title", "note"]),
@@ -477,7 +472,7 @@ export function registerLeadPages(app: FastifyInstance, makeCtx: MakeCtx): void 
           });
         throw e;
       }
-      return reply.redirect(`/leads/${id}?${new URLSearchParams({ purpose, done: "case" })}`, 303);
+      return reply.redirect(`/leads/${id}?done=case`, 303);
     }),
   );
 
