@@ -464,6 +464,30 @@ describe("investigators' actions and who sees leads", () => {
       1,
     );
     assert.equal(await count(env, "audit_log WHERE action = 'leads.read' AND purpose = 'trafficking task force'"), 1);
+    // The Stateline-Purpose header keeps the purpose out of the URL; a malformed one is named.
+    const viaHeader = await call("licensing_staff", {
+      method: "GET",
+      url: `/api/v1/leads/${leadA}`,
+      headers: { "stateline-purpose": "criminal-investigation; header purpose for lead A" },
+    });
+    expectStatus(viaHeader, 200);
+    assert.equal(
+      await count(
+        env,
+        "audit_log WHERE action = 'lead.read' AND entity_id = $1 AND purpose = 'criminal-investigation: header purpose for lead A'",
+        [leadA],
+      ),
+      1,
+    );
+    expectProblem(
+      await call("licensing_staff", {
+        method: "GET",
+        url: `/api/v1/leads/${leadA}`,
+        headers: { "stateline-purpose": "guessing; because" },
+      }),
+      400,
+      "header.stateline-purpose",
+    );
     expectProblem(
       await call("law_enforcement", { method: "GET", url: "/api/v1/leads?detector=gut-feeling&purpose=abc" }),
       400,

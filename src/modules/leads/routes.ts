@@ -1,6 +1,9 @@
 /** HTTP routes for leads and cases. Thin: validate, authorize (in the service), call, present. */
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { route } from "../../http/route.ts";
+import { badField } from "../../lib/errors.ts";
+import { ReadPurpose, purposeFromHeader, purposeLine } from "../../lib/purpose.ts";
 import { PlainDateSchema } from "../../law/core/schema.ts";
 import { DETECTOR_IDS } from "./detectors.ts";
 import { presentCase, presentLead, presentLeadDetail } from "./present.ts";
@@ -9,6 +12,22 @@ import * as svc from "./service.ts";
 const INVESTIGATORS = ["law_enforcement", "licensing_staff"];
 const Id = z.object({ id: z.uuid() });
 const Purpose = z.string().trim().min(3, "say why you need this record").max(200);
+
+/**
+ * The purpose of a read: the `Stateline-Purpose: <code>; <text>` header (kept out of URLs and access
+ * logs), or the older `purpose` query parameter, which stays accepted for existing clients.
+ */
+function readPurpose(req: FastifyRequest, fromQuery: string | undefined): string | undefined {
+  const raw = purposeFromHeader(req.headers);
+  if (raw === undefined) return fromQuery;
+  const p = ReadPurpose.safeParse(raw);
+  if (!p.success)
+    throw badField(
+      "header.stateline-purpose",
+      p.error.issues.map((x) => `${x.path.join(".") || "purpose"}: ${x.message}`).join("; "),
+    );
+  return purposeLine(p.data);
+}
 
 export const leadRoutes = [
   route({
@@ -30,8 +49,8 @@ export const leadRoutes = [
         purpose: Purpose.optional(),
       })
       .strict(),
-    handler: async (ctx, { query }) => {
-      const r = await svc.listLeads(ctx, query);
+    handler: async (ctx, { query }, req) => {
+      const r = await svc.listLeads(ctx, { ...query, purpose: readPurpose(req, query.purpose) });
       return { total: r.total, items: r.items.map(presentLead) };
     },
   }),
@@ -44,8 +63,8 @@ export const leadRoutes = [
     summary: "One lead with its evidence and history (the purpose is audited)",
     params: Id,
     query: z.object({ purpose: Purpose.optional() }).strict(),
-    handler: async (ctx, { params, query }) => {
-      const r = await svc.getLead(ctx, params.id, query.purpose);
+    handler: async (ctx, { params, query }, req) => {
+      const r = await svc.getLead(ctx, params.id, readPurpose(req, query.purpose));
       return { lead: presentLeadDetail(r.lead), history: r.history, next: svc.NEXT[r.lead.status] };
     },
   }),
@@ -108,8 +127,8 @@ export const leadRoutes = [
     summary: "A case with its leads and appended actions (the purpose is audited)",
     params: Id,
     query: z.object({ purpose: Purpose.optional() }).strict(),
-    handler: async (ctx, { params, query }) => {
-      const r = await svc.getCase(ctx, params.id, query.purpose);
+    handler: async (ctx, { params, query }, req) => {
+      const r = await svc.getCase(ctx, params.id, readPurpose(req, query.purpose));
       return { case: presentCase(r.case), person: r.person, leads: r.leads.map(presentLeadDetail), actions: r.actions };
     },
   }),
