@@ -97,7 +97,8 @@ test("law enforcement review leads with a purpose, see the evidence and open a c
   assert.match(await page.locator("#lead-reason").innerText(), /bought from 3 different sellers/);
   assert.match(text, new RegExp(`Opening this lead is recorded in the audit trail \\(purpose: ${PURPOSE}\\)`));
   const evidence = (await page.locator("#evidence").innerText()).replace(/\s+/g, " ");
-  assert.match(evidence, /Ammunition sales [0-9a-f-]{36}, [0-9a-f-]{36}, [0-9a-f-]{36}/);
+  assert.match(evidence, /Ammunition sales 3 records \(listed below\)/);
+  assert.doesNotMatch(evidence, /[0-9a-f]{8}-[0-9a-f]{4}-/, "no internal ids");
   assert.match(evidence, /Rounds 600/);
   assert.match(
     evidence,

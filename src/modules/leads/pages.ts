@@ -282,16 +282,21 @@ async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
       ["Case", lead.caseId ? html`<a href="/cases/${lead.caseId}">${lead.caseNumber}</a>` : null],
     ])}
     <h2>Evidence</h2>
-    <dl class="stateline-dl" id="evidence">${Object.entries(lead.evidence).map(
-      ([k, x]) =>
-        html`<dt>${EVIDENCE_LABELS[k] ?? k}</dt><dd>${
-          k === "dealerIds" && sellers.length
-            ? sellers.join("; ")
-            : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
-              ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
-              : evidenceValue(x)
-        }</dd>`,
-    )}</dl>
+    <dl class="stateline-dl" id="evidence">${Object.entries(lead.evidence)
+      // Internal ids are never shown: sale numbers stand for firearm sales, the purchases table below for ammunition.
+      .filter(([k]) => !(k === "firearmSaleIds" && "firearmSaleNumbers" in lead.evidence))
+      .map(
+        ([k, x]) =>
+          html`<dt>${(EVIDENCE_LABELS[k] ?? k).replace(/ \(ids\)$/, "")}</dt><dd>${
+            k === "dealerIds" && sellers.length
+              ? sellers.join("; ")
+              : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
+                ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
+                : /Ids$/.test(k) && Array.isArray(x)
+                  ? `${x.length} ${x.length === 1 ? "record" : "records"}${k === "ammunitionSaleIds" && ammo ? " (listed below)" : ""}`
+                  : evidenceValue(x)
+          }</dd>`,
+      )}</dl>
     ${
       ammo
         ? html`<h3>The person's ammunition purchases in the window</h3>
