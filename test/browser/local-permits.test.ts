@@ -15,6 +15,7 @@ import {
   mainText,
   newPage,
   signIn,
+  tick,
   startBrowserEnv,
   statePurpose,
   visit,
@@ -72,6 +73,12 @@ for (const width of [1280, 375]) {
     assert.match(detail, /Citation:/);
     await expectAccessible(chief.page, be);
     await chief.page.fill("#review-note", "Identity and the safety course certificate seen in person.");
+    // Without confirming the course and suitability, the approval comes back naming them.
+    assert.equal(await clickAndLoad(chief.page, chief.page.getByRole("button", { name: "Approve and issue" })), 400);
+    assert.match(await mainText(chief.page), /approved firearms safety course/);
+    await expectAccessible(chief.page, be);
+    await tick(chief.page.getByLabel(/completed an approved firearms safety course/));
+    await tick(chief.page.getByLabel(/suitable person to hold a permit/));
     assert.equal(await clickAndLoad(chief.page, chief.page.getByRole("button", { name: "Approve and issue" })), 200);
     assert.equal(new URL(chief.page.url()).pathname, "/local");
     const after = await mainText(chief.page);

@@ -42,3 +42,4 @@ export {
   LAW_CREDENTIAL_KIND,
   LAW_CREDENTIAL_STATUS,
 } from "./record.ts";
+export { recordConfirmations, type ConfirmationInput } from "./attachments.ts";

@@ -283,7 +283,10 @@ describe("approve and deny", () => {
     const first = await call("local_authority", {
       method: "POST",
       url: `/api/v1/local-permits/applications/${app.id}/approve`,
-      payload: { reviewNote: "identity and safety course certificate seen in person" },
+      payload: {
+        reviewNote: "identity and safety course certificate seen in person",
+        confirmations: { safetyCourse: true, suitability: true },
+      },
       headers: { "idempotency-key": key },
     });
     expectStatus(first, 200);
@@ -293,7 +296,10 @@ describe("approve and deny", () => {
     const retry = await call("local_authority", {
       method: "POST",
       url: `/api/v1/local-permits/applications/${app.id}/approve`,
-      payload: { reviewNote: "identity and safety course certificate seen in person" },
+      payload: {
+        reviewNote: "identity and safety course certificate seen in person",
+        confirmations: { safetyCourse: true, suitability: true },
+      },
       headers: { "idempotency-key": key },
     });
     expectStatus(retry, 200);
@@ -425,7 +431,10 @@ describe("the clocks and their flags", () => {
 
   test("state: the eight weeks from the hand-off; flagged from the 57th day if the state permit is still open", async () => {
     const { app } = await applicant("Hartford", 2);
-    const r = await svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "seen in person" });
+    const r = await svc.approve(env.ctx("local_authority"), app.id, {
+      reviewNote: "seen in person",
+      confirmations: { safetyCourse: true, suitability: true },
+    });
     assert.ok(r.stateApplicationId);
     const stateFlags = () =>
       count(env, "local_permit_actions WHERE application_id = $1 AND action = 'flag-state-overdue'", [app.id]);
@@ -488,8 +497,14 @@ describe("concurrency and the web forms", () => {
   test("two approvals at once store one temporary permit and one hand-off", async () => {
     const { app } = await applicant("Hartford", 4);
     const results = await Promise.allSettled([
-      svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "first tab" }),
-      svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "second tab" }),
+      svc.approve(env.ctx("local_authority"), app.id, {
+        reviewNote: "first tab",
+        confirmations: { safetyCourse: true, suitability: true },
+      }),
+      svc.approve(env.ctx("local_authority"), app.id, {
+        reviewNote: "second tab",
+        confirmations: { safetyCourse: true, suitability: true },
+      }),
     ]);
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -562,7 +577,10 @@ describe("concurrency and the web forms", () => {
       feePaid: true,
       personId: person.id,
     });
-    const r = await svc.approve(env.ctx("local_authority"), app.id, { reviewNote: "seen in person" });
+    const r = await svc.approve(env.ctx("local_authority"), app.id, {
+      reviewNote: "seen in person",
+      confirmations: { safetyCourse: true, suitability: true },
+    });
     assert.equal(r.stateApplicationId, early.application.id);
     assert.equal(
       await count(env, "applications WHERE person_id = $1 AND credential_kind = 'state-handgun-permit'", [person.id]),

@@ -36,6 +36,7 @@ import {
   when,
   type Flash,
   type FormErrors,
+  checkboxField,
 } from "../../web/kit.ts";
 import type { Clock } from "./clock.ts";
 import { OFFICE_LABELS, STAGE_LABELS, type Stage } from "./schemas.ts";
@@ -133,6 +134,7 @@ interface ActionState {
   form?: "approve" | "deny";
   errors?: FormErrors;
   reviewNote?: string;
+  confirmed?: { safetyCourse: boolean; suitability: boolean };
   reasons?: string;
   flash?: Flash;
   status?: number;
@@ -208,8 +210,10 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, makeCtx
       <div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/local/applications/${app.id}/approve" novalidate>
         <fieldset class="usa-fieldset"><legend class="usa-legend stateline-legend">Approve: issue the temporary state permit</legend>
         <p class="usa-hint">The rulebook is asked again today; an applicant it finds not eligible cannot be approved. The application then goes to the state police for the state permit.</p>
-        ${st.form === "approve" ? errorSummary(e, { reviewNote: "Review note" }) : ""}
+        ${st.form === "approve" ? errorSummary(e, { reviewNote: "Review note", confirmSafetyCourse: "Safety course", confirmSuitability: "Suitability" }) : ""}
         ${csrfField(req)}
+        ${checkboxField({ name: "confirmSafetyCourse", label: "I checked that the applicant completed an approved firearms safety course", required: true, checked: st.confirmed?.safetyCourse ?? false, error: st.form === "approve" ? e.confirmSafetyCourse : undefined })}
+        ${checkboxField({ name: "confirmSuitability", label: "I find the applicant a suitable person to hold a permit (CGS § 29-28(b))", required: true, checked: st.confirmed?.suitability ?? false, error: st.form === "approve" ? e.confirmSuitability : undefined })}
         ${textareaField({ name: "reviewNote", id: "review-note", label: unknown ? "Review note: how you resolved the unknown facts" : "Review note (optional)", required: unknown, value: st.form === "approve" ? st.reviewNote : "", error: st.form === "approve" ? e.reviewNote : undefined, rows: 3 })}
         <button class="usa-button" type="submit">Approve and issue</button></fieldset></form></div>
       <div class="tablet:grid-col-6"><form class="usa-form" method="post" action="/local/applications/${app.id}/deny" novalidate>
@@ -308,9 +312,12 @@ export function registerLocalPermitPages(app: FastifyInstance, makeCtx: MakeCtx)
     signedIn(async (req, reply) => {
       const ctx = makeCtx(req);
       const id = idParam(req, "application");
-      const reviewNote = (formBody(req).reviewNote ?? "").trim();
+      const b = formBody(req);
+      const reviewNote = (b.reviewNote ?? "").trim();
+      const confirmed = { safetyCourse: b.confirmSafetyCourse === "yes", suitability: b.confirmSuitability === "yes" };
       if (reviewNote.length > 2000)
         return applicationPage(req, reply, makeCtx, {
+          confirmed,
           form: "approve",
           errors: { reviewNote: "The review note must be at most 2,000 characters" },
           reviewNote,
@@ -318,7 +325,7 @@ export function registerLocalPermitPages(app: FastifyInstance, makeCtx: MakeCtx)
         });
       try {
         const { application } = await svc.assertInTown(ctx, id);
-        await svc.approve(ctx, id, { ...(reviewNote ? { reviewNote } : {}) });
+        await svc.approve(ctx, id, { ...(reviewNote ? { reviewNote } : {}), confirmations: confirmed });
         return reply.redirect(`/local?done=approved&number=${encodeURIComponent(application.number)}`, 303);
       } catch (e) {
         if (isFormError(e) && e.code === "conflict")
@@ -329,8 +336,12 @@ export function registerLocalPermitPages(app: FastifyInstance, makeCtx: MakeCtx)
         if (isFormError(e))
           return applicationPage(req, reply, makeCtx, {
             form: "approve",
-            errors: errorsFrom(e, ["reviewNote"]),
+            errors: errorsFrom(e, ["reviewNote", "confirmSafetyCourse", "confirmSuitability"], {
+              "confirmations.safetyCourse": "confirmSafetyCourse",
+              "confirmations.suitability": "confirmSuitability",
+            }),
             reviewNote,
+            confirmed,
             status: statusOf(e),
           });
         throw e;

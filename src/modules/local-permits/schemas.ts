@@ -50,6 +50,17 @@ export const ApproveInput = z
       .max(2000)
       .optional()
       .describe("required when the rulebook left facts unknown: how the review resolved them"),
+    confirmations: z
+      .object({
+        safetyCourse: z.boolean().optional().describe("the applicant completed an approved firearms safety course"),
+        suitability: z
+          .boolean()
+          .optional()
+          .describe("the authority finds the applicant a suitable person (CGS § 29-28(b))"),
+      })
+      .strict()
+      .optional()
+      .describe("what the authority confirms before issuing (rule credentials.staff-confirmations)"),
   })
   .strict();
 export type ApproveInput = z.infer<typeof ApproveInput>;

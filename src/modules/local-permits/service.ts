@@ -26,6 +26,7 @@ import {
   getApplication,
   getDecision,
   issueInTx,
+  recordConfirmations,
   submitForwardedApplication,
   type Application,
   type Credential,
@@ -291,6 +292,14 @@ export async function approve(
     const app = await decidable(ctx, q, a, applicationId);
     const clock = localDecisionClock(app.submittedOn, ctx.today);
     const cred = await issueInTx(ctx, q, user, app.id, { reviewNote: input.reviewNote });
+    // The authority issuing the temporary permit confirms the safety course and suitability (CGS § 29-28(b)).
+    await recordConfirmations(
+      q,
+      user,
+      app,
+      input.confirmations,
+      input.reviewNote || "confirmed by the issuing authority",
+    );
     await db.insertAction(q, {
       applicationId: app.id,
       town: a.town,

@@ -70,6 +70,7 @@ export function localPermitRouteCases(env: TestEnv): Record<string, RouteCase> {
         await ready(),
         post(`/api/v1/local-permits/applications/${await hartfordApplication(env)}/approve`, {
           reviewNote: "identity and safety course certificate seen in person",
+          confirmations: { safetyCourse: true, suitability: true },
         })
       ),
     },
