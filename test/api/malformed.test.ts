@@ -857,6 +857,12 @@ const PAGES: [Role, string][] = [
   ["resident", "/registries/new"],
   ["resident", "/registries/lost-stolen/new"],
   ["licensing_staff", "/staff/queue"],
+  ["licensing_staff", "/staff/search"],
+  ["licensing_staff", "/staff/events"],
+  ["licensing_staff", "/staff/ammunition-review"],
+  ["licensing_staff", "/staff/permit-stages"],
+  ["law_enforcement", "/police/serial-search"],
+  ["local_authority", "/local"],
   ["licensing_staff", "/staff/events/new"],
   ["licensing_staff", "/staff/sales"],
   ["licensing_staff", "/leads"],
@@ -874,6 +880,7 @@ const PAGES: [Role, string][] = [
   ["law_enforcement", "/tracing"],
   [null as unknown as Role, "/check"],
   [null as unknown as Role, "/rules"],
+  [null as unknown as Role, "/login"],
 ];
 
 interface PageForm {
