@@ -4,6 +4,8 @@
  * The same SQL runs on both. Dates come back as `YYYY-MM-DD` strings,
  * timestamps as ISO strings, bigints as numbers.
  */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -35,6 +37,8 @@ const parsers: Record<number, (v: string) => unknown> = {
 
 export async function openPglite(dataDir?: string): Promise<Db> {
   // pg_trgm and fuzzystrmatch (identity matching's blocking) ship with PostgreSQL's contrib; PGlite loads them here.
+  // PGlite creates only the last folder of the path; a fresh clone has no ./data yet.
+  if (dataDir && !dataDir.includes("://")) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
   const db = await PGlite.create(dataDir ?? "memory://", { parsers, extensions: { pg_trgm, fuzzystrmatch } });
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
     async query<T extends Row>(text: string, params?: readonly unknown[]) {
