@@ -6,6 +6,7 @@ export {
   getCredential,
   findCredentialByNumber,
   credentialsOfPerson,
+  issueCredential,
   applicationsOfPerson,
   recordProhibitingEvent,
   applyProhibitingEvent,

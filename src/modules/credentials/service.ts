@@ -545,6 +545,17 @@ export async function issueCredential(
     // Checked after the law's own checks (status, review note), so those answers come first; a refusal
     // here rolls the issue back with the rest of the transaction.
     const app = await getApplication(q, applicationId);
+    // PA 13-3 §§ 57-58: the town's issuing authority decides the temporary state permit for its residents.
+    // Where a town has one in Stateline, the state does not issue it in its place. (A read of the
+    // local-permits module's table by SQL: that module calls this one, so it cannot be imported here.)
+    if (app.credentialKind === "temporary-state-permit") {
+      const local = await q.query("SELECT 1 FROM local_authorities WHERE town = $1 LIMIT 1", [app.residenceTown]);
+      if (local.length)
+        throw new AppError(
+          "conflict",
+          `${app.residenceTown}'s issuing authority decides the temporary state permit for its residents (PA 13-3 §§ 57-58); it is in that authority's queue`,
+        );
+    }
     const credential = await issueInTx(ctx, q, user, applicationId, opts);
     await recordConfirmations(q, user, app, opts.confirmations, opts.reviewNote || "confirmed when issuing");
     return credential;

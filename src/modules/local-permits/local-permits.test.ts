@@ -11,7 +11,7 @@ import { createTestEnv, PASSWORD, type TestEnv } from "../../../test/helpers.ts"
 import { caller, count, expectProblem, expectStatus, json, newPerson, type Call } from "../../../test/api/support.ts";
 import { addDays, type PlainDate } from "../../law/core/dates.ts";
 import { ROLES, createUser, type User } from "../auth/index.ts";
-import { submitApplication } from "../credentials/index.ts";
+import { issueCredential, submitApplication } from "../credentials/index.ts";
 import { runDueJobs } from "../jobs/index.ts";
 import { localDecisionClock, stateDecisionClock } from "./clock.ts";
 import { localPermitsModule } from "./module.ts";
@@ -273,6 +273,27 @@ describe("a chief never sees another town's applicants", () => {
     assert.ok(own.decision.findings.length > 0, "the rulebook's findings are shown");
     assert.ok(own.decision.findings.every((f: any) => typeof f.citation === "string" && f.citation.length > 0));
     assert.deepEqual(own.next, ["approve", "deny"]);
+  });
+});
+
+describe("the state does not decide in the town's place", () => {
+  test("licensing staff cannot issue a temporary permit to a resident of a town with an issuing authority (409); they can where none is attached", async () => {
+    const { app } = await applicant("Hartford", 2);
+    await assert.rejects(
+      issueCredential(env.ctx("licensing_staff"), app.id, {
+        reviewNote: "staff trying the local stage",
+        confirmations: { safetyCourse: true, suitability: true },
+      }),
+      (e: { code?: string; message?: string }) =>
+        e.code === "conflict" && /Hartford's issuing authority/.test(e.message ?? ""),
+    );
+    assert.equal(await count(env, "credentials WHERE application_id = $1", [app.id]), 0);
+    const { app: other } = await applicant("Willington", 2);
+    const c = await issueCredential(env.ctx("licensing_staff"), other.id, {
+      reviewNote: "no local authority in Stateline for this town yet",
+      confirmations: { safetyCourse: true, suitability: true },
+    });
+    assert.equal(c.kind, "temporary-state-permit");
   });
 });
 
