@@ -61,6 +61,17 @@ describe("the audit trail page", () => {
     assert.equal((await get("admin", "/audit")).statusCode, 200);
   });
 
+  test("records are shown by the number people use, not their internal id", async () => {
+    await appendAudit(env.services.db, env.ctx("licensing_staff"), {
+      action: "xx.user",
+      entityType: "user",
+      entityId: env.users.dealer.id,
+    });
+    const r = await get("auditor", "/audit?action=xx.user");
+    assert.match(r.body, new RegExp(`>${env.users.dealer.username}</a>`));
+    assert.doesNotMatch(r.body, new RegExp(`>${env.users.dealer.id}</a>`));
+  });
+
   test("people are shown by name and username, not role and id", async () => {
     const r = await get("auditor", "/audit?action=zz.");
     assert.match(r.body, /Test licensing_staff \(licensing-staff\)/);

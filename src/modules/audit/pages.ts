@@ -12,7 +12,7 @@ import { badField, forbidden } from "../../lib/errors.ts";
 import { DateFilter, EnumFilter, TextFilter, blank, checkRange, listQuery } from "../../lib/paging.ts";
 import { type User, ROLE_LABELS, listUsers } from "../auth/index.ts";
 import { verifyAudit, appendAudit, type AuditBreak } from "./service.ts";
-import { searchAudit, type AuditFilter, type AuditTrailRow } from "./reads.ts";
+import { recordNumbers, searchAudit, type AuditFilter, type AuditTrailRow } from "./reads.ts";
 import {
   dateField,
   html,
@@ -128,6 +128,7 @@ async function auditPage(
   const f = listFilters(req, AuditQuery);
   const { filter, people } = await resolve(ctx, f);
   const rows = await searchAudit(ctx.db, filter, { limit: PAGE, before: f.before });
+  const numbers = await recordNumbers(ctx.db, rows);
   const oldest = rows.at(-1)?.seq;
   const values = filterValues(f);
   const filtered = Object.values(values).some((v) => v !== undefined);
@@ -174,7 +175,7 @@ async function auditPage(
         <th scope="row">${r.seq}</th><td>${when(r.at)}</td>
         <td>${actorText(r, people)}${r.actorRole ? html`<br><span class="usa-hint">${roleLabel(r.actorRole)}</span>` : ""}</td>
         <td><code>${r.action}</code></td>
-        <td>${r.entityType ?? ""}${r.entityId ? html`<br><a class="font-mono-3xs" href="${listHref("/audit", { entityId: r.entityId })}" title="Every entry about this record">${r.entityId}</a>` : ""}</td>
+        <td>${r.entityType ?? ""}${r.entityId ? html`<br><a class="font-mono-3xs" href="${listHref("/audit", { entityId: r.entityId })}" title="Every entry about this record">${numbers.get(`${r.entityType}:${r.entityId}`) ?? r.entityId}</a>` : ""}</td>
         <td>${r.purpose ?? ""}</td><td>${OUTCOME_LABELS[r.outcome as keyof typeof OUTCOME_LABELS] ?? r.outcome}</td></tr>`,
       )}</tbody>
     </table></div>`

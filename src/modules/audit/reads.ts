@@ -220,3 +220,46 @@ export async function searchAudit(
     requestId: r.request_id,
   }));
 }
+
+/**
+ * The number people use for each record an audit page lists (A-…, S-…, credential numbers), so the
+ * trail shows numbers and not internal ids. Read by SQL from the capabilities' tables: the audit
+ * trail names records of every module, and importing each module here would make audit depend on all
+ * of them. Records without a number (people, obligations) keep their id.
+ */
+const NUMBERED: Record<string, { table: string; column: string }> = {
+  application: { table: "applications", column: "number" },
+  credential: { table: "credentials", column: "number" },
+  sale: { table: "sales", column: "number" },
+  "ammunition-check": { table: "ammunition_checks", column: "number" },
+  appeal: { table: "appeals", column: "number" },
+  registration: { table: "registrations", column: "number" },
+  lead: { table: "leads", column: "number" },
+  case: { table: "cases", column: "number" },
+  trace: { table: "traces", column: "number" },
+  "lost-stolen-report": { table: "lost_stolen_reports", column: "number" },
+  seizure: { table: "seizures", column: "number" },
+  "offender-registrant": { table: "offender_registrants", column: "number" },
+  user: { table: "users", column: "username" },
+  dealer: { table: "dealers", column: "name" },
+};
+
+export async function recordNumbers(
+  q: Queryable,
+  rows: readonly { entityType: string | null; entityId: string | null }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byType = new Map<string, Set<string>>();
+  for (const r of rows)
+    if (r.entityType && r.entityId && NUMBERED[r.entityType] && /^[0-9a-f-]{36}$/i.test(r.entityId))
+      (byType.get(r.entityType) ?? byType.set(r.entityType, new Set()).get(r.entityType)!).add(r.entityId);
+  for (const [type, ids] of byType) {
+    const { table, column } = NUMBERED[type]!;
+    const found = await q.query<{ id: string; n: string }>(
+      `SELECT id::text AS id, ${column}::text AS n FROM ${table} WHERE id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    for (const f of found) out.set(`${type}:${f.id}`, f.n);
+  }
+  return out;
+}
