@@ -371,6 +371,20 @@ async function demoSales(dealerCtx: Ctx, vendorCtx: Ctx): Promise<void> {
       if (c?.check.outcome === "approved")
         await recordSale(vendorCtx, { checkId: c.check.id, lines }).catch(() => undefined);
     }
+    if (i === 3) {
+      // A check with a one-letter typo in the buyer's last name: it waits for licensing staff's review
+      // (/staff/ammunition-review), so staff and the vendor can see that flow in the demo.
+      await runCheck(vendorCtx, {
+        buyer: {
+          firstName: h.first_name,
+          lastName: `${h.last_name.slice(0, -1)}${h.last_name.endsWith("e") ? "a" : "e"}`,
+          birthDate: h.birth_date,
+          credentialNumber: h.number,
+          photoId: { type: "drivers-license", number: buyer.idDocument.number, showsBirthDate: true },
+        },
+        lines: [{ type: "centerfire-pistol" as const, caliber: "9mm Luger", brand: "Federal", quantity: 50 }],
+      }).catch(() => undefined);
+    }
   }
   await demoDelayedSales(dealerCtx);
 }
