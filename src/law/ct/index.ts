@@ -65,7 +65,7 @@ function derivedEntries(area: Area, known: ReadonlySet<string>): RuleInfo[] {
     const days = [q.modelledFrom, "2014-01-02", "2026-12-07"].filter((d) => d >= q.modelledFrom);
     for (const facts of [q.example, {}])
       for (const on of days) {
-        let findings: { id: string; source: RuleInfo["citations"][number] }[] = [];
+        let findings: { id: string; source: RuleInfo["citations"][number] }[];
         try {
           const parsed = q.facts.safeParse(facts);
           if (!parsed.success) continue;

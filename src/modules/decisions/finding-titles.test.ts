@@ -17,7 +17,7 @@ test("every finding of every question has a title from the rule catalogue", () =
     const days = [q.modelledFrom, "2014-01-02", "2026-12-07"].filter((d) => d >= q.modelledFrom) as PlainDate[];
     for (const facts of [q.example, {}])
       for (const on of days) {
-        let findings: { id: string }[] = [];
+        let findings: { id: string }[];
         try {
           const parsed = q.facts.safeParse(facts);
           if (!parsed.success) continue;
