@@ -7,10 +7,16 @@ import { questions, rules } from "./questions.ts";
 import { d } from "./testkit.ts";
 
 describe("weapons area registry", () => {
-  it("has the four questions, with unique kebab-case ids", () => {
+  it("has the five questions, with unique kebab-case ids", () => {
     assert.deepEqual(
       questions.map((q) => q.id),
-      ["firearm-classification", "magazine-classification", "ammunition-classification", "possession-permitted"],
+      [
+        "firearm-classification",
+        "magazine-classification",
+        "ammunition-classification",
+        "possession-permitted",
+        "restricted-transfer",
+      ],
     );
     for (const q of questions) assert.match(q.id, /^[a-z]+(-[a-z0-9]+)*$/);
   });

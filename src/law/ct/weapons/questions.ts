@@ -37,6 +37,7 @@ import { olderPistolFeatures, olderRifleFeatures, olderShotgunFeatures } from ".
 import { notPermanentlyInoperable } from "./permanently-inoperable.ts";
 import { pistolFeatures, pistolFixedMagazine } from "./pistol-features.ts";
 import { possessionPermitted } from "./possession-permitted.ts";
+import { AW_TRANSFER_RULE, LCM_TRANSFER_RULE, restrictedTransferQuestion } from "./restricted-transfer.ts";
 import { awPermittedPlace, lcmPermittedPlace } from "./possession-places.ts";
 import { pre1994Exemption } from "./pre-1994-exemption.ts";
 import { rifleFeatures, rifleFixedMagazine, rifleOverallLength } from "./rifle-features.ts";
@@ -48,6 +49,7 @@ export const questions: Question<any, any>[] = [
   magazineClassification,
   ammunitionClassification,
   possessionPermitted,
+  restrictedTransferQuestion,
 ];
 
 const D2013 = "2014-06-01" as PlainDate;
@@ -70,6 +72,8 @@ const noFacts = {};
 
 export const rules: RuleInfo[] = [
   CERTIFICATE_ELIGIBILITY_RULE,
+  LCM_TRANSFER_RULE,
+  AW_TRANSFER_RULE,
   // --- Assault weapons: definition
   entry(
     () => selectiveFire(noFacts, D2013),
