@@ -47,9 +47,11 @@ function firstNameLevel(x: string, y: string): number {
   return 0;
 }
 
-function surnameLevel(x: string, y: string): number {
+function surnameLevel(x: string, y: string, xParts?: readonly string[], yParts?: readonly string[]): number {
   if (!present(x, y)) return NULL;
   if (x === y) return 3;
+  // A double-barrelled (married) name and one of its parts: "Smith-Jones" and "Smith".
+  if (xParts?.includes(y) || yParts?.includes(x)) return 2;
   const jw = jaroWinkler(x, y);
   if (jw >= 0.92) return 2;
   if (jw >= 0.85) return 1;
@@ -109,12 +111,14 @@ export const COMPARISONS: readonly Comparison[] = [
     levels: [
       "different surnames",
       "surnames alike (Jaro-Winkler ≥ 0.85)",
-      "surnames nearly the same (Jaro-Winkler ≥ 0.92)",
+      "surnames nearly the same (Jaro-Winkler ≥ 0.92, or one part of the other: Smith-Jones, Smith)",
       "same surname",
     ],
     tfLevel: 3,
     compare: (a, b) =>
-      namesSwapped(a, b) ? surnameLevel(a.lastName, b.firstName) : surnameLevel(a.lastName, b.lastName),
+      namesSwapped(a, b)
+        ? surnameLevel(a.lastName, b.firstName)
+        : surnameLevel(a.lastName, b.lastName, a.surnameParts, b.surnameParts),
   },
   {
     field: "date_of_birth",

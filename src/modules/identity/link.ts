@@ -13,8 +13,8 @@ import { decisionFor, type MatchDecision } from "./thresholds.ts";
 
 export class LinkInputError extends Error {}
 
-/** Splits CSV text into rows (RFC 4180 quotes; CRLF or LF). */
-export function parseCsv(text: string): string[][] {
+/** Splits CSV text into rows (RFC 4180 quotes; CRLF, LF or CR; a delimiter other than the comma may be given). */
+export function parseCsv(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [],
     cell = "",
@@ -29,7 +29,7 @@ export function parseCsv(text: string): string[][] {
         } else q = false;
       } else cell += c;
     } else if (c === '"') q = true;
-    else if (c === ",") {
+    else if (c === delimiter) {
       row.push(cell);
       cell = "";
     } else if (c === "\n" || c === "\r") {
@@ -61,31 +61,122 @@ export const FEBRL_COLUMNS = [
   "date_of_birth",
   "soc_sec_id",
 ] as const;
+type Column = (typeof FEBRL_COLUMNS)[number] | "full_name" | "birth_year" | "birth_month" | "birth_day";
 
-/** Reads FEBRL-layout CSV text into records. Header names are trimmed and case-insensitive. */
+/**
+ * Other names files give the same columns (compared after lower-casing and turning everything
+ * that is not a letter or digit into "_": "First Name" = "first_name"). The FEBRL name comes first.
+ */
+export const COLUMN_ALIASES: Record<Column, readonly string[]> = {
+  rec_id: ["rec_id", "recid", "record_id", "record", "id", "person_id", "row_id", "key"],
+  given_name: ["given_name", "givenname", "first_name", "firstname", "first", "forename", "fname", "given"],
+  surname: ["surname", "last_name", "lastname", "last", "family_name", "familyname", "lname", "sur_name"],
+  full_name: ["full_name", "fullname", "name", "person_name"],
+  street_number: ["street_number", "streetnumber", "street_no", "house_number", "housenumber", "house_no", "number"],
+  address_1: ["address_1", "address1", "address", "street", "street_address", "address_line_1", "addr1", "street_name"],
+  address_2: ["address_2", "address2", "address_line_2", "addr2", "unit", "apartment", "building"],
+  suburb: ["suburb", "town", "city", "municipality", "locality"],
+  postcode: ["postcode", "post_code", "zip", "zipcode", "zip_code", "postal_code", "postalcode", "zip5"],
+  state: ["state", "state_code", "province", "region"],
+  date_of_birth: ["date_of_birth", "dob", "birth_date", "birthdate", "date_birth", "birthday", "born", "d_o_b"],
+  birth_year: ["birth_year", "year_of_birth", "dob_year", "yob"],
+  birth_month: ["birth_month", "month_of_birth", "dob_month"],
+  birth_day: ["birth_day", "day_of_birth", "dob_day"],
+  soc_sec_id: [
+    "soc_sec_id",
+    "ssn",
+    "soc_sec",
+    "social_security_number",
+    "identifier",
+    "id_number",
+    "licence_number",
+    "license_number",
+  ],
+};
+
+const headerName = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+
+/** The delimiter of the header line: the one of , ; tab | that occurs most often outside quotes (a comma on a tie). */
+function sniffDelimiter(text: string): string {
+  const nl = text.search(/\r|\n/);
+  const line = (nl < 0 ? text : text.slice(0, nl)).replace(/"[^"]*"/g, "");
+  let best = ",",
+    n = (line.match(/,/g) ?? []).length;
+  for (const d of [";", "\t", "|"]) {
+    const k = line.split(d).length - 1;
+    if (k > n) [best, n] = [d, k];
+  }
+  return best;
+}
+
+/** A full name ("Mary O'Brien", "O'Brien, Mary", "Mary Ann O'Brien") as given name and surname. */
+function splitFullName(s: string): [string, string] {
+  const comma = s.indexOf(",");
+  if (comma >= 0) return [s.slice(comma + 1).trim(), s.slice(0, comma).trim()];
+  const w = s.trim().split(/\s+/);
+  return w.length < 2 ? ["", w[0] ?? ""] : [w[0]!, w.slice(1).join(" ")];
+}
+
+/**
+ * Reads person records from CSV text with a header. The FEBRL layout is the reference; other
+ * column names for the same things (`first_name`, `last_name`, `dob`, `zip`, `city`, ...; see
+ * COLUMN_ALIASES), any order, any case, a delimiter of , ; tab or |, a full name in one column,
+ * the date of birth in one column or as year, month and day, are read too. Without an id column
+ * the records are numbered by their data row (1 for the first). Empty rows are skipped. Cells
+ * are trimmed; empty cells are unknown.
+ */
 export function readFebrl(text: string, what: string, opts: { ignore?: readonly string[] } = {}): PersonRecord[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  const body = text.replace(/^\uFEFF/, "");
+  const rows = parseCsv(body, sniffDelimiter(body)).filter((r) => r.some((c) => c.trim() !== ""));
   if (!rows.length) throw new LinkInputError(`${what}: the file is empty`);
-  const header = rows[0]!.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
-  const col = (name: string) => (opts.ignore?.includes(name) ? -1 : header.indexOf(name));
-  const idx = Object.fromEntries(FEBRL_COLUMNS.map((c) => [c, col(c)])) as Record<
-    (typeof FEBRL_COLUMNS)[number],
-    number
-  >;
-  if (idx.rec_id < 0) throw new LinkInputError(`${what}: no rec_id column in the header (found: ${header.join(", ")})`);
-  if (idx.given_name < 0 && idx.surname < 0) throw new LinkInputError(`${what}: needs given_name or surname columns`);
+  const header = rows[0]!.map(headerName);
+  const ignore = new Set((opts.ignore ?? []).map(headerName));
+  const idx = {} as Record<Column, number>;
+  const taken = new Set<number>();
+  for (const c of Object.keys(COLUMN_ALIASES) as Column[]) {
+    idx[c] = -1;
+    if (ignore.has(c)) continue;
+    for (const alias of COLUMN_ALIASES[c]) {
+      const i = header.indexOf(alias);
+      if (i >= 0 && !taken.has(i) && !ignore.has(alias)) {
+        idx[c] = i;
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  const hasNames = idx.given_name >= 0 || idx.surname >= 0 || idx.full_name >= 0;
+  if (!hasNames)
+    throw new LinkInputError(
+      `${what}: needs given_name and surname columns (or first_name, last_name, name; found: ${header.join(", ")})`,
+    );
   const get = (r: string[], i: number) => (i >= 0 ? (r[i] ?? "").trim() : "");
   const seen = new Set<string>();
   return rows.slice(1).map((r, n) => {
-    const id = get(r, idx.rec_id);
-    if (!id) throw new LinkInputError(`${what}: row ${n + 2} has no rec_id`);
-    if (seen.has(id)) throw new LinkInputError(`${what}: rec_id ${id} appears twice`);
+    const id = idx.rec_id >= 0 ? get(r, idx.rec_id) : String(n + 1);
+    if (!id) throw new LinkInputError(`${what}: row ${n + 2} has no ${header[idx.rec_id]}`);
+    if (seen.has(id)) throw new LinkInputError(`${what}: ${header[idx.rec_id] ?? "id"} ${id} appears twice`);
     seen.add(id);
+    let firstName = get(r, idx.given_name),
+      lastName = get(r, idx.surname);
+    const full = get(r, idx.full_name);
+    if (full && !firstName && !lastName) [firstName, lastName] = splitFullName(full);
+    let birthDate = get(r, idx.date_of_birth);
+    if (!birthDate && idx.birth_year >= 0) {
+      const [y, m, d] = [get(r, idx.birth_year), get(r, idx.birth_month), get(r, idx.birth_day)];
+      if (/^\d{4}$/.test(y) && /^\d{1,2}$/.test(m) && /^\d{1,2}$/.test(d))
+        birthDate = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+    }
     return toRecord({
       id,
-      firstName: get(r, idx.given_name),
-      lastName: get(r, idx.surname),
-      birthDate: get(r, idx.date_of_birth),
+      firstName,
+      lastName,
+      birthDate,
       streetNumber: get(r, idx.street_number),
       street: get(r, idx.address_1),
       address2: get(r, idx.address_2),
@@ -226,7 +317,10 @@ export function pairsCsv(pairs: readonly LinkedPair[]): string {
 export function readFebrlFile(file: string, what: string, ignore: readonly string[] = []): PersonRecord[] {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    const bytes = readFileSync(file);
+    text = bytes.toString("utf8");
+    // Not UTF-8 (a spreadsheet's Windows-1252 or Latin-1 export: "Zoë" as one byte): read as Latin-1.
+    if (text.includes("\uFFFD")) text = bytes.toString("latin1");
   } catch (e) {
     throw new LinkInputError(
       `${what}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,

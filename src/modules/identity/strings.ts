@@ -3,10 +3,25 @@
  * Levenshtein (bounded), Soundex, and the name normalisation every field uses.
  */
 
-/** Lower case, ASCII letters/digits/spaces only, single spaces. */
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const LETTERS: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/** Lower case, ASCII letters/digits/spaces only, single spaces ("Zoë Łukasz-Ørsted" = "zoe lukasz orsted"). */
 export function norm(s: string | null | undefined): string {
   if (!s) return "";
   return s
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (c) => LETTERS[c]!)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -15,9 +30,25 @@ export function norm(s: string | null | undefined): string {
     .trim();
 }
 
-/** A name for comparison: normalised, without spaces, hyphens or apostrophes ("O'Brien" = "obrien"). */
+/** Titles before a name and generation suffixes after it, dropped when the name has other words. */
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "rev", "prof", "sir"]);
+const SUFFIXES = new Set(["jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "md", "phd"]);
+
+/** A name's words, normalised, without a leading title or trailing suffix ("Dr. Mary O'Brien Jr." = mary o brien). */
+export function nameWords(s: string | null | undefined): string[] {
+  const w = norm(s).split(" ").filter(Boolean);
+  while (w.length > 1 && TITLES.has(w[0]!)) w.shift();
+  while (w.length > 1 && SUFFIXES.has(w.at(-1)!)) w.pop();
+  return w;
+}
+
+/**
+ * A name for comparison: normalised, without spaces, hyphens or apostrophes ("O'Brien" = "obrien",
+ * "Smith-Jones" = "smithjones"), a title or a Jr./Sr. left out (the date of birth tells a junior
+ * from a senior).
+ */
 export function normName(s: string | null | undefined): string {
-  return norm(s).replace(/ /g, "");
+  return nameWords(s).join("");
 }
 
 /** Jaro similarity in [0, 1]. */
