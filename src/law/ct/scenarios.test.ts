@@ -148,6 +148,18 @@ function awPossession(holding: Record<string, unknown>, location: Record<string,
   };
 }
 
+const STEEL_357 = {
+  shotgunShell: false,
+  fireableFromHandgun: true,
+  nominalCaliber: 0.357,
+  coreMaterials: ["steel"],
+  frangibleForSporting: false,
+  attorneyGeneralExempted: false,
+  designation: "FMJ",
+  armorPenetrationCapability: false,
+  incendiary: false,
+};
+
 const NO_SPECIAL = {
   outOfStateServiceMember: false,
   transferredServiceMember: false,
@@ -1058,6 +1070,32 @@ const SCENARIOS: Scenario[] = [
       incendiary: false,
     },
     outcome: "no",
+  },
+
+  {
+    section: "§ 32",
+    story: "a civilian drives with a pistol loaded with steel-core .357 rounds in November 2013",
+    question: "banned-ammunition-possession",
+    on: "2013-11-01",
+    facts: {
+      ammunition: STEEL_357,
+      conduct: "carry-loaded-firearm",
+      person: { roles: [], purposes: [], executorDisposingAsAuthorized: false, heirByBequestOrIntestacy: false },
+    },
+    outcome: "no",
+    check: (d) => assert.equal((d.result.violation as { crimeClass: string }).crimeClass, "class D felony"),
+  },
+  {
+    section: "§ 32",
+    story: "a state trooper on duty carries the same rounds",
+    question: "banned-ammunition-possession",
+    on: "2013-11-01",
+    facts: {
+      ammunition: STEEL_357,
+      conduct: "carry-loaded-firearm",
+      person: { roles: ["despp-member-or-employee"], purposes: ["official-duties"] },
+    },
+    outcome: "yes",
   },
 
   // § 34 — ammunition transfers by ineligible people

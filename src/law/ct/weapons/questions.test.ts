@@ -7,7 +7,7 @@ import { questions, rules } from "./questions.ts";
 import { d } from "./testkit.ts";
 
 describe("weapons area registry", () => {
-  it("has the five questions, with unique kebab-case ids", () => {
+  it("has the six questions, with unique kebab-case ids", () => {
     assert.deepEqual(
       questions.map((q) => q.id),
       [
@@ -16,6 +16,7 @@ describe("weapons area registry", () => {
         "ammunition-classification",
         "possession-permitted",
         "restricted-transfer",
+        "banned-ammunition-possession",
       ],
     );
     for (const q of questions) assert.match(q.id, /^[a-z]+(-[a-z0-9]+)*$/);

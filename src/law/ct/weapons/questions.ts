@@ -37,6 +37,10 @@ import { olderPistolFeatures, olderRifleFeatures, olderShotgunFeatures } from ".
 import { notPermanentlyInoperable } from "./permanently-inoperable.ts";
 import { pistolFeatures, pistolFixedMagazine } from "./pistol-features.ts";
 import { possessionPermitted } from "./possession-permitted.ts";
+import {
+  BANNED_AMMUNITION_POSSESSION_RULE,
+  bannedAmmunitionPossessionQuestion,
+} from "./banned-ammunition-possession.ts";
 import { AW_TRANSFER_RULE, LCM_TRANSFER_RULE, restrictedTransferQuestion } from "./restricted-transfer.ts";
 import { awPermittedPlace, lcmPermittedPlace } from "./possession-places.ts";
 import { pre1994Exemption } from "./pre-1994-exemption.ts";
@@ -50,6 +54,7 @@ export const questions: Question<any, any>[] = [
   ammunitionClassification,
   possessionPermitted,
   restrictedTransferQuestion,
+  bannedAmmunitionPossessionQuestion,
 ];
 
 const D2013 = "2014-06-01" as PlainDate;
@@ -74,6 +79,7 @@ export const rules: RuleInfo[] = [
   CERTIFICATE_ELIGIBILITY_RULE,
   LCM_TRANSFER_RULE,
   AW_TRANSFER_RULE,
+  BANNED_AMMUNITION_POSSESSION_RULE,
   // --- Assault weapons: definition
   entry(
     () => selectiveFire(noFacts, D2013),
