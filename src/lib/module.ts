@@ -11,11 +11,20 @@ import type { Role } from "../modules/auth/roles.ts";
 
 export type MakeCtx = (req: FastifyRequest) => Ctx;
 
+/**
+ * The headings the header navigation groups its links under (src/web/nav.ts gives their order and
+ * labels). A role with many links sees them under these headings; a role with few sees one list.
+ */
+export type NavGroup =
+  "licensing" | "sales" | "enforcement" | "registries" | "appeals" | "schools" | "reports" | "account";
+
 /** One entry of the header navigation, for the roles that see it. */
 export interface NavEntry {
   roles: readonly (Role | "public")[];
   href: string;
   label: string;
+  /** The heading it is listed under when the role's links are grouped. */
+  group?: NavGroup;
   /** Lower comes first; entries of equal order keep the module list's order. */
   order?: number;
   /** Where these roles land after signing in (the first such entry for a role wins). */

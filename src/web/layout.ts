@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { User } from "../modules/auth/roles.ts";
 import { ROLE_LABELS } from "../modules/auth/roles.ts";
 import { html, raw, type Html } from "./html.ts";
-import { navFor } from "./nav.ts";
+import { navSections, type NavLink } from "./nav.ts";
 
 export interface PageOptions {
   title: string;
@@ -12,10 +12,21 @@ export interface PageOptions {
   body: Html;
   flash?: string | undefined;
   flashType?: "success" | "error" | "info" | "warning";
+  /** The address of the page shown, so its navigation link is marked current. */
+  path?: string;
 }
 
 export function layout(o: PageOptions): Html {
-  const nav = navFor(o.user?.role ?? "public");
+  const role = o.user?.role ?? "public";
+  const sections = navSections(role, o.path);
+  const grouped = sections.some((s) => s.label);
+  const signOut = (cls: string) =>
+    o.user
+      ? html`<form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="${cls}" type="submit">Sign out ${o.user.displayName}</button></form>`
+      : null;
+  const current = (l: NavLink) => (l.current ? raw(` aria-current="${l.current}"`) : "");
+  const currentClass = (l: NavLink) => (l.current ? " usa-current" : "");
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -37,26 +48,49 @@ export function layout(o: PageOptions): Html {
     <details class="stateline-menu">
       <summary class="usa-button usa-button--outline">Menu</summary>
       <nav aria-label="Primary navigation (menu)">
+        ${
+          grouped
+            ? sections.map(
+                (s) => html`<p class="stateline-menu__heading" id="menu-${slug(s.label ?? "")}">${s.label}</p>
+        <ul aria-labelledby="menu-${slug(s.label ?? "")}">${s.links.map((n) => html`<li><a class="usa-link${currentClass(n)}" href="${n.href}"${current(n)}>${n.label}</a></li>`)}</ul>`,
+              )
+            : ""
+        }
         <ul>
-          ${nav.map((n) => html`<li><a class="usa-link" href="${n.href}">${n.label}</a></li>`)}
-          ${
-            o.user
-              ? html`<li><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled" type="submit">Sign out ${o.user.displayName}</button></form></li>`
-              : html`<li><a class="usa-link" href="/login">Sign in</a></li>`
-          }
+          ${grouped ? "" : sections.flatMap((s) => s.links).map((n) => html`<li><a class="usa-link${currentClass(n)}" href="${n.href}"${current(n)}>${n.label}</a></li>`)}
+          ${o.user ? html`<li>${signOut("usa-button usa-button--unstyled")}</li>` : html`<li><a class="usa-link" href="/login">Sign in</a></li>`}
         </ul>
       </nav>
     </details>
-    <nav aria-label="Primary navigation" class="usa-nav stateline-nav">
+    ${
+      grouped
+        ? html`<nav aria-label="Primary navigation" class="usa-nav stateline-nav stateline-nav--grouped">
+      <ul class="stateline-nav__groups">
+        ${sections.map(
+          (
+            s,
+          ) => html`<li class="stateline-nav__group"><span class="stateline-nav__heading" id="nav-${slug(s.label ?? "")}">${s.label}</span>
+          <ul aria-labelledby="nav-${slug(s.label ?? "")}">${s.links.map((n) => html`<li><a class="usa-nav-link${currentClass(n)}" href="${n.href}"${current(n)}>${n.label}</a></li>`)}</ul></li>`,
+        )}
+      </ul>
+      <div class="stateline-nav__account">${signOut("usa-button usa-button--unstyled") ?? html`<a class="usa-nav-link" href="/login">Sign in</a>`}</div>
+    </nav>`
+        : html`<nav aria-label="Primary navigation" class="usa-nav stateline-nav">
       <ul class="usa-nav__primary usa-accordion">
-        ${nav.map((n) => html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="${n.href}"><span>${n.label}</span></a></li>`)}
+        ${sections
+          .flatMap((s) => s.links)
+          .map(
+            (n) =>
+              html`<li class="usa-nav__primary-item"><a class="usa-nav-link${currentClass(n)}" href="${n.href}"${current(n)}><span>${n.label}</span></a></li>`,
+          )}
         ${
           o.user
-            ? html`<li class="usa-nav__primary-item"><form method="post" action="/logout" class="stateline-inline-form"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ""}"><button class="usa-button usa-button--unstyled usa-nav-link" type="submit">Sign out ${o.user.displayName}</button></form></li>`
+            ? html`<li class="usa-nav__primary-item">${signOut("usa-button usa-button--unstyled usa-nav-link")}</li>`
             : html`<li class="usa-nav__primary-item"><a class="usa-nav-link" href="/login"><span>Sign in</span></a></li>`
         }
       </ul>
-    </nav>
+    </nav>`
+    }
   </div>
 </header>
 <main id="main-content" class="grid-container usa-section stateline-main">
@@ -123,6 +157,7 @@ export function page(
     title,
     user: req.user,
     csrfToken: req.csrfToken,
+    path: req.url,
     body,
     flash: flash?.text,
     ...(flash?.type ? { flashType: flash.type } : {}),

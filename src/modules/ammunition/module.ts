@@ -9,9 +9,22 @@ export const ammunitionModule = defineModule({
   routes: [...ammunitionRoutes, ...ammunitionReviewRoutes],
   pages: (app, makeCtx) => registerAmmunitionPages(app, makeCtx),
   nav: [
-    { roles: ["dealer"], href: "/ammunition/check", label: "Ammunition", order: 30 },
-    { roles: ["ammunition_vendor"], href: "/ammunition/check", label: "Ammunition check", order: 10, home: true },
-    { roles: ["ammunition_vendor"], href: "/ammunition/sales", label: "Sales", order: 11 },
-    { roles: ["licensing_staff"], href: "/staff/ammunition-review", label: "Ammunition review", order: 36 },
+    { roles: ["dealer"], href: "/ammunition/check", label: "Ammunition", group: "sales", order: 30 },
+    {
+      roles: ["ammunition_vendor"],
+      href: "/ammunition/check",
+      label: "Ammunition check",
+      group: "sales",
+      order: 10,
+      home: true,
+    },
+    { roles: ["ammunition_vendor"], href: "/ammunition/sales", label: "Sales", group: "sales", order: 11 },
+    {
+      roles: ["licensing_staff"],
+      href: "/staff/ammunition-review",
+      label: "Ammunition review",
+      group: "sales",
+      order: 36,
+    },
   ],
 });

@@ -12,10 +12,16 @@ export const appealsModule = defineModule({
   jobs: appealJobs,
   seed: (ctx) => seedAppeals(ctx),
   nav: [
-    { roles: ["board_member"], href: "/board", label: "Docket", order: 10, home: true },
-    { roles: ["board_member"], href: "/board/meetings", label: "Meetings", order: 11 },
-    { roles: ["licensing_staff", "local_authority"], href: "/board", label: "Appeals", order: 50 },
-    { roles: ["resident"], href: "/appeals", label: "Appeals", order: 30 },
-    { roles: ["public"], href: "/board/numbers", label: "Board of Firearms Permit Examiners", order: 90 },
+    { roles: ["board_member"], href: "/board", label: "Docket", group: "appeals", order: 10, home: true },
+    { roles: ["board_member"], href: "/board/meetings", label: "Meetings", group: "appeals", order: 11 },
+    { roles: ["licensing_staff", "local_authority"], href: "/board", label: "Appeals", group: "appeals", order: 50 },
+    { roles: ["resident"], href: "/appeals", label: "Appeals", group: "appeals", order: 30 },
+    {
+      roles: ["public"],
+      href: "/board/numbers",
+      label: "Board of Firearms Permit Examiners",
+      group: "appeals",
+      order: 90,
+    },
   ],
 });

@@ -8,7 +8,7 @@ export const auditModule = defineModule({
   routes: auditRoutes,
   pages: (app, makeCtx) => registerAuditPages(app, makeCtx),
   nav: [
-    { roles: ["auditor"], href: "/audit", label: "Audit trail", order: 10, home: true },
-    { roles: ["admin"], href: "/audit", label: "Audit trail", order: 20 },
+    { roles: ["auditor"], href: "/audit", label: "Audit trail", group: "reports", order: 10, home: true },
+    { roles: ["admin"], href: "/audit", label: "Audit trail", group: "reports", order: 20 },
   ],
 });

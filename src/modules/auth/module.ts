@@ -13,7 +13,13 @@ export const authModule = defineModule({
     registerApiKeyPages(app, makeCtx);
   },
   nav: [
-    { roles: ["admin"], href: "/admin/users", label: "Users", order: 10, home: true },
-    { roles: ["dealer", "ammunition_vendor", "admin"], href: "/account/api-keys", label: "API keys", order: 90 },
+    { roles: ["admin"], href: "/admin/users", label: "Users", group: "account", order: 10, home: true },
+    {
+      roles: ["dealer", "ammunition_vendor", "admin"],
+      href: "/account/api-keys",
+      label: "API keys",
+      group: "account",
+      order: 90,
+    },
   ],
 });

@@ -20,13 +20,13 @@ export const credentialsModule = defineModule({
     registerCredentialDocuments(app, makeCtx);
   },
   nav: [
-    { roles: ["resident"], href: "/me", label: "My credentials", order: 10, home: true },
-    { roles: ["resident"], href: "/apply", label: "Apply", order: 11 },
-    { roles: ["licensing_staff"], href: "/staff/queue", label: "Queue", order: 10, home: true },
-    { roles: ["licensing_staff"], href: "/staff/search", label: "Find a person", order: 10.5 },
-    { roles: ["licensing_staff"], href: "/staff/events/new", label: "Record event", order: 11 },
-    { roles: ["licensing_staff"], href: "/staff/events", label: "Events", order: 11.5 },
-    { roles: ["dealer", "ammunition_vendor"], href: "/verify", label: "Verify a buyer", order: 40 },
-    { roles: ["law_enforcement"], href: "/verify", label: "Check a credential", order: 10 },
+    { roles: ["resident"], href: "/me", label: "My credentials", group: "licensing", order: 10, home: true },
+    { roles: ["resident"], href: "/apply", label: "Apply", group: "licensing", order: 11 },
+    { roles: ["licensing_staff"], href: "/staff/queue", label: "Queue", group: "licensing", order: 10, home: true },
+    { roles: ["licensing_staff"], href: "/staff/search", label: "Find a person", group: "licensing", order: 10.5 },
+    { roles: ["licensing_staff"], href: "/staff/events/new", label: "Record event", group: "licensing", order: 11 },
+    { roles: ["licensing_staff"], href: "/staff/events", label: "Events", group: "licensing", order: 11.5 },
+    { roles: ["dealer", "ammunition_vendor"], href: "/verify", label: "Verify a buyer", group: "sales", order: 40 },
+    { roles: ["law_enforcement"], href: "/verify", label: "Check a credential", group: "licensing", order: 10 },
   ],
 });

@@ -8,12 +8,13 @@ export const decisionsModule = defineModule({
   routes: decisionRoutes,
   pages: (app) => registerRulesPages(app),
   nav: [
-    { roles: ["public"], href: "/rules", label: "Rules", order: 90 },
-    { roles: ["public"], href: "/check", label: "Self-check", order: 91 },
+    { roles: ["public"], href: "/rules", label: "Rules", group: "reports", order: 90 },
+    { roles: ["public"], href: "/check", label: "Self-check", group: "reports", order: 91 },
     {
       roles: ["resident", "licensing_staff", "dealer", "ammunition_vendor", "law_enforcement", "auditor"],
       href: "/rules",
       label: "Rules",
+      group: "reports",
       order: 90,
     },
   ],

@@ -9,5 +9,14 @@ export const leadsModule = defineModule({
   jobs: leadJobs,
   routes: leadRoutes,
   pages: (app, makeCtx) => registerLeadPages(app, makeCtx),
-  nav: [{ roles: ["licensing_staff", "law_enforcement"], href: "/leads", label: "Leads", order: 30, home: true }],
+  nav: [
+    {
+      roles: ["licensing_staff", "law_enforcement"],
+      href: "/leads",
+      label: "Leads",
+      group: "enforcement",
+      order: 30,
+      home: true,
+    },
+  ],
 });

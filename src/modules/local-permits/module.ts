@@ -11,8 +11,15 @@ export const localPermitsModule = defineModule({
   pages: (app, makeCtx) => registerLocalPermitPages(app, makeCtx),
   jobs: localPermitJobs,
   nav: [
-    { roles: ["local_authority"], href: "/local", label: "Permit applications", order: 5, home: true },
-    { roles: ["licensing_staff"], href: "/staff/permit-stages", label: "Permit stages", order: 12 },
+    {
+      roles: ["local_authority"],
+      href: "/local",
+      label: "Permit applications",
+      group: "licensing",
+      order: 5,
+      home: true,
+    },
+    { roles: ["licensing_staff"], href: "/staff/permit-stages", label: "Permit stages", group: "licensing", order: 12 },
   ],
   seed: seedLocalPermits,
 });

@@ -10,7 +10,7 @@ export const noticesModule = defineModule({
   pages: registerNoticePages,
   jobs: noticeJobs,
   nav: [
-    { roles: ["resident"], href: "/me/notices", label: "My letters", order: 12 },
-    { roles: ["licensing_staff", "admin"], href: "/staff/outbox", label: "Outbox", order: 60 },
+    { roles: ["resident"], href: "/me/notices", label: "My letters", group: "licensing", order: 12 },
+    { roles: ["licensing_staff", "admin"], href: "/staff/outbox", label: "Outbox", group: "licensing", order: 60 },
   ],
 });

@@ -12,7 +12,13 @@ export const offendersModule = defineModule({
   jobs: offenderJobs,
   seed: (ctx) => seedOffenders(ctx),
   nav: [
-    { roles: ["law_enforcement", "licensing_staff"], href: "/offenders", label: "Offender registry", order: 35 },
-    { roles: ["resident"], href: "/offenders/me", label: "My registration", order: 40 },
+    {
+      roles: ["law_enforcement", "licensing_staff"],
+      href: "/offenders",
+      label: "Offender registry",
+      group: "registries",
+      order: 35,
+    },
+    { roles: ["resident"], href: "/offenders/me", label: "My registration", group: "registries", order: 40 },
   ],
 });

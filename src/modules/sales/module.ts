@@ -16,12 +16,12 @@ export const salesModule = defineModule({
     registerSerialSearchPages(app, makeCtx);
   },
   nav: [
-    { roles: ["dealer"], href: "/dealer", label: "Shop", order: 10, home: true },
-    { roles: ["dealer"], href: "/dealer/sales/new", label: "New sale", order: 11 },
-    { roles: ["dealer"], href: "/dealer/sales", label: "Sales", order: 12 },
-    { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", order: 20 },
-    { roles: ["licensing_staff"], href: "/staff/sales-review", label: "Sales to review", order: 21 },
-    { roles: ["licensing_staff"], href: "/staff/sales/private/new", label: "Private sale", order: 22 },
-    { roles: ["law_enforcement"], href: "/police/serial-search", label: "Serial number", order: 12 },
+    { roles: ["dealer"], href: "/dealer", label: "Shop", group: "sales", order: 10, home: true },
+    { roles: ["dealer"], href: "/dealer/sales/new", label: "New sale", group: "sales", order: 11 },
+    { roles: ["dealer"], href: "/dealer/sales", label: "Sales", group: "sales", order: 12 },
+    { roles: ["licensing_staff"], href: "/staff/sales", label: "Sales", group: "sales", order: 20 },
+    { roles: ["licensing_staff"], href: "/staff/sales-review", label: "Sales to review", group: "sales", order: 21 },
+    { roles: ["licensing_staff"], href: "/staff/sales/private/new", label: "Private sale", group: "sales", order: 22 },
+    { roles: ["law_enforcement"], href: "/police/serial-search", label: "Serial number", group: "sales", order: 12 },
   ],
 });
