@@ -1155,6 +1155,24 @@ const SCENARIOS: Scenario[] = [
     },
   },
 
+  {
+    section: "§ 50 (CGS § 53-202g)",
+    story: "an owner finds his rifle stolen on Thursday afternoon and reports it on Sunday afternoon, 72 hours later",
+    question: "lost-stolen-report",
+    on: "2014-03-09",
+    facts: { discoveredAt: "2014-03-06T15:00:00-05:00", reportedAt: "2014-03-09T15:00:00-05:00" },
+    outcome: "yes",
+  },
+  {
+    section: "§ 50 (CGS § 53-202g)",
+    story: "the same owner reports it on Monday morning: late; a second failure is a class C felony",
+    question: "lost-stolen-report",
+    on: "2014-03-10",
+    facts: { discoveredAt: "2014-03-06T15:00:00-05:00", reportedAt: "2014-03-10T09:00:00-05:00" },
+    outcome: "no",
+    check: (d) => assert.match(String(d.result.penaltyIfLate), /class C felony for a second or subsequent offense/),
+  },
+
   // §§ 44-45 — criminal possession
   {
     section: "§§ 44-45",

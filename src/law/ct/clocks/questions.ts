@@ -11,8 +11,12 @@ import { HEIR_CERTIFICATE_RULE } from "./heir-certificate.ts";
 import { EARLIER_CERTIFICATE_DEEMED_RULE } from "./earlier-certificate-deemed.ts";
 import { REVOKED_CERTIFICATE_SURRENDER_RULE } from "./revoked-certificate-surrender.ts";
 import { LOST_STOLEN_REPORT_RULE } from "./lost-stolen-report.ts";
+import { lostStolenReportQuestion } from "./lost-stolen-question.ts";
 
-export const questions: Question<DeclarationFacts, DeclarationDeadlineResult>[] = [declarationDeadline];
+export const questions: [Question<DeclarationFacts, DeclarationDeadlineResult>, typeof lostStolenReportQuestion] = [
+  declarationDeadline,
+  lostStolenReportQuestion,
+];
 
 export const rules: RuleInfo[] = [
   DECLARE_BY_DEADLINE_RULE,
