@@ -179,8 +179,19 @@ export function textField(
   );
 }
 
+/**
+ * A calendar date, typed as YYYY-MM-DD. A plain text box, not the browser's date input: that one
+ * shows the date in the computer's locale (mm/dd/yyyy in the US) right under a hint that says
+ * YYYY-MM-DD, and clerks type what they see. The server checks the date either way.
+ */
 export function dateField(o: FieldBase & { value?: string | undefined }): Html {
-  return textField({ ...o, type: "date", width: "md", hint: o.hint ?? "Written YYYY-MM-DD, for example 2026-01-31" });
+  return textField({
+    ...o,
+    type: "text",
+    width: "md",
+    autocomplete: "off",
+    hint: o.hint ?? "Written YYYY-MM-DD, for example 2026-01-31",
+  });
 }
 
 export function textareaField(o: FieldBase & { value?: string | undefined; rows?: number; className?: string }): Html {
@@ -379,19 +390,26 @@ export function findingsList(findings: readonly Finding[], headingLevel: 3 | 4 =
 
 export const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
-/** A timestamp shown as a Connecticut date and time. */
+const CT_TIME = new Intl.DateTimeFormat("en-US", {
+  timeZone: "America/New_York",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+});
+
+/**
+ * A timestamp shown as a Connecticut date and time, the date written YYYY-MM-DD like every other
+ * date on the pages: "2026-12-07 1:31 PM".
+ */
 export function when(iso: string | Date | null | undefined): string {
   if (!iso) return "";
   const d = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "America/New_York",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(d);
+  const p = Object.fromEntries(CT_TIME.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}\u00a0${p.dayPeriod}`;
 }
 
 /** A summary list (definition list) of label/value rows. */

@@ -151,35 +151,42 @@ async function auditPage(
       <button class="usa-button usa-button--outline" type="submit">Verify chain</button>
       <span class="usa-hint">Recomputes every entry's hash and reports any entry altered, removed or reordered.</span>
     </form>
-    <form class="usa-form usa-form--large stateline-filter" method="get" action="/audit" aria-label="Filter the audit trail">
-      <h2 class="margin-bottom-0">Filter</h2>
-      ${textField({ name: "actor", label: "Who (username)", value: f.actor, hint: "For example staff or police", width: "md", autocomplete: "off" })}
-      ${textField({ name: "action", label: "Action", value: f.action, hint: "An action such as sale.read, or its start such as sale. for every sale action", width: "lg" })}
-      ${textField({ name: "entityType", label: "Kind of record", value: f.entityType, hint: "For example sale, application, credential, person", width: "md" })}
-      ${textField({ name: "entityId", label: "Record id", value: f.entityId, width: "xl" })}
-      ${selectField({ name: "outcome", label: "Outcome", value: f.outcome ?? "", empty: "Any outcome", options: OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })) })}
-      ${dateField({ name: "from", label: "From (day)", value: f.from })}
-      ${dateField({ name: "to", label: "To (day)", value: f.to, hint: "Connecticut days, both included. Written YYYY-MM-DD." })}
-      <button class="usa-button" type="submit">Filter</button>
-      ${filtered ? html`<a class="usa-button usa-button--unstyled margin-left-1" href="/audit">Clear the filters</a>` : ""}
+    <form class="usa-form stateline-filter-form" method="get" action="/audit">
+      <fieldset class="usa-fieldset">
+        <legend class="usa-legend stateline-legend">Filter the entries</legend>
+        <div class="stateline-filter-grid">
+          ${textField({ name: "actor", label: "Who (username)", value: f.actor, hint: "For example staff or police", autocomplete: "off" })}
+          ${textField({ name: "action", label: "Action", value: f.action, hint: "sale.read, or sale. for every sale action" })}
+          ${textField({ name: "entityType", label: "Kind of record", value: f.entityType, hint: "For example sale, application, school" })}
+          ${textField({ name: "entityId", label: "Record id", value: f.entityId, hint: "Set by a record's link in the table" })}
+          ${selectField({ name: "outcome", label: "Outcome", value: f.outcome ?? "", empty: "Any outcome", options: OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })) })}
+          ${dateField({ name: "from", label: "From (day)", value: f.from, hint: "YYYY-MM-DD, Connecticut time" })}
+          ${dateField({ name: "to", label: "To (day, included)", value: f.to, hint: "YYYY-MM-DD, Connecticut time" })}
+        </div>
+        <div class="stateline-filter-actions">
+          <button class="usa-button" type="submit">Filter</button>
+          ${filtered ? html`<a class="usa-button usa-button--unstyled" href="/audit">Clear the filters</a>` : ""}
+        </div>
+      </fieldset>
     </form>
     <p><a class="usa-button usa-button--outline" href="${listHref("/audit/export.csv", values)}" download>Download these entries as CSV</a>
       <span class="usa-hint">Every entry matching the filters (up to ${EXPORT_LIMIT.toLocaleString("en-US")}); the download is recorded in the trail.</span></p>
     ${
       rows.length
-        ? html`<div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless usa-table--compact" id="audit-entries">
+        ? html`<div class="stateline-table-fit"><table class="usa-table usa-table--borderless usa-table--compact usa-table--stacked stateline-audit-table" id="audit-entries">
       <caption>${filtered ? "Matching entries" : "The most recent entries"}${f.before ? `, before number ${f.before}` : ""}, newest first</caption>
+      <colgroup><col class="stateline-col-no"><col class="stateline-col-when"><col class="stateline-col-who"><col class="stateline-col-action"><col class="stateline-col-record"><col><col class="stateline-col-outcome"></colgroup>
       <thead><tr><th scope="col">No.</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Purpose</th><th scope="col">Outcome</th></tr></thead>
       <tbody>${rows.map(
         (r) => html`<tr>
         <th scope="row">${r.seq}</th><td>${when(r.at)}</td>
         <td>${actorText(r, people)}${r.actorRole ? html`<br><span class="usa-hint">${roleLabel(r.actorRole)}</span>` : ""}</td>
         <td><code>${r.action}</code></td>
-        <td>${r.entityType ?? ""}${r.entityId ? html`<br><a class="font-mono-3xs" href="${listHref("/audit", { entityId: r.entityId })}" title="Every entry about this record">${numbers.get(`${r.entityType}:${r.entityId}`) ?? r.entityId}</a>` : ""}</td>
-        <td>${r.purpose ?? ""}</td><td>${OUTCOME_LABELS[r.outcome as keyof typeof OUTCOME_LABELS] ?? r.outcome}</td></tr>`,
+        <td>${r.entityType ?? ""}${r.entityId ? html`<br><a href="${listHref("/audit", { entityId: r.entityId })}" title="Every entry about this record">${numbers.get(`${r.entityType}:${r.entityId}`) ?? html`<span class="font-mono-3xs">${r.entityId}</span>`}</a>` : ""}</td>
+        <td>${r.purpose ?? html`<span class="usa-sr-only">none</span>`}</td><td>${OUTCOME_LABELS[r.outcome as keyof typeof OUTCOME_LABELS] ?? r.outcome}</td></tr>`,
       )}</tbody>
     </table></div>`
-        : html`<p>No entries${f.before ? " before this point" : ""}${filtered ? " match these filters" : ""}.</p>`
+        : html`<p>No entries${f.before ? " before this point" : ""}${filtered ? " match these filters" : ""}.${filtered ? html` <a href="/audit">Clear the filters</a> to see the most recent entries.` : ""}</p>`
     }
     <nav aria-label="Audit trail pages" class="margin-y-2">
       ${f.before ? html`<a class="usa-button usa-button--outline" href="${listHref("/audit", values)}">Newest entries</a>` : ""}

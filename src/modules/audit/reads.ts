@@ -242,6 +242,17 @@ const NUMBERED: Record<string, { table: string; column: string }> = {
   "offender-registrant": { table: "offender_registrants", column: "number" },
   user: { table: "users", column: "username" },
   dealer: { table: "dealers", column: "name" },
+  // Schools (PA 13-3 §§ 80-92): records people know by name; grant applications by number.
+  school: { table: "schools", column: "name || ' (' || town || ')'" },
+  campus: { table: "campuses", column: "institution || ', ' || name" },
+  school_district: { table: "school_districts", column: "name" },
+  grant_round: { table: "grant_rounds", column: "name" },
+  grant_application: { table: "grant_applications", column: "number" },
+  security_consultant: { table: "security_consultants", column: "name" },
+  mhfa_coordinator: { table: "mhfa_coordinators", column: "name" },
+  school_document: { table: "school_documents", column: "file_name" },
+  construction_review: { table: "construction_reviews", column: "project" },
+  school_standards: { table: "school_standards", column: "title || ' (version ' || version || ')'" },
 };
 
 export async function recordNumbers(
@@ -256,7 +267,7 @@ export async function recordNumbers(
   for (const [type, ids] of byType) {
     const { table, column } = NUMBERED[type]!;
     const found = await q.query<{ id: string; n: string }>(
-      `SELECT id::text AS id, ${column}::text AS n FROM ${table} WHERE id = ANY($1::uuid[])`,
+      `SELECT id::text AS id, (${column})::text AS n FROM ${table} WHERE id = ANY($1::uuid[])`,
       [[...ids]],
     );
     for (const f of found) out.set(`${type}:${f.id}`, f.n);
