@@ -522,6 +522,22 @@ const SCENARIOS: Scenario[] = [
     result: { basis: "gun-credential" },
   },
   {
+    section: "§§ 14-17, 23-24",
+    story: "a permit holder buys a 30-round magazine at the counter in 2014",
+    question: "ammunition-sale",
+    on: "2014-06-01",
+    facts: ammoSale({ roles: [] }, { item: "magazine", largeCapacityMagazine: true }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17, 23-24",
+    story: "an off-duty police officer with a permit buys the same 30-round magazine",
+    question: "ammunition-sale",
+    on: "2014-06-01",
+    facts: ammoSale({ roles: ["police-member-or-employee"] }, { item: "magazine", largeCapacityMagazine: true }),
+    outcome: "yes",
+  },
+  {
     section: "§§ 14-17",
     story: "a dealer sells ammunition to another dealer",
     question: "ammunition-sale",

@@ -10,7 +10,10 @@
  * these provisions commits a class D felony."
  *
  * Large capacity magazines (more than 10 rounds) are banned from sale by
- * §§ 23-24, which this question does not apply.
+ * §§ 23-24 except to the buyers they exempt: when the facts say the magazine is
+ * one (`largeCapacityMagazine: true`), that ban is applied too (the
+ * `restricted-transfer` rule `weapons.lcm-transfer`, with the buyer's `roles`).
+ * When the facts do not say, only §§ 14-17 are applied, as before.
  */
 import { z } from "zod";
 import type { PlainDate } from "../../core/dates.ts";
@@ -29,12 +32,20 @@ import { AMMUNITION_MINIMUM_AGE, ammunitionMinimumAge } from "./ammunition-minim
 import { buyerMayPossess } from "./buyer-may-possess.ts";
 import { Credential } from "./credentials.ts";
 import { AMMUNITION_LICENSEE_EXEMPTION, FederalLicence, licenseeExemption } from "./licensee-exemption.ts";
+import { Role } from "../weapons/possession-facts.ts";
+import { restrictedTransferQuestion } from "../weapons/restricted-transfer.ts";
 
 export const AmmunitionSaleFacts = z.object({
   item: z
     .enum(["ammunition", "magazine"])
     .optional()
     .describe("ammunition (a loaded cartridge) or an ammunition magazine"),
+  largeCapacityMagazine: z
+    .boolean()
+    .optional()
+    .describe(
+      "for a magazine: it can hold, or be readily restored or converted to accept, more than 10 rounds (a large capacity magazine, §§ 23-24; see magazine-classification). Omitted: only §§ 14-17 are applied",
+    ),
   seller: z.object({ federalLicence: FederalLicence.optional() }).optional(),
   buyer: z
     .object({
@@ -46,6 +57,12 @@ export const AmmunitionSaleFacts = z.object({
         .describe("credentials the buyer holds, each with whether it was presented; [] when none"),
       photoId: PhotoId.optional(),
       events: PersonEvents.optional(),
+      roles: z
+        .array(Role)
+        .optional()
+        .describe(
+          "for a large capacity magazine: the buyer's roles (member or employee of DESPP, a police department, DOC or the armed forces; nuclear plant security; ...), as in possession-permitted; [] for none",
+        ),
     })
     .optional(),
 });
@@ -134,6 +151,8 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       } else findings.push(f);
     }
   }
+  if (!exempt && facts.item === "magazine" && facts.largeCapacityMagazine === true)
+    findings.push(largeCapacityMagazineSale(buyer?.roles, on));
   if (exemption && !exempt) {
     // Whether the parties are exempt licensees is not known: a requirement not met
     // matters only if they are not, so it cannot yet be a "no".
@@ -159,6 +178,24 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       dutyStartsOn: null,
     },
   };
+}
+
+/** §§ 23-24: a large capacity magazine is sold only to a buyer the Act exempts (the restricted-transfer rule). */
+function largeCapacityMagazineSale(roles: readonly Role[] | undefined, on: PlainDate): Finding {
+  const a = restrictedTransferQuestion.decide(
+    {
+      item: "large-capacity-magazine",
+      act: "sell-or-transfer",
+      transferor: { roles: [] },
+      ...(roles === undefined
+        ? {}
+        : { recipient: { roles: [...roles], desppOrPoliceDepartment: false, outOfState: false } }),
+      method: "sale-or-other-transfer",
+    },
+    on,
+  );
+  const f = a.findings[0]!;
+  return f.status === "unknown" ? { ...f, missing: ["buyer.roles"] } : f;
 }
 
 export const ammunitionSaleQuestion: Question<AmmunitionSaleFacts, AmmunitionSaleResult> = defineQuestion({
