@@ -68,13 +68,33 @@ const yesNo = (
   name: string,
   label: string,
   error?: string,
-) => html`<fieldset class="usa-fieldset usa-form-group${error ? " usa-form-group--error" : ""}"><legend class="usa-legend">${label}</legend>
+) => html`<fieldset class="usa-fieldset usa-form-group${error ? " usa-form-group--error" : ""}"${error ? html` aria-describedby="${name}-error"` : ""}><legend class="usa-legend">${label}</legend>
   ${error ? html`<span class="usa-error-message" id="${name}-error">${error}</span>` : ""}
   <div class="usa-radio"><input class="usa-radio__input" id="${name}-yes" type="radio" name="${name}" value="yes"><label class="usa-radio__label" for="${name}-yes">Yes</label></div>
   <div class="usa-radio"><input class="usa-radio__input" id="${name}-no" type="radio" name="${name}" value="no"><label class="usa-radio__label" for="${name}-no">No</label></div></fieldset>`;
 const STATE_TAG: Record<string, string> = { due: "Due", late: "Late", done: "Done", "done-late": "Filed late" };
 const dutyTag = (s: string) =>
   html`<span class="usa-tag stateline-tag stateline-tag--${s === "late" ? "bad" : s === "due" ? "warn" : "good"}">${STATE_TAG[s] ?? s}</span>`;
+/** What the flash says after each action on a grant application. */
+const DONE_TEXT: Record<string, string> = {
+  submitted: "The application was submitted.",
+  review: "The decision was recorded.",
+  claim: "The claim was recorded.",
+  payment: "The payment was recorded.",
+  withdraw: "The application was withdrawn.",
+};
+/** The school page's fields as the error summary names them. */
+const SCHOOL_LABELS: Record<string, string> = {
+  name: "Member's name",
+  role: "Seat",
+  joinedOn: "Joined on",
+  schoolYear: "School year",
+  drilledOn: "Held on",
+  summary: "Summary",
+  reportedOn: "Reported on",
+  assessedOn: "Assessed on",
+  file: "The assessment file",
+};
 const pct = (n: number | null) => (n === null ? "not known" : `${n.toFixed(2)} %`);
 
 function dutiesTable(items: readonly Duty[], caption: string): Html {
@@ -513,7 +533,7 @@ async function districtPage(
         ? html`<h2 id="apply">Apply for a security infrastructure grant</h2>
       <p>For one school per application from this page (the API takes several). Record the school's assessment on its page first. Only expenses incurred after 2013-04-04 are eligible (PA 13-3 §§ 84-85).</p>
       <form class="usa-form usa-form--large" method="post" action="/schools/district/apply" novalidate>${csrfField(req)}
-        ${errorSummary(e, { roundId: "Round", schoolId: "School", assessmentId: "Assessment", emergencyPlan: "Emergency plan", planPracticed: "Plan practised" })}
+        ${errorSummary(e, { roundId: "Funding round", schoolId: "School", assessmentId: "Security assessment", emergencyPlan: "Emergency plan", planPracticed: "Plan practised" }, { emergencyPlan: "emergencyPlan-yes", planPracticed: "planPracticed-yes" })}
         ${selectField({ name: "roundId", label: "Funding round", options: rounds.map((r) => ({ value: r.id, label: r.name })), error: e.roundId, required: true })}
         ${selectField({ name: "schoolId", label: "School", options: schools.map((s) => ({ value: s.id, label: s.name })), error: e.schoolId, required: true })}
         ${selectField({ name: "assessmentId", label: "Security assessment", empty: "Choose the assessment", options: assessments.map(({ a, s }) => ({ value: a.id, label: `${s.name}: assessed ${a.assessedOn}, entrance security ${a.entranceSecurity}` })), error: e.assessmentId, required: true })}
@@ -534,7 +554,7 @@ async function districtPage(
       </form>`
         : ""
     }
-    <p><a href="/schools/rounds/${rounds[0]?.id ?? ""}">${rounds[0] ? `Round: ${rounds[0].name}` : ""}</a></p>`,
+    ${rounds[0] ? html`<p><a href="/schools/rounds/${rounds[0].id}">Round: ${rounds[0].name}</a></p>` : ""}`,
     { status: st.status ?? 200 },
   );
 }
@@ -621,7 +641,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, user: U
     `Application ${a.number}`,
     html`<h1>Application ${a.number}: ${a.districtName}</h1>
     <p>${statusTag(a.status)}</p>
-    ${errorSummary(e, { reason: "Reason", amount: "Amount", on: "Date" })}
+    ${errorSummary(e, { reason: "Reason", amount: "Amount", on: "Date" }, st.form === "withdraw" ? { reason: "withdraw-reason" } : {})}
     ${summaryList([
       ["Round", a.roundName],
       ["Submitted", a.submittedOn],
@@ -664,7 +684,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, user: U
       writer && v.next.includes("claim")
         ? html`<h2>Claim against the award</h2><form class="usa-form" method="post" action="/schools/applications/${id}/claim" novalidate>${csrfField(req)}
       ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "claim" ? e.amount : undefined, required: true })}
-      ${dateField({ name: "on", label: "Date of the claim", value: ctx.today })}
+      ${dateField({ name: "on", label: "Date of the claim", value: ctx.today, error: st.form === "claim" ? e.on : undefined })}
       <button class="usa-button" type="submit">Submit the claim</button></form>`
         : ""
     }
@@ -672,7 +692,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, user: U
       state && v.next.includes("payment")
         ? html`<h2>Record a payment</h2><form class="usa-form" method="post" action="/schools/applications/${id}/payment" novalidate>${csrfField(req)}
       ${textField({ name: "amount", label: "Amount in dollars", inputmode: "decimal", width: "md", error: st.form === "payment" ? e.amount : undefined, required: true })}
-      ${dateField({ name: "on", label: "Paid on", value: ctx.today })}
+      ${dateField({ name: "on", label: "Paid on", value: ctx.today, error: st.form === "payment" ? e.on : undefined })}
       ${textField({ name: "reference", label: "Payment reference" })}
       <button class="usa-button" type="submit">Record the payment</button></form>`
         : ""
@@ -685,7 +705,7 @@ async function applicationPage(req: FastifyRequest, reply: FastifyReply, user: U
         : ""
     }
     <p><a href="/schools/rounds/${a.roundId}">The round</a></p>`,
-    { status: st.status ?? 200, flash: done ? { text: `Done: ${done}.`, type: "success" } : undefined },
+    { status: st.status ?? 200, flash: done ? { text: DONE_TEXT[done] ?? "Saved.", type: "success" } : undefined },
   );
 }
 
@@ -712,7 +732,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
     v.school.name,
     html`<h1>${v.school.name}</h1>
     <p>${v.school.districtName}, ${v.school.town}</p>
-    ${errorSummary(e)}
+    ${errorSummary(e, SCHOOL_LABELS, { schoolYear: st.form === "drill" ? "drill-year" : "plan-year", summary: st.form === "behavior" ? "behavior-summary" : "plan-summary" })}
     <h2>School security and safety committee (§ 87)</h2>
     <div id="committee-check">${c.outcome === "no" ? html`<div class="usa-alert usa-alert--warning usa-alert--slim"><div class="usa-alert__body"><p class="usa-alert__text">The committee is missing: ${c.result.missingSeats.join(", ")}.</p></div></div>` : html`<p>${outcomeTag(c.outcome)} The committee has every member the law requires.</p>`}</div>
     ${findingsList(c.findings)}
@@ -722,7 +742,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
         ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/committee" novalidate>${csrfField(req)}
       ${textField({ name: "name", label: "Member's name", error: st.form === "committee" ? e.name : undefined, required: true })}
       ${selectField({ name: "role", label: "Seat", options: CommitteeRole.options.map((r) => ({ value: r, label: r })), error: st.form === "committee" ? e.role : undefined })}
-      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
+      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today, error: st.form === "committee" ? e.joinedOn : undefined })}
       <button class="usa-button" type="submit">Add the member</button></form>`
         : ""
     }
@@ -732,7 +752,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
       writer
         ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/plan" novalidate>${csrfField(req)}
       ${textField({ name: "schoolYear", id: "plan-year", label: "School year", value: year, width: "sm", error: st.form === "plan" ? e.schoolYear : undefined })}
-      ${textareaField({ name: "summary", id: "plan-summary", label: "Summary of the plan or update" })}
+      ${textareaField({ name: "summary", id: "plan-summary", label: "Summary of the plan or update", error: st.form === "plan" ? e.summary : undefined })}
       <button class="usa-button" type="submit">Submit the plan to DESPP</button></form>`
         : ""
     }
@@ -775,7 +795,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
     ${
       writer
         ? html`<form class="usa-form" method="post" action="/schools/schools/${id}/assessment" enctype="multipart/form-data" novalidate>${csrfField(req)}
-      ${dateField({ name: "assessedOn", label: "Assessed on", required: true })}
+      ${dateField({ name: "assessedOn", label: "Assessed on", required: true, error: st.form === "assessment" ? e.assessedOn : undefined })}
       ${selectField({
         name: "entranceSecurity",
         label: "Entrance security infrastructure found",
@@ -801,7 +821,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
           { value: "no", label: "No" },
         ],
       })}
-      <div class="usa-form-group"><label class="usa-label" for="file">The assessment (PDF, image, text or Word; up to 10 MB)</label><input class="usa-file-input" id="file" name="file" type="file"></div>
+      <div class="usa-form-group${st.form === "assessment" && e.file ? " usa-form-group--error" : ""}"><label class="usa-label" for="file">The assessment (PDF, image, text or Word; up to 10 MB)</label>${st.form === "assessment" && e.file ? html`<span class="usa-error-message" id="file-error">${e.file}</span>` : ""}<input class="usa-file-input" id="file" name="file" type="file"${st.form === "assessment" && e.file ? html` aria-describedby="file-error" aria-invalid="true"` : ""}></div>
       <button class="usa-button" type="submit">Record the assessment</button></form>`
         : ""
     }
@@ -814,7 +834,7 @@ async function schoolPage(req: FastifyRequest, reply: FastifyReply, user: User, 
         <button class="usa-button usa-button--outline" type="submit">Show the reports</button></form>${reports}
       <form class="usa-form" method="post" action="/schools/schools/${id}/behavior" novalidate>${csrfField(req)}
         ${textareaField({ name: "summary", id: "behavior-summary", label: "New report from the safe school climate committee", error: st.form === "behavior" ? e.summary : undefined })}
-        ${dateField({ name: "reportedOn", label: "Reported on", value: ctx.today })}
+        ${dateField({ name: "reportedOn", label: "Reported on", value: ctx.today, error: st.form === "behavior" ? e.reportedOn : undefined })}
         <button class="usa-button" type="submit">Record the report</button></form>`
         : html`<p id="behavior-hidden">These reports are not shown to parents and guardians on school committees, or outside the district (PA 13-3 § 87).</p>`
     }`,
@@ -842,7 +862,7 @@ async function campusPage(
     req,
     `${v.campus.institution}, ${v.campus.name}`,
     html`<h1>${v.campus.institution}, ${v.campus.name}</h1>
-    ${errorSummary(e)}
+    ${errorSummary(e, { name: "Member's name", seat: "Seat", joinedOn: "Joined on", cycleYear: "Revision year" })}
     <h2>Due and late</h2>${dutiesTable(due, "Protocol plans and the threat assessment team")}
     <h2>Security protocol plans (§ 92)</h2>
     <ul class="usa-list">${v.plans.map((p) => html`<li>${p.kind === "initial" ? "Plan" : `Revision ${p.cycleYear}`}: submitted ${p.submittedOn}; reviewed with the chief: ${p.reviewedWithPoliceChief ? "yes" : "no"}</li>`)}</ul>
@@ -886,7 +906,7 @@ async function campusPage(
           { value: "no", label: "No" },
         ],
       })}
-      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today })}
+      ${dateField({ name: "joinedOn", label: "Joined on", value: ctx.today, error: st.form === "team" ? e.joinedOn : undefined })}
       <button class="usa-button" type="submit">Add the member</button></form>`
         : ""
     }`,
