@@ -9,6 +9,7 @@ import { describe, test } from "node:test";
 import type { PlainDate } from "../core/dates.ts";
 import { type Decision, toDecision } from "../core/questions.ts";
 import { QUESTIONS, RULEBOOK_VERSION, findQuestion } from "./index.ts";
+import { CERTIFICATE_FIELDS } from "./weapons/lcm-dealer-transfer.ts";
 
 /** What the decision service does: find the question, parse the facts, decide on the date. */
 function ask(question: string, on: string, facts: unknown): Decision<Record<string, unknown>> {
@@ -1321,6 +1322,36 @@ const SCENARIOS: Scenario[] = [
     },
   },
 
+  {
+    section: "§§ 23-24",
+    story: "a dealer accepts a magazine from its owner on 31 December 2013 and lists it in the monthly report",
+    question: "lcm-dealer-transfer",
+    on: "2014-02-01",
+    facts: {
+      transferredOn: "2013-12-31",
+      certificateExecutedAtDelivery: true,
+      certificateFields: [...CERTIFICATE_FIELDS],
+      licenceAndPermitPresented: true,
+      reported: "monthly-report",
+    },
+    outcome: "yes",
+    result: { reportDuty: "monthly-report" },
+  },
+  {
+    section: "§§ 23-24",
+    story: "the same dealer only lists a magazine accepted on 1 January 2014 in a monthly report",
+    question: "lcm-dealer-transfer",
+    on: "2014-02-01",
+    facts: {
+      transferredOn: "2014-01-01",
+      certificateExecutedAtDelivery: true,
+      certificateFields: [...CERTIFICATE_FIELDS],
+      licenceAndPermitPresented: true,
+      reported: "monthly-report",
+    },
+    outcome: "no",
+    result: { reportDuty: "send-certificate" },
+  },
   // ---- more exceptions and boundaries -------------------------------------------------------
   {
     section: "§§ 57-58",

@@ -7,7 +7,7 @@ import { questions, rules } from "./questions.ts";
 import { d } from "./testkit.ts";
 
 describe("weapons area registry", () => {
-  it("has the six questions, with unique kebab-case ids", () => {
+  it("has the seven questions, with unique kebab-case ids", () => {
     assert.deepEqual(
       questions.map((q) => q.id),
       [
@@ -17,6 +17,7 @@ describe("weapons area registry", () => {
         "possession-permitted",
         "restricted-transfer",
         "banned-ammunition-possession",
+        "lcm-dealer-transfer",
       ],
     );
     for (const q of questions) assert.match(q.id, /^[a-z]+(-[a-z0-9]+)*$/);

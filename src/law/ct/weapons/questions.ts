@@ -41,6 +41,7 @@ import {
   BANNED_AMMUNITION_POSSESSION_RULE,
   bannedAmmunitionPossessionQuestion,
 } from "./banned-ammunition-possession.ts";
+import { LCM_DEALER_TRANSFER_RULES, lcmDealerTransferQuestion } from "./lcm-dealer-transfer.ts";
 import { AW_TRANSFER_RULE, LCM_TRANSFER_RULE, restrictedTransferQuestion } from "./restricted-transfer.ts";
 import { awPermittedPlace, lcmPermittedPlace } from "./possession-places.ts";
 import { pre1994Exemption } from "./pre-1994-exemption.ts";
@@ -55,6 +56,7 @@ export const questions: Question<any, any>[] = [
   possessionPermitted,
   restrictedTransferQuestion,
   bannedAmmunitionPossessionQuestion,
+  lcmDealerTransferQuestion,
 ];
 
 const D2013 = "2014-06-01" as PlainDate;
@@ -80,6 +82,7 @@ export const rules: RuleInfo[] = [
   LCM_TRANSFER_RULE,
   AW_TRANSFER_RULE,
   BANNED_AMMUNITION_POSSESSION_RULE,
+  ...LCM_DEALER_TRANSFER_RULES,
   // --- Assault weapons: definition
   entry(
     () => selectiveFire(noFacts, D2013),
