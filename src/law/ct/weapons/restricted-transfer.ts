@@ -44,6 +44,11 @@
  * QUESTION(legal): "an additional six-year mandatory minimum" for a transfer to a person under 18
  * is read as six years on top of the two (eight years that may not be suspended or reduced).
  *
+ * QUESTION(legal): the analysis allows sales of assault weapons to the agencies' members "for use in
+ * their official duties, as well as for off-duty use", so a sale to a member is permitted here;
+ * whether the member may then keep it off duty is `possession-permitted` (which, following the
+ * possession exemption, requires official duties).
+ *
  * QUESTION(legal): the temporary transfers "for certain out-of-state events" and transport to
  * competitions and exhibitions are not modelled here; a transfer of that kind is "unknown".
  */
