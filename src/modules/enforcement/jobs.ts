@@ -3,6 +3,7 @@ import type { Ctx } from "../../context.ts";
 import type { JobDef } from "../../lib/module.ts";
 import { appendAudit } from "../audit/index.ts";
 import { sweepObligations } from "./obligations.ts";
+import { runRescreen } from "./rescreen.ts";
 import { liftExpiredOrders } from "./service.ts";
 import { inTx } from "./tx.ts";
 
@@ -25,4 +26,6 @@ export async function runEnforcementSweep(
 
 export const enforcementJobs: JobDef[] = [
   { name: "enforcement.sweep", every: { seconds: 3600 }, run: (ctx) => runEnforcementSweep(ctx) },
+  // Every unmatched prohibiting record against every person known, nightly (rescreen.ts).
+  { name: "enforcement.rescreen", every: { seconds: 86_400 }, leaseSeconds: 3_600, run: (ctx) => runRescreen(ctx) },
 ];

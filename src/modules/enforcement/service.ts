@@ -318,7 +318,7 @@ async function action(
  * Matches a stored record: exactly one candidate the matcher calls a match → automatic match and
  * effects; several matches, or only uncertain candidates → review queue; none → unmatched.
  */
-async function matchRecord(
+export async function matchRecord(
   c: Ctx,
   q: Queryable,
   rec: StoredRecord,
