@@ -119,7 +119,9 @@ function errorFirst(body: Html): Html {
 
 /**
  * Labels each body cell of a table with its column's heading (`data-label`), so that on a phone the
- * stylesheet can stack rows and still say what each value is.
+ * stylesheet can stack rows and still say what each value is. A cell holding one short word (a
+ * date, a number such as A-100016, a status) is marked not to wrap: the stylesheet lets the other
+ * cells wrap, so that a table fits the page instead of scrolling its last columns out of sight.
  */
 function labelTableCells(body: Html): Html {
   const out = body.value.replace(/<table\b[\s\S]*?<\/table>/g, (table) => {
@@ -136,10 +138,20 @@ function labelTableCells(body: Html): Html {
       (_all, rows: string) =>
         `<tbody>${rows.replace(/<tr\b[^>]*>[\s\S]*?<\/tr>/g, (row) => {
           let i = 0;
-          return row.replace(/<(td|th)\b(?![^>]*data-label)([^>]*)>/g, (_m, tag: string, attrs: string) => {
-            const label = labels[i++];
-            return label ? `<${tag} data-label="${label}"${attrs}>` : `<${tag}${attrs}>`;
-          });
+          return row.replace(
+            /<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/g,
+            (cell, tag: string, attrs: string, content: string) => {
+              const label = labels[i++];
+              let a = attrs;
+              if (label && !/data-label/.test(a)) a = ` data-label="${label}"${a}`;
+              const text = content
+                .replace(/<[^>]+>/g, "")
+                .replace(/&[a-z#0-9]+;/gi, "x")
+                .trim();
+              if (!/\bclass=/.test(a) && /^\S{1,24}$/.test(text)) a = `${a} class="stateline-nowrap"`;
+              return a === attrs ? cell : `<${tag}${a}>${content}</${tag}>`;
+            },
+          );
         })}</tbody>`,
     );
   });

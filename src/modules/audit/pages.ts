@@ -173,7 +173,7 @@ async function auditPage(
       <span class="usa-hint">Every entry matching the filters (up to ${EXPORT_LIMIT.toLocaleString("en-US")}); the download is recorded in the trail.</span></p>
     ${
       rows.length
-        ? html`<div class="stateline-table-fit"><table class="usa-table usa-table--borderless usa-table--compact usa-table--stacked stateline-audit-table" id="audit-entries">
+        ? html`<div class="stateline-table-fit"><table class="usa-table usa-table--borderless usa-table--compact stateline-audit-table" id="audit-entries">
       <caption>${filtered ? "Matching entries" : "The most recent entries"}${f.before ? `, before number ${f.before}` : ""}, newest first</caption>
       <colgroup><col class="stateline-col-no"><col class="stateline-col-when"><col class="stateline-col-who"><col class="stateline-col-action"><col class="stateline-col-record"><col><col class="stateline-col-outcome"></colgroup>
       <thead><tr><th scope="col">No.</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Purpose</th><th scope="col">Outcome</th></tr></thead>
@@ -183,7 +183,7 @@ async function auditPage(
         <td>${actorText(r, people)}${r.actorRole ? html`<br><span class="usa-hint">${roleLabel(r.actorRole)}</span>` : ""}</td>
         <td><code>${r.action}</code></td>
         <td>${r.entityType ?? ""}${r.entityId ? html`<br><a href="${listHref("/audit", { entityId: r.entityId })}" title="Every entry about this record">${numbers.get(`${r.entityType}:${r.entityId}`) ?? html`<span class="font-mono-3xs">${r.entityId}</span>`}</a>` : ""}</td>
-        <td>${r.purpose ?? html`<span class="usa-sr-only">none</span>`}</td><td>${OUTCOME_LABELS[r.outcome as keyof typeof OUTCOME_LABELS] ?? r.outcome}</td></tr>`,
+        <td>${r.purpose ?? html`<span class="usa-hint">none</span>`}</td><td>${OUTCOME_LABELS[r.outcome as keyof typeof OUTCOME_LABELS] ?? r.outcome}</td></tr>`,
       )}</tbody>
     </table></div>`
         : html`<p>No entries${f.before ? " before this point" : ""}${filtered ? " match these filters" : ""}.${filtered ? html` <a href="/audit">Clear the filters</a> to see the most recent entries.` : ""}</p>`
