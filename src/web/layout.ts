@@ -113,8 +113,29 @@ function errorFirst(body: Html): Html {
   if (start < 0) return labelTableCells(body);
   const end = v.indexOf("<!--/error-summary-->", start);
   if (end < 0) return labelTableCells(body);
-  const block = v.slice(start, end + "<!--/error-summary-->".length);
-  return labelTableCells(raw(block + v.slice(0, start) + v.slice(end + "<!--/error-summary-->".length)));
+  const rest = v.slice(0, start) + v.slice(end + "<!--/error-summary-->".length);
+  const block = linkToFields(v.slice(start, end + "<!--/error-summary-->".length), rest);
+  return labelTableCells(raw(block + rest));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Each link of an error summary goes to its field. A summary names a field by its form name
+ * ("#schoolYear"); where no element has that id (the page gave the field another id, such as
+ * "plan-year", or the field is a radio group whose inputs are "emergencyPlan-0", "-1"), the link is
+ * pointed at the first control with that name, or the first element whose id starts with it.
+ */
+function linkToFields(block: string, page: string): string {
+  return block.replace(/href="#([^"]+)"/g, (whole, target: string) => {
+    if (page.includes(`id="${target}"`)) return whole;
+    const t = escapeRe(target);
+    const byName =
+      new RegExp(`<(?:input|select|textarea)\\b[^>]*\\bname="${t}"[^>]*\\bid="([^"]+)"`).exec(page) ??
+      new RegExp(`<(?:input|select|textarea)\\b[^>]*\\bid="([^"]+)"[^>]*\\bname="${t}"`).exec(page) ??
+      new RegExp(`\\bid="(${t}-[^"]+)"`).exec(page);
+    return byName ? `href="#${byName[1]}"` : whole;
+  });
 }
 
 /**

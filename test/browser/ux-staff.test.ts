@@ -13,6 +13,7 @@ import { PASSWORD } from "../helpers.ts";
 import { appendAudit } from "../../src/modules/audit/index.ts";
 import { seedSchools } from "../../src/modules/schools/seed.ts";
 import { navFor } from "../../src/web/nav.ts";
+import { errorSummary, html, layout } from "../../src/web/kit.ts";
 import {
   clickAndLoad,
   expectAccessible,
@@ -230,4 +231,43 @@ test("the schools pages show no internal ids: every record by its name or number
   for (const shape of ["/schools/state", "/schools/districts/:id", "/schools/schools/:id", "/schools/rounds/:id"])
     assert.ok(seen.has(shape), `checked ${shape}`);
   await close();
+});
+
+/** The error summary's links whose field is not on the page (empty when every link reaches its field). */
+async function brokenSummaryLinks(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll("#error-summary a[href^='#']")]
+    .map((a) => a.getAttribute("href").slice(1))
+    .filter((id) => !document.getElementById(id))`)) as string[];
+}
+
+test("error summaries link to the fields that failed, also where the field's id is not its name", async () => {
+  const { page, close } = await pageAt(1280);
+  // A district's grant application sent empty: the radio groups' errors link to their first option.
+  await signIn(page, "district-ff");
+  assert.equal(await visit(page, "/schools/district"), 200);
+  assert.equal(await page.locator("#apply").count(), 1, "a round is open on this day");
+  assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Submit the application" })), 400);
+  assert.ok(await page.locator("#error-summary a").count(), "the summary lists the problems");
+  assert.deepEqual(await brokenSummaryLinks(page), []);
+  await expectAccessible(page, be);
+  // A school's plan sent with a bad year: the link goes to the plan's year, not the drill's.
+  await page.context().clearCookies();
+  await signIn(page, "district");
+  assert.equal(await visit(page, "/schools/district"), 200);
+  await clickAndLoad(page, page.locator("main a[href^='/schools/schools/']").first());
+  await page.locator("#plan-year").fill("not a year");
+  assert.equal(await clickAndLoad(page, page.getByRole("button", { name: "Submit the plan to DESPP" })), 400);
+  assert.equal(await page.locator("#error-summary a").first().getAttribute("href"), "#plan-year");
+  assert.deepEqual(await brokenSummaryLinks(page), []);
+  await close();
+});
+
+test("the page kit points a summary link at the field when the field's id is not its name", () => {
+  const body = html`${errorSummary({ schoolYear: "must be like 2013-14", seat: "choose one", gone: "x" })}
+    <input class="usa-input" name="schoolYear" id="plan-year">
+    <input type="radio" id="seat-0" name="seat" value="a"><input type="radio" id="seat-1" name="seat" value="b">`;
+  const page = layout({ title: "t", user: null, body }).value;
+  assert.match(page, /href="#plan-year">School year<\/a>/);
+  assert.match(page, /href="#seat-0">Seat<\/a>/);
+  assert.match(page, /href="#gone">/, "a field not on the page keeps its link (nothing better to point at)");
 });
