@@ -15,12 +15,55 @@ export type Row = Record<string, any>;
 
 export interface Queryable {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Present inside a transaction on a PostgreSQL server: sends a write whose rows nobody reads
+   * without waiting for its answer (pipelined behind the statements before it). Its answer is
+   * checked at the transaction's next read and at commit; a failure fails the transaction.
+   * Call it through `write(q, ...)`, which falls back to an awaited query elsewhere.
+   */
+  defer?(text: string, params?: readonly unknown[]): void;
+}
+
+/**
+ * A write whose rows nobody reads (an audit entry, a decision, a record). In a PostgreSQL
+ * transaction it costs no round trip of its own: it travels with the next statement or the
+ * COMMIT. Elsewhere (PGlite, outside a transaction) it is an awaited query.
+ */
+export async function write(q: Queryable, text: string, params?: readonly unknown[]): Promise<void> {
+  if (q.defer) q.defer(text, params);
+  else await q.query(text, params);
+}
+
+/**
+ * Statements a transaction on a PostgreSQL server may run before it has begun: plain reads
+ * (READ COMMITTED gives each statement its own snapshot, inside a transaction or not). The
+ * first other statement opens the transaction, so a use case that reads, then waits on an
+ * outside system (NICS), then writes holds no connection while it waits.
+ */
+const PLAIN_READ = /^\s*SELECT\b/i;
+const TAKES_LOCK_OR_WRITES =
+  /\b(FOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)|pg_advisory\w*|nextval|setval|pg_notify|set_config)\b/i;
+export const readsOnly = (text: string): boolean => PLAIN_READ.test(text) && !TAKES_LOCK_OR_WRITES.test(text);
+
+export interface TxOptions {
+  /**
+   * A statement that must be the transaction's first write (an idempotency key's claim). On a
+   * PostgreSQL server it goes out with BEGIN when the transaction opens, which may be after the
+   * use case's reads and outside calls; elsewhere it runs first.
+   */
+  prelude?: { text: string; params: readonly unknown[] };
+}
+
+/** Runs a transaction inside an already open one (nested `db.tx` calls join it). */
+export async function joinTx<T>(q: Queryable, fn: (q: Queryable) => Promise<T>, opts?: TxOptions): Promise<T> {
+  if (opts?.prelude) await q.query(opts.prelude.text, opts.prelude.params);
+  return fn(q);
 }
 
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  tx<T>(fn: (q: Queryable) => Promise<T>, opts?: TxOptions): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -49,7 +92,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   return {
     kind: "pglite",
     ...wrap(db),
-    tx: (fn) => db.transaction((t) => fn(wrap(t))),
+    tx: (fn, opts) => db.transaction((t) => joinTx(wrap(t), fn, opts)),
     close: () => db.close(),
   };
 }
@@ -75,6 +118,8 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // Statements are written without waiting for the answer before (transactions use it; see pipelinedTx).
+    pipeline: true,
     connectionTimeoutMillis: 5000,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
@@ -97,39 +142,127 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   return {
     kind: "postgres",
     ...wrap(pool),
-    async tx(fn) {
-      const client = await pool.connect();
-      // A connection that dies while checked out emits 'error' on the client: without a
-      // listener that would end the process. Keep it, and throw it away on release.
-      let broken: Error | undefined;
-      const onError = (e: Error) => {
-        broken = e;
-      };
-      client.on("error", onError);
-      try {
-        await client.query("BEGIN");
-        const out = await fn(wrap(client));
-        await client.query("COMMIT");
-        return out;
-      } catch (e) {
-        if (!broken)
-          await client.query("ROLLBACK").catch((err: Error) => {
-            broken = err;
-          });
-        // The connection itself failed: nothing was committed; say so as "unavailable".
-        if (broken)
-          throw Object.assign(new Error(`database connection lost: ${(e as Error).message}`), {
-            code: "08006",
-            cause: e,
-          });
-        throw e;
-      } finally {
-        client.removeListener("error", onError);
-        client.release(broken ?? false);
-      }
-    },
+    tx: (fn, opts) => pipelinedTx(pool, wrap(pool), fn, opts),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Statements sent in one turn of the event loop leave in one socket write: the socket is corked
+ * at the first and uncorked when the turn's promise callbacks have run (process.nextTick runs
+ * after them), so a pipelined batch costs one write system call, not one per statement.
+ */
+function corked(c: pg.PoolClient): void {
+  const stream = (
+    c as unknown as {
+      connection?: { stream?: NodeJS.WritableStream & { cork?(): void; uncork?(): void; writableCorked?: number } };
+    }
+  ).connection?.stream;
+  if (!stream?.cork || stream.writableCorked) return;
+  stream.cork();
+  process.nextTick(() => stream.uncork?.());
+}
+
+/**
+ * One transaction on a pipelined connection (pg's pipeline mode: each statement is written at
+ * once, answers come back in order). Reads before the first write run on the pool, outside
+ * the transaction (`readsOnly`); the first other statement checks out a connection and sends
+ * BEGIN with it, and the transaction's statements after that travel back to back: `write`s are
+ * not awaited, independent reads may be awaited together, and COMMIT goes out behind the last
+ * deferred write. A deferred write that failed is the error the transaction throws.
+ */
+async function pipelinedTx<T>(
+  pool: pg.Pool,
+  outside: Queryable,
+  fn: (q: Queryable) => Promise<T>,
+  opts?: TxOptions,
+): Promise<T> {
+  let client: pg.PoolClient | undefined;
+  let opening: Promise<pg.PoolClient> | undefined;
+  let broken: Error | undefined;
+  let failed: Error | undefined;
+  const deferred: Promise<unknown>[] = [];
+  const onError = (e: Error) => {
+    broken = e;
+  };
+  const send = (c: pg.PoolClient, text: string, params?: readonly unknown[]) => {
+    const name = statementName(text);
+    const values = params as unknown[] | undefined;
+    corked(c);
+    return c.query(name ? { name, text, values } : { text, values });
+  };
+  const open = () =>
+    (opening ??= (async () => {
+      const c = await pool.connect();
+      c.on("error", onError);
+      client = c;
+      // Not awaited: BEGIN (and the prelude) travel with the transaction's first statement.
+      corked(c);
+      track(c.query("BEGIN"));
+      if (opts?.prelude) track(send(c, opts.prelude.text, opts.prelude.params));
+      return c;
+    })());
+  const track = (p: Promise<unknown>) => {
+    deferred.push(
+      p.catch((e: Error) => {
+        failed ??= e;
+      }),
+    );
+  };
+  // The first failure in the transaction is its cause; later statements only report the aborted transaction.
+  const cause = (e: unknown) => failed ?? e;
+  const q: Queryable = {
+    async query<R extends Row>(text: string, params?: readonly unknown[]) {
+      if (!opening && readsOnly(text)) return outside.query<R>(text, params);
+      const c = await open();
+      try {
+        return (await send(c, text, params)).rows as R[];
+      } catch (e) {
+        failed ??= e as Error;
+        throw cause(e);
+      }
+    },
+    defer(text, params) {
+      track(open().then((c) => send(c, text, params)));
+    },
+  };
+  try {
+    const out = await fn(q);
+    if (client || opening) {
+      const c = await open();
+      corked(c);
+      const commit = c.query("COMMIT");
+      await Promise.all(deferred);
+      await commit.catch((e: Error) => {
+        failed ??= e;
+      });
+      // COMMIT of a transaction a deferred write aborted answers ROLLBACK: nothing was written.
+      if (failed) throw failed;
+    }
+    return out;
+  } catch (e) {
+    // A connection still being checked out (a deferred write's) is waited for, so it is rolled back and returned.
+    await opening?.catch(() => undefined);
+    if (client && !broken) {
+      await Promise.all(deferred);
+      await client.query("ROLLBACK").catch((err: Error) => {
+        broken = err;
+      });
+    }
+    const err = cause(e);
+    // The connection itself failed: nothing was committed; say so as "unavailable".
+    if (broken)
+      throw Object.assign(new Error(`database connection lost: ${(err as Error).message}`), {
+        code: "08006",
+        cause: err,
+      });
+    throw err;
+  } finally {
+    if (client) {
+      client.removeListener("error", onError);
+      client.release(broken ?? false);
+    }
+  }
 }
 
 export async function openDb(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Db> {

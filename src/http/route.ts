@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Ctx } from "../context.ts";
-import type { Db, Queryable } from "../db/client.ts";
+import { joinTx, write, type Db, type Queryable } from "../db/client.ts";
 import type { User } from "../modules/auth/roles.ts";
 import { parseWith, zodFields } from "../lib/validation.ts";
 import { AppError, unauthenticated } from "../lib/errors.ts";
@@ -52,7 +52,13 @@ export function route<P, Q, B, R>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, 
 
 /** A Db whose transactions reuse one open transaction (for routes that must commit as one). */
 export function txScopedDb(base: Db, q: Queryable): Db {
-  return { kind: base.kind, query: q.query.bind(q), tx: (fn) => fn(q), close: async () => {} };
+  return {
+    kind: base.kind,
+    query: q.query.bind(q),
+    ...(q.defer ? { defer: q.defer.bind(q) } : {}),
+    tx: (fn, opts) => joinTx(q, fn, opts),
+    close: async () => {},
+  };
 }
 
 export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (req: FastifyRequest) => Ctx): void {
@@ -111,7 +117,8 @@ export function defineRoutes(app: FastifyInstance, defs: RouteDef[], makeCtx: (r
 /**
  * Runs a write once per (actor, key). The stored answer is written in the same
  * transaction as the write itself, so a crash leaves either both or neither.
- * A concurrent retry waits on the key's row lock and then returns the stored answer.
+ * A concurrent retry waits on the key's row lock and then returns the stored answer
+ * (see the claim below for when the lock is taken).
  */
 export async function runIdempotent(
   ctx: Ctx,
@@ -140,25 +147,36 @@ export async function runIdempotent(
   const existing = await lookup(ctx.db);
   if (existing) return replay(existing);
   try {
-    return await ctx.db.tx(async (q) => {
-      // Claim the key first: a concurrent duplicate blocks here until this transaction ends.
-      await q.query(
-        "INSERT INTO idempotency_keys (actor_id, key, route, request_hash, status_code, response) VALUES ($1,$2,$3,$4,0,'null'::jsonb)",
-        [user.id, key, routeKey, requestHash],
-      );
-      const response = await act({ ...ctx, db: txScopedDb(ctx.db, q) });
-      const json = JSON.parse(JSON.stringify(response ?? null));
-      await q.query("UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE actor_id = $1 AND key = $2", [
-        user.id,
-        key,
-        status,
-        JSON.stringify(json),
-      ]);
-      return { response: json, status, replayed: false };
-    });
+    return await ctx.db.tx(
+      async (q) => {
+        const response = await act({ ...ctx, db: txScopedDb(ctx.db, q) });
+        const json = JSON.parse(JSON.stringify(response ?? null));
+        await write(q, "UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE actor_id = $1 AND key = $2", [
+          user.id,
+          key,
+          status,
+          JSON.stringify(json),
+        ]);
+        return { response: json, status, replayed: false };
+      },
+      {
+        // The key is claimed by the transaction's first write. On a PostgreSQL server that is after
+        // the use case's reads and outside calls (a sale's NICS check), so no connection is held
+        // while they run; a concurrent duplicate then blocks at its own claim until this one ends,
+        // fails on the key and answers with the stored response (having repeated only the reads and
+        // the outside call, never a write). On PGlite the claim runs first.
+        prelude: {
+          text: "INSERT INTO idempotency_keys (actor_id, key, route, request_hash, status_code, response) VALUES ($1,$2,$3,$4,0,'null'::jsonb)",
+          params: [user.id, key, routeKey, requestHash],
+        },
+      },
+    );
   } catch (e) {
-    if ((e as { code?: string }).code === "23505") {
-      const row = await lookup(ctx.db);
+    // A concurrent duplicate's claim fails on the key (23505). Its use case may have turned that
+    // failure into an answer of its own (a 409 for a record that exists), so any failed write is
+    // looked up once: a stored answer means another request with this key committed first.
+    if ((e as { code?: string }).code === "23505" || e instanceof AppError) {
+      const row = await lookup(ctx.db).catch(() => undefined);
       if (row) return replay(row);
     }
     throw e;

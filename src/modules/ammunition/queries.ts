@@ -63,11 +63,11 @@ export interface Check {
   limitDecisionId: string | null;
 }
 
-const CHECK_COLS = `id::text, number, dealer_id::text, clerk_id::text, checked_on, checked_at, outcome, person_id::text, credential_id::text, credential_number,
+export const CHECK_COLS = `id::text, number, dealer_id::text, clerk_id::text, checked_on, checked_at, outcome, person_id::text, credential_id::text, credential_number,
   credential_kind, basis, buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines,
   total_rounds, total_magazines, match_findings, item_findings, buyer_exemption, law_decision_id::text, limit_decision_id::text`;
 
-const toCheck = (r: Record<string, any>): Check => ({
+export const toCheck = (r: Record<string, any>): Check => ({
   id: r.id,
   number: r.number,
   dealerId: r.dealer_id,

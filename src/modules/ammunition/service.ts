@@ -12,9 +12,9 @@
  * approved and the limit as it stands at that moment, in one transaction with
  * its audit entry and the lead detectors' targeted run.
  */
-import { randomUUID } from "node:crypto";
 import type { Ctx } from "../../context.ts";
-import type { Queryable } from "../../db/client.ts";
+import { write, type Queryable } from "../../db/client.ts";
+import { uuidv7 } from "../../db/ids.ts";
 import { type PlainDate, addDays, fromParts, parts } from "../../law/core/dates.ts";
 import { toDecision } from "../../law/core/questions.ts";
 import { type Finding, allOf } from "../../law/core/rules.ts";
@@ -52,12 +52,14 @@ import {
   type Sale,
   type SaleLine,
   type StoredSettings,
+  CHECK_COLS,
   checkActions,
   credentialsOnFileOfPerson,
   findCheck,
   findCredentialOnFile,
   findSale,
   findSaleOfCheck,
+  toCheck,
   limitSettingsHistory,
   limitSettingsOn,
   listSales,
@@ -268,7 +270,9 @@ export function presentedCredential(
 export async function runCheck(ctx: Ctx, input: CheckInput): Promise<CheckAnswer> {
   const user = requireUser(ctx);
   if (!ammunitionPolicy.check(user)) throw forbidden();
-  const dealer = await getActingDealer(ctx);
+  // Not awaited here: the acting seller is read together with the buyer's record (see runCheckIn).
+  const dealer = getActingDealer(ctx);
+  dealer.catch(() => {});
   return ctx.db.tx((q) => runCheckIn(ctx, q, user, dealer, input));
 }
 
@@ -277,7 +281,7 @@ export async function runCheckIn(
   ctx: Ctx,
   q: Queryable,
   user: User,
-  dealer: Dealer,
+  seller: Dealer | Promise<Dealer>,
   input: CheckInput,
 ): Promise<CheckAnswer> {
   const today = ctx.today;
@@ -294,8 +298,15 @@ export async function runCheckIn(
         : {}),
   }));
   const t = totals(lines);
-  const checkId = randomUUID();
-  const record = await findCredentialOnFile(q, number);
+  const checkId = uuidv7();
+  // Independent reads, asked together (one round trip on a pipelined connection): the seller, the
+  // credential shown, the limit in force, and the check's number.
+  const [dealer, record, settings, seq] = await Promise.all([
+    seller,
+    findCredentialOnFile(q, number),
+    limitSettingsOn(q, today),
+    q.query<{ n: number }>("SELECT nextval('ammunition_check_number_seq') AS n"),
+  ]);
   const match = matchRecord(
     {
       credentialNumber: number,
@@ -312,23 +323,21 @@ export async function runCheckIn(
       zip: record.person.zip,
     },
   );
-  const matched =
+  // The holder's credentials, events and recent purchases, together.
+  const [all, events, prior] =
     match.matched && record
-      ? {
-          credential: record,
-          all: await credentialsOnFileOfPerson(q, record.person.id),
-          events: await personEvents(q, record.person.id),
-        }
-      : null;
+      ? await Promise.all([
+          credentialsOnFileOfPerson(q, record.person.id),
+          personEvents(q, record.person.id),
+          purchaseLinesOf(q, record.person.id, limitHistoryFrom(today), today),
+        ])
+      : [undefined, undefined, undefined];
+  const matched = match.matched && record && all && events ? { credential: record, all, events } : null;
   const facts = saleFacts({ seller: dealer, lines, buyer: input.buyer, today, matched });
   const law = decide("ammunition-sale", today, facts);
   const lawDecisionId = await storeDecision(q, law, facts, { type: "ammunition-check", id: checkId });
 
-  const settings = await limitSettingsOn(q, today);
-  const prior = matched
-    ? await purchaseLinesOf(q, matched.credential.person.id, limitHistoryFrom(today), today)
-    : undefined;
-  const lf = limitFacts(settings, prior, lines);
+  const lf = limitFacts(settings, matched ? prior : undefined, lines);
   const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
   const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-check", id: checkId });
 
@@ -338,13 +347,13 @@ export async function runCheckIn(
   const verdict = allOf(findings);
   const outcome: CheckOutcome = verdict === "yes" ? "approved" : verdict === "no" ? "refused" : "needs-review";
   const basis = (law.result as { basis?: Basis | null }).basis ?? null;
-  const seq = await q.query<{ n: number }>("SELECT nextval('ammunition_check_number_seq') AS n");
   const photo = input.buyer.photoId;
-  await q.query(
+  const inserted = await q.query(
     `INSERT INTO ammunition_checks (id, number, dealer_id, clerk_id, checked_on, checked_at, outcome, person_id, credential_id, credential_number, credential_kind, basis,
          buyer_first_name, buyer_last_name, buyer_birth_date, photo_id_type, photo_id_last4, photo_id_shows_birth_date, lines, total_rounds, total_magazines,
          match_findings, law_decision_id, limit_decision_id, item_findings, buyer_exemption)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
+       RETURNING ${CHECK_COLS}`,
     [
       checkId,
       `AMC-${seq[0]!.n}`,
@@ -386,7 +395,7 @@ export async function runCheckIn(
     details: { dealerId: dealer.id, outcome, lawDecisionId, limitDecisionId },
   });
   if (!match.matched) await alertOnFailedChecks(q, ctx, dealer.id);
-  const check = (await findCheck(q, checkId))!;
+  const check = toCheck(inserted[0]!);
   const presented = presentedCredential(record, match.matched, today);
   return {
     check,
@@ -418,14 +427,22 @@ const conflict = (field: string, message: string) =>
 export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
   const user = requireUser(ctx);
   if (!ammunitionPolicy.recordSale(user)) throw forbidden();
-  const dealer = await getActingDealer(ctx);
+  const seller = getActingDealer(ctx);
+  seller.catch(() => {});
   const today = ctx.today;
   return ctx.db.tx(async (q) => {
-    const check = await findCheck(q, input.checkId, { forUpdate: true });
+    // The seller, the check (locked), its review actions and any sale already made against it, asked
+    // together; nothing of the check is used before it is known to be this seller's.
+    const [dealer, check, actions, done] = await Promise.all([
+      seller,
+      findCheck(q, input.checkId, { forUpdate: true }),
+      checkActions(q, input.checkId),
+      findSaleOfCheck(q, input.checkId),
+    ]);
     // Another seller's check is not found, so that ids reveal nothing across shops.
     if (!check || check.dealerId !== dealer.id) throw badField("checkId", "no check of yours has this id");
     // After review, the check stands as staff left it (review-state.ts).
-    const eff = effectiveCheck(check, await checkActions(q, check.id));
+    const eff = effectiveCheck(check, actions);
     if (eff.outcome !== "approved")
       throw conflict(
         "checkId",
@@ -436,11 +453,19 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
         "checkId",
         `the check allowed a sale on ${eff.validOn}; a check is good for that day only: run a new one`,
       );
-    const done = await findSaleOfCheck(q, check.id);
     if (done) throw conflict("checkId", `sale ${done.number} was already recorded against this check`);
     const personId = eff.personId!;
     // One buyer's sales are recorded one at a time, so two counters cannot both use the same headroom.
-    await q.query("SELECT pg_advisory_xact_lock(727010, hashtext($1))", [personId]);
+    // The reads behind the lock are sent with it and run in order after it is granted.
+    const [, cred, settings, prior, seq] = await Promise.all([
+      q.query("SELECT pg_advisory_xact_lock(727010, hashtext($1))", [personId]),
+      q.query<{ status: string; expires_on: PlainDate }>("SELECT status, expires_on FROM credentials WHERE id = $1", [
+        eff.credentialId,
+      ]),
+      limitSettingsOn(q, today),
+      purchaseLinesOf(q, personId, limitHistoryFrom(today), today),
+      q.query<{ n: number }>("SELECT nextval('ammunition_sale_number_seq') AS n"),
+    ]);
 
     // Per type; magazines per capacity as well, so a sale cannot swap in a larger magazine than the check approved.
     const key = (l: { type: PurchaseType; capacity?: number | null | undefined }) =>
@@ -459,19 +484,13 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
             : `more ${CLASS_LABELS[l.type]} than the check approved (${ok})`,
         );
     }
-    const cred = await q.query<{ status: string; expires_on: PlainDate }>(
-      "SELECT status, expires_on FROM credentials WHERE id = $1",
-      [eff.credentialId],
-    );
     if (cred[0]?.status !== "active" || cred[0].expires_on <= today)
       throw conflict(
         "checkId",
         "the buyer's credential is no longer valid (revoked or expired since the check): run a new check",
       );
 
-    const saleId = randomUUID();
-    const settings = await limitSettingsOn(q, today);
-    const prior = await purchaseLinesOf(q, personId, limitHistoryFrom(today), today);
+    const saleId = uuidv7();
     const lf = limitFacts(settings, prior, input.lines);
     const limit = toDecision(ammunitionLimitQuestion, ammunitionLimit(lf, today), today, RULEBOOK_VERSION);
     if (limit.outcome !== "yes") {
@@ -483,8 +502,9 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
     }
     const limitDecisionId = await storeDecision(q, limit, lf, { type: "ammunition-sale", id: saleId });
     const t = totals(input.lines);
-    const seq = await q.query<{ n: number }>("SELECT nextval('ammunition_sale_number_seq') AS n");
-    await q.query(
+    // The sale, its lines and its audit entry need no answer: they travel with the detectors' reads.
+    await write(
+      q,
       `INSERT INTO ammunition_sales (id, number, check_id, dealer_id, town, person_id, credential_id, basis, sold_on, recorded_at, clerk_id, total_rounds, total_magazines, limit_decision_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
       [
@@ -504,7 +524,8 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
         limitDecisionId,
       ],
     );
-    await q.query(
+    await write(
+      q,
       `INSERT INTO ammunition_sale_lines (sale_id, line_no, type, caliber, brand, quantity, capacity)
        SELECT $1, n, type, caliber, brand, quantity, capacity FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS t(n, type, caliber, brand, quantity, capacity)`,
       [

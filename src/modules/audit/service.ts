@@ -3,7 +3,7 @@
  * in the same transaction as the change, each entry chained to the one before
  * by its hash. `verifyAudit` walks the chain and reports any break.
  */
-import type { Db, Queryable } from "../../db/client.ts";
+import { write, type Db, type Queryable } from "../../db/client.ts";
 import type { Ctx } from "../../context.ts";
 import { GENESIS, entryHash, type ChainedFields } from "./chain.ts";
 
@@ -27,7 +27,9 @@ export async function appendAudit(
   ctx: Pick<Ctx, "user" | "clock" | "requestId">,
   e: AuditEntry,
 ): Promise<void> {
-  await q.query(
+  // No answer is read: in a transaction the entry travels with the next statement (see `write`).
+  await write(
+    q,
     `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     [

@@ -38,6 +38,7 @@ export { presentFinding } from "./present.ts";
 export { policy } from "./policy.ts";
 export {
   prohibitingEventsOf,
+  prohibitingEventsJson,
   toPersonEvent,
   lawCredentials,
   LAW_CREDENTIAL_KIND,

@@ -22,6 +22,17 @@ export async function prohibitingEventsOf(q: Queryable, personId: string): Promi
   return rows.map(toPersonEvent);
 }
 
+/**
+ * The same events as a JSON array inside another statement that reads the person (a sale reads
+ * them with the buyer's credential, in one round trip); `personId` is an SQL expression. Read
+ * each element with `toPersonEvent`.
+ */
+export const prohibitingEventsJson = (personId: string): string =>
+  `(SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'event_on', e.event_on, 'statute', e.statute, 'felony', e.felony,
+      'offense_on', e.offense_on, 'solely_alcohol_or_drug', e.solely_alcohol_or_drug, 'expires_on', e.expires_on,
+      'active', e.active, 'category', e.category) ORDER BY e.event_on, e.id), '[]'::json)
+     FROM prohibiting_events e WHERE e.person_id = ${personId} AND e.lifted_at IS NULL)`;
+
 const opt = <K extends string, V>(k: K, v: V | null | undefined) =>
   (v === null || v === undefined ? {} : { [k]: v }) as Partial<Record<K, V>>;
 

@@ -93,9 +93,15 @@ export async function getActingDealer(ctx: Ctx, kind?: DealerKind): Promise<Deal
   const u = ctx.user;
   if (!u || (u.role !== "dealer" && u.role !== "ammunition_vendor"))
     throw forbidden("only a dealer's or vendor's staff act for a seller");
-  const m = await findStaffMembership(ctx.db, u.id);
-  if (!m) throw forbidden("your login is not attached to a dealer or vendor");
-  const d = await getDealer(ctx.db, m.dealerId);
+  // The membership and the seller in one read (every sale and ammunition check starts here).
+  const r = await ctx.db.query(
+    `SELECT ${COLS.split(", ")
+      .map((c) => `d.${c}`)
+      .join(", ")} FROM dealer_staff m JOIN dealers d ON d.id = m.dealer_id WHERE m.user_id = $1`,
+    [u.id],
+  );
+  if (!r[0]) throw forbidden("your login is not attached to a dealer or vendor");
+  const d = toDealer(r[0]);
   if (d.status !== "active") throw new AppError("forbidden", `this seller's registration is ${d.status}`);
   if (kind === "firearm-dealer" && d.kind !== "firearm-dealer")
     throw forbidden("only a federally licensed firearm dealer may do this");

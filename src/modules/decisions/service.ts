@@ -2,7 +2,8 @@
  * The decision service: ask the rulebook a question about facts on a date,
  * and (when asked to) keep the decision with its facts and rulebook version.
  */
-import type { Queryable } from "../../db/client.ts";
+import { write, type Queryable } from "../../db/client.ts";
+import { uuidv7 } from "../../db/ids.ts";
 import { z } from "zod";
 import { NotInForce } from "../../law/core/rules.ts";
 import { toDecision, type Decision } from "../../law/core/questions.ts";
@@ -86,10 +87,15 @@ export async function storeDecision(
   facts: unknown,
   subject?: { type: string; id: string },
 ): Promise<string> {
-  const rows = await q.query<{ id: string }>(
-    `INSERT INTO decisions (question, decided_on, rulebook_version, outcome, result, findings, facts, subject_type, subject_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id::text`,
+  // The key is made here (UUIDv7, like the database's default), so the insert needs no answer and
+  // travels with the next statement of the transaction (see `write`).
+  const id = uuidv7();
+  await write(
+    q,
+    `INSERT INTO decisions (id, question, decided_on, rulebook_version, outcome, result, findings, facts, subject_type, subject_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     [
+      id,
       d.question,
       d.on,
       d.rulebookVersion,
@@ -101,5 +107,5 @@ export async function storeDecision(
       subject?.id ?? null,
     ],
   );
-  return rows[0]!.id;
+  return id;
 }

@@ -1,7 +1,7 @@
 /** Small helpers the enforcement service files share. */
 import type { Ctx } from "../../context.ts";
 import { withDb } from "../../context.ts";
-import type { Db, Queryable } from "../../db/client.ts";
+import { joinTx, type Db, type Queryable } from "../../db/client.ts";
 import { AppError } from "../../lib/errors.ts";
 import { type User } from "../auth/index.ts";
 
@@ -12,6 +12,12 @@ export function requireUser(ctx: Ctx): User {
 
 /** The same context with every query (and nested `db.tx`) inside the open transaction `q`. */
 export function inTx(ctx: Ctx, q: Queryable): Ctx {
-  const db: Db = { kind: ctx.db.kind, query: q.query.bind(q), tx: (fn) => fn(q), close: async () => {} };
+  const db: Db = {
+    kind: ctx.db.kind,
+    query: q.query.bind(q),
+    ...(q.defer ? { defer: q.defer.bind(q) } : {}),
+    tx: (fn, opts) => joinTx(q, fn, opts),
+    close: async () => {},
+  };
   return withDb(ctx, db);
 }

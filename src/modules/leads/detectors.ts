@@ -95,6 +95,8 @@ export interface Detector {
   title: string;
   /** Which records it reads. */
   reads: "ammunition-sales" | "ammunition-sales-and-events" | "firearm-sales";
+  /** Compares with the population's baseline (`env.baseline`); the others never read it. */
+  usesBaseline?: boolean;
   candidates(q: Queryable, on: PlainDate, env: DetectorEnv): Promise<string[]>;
   examine(q: Queryable, personId: string, on: PlainDate, env: DetectorEnv): Promise<LeadCandidate[]>;
 }
@@ -156,6 +158,7 @@ export const volumePopulation: Detector = {
   id: "volume-population",
   title: "Volume far above the population's",
   reads: "ammunition-sales",
+  usesBaseline: true,
   async candidates(q, on, env) {
     const b = env.baseline;
     if (!b || b.population < V.minPopulation) return [];

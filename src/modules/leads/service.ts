@@ -173,7 +173,6 @@ export async function detectForPerson(
     env?: DetectorEnv;
   },
 ): Promise<string[]> {
-  const env = opts.env ?? { baseline: await latestBaseline(q, opts.on) };
   // After a sale the schema is known to be whole (migration 005 ships with this code); only the
   // sweep asks the catalogue, once per run, so a sale does not pay for it.
   const firearms =
@@ -181,15 +180,26 @@ export async function detectForPerson(
     (opts.detectors.some((d) => DETECTORS.find((x) => x.id === d)?.reads === "firearm-sales")
       ? await firearmSalesAvailable(q)
       : false);
+  const active = DETECTORS.filter((d) => opts.detectors.includes(d.id) && !(d.reads === "firearm-sales" && !firearms));
+  // The detectors read independently of one another: asked together, their reads travel back to
+  // back on the transaction's connection instead of one round trip each. Only a detector that
+  // compares with the population waits for the baseline (none does after a firearm sale).
+  const baseline = opts.env
+    ? Promise.resolve(opts.env)
+    : active.some((d) => d.usesBaseline)
+      ? latestBaseline(q, opts.on).then((b) => ({ baseline: b }))
+      : Promise.resolve({ baseline: null });
+  const found = await Promise.all(
+    active.map(async (d) =>
+      d.examine(q, opts.personId, opts.on, d.usesBaseline ? await baseline : (opts.env ?? { baseline: null })),
+    ),
+  );
   const raised: string[] = [];
-  for (const d of DETECTORS) {
-    if (!opts.detectors.includes(d.id)) continue;
-    if (d.reads === "firearm-sales" && !firearms) continue;
-    for (const c of await d.examine(q, opts.personId, opts.on, env)) {
+  for (const candidates of found)
+    for (const c of candidates) {
       const id = await raise(ctx, q, c, opts.raisedBy, opts.on);
       if (id) raised.push(id);
     }
-  }
   return raised;
 }
 

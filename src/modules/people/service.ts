@@ -4,6 +4,7 @@
  */
 import type { Ctx } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
+import { loadTowns } from "../../db/reference-data.ts";
 import type { PlainDate } from "../../law/core/dates.ts";
 import { badField, notFound } from "../../lib/errors.ts";
 import { appendAudit } from "../audit/index.ts";
@@ -50,9 +51,12 @@ export interface NewPerson {
   email?: string | null | undefined;
 }
 
-export async function assertTown(q: Queryable, town: string, field: string): Promise<void> {
-  const r = await q.query("SELECT 1 FROM towns WHERE name = $1", [town]);
-  if (!r.length) throw badField(field, `${town} is not one of Connecticut's 169 towns`);
+/** The 169 towns, from the shipped file the `towns` table is filled from (they do not change). */
+const TOWN_NAMES = new Set(loadTowns().map((t) => t.name));
+
+/** A Connecticut town's name, checked in memory (no round trip; `q` is kept for the callers' shape). */
+export async function assertTown(_q: Queryable, town: string, field: string): Promise<void> {
+  if (!TOWN_NAMES.has(town)) throw badField(field, `${town} is not one of Connecticut's 169 towns`);
 }
 
 export async function createPerson(q: Queryable, p: NewPerson): Promise<Person> {

@@ -152,6 +152,23 @@ function kindOfNcicType(code: string): FirearmFacts["type"] {
 }
 
 /**
+ * The classification is pure (the firearm's facts and the date decide it) and costs a scan of the
+ * named-weapon lists, while a shop sells the same few models all day: answers are remembered for
+ * the last few thousand (facts, date) pairs.
+ */
+const remembered = new Map<string, CounterAnswer>();
+function counterAnswerFor(firearm: FirearmFacts, on: PlainDate): CounterAnswer {
+  const key = `${on}|${JSON.stringify(firearm)}`;
+  let a = remembered.get(key);
+  if (!a) {
+    a = checkFirearmSale({ firearm, buyerRoles: [] }, on);
+    if (remembered.size >= 5000) remembered.clear();
+    remembered.set(key, a);
+  }
+  return a;
+}
+
+/**
  * The hook the sales module calls before it asks NICS: throws a 400 naming `firearm.model`
  * when the firearm is an assault weapon that may not be sold to a private buyer. An unknown
  * classification does not hold the sale (the usual sale rules still apply).
@@ -177,7 +194,7 @@ export function assertFirearmSaleAllowed(
     ...(f.semiautomatic !== undefined ? { action: f.semiautomatic ? "semiautomatic" : "other" } : {}),
     ...(f.centerfire !== undefined ? { centerfire: f.centerfire } : {}),
   };
-  const a = checkFirearmSale({ firearm, buyerRoles: [] }, on);
+  const a = counterAnswerFor(firearm, on);
   if (a.outcome === "refused")
     throw badField(
       "firearm.model",

@@ -33,7 +33,7 @@ import type { Finding } from "../../law/core/rules.ts";
 import { validForPurpose, type CredentialKind as StateCredentialKind } from "../../law/ct/credentials/index.ts";
 import { nicsProceedDate } from "../../law/ct/sales/nics-proceed-date.ts";
 import type { Credential as LawCredential } from "../../law/ct/sales/credentials.ts";
-import { lawCredentials, prohibitingEventsOf } from "../credentials/index.ts";
+import { lawCredentials, prohibitingEventsJson, toPersonEvent } from "../credentials/index.ts";
 import type { PersonEvent } from "../../law/ct/criminal-possession/events.ts";
 import { decide } from "../decisions/index.ts";
 import { typeOf } from "./ncic.ts";
@@ -156,12 +156,13 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
     credentials: undefined,
     events: undefined,
   };
-  // The credential shown, its holder, and all of the holder's credentials in one statement.
+  // The credential shown, its holder, all of the holder's credentials and the holder's prohibiting events in one statement.
   const rows = await q.query(
     `SELECT c.id::text, c.kind, c.person_id::text, p.last_name, p.birth_date,
        (SELECT json_agg(json_build_object('id', a.id::text, 'number', a.number, 'kind', a.kind, 'status', a.status,
                                           'issued_on', a.issued_on, 'expires_on', a.expires_on) ORDER BY a.issued_on, a.id)
-          FROM credentials a WHERE a.person_id = c.person_id) AS credentials
+          FROM credentials a WHERE a.person_id = c.person_id) AS credentials,
+       ${prohibitingEventsJson("c.person_id")} AS events
      FROM credentials c JOIN people p ON p.id = c.person_id WHERE c.number = $1`,
     [normalizeCredentialNumber(subject.buyer.credentialNumber)],
   );
@@ -202,7 +203,7 @@ export async function findBuyerRecord(q: Queryable, subject: SaleSubject, on: Pl
     validForPurpose: usable && validForPurpose(hit.kind, purpose, on).valid,
     birthDate: hit.birth_date,
     credentials,
-    events: await prohibitingEventsOf(q, hit.person_id),
+    events: (hit.events as Record<string, unknown>[]).map(toPersonEvent),
   };
 }
 

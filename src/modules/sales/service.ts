@@ -13,7 +13,7 @@
  * fails a sale: it answers "delayed" under a Stateline reference and queues.
  */
 import type { Ctx } from "../../context.ts";
-import type { Queryable } from "../../db/client.ts";
+import { write, type Queryable } from "../../db/client.ts";
 import { isPlainDate, type PlainDate } from "../../law/core/dates.ts";
 import { citationLabel, type Finding } from "../../law/core/rules.ts";
 import {
@@ -376,7 +376,8 @@ async function writeRecordAndReports(
   };
   // The record and the copies to the state and the police in one statement.
   const r = reportRows(s);
-  await q.query(
+  await write(
+    q,
     `WITH record AS (
        INSERT INTO sale_records (sale_id, form, required_fields, fields, completed_on) VALUES ($1,$2,$3,$4,$5)
      )
@@ -593,8 +594,8 @@ export async function requestSale(ctx: Ctx, input: SaleRequest): Promise<SaleOut
   const user = requireUser(ctx);
   if (!salesPolicy.request(user)) throw forbidden("only a firearm dealer's staff request sale authorizations");
   if (KIND_INFO[input.kind]?.channel !== "dealer") throw badField("kind", "not a kind of sale a dealer requests");
-  const dealer = await getActingDealer(ctx, "firearm-dealer");
-  return createSale(ctx, input, dealer);
+  // Not awaited here: the acting dealer is read together with the buyer's record (see createSale).
+  return createSale(ctx, input, getActingDealer(ctx, "firearm-dealer"));
 }
 
 /** Licensing staff process a private sale through the state's own route (no dealer). */
@@ -623,22 +624,32 @@ function normalizeRequest(input: SaleRequest): SaleRequest {
   };
 }
 
-async function createSale(ctx: Ctx, raw: SaleRequest, dealer: Dealer | null): Promise<SaleOutcome> {
+async function createSale(ctx: Ctx, raw: SaleRequest, actingDealer: Promise<Dealer> | null): Promise<SaleOutcome> {
   const input = normalizeRequest(raw);
-  const saleOn = await validateRequest(ctx.db, ctx, input);
-  // Issue 11 (registries): an assault weapon is sold only as the law allows (CGS § 53-202b, PA 13-3 § 25); 400 naming firearm.model otherwise.
-  assertFirearmSaleAllowed(
-    {
-      make: makeName(input.firearm.make) ?? input.firearm.make,
-      model: input.firearm.model,
-      ncicType: input.firearm.type,
-      semiautomatic: input.firearm.semiautomatic,
-      centerfire: input.firearm.centerfire,
-    },
-    saleOn,
-  );
+  const validated = (async () => {
+    const on = await validateRequest(ctx.db, ctx, input);
+    // Issue 11 (registries): an assault weapon is sold only as the law allows (CGS § 53-202b, PA 13-3 § 25); 400 naming firearm.model otherwise.
+    assertFirearmSaleAllowed(
+      {
+        make: makeName(input.firearm.make) ?? input.firearm.make,
+        model: input.firearm.model,
+        ncicType: input.firearm.type,
+        semiautomatic: input.firearm.semiautomatic,
+        centerfire: input.firearm.centerfire,
+      },
+      on,
+    );
+    return on;
+  })();
+  // The dealer's refusal (403) comes before any complaint about the request (400), as when read one after the other.
+  actingDealer?.catch(() => {});
+  const saleOn = await validated.catch(async (e: unknown) => {
+    await actingDealer;
+    throw e;
+  });
   const subject = subjectOfRequest(input, saleOn);
-  const buyer = await findBuyerRecord(ctx.db, subject, saleOn);
+  // The dealer and the buyer's record are independent reads: asked together, one round trip.
+  const [dealer, buyer] = await Promise.all([actingDealer, findBuyerRecord(ctx.db, subject, saleOn)]);
   const info = KIND_INFO[input.kind];
   const request = nicsRequestOf({ kind: input.kind, buyer: input.buyer });
   const transactionType = nicsTransactionType(request).code;
