@@ -526,7 +526,7 @@ async function districtPage(
         ? html`<table class="usa-table usa-table--compact" id="applications"><caption>Security infrastructure grant applications</caption>
       <thead><tr><th scope="col">Number</th><th scope="col">Round</th><th scope="col">Status</th><th scope="col">Rate</th></tr></thead>
       <tbody>${apps.map((a) => html`<tr><th scope="row"><a href="/schools/applications/${a.id}">${a.number}</a></th><td>${a.roundName}</td><td>${statusTag(a.status)}</td><td>${pct(a.ratePercent)}</td></tr>`)}</tbody></table>`
-        : html`<p>No applications.</p>`
+        : html`<p>No applications yet.${writer && rounds.length ? html` <a href="#apply">Apply for a security infrastructure grant</a> below.` : writer ? " The form to apply appears here while a funding round is open." : ""}</p>`
     }
     ${
       writer && rounds.length
