@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { candidatePairs } from "./blocking.ts";
 import { compareRecords, datesAgree } from "./comparisons.ts";
-import { linkRecords, readFebrl } from "./link.ts";
+import { consensusRecord, linkRecords, readFebrl } from "./link.ts";
 import { toRecord, type PersonRecord } from "./record.ts";
 import { febrlStyleFile } from "./synthetic.ts";
 import { AUTO_MATCH_PROBABILITY, decisionFor } from "./thresholds.ts";
@@ -83,6 +83,40 @@ describe("matching targets on FEBRL files", { skip: missing }, () => {
       "some duplicates have day and month swapped",
     );
     assertTargets(measure(org, dup));
+  });
+});
+
+describe("one file with itself: review pairs between groups of records", { skip: missing }, () => {
+  test("a pair whose agreement is one record's error is not asked; hardly any true pair goes with it", () => {
+    const recs = readFebrl(febrlStyleFile(readFileSync(join(FEBRL, "dataset3.csv"), "utf8"), 31), "styled", {
+      ignore: ["soc_sec_id"],
+    });
+    const plain = linkRecords(recs, undefined, { groupReview: false });
+    const grouped = linkRecords(recs, undefined);
+    const key = (p: { leftId: string; rightId: string }) => `${p.leftId}|${p.rightId}`;
+    const kept = new Set(grouped.pairs.map(key));
+    const dropped = plain.pairs.filter((p) => !kept.has(key(p)));
+    // Only review pairs go, and nothing is added or changed.
+    assert.ok(dropped.length > 20, `pairs not asked: ${dropped.length}`);
+    assert.ok(dropped.every((p) => p.decision === "review"));
+    assert.equal(grouped.pairs.length, plain.pairs.length - dropped.length);
+    // They are (almost all) different people: at most one in fifty is a true pair.
+    const trueDropped = dropped.filter((p) => entity(p.leftId) === entity(p.rightId)).length;
+    assert.ok(trueDropped * 50 <= dropped.length, `${trueDropped} of ${dropped.length} dropped pairs are true`);
+  });
+  test("the consensus of a group: a value most of its records share, else the record's own", () => {
+    const r = (id: string, dob: string, town = "avon") =>
+      toRecord({ id, firstName: "Ann", lastName: "Lee", birthDate: dob, town });
+    const a = r("a", "19750803", "avn");
+    const group = [a, r("b", "19750803"), r("c", "19750308"), r("d", "19750803")];
+    assert.equal(consensusRecord(a, group).town, "avon"); // 3 of 4 say avon: "avn" was a's error
+    assert.equal(consensusRecord(a, group).dob, "19750803");
+    const c = group[2]!;
+    assert.equal(consensusRecord(c, group).dob, "19750803");
+    // No majority (two against two), or a group of two: the record's own value stays.
+    const tie = [r("x", "19750803"), r("y", "19750803"), r("z", "19600101"), r("w", "19600101")];
+    assert.equal(consensusRecord(tie[2]!, tie).dob, "19600101");
+    assert.equal(consensusRecord(a, [a, r("b", "19750803")]), a);
   });
 });
 

@@ -214,7 +214,12 @@ export interface LinkResult {
 export function linkRecords(
   left: readonly PersonRecord[],
   right: readonly PersonRecord[] | undefined,
-  opts: { seed?: number; uSamples?: number } = {},
+  opts: {
+    seed?: number;
+    uSamples?: number;
+    /** One file: compare review pairs between groups as the people the groups are about (default true). */
+    groupReview?: boolean;
+  } = {},
 ): LinkResult {
   const r = right ?? left;
   const { pairs, skippedBlocks } = candidatePairs(left, right);
@@ -234,7 +239,18 @@ export function linkRecords(
     if (decision !== "non-match")
       out.push({ leftId: a.id, rightId: b.id, weight: s.weight, probability: s.probability, decision });
   });
-  if (!right) closeClusters(left, out);
+  if (!right) {
+    closeClusters(left, out);
+    const kept =
+      (opts.groupReview ?? true)
+        ? reviewBetweenPeople(left, out, (a, b) => {
+            const g = compareRecords(a, b);
+            return decisionFor(scorePair(em.params, a, b, prior, tf, g).probability, datesAgree(g, a, b));
+          })
+        : [...out];
+    out.length = 0;
+    out.push(...kept);
+  }
   out.sort((x, y) => y.weight - x.weight);
   return { pairs: out, scored, params: em.params, prior, candidates: pairs.length, skippedBlocks, training };
 }
@@ -299,6 +315,96 @@ function closeClusters(records: readonly PersonRecord[], pairs: LinkedPair[]): v
         byKey.set(`${a}\u0000${b}`, p);
       }
   }
+}
+
+/** The record fields a person's records agree on, for the consensus record of a group. */
+const CONSENSUS_FIELDS = [
+  "firstName",
+  "lastName",
+  "dob",
+  "streetNumber",
+  "street",
+  "address2",
+  "town",
+  "zip",
+  "state",
+] as const satisfies readonly (keyof PersonRecord)[];
+
+/**
+ * The person a group of automatically matched records is about, as one record: each field as the
+ * given record has it, unless most of the group's records that have the field share another value
+ * (then that one is the person's, and the given record's is its own error).
+ */
+export function consensusRecord(start: PersonRecord, group: readonly PersonRecord[]): PersonRecord {
+  if (group.length < 3) return start;
+  const out: PersonRecord = { ...start };
+  for (const f of CONSENSUS_FIELDS) {
+    const counts = new Map<string, number>();
+    let withValue = 0;
+    for (const r of group)
+      if (r[f]) {
+        withValue++;
+        counts.set(r[f], (counts.get(r[f]) ?? 0) + 1);
+      }
+    for (const [v, n] of counts) if (2 * n > withValue) out[f] = v;
+  }
+  if (out.lastName !== start.lastName) delete out.surnameParts;
+  return out;
+}
+
+/**
+ * One file with itself: pairs for review between two groups of records (a group = the records
+ * automatically matched together, or one record alone) are a question about two people, asked once
+ * per pair of records. Each pair's evidence also holds the errors of its two records; compared as
+ * the people the groups are about (consensusRecord, from the group's strongest pair), a pair whose
+ * agreement came from one record's error falls below review, and the whole group pair is not asked.
+ * Pairs whose people still reach review (or more) stay as they were: this only removes.
+ */
+function reviewBetweenPeople(
+  records: readonly PersonRecord[],
+  pairs: readonly LinkedPair[],
+  decide: (a: PersonRecord, b: PersonRecord) => MatchDecision,
+): LinkedPair[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const p of pairs)
+    if (p.decision === "match") {
+      const a = find(p.leftId),
+        b = find(p.rightId);
+      if (a !== b) parent.set(a, b);
+    }
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const groups = new Map<string, PersonRecord[]>();
+  for (const r of records) {
+    const g = find(r.id);
+    const m = groups.get(g);
+    if (m) m.push(r);
+    else groups.set(g, [r]);
+  }
+  const units = new Map<string, LinkedPair[]>();
+  for (const p of pairs) {
+    if (p.decision !== "review") continue;
+    const a = find(p.leftId),
+      b = find(p.rightId);
+    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const u = units.get(k);
+    if (u) u.push(p);
+    else units.set(k, [p]);
+  }
+  const drop = new Set<LinkedPair>();
+  for (const u of units.values()) {
+    const best = u.reduce((x, y) => (y.weight > x.weight ? y : x));
+    const a = byId.get(best.leftId)!,
+      b = byId.get(best.rightId)!;
+    const pa = consensusRecord(a, groups.get(find(a.id))!),
+      pb = consensusRecord(b, groups.get(find(b.id))!);
+    if ((pa !== a || pb !== b) && decide(pa, pb) === "non-match") for (const p of u) drop.add(p);
+  }
+  return pairs.filter((p) => !drop.has(p));
 }
 
 export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

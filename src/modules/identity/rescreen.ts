@@ -45,6 +45,11 @@ const RULES = [
   // The same date (or day and month swapped) and the given name's code: a married name.
   `SELECT s.k, p.id FROM s JOIN people p ON p.birth_date = s.dob AND dmetaphone(p.first_name) = s.first_dm`,
   `SELECT s.k, p.id FROM s JOIN people p ON p.birth_date = s.sdob AND dmetaphone(p.first_name) = s.first_dm`,
+  // Both names mistyped past their codes (no rule above, which all need a name's code, finds them):
+  // the same date, or day and month swapped, in the same town (the live rule "same birth date" with no
+  // name condition, narrowed by the town instead of the live limit of 300 closest names).
+  `SELECT s.k, p.id FROM s JOIN people p ON p.birth_date = s.dob WHERE lower(p.town) = s.town`,
+  `SELECT s.k, p.id FROM s JOIN people p ON p.birth_date = s.sdob WHERE lower(p.town) = s.town`,
   // A wrong date: both names' codes in the same town or ZIP.
   `SELECT s.k, p.id FROM s JOIN people p
       ON dmetaphone(p.last_name) = s.last_dm AND dmetaphone(p.first_name) = s.first_dm AND lower(p.town) = s.town`,
