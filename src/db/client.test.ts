@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { freshDb } from "../../test/helpers.ts";
 import type { Db } from "./client.ts";
-import { isDatabaseUnavailable } from "./client.ts";
+import { isDatabaseUnavailable, write } from "./client.ts";
 
 const onServer = Boolean(process.env.DATABASE_URL);
 let db: Db;
@@ -32,7 +32,10 @@ test(
     try {
       const failed = await db
         .tx(async (q) => {
-          const [me] = await q.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+          // set_config opens the transaction (a plain read would run before it, on the pool: see readsOnly).
+          const [me] = await q.query<{ pid: number }>(
+            "SELECT set_config('stateline.test', 'x', true) AS s, pg_backend_pid() AS pid",
+          );
           // Another connection ends this one, as a server restart would.
           await db.query("SELECT pg_terminate_backend($1)", [me!.pid]);
           await new Promise((r) => setTimeout(r, 200));
@@ -62,4 +65,96 @@ test("the same statement runs many times with different values (prepared once pe
     const [r] = await db.query<{ n: number }>("SELECT $1::int + 1 AS n", [i]);
     assert.equal(r!.n, i + 1);
   }
+});
+
+const server = { skip: !onServer && "needs a PostgreSQL server (DATABASE_URL)" };
+
+test(
+  "a transaction's plain reads before its first write run outside it; from the first write on, one connection",
+  server,
+  async () => {
+    await db.query("CREATE TABLE IF NOT EXISTS tx_probe (id int PRIMARY KEY, note text)");
+    const seen = await db.tx(async (q) => {
+      const clock = "SELECT pg_backend_pid() AS pid, now()::text AS tx_time";
+      const before = await q.query<{ pid: number; tx_time: string }>(clock);
+      await new Promise((r) => setTimeout(r, 20));
+      await q.query("INSERT INTO tx_probe (id, note) VALUES (1, 'a') ON CONFLICT (id) DO NOTHING");
+      const after1 = await q.query<{ pid: number; tx_time: string }>(clock);
+      await new Promise((r) => setTimeout(r, 20));
+      const after2 = await q.query<{ pid: number; tx_time: string }>(clock);
+      return { before: before[0]!, after1: after1[0]!, after2: after2[0]! };
+    });
+    // now() is the start of the statement's transaction: the read before the write was not in the
+    // transaction (which began later, with the write); the statements after it share one.
+    assert.ok(seen.before.tx_time < seen.after1.tx_time, `${seen.before.tx_time} < ${seen.after1.tx_time}`);
+    assert.equal(seen.after1.tx_time, seen.after2.tx_time);
+    assert.equal(seen.after1.pid, seen.after2.pid);
+  },
+);
+
+test(
+  "a deferred write that fails fails its transaction: nothing of it is committed, and its error is the one thrown",
+  server,
+  async () => {
+    await db.query("CREATE TABLE IF NOT EXISTS tx_probe2 (id int PRIMARY KEY)");
+    await db.query("INSERT INTO tx_probe2 (id) VALUES (1) ON CONFLICT DO NOTHING");
+    const e = await db
+      .tx(async (q) => {
+        await write(q, "INSERT INTO tx_probe2 (id) VALUES (2)");
+        await write(q, "INSERT INTO tx_probe2 (id) VALUES (1)"); // duplicate key
+        await write(q, "INSERT INTO tx_probe2 (id) VALUES (3)");
+        return "committed";
+      })
+      .then(
+        () => undefined,
+        (err: unknown) => err as { code?: string },
+      );
+    assert.equal(e?.code, "23505", "the duplicate key is the transaction's error");
+    const rows = await db.query<{ id: number }>("SELECT id FROM tx_probe2 ORDER BY id");
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      [1],
+    );
+  },
+);
+
+test("a deferred write's failure is reported at the next read, not as 'transaction aborted'", server, async () => {
+  await db.query("CREATE TABLE IF NOT EXISTS tx_probe3 (id int PRIMARY KEY)");
+  await db.query("INSERT INTO tx_probe3 (id) VALUES (1) ON CONFLICT DO NOTHING");
+  const e = await db
+    .tx(async (q) => {
+      await write(q, "INSERT INTO tx_probe3 (id) VALUES (1)");
+      await q.query("SELECT 1");
+    })
+    .then(
+      () => undefined,
+      (err: unknown) => err as { code?: string },
+    );
+  assert.equal(e?.code, "23505");
+});
+
+test("the prelude goes first when the transaction opens, and not at all when nothing is written", server, async () => {
+  await db.query("CREATE TABLE IF NOT EXISTS tx_probe4 (id int PRIMARY KEY, n int)");
+  const prelude = { text: "INSERT INTO tx_probe4 (id, n) VALUES (10, 0)", params: [] };
+  await db.tx(async (q) => q.query("SELECT 1"), { prelude });
+  assert.equal((await db.query("SELECT * FROM tx_probe4 WHERE id = 10")).length, 0);
+  await db.tx(async (q) => write(q, "UPDATE tx_probe4 SET n = n + 1 WHERE id = 10"), { prelude });
+  const [r] = await db.query<{ n: number }>("SELECT n FROM tx_probe4 WHERE id = 10");
+  assert.equal(r!.n, 1, "the prelude's row existed before the update");
+});
+
+test("many transactions with deferred writes at once: each commits whole, the pool is not exhausted", async () => {
+  await db.query("CREATE TABLE IF NOT EXISTS tx_probe5 (id int PRIMARY KEY, k int NOT NULL)");
+  await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      db.tx(async (q) => {
+        await write(q, "INSERT INTO tx_probe5 (id, k) VALUES ($1, 0)", [i * 2]);
+        const [r] = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM tx_probe5 WHERE id = $1", [i * 2]);
+        assert.equal(r!.n, 1, "a transaction reads its own deferred write");
+        await write(q, "INSERT INTO tx_probe5 (id, k) VALUES ($1, 1)", [i * 2 + 1]);
+      }),
+    ),
+  );
+  const [n] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tx_probe5");
+  assert.equal(n!.n, 80);
 });

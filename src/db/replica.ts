@@ -122,7 +122,8 @@ export async function openReplicaRoute(primary: Db, replicaUrl: string, spoolDir
 
 // ---------------------------------------------------------------- the spool
 
-const AUDIT_INSERT = /^\s*INSERT INTO audit_log\s*\(([^)]+)\)/i;
+// One entry per statement (VALUES): a grouped multi-row insert falls back to these when the primary is down.
+const AUDIT_INSERT = /^\s*INSERT INTO audit_log\s*\(([^)]+)\)\s*VALUES/i;
 const SPOOL = "audit-spool.jsonl";
 
 interface Spooled {

@@ -1,3 +1,3 @@
 /** What other modules use of the audit module: appending entries (in the caller's transaction). */
-export { appendAudit, type AuditEntry } from "./service.ts";
+export { appendAudit, appendAuditGrouped, type AuditEntry } from "./service.ts";
 export { auditRead, auditRefusedRead, purposeOf, requirePurpose, readsOfPerson } from "./reads.ts";

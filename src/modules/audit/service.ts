@@ -3,9 +3,13 @@
  * in the same transaction as the change, each entry chained to the one before
  * by its hash. `verifyAudit` walks the chain and reports any break.
  */
-import { write, type Db, type Queryable } from "../../db/client.ts";
+import { coalesce, coalescerFor, type Coalescer } from "../../db/batch.ts";
+import { isDatabaseUnavailable, write, type Db, type Queryable } from "../../db/client.ts";
 import type { Ctx } from "../../context.ts";
 import { GENESIS, entryHash, type ChainedFields } from "./chain.ts";
+
+const INSERT_ONE = `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`;
 
 export interface AuditEntry {
   action: string;
@@ -28,23 +32,74 @@ export async function appendAudit(
   e: AuditEntry,
 ): Promise<void> {
   // No answer is read: in a transaction the entry travels with the next statement (see `write`).
-  await write(
-    q,
-    `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [
-      ctx.clock.now().toISOString(),
-      ctx.user?.id ?? null,
-      ctx.user?.role ?? null,
-      e.action,
-      e.entityType ?? null,
-      e.entityId ?? null,
-      e.purpose ?? null,
-      e.outcome ?? "success",
-      JSON.stringify(e.details ?? {}),
-      ctx.requestId,
-    ],
+  await write(q, INSERT_ONE, [
+    ctx.clock.now().toISOString(),
+    ctx.user?.id ?? null,
+    ctx.user?.role ?? null,
+    e.action,
+    e.entityType ?? null,
+    e.entityId ?? null,
+    e.purpose ?? null,
+    e.outcome ?? "success",
+    JSON.stringify(e.details ?? {}),
+    ctx.requestId,
+  ]);
+}
+
+type Row = [
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string,
+  string,
+];
+const grouped = new WeakMap<Queryable, Coalescer<Row, void>>();
+
+/**
+ * Appends one entry outside any transaction, sharing one multi-row INSERT (and one commit) with
+ * the entries other requests append at the same moment (see src/db/batch.ts). The promise
+ * settles when the entry is committed. For the busiest read, the counter's verification, whose
+ * only write is its audit entry; a change's entries go with the change (`appendAudit`).
+ */
+export async function appendAuditGrouped(
+  q: Queryable,
+  ctx: Pick<Ctx, "user" | "clock" | "requestId">,
+  e: AuditEntry,
+): Promise<void> {
+  const c = coalescerFor(grouped, q, () =>
+    coalesce<Row, void>(async (rows) => {
+      const col = (i: number) => rows.map((r) => r[i]);
+      try {
+        await q.query(
+          `INSERT INTO audit_log (at, actor_id, actor_role, action, entity_type, entity_id, purpose, outcome, details, request_id)
+         SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])`,
+          [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8), col(9)],
+        );
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        // The primary is down: one entry per statement, which a replica route spools (src/db/replica.ts).
+        for (const r of rows) await q.query(INSERT_ONE, r);
+      }
+      return rows.map(() => undefined);
+    }),
   );
+  await c.run([
+    ctx.clock.now().toISOString(),
+    ctx.user?.id ?? null,
+    ctx.user?.role ?? null,
+    e.action,
+    e.entityType ?? null,
+    e.entityId ?? null,
+    e.purpose ?? null,
+    e.outcome ?? "success",
+    JSON.stringify(e.details ?? {}),
+    ctx.requestId,
+  ]);
 }
 
 type StoredEntry = ChainedFields & {
