@@ -15,7 +15,7 @@ import { runDueJobs } from "../jobs/index.ts";
 import { enforcementModule } from "./module.ts";
 import { identityMatcher, useMatcher } from "./matcher.ts";
 import { runRescreen } from "./rescreen.ts";
-import { receiveRecord } from "./service.ts";
+import { decideReview, receiveRecord } from "./service.ts";
 
 let env: TestEnv;
 const court = createCourtSimulator({ seed: 7 });
@@ -113,6 +113,44 @@ describe("enforcement.rescreen: unmatched records against everyone known, nightl
       },
       before2,
     );
+
+    // Staff decide the review "not a match": the record is unmatched again, and the next nights do not
+    // ask about the same person again.
+    const reviewId = (await one("SELECT id::text FROM match_reviews WHERE feed_record_id = $1", [near.id])).id;
+    await decideReview(env.ctx("licensing_staff"), reviewId, { decision: "not-a-match", note: "a brother" });
+    assert.equal((await one("SELECT status FROM feed_records WHERE id = $1", [near.id])).status, "unmatched");
+    const reviewsBefore = await count("SELECT count(*) AS n FROM match_reviews WHERE feed_record_id = $1", [near.id]);
+    const later = await runRescreen(env.ctx("admin"));
+    assert.deepEqual([later.matched, later.review, later.held], [[], [], []]);
+    assert.equal(
+      await count("SELECT count(*) AS n FROM match_reviews WHERE feed_record_id = $1", [near.id]),
+      reviewsBefore,
+    );
+    // A new person who could be the one: asked, with the rejected one beside them.
+    const c2 = await holder(env.services.db, env.clock.today(), {
+      kind: "state-handgun-permit",
+      firstName: "Walter",
+      lastName: "Zwiefelhofer",
+      birthDate: "1990-04-04" as PlainDate,
+    });
+    const withNew = await runRescreen(env.ctx("admin"));
+    assert.deepEqual([withNew.matched, withNew.review], [[], [near.number]], JSON.stringify(withNew));
+    const open = await one("SELECT candidates FROM match_reviews WHERE feed_record_id = $1 AND status = 'open'", [
+      near.id,
+    ]);
+    assert.ok(open.candidates.some((c: any) => c.personId === c2.person.id));
+
+    // Rejected again; then the rejected person's first name is corrected and they now score a match:
+    // held for staff, never matched automatically over their decision.
+    const second = (
+      await one("SELECT id::text FROM match_reviews WHERE feed_record_id = $1 AND status = 'open'", [near.id])
+    ).id;
+    await decideReview(env.ctx("licensing_staff"), second, { decision: "not-a-match", note: "neither" });
+    await env.services.db.query("UPDATE people SET first_name = 'Peter' WHERE id = $1", [b.person.id]);
+    const held = await runRescreen(env.ctx("admin"));
+    assert.deepEqual([held.matched, held.review, held.held], [[], [], [near.number]]);
+    assert.equal((await one("SELECT status FROM feed_records WHERE id = $1", [near.id])).status, "unmatched");
+    assert.equal((await one("SELECT status FROM credentials WHERE id = $1", [b.credential.id])).status, "active");
 
     // Audited: every run, with what it matched and queued.
     const runs = await env.services.db.query<any>(

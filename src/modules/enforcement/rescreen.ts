@@ -9,7 +9,8 @@
  *
  * Idempotent: only records still `unmatched` are touched, each re-checked under its row lock, and a
  * record the live matcher still finds nobody for is left exactly as it was (no action row, no review).
- * A second run the same night therefore finds nothing new. Each run is audited
+ * A second run the same night therefore finds nothing new. People staff already rejected for a record
+ * ("not a match") are not asked about again, and never matched automatically to it. Each run is audited
  * (`enforcement.rescreen`, with the records it matched or queued); each match is audited by the match
  * path itself (`enforcement.match.automatic`). The match is made on behalf of the source user who
  * sent the record (the actor of its match, its prohibiting event and its audit entries), exactly as
@@ -34,6 +35,8 @@ export interface RescreenOutcome {
   matched: string[];
   /** Record numbers queued for a person's review this run. */
   review: string[];
+  /** Record numbers where a person staff rejected for the record now scores a match (left for staff). */
+  held: string[];
   /** Record numbers somebody reached whose sender is unknown (not matched here: nobody to act for; staff rematch them). */
   skipped: string[];
 }
@@ -61,7 +64,14 @@ export async function runRescreen(ctx: Ctx): Promise<RescreenOutcome> {
     };
   });
   const hits = await ctx.db.tx((q) => screenRecords(q, subjects));
-  const out: RescreenOutcome = { screened: rows.length, flagged: hits.size, matched: [], review: [], skipped: [] };
+  const out: RescreenOutcome = {
+    screened: rows.length,
+    flagged: hits.size,
+    matched: [],
+    review: [],
+    held: [],
+    skipped: [],
+  };
   for (const id of hits.keys()) {
     await ctx.db.tx(async (q) => {
       const rec = await findRecord(q, id, true);
@@ -80,8 +90,28 @@ export async function runRescreen(ctx: Ctx): Promise<RescreenOutcome> {
       }
       const c = { ...inTx(ctx, q), user };
       // The live matcher decides, as for a new record; nobody there → nothing is written.
-      const live = await matcher()(c, rec.subject as Parameters<ReturnType<typeof matcher>>[1]);
-      if (!live.some((x) => x.decision !== "non-match")) return;
+      const live = (await matcher()(c, rec.subject as Parameters<ReturnType<typeof matcher>>[1])).filter(
+        (x) => x.decision !== "non-match",
+      );
+      if (!live.length) return;
+      // Staff said "not a match" for these people on this record: a night's screen never overrides that.
+      // One of them now scoring a match (their details changed) → left for staff (held, listed in the
+      // run's audit entry), never matched automatically; nobody new → nothing (no review asked again
+      // every night).
+      const rejected = new Set(
+        (
+          await q.query<{ pid: string }>(
+            `SELECT DISTINCT c->>'personId' AS pid FROM match_reviews r, jsonb_array_elements(r.candidates) c
+              WHERE r.feed_record_id = $1 AND r.version = $2 AND r.status = 'not-a-match'`,
+            [rec.id, rec.version],
+          )
+        ).map((r) => r.pid),
+      );
+      if (live.some((x) => x.decision === "match" && rejected.has(x.personId))) {
+        out.held.push(rec.number);
+        return;
+      }
+      if (live.every((x) => rejected.has(x.personId))) return;
       const r = await matchRecord(c, q, rec);
       if (r.status === "matched") out.matched.push(rec.number);
       else if (r.status === "review") out.review.push(rec.number);
