@@ -17,6 +17,8 @@ import type { PlainDate } from "../../law/core/dates.ts";
 import type { Finding } from "../../law/core/rules.ts";
 import type { PurchaseType } from "../../law/ct/policy/ammunition-limit.ts";
 import { counterSaleFinding, LCM_BUYERS_IN_WORDS } from "../../law/ct/weapons/counter-sale.ts";
+import type { MagazineFacts } from "../../law/ct/weapons/large-capacity-magazine.ts";
+import type { Role } from "../../law/ct/weapons/possession-facts.ts";
 import { checkAmmunitionSale, checkMagazineSale } from "../registries/index.ts";
 
 /** The § 23 exemptions a buyer may show for a large capacity magazine (the rulebook's possession roles). */
@@ -38,6 +40,25 @@ export const LCM_EXEMPTION_LABELS: Record<LcmExemption, string> = {
   "in-state-lcm-manufacturer": "In-state manufacturer of large capacity magazines",
 };
 export { LCM_BUYERS_IN_WORDS };
+
+/**
+ * The rulebook's roles (`buyer.roles` of `ammunition-sale`, the recipient's roles of
+ * `restricted-transfer`) for the exemption the buyer showed. Each § 23 class is the role of the
+ * same name; a buyer who showed none has no role (`[]`).
+ */
+export const LCM_EXEMPTION_ROLES: Record<LcmExemption, Role> = {
+  "despp-member-or-employee": "despp-member-or-employee",
+  "police-member-or-employee": "police-member-or-employee",
+  "doc-member-or-employee": "doc-member-or-employee",
+  "armed-forces-member": "armed-forces-member",
+  "nuclear-plant-security": "nuclear-plant-security",
+  "in-state-lcm-manufacturer": "in-state-lcm-manufacturer",
+};
+
+/** The buyer's roles from the exemption shown (null or absent: none shown, so no role). */
+export function buyerRolesOf(exemption: LcmExemption | null | undefined): Role[] {
+  return exemption ? [LCM_EXEMPTION_ROLES[exemption]] : [];
+}
 
 /** What may make a magazine special under § 23 (each absent unless given). */
 export const MAGAZINE_FEATURES = [
@@ -75,6 +96,20 @@ export interface ItemLine {
   bullet?: BulletKind | null | undefined;
 }
 
+/** The magazine as the rulebook describes it (`MagazineFacts`), from the seller's line: a feature not given is absent. */
+export function magazineFactsOf(l: Pick<ItemLine, "capacity" | "features">): MagazineFacts {
+  const has = (f: MagazineFeature) => (l.features ?? []).includes(f);
+  return {
+    device: "magazine",
+    ...(l.capacity !== undefined && l.capacity !== null ? { capacity: l.capacity } : {}),
+    readilyRestoredOrConverted: has("readily-convertible"),
+    permanentlyAlteredToTenOrFewer: has("permanently-altered"),
+    caliber22TubeFeedingDevice: has("caliber-22-tube"),
+    tubularInLeverAction: has("lever-action-tubular"),
+    permanentlyInoperable: has("permanently-inoperable"),
+  };
+}
+
 /**
  * The nominal caliber in inches read from the caliber as written: ".50 BMG", "50 BMG", ".50 AE" → 0.5;
  * "9mm" → 0.355; ".45 ACP" → 0.45; undefined when it cannot be read (a gauge, free text).
@@ -109,22 +144,7 @@ export function itemFindings(
   lines.forEach((l, i) => {
     const at = `lines.${i}`;
     if (l.type === "magazine") {
-      const has = (f: MagazineFeature) => (l.features ?? []).includes(f);
-      const a = checkMagazineSale(
-        {
-          magazine: {
-            device: "magazine",
-            ...(l.capacity !== undefined && l.capacity !== null ? { capacity: l.capacity } : {}),
-            readilyRestoredOrConverted: has("readily-convertible"),
-            permanentlyAlteredToTenOrFewer: has("permanently-altered"),
-            caliber22TubeFeedingDevice: has("caliber-22-tube"),
-            tubularInLeverAction: has("lever-action-tubular"),
-            permanentlyInoperable: has("permanently-inoperable"),
-          },
-          buyerRoles: exemption ? [exemption] : [],
-        },
-        on,
-      );
+      const a = checkMagazineSale({ magazine: magazineFactsOf(l), buyerRoles: buyerRolesOf(exemption) }, on);
       const what = `Line ${i + 1}, a ${l.caliber} magazine${l.capacity ? ` holding ${l.capacity} rounds` : ""}`;
       const missing = a.findings.flatMap((f) => f.missing ?? []).map((m) => m.replace(/^magazine\./, `${at}.`));
       out.push(counterSaleFinding("lcm", what, { ...a, missing }, on));

@@ -44,8 +44,11 @@ import {
   type ProhibitingEventInput,
   verifyCredential,
   type Purpose,
+  eventSummaries,
+  type EventSummary,
 } from "./service.ts";
 import { policy } from "./policy.ts";
+
 import { addressHistory, changeAddress, getPerson, findPeopleByIdentity, type Person } from "../people/index.ts";
 import { citationLabel } from "../../law/core/rules.ts";
 import {
@@ -946,11 +949,27 @@ async function staffApplication(req: FastifyRequest, makeCtx: MakeCtx, user: Use
 
 // ---------------------------------------------------------------- a credential
 
-function describeDetails(d: Record<string, unknown> | null | undefined): Html {
+/** A prohibiting event as staff read it: its kind, date and statute (never its internal id). */
+function eventText(e: EventSummary): string {
+  const kind = EVENT_KINDS.find((k) => k.value === e.kind)?.label ?? e.kind;
+  return `${kind} of ${e.eventOn}, ${e.statute ? `statute ${e.statute}` : "no statute recorded"}`;
+}
+
+function describeDetails(
+  d: Record<string, unknown> | null | undefined,
+  events: ReadonlyMap<string, EventSummary> = new Map(),
+): Html {
   if (!d) return html``;
   const items: Html[] = [];
   for (const [k, v] of Object.entries(d)) {
     if (k === "decisionId" || v === null || v === undefined) continue;
+    if (k === "eventId") {
+      const e = typeof v === "string" ? events.get(v) : undefined;
+      if (e) items.push(html`<li>Prohibiting event: ${eventText(e)}</li>`);
+      continue;
+    }
+    // Internal ids are never shown as text.
+    if (typeof v === "string" && UUID.test(v)) continue;
     if (k === "reasons" && Array.isArray(v)) {
       items.push(
         html`<li>Reasons: ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${r.because} (<cite>${r.citation}</cite>)`)}</li>`,
@@ -1009,6 +1028,10 @@ async function credentialPage(
     }),
   );
   const [person, history] = await Promise.all([getPerson(ctx.db, c.personId), credentialHistory(ctx.db, c.id)]);
+  const events = await eventSummaries(
+    ctx.db,
+    history.map((h) => h.details?.eventId),
+  );
   const flagged =
     history.find((h) => h.action === "late-surrender-flagged") ??
     history.find((h) => h.action === "surrendered" && h.details?.late === true);
@@ -1086,7 +1109,7 @@ async function credentialPage(
     <div class="usa-table-container--scrollable" tabindex="0"><table class="usa-table usa-table--borderless">
       <caption>Every action on this credential, oldest first</caption>
       <thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">Details</th></tr></thead>
-      <tbody>${history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${describeDetails(h.details)}</td></tr>`)}</tbody>
+      <tbody>${history.map((h) => html`<tr><td>${h.onDate}</td><td>${h.action}</td><td>${describeDetails(h.details, events)}</td></tr>`)}</tbody>
     </table></div>
     <p><a href="/staff/queue">Back to the queue</a></p>`,
     { status: st.status, flash },

@@ -1288,3 +1288,30 @@ export async function runDailyJobs(
     return { expired: expired.length, renewalNotices, lateSurrenders: late.length };
   });
 }
+
+/** A prohibiting event as a credential's history names it for staff: what, when and under which statute, never its id. */
+export interface EventSummary {
+  kind: string;
+  eventOn: string;
+  statute: string | null;
+}
+
+/**
+ * The prohibiting events a credential's history refers to (its `eventId` details), by id, so the
+ * staff page can say "Protective order of 2026-11-19" instead of showing the event's internal id.
+ * Ids that are not events (or not ids) are left out.
+ */
+export async function eventSummaries(q: Queryable, ids: readonly unknown[]): Promise<Map<string, EventSummary>> {
+  const wanted = [...new Set(ids.filter((x): x is string => typeof x === "string" && /^[0-9a-f-]{36}$/i.test(x)))];
+  if (!wanted.length) return new Map();
+  const rows = await q.query(
+    "SELECT id::text AS id, kind, event_on::text AS event_on, statute FROM prohibiting_events WHERE id = ANY($1::uuid[])",
+    [wanted],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id as string,
+      { kind: r.kind as string, eventOn: String(r.event_on), statute: r.statute ?? null },
+    ]),
+  );
+}

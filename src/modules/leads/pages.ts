@@ -18,6 +18,7 @@ import { type User } from "../auth/index.ts";
 import { ammunitionPolicy, listSalesFor } from "../ammunition/index.ts";
 import { CLASS_LABELS } from "../../law/ct/policy/ammunition-limit.ts";
 import { findDealer } from "../dealers/index.ts";
+import { findCredential } from "../credentials/index.ts";
 import { DETECTOR_IDS, DETECTORS, type DetectorId } from "./detectors.ts";
 import { leadPolicy } from "./policy.ts";
 import {
@@ -201,21 +202,35 @@ const EVIDENCE_LABELS: Record<string, string> = {
   p99: "99th percentile",
   kind: "Kind",
   on: "On",
-  prohibitingEventId: "Prohibiting event (id)",
-  credentialId: "Credential (id)",
+  prohibitingEventId: "Prohibiting event",
+  credentialId: "Credential",
   serialNumbers: "Serial numbers",
   otherBuyerIds: "Other buyers (ids)",
   minutesApart: "Minutes apart",
 };
 
-function evidenceValue(v: unknown): Html {
-  if (Array.isArray(v))
-    return v.length
-      ? html`${v.map((x, i) => html`${i ? ", " : ""}${typeof x === "string" && UUID.test(x) ? html`<code>${x}</code>` : String(x)}`)}`
-      : html`(none)`;
+const isId = (x: unknown): x is string => typeof x === "string" && UUID.test(x);
+const label = (k: string) => (EVIDENCE_LABELS[k] ?? k).replace(/ \(ids\)$/, "");
+
+/**
+ * One piece of evidence in words. Internal ids are never shown: a record the page knows by number
+ * (`names`: ammunition sales in the window, the revoked credential) is shown by it, any other is
+ * counted ("2 records"). A prohibiting event is named by its kind and date beside it.
+ */
+function evidenceValue(v: unknown, names: ReadonlyMap<string, string>): Html {
+  if (Array.isArray(v)) {
+    if (!v.length) return html`(none)`;
+    const known = v.filter((x) => !isId(x) || names.has(x)).map((x) => (isId(x) ? names.get(x)! : String(x)));
+    const unknown = v.length - known.length;
+    const rest = unknown ? `${unknown} ${known.length ? "other " : ""}${unknown === 1 ? "record" : "records"}` : "";
+    return html`${[...known, ...(rest ? [rest] : [])].join(", ")}`;
+  }
   if (v && typeof v === "object")
-    return html`<ul class="usa-list">${Object.entries(v as Record<string, unknown>).map(([k, x]) => html`<li>${EVIDENCE_LABELS[k] ?? k}: ${evidenceValue(x)}</li>`)}</ul>`;
-  return typeof v === "string" && UUID.test(v) ? html`<code>${v}</code>` : html`${String(v)}`;
+    return html`<ul class="usa-list">${Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => !isId(x) || names.has(x))
+      .map(([k, x]) => html`<li>${label(k)}: ${evidenceValue(x, names)}</li>`)}</ul>`;
+  if (isId(v)) return html`${names.get(v) ?? "a record"}`;
+  return html`${String(v)}`;
 }
 
 interface LeadState {
@@ -254,7 +269,15 @@ async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
   const sellers = (await Promise.all(dealerIds.map((d) => findDealer(ctx.db, d)))).map((d, i) =>
     d ? `${d.name} (${d.town})` : dealerIds[i]!,
   );
-  const ev = lead.evidence as { firearmSaleIds?: string[]; firearmSaleNumbers?: string[] };
+  const ev = lead.evidence as { firearmSaleIds?: string[]; firearmSaleNumbers?: string[]; trigger?: unknown };
+  // Records the evidence names by id, shown by their numbers.
+  const names = new Map<string, string>((ammo?.items ?? []).map((s) => [s.id, s.number]));
+  const revoked =
+    ev.trigger && typeof ev.trigger === "object" ? (ev.trigger as { credentialId?: unknown }).credentialId : undefined;
+  if (isId(revoked)) {
+    const c = await findCredential(ctx.db, revoked);
+    if (c) names.set(c.id, c.number);
+  }
   const done = queryParam(req, "done");
   const flash =
     st.flash ??
@@ -287,14 +310,14 @@ async function leadPage(req: FastifyRequest, reply: FastifyReply, makeCtx: MakeC
       .filter(([k]) => !(k === "firearmSaleIds" && "firearmSaleNumbers" in lead.evidence))
       .map(
         ([k, x]) =>
-          html`<dt>${(EVIDENCE_LABELS[k] ?? k).replace(/ \(ids\)$/, "")}</dt><dd>${
+          html`<dt>${label(k)}</dt><dd>${
             k === "dealerIds" && sellers.length
               ? sellers.join("; ")
               : k === "firearmSaleNumbers" && staff && Array.isArray(ev.firearmSaleIds)
                 ? html`${(x as string[]).map((n, i) => html`${i ? ", " : ""}<a href="/staff/sales/${ev.firearmSaleIds![i]}">${n}</a>`)}`
                 : /Ids$/.test(k) && Array.isArray(x)
                   ? `${x.length} ${x.length === 1 ? "record" : "records"}${k === "ammunitionSaleIds" && ammo ? " (listed below)" : ""}`
-                  : evidenceValue(x)
+                  : evidenceValue(x, names)
           }</dd>`,
       )}</dl>
     ${
