@@ -3,9 +3,10 @@
  * an HTTP load generator with latency percentiles, and BENCHMARKS.md sections.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import http from "node:http";
+import net from "node:net";
 import { cpus, tmpdir } from "node:os";
 
 export function log(msg: string): void {
@@ -197,6 +198,72 @@ export function httpSend(agent: http.Agent, base: URL, r: HttpRequest, timeoutMs
 }
 
 /**
+ * A keep-alive HTTP/1.1 connection that sends one request at a time and reads answers framed by
+ * Content-Length (what Stateline's server sends). The load generator shares the machine's cores
+ * with the server and the database, as pgbench's C client does; node:http's client costs about
+ * as much CPU per request as the server's own work, this one a fraction of it. A connection
+ * error or a close answers status 0 and the next request opens a new connection.
+ */
+class LeanConnection {
+  private socket: net.Socket | undefined;
+  private buf: Buffer = Buffer.alloc(0);
+  private waiting: ((a: HttpAnswer) => void) | undefined;
+  private readonly base: URL;
+  constructor(base: URL) {
+    this.base = base;
+  }
+
+  send(r: HttpRequest): Promise<HttpAnswer> {
+    const socket = this.socket ?? this.open();
+    const body = r.body ?? "";
+    let head = `${r.method} ${r.path} HTTP/1.1\r\nhost: ${this.base.host}\r\n`;
+    for (const [k, v] of Object.entries(r.headers)) head += `${k}: ${v}\r\n`;
+    head += `content-length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      socket.write(head + body);
+    });
+  }
+
+  private open(): net.Socket {
+    const socket = net.connect(Number(this.base.port), this.base.hostname);
+    socket.setNoDelay(true);
+    socket.on("data", (chunk: Buffer) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      this.parse();
+    });
+    const fail = (why: string) => {
+      if (this.socket === socket) this.socket = undefined;
+      this.buf = Buffer.alloc(0);
+      const w = this.waiting;
+      this.waiting = undefined;
+      w?.({ status: 0, body: why });
+    };
+    socket.on("error", (e: NodeJS.ErrnoException) => fail(e.code ?? e.message));
+    socket.on("close", () => fail("ECONNRESET"));
+    this.socket = socket;
+    return socket;
+  }
+
+  private parse(): void {
+    const end = this.buf.indexOf("\r\n\r\n");
+    if (end < 0) return;
+    const head = this.buf.subarray(0, end).toString("latin1");
+    const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+    if (this.buf.length < end + 4 + length) return;
+    const body = this.buf.subarray(end + 4, end + 4 + length).toString();
+    this.buf = this.buf.subarray(end + 4 + length);
+    const w = this.waiting;
+    this.waiting = undefined;
+    w?.({ status: Number(head.slice(9, 12)), body });
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+}
+
+/**
  * Drives load from `concurrency` workers for `seconds`. Each iteration is either one request (`next`)
  * or a `flow`: an async function making several requests with `send`, timed as one transaction.
  * `ok` decides success; `classify` (optional) names the answer for a tally (e.g. "authorized").
@@ -210,7 +277,6 @@ export async function load(opts: {
   ok?: (status: number, body: string) => boolean;
   classify?: (status: number, body: string) => string;
 }): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const base = new URL(opts.url);
   const lat: number[] = [];
   const errorSamples: string[] = [];
@@ -218,8 +284,10 @@ export async function load(opts: {
   let errors = 0;
   let seq = 0;
   const end = performance.now() + opts.seconds * 1000;
-  const send = (r: HttpRequest) => httpSend(agent, base, r);
-  const one = async (i: number) => {
+  // One connection per worker, as pgbench keeps one per client.
+  const connections: LeanConnection[] = [];
+  const one = async (conn: LeanConnection, i: number) => {
+    const send = (r: HttpRequest) => conn.send(r);
     const t0 = performance.now();
     const a = opts.flow ? await opts.flow(i, send) : await send(opts.next!(i));
     lat.push(performance.now() - t0);
@@ -235,11 +303,13 @@ export async function load(opts: {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: opts.concurrency }, async () => {
-      while (performance.now() < end) await one(seq++);
+      const conn = new LeanConnection(base);
+      connections.push(conn);
+      while (performance.now() < end) await one(conn, seq++);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  for (const c of connections) c.close();
   lat.sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0;
   return {
@@ -302,4 +372,30 @@ export function writeSection(title: string, body: string): void {
 
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** CPU seconds of a process (with its reaped children) and its live children: `stateline serve` with STATELINE_WORKERS forks its workers. */
+export function treeCpu(pid: number): number {
+  const ticks = (f: string[], children: boolean) =>
+    Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+  const fields = (p: string) => {
+    const s = readFileSync(`/proc/${p}/stat`, "utf8");
+    return s.slice(s.lastIndexOf(")") + 2).split(" ");
+  };
+  let total: number;
+  try {
+    total = ticks(fields(String(pid)), true);
+  } catch {
+    return 0;
+  }
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = fields(d);
+      if (Number(f[1]) === pid) total += ticks(f, false);
+    } catch {
+      /* gone */
+    }
+  }
+  return total / 100; // USER_HZ
 }

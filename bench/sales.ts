@@ -49,6 +49,7 @@ import {
   psql,
   startPostgres,
   startStateline,
+  treeCpu,
   writeSection,
   type HttpAnswer,
   type HttpRequest,
@@ -561,12 +562,12 @@ async function runTarget(pgs: PgServer, db: Db, serverPid: number, url: string, 
   await load({ ...drive, seconds: 3 });
   await db.query("SELECT pg_stat_statements_reset()");
   await db.query("SELECT pg_stat_reset_shared('wal')");
-  const s0 = procCpu(serverPid),
+  const s0 = treeCpu(serverPid),
     p0 = postgresCpu(pgs),
     g0 = process.cpuUsage();
   log(`${t.name}: ${SECONDS} s with ${CONCURRENCY} workers`);
   const r = await load({ ...drive, seconds: SECONDS });
-  const s1 = procCpu(serverPid),
+  const s1 = treeCpu(serverPid),
     p1 = postgresCpu(pgs),
     g1 = process.cpuUsage(g0);
   const totals = await statementTotals(db);

@@ -28,11 +28,24 @@ import { createRng, weightedPicker } from "../src/lib/random.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { simulatedAdapters } from "../src/adapters/index.ts";
 import { createApiKey, createUser } from "../src/modules/auth/service.ts";
-import { fmt, load, log, pgbench, psql, startPostgres, startStateline, writeSection, type LoadResult } from "./lib.ts";
+import {
+  fmt,
+  load,
+  log,
+  pgbench,
+  psql,
+  startPostgres,
+  startStateline,
+  treeCpu,
+  writeSection,
+  type LoadResult,
+} from "./lib.ts";
 
 const HOLDERS = Number(process.env.BENCH_HOLDERS ?? 180_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Server processes in the second replica configuration (STATELINE_WORKERS). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const TODAY = "2026-11-20" as PlainDate;
 
 export interface Holder {
@@ -244,7 +257,7 @@ interface Probe {
 function probe(primaryBase: string, primaryData: string, replica: Replica, serverPid: number): Probe {
   const g = process.cpuUsage();
   return {
-    server: procTicks(serverPid) / TICK,
+    server: treeCpu(serverPid),
     primary: serverCpu(primaryData),
     replica: serverCpu(replica.dataDir),
     generator: (g.user + g.system) / 1e6,
@@ -392,12 +405,20 @@ async function main(): Promise<void> {
       DATABASE_REPLICA_URL: `${replica.baseUrl}/stateline_bench`,
       STATELINE_SPOOL_DIR: spool,
     });
+    const twoProcesses = await measure(`verifications, reads on the replica, ${WORKERS} server processes`, {
+      DATABASE_REPLICA_URL: `${replica.baseUrl}/stateline_bench`,
+      STATELINE_SPOOL_DIR: spool,
+      STATELINE_WORKERS: String(WORKERS),
+    });
     const primaryOnly = await measure("verifications, primary only", {});
+    // The headline is the better of the two replica configurations (both are in the table).
+    const best = twoProcesses.r.perSecond > withReplica.r.perSecond ? twoProcesses : withReplica;
+    const bestName = best === twoProcesses ? `${WORKERS} server processes` : "one server process";
     const load1 = loadavg()[0]!;
 
     const target = selectTps / 3;
-    const ratio = withReplica.r.perSecond / selectTps;
-    const met = withReplica.r.perSecond >= target;
+    const ratio = best.r.perSecond / selectTps;
+    const met = best.r.perSecond >= target;
     const row = (name: string, m: Measured) => {
       const p = m.perReq;
       const total = p.server + p.primary + p.replica + p.generator;
@@ -411,26 +432,28 @@ async function main(): Promise<void> {
       "Credential verification (bench/verify)",
       `
 Run: \`npm run bench:verify\` on ${new Date().toISOString().slice(0, 10)}. A PostgreSQL 15 throwaway primary (fsync on, pg_stat_statements) with ${fmt(HOLDERS)} holders bulk-loaded in ${fmt(loadSeconds, 1)} s (database ${dbSize}), and beside it a **streaming replica** started by \`scripts/pg-replica.sh\` (\`pg_basebackup -R -X stream\`, hot standby on 127.0.0.1, caught up in ${fmt(replicaSeconds, 1)} s).
-\`stateline serve\` (one Node process) with \`DATABASE_REPLICA_URL\` pointing at the replica: each verification authenticates the dealer's API key (cached for 30 s), reads the credential and person in one statement **on the replica**, asks the rulebook whether the credential is valid for the purpose, and appends its audit entry **on the primary** (one INSERT, committed with fsync; sealed into the hash chain after commit by the sealer). Load generator in a third process, ${CONCURRENCY} concurrent keep-alive connections for ${SECONDS} s after a 3 s warm-up; 10 % of requests give a wrong name (answered "not valid").
+\`stateline serve\` (one Node process, then ${WORKERS} sharing the port: \`STATELINE_WORKERS\`) with \`DATABASE_REPLICA_URL\` pointing at the replica: each verification authenticates the dealer's API key (cached for 30 s), reads the credential and person **on the replica**, asks the rulebook whether the credential is valid for the purpose, and appends its audit entry **on the primary**, committed with fsync before the answer leaves (sealed into the hash chain after commit by the sealer). Verifications arriving together share their statements (src/db/batch.ts): one \`WHERE number = ANY($1)\` read for the batch on the replica and one multi-row audit INSERT and commit on the primary; a lone request goes out at once, without waiting. Load generator in a third process (a lean keep-alive HTTP/1.1 client, bench/lib.ts), ${CONCURRENCY} concurrent connections for ${SECONDS} s after a 3 s warm-up; 10 % of requests give a wrong name (answered "not valid").
 The baseline is \`pgbench -S\` (${clients} clients, scale 10) **against the replica**, in the same run. Everything (primary, replica, server, load generator) shares the machine's 2 cores with whatever else runs on it (load average ${fmt(load1, 1)} at the end of the run). CPU per request from /proc for the server process, each PostgreSQL server (postmaster and its children) and the load generator; statements from pg_stat_statements on each server; WAL from the primary's pg_stat_wal.
 
 | figure | measured | baseline (same run) | target | met? |
 |---|---|---|---|---|
-| credential verifications per second, reads on the replica | ${fmt(withReplica.r.perSecond)} | \`pgbench -S\` on the replica: ${fmt(selectTps)} tps | at least a third of \`pgbench -S\`: ${fmt(target)} | ${met ? `**yes** (${fmt(ratio * 100, 1)} % of pgbench -S)` : `**no** (${fmt(ratio * 100, 1)} % of pgbench -S)`} |
-| latency p50 / p90 / p99 / max (ms) | ${fmt(withReplica.r.p50, 1)} / ${fmt(withReplica.r.p90, 1)} / ${fmt(withReplica.r.p99, 1)} / ${fmt(withReplica.r.max, 1)} | | | |
-| requests / non-200 answers | ${fmt(withReplica.r.requests)} / ${fmt(withReplica.r.errors)} | | | |
+| credential verifications per second, reads on the replica (${bestName}) | ${fmt(best.r.perSecond)} | \`pgbench -S\` on the replica: ${fmt(selectTps)} tps | at least a third of \`pgbench -S\`: ${fmt(target)} | ${met ? `**yes** (${fmt(ratio * 100, 1)} % of pgbench -S)` : `**no** (${fmt(ratio * 100, 1)} % of pgbench -S)`} |
+| latency p50 / p90 / p99 / max (ms) | ${fmt(best.r.p50, 1)} / ${fmt(best.r.p90, 1)} / ${fmt(best.r.p99, 1)} / ${fmt(best.r.max, 1)} | | | |
+| requests / non-200 answers | ${fmt(best.r.requests)} / ${fmt(best.r.errors)} | | | |
 
 | configuration | verifications/s | of pgbench -S | p50 / p99 ms | requests / non-200 | server CPU ms/req | primary CPU ms/req | replica CPU ms/req | load generator CPU ms/req | total CPU ms/req | cores used (of 2) | statements/req primary / replica | primary WAL bytes/req |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
-${row("reads on the replica, audit on the primary", withReplica)}
+${row("reads on the replica, audit on the primary, one server process", withReplica)}
+${row(`reads on the replica, audit on the primary, ${WORKERS} server processes`, twoProcesses)}
 ${row("primary only (no DATABASE_REPLICA_URL)", primaryOnly)}
 
 What this says:
-- ${met ? "The target is met on this machine." : `The target is **not met**: ${fmt(ratio * 100, 1)} % of \`pgbench -S\` against 33.3 %.`} One verification costs ${fmt(withReplica.perReq.server + withReplica.perReq.primary + withReplica.perReq.replica + withReplica.perReq.generator, 2)} ms of CPU in all, so these 2 cores cap it near ${fmt(cpuCap(withReplica))}/s even fully used; the target needs ${fmt(target)}/s, a budget of ${fmt(2000 / target, 2)} ms per request. \`pgbench -S\` is one prepared SELECT per transaction from a C client with no HTTP, no rulebook, no audit write and no commit; a verification is an HTTP request with JSON parsing and zod validation in one Node process (server ${fmt(withReplica.perReq.server, 2)} ms/req), one read on the replica and one durable INSERT on the primary.
-- ${withReplica.cores < 1.5 ? `The machine was busy with other work: our processes (server, both PostgreSQL servers, load generator) kept only ${fmt(withReplica.cores, 2)} of 2 cores busy, so the rates above are what was left for them, not what the code can do; the CPU per request is the figure to compare across runs.` : `Our processes kept ${fmt(withReplica.cores, 2)} of 2 cores busy.`}
-- What the replica gave here: the credential read moved off the primary (${fmt(withReplica.perReq.replicaStatements, 1)} statements per request on the replica, ${fmt(withReplica.perReq.primaryStatements, 1)} on the primary, against ${fmt(primaryOnly.perReq.primaryStatements, 1)} on the primary alone), which is what lets verification keep answering while the primary is down (bench/primary-loss) and lets read capacity grow by adding replicas on other machines. On one shared 2-core machine the replica cannot add throughput: it is one more PostgreSQL server competing for the same cores (primary-only ${fmt(primaryOnly.r.perSecond)}/s in the same run).
+- ${met ? "The target is met on this machine." : `The target is **not met**: ${fmt(ratio * 100, 1)} % of \`pgbench -S\` against 33.3 %.`} One verification (${bestName}) costs ${fmt(best.perReq.server + best.perReq.primary + best.perReq.replica + best.perReq.generator, 2)} ms of CPU in all, so these 2 cores cap it near ${fmt(cpuCap(best))}/s even fully used; the target needs ${fmt(target)}/s, a budget of ${fmt(2000 / target, 2)} ms per request. \`pgbench -S\` is one prepared SELECT per transaction from a C client with no HTTP, no rulebook, no audit write and no commit; a verification is an HTTP request with JSON parsing and zod validation (server ${fmt(best.perReq.server, 2)} ms/req), its share of a batched read on the replica and of a batched durable INSERT on the primary.
+- ${best.cores < 1.5 ? `The machine was busy with other work: our processes (server, both PostgreSQL servers, load generator) kept only ${fmt(best.cores, 2)} of 2 cores busy, so the rates above are what was left for them, not what the code can do; the CPU per request is the figure to compare across runs.` : `Our processes kept ${fmt(best.cores, 2)} of 2 cores busy.`}
+- What the replica gave here: the credential read moved off the primary (${fmt(withReplica.perReq.replicaStatements, 1)} statements per request on the replica, ${fmt(withReplica.perReq.primaryStatements, 1)} on the primary, against ${fmt(primaryOnly.perReq.primaryStatements, 1)} on the primary alone), which is what lets verification keep answering while the primary is down (bench/primary-loss) and lets read capacity grow by adding replicas on other machines. ${withReplica.r.perSecond > primaryOnly.r.perSecond * 1.1 ? `In this run it also paid on one machine: ${fmt(withReplica.r.perSecond)}/s against ${fmt(primaryOnly.r.perSecond)}/s on the primary alone (primary CPU ${fmt(withReplica.perReq.primary, 2)} against ${fmt(primaryOnly.perReq.primary, 2)} ms/req): reads on the standby do not wait behind the primary's commits.` : `On one shared 2-core machine the replica adds no throughput: it is one more PostgreSQL server competing for the same cores (primary-only ${fmt(primaryOnly.r.perSecond)}/s in the same run).`}
+- ${WORKERS} server processes (\`STATELINE_WORKERS=${WORKERS}\`, node:cluster) ${twoProcesses.r.perSecond > withReplica.r.perSecond * 1.1 ? `paid: ${fmt(twoProcesses.r.perSecond)}/s against ${fmt(withReplica.r.perSecond)}/s with one.` : `did not pay on 2 shared cores: ${fmt(twoProcesses.r.perSecond)}/s against ${fmt(withReplica.r.perSecond)}/s with one. Batching is per process, so each process's batches are smaller: ${fmt(twoProcesses.perReq.primaryStatements, 2)} statements per request on the primary against ${fmt(withReplica.perReq.primaryStatements, 2)}, and ${fmt(twoProcesses.perReq.primary, 2)} ms of primary CPU per request against ${fmt(withReplica.perReq.primary, 2)}; the server's own CPU (${fmt(withReplica.perReq.server, 2)} ms/req) was never the bottleneck here. Several processes pay where cores are not already taken by the databases and the load generator.`}
 - For comparison, the run of 2026-11-21 on a quiet machine (primary only, before the replica existed): 3,492 verifications/s against \`pgbench -S\` 39,470 tps (8.8 %), p99 16.6 ms.
-- The write per verification stays: the law-required audit entry of a confidential read (${fmt(withReplica.perReq.walBytes)} WAL bytes per request and one commit fsync, shared by group commit). The path to the target is more cores per Node process (several \`stateline serve\` processes behind one address) and replicas on their own machines: see the scale path in \`docs/ARCHITECTURE.md\`.
+- The write per verification stays: the law-required audit entry of a confidential read (${fmt(best.perReq.walBytes)} WAL bytes per request), now shared with the other entries of its batch (${fmt(best.perReq.primaryStatements, 2)} statements per request on the primary). Beyond one machine, read capacity grows with replicas and server processes on their own machines: see the scale path in \`docs/ARCHITECTURE.md\`.
 `,
     );
   } finally {

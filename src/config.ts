@@ -16,6 +16,12 @@ export interface Config {
   databaseReplicaUrl: string | undefined;
   /** Where audit entries of replica reads wait while the primary is unreachable (STATELINE_SPOOL_DIR, default ./data/spool). */
   spoolDir: string;
+  /**
+   * Server processes (STATELINE_WORKERS, default 1): `stateline serve` forks this many, sharing one
+   * port, so the server's own work can use more than one core. PostgreSQL server only (PGlite lives
+   * in one process). Each process keeps its own spool folder, `spoolDir/worker-N`.
+   */
+  workers: number;
   dataDir: string;
   port: number;
   host: string;
@@ -117,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey = randomBytes(32);
     secretKeyGenerated = true;
   }
+  if (Number(env.STATELINE_WORKERS ?? 1) > 1 && !env.DATABASE_URL)
+    throw new ConfigError("STATELINE_WORKERS above 1 needs DATABASE_URL (the embedded database lives in one process)");
   if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
     throw new ConfigError("DATABASE_REPLICA_URL needs DATABASE_URL (the PostgreSQL primary it replicates)");
   const failures = int("STATELINE_LOGIN_FAILURES", 5, 3, 100);
@@ -142,7 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyGenerated,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
-    spoolDir: env.STATELINE_SPOOL_DIR || "./data/spool",
+    spoolDir:
+      (env.STATELINE_SPOOL_DIR || "./data/spool") +
+      (env.STATELINE_WORKER_INDEX ? `/worker-${env.STATELINE_WORKER_INDEX}` : ""),
+    workers: int("STATELINE_WORKERS", 1, 1, 64),
     dataDir: env.DATA_DIR || "./data/pglite",
     port,
     host: env.HOST || "127.0.0.1",

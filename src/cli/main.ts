@@ -2,9 +2,10 @@
  * The `stateline` command: serve, migrate, seed, decide, users, audit verify, jobs.
  * Each command has --help. All of them call the same services as the API.
  */
+import cluster from "node:cluster";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.ts";
+import { loadConfig, type Config } from "../config.ts";
 import { openServices, seedIfEmpty, startServer } from "../app.ts";
 import { systemCtx } from "../context.ts";
 import { migrate } from "../db/migrate.ts";
@@ -90,12 +91,14 @@ export async function main(argv: string[]): Promise<number> {
     case "serve": {
       const { values } = parseArgs({ args: rest, options: { "no-seed": { type: "boolean" } } });
       const started = Date.now();
+      if (config.workers > 1 && cluster.isPrimary) return serveWorkers(config, !values["no-seed"], started);
       const s = await openServices(config);
       if (!values["no-seed"]) {
         const seeded = await seedIfEmpty(s, progressBar("seeding demo data"));
         if (seeded) console.log("Loaded demo data.");
       }
       const { url } = await startServer(s, { logger: config.requestLogs });
+      if (cluster.isWorker) return -1; // the first process reports for all
       console.log(
         `Stateline is running at ${url} (database: ${s.db.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL server"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
@@ -332,4 +335,51 @@ export async function main(argv: string[]): Promise<number> {
     default:
       fail(`unknown command ${cmd}; run stateline --help`);
   }
+}
+
+/**
+ * `stateline serve` with STATELINE_WORKERS above 1: this process migrates and seeds once, then
+ * forks the workers, which share the port (node:cluster hands connections out in turn). Each
+ * worker is a whole server: background jobs are claimed with SKIP LOCKED and the audit sealer
+ * holds an advisory lock, so running them in every worker is safe. A worker that dies is replaced
+ * under the same index (its spool folder stays its own).
+ */
+async function serveWorkers(config: Config, seedDemo: boolean, started: number): Promise<number> {
+  const s = await openServices(config);
+  if (seedDemo) await seedIfEmpty(s, progressBar("seeding demo data"));
+  await s.db.close();
+  const fork = (index: number) => {
+    const w = cluster.fork({
+      STATELINE_WORKER_INDEX: String(index),
+      // A session signed by one process must be read by the others: a key made up here is shared.
+      ...(config.secretKeyGenerated ? { STATELINE_SECRET_KEY: config.secretKey.toString("hex") } : {}),
+    });
+    w.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`worker ${index} ended (${signal ?? code}); starting another`);
+      fork(index);
+    });
+    return w;
+  };
+  let stopping = false;
+  let ready = 0;
+  for (let i = 0; i < config.workers; i++)
+    fork(i).on("listening", () => {
+      ready += 1;
+      if (ready === config.workers)
+        console.log(
+          `Stateline is running at http://${config.host}:${config.port} (${config.workers} server processes; database: PostgreSQL server; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
+    });
+  const shutdown = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return -1;
 }
