@@ -70,16 +70,25 @@ export function demoNicsOutcome(
   return b < 10 ? "resolves" : b < 20 ? "holds" : null;
 }
 
-/** A demo NTN: D, R (resolves) or H (holds), the minute the check began (6 base-36 digits), 2 random characters. */
+/**
+ * A demo NTN: D, R (resolves) or H (holds), the second the check began (6 base-36 digits, seconds
+ * since 2020-01-01, good until 2089), 2 random characters (1,296 a second for each kind). The
+ * second, not the minute: a simulator restarted in the same minute as its predecessor would
+ * otherwise hand out numbers the sales already stored carry (the primary-loss drill restarts the
+ * server under load), and a busy minute would run out of numbers.
+ */
 const DEMO_NTN = /^D([RH])([0-9A-Z]{6})[0-9A-Z]{2}$/;
+const DEMO_EPOCH_MS = Date.UTC(2020, 0, 1);
 const demoNtn = (kind: "resolves" | "holds", startedAt: number) =>
-  `D${kind === "resolves" ? "R" : "H"}${Math.floor(startedAt / 60_000)
+  `D${kind === "resolves" ? "R" : "H"}${Math.floor((startedAt - DEMO_EPOCH_MS) / 1000)
     .toString(36)
     .toUpperCase()
     .padStart(6, "0")}${Math.floor(Math.random() * 1296)
     .toString(36)
     .toUpperCase()
     .padStart(2, "0")}`;
+/** Demo Delayed checks of one kind in one second above this are answered as an outage (the numbers would run out). */
+const DEMO_NTNS_PER_SECOND = 1000;
 
 export function createNicsSimulator(
   opts: { randomDelays?: boolean; autoResolveMs?: number; now?: () => Date; demo?: { resolveAfterMs: number } } = {},
@@ -101,7 +110,14 @@ export function createNicsSimulator(
       .toUpperCase();
   };
   const wait = () => (latency ? new Promise((r) => setTimeout(r, latency)) : Promise.resolve());
+  const perSecond = new Map<string, number>();
   const uniqueDemoNtn = (kind: "resolves" | "holds", at: number) => {
+    const second = `${kind}:${Math.floor(at / 1000)}`;
+    const used = (perSecond.get(second) ?? 0) + 1;
+    if (used > DEMO_NTNS_PER_SECOND)
+      throw new NicsUnavailable(`NICS simulator: more than ${DEMO_NTNS_PER_SECOND} demo Delayed checks in one second`);
+    if (perSecond.size > 120) perSecond.clear();
+    perSecond.set(second, used);
     let n = demoNtn(kind, at);
     while (txns.has(n)) n = demoNtn(kind, at);
     return n;
@@ -110,7 +126,7 @@ export function createNicsSimulator(
   const demoTransaction = (n: string): SimulatedTransaction | undefined => {
     const m = opts.demo ? DEMO_NTN.exec(n) : null;
     if (!m) return undefined;
-    const startedAt = Number.parseInt(m[2]!, 36) * 60_000;
+    const startedAt = DEMO_EPOCH_MS + Number.parseInt(m[2]!, 36) * 1000;
     const t: SimulatedTransaction = {
       transactionNumber: n,
       status: "delayed",

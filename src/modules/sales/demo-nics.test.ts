@@ -52,4 +52,28 @@ describe("demo NICS delays", () => {
     assert.equal((await sim.check(req(find("resolves")))).status, "proceed");
     await assert.rejects(sim.status("DR0000AB12"));
   });
+
+  test("a simulator restarted seconds later hands out none of its predecessor's numbers, even in the same minute", async () => {
+    let now = Date.parse("2026-12-07T10:00:05Z");
+    const clock = () => new Date(now);
+    const first = createNicsSimulator({ now: clock, demo: { resolveAfterMs: 60_000 } });
+    const seen = new Set<string>();
+    for (let i = 0; i < 400; i++)
+      seen.add((await first.check(req(find(i % 2 ? "resolves" : "holds")))).transactionNumber);
+    assert.equal(seen.size, 400, "one simulator never repeats a number");
+    now += 2_000; // restarted two seconds later, same minute
+    const second = createNicsSimulator({ now: clock, demo: { resolveAfterMs: 60_000 } });
+    for (let i = 0; i < 400; i++) {
+      const n = (await second.check(req(find(i % 2 ? "resolves" : "holds")))).transactionNumber;
+      assert.ok(!seen.has(n), `${n} was handed out before the restart`);
+    }
+    // The number carries the second the check began: a fresh simulator answers it from the number.
+    now += 61_000;
+    const third = createNicsSimulator({ now: clock, demo: { resolveAfterMs: 60_000 } });
+    const r = [...seen].find((n) => n.startsWith("DR"))!;
+    assert.equal((await third.status(r)).status, "proceed");
+    now -= 5_000; // 58 s after the first checks began: not yet
+    const fourth = createNicsSimulator({ now: clock, demo: { resolveAfterMs: 60_000 } });
+    assert.equal((await fourth.status(r)).status, "delayed");
+  });
 });
