@@ -338,6 +338,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
+ * What a worker is started with beyond the primary's environment: its index (its own spool folder)
+ * and, when no STATELINE_SECRET_KEY was given, the key the primary made up, so that a webhook
+ * secret sealed by one process can be opened by the others.
+ */
+export function workerEnv(config: Config, index: number): Record<string, string> {
+  return {
+    STATELINE_WORKER_INDEX: String(index),
+    ...(config.secretKeyGenerated ? { STATELINE_SECRET_KEY: config.secretKey.toString("hex") } : {}),
+  };
+}
+
+/**
  * `stateline serve` with STATELINE_WORKERS above 1: this process migrates and seeds once, then
  * forks the workers, which share the port (node:cluster hands connections out in turn). Each
  * worker is a whole server: background jobs are claimed with SKIP LOCKED and the audit sealer
@@ -349,11 +361,7 @@ async function serveWorkers(config: Config, seedDemo: boolean, started: number):
   if (seedDemo) await seedIfEmpty(s, progressBar("seeding demo data"));
   await s.db.close();
   const fork = (index: number) => {
-    const w = cluster.fork({
-      STATELINE_WORKER_INDEX: String(index),
-      // A session signed by one process must be read by the others: a key made up here is shared.
-      ...(config.secretKeyGenerated ? { STATELINE_SECRET_KEY: config.secretKey.toString("hex") } : {}),
-    });
+    const w = cluster.fork(workerEnv(config, index));
     w.on("exit", (code, signal) => {
       if (stopping) return;
       console.error(`worker ${index} ended (${signal ?? code}); starting another`);
