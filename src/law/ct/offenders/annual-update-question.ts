@@ -85,10 +85,28 @@ export function decideOffenderAnnualUpdate(
           .at(-1)
       : undefined;
   const next = findNextUpdateWindow({ initialRegistrationOn: reg, on });
-  const window: UpdateWindow | undefined =
+  const nextOrDeferred: UpdateWindow | undefined =
     deferredWindow && (!next || deferredWindow.year <= next.year)
       ? { ...deferredWindow, closesOn: deferredTo!, deferred: true }
       : next;
+  // QUESTION(legal): an appearance given (`appearedOn`) is judged against the window it was for:
+  // the latest window whose anniversary is on or before it. So an appearance after a window
+  // closed, and before the next anniversary, is a late appearance for the closed window ("within
+  // 20 days after the anniversary"; failing to update is a class D felony), not an early one for
+  // the next window (which it did not open yet).
+  const appearedFor =
+    facts.appearedOn !== undefined && facts.appearedOn <= on
+      ? updateWindows({ initialRegistrationOn: reg })
+          .filter((w) => w.anniversary <= facts.appearedOn!)
+          .at(-1)
+      : undefined;
+  // Only while a window is still ahead: after the last one the answer stays no (no update left).
+  const window: UpdateWindow | undefined =
+    appearedFor && nextOrDeferred && appearedFor.year < nextOrDeferred.year
+      ? deferredTo && deferredTo >= appearedFor.anniversary && deferredTo > appearedFor.closesOn
+        ? { ...appearedFor, closesOn: deferredTo, deferred: true }
+        : appearedFor
+      : nextOrDeferred;
   if (!window) {
     if (on > endsOn || deferredTo !== undefined) {
       return {
