@@ -629,3 +629,198 @@ run("PA 13-3 §§ 18-22 offender registry", [
     result: { dueOn: "2015-04-15", actedInTime: true },
   },
 ]);
+
+// ---- § 59: risk reduction earned credits and parole for violent offenders ------------------
+
+const RREC = "§ 59";
+const VIOLENT_10Y = {
+  violentOffense: true,
+  excludedOffense: false,
+  sentenceBeganOn: "2012-01-01",
+  sentence: { years: 10 },
+  creditDays: 120,
+};
+run("PA 13-3 § 59 parole eligibility", [
+  {
+    section: RREC,
+    quote:
+      "it requires inmates convicted of violent crimes to continue to serve 85% of their sentences before being eligible for parole, regardless of any credits they receive. ... EFFECTIVE DATE: July 1, 2013",
+    story:
+      "10 years from 2012-01-01 (3,653 days), 120 credit days, asked 2013-07-01: eligible after 85 % of the full 3,653 days, 2020-07-03",
+    question: "parole-eligibility",
+    on: "2013-07-01",
+    facts: VIOLENT_10Y,
+    outcome: "no",
+    result: { paroleEligibleOn: "2020-07-03", creditsAdvanceParole: false, fullTermEndsOn: "2022-01-01" },
+  },
+  {
+    section: RREC,
+    quote:
+      "For inmates who earn RREC, the credits reduce the inmate's maximum prison sentence and the inmate's parole eligibility is based on his or her sentence as reduced by the credits.",
+    story: "the same inmate asked 2013-06-30, under the law before the bill: 85 % of 3,533 days, 2020-03-23",
+    question: "parole-eligibility",
+    on: "2013-06-30",
+    facts: VIOLENT_10Y,
+    outcome: "no",
+    result: { paroleEligibleOn: "2020-03-23", creditsAdvanceParole: true },
+  },
+  {
+    section: RREC,
+    quote: "As under current law, the credits still reduce the inmate's maximum prison sentence.",
+    story: "120 credit days bring the end of the 10-year sentence from 2022-01-01 to 2021-09-03",
+    question: "parole-eligibility",
+    on: "2014-01-02",
+    facts: VIOLENT_10Y,
+    outcome: "no",
+    result: { maximumReleaseOn: "2021-09-03" },
+  },
+  {
+    section: RREC,
+    quote: "to continue to serve 85% of their sentences before being eligible for parole",
+    story: "asked on 2020-07-03, the first day after 85 %: eligible; the day before not",
+    question: "parole-eligibility",
+    on: "2020-07-03",
+    facts: VIOLENT_10Y,
+    outcome: "yes",
+    check: () => assert.equal(ask("parole-eligibility", "2020-07-02", VIOLENT_10Y).outcome, "no"),
+  },
+  {
+    section: RREC,
+    quote: "Credits cannot reduce a mandatory minimum sentence.",
+    story:
+      "a 10-year sentence with a 9-year-10-month mandatory minimum and 300 credit days: the maximum stops at the end of the minimum",
+    question: "parole-eligibility",
+    on: "2014-01-02",
+    facts: { ...VIOLENT_10Y, creditDays: 300, mandatoryMinimum: { years: 9, months: 10 } },
+    outcome: "no",
+    result: { maximumReleaseOn: "2021-11-01" },
+  },
+  {
+    section: RREC,
+    quote:
+      "Under current law, inmates convicted of any crimes except the following can earned RREC: 1. murder ... 6. home invasion",
+    story: "an inmate convicted of home invasion earns no credits: the maximum is the full sentence",
+    question: "parole-eligibility",
+    on: "2014-01-02",
+    facts: { ...VIOLENT_10Y, excludedOffense: true },
+    outcome: "unknown",
+    result: { maximumReleaseOn: "2022-01-01" },
+    check: (d) =>
+      assert.equal(d.findings.find((f) => f.id === "corrections.risk-reduction-credits")?.status, "not-met"),
+  },
+]);
+
+// ---- §§ 60-61: Board of Firearms Permit Examiners -------------------------------------------
+
+const BOARD = "§ 61";
+const STATEMENT_QUOTE =
+  "an issuing authority's failure or refusal to provide a written statement to the board explaining the reasons for his or her adverse decision at least 10 days before the hearing is automatic cause for the board to grant relief to an appellant.";
+const CONTINUANCE_QUOTE =
+  "The bill allows the board to grant one continuance, for good cause, to an official whose action on a gun permit or gun eligibility certificate is being appealed. If granted, the appeal is continued until the next scheduled board meeting";
+const CONTINUED = {
+  hearingOn: "2014-05-14",
+  statementReceivedOn: "2014-05-08",
+  continuanceGranted: true,
+  continuanceRequestedBy: "issuing-authority",
+  continuanceGoodCause: true,
+  continuancesAlreadyGranted: 0,
+  nextScheduledMeetingOn: "2014-06-11",
+};
+run("PA 13-3 §§ 60-61 board appeals", [
+  {
+    section: BOARD,
+    quote: STATEMENT_QUOTE,
+    story: "statement received 2014-05-04, exactly 10 days before a 2014-05-14 hearing: no automatic relief",
+    question: "appeal-hearing",
+    on: "2014-05-14",
+    facts: { hearingOn: "2014-05-14", statementReceivedOn: "2014-05-04", continuanceGranted: false },
+    outcome: "no",
+    result: { automaticRelief: false, statementDueBy: "2014-05-04" },
+  },
+  {
+    section: BOARD,
+    quote: STATEMENT_QUOTE,
+    story: "statement received 2014-05-05, nine days before: automatic relief",
+    question: "appeal-hearing",
+    on: "2014-05-14",
+    facts: { hearingOn: "2014-05-14", statementReceivedOn: "2014-05-05", continuanceGranted: false },
+    outcome: "yes",
+    result: { automaticRelief: true },
+  },
+  {
+    section: BOARD,
+    quote: STATEMENT_QUOTE,
+    story: "the official refused to give any statement, asked the day before the hearing: automatic relief",
+    question: "appeal-hearing",
+    on: "2014-05-13",
+    facts: { hearingOn: "2014-05-14", statementProvided: false, continuanceGranted: false },
+    outcome: "yes",
+  },
+  {
+    section: BOARD,
+    quote: CONTINUANCE_QUOTE,
+    story:
+      "the official's first continuance for good cause: the appeal moves to the next meeting 2014-06-11 and a statement 2014-05-08 is in time",
+    question: "appeal-hearing",
+    on: "2014-06-11",
+    facts: CONTINUED,
+    outcome: "no",
+    result: {
+      continuancePermitted: true,
+      hearingOn: "2014-06-11",
+      statementDueBy: "2014-06-01",
+      automaticRelief: false,
+    },
+  },
+  {
+    section: BOARD,
+    quote: "The bill allows the board to grant one continuance",
+    story:
+      "a second continuance to the official is not permitted: the hearing stays 2014-05-14 and the late statement means relief",
+    question: "appeal-hearing",
+    on: "2014-05-14",
+    facts: { ...CONTINUED, continuancesAlreadyGranted: 1 },
+    outcome: "yes",
+    result: { continuancePermitted: false, hearingOn: "2014-05-14" },
+  },
+  {
+    section: BOARD,
+    quote: "one continuance, for good cause",
+    story: "a continuance without good cause is not permitted",
+    question: "appeal-hearing",
+    on: "2014-05-14",
+    facts: { ...CONTINUED, continuanceGoodCause: false },
+    outcome: "yes",
+    result: { continuancePermitted: false },
+  },
+  {
+    section: BOARD,
+    quote: "EFFECTIVE DATE: July 1, 2013",
+    story: "an official's continuance on 2013-06-30, before the bill: not permitted",
+    question: "appeal-hearing",
+    on: "2013-06-30",
+    facts: {
+      ...CONTINUED,
+      hearingOn: "2013-06-30",
+      statementReceivedOn: "2013-06-25",
+      nextScheduledMeetingOn: "2013-07-24",
+    },
+    outcome: "yes",
+    result: { continuancePermitted: false },
+  },
+  {
+    section: BOARD,
+    quote: "EFFECTIVE DATE: July 1, 2013",
+    story: "the same continuance on 2013-07-01: permitted, the hearing moves to 2013-07-24",
+    question: "appeal-hearing",
+    on: "2013-07-01",
+    facts: {
+      ...CONTINUED,
+      hearingOn: "2013-07-01",
+      statementReceivedOn: "2013-06-25",
+      nextScheduledMeetingOn: "2013-07-24",
+    },
+    outcome: "no",
+    result: { continuancePermitted: true, hearingOn: "2013-07-24" },
+  },
+]);
