@@ -824,3 +824,186 @@ run("PA 13-3 §§ 60-61 board appeals", [
     result: { continuancePermitted: true, hearingOn: "2013-07-24" },
   },
 ]);
+
+// ---- §§ 70-75 (and §§ 71, 73(c), 74(d)): insurance review clocks ----------------------------
+
+const INS = "§§ 71 & 73(c)";
+const SUD = {
+  reviewType: "initial-determination",
+  condition: "substance-use-disorder",
+  informationProvided: true,
+  extensionOfCourse: false,
+  concurrentReview: false,
+  otherwiseUrgent: false,
+  receivedAt: "2013-10-01T09:30:00-04:00",
+};
+run("PA 13-3 §§ 70-75 insurance review clocks", [
+  {
+    section: INS,
+    quote:
+      "It requires the carrier to make its determination as soon as possible, but no more than 24 hours after it receives a request for service or treatment for these disorders. ... EFFECTIVE DATE: October 1, 2013",
+    story:
+      "a substance use disorder request received 2013-10-01 09:30 EDT: due within 24 hours, by 2013-10-02 13:30 UTC",
+    question: "insurance-review-clock",
+    on: "2013-10-01",
+    facts: SUD,
+    outcome: "yes",
+    result: { clock: "24-hours", urgent: true, dueAt: "2013-10-02T13:30:00.000Z" },
+  },
+  {
+    section: INS,
+    quote:
+      "In general, carriers must make a determination within 15 calendar days for non-urgent requests but within 72 hours for urgent requests.",
+    story:
+      "the same request received 2013-09-30, before the bill, not otherwise urgent: 15 calendar days, by 2013-10-15",
+    question: "insurance-review-clock",
+    on: "2013-09-30",
+    facts: { ...SUD, receivedAt: "2013-09-30T09:30:00-04:00" },
+    outcome: "no",
+    result: { clock: "15-calendar-days", dueOn: "2013-10-15" },
+  },
+  {
+    section: INS,
+    quote: "within 72 hours for urgent requests",
+    story: "an urgent request for another condition received 2014-02-03 08:00 EST: 72 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, condition: "other", otherwiseUrgent: true, receivedAt: "2014-02-03T08:00:00-05:00" },
+    outcome: "no",
+    result: { clock: "72-hours", urgent: true, dueAt: "2014-02-06T13:00:00.000Z" },
+  },
+  {
+    section: INS,
+    quote:
+      "The 24-hour deadline for the carrier does not apply if the covered person or his or her representative fails to provide the information the carrier needs to make its determination.",
+    story: "a substance use disorder request without the information needed: the 24 hours do not apply",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, informationProvided: false },
+    outcome: "no",
+    check: (d) => assert.notEqual(d.result.clock, "24-hours"),
+  },
+  {
+    section: INS,
+    quote:
+      "If the request is to extend a course of treatment beyond the initial period or number of treatments, the request must be made at least 24 hours before the initial authorization runs out.",
+    story: "an extension asked exactly 24 hours before the authorization ends: the 24-hour clock",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, extensionOfCourse: true, hoursBeforeAuthorizationEnds: 24 },
+    outcome: "yes",
+    result: { clock: "24-hours" },
+  },
+  {
+    section: INS,
+    quote: "the request must be made at least 24 hours before the initial authorization runs out.",
+    story: "an extension asked 23 hours before the authorization ends: not the 24-hour clock",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, extensionOfCourse: true, hoursBeforeAuthorizationEnds: 23 },
+    outcome: "no",
+    check: (d) => assert.notEqual(d.result.clock, "24-hours"),
+  },
+  {
+    section: INS,
+    quote: "(1) substance use disorder or co-occurring mental disorder",
+    story: "a co-occurring mental disorder request: urgent, 24 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, condition: "co-occurring-mental-disorder" },
+    outcome: "yes",
+    result: { clock: "24-hours", urgent: true },
+  },
+  {
+    section: INS,
+    quote:
+      "intensive outpatient services needed to keep a covered person from requiring an inpatient setting in connection with a mental disorder",
+    story: "intensive outpatient services for a mental disorder needed to avoid an inpatient setting: 24 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, condition: "mental-disorder", service: "intensive-outpatient", neededToAvoidInpatient: true },
+    outcome: "yes",
+    result: { clock: "24-hours" },
+  },
+  {
+    section: INS,
+    quote: "intensive outpatient services needed to keep a covered person from requiring an inpatient setting",
+    story:
+      "intensive outpatient services for a mental disorder not needed to avoid an inpatient setting, not otherwise urgent: 15 days",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, condition: "mental-disorder", service: "intensive-outpatient", neededToAvoidInpatient: false },
+    outcome: "no",
+    result: { clock: "15-calendar-days", urgent: false, dueOn: "2014-02-18" },
+  },
+  {
+    section: INS,
+    quote:
+      "(2) inpatient services, partial hospitalization, residential treatment ... in connection with a mental disorder",
+    story: "partial hospitalization for a mental disorder: 24 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, condition: "mental-disorder", service: "partial-hospitalization" },
+    outcome: "yes",
+    result: { clock: "24-hours" },
+  },
+  {
+    section: "§§ 74(d) & 76(i)",
+    quote:
+      "The bill requires that carriers make their decision for expedited reviews of requests for services and treatment for the mental and substance use disorders within 24 hours.",
+    story: "an expedited review of a denied residential treatment request for a mental disorder: 24 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: {
+      ...SUD,
+      reviewType: "expedited-review",
+      condition: "mental-disorder",
+      service: "residential-treatment",
+      receivedAt: "2014-02-03T08:00:00-05:00",
+    },
+    outcome: "yes",
+    result: { clock: "24-hours", dueAt: "2014-02-04T13:00:00.000Z" },
+  },
+  {
+    section: "§§ 74(d) & 76(i)",
+    quote:
+      "Under current law, the carrier or independent review organization must notify the covered person ... of its decision regarding an expedited review within 72 hours of receiving a grievance.",
+    story: "an expedited review for another urgent condition: 72 hours",
+    question: "insurance-review-clock",
+    on: "2014-02-03",
+    facts: { ...SUD, reviewType: "expedited-review", condition: "other", otherwiseUrgent: true },
+    outcome: "no",
+    result: { clock: "72-hours" },
+  },
+  {
+    section: "§ 73(b)(1)(B)",
+    quote:
+      "if a non-urgent request is a concurrent review request ... the treatment must be continued without liability to the covered person during the review or any grievance ... EFFECTIVE DATE: October 1, 2013",
+    story: "a non-urgent concurrent review received 2013-10-01: treatment continues",
+    question: "insurance-review-clock",
+    on: "2013-10-01",
+    facts: { ...SUD, condition: "other", concurrentReview: true },
+    outcome: "no",
+    result: { treatmentContinuesDuringReview: true, clock: "15-calendar-days" },
+  },
+  {
+    section: "§ 73(b)(1)(B)",
+    quote: "Existing law has a similar requirement in the case of urgent requests.",
+    story: "a non-urgent concurrent review received 2013-09-30: the continuation rule did not yet reach it",
+    question: "insurance-review-clock",
+    on: "2013-09-30",
+    facts: { ...SUD, condition: "other", concurrentReview: true },
+    outcome: "no",
+    result: { treatmentContinuesDuringReview: false },
+  },
+  {
+    section: "§ 73(b)(1)(B)",
+    quote: "Existing law has a similar requirement in the case of urgent requests.",
+    story: "an urgent concurrent review received 2013-09-30: treatment continues under existing law",
+    question: "insurance-review-clock",
+    on: "2013-09-30",
+    facts: { ...SUD, condition: "other", otherwiseUrgent: true, concurrentReview: true },
+    outcome: "no",
+    result: { treatmentContinuesDuringReview: true },
+  },
+]);
