@@ -1007,3 +1007,352 @@ run("PA 13-3 §§ 70-75 insurance review clocks", [
     result: { treatmentContinuesDuringReview: true },
   },
 ]);
+
+// ---- § 1 and §§ 14-17: edge dates and exceptions --------------------------------------------
+
+const LGEC = { kind: "long-gun-eligibility-certificate", status: "valid", presented: true } as const;
+const PERMIT = { kind: "permit-to-carry", status: "valid", presented: true } as const;
+const AMMO_CERT = { kind: "ammunition-certificate", status: "valid", presented: true } as const;
+const PHOTO_ID = { kind: "drivers-license", valid: true, hasPhotograph: true, showsDateOfBirth: true, presented: true };
+
+interface LongGunPatch {
+  seller?: Record<string, unknown>;
+  buyer?: Record<string, unknown>;
+  firearm?: Record<string, unknown>;
+  transfer?: Record<string, unknown>;
+}
+/** A retail sale by a dealer to a private buyer born 1980 holding a long gun eligibility certificate. */
+function longGunRetail(p: LongGunPatch = {}) {
+  return {
+    seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false, ...p.seller },
+    buyer: {
+      federalLicence: "none",
+      birthDate: "1980-01-10",
+      credentials: [LGEC],
+      officer: "none",
+      events: [],
+      ...p.buyer,
+    },
+    firearm: { semiautomaticCenterfireRifle: false, antique: false, ...p.firearm },
+    transfer: {
+      waitingPeriodExceptions: "none",
+      applicationDate: "2014-03-20",
+      authorization: { status: "approved", number: "LG-1" },
+      loaded: false,
+      ...p.transfer,
+    },
+  };
+}
+const RIFLE_OVER_FIVE = { semiautomaticCenterfireRifle: true, acceptsMagazineOverFiveRounds: true };
+const BORN_1993 = "1993-05-02"; // 20 on 2014-05-01, 21 on 2014-05-02
+
+function ammoSale(buyer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  return {
+    item: "ammunition",
+    seller: { federalLicence: "dealer" },
+    buyer: { federalLicence: "none", birthDate: "1980-01-10", credentials: [PERMIT], events: [], ...buyer },
+    ...extra,
+  };
+}
+
+const S1_CREDENTIAL =
+  "On and after April 1, 2014, the bill requires anyone, except a federal marshal, parole officer, or peace officer, buying or receiving a long gun to have a long gun eligibility certificate, handgun permit, handgun dealer permit, or handgun eligibility certificate.";
+const S1_AGE =
+  "If the long gun is a semi-automatic centerfire rifle that has or accepts a magazine with a capacity of more than five rounds, the purchaser must be at least 21. This stricter limitation does not apply to members or employees of local police departments, the DESPP, the Department of Correction (DOC), or state or U.S. military or naval members, for use in the discharge of their duties.";
+const S14 =
+  "Starting October 1, 2013, the bill generally prohibits anyone from selling ammunition or an ammunition magazine to any buyer unless he or she: 1. has a handgun permit, gun sale permit, or long gun or handgun eligibility certificate, and presents such a credential to the seller, or 2. has an ammunition certificate and presents to the seller (a) the certificate and (b) a driver's license, passport, or other valid government-issued identification that contains the person's photograph and date of birth.";
+
+run("PA 13-3 § 1 and §§ 14-17 edge dates and exceptions", [
+  ...(["federal-marshal", "parole-officer"] as const).map((officer): Scenario => ({
+    section: "§ 1",
+    quote: S1_CREDENTIAL,
+    story: `a ${officer} with no credential buys a shotgun on 2014-04-01`,
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: longGunRetail({ buyer: { credentials: [], officer }, transfer: { waitingPeriodExceptions: undefined } }),
+    outcome: "yes",
+  })),
+  ...(["permit-to-carry", "permit-to-sell", "handgun-eligibility-certificate"] as const).map((kind): Scenario => ({
+    section: "§ 1",
+    quote: S1_CREDENTIAL,
+    story: `a buyer holding only a ${kind} buys a shotgun on 2014-04-01`,
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: longGunRetail({ buyer: { credentials: [{ kind, status: "valid", presented: true }] } }),
+    outcome: "yes",
+  })),
+  {
+    section: "§ 1",
+    quote: S1_CREDENTIAL,
+    story: "a buyer holding only an ammunition certificate buys a shotgun on 2014-04-01: not a listed credential",
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: longGunRetail({ buyer: { credentials: [AMMO_CERT] } }),
+    outcome: "no",
+    check: (d) =>
+      assert.ok(d.findings.some((f) => f.id === "sales.long-gun.buyer-credential" && f.status === "not-met")),
+  },
+  {
+    section: "§ 1",
+    quote: S1_CREDENTIAL,
+    story: "a buyer whose long gun eligibility certificate was revoked buys a shotgun on 2014-04-01",
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: longGunRetail({ buyer: { credentials: [{ ...LGEC, status: "revoked" }] } }),
+    outcome: "no",
+  },
+  {
+    section: "§ 1",
+    quote: S1_AGE,
+    story:
+      "a buyer who turns 21 on 2014-05-02 buys a semi-automatic centerfire rifle taking more than five rounds that day",
+    question: "long-gun-sale",
+    on: "2014-05-02",
+    facts: longGunRetail({
+      buyer: { birthDate: BORN_1993, dutyPurchase: { agency: "none" } },
+      firearm: RIFLE_OVER_FIVE,
+    }),
+    outcome: "yes",
+  },
+  ...(["despp", "doc", "state-military", "us-military"] as const).map((agency): Scenario => ({
+    section: "§ 1",
+    quote: S1_AGE,
+    story: `a 20-year-old (${agency}) buys a semi-automatic centerfire rifle taking more than five rounds for duty use`,
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunRetail({
+      buyer: { birthDate: BORN_1993, dutyPurchase: { agency, forDutyUse: true } },
+      firearm: RIFLE_OVER_FIVE,
+    }),
+    outcome: "yes",
+  })),
+  {
+    section: "§ 1",
+    quote: S1_AGE,
+    story: "a 20-year-old local police officer buys the same rifle for personal use, not duty: the age limit applies",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunRetail({
+      buyer: { birthDate: BORN_1993, dutyPurchase: { agency: "local-police", forDutyUse: false } },
+      firearm: RIFLE_OVER_FIVE,
+    }),
+    outcome: "no",
+  },
+  {
+    section: "§ 1",
+    quote: "The bill prohibits the retail sale of long guns to anyone under 18 years of age.",
+    story: "a 17-year-old police cadet buys a shotgun for duty use: the under-18 bar has no duty exception",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunRetail({
+      buyer: { birthDate: "1996-05-02", dutyPurchase: { agency: "local-police", forDutyUse: true } },
+    }),
+    outcome: "no",
+  },
+  ...(
+    [
+      ["manufacturer", "dealer"],
+      ["importer", "dealer"],
+    ] as const
+  ).map(([seller, buyer]): Scenario => ({
+    section: "§ 1",
+    quote:
+      "The bill creates several requirements regarding the sale of long guns, except between federally licensed firearm (1) manufacturers and dealers, (2) importers and dealers, or (3) dealers.",
+    story: `a ${seller} sells long guns to a ${buyer} with no state credential or authorization`,
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunRetail({
+      seller: { federalLicence: seller },
+      buyer: { federalLicence: buyer, credentials: [] },
+      transfer: { authorization: undefined },
+    }),
+    outcome: "yes",
+    result: { route: "licensee-exempt" },
+  })),
+  {
+    section: "§ 1",
+    quote: "Under the bill, this waiting period only applies prior to April 1, 2014.",
+    story:
+      "a buyer without a credential applied 2014-03-20 and asks for delivery 2014-03-31: the two weeks are not over",
+    question: "long-gun-sale",
+    on: "2014-03-31",
+    facts: longGunRetail({ buyer: { credentials: [] }, transfer: { applicationDate: "2014-03-20" } }),
+    outcome: "no",
+    check: (d) => assert.equal(d.result.waitUntil, "2014-04-03"),
+  },
+  {
+    section: "§ 1",
+    quote:
+      "Under the bill, this waiting period only applies prior to April 1, 2014. ... starting April 1, 2014, the bill ties delivery to the date DESPP issues an authorization number",
+    story:
+      "a certificate holder who applied 2014-03-25 takes delivery 2014-04-01 with an authorization number: no two-week wait",
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: longGunRetail({ transfer: { applicationDate: "2014-03-25" } }),
+    outcome: "yes",
+  },
+  {
+    section: "§ 1",
+    quote: "The bill adds a buyer's date and place of birth to the information required on a long gun receipt.",
+    story: "the retail record must carry the buyer's date and place of birth",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunRetail(),
+    outcome: "yes",
+    check: (d) => {
+      const fields = (d.result.requiredRecordFields as string[]).join(" ").toLowerCase();
+      assert.match(fields, /date ?of ?birth|birth ?date|birthdate/);
+      assert.match(fields, /place ?of ?birth|birth ?place|birthplace/);
+    },
+  },
+  // §§ 14-17
+  {
+    section: "§§ 14-17",
+    quote: "The bill generally bars the sale of ammunition or an ammunition magazine to anyone under age 18.",
+    story: "a 17-year-old with a long gun eligibility certificate buys ammunition on 2013-10-01",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({ birthDate: "1995-10-02", credentials: [LGEC] }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote: "The bill generally bars the sale of ammunition or an ammunition magazine to anyone under age 18.",
+    story: "a buyer who turns 18 on 2013-10-01 with a long gun eligibility certificate buys ammunition that day",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({ birthDate: "1995-10-01", credentials: [LGEC] }),
+    outcome: "yes",
+  },
+  ...(["permit-to-sell", "handgun-eligibility-certificate", "long-gun-eligibility-certificate"] as const).map(
+    (kind): Scenario => ({
+      section: "§§ 14-17",
+      quote: S14,
+      story: `a buyer presents only a ${kind} for ammunition on 2013-10-01 (no photo identification needed)`,
+      question: "ammunition-sale",
+      on: "2013-10-01",
+      facts: ammoSale({ credentials: [{ kind, status: "valid", presented: true }] }),
+      outcome: "yes",
+      result: { basis: "gun-credential" },
+    }),
+  ),
+  {
+    section: "§§ 14-17",
+    quote: S14,
+    story: "a permit holder who does not present the permit: the sale is barred",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({ credentials: [{ ...PERMIT, presented: false }] }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote: S14,
+    story: "an ammunition certificate with a passport: allowed",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({ credentials: [AMMO_CERT], photoId: { ...PHOTO_ID, kind: "passport" } }),
+    outcome: "yes",
+    result: { basis: "ammunition-certificate" },
+  },
+  {
+    section: "§§ 14-17",
+    quote: S14,
+    story: "an ammunition certificate with a government identification lacking the date of birth: barred",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({
+      credentials: [AMMO_CERT],
+      photoId: { ...PHOTO_ID, kind: "other-government-id", showsDateOfBirth: false },
+    }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote: S14,
+    story: "an ammunition certificate with a government identification lacking a photograph: barred",
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: ammoSale({ credentials: [AMMO_CERT], photoId: { ...PHOTO_ID, hasPhotograph: false } }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote: "Starting October 1, 2013, ... selling ammunition or an ammunition magazine",
+    story: "an adult with no credential buys a magazine on 2013-09-30: allowed; on 2013-10-01: barred",
+    question: "ammunition-sale",
+    on: "2013-09-30",
+    facts: ammoSale({ credentials: [] }, { item: "magazine" }),
+    outcome: "yes",
+    check: () =>
+      assert.equal(
+        ask("ammunition-sale", "2013-10-01", ammoSale({ credentials: [] }, { item: "magazine" })).outcome,
+        "no",
+      ),
+  },
+  ...(
+    [
+      ["manufacturer", "dealer"],
+      ["importer", "dealer"],
+    ] as const
+  ).map(([seller, buyer]): Scenario => ({
+    section: "§§ 14-17",
+    quote:
+      "these restrictions and requirements do not apply to sales or other transfers of ammunition between federally licensed firearm (1) manufacturers and dealers, (2) importers and dealers, or (3) dealers.",
+    story: `a ${seller} sells ammunition to a ${buyer} on 2013-10-01 with no credential`,
+    question: "ammunition-sale",
+    on: "2013-10-01",
+    facts: { ...ammoSale({ federalLicence: buyer, credentials: [] }), seller: { federalLicence: seller } },
+    outcome: "yes",
+    result: { route: "licensee-exempt" },
+  })),
+]);
+
+function application(credential: string, birthDate: string, events: unknown[] = []) {
+  return {
+    credential,
+    applicant: { birthDate, residenceState: "CT", residenceTown: "Hartford", citizenOrLawfulResident: true },
+    backgroundCheckConsent: true,
+    feePaid: true,
+    recordsChecked: true,
+    nics: { status: "proceed" },
+    events,
+  };
+}
+const assaultOn = (offenseDate: string) => [
+  { kind: "conviction", statute: "53a-61", felony: false, offenseDate, convictionDate: "2013-12-01" },
+];
+const AMMO_CERT_QUOTE =
+  "But if the person would be ineligible for that certificate due to certain criminal convictions, the person is ineligible for the ammunition certificate only for violations committed on or after July 1, 2013.";
+
+run("PA 13-3 §§ 14-17 ammunition certificate", [
+  {
+    section: "§§ 14-17",
+    quote: AMMO_CERT_QUOTE,
+    story: "a third degree assault committed on 2013-07-01 itself bars an ammunition certificate",
+    question: "credential-eligibility",
+    on: "2014-02-01",
+    facts: application("ammunition-certificate", "1980-01-01", assaultOn("2013-07-01")),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote: AMMO_CERT_QUOTE,
+    story:
+      "the exception is the ammunition certificate's: an assault committed 2013-06-30 still bars a long gun eligibility certificate",
+    question: "credential-eligibility",
+    on: "2014-02-01",
+    facts: application("long-gun-eligibility-certificate", "1980-01-01", assaultOn("2013-06-30")),
+    outcome: "no",
+  },
+  {
+    section: "§§ 14-17",
+    quote:
+      "Under the bill, a person must be age 18 or older to apply for an ammunition certificate. ... the provisions creating an ammunition certificate are effective July 1, 2013.",
+    story: "an 18-year-old applies for an ammunition certificate on 2013-07-01, the day the certificate begins",
+    question: "credential-eligibility",
+    on: "2013-07-01",
+    facts: application("ammunition-certificate", "1995-07-01"),
+    outcome: "yes",
+  },
+]);
