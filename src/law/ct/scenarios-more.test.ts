@@ -1356,3 +1356,259 @@ run("PA 13-3 §§ 14-17 ammunition certificate", [
     outcome: "yes",
   },
 ]);
+
+// ---- §§ 84-92: schools ----------------------------------------------------------------------
+
+const GRANT_OK = {
+  conductedSecurityAssessment: true,
+  assessmentSupervisedByLocalLawEnforcement: true,
+  assessmentUsedSafeSchoolsChecklist: true,
+  hasEmergencyPlanWithFirstResponders: true,
+  practicesPlanPeriodically: true,
+  expensesIncurredOn: "2013-09-15",
+  townWealthRank: 169,
+  eligibleExpenses: 100000,
+};
+const GRANT_TERMS =
+  "To receive a grant, a district must show that it (1) has conducted a uniform security assessment of its school entrances and any security infrastructure, (2) has an emergency plan at its schools developed with applicable state and local first-responders, and (3) periodically practices the plan. The security assessment must be carried out under the supervision of the district's local law enforcement agency and use the Safe Schools Facilities Check List";
+const PRIORITY =
+  "If there is not enough money to reimburse every district for its full percentage, ... must give first priority to applicants with schools they determine most need entrance security ... From among those applicants, they must give first priority to schools that have no entrance security infrastructure and second priority to schools located in priority school districts.";
+const COMMITTEE_FULL = [
+  "local-police-officer",
+  "local-first-responder",
+  "teacher-at-school",
+  "administrator-at-school",
+  "school-nurse",
+  "parent-or-guardian",
+];
+const COMMITTEE_QUOTE =
+  "Membership of the school security and safety committee must consist of: 1. a local police officer, 2. a local first responder, 3. a teacher employed at the school, 4. an administrator employed at the school, 5. a mental health professional (guidance counselor, school social worker, school psychologist, school nurse, or child mental health specialist), 6. a parent or guardian of an enrolled student";
+const TEAM_SEATS = ["campus-police-or-security", "administration", "faculty", "senior-staff", "mid-level-staff"];
+const TEAM_QUOTE =
+  "The bill also requires all of the above colleges to establish trained threat assessment teams on each campus by January 1, 2014. ... A membership model must include at least one member from its special police force or campus security personnel, administration, faculty, and senior and mid-level staff.";
+
+run("PA 13-3 §§ 84-92 schools", [
+  {
+    section: "§§ 84-85",
+    quote:
+      "The grants reimburse school districts for 20% to 80% of the eligible expenses ... The reimbursement percentage is based on the district's wealth.",
+    story: "the least wealthy town (rank 169) with $100,000 of eligible expenses: 80 %, $80,000",
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: GRANT_OK,
+    outcome: "yes",
+    result: { eligible: true, reimbursementRatePercent: 80, reimbursementAmount: 80000 },
+  },
+  {
+    section: "§§ 84-85",
+    quote: "The grants reimburse school districts for 20% to 80% of the eligible expenses",
+    story: "the wealthiest town (rank 1): 20 %",
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: { ...GRANT_OK, townWealthRank: 1 },
+    outcome: "yes",
+    result: { reimbursementRatePercent: 20, reimbursementAmount: 20000 },
+  },
+  {
+    section: "§§ 84-85",
+    quote:
+      "eligible expenses for such security measures incurred after the bill's effective date. ... EFFECTIVE DATE: Upon passage",
+    story: "expenses incurred 2013-04-05, the day after passage: eligible",
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: { ...GRANT_OK, expensesIncurredOn: "2013-04-05" },
+    outcome: "yes",
+  },
+  {
+    section: "§§ 84-85",
+    quote: "eligible expenses for such security measures incurred after the bill's effective date.",
+    story: "expenses incurred 2013-03-01, before the bill: not eligible",
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: { ...GRANT_OK, expensesIncurredOn: "2013-03-01" },
+    outcome: "no",
+    result: { eligible: false },
+  },
+  ...(
+    [
+      ["conductedSecurityAssessment", "no uniform security assessment"],
+      ["assessmentSupervisedByLocalLawEnforcement", "an assessment not supervised by the local law enforcement agency"],
+      ["assessmentUsedSafeSchoolsChecklist", "an assessment not using the Safe Schools Facilities Check List"],
+      ["hasEmergencyPlanWithFirstResponders", "no emergency plan developed with first responders"],
+      ["practicesPlanPeriodically", "a plan never practiced"],
+    ] as const
+  ).map(([fact, what]): Scenario => ({
+    section: "§§ 84-85",
+    quote: GRANT_TERMS,
+    story: `${what}: no grant`,
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: { ...GRANT_OK, [fact]: false },
+    outcome: "no",
+    result: { eligible: false, reimbursementAmount: null },
+  })),
+  ...(
+    [
+      [
+        { mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: true, inPrioritySchoolDistrict: false },
+        1,
+        "most in need with no entrance security",
+      ],
+      [
+        { mostInNeedOfEntranceSecurity: true, noEntranceSecurityInfrastructure: false, inPrioritySchoolDistrict: true },
+        2,
+        "most in need in a priority school district",
+      ],
+      [
+        {
+          mostInNeedOfEntranceSecurity: true,
+          noEntranceSecurityInfrastructure: false,
+          inPrioritySchoolDistrict: false,
+        },
+        3,
+        "most in need otherwise",
+      ],
+      [
+        { mostInNeedOfEntranceSecurity: false, noEntranceSecurityInfrastructure: true, inPrioritySchoolDistrict: true },
+        4,
+        "not among the most in need",
+      ],
+    ] as const
+  ).map(([f, tier, what]): Scenario => ({
+    section: "§§ 84-85",
+    quote: PRIORITY,
+    story: `money is short; an applicant ${what}: priority tier ${tier}`,
+    question: "school-security-grant",
+    on: "2013-10-01",
+    facts: { ...GRANT_OK, fundsSufficient: false, ...f },
+    outcome: "yes",
+    result: { priorityTier: tier },
+  })),
+  {
+    section: "§ 87",
+    quote:
+      "The bill requires local and regional boards of education to annually do the following, beginning in the 2014-15 school year: ... 3. establish a school security and safety committee at each school",
+    story: "a school with a committee lacking a mental health professional on 2014-07-01: the seat is missing",
+    question: "school-safety-committee",
+    on: "2014-07-01",
+    facts: { members: COMMITTEE_FULL.filter((m) => m !== "school-nurse") },
+    outcome: "no",
+    result: { committeeRequired: true, missingSeats: ["mental-health-professional"] },
+  },
+  {
+    section: "§ 87",
+    quote: "beginning in the 2014-15 school year",
+    story: "the same committee on 2014-06-30: not yet required",
+    question: "school-safety-committee",
+    on: "2014-06-30",
+    facts: { members: COMMITTEE_FULL.filter((m) => m !== "school-nurse") },
+    outcome: "yes" /* nothing is yet required: no breach */,
+    result: { committeeRequired: false, missingSeats: [] },
+  },
+  ...(
+    [
+      "guidance-counselor",
+      "school-social-worker",
+      "school-psychologist",
+      "school-nurse",
+      "child-mental-health-specialist",
+    ] as const
+  ).map((mh): Scenario => ({
+    section: "§ 87",
+    quote: COMMITTEE_QUOTE,
+    story: `a complete committee whose mental health professional is a ${mh}`,
+    question: "school-safety-committee",
+    on: "2014-09-01",
+    facts: { members: [...COMMITTEE_FULL.filter((m) => m !== "school-nurse"), mh] },
+    outcome: "yes",
+    result: { missingSeats: [], parentsMayReceiveThreatReports: false },
+  })),
+  {
+    section: "§ 87",
+    quote: COMMITTEE_QUOTE,
+    story: "a committee with no parent or guardian and no local first responder",
+    question: "school-safety-committee",
+    on: "2014-09-01",
+    facts: { members: COMMITTEE_FULL.filter((m) => m !== "parent-or-guardian" && m !== "local-first-responder") },
+    outcome: "no",
+    check: (d) =>
+      assert.deepEqual([...(d.result.missingSeats as string[])].sort(), [
+        "local-first-responder",
+        "parent-or-guardian",
+      ]),
+  },
+  {
+    section: "§ 90",
+    quote:
+      "DHMAS must provide training for individuals appointed to serve as district safe school climate coordinators for the 2014-15 school year and these individuals must successfully complete the training.",
+    story: "a 2014-15 coordinator who has not completed the training must complete it",
+    question: "mental-health-first-aid-training",
+    on: "2014-09-01",
+    facts: { schoolYear: 2014, completedTraining: false },
+    outcome: "no",
+    result: { mustComplete: true },
+  },
+  {
+    section: "§ 90",
+    quote:
+      "For the 2015-16 school year, only district safe school climate coordinators who did not successfully complete the training or serve in the prior school year must successfully complete the training. No individual must successfully complete the training more than once.",
+    story: "a 2015-16 coordinator who completed the training in 2014-15: not required again",
+    question: "mental-health-first-aid-training",
+    on: "2015-09-01",
+    facts: { schoolYear: 2015, completedTraining: true, servedPriorYear: true },
+    outcome: "yes",
+    result: { mustComplete: false },
+  },
+  {
+    section: "§ 90",
+    quote:
+      "For the 2015-16 school year, only district safe school climate coordinators who did not successfully complete the training or serve in the prior school year must successfully complete the training.",
+    story: "a new 2015-16 coordinator who did not serve in 2014-15 and has no training: must complete it",
+    question: "mental-health-first-aid-training",
+    on: "2015-09-01",
+    facts: { schoolYear: 2015, completedTraining: false, servedPriorYear: false },
+    outcome: "no",
+    result: { mustComplete: true },
+  },
+  {
+    section: "§ 92",
+    quote: TEAM_QUOTE,
+    story: "on 2013-12-31 no team is required yet",
+    question: "campus-threat-assessment-team",
+    on: "2013-12-31",
+    facts: { members: [] },
+    outcome: "yes" /* nothing is yet required: no breach */,
+    result: { teamRequired: false },
+  },
+  {
+    section: "§ 92",
+    quote: TEAM_QUOTE,
+    story: "on 2014-01-01 a team with no faculty member is incomplete",
+    question: "campus-threat-assessment-team",
+    on: "2014-01-01",
+    facts: { members: TEAM_SEATS.filter((s) => s !== "faculty").map((seat) => ({ seat, trained: true })) },
+    outcome: "no",
+    result: { teamRequired: true, missingSeats: ["faculty"] },
+  },
+  {
+    section: "§ 92",
+    quote: TEAM_QUOTE,
+    story: "on 2014-01-01 a complete, trained team",
+    question: "campus-threat-assessment-team",
+    on: "2014-01-01",
+    facts: { members: TEAM_SEATS.map((seat) => ({ seat, trained: true })) },
+    outcome: "yes",
+    result: { missingSeats: [], untrainedMembers: 0 },
+  },
+  {
+    section: "§ 92",
+    quote:
+      "establish trained threat assessment teams ... ensure that each member is capable of ... receiving training in identifying at-risk people and safety threats.",
+    story: "a complete team with one untrained member",
+    question: "campus-threat-assessment-team",
+    on: "2014-02-01",
+    facts: { members: TEAM_SEATS.map((seat, i) => ({ seat, trained: i !== 0 })) },
+    outcome: "no",
+    result: { untrainedMembers: 1 },
+  },
+]);
