@@ -1612,3 +1612,240 @@ run("PA 13-3 §§ 84-92 schools", [
     result: { untrainedMembers: 1 },
   },
 ]);
+
+// ---- §§ 44-45: possession crimes ------------------------------------------------------------
+
+const POSS = "§§ 44-45";
+const poss = (item: string, events: unknown[], credentials: unknown[] = []) => ({ item, events, credentials });
+const assault3 = (offenseDate: string) => ({
+  kind: "conviction",
+  statute: "53a-61",
+  felony: false,
+  offenseDate,
+  convictionDate: "2013-12-15",
+});
+const NEW_FIREARM =
+  "The bill also punishes someone who possesses a firearm, ammunition, or an electronic defense weapon when he or she has been: 1. convicted of certain misdemeanors committed on or after October 1, 2013; 2. discharged from custody within the past 20 years after being found not guilty of a crime due to mental disease or defect; 3. confined on or after October 1, 2013 in a hospital for people with psychiatric disabilities under a probate court order within the past (a) 60 months or (b) 12 months if the person has a valid permit or certificate in effect before October 1, 2013; or 4. beginning October 1, 2013, voluntarily admitted to a hospital for people with psychiatric disabilities within the past six months for care and treatment of a psychiatric disability and not solely for being an alcohol- or drug-dependent person.";
+const FELONY = {
+  kind: "conviction",
+  statute: "53a-101",
+  felony: true,
+  offenseDate: "2005-01-01",
+  convictionDate: "2005-06-01",
+};
+const crimeClass = (c: string) => (d: Decision<Record<string, unknown>>) => assert.equal(d.result.crimeClass, c);
+const PERMIT_BEFORE = { kind: "permit-to-carry", status: "valid", issuedOn: "2012-05-01" };
+
+run("PA 13-3 §§ 44-45 possession crimes", [
+  {
+    section: POSS,
+    quote: NEW_FIREARM,
+    story: "a long gun owner convicted of 3rd degree assault committed 2013-10-01: criminal possession, class C felony",
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("firearm", [assault3("2013-10-01")]),
+    outcome: "no",
+    check: crimeClass("class C felony"),
+  },
+  {
+    section: POSS,
+    quote: "1. convicted of certain misdemeanors committed on or after October 1, 2013",
+    story: "the same assault committed 2013-09-30: not a prohibitor for a long gun",
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("firearm", [assault3("2013-09-30")]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote:
+      "Under current law, a person commits this crime when he or she possesses the weapon and: 1. was previously convicted of a felony or one of the misdemeanors described above",
+    story: "the same 2013-09-30 assault and a handgun: criminal possession of a handgun",
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("handgun", [assault3("2013-09-30")]),
+    outcome: "no",
+    check: crimeClass("class C felony"),
+  },
+  ...(
+    [
+      ["53a-176", "the class B misdemeanor of 2nd degree riot"],
+      ["53a-181d", "2nd degree stalking"],
+      ["53a-96", "2nd degree unlawful restraint"],
+      ["21a-279(c)", "a first offense of possessing a controlled substance other than a narcotic"],
+    ] as const
+  ).map(([statute, what]): Scenario => ({
+    section: POSS,
+    quote: `The misdemeanor convictions the bill applies to are for: ... ${what}`,
+    story: `a conviction of ${what} (CGS § ${statute}) committed 2013-11-01 bars ammunition`,
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("ammunition", [{ ...assault3("2013-11-01"), statute }]),
+    outcome: "no",
+  })),
+  {
+    section: POSS,
+    quote: "The bill makes it illegal for these same people to possess ammunition. ... EFFECTIVE DATE: October 1, 2013",
+    story: "a convicted felon holding ammunition on 2013-09-30: not yet this crime",
+    question: "criminal-possession",
+    on: "2013-09-30",
+    facts: poss("ammunition", [FELONY]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "The bill makes it illegal for these same people to possess ammunition.",
+    story: "the same felon holding ammunition on 2013-10-01: criminal possession, class C felony",
+    question: "criminal-possession",
+    on: "2013-10-01",
+    facts: poss("ammunition", [FELONY]),
+    outcome: "no",
+    check: crimeClass("class C felony"),
+  },
+  {
+    section: POSS,
+    quote: "The bill increases the penalty for this crime from a class D to a class C felony.",
+    story: "a felon with a long gun on 2013-09-30: class D felony",
+    question: "criminal-possession",
+    on: "2013-09-30",
+    facts: poss("firearm", [FELONY]),
+    outcome: "no",
+    check: crimeClass("class D felony"),
+  },
+  {
+    section: POSS,
+    quote:
+      "2. discharged from custody within the past 20 years after being found not guilty of a crime due to mental disease or defect",
+    story:
+      "discharged after an NGRI finding on 1994-03-01, holding a long gun on 2014-02-01 (within 20 years): a crime",
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("firearm", [{ kind: "ngri-discharge", date: "1994-03-01" }]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "2. discharged from custody within the past 20 years",
+    story: "discharged 1993-12-01, more than 20 years before 2014-02-01: not a prohibitor",
+    question: "criminal-possession",
+    on: "2014-02-01",
+    facts: poss("firearm", [{ kind: "ngri-discharge", date: "1993-12-01" }]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "3. confined on or after October 1, 2013 ... under a probate court order within the past (a) 60 months",
+    story:
+      "committed by a probate court 2013-10-15, no credential, holding ammunition 2015-10-01 (24 months on): a crime",
+    question: "criminal-possession",
+    on: "2015-10-01",
+    facts: poss("ammunition", [{ kind: "probate-commitment", date: "2013-10-15" }]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "(b) 12 months if the person has a valid permit or certificate in effect before October 1, 2013",
+    story: "the same commitment, but a permit valid since 2012: after 12 months, not a prohibitor",
+    question: "criminal-possession",
+    on: "2015-10-01",
+    facts: poss("ammunition", [{ kind: "probate-commitment", date: "2013-10-15" }], [PERMIT_BEFORE]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "(b) 12 months if the person has a valid permit or certificate in effect before October 1, 2013",
+    story: "the permit holder 10 months after the commitment: still barred",
+    question: "criminal-possession",
+    on: "2014-08-15",
+    facts: poss("firearm", [{ kind: "probate-commitment", date: "2013-10-15" }], [PERMIT_BEFORE]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote:
+      "4. has been confined in a hospital for people with psychiatric disabilities under a probate court order within the past 12 months",
+    story:
+      "a probate commitment 2013-09-15 (before October 1, 2013) and a handgun 2014-06-01: barred under current law's 12 months",
+    question: "criminal-possession",
+    on: "2014-06-01",
+    facts: poss("handgun", [{ kind: "probate-commitment", date: "2013-09-15" }]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "3. confined on or after October 1, 2013 in a hospital ... under a probate court order",
+    story:
+      "the same 2013-09-15 commitment and a long gun: the long gun crime reaches only confinements from 2013-10-01",
+    question: "criminal-possession",
+    on: "2014-06-01",
+    facts: poss("firearm", [{ kind: "probate-commitment", date: "2013-09-15" }]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote:
+      "4. beginning October 1, 2013, voluntarily admitted to a hospital for people with psychiatric disabilities within the past six months ... and not solely for being an alcohol- or drug-dependent person.",
+    story: "voluntarily admitted 2013-10-01, holding a handgun 2014-03-31 (within six months): a crime",
+    question: "criminal-possession",
+    on: "2014-03-31",
+    facts: poss("handgun", [{ kind: "voluntary-admission", date: "2013-10-01", solelyAlcoholOrDrug: false }]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "within the past six months",
+    story: "the same admission, long gun held 2014-04-02 (over six months): not a prohibitor",
+    question: "criminal-possession",
+    on: "2014-04-02",
+    facts: poss("firearm", [{ kind: "voluntary-admission", date: "2013-10-01", solelyAlcoholOrDrug: false }]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "and not solely for being an alcohol- or drug-dependent person",
+    story: "admitted 2013-11-01 solely as alcohol-dependent, ammunition held 2014-01-15: not a prohibitor",
+    question: "criminal-possession",
+    on: "2014-01-15",
+    facts: poss("ammunition", [{ kind: "voluntary-admission", date: "2013-11-01", solelyAlcoholOrDrug: true }]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "beginning October 1, 2013, voluntarily admitted",
+    story: "admitted 2013-09-30, the day before, handgun held 2014-01-15: not a prohibitor",
+    question: "criminal-possession",
+    on: "2014-01-15",
+    facts: poss("handgun", [{ kind: "voluntary-admission", date: "2013-09-30", solelyAlcoholOrDrug: false }]),
+    outcome: "yes",
+  },
+  {
+    section: POSS,
+    quote: "(3) is prohibited by federal law from having or transporting a firearm",
+    story: "a federally prohibited person with an electronic defense weapon: a crime",
+    question: "criminal-possession",
+    on: "2014-01-15",
+    facts: poss("electronic-defense-weapon", [
+      { kind: "federal-prohibitor", category: "922(g)(1)", date: "2010-01-01" },
+    ]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "(1) has a prior felony conviction or conviction for a serious juvenile offense",
+    story: "a serious juvenile offense adjudication bars a long gun",
+    question: "criminal-possession",
+    on: "2014-01-15",
+    facts: poss("firearm", [
+      {
+        kind: "conviction",
+        statute: "53a-134",
+        felony: true,
+        juvenile: true,
+        seriousJuvenileOffense: true,
+        offenseDate: "2008-01-01",
+        convictionDate: "2008-05-01",
+      },
+    ]),
+    outcome: "no",
+  },
+]);
