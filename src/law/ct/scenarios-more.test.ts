@@ -1849,3 +1849,145 @@ run("PA 13-3 §§ 44-45 possession crimes", [
     outcome: "no",
   },
 ]);
+
+// ---- Table 2 through the other questions that carry the penalty, and Table 4 ranges ---------
+
+const hgSale = (birthDate: string) => ({
+  seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false },
+  buyer: { federalLicence: "none", birthDate, credentials: [PERMIT], events: [] },
+  transfer: { authorization: { status: "approved", number: "H-77" } },
+});
+type Pen = { crimeClass: string; mandatoryMinimum?: { prisonYears?: number; fineDollars?: number } };
+const penaltiesOf = (d: Decision<Record<string, unknown>>) => d.result.penalties as Record<string, Pen>;
+
+run("PA 13-3 Table 2 in the sale and surrender questions; Table 4", [
+  {
+    section: "§§ 47-48 (Table 2)",
+    quote:
+      "47 Transferring a pistol or revolver to a prohibited person ... Class D felony | Class C felony, Two-year, $5,000; 48 ... under age 21 ... Class D felony, One-year mandatory minimum | Class C felony",
+    story: "a handgun sale on 2013-09-30 names the class D penalties (one-year minimum for an under-21 transfer)",
+    question: "handgun-sale",
+    on: "2013-09-30",
+    facts: hgSale("1985-02-10"),
+    outcome: "yes",
+    check: (d) => {
+      const p = penaltiesOf(d);
+      assert.equal(p.transferViolation?.crimeClass, "class D felony");
+      assert.equal(p.underAge?.crimeClass, "class D felony");
+      assert.equal(p.underAge?.mandatoryMinimum?.prisonYears, 1);
+      assert.equal(p.falseStatement?.crimeClass, "class D felony");
+      assert.equal(p.knowingStolenOrAltered?.crimeClass, "class B felony");
+    },
+  },
+  {
+    section: "§§ 47-48 (Table 2)",
+    quote:
+      "Class C felony. Mandatory minimum: Two-year prison term. $5,000 fine ...; knowing stolen: Class B felony, three-year, $10,000",
+    story: "a handgun sale on 2013-10-01 names the bill's penalties",
+    question: "handgun-sale",
+    on: "2013-10-01",
+    facts: hgSale("1985-02-10"),
+    outcome: "yes",
+    check: (d) => {
+      const p = penaltiesOf(d);
+      for (const k of ["transferViolation", "underAge", "falseStatement"]) {
+        assert.equal(p[k]?.crimeClass, "class C felony", k);
+        assert.deepEqual(p[k]?.mandatoryMinimum, { prisonYears: 2, fineDollars: 5000 }, k);
+      }
+      assert.deepEqual(p.knowingStolenOrAltered?.mandatoryMinimum, { prisonYears: 3, fineDollars: 10000 });
+    },
+  },
+  ...(
+    [
+      [
+        "state-handgun-permit",
+        "2013-09-24",
+        "2013-09-29",
+        "class C misdemeanor",
+        "46 Failing to surrender a revoked permit (29-32) Current Penalty: Class C misdemeanor",
+      ],
+      [
+        "state-handgun-permit",
+        "2013-09-25",
+        "2013-09-30",
+        "class A misdemeanor",
+        "46 Failing to surrender a revoked permit (29-32) Penalty Under the Bill: Class A misdemeanor (EFFECTIVE DATE: October 1, 2013)",
+      ],
+      [
+        "handgun-eligibility-certificate",
+        "2013-09-24",
+        "2013-09-29",
+        "class C misdemeanor",
+        "52 Failing to surrender revoked eligibility certificate (29-36i) Current Penalty: Class C misdemeanor",
+      ],
+      [
+        "handgun-eligibility-certificate",
+        "2013-09-25",
+        "2013-09-30",
+        "class A misdemeanor",
+        "52 Failing to surrender revoked eligibility certificate (29-36i) Penalty Under the Bill: Class A misdemeanor",
+      ],
+      [
+        "long-gun-eligibility-certificate",
+        "2013-09-01",
+        "2013-09-06",
+        "class A misdemeanor",
+        "§§ 2-7: Failure to deliver it within five days of the notification is a class A misdemeanor. EFFECTIVE DATE: July 1, 2013",
+      ],
+    ] as const
+  ).map(([credential, on, dueOn, cls, quote]): Scenario => ({
+    section: credential === "long-gun-eligibility-certificate" ? "§§ 2-7" : "§§ 46, 52 (Table 2)",
+    quote,
+    // The offense is committed on the first day late (the day after the fifth day).
+    story: `a revoked ${credential} notified ${on}: deliver by ${dueOn}; failing to is a ${cls}`,
+    question: "revoked-credential-surrender",
+    on,
+    facts: { credential, notifiedOn: on },
+    outcome: "yes",
+    check: (d) => {
+      assert.equal(d.result.dueOn, dueOn);
+      assert.equal((d.result.penaltyIfMissed as { classification: string }).classification, cls);
+    },
+  })),
+  ...(
+    [
+      ["A-felony", { amount: 10, unit: "years" }, { amount: 25, unit: "years" }, 20000],
+      ["B-felony", { amount: 1, unit: "years" }, { amount: 20, unit: "years" }, 15000],
+      ["C-felony", { amount: 1, unit: "years" }, { amount: 10, unit: "years" }, 10000],
+      ["D-felony", { amount: 1, unit: "years" }, { amount: 5, unit: "years" }, 5000],
+      ["A-misdemeanor", null, { amount: 1, unit: "years" }, 2000],
+      ["B-misdemeanor", null, { amount: 6, unit: "months" }, 1000],
+      ["C-misdemeanor", null, { amount: 3, unit: "months" }, 500],
+      ["D-misdemeanor", null, { amount: 30, unit: "days" }, 250],
+    ] as const
+  ).map(([offenseClass, prisonMin, prisonMax, fineMax]): Scenario => ({
+    section: "BACKGROUND (Table 4)",
+    quote: "Table 4: Penalties by Crime Classification",
+    story: `${offenseClass}: prison ${prisonMin ? `${prisonMin.amount} ${prisonMin.unit} to ` : "up to "}${prisonMax.amount} ${prisonMax.unit}, fine up to $${fineMax}`,
+    question: "penalty-by-class",
+    on: "2014-01-01",
+    facts: { offenseClass },
+    outcome: "yes",
+    result: { prisonMin, prisonMax, fineMax },
+  })),
+  {
+    section: "BACKGROUND (Table 4)",
+    quote: "Class B felony (1st degree manslaughter with a firearm) Five to 40 years Up to $15,000",
+    story: "the class B felony of 1st degree manslaughter with a firearm: five to 40 years",
+    question: "penalty-by-class",
+    on: "2014-01-01",
+    facts: { offenseClass: "B-felony", variant: "manslaughter-1st-degree-with-a-firearm" },
+    outcome: "yes",
+    result: { prisonMin: { amount: 5, unit: "years" }, prisonMax: { amount: 40, unit: "years" }, fineMax: 15000 },
+  },
+  {
+    section: "§ 43 (Table 2) with Table 4",
+    quote: "Stealing a firearm ... Class C felony; Class C felony One to 10 years Up to $10,000",
+    story: "stealing a firearm from 2013-10-01: one to ten years, fine up to $10,000, two-year minimum",
+    question: "penalty",
+    on: "2013-10-01",
+    facts: { crime: "stealing-a-firearm" },
+    outcome: "yes",
+    result: { prisonMin: { amount: 1, unit: "years" }, prisonMax: { amount: 10, unit: "years" }, fineMax: 10000 },
+  },
+]);
