@@ -1991,3 +1991,109 @@ run("PA 13-3 Table 2 in the sale and surrender questions; Table 4", [
     result: { prisonMin: { amount: 1, unit: "years" }, prisonMax: { amount: 10, unit: "years" }, fineMax: 10000 },
   },
 ]);
+
+// ---- more edges: private long gun sales, protective orders, change notices on the registry's first day
+
+function longGunPrivate(route: string, p: LongGunPatch = {}) {
+  return longGunRetail({
+    ...p,
+    seller: { federalLicence: "none", ...p.seller },
+    transfer: { privateRoute: route, ...p.transfer },
+  });
+}
+const NICS = { dealerConsented: true, initiatedOn: "2014-05-01", response: "proceed", transactionNumber: "NTN-9" };
+const NICS_QUOTE =
+  "A federally licensed firearm dealer, upon the request of the prospective transferor or transferee, must consent to initiate a national instant criminal background check system (NICS) check ... and the background check must show that the transferee is eligible to receive the gun. ... The dealer can charge up to $20 for initiating the background check.";
+
+run("PA 13-3 more edges", [
+  {
+    section: "§ 1",
+    quote: NICS_QUOTE,
+    story: "a private sale through a dealer's NICS check, the dealer charging $20: allowed, fee within the cap",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunPrivate("dealer-nics", { transfer: { nics: { ...NICS, feeCharged: 20 } } }),
+    outcome: "yes",
+    result: { dealerFeeCap: 20, dealerFeeWithinCap: true },
+  },
+  {
+    section: "§ 1",
+    quote: "The dealer can charge up to $20 for initiating the background check.",
+    story: "the dealer charges $25 for the check: the fee is over the cap (the transfer itself stands)",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunPrivate("dealer-nics", { transfer: { nics: { ...NICS, feeCharged: 25 } } }),
+    // The cap binds the dealer's fee; the analysis does not make an overcharge bar the transfer.
+    check: (d) => assert.equal(d.result.dealerFeeWithinCap, false),
+    outcome: "yes",
+  },
+  {
+    section: "§ 1",
+    quote:
+      "The sale or transfer cannot take place if the response indicates the prospective transferee is ineligible to receive the gun.",
+    story: "NICS answers denied: the private sale cannot take place",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunPrivate("dealer-nics", { transfer: { nics: { ...NICS, response: "denied" } } }),
+    outcome: "no",
+  },
+  {
+    section: "§ 1",
+    quote: "The prospective transferee must present to the dealer his or her gun credential",
+    story: "a private NICS sale where the buyer holds no gun credential (2014-05-01): barred",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunPrivate("dealer-nics", { buyer: { credentials: [] }, transfer: { nics: NICS } }),
+    outcome: "no",
+  },
+  {
+    section: "§ 1",
+    quote: "(c) the gun cannot be loaded when transferred",
+    story: "a private sale authorized by DESPP, handed over loaded: barred",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: longGunPrivate("despp", { transfer: { loaded: true } }),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "(2) knows he or she is the subject of a restraining or protective order in certain cases",
+    story: "a person subject to an active protective order holding ammunition: a crime",
+    question: "criminal-possession",
+    on: "2014-01-15",
+    facts: poss("ammunition", [{ kind: "protective-order", issuedOn: "2014-01-02", active: true }]),
+    outcome: "no",
+  },
+  {
+    section: POSS,
+    quote: "(2) knows he or she is the subject of a restraining or protective order",
+    story: "a protective order that has expired: not a prohibitor",
+    question: "criminal-possession",
+    on: "2014-06-15",
+    facts: poss("firearm", [
+      { kind: "protective-order", issuedOn: "2014-01-02", expiresOn: "2014-05-02", active: false },
+    ]),
+    outcome: "yes",
+  },
+  {
+    section: REG,
+    quote:
+      "A registrant who changes his or her name or address must notify the DESPP commissioner in writing ... EFFECTIVE DATE: January 1, 2014",
+    story: "an address change on 2013-12-31: no registry duty yet",
+    question: "offender-change-notice",
+    on: "2014-01-02",
+    facts: { registrant: true, change: "address", changedOn: "2013-12-31" },
+    outcome: "no",
+    result: { mustAct: false, dutyStartsOn: "2014-01-01" },
+  },
+  {
+    section: REG,
+    quote: "subject to the penalty only if the failure continues for five business days",
+    story: "an address change on New Year's Day 2014: five business days end 2014-01-08",
+    question: "offender-change-notice",
+    on: "2014-01-02",
+    facts: { registrant: true, change: "address", changedOn: "2014-01-01" },
+    outcome: "yes",
+    result: { dueOn: "2014-01-08" },
+  },
+]);
