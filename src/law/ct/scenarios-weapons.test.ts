@@ -1442,6 +1442,166 @@ const SCENARIOS: Scenario[] = [
     facts: { ...MAG30, device: "belt", capacity: 50 },
     outcome: "yes",
   },
+
+  // § 33 — ammunition seizure (possession under a seizure order)
+  {
+    section: "§ 33",
+    quote:
+      "The bill conforms the law to current practice by allowing them to seize ammunition as well. It makes conforming and minor related changes, specifying that the procedures relating to seizure and returned firearms apply to ammunition as well. EFFECTIVE DATE: October 1, 2013",
+    story: "a person under a firearms seizure order keeps ammunition on 1 October 2013",
+    question: "criminal-possession",
+    on: "2013-10-01",
+    facts: {
+      item: "ammunition",
+      events: [{ kind: "firearms-seizure-order", date: "2013-09-15", active: true }],
+      credentials: [],
+    },
+    outcome: "no",
+  },
+  {
+    section: "§ 33",
+    quote:
+      "The bill conforms the law to current practice by allowing them to seize ammunition as well. EFFECTIVE DATE: October 1, 2013",
+    story: "the same person keeps the ammunition on 30 September 2013, the day before",
+    question: "criminal-possession",
+    on: "2013-09-30",
+    facts: {
+      item: "ammunition",
+      events: [{ kind: "firearms-seizure-order", date: "2013-09-15", active: true }],
+      credentials: [],
+    },
+    outcome: "yes",
+  },
+  {
+    section: "§ 33",
+    quote:
+      "Current law allows any two police officers (or a state's attorney), under limited circumstances, to get warrants and seize guns from anyone who poses an imminent risk",
+    story: "a person under a firearms seizure order keeps a pistol in September 2013 (existing law)",
+    question: "criminal-possession",
+    on: "2013-09-30",
+    facts: {
+      item: "handgun",
+      events: [{ kind: "firearms-seizure-order", date: "2013-09-15", active: true }],
+      credentials: [],
+    },
+    outcome: "no",
+  },
+
+  // more exceptions and places
+  {
+    section: "§§ 23-24",
+    quote: "The person may possess it only: 1. at his or her residence",
+    story: "a declared magazine at home loaded with 30 rounds (no round limit at the residence)",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: lcm(DECLARED, { place: "residence", roundsLoaded: 30 }),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 23-24",
+    quote:
+      "3. in-state manufacturers of LCM that manufacture or transport LCMs in Connecticut for sale here to exempt persons and entities above or for sale out of state",
+    story: "an in-state magazine maker sells one to a private Connecticut customer",
+    question: "restricted-transfer",
+    on: "2014-06-01",
+    facts: {
+      item: "large-capacity-magazine",
+      act: "sell-or-transfer",
+      transferor: { roles: ["in-state-lcm-manufacturer"] },
+      recipient: { roles: [], desppOrPoliceDepartment: false, outOfState: false },
+      method: "sale-or-other-transfer",
+      declaredOrCertified: false,
+    },
+    outcome: "no",
+    check: (d) => assert.match(violation(d), /class D felony/),
+  },
+  {
+    section: "§§ 23-24",
+    quote:
+      "3. in-state manufacturers of LCM that manufacture or transport LCMs in Connecticut for sale here to exempt persons and entities above or for sale out of state",
+    story: "the same maker ships magazines to an out-of-state buyer",
+    question: "restricted-transfer",
+    on: "2014-06-01",
+    facts: {
+      item: "large-capacity-magazine",
+      act: "sell-or-transfer",
+      transferor: { roles: ["in-state-lcm-manufacturer"] },
+      recipient: { roles: [], desppOrPoliceDepartment: false, outOfState: true },
+      method: "sale-or-other-transfer",
+      declaredOrCertified: false,
+    },
+    outcome: "yes",
+  },
+  {
+    section: "§§ 23-24",
+    quote:
+      "If an owner of an LCM transfers it to a gun dealer, the dealer must, at the time of delivery, execute a certificate of transfer.",
+    story: "a dealer fills in the certificate a week after delivery",
+    question: "lcm-dealer-transfer",
+    on: "2014-02-01",
+    facts: {
+      transferredOn: "2014-01-15",
+      certificateExecutedAtDelivery: false,
+      certificateFields: [...CERTIFICATE_FIELDS],
+      licenceAndPermitPresented: true,
+      reported: "certificate-sent",
+    },
+    outcome: "no",
+  },
+  {
+    section: "§§ 25-31",
+    quote:
+      "Under the law and bill, anyone who possesses an assault weapon for which a certificate has been issued may possess it only at specified locations, such as ... at a target range that holds a license for practicing target shooting.",
+    story: "a certificate holder shoots the AR-15 at a licensed target range",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: aw(
+      { obtainedOn: "2012-01-01", lawfullyObtained: true, certificate: "issued", certificateAppliedOn: "2013-11-01" },
+      { place: "licensed-target-range" },
+    ),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 25-31",
+    quote: "1. individuals to arrange to relinquish a weapon to a police department or DESPP",
+    story: "an uncertificated AR-15 owner drives it to the police station under an arrangement to hand it in",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: aw(
+      { obtainedOn: "2012-01-01", lawfullyObtained: true, certificate: "none" },
+      { place: "in-transport" },
+      { ...NOBODY, purposes: ["arranged-relinquishment"] },
+    ),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 25-31",
+    quote:
+      "the bill allows the newly added weapons to be possessed or received, under defined circumstances, by: ... 2. gun dealers",
+    story: "a gun dealer holds an AR-15 received in 2014",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: aw(
+      { obtainedOn: "2014-03-01", lawfullyObtained: true, certificate: "none" },
+      { place: "place-of-business" },
+      { ...NOBODY, roles: ["gun-dealer"] },
+    ),
+    outcome: "yes",
+  },
+  {
+    section: "§ 9",
+    quote: "The bill also requires the purchaser to have a long gun eligibility certificate.",
+    story: "a federally qualified auction buyer whose long gun eligibility certificate was revoked",
+    question: "auction-contraband-long-gun",
+    on: "2014-06-01",
+    facts: {
+      buyer: {
+        qualifiedUnderFederalLaw: true,
+        credentials: [{ kind: "long-gun-eligibility-certificate", status: "revoked" }],
+      },
+    },
+    outcome: "no",
+  },
 ];
 
 describe("bill analysis scenarios: weapons, ammunition, storage (PA 13-3)", () => {
