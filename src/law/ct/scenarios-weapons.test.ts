@@ -122,6 +122,25 @@ const CIVILIAN_AMMO = {
   heirByBequestOrIntestacy: false,
 };
 
+/** A complete application for a credential by a Hartford resident born in 1970. */
+function application(credential: string, events: unknown[], extra: Record<string, unknown> = {}) {
+  return {
+    credential,
+    applicant: {
+      birthDate: "1970-01-01",
+      residenceState: "CT",
+      residenceTown: "Hartford",
+      citizenOrLawfulResident: true,
+    },
+    backgroundCheckConsent: true,
+    feePaid: true,
+    recordsChecked: true,
+    nics: { status: "proceed" },
+    events,
+    ...extra,
+  };
+}
+
 const violation = (d: Decision<Record<string, unknown>>) => JSON.stringify(d.result.violation);
 
 const Q_LCM_DEF =
@@ -1600,6 +1619,29 @@ const SCENARIOS: Scenario[] = [
         credentials: [{ kind: "long-gun-eligibility-certificate", status: "revoked" }],
       },
     },
+    outcome: "no",
+  },
+
+  // §§ 8, 10-11 — the probate look-back on the day it changes
+  {
+    section: "§§ 8, 10-11",
+    quote:
+      "Under current law, a person confined in a psychiatric hospital by probate court order within the preceding 12 months of an application is ineligible for a gun permit or eligibility certificate. The bill extends this period to 60 months. ... EFFECTIVE DATE: the provisions changing the eligibility criteria ... are effective October 1, 2013",
+    story:
+      "an applicant confined by probate court order on 1 January 2012 is decided on 30 September 2013 (12-month look-back)",
+    question: "credential-eligibility",
+    on: "2013-09-30",
+    facts: application("handgun-eligibility-certificate", [{ kind: "probate-commitment", date: "2012-01-01" }]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote:
+      "The bill extends this period to 60 months. ... EFFECTIVE DATE: the provisions changing the eligibility criteria ... are effective October 1, 2013",
+    story: "the same applicant decided on 1 October 2013 (60-month look-back)",
+    question: "credential-eligibility",
+    on: "2013-10-01",
+    facts: application("handgun-eligibility-certificate", [{ kind: "probate-commitment", date: "2012-01-01" }]),
     outcome: "no",
   },
 ];
