@@ -141,6 +141,24 @@ function application(credential: string, events: unknown[], extra: Record<string
   };
 }
 
+/** An uncertificated Avtomat Kalashnikov AK-47 type, made in 1990, kept at home, under the 2002-2003 notice rule. */
+function akNotice(holding: Record<string, unknown>) {
+  return {
+    item: "weapon",
+    weapon: { item: "firearm", firearm: { ...AR15, model: "Avtomat Kalashnikov AK-47", manufacturedOn: "1990-01-01" } },
+    person: NOBODY,
+    holding: {
+      ...PLAIN_HOLDING,
+      lawfullyObtained: true,
+      certificate: "none",
+      specifiedWeaponObtainedInGoodFaith: true,
+      specifiedWeaponNotOtherwiseProhibited: true,
+      ...holding,
+    },
+    location: { place: "residence" },
+  };
+}
+
 const violation = (d: Decision<Record<string, unknown>>) => JSON.stringify(d.result.violation);
 
 const Q_LCM_DEF =
@@ -151,6 +169,9 @@ const Q_LCM_PLACES =
   "The person may possess it only: ... 6. while transporting the LCM between any of the above-mentioned places or to a gun dealer, provided the LCM contains no more than 10 bullets and is transported in compliance with the bill";
 const Q_AW_CERT =
   "anyone who legally possessed one of the newly banned weapons on the day before the bill's effective date and who is eligible for a certificate of possession may continue to do so by applying to DESPP for this certificate by January 1, 2014";
+
+const Q_AK =
+  "A person may possess an Auto-Ordnance Thompson type, Avtomat Kalashnikov AK-47 type, MAC-10, MAC-11, or MAC11 Carbine type assault weapon if (1) it was obtained in good faith on or after October 1, 1993 and before May 8, 2002, (2) the possessor is not prohibited from possessing the weapon under any other law, and (3) the possessor notified DESPP before October 1, 2003 that he or she possessed the specific weapon (CGS § 53-202N).";
 
 const SCENARIOS: Scenario[] = [
   // §§ 23-24 — definition
@@ -1643,6 +1664,71 @@ const SCENARIOS: Scenario[] = [
     on: "2013-10-01",
     facts: application("handgun-eligibility-certificate", [{ kind: "probate-commitment", date: "2012-01-01" }]),
     outcome: "no",
+  },
+
+  // BACKGROUND (assault weapons): the Thompson / AK-47 / MAC notice rule and the 1994 date
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote: Q_AK,
+    story: "an AK-47 type obtained in 2000 and notified to DESPP on 30 September 2003",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: akNotice({ obtainedOn: "2000-01-01", specifiedWeaponDesppNotifiedOn: "2003-09-30" }),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote: Q_AK,
+    story: "the same AK-47 type notified on 1 October 2003, too late",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: akNotice({ obtainedOn: "2000-01-01", specifiedWeaponDesppNotifiedOn: "2003-10-01" }),
+    outcome: "no",
+    check: (d) => assert.match(violation(d), /class D felony/),
+  },
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote: Q_AK,
+    story: "an AK-47 type obtained on 7 May 2002 (the last day) and notified in time",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: akNotice({ obtainedOn: "2002-05-07", specifiedWeaponDesppNotifiedOn: "2003-01-01" }),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote: Q_AK,
+    story: "an AK-47 type obtained on 8 May 2002",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: akNotice({ obtainedOn: "2002-05-08", specifiedWeaponDesppNotifiedOn: "2003-01-01" }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote: Q_AK,
+    story: "an AK-47 type obtained on 30 September 1993, before the window",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: akNotice({ obtainedOn: "1993-09-30", specifiedWeaponDesppNotifiedOn: "2003-01-01" }),
+    outcome: "no",
+  },
+  {
+    section: "§§ 25-31 (BACKGROUND)",
+    quote:
+      "certain assault weapons defined by criteria, rather than specific name, are exempt from the state transfer restrictions and registration requirements if they were legally manufactured before September 13, 1994 (CGS § 53-202m).",
+    story: "a one-feature rifle made on 13 September 1994 is not made before that day",
+    question: "firearm-classification",
+    on: "2014-06-01",
+    facts: unlisted({
+      type: "rifle",
+      action: "semiautomatic",
+      acceptsDetachableMagazine: true,
+      manufacturedOn: "1994-09-13",
+      features: { flashSuppressor: true },
+    }),
+    outcome: "yes",
+    result: { pre1994Exemption: false },
   },
 ];
 
