@@ -1730,6 +1730,75 @@ const SCENARIOS: Scenario[] = [
     outcome: "yes",
     result: { pre1994Exemption: false },
   },
+
+  // penalties and the sale ban from passage
+  {
+    section: "§§ 25-31",
+    quote:
+      "Illegally transferring or carrying an assault weapon is a class C felony, with a two-year mandatory minimum prison term ... The ban on sales and transfers is effective upon passage.",
+    story: "a dealer sells an AR-15 to a civilian on 4 April 2013, the day of passage",
+    question: "restricted-transfer",
+    on: "2013-04-04",
+    facts: {
+      item: "assault-weapon",
+      act: "sell-or-transfer",
+      transferor: { roles: ["gun-dealer"] },
+      recipient: { roles: [], desppOrPoliceDepartment: false, under18: false },
+      method: "sale-or-other-transfer",
+      declaredOrCertified: false,
+    },
+    outcome: "no",
+    check: (d) => {
+      assert.match(violation(d), /class C felony/);
+      assert.deepEqual((d.result.violation as { mandatoryMinimum: unknown }).mandatoryMinimum, { prisonYears: 2 });
+    },
+  },
+  {
+    section: "§§ 25-31",
+    quote:
+      "It additionally allows sales to and possession by (a) employees of a Nuclear Regulatory Commission (NRC) licensee operating a nuclear power plant in Connecticut for the purpose of providing security",
+    story: "a dealer sells an AR-15 to a nuclear plant's security contractor",
+    question: "restricted-transfer",
+    on: "2014-06-01",
+    facts: {
+      item: "assault-weapon",
+      act: "sell-or-transfer",
+      transferor: { roles: ["gun-dealer"] },
+      recipient: { roles: ["nuclear-plant-security"], desppOrPoliceDepartment: false, under18: false },
+      method: "sale-or-other-transfer",
+      declaredOrCertified: false,
+    },
+    outcome: "yes",
+  },
+  {
+    section: "§§ 25-31",
+    quote:
+      "1. executors or administrators of an estate that includes an assault weapon for which a certificate has been issued",
+    story: "an executor holds an estate's AR-15 for which no certificate was ever issued",
+    question: "possession-permitted",
+    on: "2014-06-01",
+    facts: aw(
+      { obtainedOn: "2014-05-01", lawfullyObtained: true, certificate: "none", estateItemRegistered: false },
+      { place: "residence" },
+      { ...NOBODY, roles: ["executor-or-administrator"] },
+    ),
+    outcome: "no",
+  },
+  {
+    section: "§§ 25-31",
+    quote: Q_AW_CERT,
+    story: "a person who got the weapon only after 3 April 2013 has no certificate window",
+    question: "declaration-deadline",
+    on: "2013-12-01",
+    facts: {
+      item: "assault-weapon",
+      lawfullyPossessedBeforeCutoff: false,
+      eligibleForCertificate: true,
+      specialCircumstances: "none",
+    },
+    outcome: "no",
+    result: { deadline: null },
+  },
 ];
 
 describe("bill analysis scenarios: weapons, ammunition, storage (PA 13-3)", () => {
