@@ -467,3 +467,57 @@ run("PA 13-3 §§ 81-82 school construction review", [
     result: { reviewRequired: true, mayDisapprove: false },
   },
 ]);
+
+// ---- §§ 1, 2-7: the certificate at the sale ---------------------------------------------------
+
+const REQUIRED =
+  "On and after April 1, 2014, the bill requires anyone, except a federal marshal, parole officer, or peace officer, buying or receiving a long gun to have a long gun eligibility certificate, handgun permit, handgun dealer permit, or handgun eligibility certificate.";
+const DATABASE =
+  "the DESPP commissioner must include information about such certificates in the database he currently maintains for sellers to verify the validity of a purchaser's gun credential.";
+/** A dealer's retail sale of a shotgun to a buyer born 1980 whose DESPP authorization was approved. */
+function shotgunSale(credentials: unknown[]) {
+  return {
+    seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false },
+    buyer: { federalLicence: "none", birthDate: "1980-01-10", credentials, officer: "none", events: [] },
+    firearm: { semiautomaticCenterfireRifle: false, antique: false },
+    transfer: {
+      waitingPeriodExceptions: "none",
+      applicationDate: "2014-04-20",
+      authorization: { status: "approved", number: "LG-1" },
+      loaded: false,
+    },
+  };
+}
+const cert = (status: string) => ({ kind: "long-gun-eligibility-certificate", status, presented: true });
+
+run("PA 13-3 §§ 1, 2-7 the long gun eligibility certificate at the sale", [
+  {
+    section: "§ 1 with §§ 2-7",
+    quote: REQUIRED,
+    story: "a buyer shows a valid long gun eligibility certificate on 2014-05-01: yes",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: shotgunSale([cert("valid")]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 2-7",
+    quote: `${DATABASE} ... a long gun eligibility certificate can be revoked upon the occurrence of any event that would have disqualified the holder`,
+    story: "the database shows the buyer's certificate revoked: no",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: shotgunSale([cert("revoked")]),
+    outcome: "no",
+    check: (d) =>
+      assert.ok(d.findings.some((f) => f.id === "sales.long-gun.buyer-credential" && f.status === "not-met")),
+  },
+  {
+    section: "§§ 2-7",
+    quote: `${DATABASE} ... the certificate is good for five years`,
+    story: "the buyer's certificate has expired: no",
+    question: "long-gun-sale",
+    on: "2014-05-01",
+    facts: shotgunSale([cert("expired")]),
+    outcome: "no",
+  },
+]);
