@@ -521,3 +521,76 @@ run("PA 13-3 §§ 1, 2-7 the long gun eligibility certificate at the sale", [
     outcome: "no",
   },
 ]);
+
+// ---- the Attorney General's trafficking plan: a monthly ammunition limit (policy) ------------
+
+const PLAN = "the Attorney General's plan (not PA 13-3)";
+const MONTHLY =
+  "Additionally, we should enforce a limit on monthly ammunitions sales. There is no reasonable self-protection scenario where an individual needs tens of thousands of bullets.";
+const MONTHLY_CAP = { enabled: true, roundsPerCalendarMonth: 1000, version: 1, effectiveOn: "2024-01-01" };
+const EARLY_JANUARY = [{ on: "2025-01-05", type: "centerfire-pistol", quantity: 800 }];
+const BUY_300 = [{ type: "centerfire-pistol", quantity: 300 }];
+const isPolicy = (d: Decision<Record<string, unknown>>) =>
+  assert.ok(
+    d.findings.every((f) => f.source.basis === "policy"),
+    "every finding cites the policy, not a statute",
+  );
+
+run("Trafficking plan: monthly ammunition limit", [
+  {
+    section: PLAN,
+    quote: MONTHLY,
+    story: "800 rounds bought 5 January; 300 more on 31 January exceed a 1,000-round monthly cap",
+    question: "ammunition-limit",
+    on: "2025-01-31",
+    facts: { settings: MONTHLY_CAP, prior: EARLY_JANUARY, requested: BUY_300 },
+    outcome: "no",
+    result: { permitted: false, headroom: { "policy.ammunition-limit.rounds.calendar-month": 200 } },
+    check: isPolicy,
+  },
+  {
+    section: PLAN,
+    quote: MONTHLY,
+    story: "the same 300 rounds on 1 February, a new month: permitted",
+    question: "ammunition-limit",
+    on: "2025-02-01",
+    facts: { settings: MONTHLY_CAP, prior: EARLY_JANUARY, requested: BUY_300 },
+    outcome: "yes",
+    result: { permitted: true },
+    check: isPolicy,
+  },
+  {
+    section: PLAN,
+    quote: MONTHLY,
+    story: "200 rounds on 31 January fill the cap exactly: permitted",
+    question: "ammunition-limit",
+    on: "2025-01-31",
+    facts: { settings: MONTHLY_CAP, prior: EARLY_JANUARY, requested: [{ type: "centerfire-pistol", quantity: 200 }] },
+    outcome: "yes",
+  },
+  {
+    section: PLAN,
+    quote: `${MONTHLY} (a plan, not an enacted law: the Department may switch the limit off)`,
+    story: "the limit switched off: 30,000 rounds are not refused by it",
+    question: "ammunition-limit",
+    on: "2025-01-31",
+    facts: {
+      settings: { ...MONTHLY_CAP, enabled: false },
+      prior: [],
+      requested: [{ type: "rimfire", quantity: 30000 }],
+    },
+    outcome: "yes",
+    result: { permitted: true, enabled: false },
+    check: isPolicy,
+  },
+  {
+    section: PLAN,
+    quote: MONTHLY,
+    story: "the buyer's earlier purchases were not looked up: unknown, never a refusal",
+    question: "ammunition-limit",
+    on: "2025-01-31",
+    facts: { settings: MONTHLY_CAP, requested: BUY_300 },
+    outcome: "unknown",
+    result: { permitted: null },
+  },
+]);
