@@ -428,6 +428,101 @@ run("PA 13-3 §§ 57-58 gun permit application", [
     facts: temporary({}, { attestedNoTemporaryPermitApplicationIn12Months: false }),
     outcome: "no",
   },
+  {
+    section: S57,
+    quote: PERMANENT,
+    story: "a Massachusetts resident with a place of business in Hartford applies to Hartford on 2013-09-30: yes",
+    question: "credential-eligibility",
+    on: "2013-09-30",
+    facts: temporary({ residenceState: "MA", residenceTown: "Boston", placeOfBusinessTowns: ["Hartford"] }),
+    outcome: "yes",
+  },
+  {
+    section: S57,
+    quote: PERMANENT,
+    story: "the same Massachusetts resident applies to Hartford on 2013-10-01: no",
+    question: "credential-eligibility",
+    on: "2013-10-01",
+    facts: temporary({ residenceState: "MA", residenceTown: "Boston", placeOfBusinessTowns: ["Hartford"] }),
+    outcome: "no",
+    check: disqualifiedBy("credentials.permanent-residence"),
+  },
+  {
+    section: S57,
+    quote: DIRECT,
+    story: "a Connecticut resident with no permanent residence here and a Massachusetts license applies directly: yes",
+    question: "credential-eligibility",
+    on: "2014-02-01",
+    facts: application("state-handgun-permit", "1970-01-01", [], {
+      applicant: {
+        birthDate: "1970-01-01",
+        residenceState: "CT",
+        residenceTown: "Hartford",
+        residenceIsPermanent: false,
+        citizenOrLawfulResident: true,
+      },
+      holdsTemporaryPermit: false,
+      holdsOtherStateCarryPermit: true,
+    }),
+    outcome: "yes",
+  },
+  {
+    section: S57,
+    quote: `${DIRECT} ... By law, a gun permit is issued under a two-part process, with a local official issuing a temporary state permit, after which the State Police issues the five-year state permit`,
+    story: "a permanent Connecticut resident with a Massachusetts license but no temporary state permit: no",
+    question: "credential-eligibility",
+    on: "2014-02-01",
+    facts: application("state-handgun-permit", "1970-01-01", [], {
+      applicant: {
+        birthDate: "1970-01-01",
+        residenceState: "CT",
+        residenceTown: "Hartford",
+        residenceIsPermanent: true,
+        citizenOrLawfulResident: true,
+      },
+      holdsTemporaryPermit: false,
+      holdsOtherStateCarryPermit: true,
+    }),
+    outcome: "no",
+    check: disqualifiedBy("credentials.state-permit-route"),
+  },
+  {
+    section: S57,
+    quote:
+      "By law, a gun permit is issued under a two-part process ... after which the State Police issues the five-year state permit",
+    story: "a permanent Connecticut resident holding a temporary state permit applies for the state permit: yes",
+    question: "credential-eligibility",
+    on: "2014-02-01",
+    facts: application("state-handgun-permit", "1970-01-01", [], { holdsTemporaryPermit: true }),
+    outcome: "yes",
+  },
+  {
+    section: S57,
+    quote: DIRECT,
+    story:
+      "a Massachusetts resident with a Massachusetts license applies directly on 2013-09-30, as under existing law: yes",
+    question: "credential-eligibility",
+    on: "2013-09-30",
+    facts: application("state-handgun-permit", "1970-01-01", [], {
+      applicant: { birthDate: "1970-01-01", residenceState: "MA", citizenOrLawfulResident: true },
+      holdsOtherStateCarryPermit: true,
+    }),
+    outcome: "yes",
+  },
+  {
+    section: S57,
+    quote: ONCE,
+    // QUESTION(legal) reading in temporary-permit-application-limit.ts: earlier applications count whatever their date.
+    story: "an application on 2013-09-15 (before the limit) bars a new one on 2013-10-15",
+    question: "credential-eligibility",
+    on: "2013-10-15",
+    facts: temporary(
+      {},
+      { attestedNoTemporaryPermitApplicationIn12Months: false, priorTemporaryPermitApplicationDates: ["2013-09-15"] },
+    ),
+    outcome: "no",
+    check: disqualifiedBy("credentials.no-recent-temporary-permit-application"),
+  },
 ]);
 
 // ---- §§ 80-83: school construction review --------------------------------------------------

@@ -84,6 +84,11 @@ export function temporaryPermitAttestation(facts: CredentialFacts, on: PlainDate
  * later (an application on 2013-10-01 bars applications up to 2014-09-30; one on 2014-10-01 is
  * allowed). An application dated on the check date itself is taken to be the one being decided.
  *
+ * QUESTION(legal): an application made before 1 October 2013 still counts for an application on or
+ * after that day (one on 2013-09-15 bars a permit on 2013-10-15): the bar on issuing "to someone
+ * who has previously applied within the previous 12 months" looks back from the new application,
+ * whatever the date of the earlier one.
+ *
  * QUESTION(legal): when no records of earlier applications are supplied, the applicant's own
  * statement under penalty of false statement is taken as sufficient proof (the Act makes that
  * statement the check). When records show an earlier application within 12 months and the
