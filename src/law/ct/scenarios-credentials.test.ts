@@ -219,6 +219,16 @@ run("PA 13-3 §§ 2-7 long gun eligibility certificate", [
   },
   {
     section: S27,
+    quote: `${REVOKE} ... EFFECTIVE DATE: July 1, 2013`,
+    story: "a notice dated 2013-06-30, before the certificate exists: no duty, it starts 2013-07-01",
+    question: "revoked-credential-surrender",
+    on: "2013-06-30",
+    facts: { credential: LGEC, notifiedOn: "2013-06-30" },
+    outcome: "no",
+    result: { mustAct: false, dutyStartsOn: "2013-07-01" },
+  },
+  {
+    section: S27,
     quote: REVOKE,
     story: "notified in writing on 2013-07-01, the first day: deliver by 2013-07-06",
     question: "revoked-credential-surrender",
