@@ -202,12 +202,17 @@ async function pipelinedTx<T>(
       if (opts?.prelude) track(send(c, opts.prelude.text, opts.prelude.params));
       return c;
     })());
+  /**
+   * The transaction's cause of failure: the first error that is not "current transaction is
+   * aborted" (25P02), whichever promise's rejection JavaScript happens to run first (a deferred
+   * write's rejection takes more microtask turns than an awaited read's, though it was answered first).
+   */
+  const note = (e: Error) => {
+    if (!failed || ((failed as { code?: string }).code === "25P02" && (e as { code?: string }).code !== "25P02"))
+      failed = e;
+  };
   const track = (p: Promise<unknown>) => {
-    deferred.push(
-      p.catch((e: Error) => {
-        failed ??= e;
-      }),
-    );
+    deferred.push(p.catch(note));
   };
   // The first failure in the transaction is its cause; later statements only report the aborted transaction.
   const cause = (e: unknown) => failed ?? e;
@@ -218,7 +223,9 @@ async function pipelinedTx<T>(
       try {
         return (await send(c, text, params)).rows as R[];
       } catch (e) {
-        failed ??= e as Error;
+        // The statements before this one have been answered (answers come in order): hear their failures first.
+        await Promise.all(deferred);
+        note(e as Error);
         throw cause(e);
       }
     },
@@ -233,9 +240,7 @@ async function pipelinedTx<T>(
       corked(c);
       const commit = c.query("COMMIT");
       await Promise.all(deferred);
-      await commit.catch((e: Error) => {
-        failed ??= e;
-      });
+      await commit.catch(note);
       // COMMIT of a transaction a deferred write aborted answers ROLLBACK: nothing was written.
       if (failed) throw failed;
     }
