@@ -5,45 +5,10 @@
  * parsed by the question's own schema. Each scenario names the section and quotes the sentence.
  */
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
-import type { PlainDate } from "../core/dates.ts";
-import { type Decision, toDecision } from "../core/questions.ts";
-import { RULEBOOK_VERSION, findQuestion } from "./index.ts";
+import { type Decision } from "../core/questions.ts";
+import { type Scenario, runScenarios } from "./scenario-kit.ts";
 
-function ask(question: string, on: string, facts: unknown): Decision<Record<string, unknown>> {
-  const q = findQuestion(question);
-  if (!q) throw new Error(`unknown question ${question}`);
-  const parsed = q.facts.safeParse(facts);
-  if (!parsed.success) throw new Error(`facts refused for ${question}: ${parsed.error.message}`);
-  return toDecision(q, q.decide(parsed.data, on as PlainDate), on as PlainDate, RULEBOOK_VERSION);
-}
-
-interface Scenario {
-  section: string;
-  /** The analysis sentence the scenario tests. */
-  quote: string;
-  story: string;
-  question: string;
-  on: string;
-  facts: unknown;
-  outcome: "yes" | "no" | "unknown";
-  result?: Record<string, unknown>;
-  check?: (d: Decision<Record<string, unknown>>) => void;
-}
-
-function run(title: string, scenarios: Scenario[]): void {
-  describe(title, () => {
-    for (const s of scenarios)
-      test(`${s.section}: ${s.story}`, () => {
-        assert.ok(s.quote.length > 10, "each scenario quotes the analysis");
-        const d = ask(s.question, s.on, s.facts);
-        assert.equal(d.outcome, s.outcome, `outcome (${JSON.stringify(d.result)})`);
-        for (const [k, v] of Object.entries(s.result ?? {}))
-          assert.deepEqual((d.result as Record<string, unknown>)[k], v, `result.${k}`);
-        s.check?.(d);
-      });
-  });
-}
+const run = (title: string, scenarios: Scenario[]) => runScenarios(title, scenarios, { quoted: true });
 
 /** An application with every fact a clean applicant has; `extra` overrides top-level facts. */
 function application(

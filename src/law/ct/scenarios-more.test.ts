@@ -5,44 +5,10 @@
  * and quotes the sentence it tests.
  */
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
-import type { PlainDate } from "../core/dates.ts";
-import { type Decision, toDecision } from "../core/questions.ts";
-import { RULEBOOK_VERSION, findQuestion } from "./index.ts";
+import { type Decision } from "../core/questions.ts";
+import { type Scenario, ask, runScenarios, LGEC, PERMIT, AMMO_CERT, PHOTO_ID } from "./scenario-kit.ts";
 
-function ask(question: string, on: string, facts: unknown): Decision<Record<string, unknown>> {
-  const q = findQuestion(question);
-  if (!q) throw new Error(`unknown question ${question}`);
-  const parsed = q.facts.safeParse(facts);
-  if (!parsed.success) throw new Error(`facts refused for ${question}: ${parsed.error.message}`);
-  return toDecision(q, q.decide(parsed.data, on as PlainDate), on as PlainDate, RULEBOOK_VERSION);
-}
-
-interface Scenario {
-  section: string;
-  /** The analysis sentence (or table row) the scenario tests. */
-  quote: string;
-  story: string;
-  question: string;
-  on: string;
-  facts: unknown;
-  outcome: "yes" | "no" | "unknown";
-  result?: Record<string, unknown>;
-  check?: (d: Decision<Record<string, unknown>>) => void;
-}
-
-function run(title: string, scenarios: Scenario[]): void {
-  describe(title, () => {
-    for (const s of scenarios)
-      test(`${s.section}: ${s.story}`, () => {
-        const d = ask(s.question, s.on, s.facts);
-        assert.equal(d.outcome, s.outcome, `outcome (${JSON.stringify(d.result)})`);
-        for (const [k, v] of Object.entries(s.result ?? {}))
-          assert.deepEqual((d.result as Record<string, unknown>)[k], v, `result.${k}`);
-        s.check?.(d);
-      });
-  });
-}
+const run = (title: string, scenarios: Scenario[]) => runScenarios(title, scenarios, { quoted: true });
 
 // ---- §§ 42-43, 46-50, 52-53: Table 2 -------------------------------------------------------
 
@@ -1009,11 +975,6 @@ run("PA 13-3 §§ 70-75 insurance review clocks", [
 ]);
 
 // ---- § 1 and §§ 14-17: edge dates and exceptions --------------------------------------------
-
-const LGEC = { kind: "long-gun-eligibility-certificate", status: "valid", presented: true } as const;
-const PERMIT = { kind: "permit-to-carry", status: "valid", presented: true } as const;
-const AMMO_CERT = { kind: "ammunition-certificate", status: "valid", presented: true } as const;
-const PHOTO_ID = { kind: "drivers-license", valid: true, hasPhotograph: true, showsDateOfBirth: true, presented: true };
 
 interface LongGunPatch {
   seller?: Record<string, unknown>;

@@ -5,32 +5,9 @@
  * names its section and quotes the sentence of the analysis it tests.
  */
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
-import type { PlainDate } from "../core/dates.ts";
-import { type Decision, toDecision } from "../core/questions.ts";
-import { RULEBOOK_VERSION, findQuestion } from "./index.ts";
+import { type Decision } from "../core/questions.ts";
 import { CERTIFICATE_FIELDS } from "./weapons/lcm-dealer-transfer.ts";
-
-function ask(question: string, on: string, facts: unknown): Decision<Record<string, unknown>> {
-  const q = findQuestion(question);
-  if (!q) throw new Error(`unknown question ${question}`);
-  const parsed = q.facts.safeParse(facts);
-  if (!parsed.success) throw new Error(`facts refused for ${question}: ${parsed.error.message}`);
-  return toDecision(q, q.decide(parsed.data, on as PlainDate), on as PlainDate, RULEBOOK_VERSION);
-}
-
-interface Scenario {
-  section: string;
-  /** The sentence of the analysis the scenario tests. */
-  quote: string;
-  story: string;
-  question: string;
-  on: string;
-  facts: unknown;
-  outcome: "yes" | "no" | "unknown";
-  result?: Record<string, unknown>;
-  check?: (d: Decision<Record<string, unknown>>) => void;
-}
+import { type Scenario, runScenarios, NOBODY, PLAIN_HOLDING } from "./scenario-kit.ts";
 
 const MAG30 = {
   device: "magazine",
@@ -41,8 +18,6 @@ const MAG30 = {
   tubularInLeverAction: false,
   permanentlyInoperable: false,
 };
-const NOBODY = { roles: [], purposes: [], serviceMemberAwayOnDuty: false, priorLcmViolation: false };
-const PLAIN_HOLDING = { movedIntoState: false, inherited: false, transferredServiceMember: false };
 function lcm(holding: Record<string, unknown>, location: Record<string, unknown>, person: unknown = NOBODY) {
   return { item: "magazine", magazine: MAG30, person, holding: { ...PLAIN_HOLDING, ...holding }, location };
 }
@@ -1801,18 +1776,4 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-describe("bill analysis scenarios: weapons, ammunition, storage (PA 13-3)", () => {
-  for (const s of SCENARIOS) {
-    test(`${s.section}: ${s.story} (${s.on}) → ${s.outcome}`, () => {
-      assert.ok(s.quote.length > 20, "each scenario quotes the analysis");
-      const d = ask(s.question, s.on, s.facts);
-      assert.equal(
-        d.outcome,
-        s.outcome,
-        JSON.stringify(d.findings.filter((f) => f.status !== "met").map((f) => [f.id, f.status, f.because, f.missing])),
-      );
-      if (s.result) for (const [k, v] of Object.entries(s.result)) assert.deepEqual(d.result[k], v, `result.${k}`);
-      s.check?.(d);
-    });
-  }
-});
+runScenarios("bill analysis scenarios: weapons, ammunition, storage (PA 13-3)", SCENARIOS, { quoted: true });
