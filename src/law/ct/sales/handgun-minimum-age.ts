@@ -33,17 +33,22 @@ export const TARGET_SHOOTING_EXCEPTION: Citation = cite("CGS", "§ 29-34(b)", {
   text: "except for target or shooting range use: a temporary transfer for use in target shooting or on a firing or shooting range, otherwise permitted by law and under the immediate supervision of a person eligible to possess a pistol or revolver",
 });
 
-/** The target-shooting exception: a supervised temporary transfer for range use. */
+/**
+ * The target-shooting exception: a supervised temporary transfer for range use.
+ *
+ * An absent `temporaryForTargetShooting` means a sale or permanent transfer (as the
+ * `handgun-sale` facts document it, and as the route is chosen): the exception does not
+ * apply, so a dealer's sale to a 20-year-old is a violation, not "unknown". Only a
+ * temporary transfer whose supervision is not reported is unknown.
+ */
 export function targetShootingException(
   t: { temporaryForTargetShooting?: boolean | undefined; supervisedByEligiblePerson?: boolean | undefined } | undefined,
 ): { applies: boolean | "unknown"; missing: string[] } {
-  if (t?.temporaryForTargetShooting === false || t?.supervisedByEligiblePerson === false)
+  if (t?.temporaryForTargetShooting !== true || t.supervisedByEligiblePerson === false)
     return { applies: false, missing: [] };
-  const missing = [
-    ...(t?.temporaryForTargetShooting === undefined ? ["transfer.temporaryForTargetShooting"] : []),
-    ...(t?.supervisedByEligiblePerson === undefined ? ["transfer.supervisedByEligiblePerson"] : []),
-  ];
-  return missing.length > 0 ? { applies: "unknown", missing } : { applies: true, missing: [] };
+  if (t.supervisedByEligiblePerson === undefined)
+    return { applies: "unknown", missing: ["transfer.supervisedByEligiblePerson"] };
+  return { applies: true, missing: [] };
 }
 
 const ID = "sales.handgun.minimum-age";
