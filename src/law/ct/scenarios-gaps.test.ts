@@ -2263,3 +2263,63 @@ run("PA 13-3 §§ 9, 18-24, 32, 54-56, 84-85 and Table 4", [
     result: { prisonMin: null, prisonMax: max, fineMax: fine },
   })),
 ]);
+
+// ---- §§ 18-22: a missed annual update is overdue until the next anniversary ---------------------
+
+const S18_FAIL =
+  "People required to register must do so within 20 days after the anniversary of the initial registration date. ... The department or troop, as applicable, may defer the appearance to a later date for good cause. ... Failure to (1) inform the DESPP commissioner of a name or address change or (2) register and update one's status as required is a class D felony.";
+
+run("PA 13-3 §§ 18-22: missed annual updates", [
+  {
+    section: "§§ 18-22",
+    quote: S18_FAIL,
+    story: "registered 2014-03-10, no appearance by 2015-03-30: overdue on 2015-04-01",
+    question: "offender-annual-update",
+    on: "2015-04-01",
+    facts: { initialRegistrationOn: "2014-03-10" },
+    outcome: "yes",
+    result: { dueOn: "2015-03-30", actedInTime: null, overdue: true },
+    check: (d) =>
+      assert.equal((d.result.penaltyIfMissed as { classification: string }).classification, "class D felony"),
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_FAIL,
+    story: "the appearance deferred for good cause to 2015-04-15: not overdue on 2015-04-15",
+    question: "offender-annual-update",
+    on: "2015-04-15",
+    facts: { initialRegistrationOn: "2014-03-10", updateDeferredTo: "2015-04-15" },
+    outcome: "yes",
+    result: { dueOn: "2015-04-15", overdue: false },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_FAIL,
+    story: "the deferred appearance missed: overdue on 2015-04-16",
+    question: "offender-annual-update",
+    on: "2015-04-16",
+    facts: { initialRegistrationOn: "2014-03-10", updateDeferredTo: "2015-04-15" },
+    outcome: "yes",
+    result: { dueOn: "2015-04-15", overdue: true },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_FAIL,
+    story: "appeared 2015-03-20 for the first update; on the second anniversary the second window is due",
+    question: "offender-annual-update",
+    on: "2016-03-10",
+    facts: { initialRegistrationOn: "2014-03-10", appearedOn: "2015-03-20" },
+    outcome: "yes",
+    result: { dueOn: "2016-03-30", actedInTime: null, overdue: false },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_FAIL,
+    story: "no update is owed once the five-year registration ends (2019-03-09)",
+    question: "offender-annual-update",
+    on: "2019-03-10",
+    facts: { initialRegistrationOn: "2014-03-10" },
+    outcome: "no",
+    result: { mustAct: false },
+  },
+]);

@@ -68,7 +68,20 @@ describe("offender-annual-update", () => {
     assert.equal(a.result.window?.noticeMailBy, "2015-02-08");
     assert.equal(a.result.window?.appearanceReportDueBy, "2015-04-09");
     assert.equal(a.result.penaltyIfMissed?.classification, "class D felony");
-    assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2015-03-31").result.window?.year, 2);
+    // The day after the window closes, with no appearance: still the first window, now overdue.
+    const late = ask({ initialRegistrationOn: d("2014-03-10") }, "2015-03-31");
+    assert.equal(late.result.window?.year, 1);
+    assert.equal(late.result.overdue, true);
+    // From the next anniversary the second window is asked about.
+    assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2016-03-10").result.window?.year, 2);
+    assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2016-03-10").result.overdue, false);
+  });
+  test("appeared in time for the first window: not overdue after it closes; not an appearance for the second", () => {
+    const f = { initialRegistrationOn: d("2014-03-10"), appearedOn: d("2015-03-20") };
+    assert.equal(ask(f, "2015-04-01").result.overdue, false);
+    assert.equal(ask(f, "2015-04-01").result.actedInTime, true);
+    assert.equal(ask(f, "2016-03-31").result.window?.year, 2);
+    assert.equal(ask(f, "2016-03-31").result.overdue, true);
   });
   test("deferred for good cause to 2015-04-15: due that day", () => {
     assert.equal(
@@ -76,13 +89,15 @@ describe("offender-annual-update", () => {
       "2015-04-15",
     );
   });
-  test("the fourth window is the last; after it closes there is none (the term ends 2019-03-09)", () => {
+  test("the fourth window is the last; after the term ends there is none (the term ends 2019-03-09)", () => {
     assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2018-03-30").result.window?.year, 4);
+    // After the last window closes with no appearance, it is overdue until the term ends.
     const after = ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: null }, "2018-03-31");
-    assert.equal(after.outcome, "no");
+    assert.equal(after.outcome, "yes");
+    assert.equal(after.result.window?.year, 4);
+    assert.equal(after.result.overdue, true);
     assert.equal(after.result.registrationEndsOn, "2019-03-09");
-    // Whether the last appearance was deferred is not said: it might still be due.
-    assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2018-03-31").outcome, "unknown");
+    assert.equal(ask({ initialRegistrationOn: d("2014-03-10") }, "2018-03-31").result.overdue, true);
     assert.equal(
       ask({ initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2018-04-20") }, "2018-04-20").result.dueOn,
       "2018-04-20",
