@@ -2323,3 +2323,129 @@ run("PA 13-3 §§ 18-22: missed annual updates", [
     result: { mustAct: false },
   },
 ]);
+
+// ---- §§ 8, 10-11: the mental health look-backs for credentials, at their boundaries -------------
+
+const S8_PROBATE =
+  "Under current law, a person confined in a psychiatric hospital by probate court order within the preceding 12 months of an application is ineligible for a gun permit or eligibility certificate. The bill extends this period to 60 months.";
+const S8_VOLUNTARY =
+  "The bill also makes ineligible any person who voluntarily admitted himself or herself to a psychiatric hospital, on or after October 1, 2013, during the preceding six months. But someone is not ineligible solely due to alcohol or drug treatment.";
+const credentialApplication = (credential: string, events: unknown[], birthDate = "1980-01-01") => ({
+  credential,
+  applicant: { birthDate, residenceState: "CT", residenceTown: "Hartford", citizenOrLawfulResident: true },
+  backgroundCheckConsent: true,
+  feePaid: true,
+  recordsChecked: true,
+  nics: { status: "proceed" },
+  events,
+});
+const LG = "long-gun-eligibility-certificate";
+const HG = "handgun-eligibility-certificate";
+
+run("PA 13-3 §§ 8, 10-11: mental health look-backs for credentials", [
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_PROBATE,
+    story: "a probate commitment on 2010-01-01, applying on 2013-09-30: outside 12 months, eligible",
+    question: "credential-eligibility",
+    on: "2013-09-30",
+    facts: credentialApplication(LG, [probate("2010-01-01")]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_PROBATE,
+    story: "the same commitment, applying on 2013-10-01: within 60 months, ineligible",
+    question: "credential-eligibility",
+    on: "2013-10-01",
+    facts: credentialApplication(LG, [probate("2010-01-01")]),
+    outcome: "no",
+    check: disqualifiers("credentials.probate-commitment"),
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_PROBATE,
+    story: "the same commitment on 2015-01-01, the fifth anniversary: still ineligible",
+    question: "credential-eligibility",
+    on: "2015-01-01",
+    facts: credentialApplication(LG, [probate("2010-01-01")]),
+    outcome: "no",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_PROBATE,
+    story: "the same commitment on 2015-01-02: eligible",
+    question: "credential-eligibility",
+    on: "2015-01-02",
+    facts: credentialApplication(LG, [probate("2010-01-01")]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_VOLUNTARY,
+    story: "a voluntary admission on 2013-09-30 does not bar a handgun eligibility certificate",
+    question: "credential-eligibility",
+    on: "2013-12-01",
+    facts: credentialApplication(HG, [voluntary("2013-09-30")]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_VOLUNTARY,
+    story: "a voluntary admission on 2013-10-01: ineligible through 2014-04-01",
+    question: "credential-eligibility",
+    on: "2014-04-01",
+    facts: credentialApplication(HG, [voluntary("2013-10-01")]),
+    outcome: "no",
+    check: disqualifiers("credentials.voluntary-admission"),
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_VOLUNTARY,
+    story: "the same admission: eligible on 2014-04-02",
+    question: "credential-eligibility",
+    on: "2014-04-02",
+    facts: credentialApplication(HG, [voluntary("2013-10-01")]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 8, 10-11",
+    quote: S8_VOLUNTARY,
+    story: "an admission solely for alcohol or drug treatment does not disqualify",
+    question: "credential-eligibility",
+    on: "2013-12-01",
+    facts: credentialApplication(HG, [voluntary("2013-11-01", true)]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 2-7",
+    quote:
+      "The bill sets the minimum age for a long gun eligibility certificate at 18, whereas existing law sets a minimum age of 21 for a handgun eligibility certificate.",
+    story: "an 18-year-old on 2013-07-01: a long gun certificate, not a handgun certificate",
+    question: "credential-eligibility",
+    on: "2013-07-01",
+    facts: credentialApplication(LG, [], "1995-07-01"),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 2-7",
+    quote:
+      "The bill sets the minimum age for a long gun eligibility certificate at 18, whereas existing law sets a minimum age of 21 for a handgun eligibility certificate.",
+    story: "the same 18-year-old asking for a handgun eligibility certificate: too young",
+    question: "credential-eligibility",
+    on: "2013-07-01",
+    facts: credentialApplication(HG, [], "1995-07-01"),
+    outcome: "no",
+    check: disqualifiers("credentials.minimum-age"),
+  },
+  {
+    section: "§§ 2-7",
+    quote: "§§ 2-7 — LONG GUN ELIGIBILITY CERTIFICATE ... EFFECTIVE DATE: July 1, 2013",
+    story: "a long gun eligibility certificate on 2013-06-30: it does not exist yet",
+    question: "credential-eligibility",
+    on: "2013-06-30",
+    facts: credentialApplication(LG, []),
+    outcome: "no",
+    check: disqualifiers("credentials.certificate-exists"),
+  },
+]);
