@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { type Decision } from "../core/questions.ts";
-import { type Scenario, runScenarios } from "./scenario-kit.ts";
+import { LGEC, type Scenario, runScenarios } from "./scenario-kit.ts";
 
 type D = Decision<Record<string, unknown>>;
 const run = (title: string, scenarios: Scenario[]) => runScenarios(title, scenarios, { quoted: true });
@@ -2447,5 +2447,79 @@ run("PA 13-3 §§ 8, 10-11: mental health look-backs for credentials", [
     facts: credentialApplication(LG, []),
     outcome: "no",
     check: disqualifiers("credentials.certificate-exists"),
+  },
+]);
+
+// ---- § 1: the waiting period's last days and delivery tied to the authorization ----------------
+
+const S1_WAIT =
+  "Current law contains a two-week waiting period for long gun purchases from gun dealers, with certain exceptions (e.g., if the buyer holds certain gun credentials). Under the bill, this waiting period only applies prior to April 1, 2014. The bill also makes a conforming change by adding an exception to the waiting period if the buyer has a long gun eligibility certificate. It appears that starting April 1, 2014, the bill ties delivery to the date DESPP issues an authorization number for the transaction.";
+const retailLongGun = (on: string, appliedOn: string, authorizedOn: string, credentials: unknown[] = []) => ({
+  seller: { federalLicence: "dealer" },
+  firearm: { semiautomaticCenterfireRifle: false, antique: false },
+  buyer: {
+    federalLicence: "none",
+    birthDate: "1980-01-01",
+    officer: "none",
+    huntingLicence: false,
+    armedForcesMember: false,
+    events: [],
+    credentials,
+  },
+  transfer: {
+    applicationDate: appliedOn,
+    authorization: { status: "approved", number: `LG-${on}`, issuedOn: authorizedOn },
+    loaded: false,
+  },
+});
+
+run("PA 13-3 § 1: the waiting period and the authorization date", [
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "applied 2014-03-17, no credential, delivered 2014-03-31: the two weeks have run",
+    question: "long-gun-sale",
+    on: "2014-03-31",
+    facts: retailLongGun("2014-03-31", "2014-03-17", "2014-03-17"),
+    outcome: "yes",
+    result: { waitUntil: "2014-03-31" },
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "applied 2014-03-18, no credential, delivered 2014-03-31: one day short",
+    question: "long-gun-sale",
+    on: "2014-03-31",
+    facts: retailLongGun("2014-03-31", "2014-03-18", "2014-03-18"),
+    outcome: "no",
+    result: { waitUntil: "2014-04-01" },
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "applied 2014-03-20 with a long gun eligibility certificate, delivered 2014-03-31: no wait",
+    question: "long-gun-sale",
+    on: "2014-03-31",
+    facts: retailLongGun("2014-03-31", "2014-03-20", "2014-03-20", [LGEC]),
+    outcome: "yes",
+    result: { waitUntil: null },
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "2014-04-01, a certificate holder whose authorization number was issued that day: delivered",
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: retailLongGun("2014-04-01", "2014-03-31", "2014-04-01", [LGEC]),
+    outcome: "yes",
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "2014-04-01, the authorization number issued only on 2014-04-02: no delivery yet",
+    question: "long-gun-sale",
+    on: "2014-04-01",
+    facts: retailLongGun("2014-04-01", "2014-03-31", "2014-04-02", [LGEC]),
+    outcome: "no",
   },
 ]);
