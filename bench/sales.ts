@@ -804,6 +804,11 @@ async function main(): Promise<void> {
     } catch (e) {
       log(`lead sweep not run: ${(e as Error).message}`);
     }
+    // BENCH_EXTRA_SQL: statements run on the loaded database before the server starts, for A/B trials of a schema change.
+    if (process.env.BENCH_EXTRA_SQL) {
+      log(`extra SQL: ${process.env.BENCH_EXTRA_SQL}`);
+      await db.query(process.env.BENCH_EXTRA_SQL);
+    }
     // BENCH_DB_SOCKET=1: the server reaches PostgreSQL over its Unix socket instead of TCP on 127.0.0.1.
     const serverDbUrl =
       process.env.BENCH_DB_SOCKET === "1" && pgs.dir

@@ -1,8 +1,10 @@
 /**
  * Prints every statement one API request sends to the database, in order, with the
  * transaction boundaries: the round trips that bench/sales measures in aggregate.
- * `node bench/trace-sale.ts` (PGlite; no server needed).
+ * `node bench/trace-sale.ts` (PGlite; no server needed). With DATABASE_URL (PostgreSQL) it also
+ * marks each write to a database socket: the round trips, as pipelining groups the statements.
  */
+import { Socket } from "node:net";
 import { createTestEnv } from "../test/helpers.ts";
 import { attachStaff } from "../src/modules/dealers/service.ts";
 import { buyerWithCredential, saleBody, setupShop } from "../src/modules/sales/test-support.ts";
@@ -19,6 +21,22 @@ const buyer = await buyerWithCredential(env, { kind: "long-gun-eligibility-certi
 const key = await env.apiKey("dealer");
 
 let log: string[] | null = null;
+// On PostgreSQL, every write to a database socket is a round trip's start: counted per request.
+let writes = 0;
+const dbPort = process.env.DATABASE_URL ? Number(new URL(process.env.DATABASE_URL).port || 5432) : null;
+if (dbPort !== null) {
+  const proto = Socket.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const m of ["_write", "_writev"]) {
+    const orig = proto[m]!;
+    proto[m] = function (this: Socket, ...a: unknown[]) {
+      if (this.remotePort === dbPort) {
+        writes++;
+        log?.push(`>> socket write ${writes} (connection :${this.localPort})`);
+      }
+      return orig.apply(this, a);
+    };
+  }
+}
 const db = env.services.db as Db & { query: Queryable["query"]; tx: Db["tx"] };
 const note = (where: string, text: string) => log?.push(`${where} ${text.replace(/\s+/g, " ").slice(0, 150)}`);
 const q0 = db.query.bind(db);
@@ -27,15 +45,26 @@ db.query = ((text: string, params?: readonly unknown[]) => {
   note("  ", text);
   return q0(text, params);
 }) as Queryable["query"];
-db.tx = (async (fn: (q: Queryable) => Promise<unknown>) => {
+db.tx = (async (fn: (q: Queryable) => Promise<unknown>, opts?: Parameters<Db["tx"]>[1]) => {
   note("TX", "BEGIN");
-  const out = await tx0((q) =>
-    fn({
-      query: ((text: string, params?: readonly unknown[]) => {
-        note("tx", text);
-        return q.query(text, params);
-      }) as Queryable["query"],
-    }),
+  const out = await tx0(
+    (q) =>
+      fn({
+        query: ((text: string, params?: readonly unknown[]) => {
+          note("tx", text);
+          return q.query(text, params);
+        }) as Queryable["query"],
+        // Deferred writes stay deferred (they travel with the next statement), as in the server.
+        ...(q.defer
+          ? {
+              defer: (text: string, params?: readonly unknown[]) => {
+                note("tx (deferred)", text);
+                q.defer!(text, params);
+              },
+            }
+          : {}),
+      }),
+    opts,
   );
   note("TX", "COMMIT");
   return out;
@@ -51,7 +80,10 @@ const send = async (key: string, url: string, payload: object) => {
   return { status: res.statusCode, body: JSON.parse(res.body) };
 };
 const show = (what: string, status: number) => {
-  console.log(`${what}: ${status}; ${log!.length} statements`);
+  const w = log!.filter((l) => l.startsWith(">>")).length;
+  console.log(
+    `${what}: ${status}; ${log!.length - w} statements${dbPort !== null ? `, ${w} socket writes to the database` : ""}`,
+  );
   for (const l of log!) console.log(l);
 };
 for (let i = 0; i < 2; i++) {
@@ -59,11 +91,14 @@ for (let i = 0; i < 2; i++) {
   const r = await send(key, "/api/v1/sales", saleBody(buyer, {}) as object);
   show(`firearm sale ${i + 1} (${r.body.answer})`, r.status);
 }
-log = [];
-const lines = checkBody(ammoBuyer).lines;
-const c = await send(vendorKey, "/api/v1/ammunition/checks", checkBody(ammoBuyer));
-show(`ammunition check (${c.body.check?.outcome})`, c.status);
-log = [];
-const s2 = await send(vendorKey, "/api/v1/ammunition/sales", { checkId: c.body.check?.id, lines });
-show("ammunition sale", s2.status);
+// Twice each, like the sale: the first request of a key also reads the key (and may open connections).
+for (let i = 0; i < 2; i++) {
+  log = [];
+  const lines = checkBody(ammoBuyer).lines;
+  const c = await send(vendorKey, "/api/v1/ammunition/checks", checkBody(ammoBuyer));
+  show(`ammunition check ${i + 1} (${c.body.check?.outcome})`, c.status);
+  log = [];
+  const s2 = await send(vendorKey, "/api/v1/ammunition/sales", { checkId: c.body.check?.id, lines });
+  show(`ammunition sale ${i + 1}`, s2.status);
+}
 await env.close();

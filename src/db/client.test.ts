@@ -169,3 +169,62 @@ test("many transactions with deferred writes at once: each commits whole, the po
   const [n] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tx_probe5");
   assert.equal(n!.n, 80);
 });
+
+test(
+  "statements asked together outside a transaction share one connection; each keeps its own answer or error",
+  server,
+  async () => {
+    const pid = "SELECT pg_backend_pid() AS pid, $1::int AS n";
+    const [a, b, bad, c] = await Promise.allSettled([
+      db.query<{ pid: number; n: number }>(pid, [1]),
+      db.query<{ pid: number; n: number }>(pid, [2]),
+      db.query("SELECT 1 / 0 AS boom"),
+      db.query<{ pid: number; n: number }>(pid, [3]),
+    ]);
+    assert.equal(bad.status, "rejected", "the failing statement is rejected");
+    assert.equal((bad as PromiseRejectedResult).reason.code, "22012");
+    const rows = [a, b, c].map((r) => {
+      assert.equal(r.status, "fulfilled", "a neighbour's failure does not fail the others (each has its own Sync)");
+      return (r as PromiseFulfilledResult<{ pid: number; n: number }[]>).value[0]!;
+    });
+    assert.deepEqual(
+      rows.map((r) => r.n),
+      [1, 2, 3],
+      "each statement gets its own answer",
+    );
+    assert.equal(new Set(rows.map((r) => r.pid)).size, 1, "asked in one turn, they ran on one connection");
+    // Asked in different turns (one after the other's answer), they may use any connection; the pool still works.
+    const [later] = await db.query<{ n: number }>(pid, [4]);
+    assert.equal(later!.n, 4);
+  },
+);
+
+test(
+  "a sequence's next value is drawn outside the transaction, before BEGIN; a rollback does not return it",
+  server,
+  async () => {
+    await db.query("CREATE SEQUENCE IF NOT EXISTS tx_probe_seq");
+    await db.query("CREATE TABLE IF NOT EXISTS tx_probe6 (id int PRIMARY KEY)");
+    let drawn = 0;
+    const e = await db
+      .tx(async (q) => {
+        const [r] = await q.query<{ n: number; tx: string }>("SELECT nextval('tx_probe_seq') AS n, now()::text AS tx");
+        drawn = r!.n;
+        await new Promise((res) => setTimeout(res, 20));
+        await q.query("INSERT INTO tx_probe6 (id) VALUES ($1)", [drawn]);
+        const [t] = await q.query<{ tx: string }>("SELECT now()::text AS tx");
+        // now() is the start of the statement's transaction: the draw's was over before this one began.
+        assert.ok(r!.tx < t!.tx, `${r!.tx} < ${t!.tx}`);
+        throw new Error("roll back");
+      })
+      .catch((err: unknown) => err as Error);
+    assert.equal(e?.message, "roll back");
+    assert.equal(
+      (await db.query("SELECT 1 FROM tx_probe6 WHERE id = $1", [drawn])).length,
+      0,
+      "the insert rolled back",
+    );
+    const [next] = await db.query<{ n: number }>("SELECT nextval('tx_probe_seq') AS n");
+    assert.equal(next!.n, drawn + 1, "the number drawn stays spent, as in any PostgreSQL transaction");
+  },
+);

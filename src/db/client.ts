@@ -42,7 +42,9 @@ export async function write(q: Queryable, text: string, params?: readonly unknow
  */
 const PLAIN_READ = /^\s*SELECT\b/i;
 const TAKES_LOCK_OR_WRITES =
-  /\b(FOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)|pg_advisory\w*|nextval|setval|pg_notify|set_config)\b/i;
+  /\b(FOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)|pg_advisory\w*|setval|pg_notify|set_config)\b/i;
+// `nextval` may run outside too: a sequence is not transactional (a number drawn in a transaction
+// that rolls back is spent either way), so drawing the next number before BEGIN changes nothing.
 export const readsOnly = (text: string): boolean => PLAIN_READ.test(text) && !TAKES_LOCK_OR_WRITES.test(text);
 
 export interface TxOptions {
@@ -128,23 +130,74 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
-  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(text: string, params?: readonly unknown[]) {
-      const name = statementName(text);
-      const r = await c.query(
-        name
-          ? { name, text, values: params as unknown[] | undefined }
-          : { text, values: params as unknown[] | undefined },
-      );
-      return r.rows as T[];
-    },
-  });
+  const outside: Queryable = { query: sharedConnection(pool) };
   return {
     kind: "postgres",
-    ...wrap(pool),
-    tx: (fn, opts) => pipelinedTx(pool, wrap(pool), fn, opts),
+    ...outside,
+    tx: (fn, opts) => pipelinedTx(pool, outside, fn, opts),
     close: () => pool.end(),
   };
+}
+
+/**
+ * Statements outside a transaction, each its own implicit transaction (pg sends a Sync after
+ * each): those asked while a connection is being checked out share it and leave in one socket
+ * write, pipelined, instead of taking one connection and one write each. A use case's
+ * independent reads, asked in one turn of the event loop, so cost one round trip on one connection.
+ */
+function sharedConnection(pool: pg.Pool): Queryable["query"] {
+  type Waiting = {
+    text: string;
+    params?: readonly unknown[];
+    resolve: (rows: Row[]) => void;
+    reject: (e: unknown) => void;
+  };
+  let waiting: Waiting[] | null = null;
+  const run = async (batch: Waiting[]) => {
+    let c: pg.PoolClient;
+    try {
+      c = await pool.connect();
+    } catch (e) {
+      // No connection: every statement of the batch hears why.
+      if (waiting === batch) waiting = null;
+      for (const w of batch) w.reject(e);
+      return;
+    }
+    // Statements asked while the connection was being checked out go with it; later ones start a batch of their own.
+    if (waiting === batch) waiting = null;
+    let lost: Error | undefined;
+    const onError = (e: Error) => {
+      lost = e;
+    };
+    c.on("error", onError);
+    corked(c);
+    await Promise.all(
+      batch.map(async (w) => {
+        const name = statementName(w.text);
+        const values = w.params as unknown[] | undefined;
+        try {
+          w.resolve((await c.query(name ? { name, text: w.text, values } : { text: w.text, values })).rows as Row[]);
+        } catch (e) {
+          // A failure without an SQLSTATE is the connection's own (dropped, timed out): it is not reused.
+          if (!(e as { code?: string }).code) lost ??= e as Error;
+          w.reject(e);
+        }
+      }),
+    );
+    c.removeListener("error", onError);
+    c.release(lost ?? false);
+  };
+  return <T extends Row>(text: string, params?: readonly unknown[]) =>
+    new Promise<T[]>((resolve, reject) => {
+      const w: Waiting = { text, params, resolve: resolve as (rows: Row[]) => void, reject };
+      if (waiting) waiting.push(w);
+      else {
+        // The batch is checked out once the current turn's work has asked what it will ask
+        // (setImmediate: after this turn's promise callbacks and ticks, before any new I/O is read).
+        const batch = (waiting = [w]);
+        setImmediate(() => void run(batch));
+      }
+    });
 }
 
 /**

@@ -544,8 +544,11 @@ export async function recordSale(ctx: Ctx, input: SaleInput): Promise<Sale> {
       entityId: saleId,
       details: { checkId: check.id, dealerId: dealer.id, totalRounds: t.rounds, totalMagazines: t.magazines },
     });
+    // The sale as the answer shows it is read back behind its own insert, together with the detectors' reads.
+    const stored = findSale(q, saleId);
+    stored.catch(() => {});
     await detectAfterSale(ctx, q, { personId, saleId, on: today });
-    return (await findSale(q, saleId))!;
+    return (await stored)!;
   });
 }
 

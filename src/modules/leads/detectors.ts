@@ -263,14 +263,17 @@ interface Trigger {
 
 /** Prohibiting events and credential revocations of a person between two dates. */
 async function triggersOf(q: Queryable, personId: string, from: PlainDate, to: PlainDate): Promise<Trigger[]> {
-  const events = await q.query(
-    "SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND lifted_at IS NULL AND event_on BETWEEN $2 AND $3 ORDER BY event_on",
-    [personId, from, to],
-  );
-  const revoked = await q.query(
-    "SELECT id::text, kind, revoked_on FROM credentials WHERE person_id = $1 AND revoked_on BETWEEN $2 AND $3 ORDER BY revoked_on",
-    [personId, from, to],
-  );
+  // Independent reads, asked together (one round trip on a pipelined connection).
+  const [events, revoked] = await Promise.all([
+    q.query(
+      "SELECT id::text, kind, event_on FROM prohibiting_events WHERE person_id = $1 AND lifted_at IS NULL AND event_on BETWEEN $2 AND $3 ORDER BY event_on",
+      [personId, from, to],
+    ),
+    q.query(
+      "SELECT id::text, kind, revoked_on FROM credentials WHERE person_id = $1 AND revoked_on BETWEEN $2 AND $3 ORDER BY revoked_on",
+      [personId, from, to],
+    ),
+  ]);
   return [
     ...events.map((e) => ({ kind: e.kind as string, on: e.event_on as PlainDate, eventId: e.id as string })),
     ...revoked.map((c) => ({

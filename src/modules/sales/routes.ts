@@ -231,7 +231,7 @@ async function dealerSummary(ctx: Ctx, s: Sale) {
 
 async function answer(ctx: Ctx, o: svc.SaleOutcome) {
   const staff = ctx.user!.role === "licensing_staff";
-  const warnings = await serialWarnings(ctx.db, o.sale);
+  const warnings = o.warnings ?? (await serialWarnings(ctx.db, o.sale));
   return {
     ...presentAnswer(
       o,

@@ -64,6 +64,7 @@ import {
 } from "./queries.ts";
 import { uuidv7 } from "../../db/ids.ts";
 import { enqueueSaleEvent } from "./webhooks.ts";
+import { serialWarnings, type SerialWarning } from "./serial-warning.ts";
 import { assertFirearmSaleAllowed } from "../registries/index.ts";
 // issue 11: the counter classifies the firearm
 
@@ -155,6 +156,8 @@ export interface SaleOutcome {
   buyer: BuyerRecord;
   /** The sale's latest decision, when the call just stored it (otherwise read with findDecision). */
   decision?: SaleDecision;
+  /** The serial-number warnings for the answer, when the call already read them (otherwise serialWarnings). */
+  warnings?: SerialWarning[];
 }
 
 function requireUser(ctx: Ctx): User {
@@ -790,6 +793,10 @@ async function createSale(ctx: Ctx, raw: SaleRequest, actingDealer: Promise<Deal
     const row = rows[0]!;
     const sale = toSale(row);
     const check = toNicsCheck(Object.fromEntries(NICS_COLS.split(", ").map((c) => [c, row[`nics_${c}`]])));
+    // The answer's serial-number warnings are read now, beside the record, audit entry and lead detectors
+    // that follow (one round trip on the transaction's connection), instead of after them.
+    const warnings = serialWarnings(q, sale);
+    warnings.catch(() => {});
     await afterEvaluation(ctx, q, {
       before: { ...sale, status: "delayed", delayReason: null },
       updated: sale,
@@ -800,7 +807,7 @@ async function createSale(ctx: Ctx, raw: SaleRequest, actingDealer: Promise<Deal
       nicsDenied: nics.status === "denied",
       known: { dealer, nics: check },
     });
-    return { sale, nics: check, buyer, decision: storedDecision(decisionId, ev) };
+    return { sale, nics: check, buyer, decision: storedDecision(decisionId, ev), warnings: await warnings };
   });
 }
 
