@@ -228,3 +228,32 @@ test(
     assert.equal(next!.n, drawn + 1, "the number drawn stays spent, as in any PostgreSQL transaction");
   },
 );
+
+test(
+  "a read asked before its transaction opens keeps its place in the pool's queue: a full pool does not deadlock",
+  server,
+  async () => {
+    await db.query("CREATE TABLE IF NOT EXISTS tx_probe7 (id int PRIMARY KEY)");
+    // As an ammunition sale does: the acting seller is asked first, outside the transaction; the
+    // transaction then opens (a lock) and waits for that read. More requests than the pool has
+    // connections arrive in one turn (as several requests' bytes are read in one poll of the event
+    // loop): were the transactions' connections handed out before the reads', every connection
+    // would wait on a read that cannot get one, until the pool's 5 s checkout timeout.
+    const runs: Promise<number>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const outside = db.query<{ n: number }>("SELECT $1::int AS n", [i]);
+      runs.push(
+        db.tx(async (q) => {
+          const [, rows] = await Promise.all([q.query("SELECT pg_advisory_xact_lock(4242, $1)", [i]), outside]);
+          await write(q, "INSERT INTO tx_probe7 (id) VALUES ($1)", [rows[0]!.n]);
+          return rows[0]!.n;
+        }),
+      );
+    }
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.filter((s) => s.status === "rejected") as PromiseRejectedResult[];
+    assert.equal(failed.length, 0, `failed: ${failed.map((f) => String(f.reason?.message)).join("; ")}`);
+    const [n] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tx_probe7");
+    assert.equal(n!.n, 20);
+  },
+);

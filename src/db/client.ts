@@ -154,17 +154,22 @@ function sharedConnection(pool: pg.Pool): Queryable["query"] {
   };
   let waiting: Waiting[] | null = null;
   const run = async (batch: Waiting[]) => {
+    // The connection is asked for at once, so the batch keeps its place in the pool's queue: a
+    // transaction that opens later (the same request's, waiting on these reads) cannot take the
+    // last connection ahead of it. The batch takes the statements asked in the rest of this turn
+    // (until setImmediate: after this turn's promise callbacks and ticks, before new I/O is read).
+    const connection = pool.connect();
+    connection.catch(() => {});
+    await new Promise((r) => setImmediate(r));
+    waiting = null;
     let c: pg.PoolClient;
     try {
-      c = await pool.connect();
+      c = await connection;
     } catch (e) {
       // No connection: every statement of the batch hears why.
-      if (waiting === batch) waiting = null;
       for (const w of batch) w.reject(e);
       return;
     }
-    // Statements asked while the connection was being checked out go with it; later ones start a batch of their own.
-    if (waiting === batch) waiting = null;
     let lost: Error | undefined;
     const onError = (e: Error) => {
       lost = e;
@@ -191,12 +196,7 @@ function sharedConnection(pool: pg.Pool): Queryable["query"] {
     new Promise<T[]>((resolve, reject) => {
       const w: Waiting = { text, params, resolve: resolve as (rows: Row[]) => void, reject };
       if (waiting) waiting.push(w);
-      else {
-        // The batch is checked out once the current turn's work has asked what it will ask
-        // (setImmediate: after this turn's promise callbacks and ticks, before any new I/O is read).
-        const batch = (waiting = [w]);
-        setImmediate(() => void run(batch));
-      }
+      else void run((waiting = [w]));
     });
 }
 
