@@ -6,6 +6,9 @@
 import type { z } from "zod";
 import { AppError, type FieldError } from "./errors.ts";
 
+/** A UUID as PostgreSQL writes one (any version; case-insensitive). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function zodFields(err: z.ZodError, prefix: string): FieldError[] {
   return err.issues.flatMap((i) => {
     const base = [prefix, ...i.path.map(String)].filter(Boolean);

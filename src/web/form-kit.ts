@@ -13,6 +13,7 @@ import { RULES } from "../law/ct/index.ts";
 import { html, raw, type Html } from "./html.ts";
 import { PURPOSE_CODES, PURPOSE_LABELS, ReadPurpose } from "../lib/purpose.ts";
 import { page } from "./layout.ts";
+import { UUID } from "../lib/validation.ts";
 
 export type Flash = { text: string; type?: "success" | "error" | "info" | "warning" };
 
@@ -76,7 +77,7 @@ export function queryParam(req: FastifyRequest, name: string): string {
   return typeof first === "string" ? first : "";
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID };
 
 /** The :id route parameter, which must be a uuid (anything else is a 404, not a database error). */
 export function idParam(req: FastifyRequest, what: string): string {

@@ -149,6 +149,13 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
     `the penalty is shown: ${penalty.offense}`,
   );
   assert.match(text, /late-surrender-flagged/);
+  // The history names the event that revoked the credential, not its internal id.
+  assert.match(text, new RegExp(`Prohibiting event: Conviction of ${today}, statute 53a-59`));
+  assert.doesNotMatch(
+    text,
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
+    "no internal ids on the page",
+  );
   await expectAccessible(page, be);
 
   // Recording the (late) surrender.

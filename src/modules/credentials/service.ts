@@ -26,6 +26,7 @@ import {
   type CredentialKind,
 } from "../../law/ct/credentials/index.ts";
 import { AppError, badField, forbidden, notFound } from "../../lib/errors.ts";
+import { UUID } from "../../lib/validation.ts";
 import { NicsUnavailable } from "../../adapters/nics/contract.ts";
 import { appendAudit, appendAuditGrouped } from "../audit/index.ts";
 import { decide, storeDecision } from "../decisions/index.ts";
@@ -1302,7 +1303,7 @@ export interface EventSummary {
  * Ids that are not events (or not ids) are left out.
  */
 export async function eventSummaries(q: Queryable, ids: readonly unknown[]): Promise<Map<string, EventSummary>> {
-  const wanted = [...new Set(ids.filter((x): x is string => typeof x === "string" && /^[0-9a-f-]{36}$/i.test(x)))];
+  const wanted = [...new Set(ids.filter((x): x is string => typeof x === "string" && UUID.test(x)))];
   if (!wanted.length) return new Map();
   const rows = await q.query(
     "SELECT id::text AS id, kind, event_on::text AS event_on, statute FROM prohibiting_events WHERE id = ANY($1::uuid[])",
