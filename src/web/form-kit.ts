@@ -79,6 +79,13 @@ export function queryParam(req: FastifyRequest, name: string): string {
 
 export { UUID };
 
+/**
+ * A finding's reason as a page shows it. The rulebook names an event by its place in the facts it
+ * was asked about (`events[0]: felony conviction ...`), which helps an API caller find the fact but
+ * means nothing to a person reading a page.
+ */
+export const findingText = (because: string): string => because.replace(/^events\[\d+\]:\s*/, "");
+
 /** The :id route parameter, which must be a uuid (anything else is a 404, not a database error). */
 export function idParam(req: FastifyRequest, what: string): string {
   const id = (req.params as { id?: string }).id ?? "";

@@ -151,6 +151,8 @@ test("a felony conviction revokes the credential; a late surrender is flagged wi
   assert.match(text, /late-surrender-flagged/);
   // The history names the event that revoked the credential, not its internal id.
   assert.match(text, new RegExp(`Prohibiting event: Conviction of ${today}, statute 53a-59`));
+  assert.match(text, new RegExp(`Reasons: felony conviction under 53a-59 on ${today}`), "reasons read as sentences");
+  assert.doesNotMatch(text, /events\[\d+\]/, "no fact paths on a staff page");
   assert.doesNotMatch(
     text,
     /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,

@@ -31,6 +31,7 @@ import {
   dateField,
   type Flash,
   type FormErrors,
+  findingText,
 } from "../../web/kit.ts";
 import { appealPolicy } from "./policy.ts";
 import type { Appeal } from "./queries.ts";
@@ -69,7 +70,7 @@ function appealSummary(a: Appeal, statementDueBy: string | null): Html {
     ["Outcome", a.outcome ? `${words(a.outcome)} on ${a.decidedOn}` : null],
     ["Order", a.orderKind ? `${a.orderKind} the credential, carried out ${a.orderCarriedOutOn}` : null],
   ])}
-  ${a.findings.length ? html`<h2>Findings of the decision</h2><ul class="usa-list">${a.findings.map((f) => html`<li>${f.because} <cite>(${f.citation})</cite></li>`)}</ul>` : ""}
+  ${a.findings.length ? html`<h2>Findings of the decision</h2><ul class="usa-list">${a.findings.map((f) => html`<li>${findingText(f.because)} <cite>(${f.citation})</cite></li>`)}</ul>` : ""}
   ${a.statementText ? html`<h2>Statement of reasons</h2><p>${a.statementText}</p>` : ""}`;
 }
 
@@ -101,7 +102,7 @@ async function myPage(
             (x) => html`<div class="usa-summary-box margin-bottom-2"><div class="usa-summary-box__body">
       <h3 class="usa-summary-box__heading">${words(x.action)} of ${x.subjectNumber} (${svc.credentialName(x.credentialKind)}) on ${x.actionOn}</h3>
       ${x.reason ? html`<p>Reason: ${x.reason}</p>` : ""}
-      ${x.findings.length ? html`<ul class="usa-list">${x.findings.map((f) => html`<li>${f.because} <cite>(${f.citation})</cite></li>`)}</ul>` : ""}
+      ${x.findings.length ? html`<ul class="usa-list">${x.findings.map((f) => html`<li>${findingText(f.because)} <cite>(${f.citation})</cite></li>`)}</ul>` : ""}
       <p>File by <strong>${x.filingDueOn}</strong>.</p>
       <form class="usa-form" method="post" action="/appeals/new" novalidate>${csrfField(req)}
         <input type="hidden" name="subjectType" value="${x.subjectType}"><input type="hidden" name="subjectId" value="${x.subjectId}">

@@ -97,6 +97,7 @@ import {
   recallPurpose,
   sendPurposeGate,
   humanField,
+  findingText,
 } from "../../web/kit.ts";
 import { auditRead, auditRefusedRead } from "../audit/index.ts";
 import { purposeLine } from "../../lib/purpose.ts";
@@ -184,7 +185,7 @@ function obligations(creds: Credential[]): Html[] {
 function credentialNotes(c: Credential): Html {
   if (c.status === "revoked") {
     return html`<p class="margin-y-0">Revoked on ${c.revokedOn}.</p>
-      ${c.revocationReasons?.length ? html`<p class="margin-y-0">Reasons:</p><ul>${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
+      ${c.revocationReasons?.length ? html`<p class="margin-y-0">Reasons:</p><ul>${c.revocationReasons.map((r) => html`<li>${findingText(r.because)} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
       ${c.surrenderedOn ? html`<p class="margin-y-0">Surrendered on ${c.surrenderedOn}.</p>` : html`<p class="margin-y-0">Surrender due by ${c.surrenderDueOn}.</p>`}
       ${c.lateSurrenderFlaggedOn ? html`<p class="margin-y-0">Late surrender recorded on ${c.lateSurrenderFlaggedOn}.</p>` : ""}`;
   }
@@ -972,7 +973,7 @@ function describeDetails(
     if (typeof v === "string" && UUID.test(v)) continue;
     if (k === "reasons" && Array.isArray(v)) {
       items.push(
-        html`<li>Reasons: ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${r.because} (<cite>${r.citation}</cite>)`)}</li>`,
+        html`<li>Reasons: ${(v as { because: string; citation: string }[]).map((r, i) => html`${i ? "; " : ""}${findingText(r.because)} (<cite>${r.citation}</cite>)`)}</li>`,
       );
     } else if (k === "surrender" && typeof v === "object") {
       const s = v as { dueOn?: string; citation?: string };
@@ -1085,7 +1086,7 @@ async function credentialPage(
       [
         "Revocation reasons",
         c.revocationReasons?.length
-          ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>`
+          ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${findingText(r.because)} (<cite>${r.citation}</cite>)</li>`)}</ul>`
           : null,
       ],
       ["Surrender due by", c.surrenderDueOn],
@@ -1345,7 +1346,7 @@ async function recordedPage(req: FastifyRequest, reply: FastifyReply, makeCtx: M
         <th scope="row">${canOpen ? html`<a href="/staff/credentials/${c.id}">${c.number}</a>` : c.number}</th>
         <td>${CREDENTIAL_NAMES[c.kind]}</td>
         <td><span class="usa-tag stateline-tag stateline-tag--${action === "revoked" ? "bad" : action === "unaffected" ? "good" : "warn"}">${OUTCOME_LABELS[action]}</span>
-          ${action === "revoked" && c.revocationReasons?.length ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${r.because} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
+          ${action === "revoked" && c.revocationReasons?.length ? html`<ul class="usa-list">${c.revocationReasons.map((r) => html`<li>${findingText(r.because)} (<cite>${r.citation}</cite>)</li>`)}</ul>` : ""}
           ${action === "flagged-for-review" ? html`<p class="margin-y-05">Some facts are unknown; review the credential.</p>` : ""}</td>
         <td>${action === "revoked" ? (c.surrenderDueOn ?? "") : ""}</td></tr>`,
       )}</tbody>
