@@ -524,14 +524,17 @@ describe("investigators' actions and who sees leads", () => {
       await call("law_enforcement", { method: "POST", url: `/api/v1/leads/${leadA}/open-case`, payload: {} }),
       409,
     );
-    const hist = await env.services.db.query("SELECT action, note FROM lead_actions WHERE lead_id = $1 ORDER BY id", [
-      leadA,
-    ]);
+    const hist = await env.services.db.query(
+      "SELECT action, note, at FROM lead_actions WHERE lead_id = $1 ORDER BY id",
+      [leadA],
+    );
     assert.deepEqual(
       hist.map((x) => x.action),
       ["raise", "dismiss"],
     );
     assert.match(hist[1]!.note, /club matches/);
+    // Timestamps come from the application's clock (as every record's), not the database's.
+    for (const h of hist) assert.equal(String(h.at).slice(0, 10), env.clock.today(), `${h.action} at ${h.at}`);
   });
 
   test("open a case from a lead; add another lead of the same person to it; not a lead of someone else", async () => {

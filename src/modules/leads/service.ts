@@ -120,8 +120,8 @@ async function raise(
   if (!id) return null;
   // Leads are raised by the system, not by whoever's request ran the detectors (a seller's clerk, after a sale).
   await q.query(
-    "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note) VALUES ($1,'raise',NULL,'open',NULL,$2)",
-    [id, `raised by the ${raisedBy === "sale" ? "check after a sale" : "sweep"}`],
+    "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note, at) VALUES ($1,'raise',NULL,'open',NULL,$2,$3)",
+    [id, `raised by the ${raisedBy === "sale" ? "check after a sale" : "sweep"}`, ctx.clock.now().toISOString()],
   );
   // The audit entry names the lead and its detector, not the person: the auditor can follow the id.
   await appendAudit(
@@ -398,8 +398,8 @@ export async function dismissLead(ctx: Ctx, id: string, reason: string): Promise
     assertNext(lead, "dismiss");
     await q.query("UPDATE leads SET status = 'dismissed' WHERE id = $1", [lead.id]);
     await q.query(
-      "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note) VALUES ($1,'dismiss',$2,'dismissed',$3,$4)",
-      [lead.id, lead.status, user.id, reason],
+      "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note, at) VALUES ($1,'dismiss',$2,'dismissed',$3,$4,$5)",
+      [lead.id, lead.status, user.id, reason, ctx.clock.now().toISOString()],
     );
     await appendAudit(q, ctx, { action: "lead.dismiss", entityType: "lead", entityId: lead.id });
     return (await findLead(q, lead.id))!;
@@ -484,8 +484,8 @@ export async function openCaseFromLead(
     );
     await q.query("UPDATE leads SET status = 'case-opened', case_id = $2 WHERE id = $1", [lead.id, c.id]);
     await q.query(
-      "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note, case_id) VALUES ($1,'open-case',$2,'case-opened',$3,$4,$5)",
-      [lead.id, lead.status, user.id, input.note ?? null, c.id],
+      "INSERT INTO lead_actions (lead_id, action, from_status, to_status, actor_id, note, case_id, at) VALUES ($1,'open-case',$2,'case-opened',$3,$4,$5,$6)",
+      [lead.id, lead.status, user.id, input.note ?? null, c.id, ctx.clock.now().toISOString()],
     );
     await appendAudit(q, ctx, {
       action: "lead.open-case",
