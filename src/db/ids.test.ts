@@ -10,3 +10,9 @@ test("uuidv7: version 7, RFC variant, the timestamp in the first 48 bits, later 
   assert.ok(a < b);
   assert.notEqual(uuidv7(1), uuidv7(1), "random bits differ within one millisecond");
 });
+
+test("uuidv7: ids drawn across the random pool's refills stay distinct", () => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 5000; i++) seen.add(uuidv7(1));
+  assert.equal(seen.size, 5000);
+});

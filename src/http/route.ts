@@ -150,12 +150,14 @@ export async function runIdempotent(
     return await ctx.db.tx(
       async (q) => {
         const response = await act({ ...ctx, db: txScopedDb(ctx.db, q) });
-        const json = JSON.parse(JSON.stringify(response ?? null));
+        // The answer as stored and as a replay returns it (JSON: undefined fields dropped), serialized once.
+        const text = JSON.stringify(response ?? null);
+        const json = JSON.parse(text);
         await write(q, "UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE actor_id = $1 AND key = $2", [
           user.id,
           key,
           status,
-          JSON.stringify(json),
+          text,
         ]);
         return { response: json, status, replayed: false };
       },
