@@ -75,9 +75,21 @@ export const AMMUNITION_CERTIFICATE_ROUTE: Citation = pa133("§§ 14-17", {
   text: "has an ammunition certificate and presents to the seller (a) the certificate and (b) a driver's license, passport, or other valid government-issued identification that contains the person's photograph and date of birth",
 });
 
-/** The photo identification the ammunition-certificate route needs. */
+/**
+ * The photo identification the ammunition-certificate route needs.
+ *
+ * A driver's license or passport named as such is read as showing the holder's photograph and
+ * date of birth: the analysis names both as identification "that contains the person's photograph
+ * and date of birth", and an examiner or clerk who says "passport" does not add that it has a
+ * photograph. An explicit `false` still counts.
+ *
+ * QUESTION(legal): "that contains the person's photograph and date of birth" is read as describing
+ * every listed document (a driver's license and a passport always carry both), not as a further
+ * check on them; only "other-government-id" must be said to carry both.
+ */
 export function photoIdentification(id: PhotoId | undefined): { ok: boolean | "unknown"; missing: string[] } {
   if (id === undefined) return { ok: "unknown", missing: ["buyer.photoId"] };
+  const listed = id.kind === "drivers-license" || id.kind === "passport" ? true : undefined;
   const checks: [boolean | undefined, string][] = [
     [id.presented, "buyer.photoId.presented"],
     [
@@ -90,8 +102,8 @@ export function photoIdentification(id: PhotoId | undefined): { ok: boolean | "u
       "buyer.photoId.governmentIssued",
     ],
     [id.valid, "buyer.photoId.valid"],
-    [id.hasPhotograph, "buyer.photoId.hasPhotograph"],
-    [id.showsDateOfBirth, "buyer.photoId.showsDateOfBirth"],
+    [id.hasPhotograph ?? listed, "buyer.photoId.hasPhotograph"],
+    [id.showsDateOfBirth ?? listed, "buyer.photoId.showsDateOfBirth"],
   ];
   if (checks.some(([v]) => v === false)) return { ok: false, missing: [] };
   const missing = checks.filter(([v]) => v === undefined).map(([, p]) => p);

@@ -31,7 +31,13 @@ import {
 import { AMMUNITION_MINIMUM_AGE, ammunitionMinimumAge } from "./ammunition-minimum-age.ts";
 import { buyerMayPossess } from "./buyer-may-possess.ts";
 import { Credential } from "./credentials.ts";
-import { AMMUNITION_LICENSEE_EXEMPTION, FederalLicence, licenseeExemption } from "./licensee-exemption.ts";
+import {
+  AMMUNITION_LICENSEE_EXEMPTION,
+  FederalLicence,
+  buyerLicenceOn,
+  licenseeExemption,
+  settleExemption,
+} from "./licensee-exemption.ts";
 import { Role } from "../weapons/possession-facts.ts";
 import { restrictedTransferQuestion } from "../weapons/restricted-transfer.ts";
 
@@ -131,7 +137,7 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
     "sales.ammunition.licensee-exemption",
     AMMUNITION_LICENSEE_EXEMPTION,
     facts.seller?.federalLicence,
-    buyer?.federalLicence,
+    buyerLicenceOn(buyer?.federalLicence, buyer?.birthDate, on),
   );
   const exempt = exemption?.status === "not-applicable";
   if (exemption) findings.push(exemption);
@@ -148,6 +154,14 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       const f = buyerMayPossess("sales.ammunition.buyer-may-possess", SECTIONS, "ammunition", buyer, on);
       if (facts.item === undefined && f.status === "not-met") {
         findings.push(unknown(f.id, f.source, ["item"], `${f.because} (matters only if the item is ammunition)`));
+      } else if (recordNotGiven(f, buyer?.events)) {
+        findings.push(
+          notApplicable(
+            f.id,
+            f.source,
+            "no record of the buyer was given: §§ 14-17 have the seller check a credential (or an ammunition certificate with photo identification), not the buyer's record",
+          ),
+        );
       } else findings.push(f);
     }
   }
@@ -166,10 +180,11 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
         };
     }
   }
-  const outcome = allOf(findings);
+  const settled = settleExemption(exemption, findings);
+  const outcome = allOf(settled);
   return {
     outcome,
-    findings,
+    findings: settled,
     result: {
       permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
       route: exempt ? "licensee-exempt" : exemption ? null : "sale",
@@ -178,6 +193,19 @@ export function decideAmmunitionSale(facts: AmmunitionSaleFacts, on: PlainDate):
       dutyStartsOn: null,
     },
   };
+}
+
+/**
+ * The buyer's record left out entirely (no `buyer.events`) when it is all the possession check
+ * lacks. §§ 14-17 make the seller check a credential, not a record; the possession check only keeps
+ * the question from permitting a sale the facts show would hand ammunition to a prohibited person.
+ *
+ * QUESTION(legal): a sale whose facts leave out the buyer's record is judged on §§ 14-17 alone
+ * (minimum age and credential), so that "a 30-year-old presents a permit and buys ammunition" is a
+ * yes rather than unknown; a record given ([] or events) is still checked.
+ */
+function recordNotGiven(f: Finding, events: readonly unknown[] | undefined): boolean {
+  return events === undefined && f.status === "unknown" && (f.missing ?? []).every((m) => m === "buyer.events");
 }
 
 /** §§ 23-24: a large capacity magazine is sold only to a buyer the Act exempts (the restricted-transfer rule). */

@@ -32,7 +32,7 @@ import { Authorization, HANDGUN_AUTHORIZATION, handgunAuthorization } from "./de
 import { HANDGUN_CREDENTIALS, handgunBuyerCredential } from "./handgun-credential.ts";
 import { HANDGUN_MINIMUM_AGE, handgunMinimumAge } from "./handgun-minimum-age.ts";
 import { type HandgunPenalties, HANDGUN_PENALTIES, handgunPenalties } from "./handgun-penalty.ts";
-import { FederalLicence } from "./licensee-exemption.ts";
+import { FederalLicence, buyerLicenceOn } from "./licensee-exemption.ts";
 import { Officer } from "./officer-exception.ts";
 
 export const HandgunSaleFacts = z.object({
@@ -85,10 +85,10 @@ const SECTION_29_33 = cite("CGS", "§ 29-33", {
   text: "Sell or otherwise transfer handgun to ineligible person, violation of transfer procedures",
 });
 
-export function handgunRoute(f: HandgunSaleFacts): HandgunRoute | null {
+export function handgunRoute(f: HandgunSaleFacts, buyerLicence = f.buyer?.federalLicence): HandgunRoute | null {
   if (f.transfer?.temporaryForTargetShooting === true) return "temporary-range";
   const s = f.seller?.federalLicence,
-    b = f.buyer?.federalLicence;
+    b = buyerLicence;
   if (s === undefined || b === undefined) return null;
   if (s !== "none" && b !== "none") return "between-licensees";
   return s !== "none" ? "retail" : "private";
@@ -96,13 +96,23 @@ export function handgunRoute(f: HandgunSaleFacts): HandgunRoute | null {
 
 export function decideHandgunSale(facts: HandgunSaleFacts, on: PlainDate): Answer<HandgunSaleResult> {
   inForce(HANDGUN_MINIMUM_AGE, on, "handgun-sale");
-  const route = handgunRoute(facts);
   const buyer = facts.buyer;
+  const buyerLicence = buyerLicenceOn(buyer?.federalLicence, buyer?.birthDate, on);
+  const known = handgunRoute(facts, buyerLicence);
+  // A licensee sells to a buyer whose own licence is not given: the retail requirements are applied;
+  // one not met stays unknown (a transfer between licensees is not modelled), all met is a yes.
+  // QUESTION(legal): a buyer who meets every requirement of a retail sale may receive the pistol
+  // whether or not the buyer also holds a federal licence.
+  const assumedRetail =
+    known === null && buyerLicence === undefined && facts.seller?.federalLicence !== undefined
+      ? facts.seller.federalLicence !== "none"
+      : false;
+  const route: HandgunRoute | null = assumedRetail ? "retail" : known;
   const findings: Finding[] = [];
   if (route === null) {
     const missing = [
       ...(facts.seller?.federalLicence === undefined ? ["seller.federalLicence"] : []),
-      ...(buyer?.federalLicence === undefined ? ["buyer.federalLicence"] : []),
+      ...(buyerLicence === undefined ? ["buyer.federalLicence"] : []),
     ];
     findings.push(
       unknown(
@@ -144,6 +154,17 @@ export function decideHandgunSale(facts: HandgunSaleFacts, on: PlainDate): Answe
     }
     findings.push(buyerMayPossess("sales.handgun.buyer-may-possess", SECTION_29_33, "handgun", buyer, on));
   }
+  if (assumedRetail) {
+    for (const [i, f] of findings.entries()) {
+      if (f.status === "not-met")
+        findings[i] = {
+          ...f,
+          status: "unknown",
+          because: `${f.because} (applies unless the buyer is a federal licensee; transfers between licensees are not modelled)`,
+          missing: ["buyer.federalLicence"],
+        };
+    }
+  }
   const outcome = allOf(findings);
   const table = handgunPenalties(on);
   const knowing = knowingClass(facts.seller?.knowsStolen, facts.seller?.knowsIdentificationAltered);
@@ -162,7 +183,7 @@ export function decideHandgunSale(facts: HandgunSaleFacts, on: PlainDate): Answe
     findings,
     result: {
       permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
-      route,
+      route: known,
       violations,
       penalties: table,
     },

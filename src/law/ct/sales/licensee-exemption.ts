@@ -16,7 +16,8 @@
  * importer) are not exempt.
  */
 import { z } from "zod";
-import { type Citation, type Finding, pa133, notApplicable, unknown } from "../../core/rules.ts";
+import { type PlainDate, ageOn, isPlainDate } from "../../core/dates.ts";
+import { type Citation, type Finding, met, pa133, notApplicable, unknown } from "../../core/rules.ts";
 import { defineRule } from "../../core/questions.ts";
 
 export const FEDERAL_LICENCES = ["dealer", "manufacturer", "importer", "none"] as const;
@@ -69,6 +70,46 @@ export function licenseeExemption(
     ...(buyer === undefined ? ["buyer.federalLicence"] : []),
   ];
   return unknown(id, source, missing, "cannot tell whether this is a transfer between federal licensees");
+}
+
+/**
+ * The buyer's licence as the sale rules read it: as given, or "none" when it is left out and the
+ * buyer (given with a birth date) is under 21 on the date of the sale, since federal law licenses
+ * only applicants 21 or over (18 U.S.C. § 923(d)(1)(A): "the applicant is twenty-one years of age or
+ * over"). Whoever asks about a sale to a 17-year-old does not add that the 17-year-old is no
+ * federal firearms dealer.
+ *
+ * QUESTION(legal): a buyer given with a birth date is read as the natural person who buys, not a
+ * licensed business the person acts for (a business buyer is given with its `federalLicence`).
+ */
+export function buyerLicenceOn(
+  licence: FederalLicence | undefined,
+  birthDate: string | undefined,
+  on: PlainDate,
+): FederalLicence | undefined {
+  if (licence !== undefined) return licence;
+  if (birthDate !== undefined && isPlainDate(birthDate) && ageOn(birthDate, on) < 21) return "none";
+  return undefined;
+}
+
+/**
+ * When whether the parties are exempt licensees is not known but every requirement the exemption
+ * would lift is met, the sale is permitted either way: the unknown exemption no longer matters and
+ * is recorded as met. Otherwise the findings are returned as they are.
+ */
+export function settleExemption(exemption: Finding | undefined, findings: readonly Finding[]): Finding[] {
+  if (exemption?.status !== "unknown") return [...findings];
+  const others = findings.filter((f) => f !== exemption);
+  if (!others.every((f) => f.status === "met" || f.status === "not-applicable")) return [...findings];
+  return findings.map((f) =>
+    f === exemption
+      ? met(
+          f.id,
+          f.source,
+          "every requirement is met, so the transfer is permitted whether or not the parties are exempt federal licensees",
+        )
+      : f,
+  );
 }
 
 /** The catalogue entry of this rule (listed in ./questions.ts). */

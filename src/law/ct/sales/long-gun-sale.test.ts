@@ -439,7 +439,25 @@ describe("long-gun-sale: authorization, NICS, routes", () => {
       }),
       true,
     ],
-    ["buyer's licence not known", "2014-05-01", retail({ buyer: { federalLicence: undefined } }), null],
+    // Every retail requirement is met: permitted whether or not the buyer is an exempt licensee.
+    [
+      "buyer's licence not known, every requirement met",
+      "2014-05-01",
+      retail({ buyer: { federalLicence: undefined } }),
+      true,
+    ],
+    [
+      "buyer's licence not known, no credential: unknown (an exempt licensee needs none)",
+      "2014-05-01",
+      retail({ buyer: { federalLicence: undefined, birthDate: d("1980-01-01"), credentials: [], officer: "none" } }),
+      null,
+    ],
+    [
+      "buyer's licence not known, buyer 17: no licensee is under 21",
+      "2014-05-01",
+      retail({ buyer: { federalLicence: undefined, birthDate: d("1996-06-01") } }),
+      false,
+    ],
   ];
   for (const [name, on, facts, permitted] of rows) {
     test(`${on}: ${name}`, () => {

@@ -33,8 +33,10 @@ import { Authorization, LONG_GUN_AUTHORIZATION, longGunAuthorization } from "./d
 import {
   FederalLicence,
   LONG_GUN_LICENSEE_EXEMPTION,
+  buyerLicenceOn,
   isExemptLicenseePair,
   licenseeExemption,
+  settleExemption,
 } from "./licensee-exemption.ts";
 import { LONG_GUN_CREDENTIALS, longGunBuyerCredential } from "./long-gun-credential.ts";
 import { DutyPurchase, MINIMUM_AGES, longGunMinimumAge } from "./long-gun-minimum-age.ts";
@@ -145,9 +147,9 @@ export interface LongGunSaleResult {
 const SECTION_1 = pa133("§ 1", { cgs: "CGS § 29-37a" });
 
 /** Which set of § 1 rules governs the transfer; null when a party's licence (or the private route) is not known. */
-export function longGunRoute(facts: LongGunSaleFacts): LongGunRoute | null {
+export function longGunRoute(facts: LongGunSaleFacts, buyerLicence = facts.buyer?.federalLicence): LongGunRoute | null {
   const s = facts.seller?.federalLicence;
-  const b = facts.buyer?.federalLicence;
+  const b = buyerLicence;
   if (s === undefined || b === undefined) return null;
   if (s !== "none" && b !== "none") return isExemptLicenseePair(s, b) ? "licensee-exempt" : "other-licensees";
   if (s !== "none") return "retail";
@@ -167,19 +169,27 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
   const buyer = facts.buyer;
   const findings: Finding[] = [];
   let waitUntil: PlainDate | null = null;
-  const route = longGunRoute(facts);
+  const buyerLicence = buyerLicenceOn(buyer?.federalLicence, buyer?.birthDate, on);
+  const known = longGunRoute(facts, buyerLicence);
+  // A licensee sells to a buyer whose own licence is not given: the retail rules are applied, and a
+  // requirement not met stays unknown until the buyer is known not to be an exempt licensee.
+  const assumedRetail =
+    known === null && buyerLicence === undefined && facts.seller?.federalLicence !== undefined
+      ? facts.seller.federalLicence !== "none"
+      : false;
+  const route: LongGunRoute | null = assumedRetail ? "retail" : known;
 
   const exemption = licenseeExemption(
     "sales.long-gun.licensee-exemption",
     LONG_GUN_LICENSEE_EXEMPTION,
     facts.seller?.federalLicence,
-    buyer?.federalLicence,
+    buyerLicence,
   );
   if (exemption) findings.push(exemption);
 
   if (route === null) {
     const s = facts.seller?.federalLicence,
-      b = buyer?.federalLicence;
+      b = buyerLicence;
     if (s === "none" && b === "none") {
       // Both parties are private persons and the route was not given.
       findings.push(...longGunPrivateTransfer({ privateRoute: undefined }, on));
@@ -254,17 +264,29 @@ export function decideLongGunSale(facts: LongGunSaleFacts, on: PlainDate): Answe
     }
   }
 
-  const outcome = allOf(findings);
+  if (assumedRetail) {
+    for (const [i, f] of findings.entries()) {
+      if (f.status === "not-met")
+        findings[i] = {
+          ...f,
+          status: "unknown",
+          because: `${f.because} (applies unless the buyer is an exempt federal licensee)`,
+          missing: ["buyer.federalLicence"],
+        };
+    }
+  }
+  const settled = settleExemption(exemption, findings);
+  const outcome = allOf(settled);
   const fee =
     route === "private-dealer-nics"
       ? dealerFeeCheck(facts.transfer?.nics?.feeCharged, on)
       : { cap: null, withinCap: null };
   return {
     outcome,
-    findings,
+    findings: settled,
     result: {
       permitted: outcome === "yes" ? true : outcome === "no" ? false : null,
-      route,
+      route: known,
       waitUntil,
       requiredRecordFields:
         route === null || route === "private-none" || (route === "private-dealer-nics" && on < "2014-01-01")

@@ -141,10 +141,23 @@ const ammunitionFacts = fc.record(
 
 const auctionFacts = fc.record({ buyer: fc.record({ qualifiedUnderFederalLaw: fc.boolean(), credentials }, R) }, R);
 
+/**
+ * A buyer who holds a federal licence is at least 21 (18 U.S.C. § 923(d)(1)(A)); the sale rules read
+ * a buyer under 21 whose licence is left out as holding none (`buyerLicenceOn`), so generated facts
+ * never pair a licence with a birth date under 21: such a buyer is born 40 years earlier (a leap day
+ * stays a leap day).
+ */
+function licenseeAdult<T extends { buyer?: { federalLicence?: string; birthDate?: string } }>(f: T): T {
+  const b = f.buyer;
+  if (!b?.birthDate || b.federalLicence === undefined || b.federalLicence === "none") return f;
+  const year = Number(b.birthDate.slice(0, 4));
+  return year > 1970 ? { ...f, buyer: { ...b, birthDate: `${year - 40}${b.birthDate.slice(4)}` } } : f;
+}
+
 const CASES: [Question<any, any>, fc.Arbitrary<any>][] = [
-  [longGunSaleQuestion, longGunFactsConsistent],
-  [handgunSaleQuestion, handgunFacts],
-  [ammunitionSaleQuestion, ammunitionFacts],
+  [longGunSaleQuestion, longGunFactsConsistent.map(licenseeAdult)],
+  [handgunSaleQuestion, handgunFacts.map(licenseeAdult)],
+  [ammunitionSaleQuestion, ammunitionFacts.map(licenseeAdult)],
   [auctionContrabandLongGunQuestion, auctionFacts],
 ];
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 600) };
