@@ -141,9 +141,10 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
 
 /**
  * Statements outside a transaction, each its own implicit transaction (pg sends a Sync after
- * each): those asked while a connection is being checked out share it and leave in one socket
- * write, pipelined, instead of taking one connection and one write each. A use case's
- * independent reads, asked in one turn of the event loop, so cost one round trip on one connection.
+ * each): those asked in one turn of the event loop share one pooled connection and leave in one
+ * socket write, pipelined, instead of taking one connection and one write each. A use case's
+ * independent reads, asked together, so cost one round trip on one connection. The price is that
+ * they are answered one after the other, so a slow statement delays the others of its turn.
  */
 function sharedConnection(pool: pg.Pool): Queryable["query"] {
   type Waiting = {
