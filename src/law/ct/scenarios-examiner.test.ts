@@ -265,3 +265,95 @@ run("Examiner: PA 13-3 § 1 and § 48, a store's sale with the buyer's licence l
     outcome: "yes",
   },
 ]);
+
+// ---- §§ 18-22: the registry, asked before anyone knows whether the person has registered -------
+
+const S18_REG =
+  "Anyone convicted, or found not guilty by reason of mental disease or defect, of a deadly weapon offense and released into the community on or after January 1, 2014, must register with DESPP within 14 calendar days after being released.";
+const S18_TERM = "The DESPP commissioner must maintain the registration information for five years.";
+const S18_ANNUAL =
+  "People required to register must do so within 20 days after the anniversary of the initial registration date.";
+const carryNoPermit = { statute: "29-35(a)" };
+
+run("Examiner: PA 13-3 §§ 18-22, registration asked with only the conviction and the release", [
+  {
+    section: "§§ 18-22",
+    quote: S18_REG,
+    story:
+      "convicted of carrying a pistol without a permit, released 2014-01-20 (nothing said about registering): yes, by 2014-02-03",
+    question: "offender-registration",
+    on: "2014-02-01",
+    facts: { offense: carryNoPermit, disposition: "convicted", releasedIntoCommunityOn: "2014-01-20" },
+    outcome: "yes",
+    result: { mustRegister: true, registrationDueOn: "2014-02-03" },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_REG,
+    story: "released 2014-01-01: the 14th calendar day after is 2014-01-15",
+    question: "offender-registration",
+    on: "2014-01-02",
+    facts: { deadlyWeaponOffense: true, disposition: "convicted", releasedIntoCommunityOn: "2014-01-01" },
+    outcome: "yes",
+    result: { registrationDueOn: "2014-01-15" },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_REG,
+    story: "released 2013-12-31, the day before the registry: no duty",
+    question: "offender-registration",
+    on: "2014-01-05",
+    facts: { deadlyWeaponOffense: true, disposition: "convicted", releasedIntoCommunityOn: "2013-12-31" },
+    outcome: "no",
+    result: { mustRegister: false },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_TERM,
+    story: "registered on a day not given, asked 2018-12-31: no registration's five years can have ended",
+    question: "offender-registration",
+    on: "2018-12-31",
+    facts: {
+      deadlyWeaponOffense: true,
+      disposition: "convicted",
+      releasedIntoCommunityOn: "2014-01-20",
+      registered: true,
+    },
+    outcome: "yes",
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_TERM,
+    story: "the same, asked 2019-01-01: the registration day is needed",
+    question: "offender-registration",
+    on: "2019-01-01",
+    facts: {
+      deadlyWeaponOffense: true,
+      disposition: "convicted",
+      releasedIntoCommunityOn: "2014-01-20",
+      registered: true,
+    },
+    outcome: "unknown",
+    check: stillUnknownFor("initialRegistrationOn"),
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_ANNUAL,
+    story: "registered 2014-03-10: the first update is due by 2015-03-30 (20 days after the anniversary)",
+    question: "offender-annual-update",
+    on: "2015-03-30",
+    facts: { initialRegistrationOn: "2014-03-10" },
+    outcome: "yes",
+    result: { dueOn: "2015-03-30", overdue: false },
+  },
+  {
+    section: "§§ 18-22",
+    quote: S18_ANNUAL,
+    story: "no appearance recorded, asked 2015-03-31: overdue",
+    question: "offender-annual-update",
+    on: "2015-03-31",
+    facts: { initialRegistrationOn: "2014-03-10" },
+    outcome: "yes",
+    result: { overdue: true },
+  },
+]);

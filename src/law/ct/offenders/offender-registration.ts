@@ -126,6 +126,16 @@ function termFinding(facts: OffenderRegistrationFacts, on: PlainDate): Finding {
   }
   if (facts.registered === false)
     return met(`${ID}.term`, rule.source, "not yet registered: the five years have not begun");
+  // No registration can precede the registry (2014-01-01), so whatever its date, the five years
+  // run at least until the day before the fifth anniversary of 2014-01-01: a question asked by
+  // then needs neither `registered` nor `initialRegistrationOn` to know the term has not ended.
+  const earliestEnd = registrationEndsOn({ initialRegistrationOn: REGISTRY_STARTS_ON });
+  if (on <= earliestEnd)
+    return met(
+      `${ID}.term`,
+      rule.source,
+      `the registry starts ${REGISTRY_STARTS_ON}, so no registration's five years end before ${earliestEnd}`,
+    );
   if (facts.registered === true) return unknown(`${ID}.term`, rule.source, ["initialRegistrationOn"]);
   return unknown(`${ID}.term`, rule.source, ["registered"]);
 }

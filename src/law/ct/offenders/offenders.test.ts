@@ -310,7 +310,18 @@ const regRows: {
     on: "2019-03-10",
     outcome: "no",
   },
-  { name: "registered, date not known", facts: { ...base, registered: true }, on: "2014-06-01", outcome: "unknown" },
+  {
+    name: "registered, date not known, asked by 2018-12-31: no registration's five years can have ended",
+    facts: { ...base, registered: true },
+    on: "2018-12-31",
+    outcome: "yes",
+  },
+  {
+    name: "registered, date not known, asked 2019-01-01",
+    facts: { ...base, registered: true },
+    on: "2019-01-01",
+    outcome: "unknown",
+  },
   {
     name: "next update window and deferral",
     facts: { ...base, registered: true, initialRegistrationOn: d("2014-03-10"), updateDeferredTo: d("2015-04-20") },
