@@ -357,3 +357,258 @@ run("Examiner: PA 13-3 §§ 18-22, registration asked with only the conviction a
     result: { overdue: true },
   },
 ]);
+
+// ---- the clocks the analysis counts in days and hours, both sides of each --------------------
+
+const S2_SURRENDER =
+  "If the certificate is revoked, DESPP must notify the person in writing, and the person must deliver it to the commissioner. Failure to deliver it within five days of the notification is a class A misdemeanor.";
+const S34 =
+  "not later than two business days after the occurrence of any event that makes a person ineligible to possess handguns, the person must transfer the handguns to an eligible person, or surrender them to the DESPP commissioner. The bill applies the same standards to ammunition";
+const S1_WAIT =
+  "Current law contains a two-week waiting period for long gun purchases from gun dealers, with certain exceptions (e.g., if the buyer holds certain gun credentials). Under the bill, this waiting period only applies prior to April 1, 2014.";
+const S71 =
+  "It requires the carrier to make its determination as soon as possible, but no more than 24 hours after it receives a request for service or treatment for these disorders.";
+const waitingSale = (applicationDate: string) => ({
+  seller: store,
+  buyer: { federalLicence: "none", birthDate: "1980-01-01", credentials: [], officer: "none", events: [] },
+  firearm: shotgun,
+  transfer: { applicationDate, waitingPeriodExceptions: "none", ...approved(applicationDate) },
+});
+
+run("Examiner: the Act's clocks, on the last day and the day after", [
+  {
+    section: "§§ 2-7",
+    quote: S2_SURRENDER,
+    story: "notified 2014-03-03 of a revoked long gun certificate, delivered 2014-03-08: in time",
+    question: "revoked-credential-surrender",
+    on: "2014-03-08",
+    facts: { credential: "long-gun-eligibility-certificate", notifiedOn: "2014-03-03", surrenderedOn: "2014-03-08" },
+    outcome: "yes",
+    result: { dueOn: "2014-03-08", actedInTime: true },
+  },
+  {
+    section: "§§ 2-7",
+    quote: S2_SURRENDER,
+    story: "the same, delivered 2014-03-09: late, a class A misdemeanor",
+    question: "revoked-credential-surrender",
+    on: "2014-03-09",
+    facts: { credential: "long-gun-eligibility-certificate", notifiedOn: "2014-03-03", surrenderedOn: "2014-03-09" },
+    outcome: "yes",
+    result: { actedInTime: false, overdue: true },
+    check: (d) =>
+      assert.equal((d.result.penaltyIfMissed as { classification: string }).classification, "class A misdemeanor"),
+  },
+  {
+    section: "§ 34",
+    quote: S34,
+    story: "ineligible on Friday 2014-05-02 holding ammunition only: transfer by Tuesday 2014-05-06",
+    question: "ineligible-transfer-deadline",
+    on: "2014-05-02",
+    facts: { becameIneligibleOn: "2014-05-02", holds: { ammunition: true } },
+    outcome: "yes",
+    result: { dueOn: "2014-05-06" },
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "no credential, applied 2014-03-01: not on 2014-03-14",
+    question: "long-gun-sale",
+    on: "2014-03-14",
+    facts: waitingSale("2014-03-01"),
+    outcome: "no",
+    result: { waitUntil: "2014-03-15" },
+  },
+  {
+    section: "§ 1",
+    quote: S1_WAIT,
+    story: "the same on 2014-03-15, two weeks after: yes",
+    question: "long-gun-sale",
+    on: "2014-03-15",
+    facts: waitingSale("2014-03-01"),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 71, 73(c)",
+    quote: S71,
+    story:
+      "a substance use disorder request received 2013-10-01 09:30 EDT, information given, not an extension: decided by 2013-10-02 09:30",
+    question: "insurance-review-clock",
+    on: "2013-10-01",
+    facts: {
+      reviewType: "initial-determination",
+      condition: "substance-use-disorder",
+      informationProvided: true,
+      extensionOfCourse: false,
+      receivedAt: "2013-10-01T09:30:00-04:00",
+    },
+    outcome: "yes",
+    result: { clock: "24-hours", dueAt: "2013-10-02T13:30:00.000Z" },
+  },
+  {
+    section: "§§ 71, 73(c)",
+    quote: S71,
+    story: "the same request on 2013-09-30, not otherwise urgent: the general 15 calendar days",
+    question: "insurance-review-clock",
+    on: "2013-09-30",
+    facts: {
+      reviewType: "initial-determination",
+      condition: "substance-use-disorder",
+      informationProvided: true,
+      extensionOfCourse: false,
+      otherwiseUrgent: false,
+      receivedAt: "2013-09-30T09:30:00-04:00",
+    },
+    outcome: "no",
+    result: { clock: "15-calendar-days", dueOn: "2013-10-15" },
+  },
+]);
+
+// ---- §§ 8, 10-11: mental health look-backs, counted on the day of the application -------------
+
+const S10_VOLUNTARY =
+  "The bill also makes ineligible any person who voluntarily admitted himself or herself to a psychiatric hospital, on or after October 1, 2013, during the preceding six months. But someone is not ineligible solely due to alcohol or drug treatment.";
+const S10_PROBATE =
+  "Under current law, a person confined in a psychiatric hospital by probate court order within the preceding 12 months of an application is ineligible for a gun permit or eligibility certificate. The bill extends this period to 60 months.";
+const applicant = {
+  applicant: {
+    birthDate: "1980-05-17",
+    residenceState: "CT",
+    residenceTown: "Hartford",
+    citizenOrLawfulResident: true,
+  },
+  backgroundCheckConsent: true,
+  feePaid: true,
+  recordsChecked: true,
+  nics: { status: "proceed" },
+};
+const lgec = (events: unknown[]) => ({ credential: "long-gun-eligibility-certificate", ...applicant, events });
+const admitted = (date: string, solely?: boolean) => ({
+  kind: "voluntary-admission",
+  date,
+  ...(solely === undefined ? {} : { solelyAlcoholOrDrug: solely }),
+});
+
+run("Examiner: PA 13-3 §§ 8, 10-11, the mental health look-backs", [
+  {
+    section: "§§ 10-11",
+    quote: S10_VOLUNTARY,
+    story: "admitted 2013-09-30 (before the provision): not a bar",
+    question: "credential-eligibility",
+    on: "2013-11-01",
+    facts: lgec([admitted("2013-09-30", false)]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 10-11",
+    quote: S10_VOLUNTARY,
+    story: "admitted 2013-10-01, applying 2014-04-01: within the preceding six months",
+    question: "credential-eligibility",
+    on: "2014-04-01",
+    facts: lgec([admitted("2013-10-01", false)]),
+    outcome: "no",
+  },
+  {
+    section: "§§ 10-11",
+    quote: S10_VOLUNTARY,
+    story: "the same, applying 2014-04-02: six months have passed",
+    question: "credential-eligibility",
+    on: "2014-04-02",
+    facts: lgec([admitted("2013-10-01", false)]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 10-11",
+    quote: S10_VOLUNTARY,
+    story: "admitted solely for alcohol treatment in 2014-01: not a bar",
+    question: "credential-eligibility",
+    on: "2014-03-01",
+    facts: lgec([admitted("2014-01-15", true)]),
+    outcome: "yes",
+  },
+  {
+    section: "§§ 10-11",
+    quote: S10_VOLUNTARY,
+    story: "admitted 2014-01-15, the reason not said: unknown (not fixed: the schema needs solelyAlcoholOrDrug)",
+    question: "credential-eligibility",
+    on: "2014-03-01",
+    facts: lgec([admitted("2014-01-15")]),
+    outcome: "unknown",
+    check: stillUnknownFor("events[0].solelyAlcoholOrDrug"),
+  },
+  {
+    section: "§§ 8, 10",
+    quote: S10_PROBATE,
+    story: "committed by probate court 2013-10-01, applying 2018-10-01: within 60 months",
+    question: "credential-eligibility",
+    on: "2018-10-01",
+    facts: lgec([{ kind: "probate-commitment", date: "2013-10-01" }]),
+    outcome: "no",
+  },
+  {
+    section: "§§ 8, 10",
+    quote: S10_PROBATE,
+    story: "the same, applying 2018-10-02: the 60 months have passed",
+    question: "credential-eligibility",
+    on: "2018-10-02",
+    facts: lgec([{ kind: "probate-commitment", date: "2013-10-01" }]),
+    outcome: "yes",
+  },
+]);
+
+// ---- § 87: the school committee, from the 2014-15 school year ---------------------------------
+
+const S87 =
+  "The bill requires local and regional boards of education to annually do the following, beginning in the 2014-15 school year: ... 3. establish a school security and safety committee at each school";
+const S87_MEMBERS =
+  "Membership of the school security and safety committee must consist of: 1. a local police officer, 2. a local first responder, 3. a teacher employed at the school, 4. an administrator employed at the school, 5. a mental health professional (guidance counselor, school social worker, school psychologist, school nurse, or child mental health specialist), 6. a parent or guardian of an enrolled student";
+const fullCommittee = [
+  "local-police-officer",
+  "local-first-responder",
+  "teacher-at-school",
+  "administrator-at-school",
+  "school-nurse",
+  "parent-or-guardian",
+];
+
+run("Examiner: PA 13-3 § 87, the school security and safety committee", [
+  {
+    section: "§ 87",
+    quote: S87,
+    story: "no committee on 2014-06-30, before the 2014-15 school year: not yet required",
+    question: "school-safety-committee",
+    on: "2014-06-30",
+    facts: { members: [] },
+    outcome: "yes",
+    result: { committeeRequired: false },
+  },
+  {
+    section: "§ 87",
+    quote: S87,
+    story: "no committee on 2014-07-01: required and missing every seat",
+    question: "school-safety-committee",
+    on: "2014-07-01",
+    facts: { members: [] },
+    outcome: "no",
+    result: { committeeRequired: true },
+  },
+  {
+    section: "§ 87",
+    quote: S87_MEMBERS,
+    story: "a school nurse fills the mental health seat",
+    question: "school-safety-committee",
+    on: "2014-09-01",
+    facts: { members: fullCommittee },
+    outcome: "yes",
+    result: { missingSeats: [] },
+  },
+  {
+    section: "§ 87",
+    quote: S87_MEMBERS,
+    story: "no parent or guardian: the seat is missing",
+    question: "school-safety-committee",
+    on: "2014-09-01",
+    facts: { members: fullCommittee.filter((m) => m !== "parent-or-guardian") },
+    outcome: "no",
+    result: { missingSeats: ["parent-or-guardian"] },
+  },
+]);
