@@ -612,3 +612,113 @@ run("Examiner: PA 13-3 § 87, the school security and safety committee", [
     result: { missingSeats: ["parent-or-guardian"] },
   },
 ]);
+
+// ---- §§ 23-25: named rifles and magazines, with the facts the published example shows --------
+
+const S25_RIFLES =
+  "The bill expands the banned weapons to include the following semiautomatic centerfire rifles, or copies or duplicates with the capability of any such rifles, that were in production before or on the effective date of the bill: ... Bushmaster Carbon 15, Bushmaster XM15, Bushmaster ACR Rifles, Bushmaster MOE Rifles";
+const S23_LCM =
+  "The bill defines “large capacity magazine” as any firearm magazine, belt, drum, feed strip, or similar device that can hold, or can be readily restored or converted to accept, more than 10 rounds of ammunition. It excludes: 1. feeding devices permanently altered so that they cannot hold more than 10 rounds of ammunition, 2. .22 caliber tube ammunition feeding devices, 3. tubular magazines contained in a lever-action firearm, or 4. permanently inoperable magazines.";
+const xm15 = {
+  model: "Bushmaster XM15",
+  type: "rifle",
+  action: "semiautomatic",
+  centerfire: true,
+  permanentlyInoperable: false,
+};
+const noExclusion = {
+  permanentlyAlteredToTenOrFewer: false,
+  caliber22TubeFeedingDevice: false,
+  tubularInLeverAction: false,
+  permanentlyInoperable: false,
+};
+
+run("Examiner: PA 13-3 §§ 23-25 with the published examples' facts", [
+  {
+    section: "§ 25",
+    quote: S25_RIFLES,
+    story: "a working semiautomatic centerfire Bushmaster XM15 on 2013-04-04: an assault weapon by name",
+    question: "firearm-classification",
+    on: "2013-04-04",
+    facts: { firearm: xm15 },
+    outcome: "yes",
+    result: { assaultWeapon: true, grounds: ["weapons.named-2013-rifles"] },
+  },
+  {
+    section: "§ 25",
+    quote: S25_RIFLES,
+    story:
+      "the same rifle said to be rimfire: not named by the list of centerfire rifles; the other tests still need facts",
+    question: "firearm-classification",
+    on: "2013-04-04",
+    facts: {
+      firearm: {
+        ...xm15,
+        centerfire: false,
+        acceptsDetachableMagazine: true,
+        features: { gripBelowAction: false, foldingOrTelescopingStock: false },
+      },
+    },
+    outcome: "unknown",
+  },
+  {
+    section: "§§ 23-24",
+    quote: S23_LCM,
+    story: "a 30-round magazine with no exclusion: a large capacity magazine",
+    question: "magazine-classification",
+    on: "2013-04-04",
+    facts: { device: "magazine", capacity: 30, ...noExclusion },
+    outcome: "yes",
+    result: { largeCapacityMagazine: true },
+  },
+  {
+    section: "§§ 23-24",
+    quote: S23_LCM,
+    story: "a 10-round magazine that cannot be readily converted: not one",
+    question: "magazine-classification",
+    on: "2013-04-04",
+    facts: { device: "magazine", capacity: 10, readilyRestoredOrConverted: false, ...noExclusion },
+    outcome: "no",
+  },
+  {
+    section: "§§ 23-24",
+    quote: S23_LCM,
+    story: "an 11-round .22 caliber tube feeding device: excluded",
+    question: "magazine-classification",
+    on: "2013-04-04",
+    facts: { device: "magazine", capacity: 11, ...noExclusion, caliber22TubeFeedingDevice: true },
+    outcome: "no",
+  },
+  {
+    section: "§§ 23-24",
+    quote: S23_LCM,
+    story:
+      "a 30-round magazine described by capacity alone: unknown (not fixed: each exclusion must be answered), and what is missing is named as this question's own field",
+    question: "magazine-classification",
+    on: "2013-04-04",
+    facts: { device: "magazine", capacity: 30 },
+    outcome: "unknown",
+    check: stillUnknownFor("permanentlyInoperable"),
+  },
+  {
+    section: "§ 32",
+    quote:
+      "The bill broadens the definition of “armor-piercing bullet” to include any bullet that can be fired from a handgun that: 1. has projectiles or projectile cores constructed entirely ... from tungsten alloys, steel, iron, brass, bronze, beryllium copper, or depleted uranium",
+    story:
+      "a .357 handgun bullet, its core not said, on 2013-10-01: unknown, and the core is asked for as this question's own field",
+    question: "ammunition-classification",
+    on: "2013-10-01",
+    facts: {
+      shotgunShell: false,
+      fireableFromHandgun: true,
+      nominalCaliber: 0.357,
+      frangibleForSporting: false,
+      attorneyGeneralExempted: false,
+      designation: "FMJ",
+      armorPenetrationCapability: false,
+      incendiary: false,
+    },
+    outcome: "unknown",
+    check: stillUnknownFor("coreMaterials"),
+  },
+]);

@@ -90,7 +90,7 @@ const cases: Case[] = [
     name: "core materials not known",
     facts: { ...bullet({ jacketWeightPercent: 30 }), coreMaterials: undefined },
     outcome: "unknown",
-    missing: ["ammunition.coreMaterials"],
+    missing: ["coreMaterials"],
   },
   { name: "nothing known", facts: {}, outcome: "unknown" },
   // a shotgun shell settles every definition (issue 10, item 4): no caliber, designation or anything else asked
@@ -148,13 +148,13 @@ const cases: Case[] = [
     name: ".50 with another designation, capability not known",
     facts: { ...fifty, armorPenetrationCapability: undefined },
     outcome: "unknown",
-    missing: ["ammunition.armorPenetrationCapability"],
+    missing: ["armorPenetrationCapability"],
   },
   {
     name: ".50, designation not known, no general capability",
     facts: { ...fifty, designation: undefined },
     outcome: "unknown",
-    missing: ["ammunition.designation"],
+    missing: ["designation"],
   },
   {
     name: ".50 recognized as penetrating armor",

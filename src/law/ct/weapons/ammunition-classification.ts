@@ -29,12 +29,16 @@ function value(f: Finding): boolean | null {
   return f.status === "met" ? true : f.status === "unknown" ? null : false;
 }
 
-export function classifyAmmunition(facts: AmmunitionFacts, on: PlainDate): Answer<AmmunitionClassification> {
+export function classifyAmmunition(
+  facts: AmmunitionFacts,
+  on: PlainDate,
+  at = "ammunition",
+): Answer<AmmunitionClassification> {
   const earliest = FIFTY_VERSIONS[0]!.from;
   if (on < earliest) throw new NotInForce(AMMUNITION_CLASSIFICATION_ID, on, earliest);
-  const ap = armorPiercingBullet(facts, on);
-  const ap50 = armorPiercing50(facts, on);
-  const inc50 = incendiary50(facts, on);
+  const ap = armorPiercingBullet(facts, on, at);
+  const ap50 = armorPiercing50(facts, on, at);
+  const inc50 = incendiary50(facts, on, at);
   const findings = [ap, ap50, inc50];
   const outcome = anyOf(findings);
   return {
@@ -83,5 +87,6 @@ export const ammunitionClassification: Question<AmmunitionFacts, AmmunitionClass
     armorPenetrationCapability: false,
     incendiary: false,
   },
-  decide: classifyAmmunition,
+  // The question's facts are the ammunition itself: missing paths are named from its top level.
+  decide: (facts, on) => classifyAmmunition(facts, on, ""),
 });

@@ -39,7 +39,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, findInForce, notApplicable, pa133 } from "../../core/rules.ts";
 import { type AmmunitionFacts, HARD_MATERIALS, SOFT_MATERIALS, hundredths } from "./ammunition-facts.ts";
-import { all, any, fact, finding, not, test } from "./logic.ts";
+import { all, any, fact, finding, not, test, under } from "./logic.ts";
 
 export const ARMOR_PIERCING_BULLET_ID = "weapons.armor-piercing-bullet";
 
@@ -66,25 +66,25 @@ export function armorPiercingBullet(a: AmmunitionFacts, on: PlainDate, at = "amm
     );
   const { jacketPercent, caliberHundredths } = v.value;
 
-  const notShell = test(a.shotgunShell, `${at}.shotgunShell`, (b) => !b);
-  const handgun = fact(a.fireableFromHandgun, `${at}.fireableFromHandgun`);
+  const notShell = test(a.shotgunShell, under(at, "shotgunShell"), (b) => !b);
+  const handgun = fact(a.fireableFromHandgun, under(at, "fireableFromHandgun"));
   // 1. constructed entirely of the hard metals (one or a combination)
   const construction = test(
     a.coreMaterials,
-    `${at}.coreMaterials`,
+    under(at, "coreMaterials"),
     (ms) => ms.length > 0 && ms.every((m) => HARD.has(m)),
   );
   // 2. fully jacketed, jacket > 25% of weight, larger than .22 caliber, designed and intended for use in a firearm
   const jacket = all(
-    fact(a.fullyJacketed, `${at}.fullyJacketed`),
-    test(a.jacketWeightPercent, `${at}.jacketWeightPercent`, (p) => p > jacketPercent),
-    test(a.nominalCaliber, `${at}.nominalCaliber`, (c) => hundredths(c) > caliberHundredths),
-    fact(a.designedForFirearm, `${at}.designedForFirearm`),
+    fact(a.fullyJacketed, under(at, "fullyJacketed")),
+    test(a.jacketWeightPercent, under(at, "jacketWeightPercent"), (p) => p > jacketPercent),
+    test(a.nominalCaliber, under(at, "nominalCaliber"), (c) => hundredths(c) > caliberHundredths),
+    fact(a.designedForFirearm, under(at, "designedForFirearm")),
   );
   // 3. exclusions
-  const softCore = test(a.coreMaterials, `${at}.coreMaterials`, (ms) => ms.some((m) => SOFT.has(m)));
-  const frangible = fact(a.frangibleForSporting, `${at}.frangibleForSporting`);
-  const agFinding = fact(a.attorneyGeneralExempted, `${at}.attorneyGeneralExempted`);
+  const softCore = test(a.coreMaterials, under(at, "coreMaterials"), (ms) => ms.some((m) => SOFT.has(m)));
+  const frangible = fact(a.frangibleForSporting, under(at, "frangibleForSporting"));
+  const agFinding = fact(a.attorneyGeneralExempted, under(at, "attorneyGeneralExempted"));
 
   const t = all(notShell, handgun, any(construction, jacket), not(softCore), not(frangible), not(agFinding));
   return finding(ARMOR_PIERCING_BULLET_ID, v.source, t, {

@@ -27,7 +27,7 @@
 import type { PlainDate } from "../../core/dates.ts";
 import { type Dated, type Finding, cite, findInForce, notApplicable } from "../../core/rules.ts";
 import { type AmmunitionFacts, isFiftyCaliber } from "./ammunition-facts.ts";
-import { type Tri, FALSE, all, any, fact, finding, test, unknownTri } from "./logic.ts";
+import { type Tri, FALSE, all, any, fact, finding, test, unknownTri, under } from "./logic.ts";
 import { normalizeName } from "./names.ts";
 
 export const AP_50_ID = "weapons.armor-piercing-50-caliber";
@@ -98,7 +98,7 @@ export const FIFTY_VERSIONS: readonly Dated<true>[] = [{ from: "2013-04-04", val
  */
 function isFifty(a: AmmunitionFacts, at: string): Tri {
   if (a.shotgunShell === true) return FALSE;
-  return test(a.nominalCaliber, `${at}.nominalCaliber`, isFiftyCaliber);
+  return test(a.nominalCaliber, under(at, "nominalCaliber"), isFiftyCaliber);
 }
 
 const notFiftyBecause = (a: AmmunitionFacts): string | undefined =>
@@ -113,8 +113,8 @@ export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunit
   if (!v) return notApplicable(AP_50_ID, AP_SOURCE, `not modelled on ${on}`);
   const named = a.designation !== undefined ? findDesignation(a.designation) : undefined;
   const designated: Tri =
-    a.designation === undefined ? unknownTri(`${at}.designation`) : { value: named !== undefined, missing: [] };
-  const capability = fact(a.armorPenetrationCapability, `${at}.armorPenetrationCapability`);
+    a.designation === undefined ? unknownTri(under(at, "designation")) : { value: named !== undefined, missing: [] };
+  const capability = fact(a.armorPenetrationCapability, under(at, "armorPenetrationCapability"));
   const t = all(isFifty(a, at), any(designated, capability));
   return finding(AP_50_ID, v.source, t, {
     met: named
@@ -128,7 +128,7 @@ export function armorPiercing50(a: AmmunitionFacts, on: PlainDate, at = "ammunit
 export function incendiary50(a: AmmunitionFacts, on: PlainDate, at = "ammunition"): Finding {
   const v = findInForce(FIFTY_VERSIONS, on);
   if (!v) return notApplicable(INCENDIARY_50_ID, INCENDIARY_SOURCE, `not modelled on ${on}`);
-  const t = all(isFifty(a, at), fact(a.incendiary, `${at}.incendiary`));
+  const t = all(isFifty(a, at), fact(a.incendiary, under(at, "incendiary")));
   return finding(INCENDIARY_50_ID, INCENDIARY_SOURCE, t, {
     met: "an incendiary .50 caliber bullet",
     notMet: notFiftyBecause(a) ?? "not incendiary",

@@ -23,7 +23,7 @@ import { z } from "zod";
 import { flag as yes, factsObject } from "../../core/schema.ts";
 import type { PlainDate } from "../../core/dates.ts";
 import { type Citation, type Dated, type Finding, inForce, pa133 } from "../../core/rules.ts";
-import { all, any, fact, finding, test } from "./logic.ts";
+import { all, any, fact, finding, test, under } from "./logic.ts";
 
 export const LCM_DEFINITION_ID = "weapons.lcm-definition";
 export const LCM_NOT_PERMANENTLY_ALTERED_ID = "weapons.lcm-not-permanently-altered";
@@ -64,10 +64,10 @@ export type MagazineFacts = z.infer<typeof MagazineFacts>;
 /** The definition: a feeding device that can hold, or be readily restored or converted to accept, more than 10 rounds. */
 export function lcmDefinition(m: MagazineFacts, on: PlainDate, at = "magazine"): Finding {
   const limit = inForce(LCM_ROUND_LIMIT, on, "magazine-classification");
-  const device = test(m.device, `${at}.device`, (d) => d !== "not-a-feeding-device");
+  const device = test(m.device, under(at, "device"), (d) => d !== "not-a-feeding-device");
   const tooMany = any(
-    test(m.capacity, `${at}.capacity`, (n) => n > limit.value),
-    fact(m.readilyRestoredOrConverted, `${at}.readilyRestoredOrConverted`),
+    test(m.capacity, under(at, "capacity"), (n) => n > limit.value),
+    fact(m.readilyRestoredOrConverted, under(at, "readilyRestoredOrConverted")),
   );
   return finding(LCM_DEFINITION_ID, limit.source, all(device, tooMany), {
     met: `a ${m.device ?? "feeding device"} that can hold${m.capacity !== undefined ? ` ${m.capacity} rounds` : ""}${m.readilyRestoredOrConverted ? " (or be readily restored or converted to accept)" : ""}, more than ${limit.value}`,
@@ -91,7 +91,7 @@ function exclusion(
   return finding(
     id,
     source,
-    test(m[key], `${at}.${key}`, (b) => !b),
+    test(m[key], under(at, key), (b) => !b),
     because,
   );
 }

@@ -31,6 +31,15 @@ export function unknownTri(...missing: string[]): Tri {
   return { value: null, missing };
 }
 
+/**
+ * The path of a fact under `at`: "magazine.capacity" when the facts sit in a `magazine` object (as in
+ * possession-permitted), "capacity" when they are the question's own facts (magazine-classification),
+ * so that a finding's `missing` names a field the asking question's schema has.
+ */
+export function under(at: string, key: string): string {
+  return at === "" ? key : `${at}.${key}`;
+}
+
 /** A boolean fact: settled when given, unknown (naming its path) when not. */
 export function fact(value: boolean | undefined, path: string): Tri {
   return value === undefined ? { value: null, missing: [path] } : { value, missing: [] };

@@ -24,7 +24,7 @@ const cases: {
     name: "10 rounds, convertibility not known",
     facts: { ...magazine({ capacity: 10 }), readilyRestoredOrConverted: undefined },
     outcome: "unknown",
-    missing: ["magazine.readilyRestoredOrConverted"],
+    missing: ["readilyRestoredOrConverted"],
   },
   {
     name: "30 rounds, convertibility not needed",
@@ -61,15 +61,15 @@ const cases: {
     name: "an exclusion not known",
     facts: { ...magazine(), tubularInLeverAction: undefined },
     outcome: "unknown",
-    missing: ["magazine.tubularInLeverAction"],
+    missing: ["tubularInLeverAction"],
   },
   {
     name: "capacity not known",
     facts: { ...magazine(), capacity: undefined },
     outcome: "unknown",
-    missing: ["magazine.capacity"],
+    missing: ["capacity"],
   },
-  { name: "nothing known", facts: {}, outcome: "unknown", missing: ["magazine.capacity", "magazine.device"] },
+  { name: "nothing known", facts: {}, outcome: "unknown", missing: ["capacity", "device"] },
   {
     name: "10 rounds and nothing else known: no",
     facts: { capacity: 10, readilyRestoredOrConverted: false },

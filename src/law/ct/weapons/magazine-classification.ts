@@ -54,5 +54,6 @@ export const magazineClassification: Question<MagazineFacts, MagazineClassificat
     tubularInLeverAction: false,
     permanentlyInoperable: false,
   },
-  decide: (facts, on) => classifyMagazine(facts, on),
+  // The question's facts are the magazine itself: missing paths are named from its top level.
+  decide: (facts, on) => classifyMagazine(facts, on, ""),
 });
