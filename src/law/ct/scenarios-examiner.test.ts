@@ -722,3 +722,50 @@ run("Examiner: PA 13-3 §§ 23-25 with the published examples' facts", [
     check: stillUnknownFor("coreMaterials"),
   },
 ]);
+
+// ---- § 92: campus threat assessment teams -----------------------------------------------------
+
+const S92 =
+  "The bill also requires all of the above colleges to establish trained threat assessment teams on each campus by January 1, 2014. ... A membership model must include at least one member from its special police force or campus security personnel, administration, faculty, and senior and mid-level staff.";
+const seats = ["campus-police-or-security", "administration", "faculty", "senior-staff", "mid-level-staff"];
+
+run("Examiner: PA 13-3 § 92, campus threat assessment teams", [
+  {
+    section: "§ 92",
+    quote: S92,
+    story: "no team on 2013-12-31: not yet required",
+    question: "campus-threat-assessment-team",
+    on: "2013-12-31",
+    facts: { members: [] },
+    outcome: "yes",
+    result: { teamRequired: false },
+  },
+  {
+    section: "§ 92",
+    quote: S92,
+    story: "every seat held and trained on 2014-01-01: yes",
+    question: "campus-threat-assessment-team",
+    on: "2014-01-01",
+    facts: { members: seats.map((seat) => ({ seat, trained: true })) },
+    outcome: "yes",
+  },
+  {
+    section: "§ 92",
+    quote: S92,
+    story: "the faculty member's training not said: unknown, naming that member",
+    question: "campus-threat-assessment-team",
+    on: "2014-01-01",
+    facts: { members: seats.map((seat) => (seat === "faculty" ? { seat } : { seat, trained: true })) },
+    outcome: "unknown",
+    check: stillUnknownFor("members[2].trained"),
+  },
+  {
+    section: "§ 92",
+    quote: S92,
+    story: "no mid-level staff member: no",
+    question: "campus-threat-assessment-team",
+    on: "2014-01-01",
+    facts: { members: seats.filter((s) => s !== "mid-level-staff").map((seat) => ({ seat, trained: true })) },
+    outcome: "no",
+  },
+]);

@@ -113,7 +113,9 @@ export function teamMembership(facts: ThreatAssessmentTeamFacts, on: PlainDate):
       `${untrained} member(s) not trained`,
       "train every member in identifying at-risk people and safety threats",
     );
-  if (facts.members.some((m) => m.trained === undefined)) return unknown(id, rule.source, ["members.trained"]);
+  // Each member whose training is not said, by its place in the list (as `events[0].date` elsewhere).
+  const notSaid = facts.members.flatMap((m, i) => (m.trained === undefined ? [`members[${i}].trained`] : []));
+  if (notSaid.length) return unknown(id, rule.source, notSaid);
   return met(id, rule.source, "every seat of the membership model is held and every member is trained");
 }
 
