@@ -30,6 +30,8 @@ export interface Sellers {
   otherUser: User;
 }
 
+const FFL_BASE = Math.floor(Math.random() * 50000);
+
 export async function registerSeller(
   env: TestEnv,
   kind: "ammunition-vendor" | "firearm-dealer",
@@ -42,7 +44,9 @@ export async function registerSeller(
       ? {
           name: `Test Arms ${k}`,
           kind,
-          fflNumber: `6-06-002-01-7A-${String(k + Math.floor(Math.random() * 90000)).padStart(5, "0")}`,
+          // Its own series (the sales kit uses 6-06-002), one number per seller from a base drawn once:
+          // random draws per seller collided now and then (a 409 in a fixture).
+          fflNumber: `6-06-004-01-7A-${String((FFL_BASE + k) % 100000).padStart(5, "0")}`,
           town,
           street: `${k} Main Street`,
         }

@@ -15,6 +15,8 @@ import { configureTracing, type AgreementField, type TracingConfig } from "./con
 let n = 0;
 const next = () => (n += 1);
 
+const FFL_BASE = Math.floor(Math.random() * 50000);
+
 export async function shop(
   env: TestEnv,
   opts: { town?: string; name?: string; staff?: boolean } = {},
@@ -23,7 +25,8 @@ export async function shop(
   const d = await registerDealer(env.ctx("licensing_staff"), {
     name: opts.name ?? `Trace Arms ${k}`,
     kind: "firearm-dealer",
-    fflNumber: `6-06-003-01-7A-${String((k * 7919 + Math.floor(Math.random() * 90000)) % 100000).padStart(5, "0")}`,
+    // One number per shop from a base drawn once (a random draw per shop could repeat one: a 409).
+    fflNumber: `6-06-003-01-7A-${String((FFL_BASE + k) % 100000).padStart(5, "0")}`,
     town: opts.town ?? "Hartford",
     street: `${k} Depot Street`,
   });
