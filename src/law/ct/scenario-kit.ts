@@ -57,6 +57,35 @@ export function runScenarios(title: string, scenarios: readonly Scenario[], opts
 // ---- what a clean buyer shows ------------------------------------------------------------------
 
 export const LGEC = { kind: "long-gun-eligibility-certificate", status: "valid", presented: true } as const;
+
+export interface LongGunPatch {
+  seller?: Record<string, unknown>;
+  buyer?: Record<string, unknown>;
+  firearm?: Record<string, unknown>;
+  transfer?: Record<string, unknown>;
+}
+/** A retail sale by a dealer to a private buyer born 1980, holding a long gun eligibility certificate. */
+export function longGunRetail(p: LongGunPatch = {}) {
+  return {
+    seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false, ...p.seller },
+    buyer: {
+      federalLicence: "none",
+      birthDate: "1980-01-10",
+      credentials: [LGEC],
+      officer: "none",
+      events: [],
+      ...p.buyer,
+    },
+    firearm: { semiautomaticCenterfireRifle: false, antique: false, ...p.firearm },
+    transfer: {
+      waitingPeriodExceptions: "none",
+      applicationDate: "2013-04-04",
+      authorization: { status: "approved", number: "LG-1" },
+      loaded: false,
+      ...p.transfer,
+    },
+  };
+}
 export const PERMIT = { kind: "permit-to-carry", status: "valid", presented: true } as const;
 export const AMMO_CERT = { kind: "ammunition-certificate", status: "valid", presented: true } as const;
 export const PHOTO_ID = {

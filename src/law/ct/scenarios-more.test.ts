@@ -6,7 +6,17 @@
  */
 import assert from "node:assert/strict";
 import { type Decision } from "../core/questions.ts";
-import { type Scenario, ask, runScenarios, LGEC, PERMIT, AMMO_CERT, PHOTO_ID } from "./scenario-kit.ts";
+import {
+  type LongGunPatch,
+  type Scenario,
+  ask,
+  runScenarios,
+  longGunRetail as retailSale,
+  LGEC,
+  PERMIT,
+  AMMO_CERT,
+  PHOTO_ID,
+} from "./scenario-kit.ts";
 
 const run = (title: string, scenarios: Scenario[]) => runScenarios(title, scenarios, { quoted: true });
 
@@ -976,33 +986,9 @@ run("PA 13-3 §§ 70-75 insurance review clocks", [
 
 // ---- § 1 and §§ 14-17: edge dates and exceptions --------------------------------------------
 
-interface LongGunPatch {
-  seller?: Record<string, unknown>;
-  buyer?: Record<string, unknown>;
-  firearm?: Record<string, unknown>;
-  transfer?: Record<string, unknown>;
-}
-/** A retail sale by a dealer to a private buyer born 1980 holding a long gun eligibility certificate. */
+/** The kit's retail sale, its application made 2014-03-20 unless the patch says otherwise. */
 function longGunRetail(p: LongGunPatch = {}) {
-  return {
-    seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false, ...p.seller },
-    buyer: {
-      federalLicence: "none",
-      birthDate: "1980-01-10",
-      credentials: [LGEC],
-      officer: "none",
-      events: [],
-      ...p.buyer,
-    },
-    firearm: { semiautomaticCenterfireRifle: false, antique: false, ...p.firearm },
-    transfer: {
-      waitingPeriodExceptions: "none",
-      applicationDate: "2014-03-20",
-      authorization: { status: "approved", number: "LG-1" },
-      loaded: false,
-      ...p.transfer,
-    },
-  };
+  return retailSale({ ...p, transfer: { applicationDate: "2014-03-20", ...p.transfer } });
 }
 const RIFLE_OVER_FIVE = { semiautomaticCenterfireRifle: true, acceptsMagazineOverFiveRounds: true };
 const BORN_1993 = "1993-05-02"; // 20 on 2014-05-01, 21 on 2014-05-02

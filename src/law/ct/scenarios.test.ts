@@ -9,10 +9,11 @@ import { describe, test } from "node:test";
 import { QUESTIONS } from "./index.ts";
 import { CERTIFICATE_FIELDS } from "./weapons/lcm-dealer-transfer.ts";
 import {
+  type LongGunPatch,
   type Scenario,
   ask,
   checkScenario,
-  LGEC,
+  longGunRetail,
   PERMIT,
   AMMO_CERT,
   PHOTO_ID,
@@ -22,34 +23,6 @@ import {
 
 // ---- fact builders -------------------------------------------------------------------------
 
-interface LongGunPatch {
-  seller?: Record<string, unknown>;
-  buyer?: Record<string, unknown>;
-  firearm?: Record<string, unknown>;
-  transfer?: Record<string, unknown>;
-}
-/** A retail sale by a dealer to a private buyer born 1980, holding a long gun eligibility certificate. */
-function longGunRetail(p: LongGunPatch = {}) {
-  return {
-    seller: { federalLicence: "dealer", knowsStolen: false, knowsIdentificationAltered: false, ...p.seller },
-    buyer: {
-      federalLicence: "none",
-      birthDate: "1980-01-10",
-      credentials: [LGEC],
-      officer: "none",
-      events: [],
-      ...p.buyer,
-    },
-    firearm: { semiautomaticCenterfireRifle: false, antique: false, ...p.firearm },
-    transfer: {
-      waitingPeriodExceptions: "none",
-      applicationDate: "2013-04-04",
-      authorization: { status: "approved", number: "LG-1" },
-      loaded: false,
-      ...p.transfer,
-    },
-  };
-}
 /** A private sale between two private persons. */
 function longGunPrivate(route: string, p: LongGunPatch = {}) {
   return longGunRetail({
